@@ -1,0 +1,25 @@
+/** Schema directory → the generated files (not yet written). Shared by the CLI and the drift test. */
+import { createHash } from 'crypto';
+import { readFileSync } from 'fs';
+import { join, relative, resolve } from 'path';
+import { CompiledSchema, compileSchemaDir } from './compile-schema';
+import { EmittedFile, emitAll } from './emit/emit';
+
+export const PROJECT_ROOT = resolve(__dirname, '..');
+
+export function generate(schemaDir: string, outDir: string): { compiled: CompiledSchema; files: EmittedFile[] } {
+  const compiled = compileSchemaDir(schemaDir);
+  const files = emitAll(compiled.schema, {
+    outDir,
+    runtimeImport: relative(outDir, join(PROJECT_ROOT, 'src/schema')).split('\\').join('/'),
+    source: `${relative(PROJECT_ROOT, schemaDir).split('\\').join('/') || '.'} (sha256 ${schemaDigest(schemaDir)})`,
+  });
+  return { compiled, files };
+}
+
+/** One digest over the three schema files, named in the generated header. */
+function schemaDigest(dir: string): string {
+  const hash = createHash('sha256');
+  for (const name of ['types.xsd', 'messages.xsd', 'services.wsdl']) hash.update(readFileSync(join(dir, name)));
+  return hash.digest('hex').slice(0, 16);
+}

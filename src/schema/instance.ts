@@ -1,0 +1,34 @@
+/**
+ * Helper types of the instance model (see descriptors.ts) that generated/ refers to.
+ */
+
+/** What every generated object may carry besides its schema properties: what a newer server sent. */
+export interface Extensible {
+  /** Elements the schema does not know, as raw XML, kept so re-writing loses nothing. */
+  $unknown?: string[];
+  /** Attributes the schema does not know, by qualified name. */
+  $attributes?: Record<string, string>;
+}
+
+/**
+ * One entry of a compound field (or of an array wrapper with several alternatives) whose element has an
+ * object type: that object, tagged with the element name so TypeScript narrows on `entry.$el`.
+ */
+export type Tagged<E extends string, T> = T & { $el: E };
+
+/** An entry whose element has a simple or array type: the value is held in `$value`. */
+export interface TaggedValue<E extends string, T> {
+  $el: E;
+  $value: T;
+}
+
+/** One entry of xs:any content: a known global element read typed, or raw XML. */
+export interface AnyEntry {
+  /** Local name of the element. */
+  $el: string;
+  /** Namespace URI of the element. */
+  $ns: string;
+  /** Raw XML of an element read without a declaration (processContents skip, or unknown under lax). */
+  $xml?: string;
+  [property: string]: unknown;
+}
