@@ -10,6 +10,13 @@ export interface Overlay {
   readonly elementAliases: Readonly<Record<string, readonly string[]>>;
   /** Property names for repeated choices that are not the whole content of their type. Key: owner type. */
   readonly compoundNames: Readonly<Record<string, string>>;
+  /**
+   * The type whose element a FieldURI prefix names (`calendar:Start` → CalendarItemType/Start). The
+   * generator resolves every t:UnindexedFieldURIType value through this table and its types' bases.
+   */
+  readonly fieldUriOwners: Readonly<Record<string, string>>;
+  /** FieldURIs whose element name differs from the part after the colon. */
+  readonly fieldUriElements: Readonly<Record<string, string>>;
 }
 
 export const overlay: Overlay = {
@@ -22,4 +29,21 @@ export const overlay: Overlay = {
     // t:NotificationType: SubscriptionId, PreviousWatermark, MoreEvents, then the events in order.
     NotificationType: 'Events',
   },
+  fieldUriOwners: {
+    folder: 'FolderType',
+    item: 'ItemType',
+    message: 'MessageType',
+    sharingMessage: 'SharingMessageType',
+    meeting: 'MeetingMessageType',
+    meetingRequest: 'MeetingRequestMessageType',
+    calendar: 'CalendarItemType',
+    task: 'TaskType',
+    contacts: 'ContactItemType',
+    distributionlist: 'DistributionListType',
+    postitem: 'PostItemType',
+    conversation: 'ConversationType',
+    persona: 'PersonaType',
+    abchperson: 'AbchPersonItemType',
+  },
+  fieldUriElements: {},
 };

@@ -6,3 +6,4 @@ export * from './types';
 export * from './elements';
 export * from './operations';
 export * from './schema';
+export * from './field-uris';

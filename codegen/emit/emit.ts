@@ -7,6 +7,7 @@ import { mkdirSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { IndentationText, Project, QuoteKind, SourceFile, StatementStructures, StructureKind } from 'ts-morph';
 import type { SchemaSet } from '../../src/schema/descriptors';
+import { resolveFieldUris } from '../passes/field-uris';
 import { printLiteral } from './literal';
 import { TypeEmitter } from './ts-types';
 
@@ -92,11 +93,25 @@ export function emitAll(schema: SchemaSet, options: EmitOptions): EmittedFile[] 
       declarations: [{ name: 'schema', type: 'SchemaSet', initializer: printLiteral(schema) }],
     },
   ]);
+  const fieldUris = resolveFieldUris(schema);
+  add('field-uris', [
+    {
+      kind: StructureKind.VariableStatement, isExported: true, declarationKind: 'const' as never,
+      docs: ['The element each t:UnindexedFieldURIType value names: the declaring type and its property.'],
+      declarations: [{ name: 'fieldUris', type: 'Readonly<Record<string, { readonly type: string; readonly prop: string }>>', initializer: printLiteral(fieldUris.resolved) }],
+    },
+    {
+      kind: StructureKind.VariableStatement, isExported: true, declarationKind: 'const' as never,
+      docs: ['FieldURIs that name no element of an item or folder type (search-only or computed properties), with the reason.'],
+      declarations: [{ name: 'fieldUrisWithoutElement', type: 'Readonly<Record<string, string>>', initializer: printLiteral(fieldUris.unresolved) }],
+    },
+  ]);
   add('index', [
     ...namespaces.map((ns) => ({ kind: StructureKind.ExportDeclaration as const, moduleSpecifier: `./${fileOf(ns)}` })),
     { kind: StructureKind.ExportDeclaration, moduleSpecifier: './elements' },
     { kind: StructureKind.ExportDeclaration, moduleSpecifier: './operations' },
     { kind: StructureKind.ExportDeclaration, moduleSpecifier: './schema' },
+    { kind: StructureKind.ExportDeclaration, moduleSpecifier: './field-uris' },
   ]);
   return files.map((file) => ({
     path: join(options.outDir, file.getBaseName()),

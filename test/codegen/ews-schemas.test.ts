@@ -38,3 +38,21 @@ describe('generating from the official EWS schemas', () => {
     for (const file of files) expect(readFileSync(file.path, 'utf8')).toBe(file.text);
   });
 });
+
+describe('FieldURIs', () => {
+  const { fieldUris, fieldUrisWithoutElement } = require('../../generated/field-uris');
+
+  it('resolves the FieldURIs of items, messages, calendar items, contacts, tasks and folders to their elements', () => {
+    expect(fieldUris['item:Subject']).toEqual({ type: 'ItemType', prop: 'Subject' });
+    expect(fieldUris['calendar:Start']).toEqual({ type: 'CalendarItemType', prop: 'Start' });
+    expect(fieldUris['message:IsRead']).toEqual({ type: 'MessageType', prop: 'IsRead' });
+    expect(fieldUris['folder:DisplayName']).toEqual({ type: 'BaseFolderType', prop: 'DisplayName' });
+    expect(fieldUris['meeting:ProposedStart']).toEqual({ type: 'MeetingResponseMessageType', prop: 'ProposedStart' });
+  });
+
+  it('accounts for every FieldURI value: resolved or listed with a reason', () => {
+    const all = (compiled.schema.types.UnindexedFieldURIType as { enum: string[] }).enum;
+    expect(Object.keys(fieldUris).length + Object.keys(fieldUrisWithoutElement).length).toBe(all.length);
+    expect(fieldUrisWithoutElement['item:Subject']).toBeUndefined();
+  });
+});
