@@ -1,0 +1,123 @@
+import { text } from 'node:stream/consumers';
+import { basicAuth } from '../../src/client/auth/basic';
+import { bearerAuth, type TokenProvider } from '../../src/client/auth/bearer';
+import { EwsAuthenticationError } from '../../src/client/errors';
+import { openSoapBody } from '../../src/client/soap-response';
+import { AxiosTransport } from '../../src/client/transport';
+import { startLoopbackServer, type LoopbackServer } from '../support/loopback-server';
+import { expectNoSecrets, rejectionOf } from './helpers/secrets';
+
+const ENVELOPE = '<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Body/></s:Envelope>';
+const PASSWORD = 'Pässw0rd!Secret';
+
+let server: LoopbackServer | undefined;
+let transport: AxiosTransport | undefined;
+afterEach(async () => {
+  transport?.close();
+  await server?.close();
+  server = transport = undefined;
+});
+
+async function call(url: string): Promise<string> {
+  return text(await openSoapBody(await transport!.send({ url, body: ENVELOPE, headers: {} })));
+}
+
+describe('basicAuth', () => {
+  it('sends Authorization: Basic base64(UTF-8 "user:password") with every request', async () => {
+    server = await startLoopbackServer((_request, response) => response.end(ENVELOPE));
+    transport = new AxiosTransport({ auth: basicAuth('anna@contoso.com', PASSWORD) });
+    await call(server.url);
+    await call(server.url);
+    const expected = `Basic ${Buffer.from(`anna@contoso.com:${PASSWORD}`, 'utf8').toString('base64')}`;
+    expect(server.requests.map((request) => request.headers.authorization)).toEqual([expected, expected]);
+  });
+
+  it('a rejected password gives EwsAuthenticationError without the password, even when the server echoes the header', async () => {
+    server = await startLoopbackServer((request, response) => {
+      response.writeHead(401, { 'WWW-Authenticate': 'Basic realm="contoso"', 'Content-Type': 'text/plain' });
+      response.end(`Denied. Authorization: ${request.headers.authorization}`);
+    });
+    transport = new AxiosTransport({ auth: basicAuth('anna', PASSWORD) });
+    const error = await rejectionOf(call(server.url));
+    expect(error).toBeInstanceOf(EwsAuthenticationError);
+    expect((error as EwsAuthenticationError).bodyPreview).toBe('Denied. Authorization: [REDACTED]');
+    expectNoSecrets(error, [PASSWORD, Buffer.from(`anna:${PASSWORD}`).toString('base64')]);
+  });
+
+  it('refuses a user name containing ":", which Basic cannot encode', () => {
+    expect(() => basicAuth('a:b', 'x')).toThrow(TypeError);
+  });
+});
+
+describe('bearerAuth', () => {
+  function recordingProvider(tokens: string[]): TokenProvider & { calls: boolean[] } {
+    const calls: boolean[] = [];
+    const provider = async ({ forceRefresh }: { forceRefresh: boolean }) => {
+      calls.push(forceRefresh);
+      return tokens[Math.min(calls.length, tokens.length) - 1]!;
+    };
+    return Object.assign(provider, { calls });
+  }
+
+  /** Accepts only `valid`; answers 401 like Exchange Online otherwise. */
+  async function serverAccepting(valid: string): Promise<LoopbackServer> {
+    return startLoopbackServer((request, response) => {
+      if (request.headers.authorization === `Bearer ${valid}`) return void response.end(ENVELOPE);
+      response.writeHead(401, { 'WWW-Authenticate': 'Bearer error="invalid_token"' }).end();
+    });
+  }
+
+  it('sends the provider token; no refresh while the server accepts it', async () => {
+    server = await serverAccepting('token-1');
+    const provider = recordingProvider(['token-1']);
+    transport = new AxiosTransport({ auth: bearerAuth(provider) });
+    await call(server.url);
+    await call(server.url);
+    expect(provider.calls).toEqual([false, false]);
+  });
+
+  it('on 401 asks the provider once for a forced refresh and retries once with the new token', async () => {
+    server = await serverAccepting('fresh-token');
+    const provider = recordingProvider(['stale-token', 'fresh-token']);
+    transport = new AxiosTransport({ auth: bearerAuth(provider) });
+    expect(await call(server.url)).toBe(ENVELOPE);
+    expect(provider.calls).toEqual([false, true]);
+    expect(server.requests.map((request) => request.headers.authorization)).toEqual(['Bearer stale-token', 'Bearer fresh-token']);
+    expect(server.requests[1]!.body).toBe(ENVELOPE);
+  });
+
+  it('when the refreshed token is rejected too: EwsAuthenticationError, exactly one refresh, no token in the error', async () => {
+    server = await serverAccepting('never');
+    const provider = recordingProvider(['eyJhbGciOiJSUzI1NiJ9.eyJhdWQiOiJld3MifQ.c2lnbmF0dXJl', 'second-secret-token-value']);
+    transport = new AxiosTransport({ auth: bearerAuth(provider) });
+    const error = await rejectionOf(call(server.url));
+    expect(error).toBeInstanceOf(EwsAuthenticationError);
+    expect((error as EwsAuthenticationError).offeredSchemes).toEqual(['Bearer']);
+    expect(provider.calls).toEqual([false, true]);
+    expect(server.requests).toHaveLength(2);
+    expectNoSecrets(error, ['eyJhbGciOiJSUzI1NiJ9', 'second-secret-token-value']);
+  });
+
+  it('concurrent requests rejected together share one forced refresh while it is in flight', async () => {
+    server = await serverAccepting('fresh-token');
+    let refreshes = 0;
+    const slowRefresh: TokenProvider = async ({ forceRefresh }) => {
+      if (!forceRefresh) return 'stale-token';
+      refreshes += 1;
+      await new Promise((resolve) => setTimeout(resolve, 50)); // a real token endpoint takes a while
+      return 'fresh-token';
+    };
+    transport = new AxiosTransport({ auth: bearerAuth(slowRefresh) });
+    await Promise.all([call(server.url), call(server.url), call(server.url)]);
+    expect(refreshes).toBe(1);
+    expect(server.requests.filter((request) => request.headers.authorization === 'Bearer fresh-token')).toHaveLength(3);
+  });
+
+  it("passes the provider's own error through unchanged", async () => {
+    server = await serverAccepting('x');
+    const failure = new Error('interaction required');
+    transport = new AxiosTransport({ auth: bearerAuth(async () => Promise.reject(failure)) });
+    expect(await rejectionOf(call(server.url))).toBe(failure);
+    expect(server.requests).toHaveLength(0);
+  });
+});
