@@ -2286,7 +2286,7 @@ export const EmptySuggestionReasonValues = ['Unknown', 'AttendeesUnavailable', '
 /** t:EncryptedDataContainerType */
 export interface EncryptedDataContainerType extends Extensible {
   /** Wildcard (xs:any) content. */
-  $any: AnyEntry[];
+  $any: AnyEntry;
 }
 
 /** t:EncryptedSharedFolderDataType */

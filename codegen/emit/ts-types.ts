@@ -135,7 +135,7 @@ export class TypeEmitter {
         };
       }
       case 'any':
-        return { name: '$any', hasQuestionToken: field.min === 0, type: 'AnyEntry[]', docs: ['Wildcard (xs:any) content.'] };
+        return { name: '$any', hasQuestionToken: field.min === 0, type: field.many ? 'AnyEntry[]' : 'AnyEntry', docs: ['Wildcard (xs:any) content.'] };
     }
   }
 

@@ -61,10 +61,27 @@ export class ContentFlattener {
         if (occurs.max > 1) return this.repeated(owner, p, occurs, choice);
         if (p.particles.length === 1) return this.flatten(owner, p.particles[0], occurs, choice);
         const group = this.choiceGroups++;
-        return p.particles.flatMap((branch, index) =>
+        return this.branches(p).flatMap((branch, index) =>
           this.flatten(owner, branch, { min: 1, max: 1 }, { group, branch: index, required: occurs.min > 0 }));
       }
     }
+  }
+
+  /**
+   * The branches of a single choice, with nested single choices and substitution-group references
+   * spliced in: `choice(t:Path, Constant)` has four branches (FieldURI, IndexedFieldURI,
+   * ExtendedFieldURI, Constant), not two, since exactly one of the four appears.
+   */
+  private branches(choice: Extract<Particle, { kind: 'choice' }>): Particle[] {
+    return choice.particles.flatMap((branch): Particle[] => {
+      if (branch.max !== 1 || branch.min !== 1) return [branch];
+      if (branch.kind === 'choice') return this.branches(branch);
+      if (branch.kind === 'elementRef' && this.substitutions.isHead(qnameKey(branch.ref))) {
+        return this.substitutions.alternatives(qnameKey(branch.ref))
+          .map((el) => ({ kind: 'elementRef' as const, ref: el.name, location: branch.location, min: 1, max: 1 }));
+      }
+      return [branch];
+    });
   }
 
   /** A substitution-group reference: one field when it has one alternative, else a choice of them. */

@@ -160,8 +160,9 @@ class DocumentReader {
     if (a.ref) {
       const ref = resolveQName(node, a.ref);
       if (ref.uri !== XML_NS) throw new SchemaError(`attribute ref to ${a.ref} is not supported`, node.location);
-      // The XML namespace attributes (xml:lang, xml:space) are strings; XML Schema defines them itself.
-      return { name: ref, qualified: true, type: { uri: XS_NS, local: 'string' }, required: requiredUse, prohibited: false };
+      // The XML namespace's attributes are defined by the W3C's xml.xsd, not by these schemas.
+      const type = ref.local === 'lang' ? 'language' : 'string';
+      return { name: ref, qualified: true, type: { uri: XS_NS, local: type }, required: requiredUse, prohibited: false };
     }
     const name = required(node, 'name');
     if (a.form === 'qualified') throw new SchemaError('qualified local attributes are not supported', node.location);

@@ -21,8 +21,9 @@
  * - `$type` names the xsi:type of a value when it differs from the declared type.
  * - An element with xsi:nil="true" is `null` when the declaration is nillable. A nil element where the
  *   schema does not allow nil (Exchange 15+ sends extra nil `t:Group`/`t:GroupedItems`) is ignored.
- * - Wildcard (xs:any) content is a compound-like array of entries: a known global element is read typed
- *   (`$el`, `$ns` plus its properties), anything else keeps its raw XML in `$xml`.
+ * - Wildcard (xs:any) content is held in entries (an array of them when the wildcard repeats, else
+ *   one): a known global element is read typed (`$el`, `$ns` plus its properties), anything else keeps
+ *   its raw XML in `$xml`.
  * - `$unknown` keeps, as raw XML strings, elements a newer server sent that the schema does not know;
  *   `$attributes` keeps unknown attributes (`{qualified name: value}`), so nothing is silently lost.
  * - Simple values: xs:boolean → boolean; every numeric built-in → number; every other built-in

@@ -189,3 +189,18 @@ describe('array wrappers', () => {
     expect([wrapper('WithAttribute'), wrapper('UsedAsBase'), wrapper('Derived')]).toEqual([false, false, false]);
   });
 });
+
+describe('nested choices', () => {
+  it('splices a substitution-group reference inside a choice into the branches of that choice', () => {
+    const type = complex(`
+      <xs:complexType name="BasePath" abstract="true"/>
+      <xs:element name="Path" type="t:BasePath" abstract="true"/>
+      <xs:element name="FieldURI" type="t:BasePath" substitutionGroup="t:Path"/>
+      <xs:element name="IndexedFieldURI" type="t:BasePath" substitutionGroup="t:Path"/>
+      <xs:complexType name="FieldOrConstant"><xs:choice><xs:element ref="t:Path"/><xs:element name="Constant" type="xs:string"/></xs:choice></xs:complexType>`,
+    'FieldOrConstant');
+    expect(type.fields.map((f) => f.kind === 'element' && [f.prop, f.choice?.group, f.choice?.branch])).toEqual([
+      ['FieldURI', 0, 0], ['IndexedFieldURI', 0, 1], ['Constant', 0, 2],
+    ]);
+  });
+});

@@ -1,0 +1,3 @@
+export { XsdSchemaError, XsdValidator } from './xsd-validator';
+export type { SchemaDocument, XmlDocumentInput, XsdValidationResult, XsdValidatorOptions } from './xsd-validator';
+export { DEFAULT_ENTRY_SCHEMA, findPackageSchemaDir } from './schema-files';
