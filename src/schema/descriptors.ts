@@ -18,7 +18,9 @@
  *   `TaggedValue` in instance.ts type this.
  * - An "array wrapper" type (no attributes, one repeated particle, e.g. t:ArrayOfRealItemsType) is
  *   the array itself.
- * - `$type` names the xsi:type of a value when it differs from the declared type.
+ * - `$type` names the xsi:type of a value (the key of its type in `SchemaSet.types`): set by the reader
+ *   whenever the XML carried xsi:type (even one naming the declared type, so nothing is lost); the
+ *   writer writes xsi:type whenever `$type` is set.
  * - An element with xsi:nil="true" is `null` when the declaration is nillable. A nil element where the
  *   schema does not allow nil (Exchange 15+ sends extra nil `t:Group`/`t:GroupedItems`) is ignored.
  * - Wildcard (xs:any) content is held in entries (an array of them when the wildcard repeats, else
