@@ -1,0 +1,146 @@
+/**
+ * ExchangeClient: every operation of services.wsdl, typed from generated/, over one transport.
+ *
+ * `call()` writes the envelope through the descriptors (only the SOAP headers the operation's binding
+ * accepts), sends it, streams the response into the reader, and gives back the typed body with its
+ * response messages as data. Exceptions are for failures of the whole request only (see errors.ts).
+ */
+import type { OperationName, OperationTypes } from '../../generated/operations';
+import { schema as ewsSchema } from '../../generated/schema';
+import type { ServerVersionInfo } from '../../generated/types';
+import { XmlReadError } from '../runtime/errors';
+import { readEnvelope } from '../runtime/envelope-reader';
+import { writeElement, writeEnvelope } from '../runtime/writer';
+import type { SchemaSet } from '../schema/descriptors';
+import type { XsdValidator } from '../validation/xsd-validator';
+import type { AuthStrategy } from './auth/strategy';
+import { EwsMalformedResponseError, EwsRequestValidationError, EwsSoapFaultError } from './errors';
+import { ResponseMessage, responseMessagesOf } from './response-messages';
+import { RequestContext, soapHeadersFor } from './soap-headers';
+import { openSoapBody } from './soap-response';
+import { AxiosTransport, AxiosTransportOptions, Transport } from './transport';
+
+export const DEFAULT_EXCHANGE_VERSION = 'Exchange2013_SP1';
+
+export interface ExchangeClientOptions extends Partial<RequestContext> {
+  /** The EWS endpoint, usually `https://host/EWS/Exchange.asmx`. */
+  readonly url: string;
+  readonly auth?: AuthStrategy;
+  /** HTTP headers on every request: `X-AnchorMailbox`, `X-PreferServerAffinity`, `X-ClientStatistics`… */
+  readonly headers?: Readonly<Record<string, string>>;
+  /** Deadline per request (response body included); 100 s by default. */
+  readonly timeoutMs?: number;
+  /** TLS and pooling options of the default transport. */
+  readonly tls?: Pick<AxiosTransportOptions, 'ca' | 'rejectUnauthorized' | 'maxSockets'>;
+  /** Replace the HTTP transport (tests, proxies, the simulator's in-process transport). */
+  readonly transport?: Transport;
+  /**
+   * Check every request body against the official XSD with libxml2 before sending it; an invalid
+   * request fails locally with libxml2's message instead of Exchange's ErrorSchemaValidation.
+   */
+  readonly validateRequests?: boolean;
+  /** Descriptors of another schema version (`npm run codegen -- --schemas DIR`); the bundled ones by default. */
+  readonly schema?: SchemaSet;
+}
+
+export interface CallOptions extends Partial<RequestContext> {
+  readonly signal?: AbortSignal;
+  readonly timeoutMs?: number;
+  /** Extra HTTP headers for this call (e.g. X-AnchorMailbox of the mailbox it touches). */
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+export interface CallResult<R> {
+  /** The typed response body element. */
+  readonly body: R;
+  /** One per input for batch operations, in order; empty for operations without response messages. */
+  readonly responseMessages: ResponseMessage[];
+  readonly serverVersion?: ServerVersionInfo;
+}
+
+export class ExchangeClient {
+  readonly url: string;
+  readonly schema: SchemaSet;
+  /** ServerVersionInfo of the latest response that carried one. */
+  serverVersion?: ServerVersionInfo;
+  private readonly context: RequestContext;
+  private readonly transport: Transport;
+  private readonly ownsTransport: boolean;
+  private validator?: Promise<XsdValidator>;
+
+  constructor(private readonly options: ExchangeClientOptions) {
+    if (!/^https?:\/\//i.test(options.url)) throw new TypeError('ExchangeClient: url must be an http(s) URL of the EWS endpoint');
+    this.url = options.url;
+    this.schema = options.schema ?? ewsSchema;
+    this.context = {
+      version: options.version ?? DEFAULT_EXCHANGE_VERSION,
+      timeZone: options.timeZone,
+      impersonation: options.impersonation,
+      dateTimePrecision: options.dateTimePrecision,
+      managementRole: options.managementRole,
+      mailboxCulture: options.mailboxCulture,
+    };
+    this.ownsTransport = !options.transport;
+    this.transport = options.transport
+      ?? new AxiosTransport({ auth: options.auth, timeoutMs: options.timeoutMs, ...options.tls });
+  }
+
+  /** Calls one EWS operation with a typed request body and returns its typed response. */
+  async call<Op extends OperationName>(
+    operation: Op, request: OperationTypes[Op]['request'], options: CallOptions = {},
+  ): Promise<CallResult<OperationTypes[Op]['response']>> {
+    const op = this.schema.operations[operation];
+    if (!op) throw new TypeError(`ExchangeClient: unknown operation ${String(operation)}`);
+    const context = { ...this.context, ...definedOnly(options) };
+    if (this.options.validateRequests) await this.validate(op.request, request);
+    const envelope = writeEnvelope(this.schema, {
+      headers: soapHeadersFor(op, context),
+      body: { element: op.request, value: request },
+    });
+    const response = await this.transport.send({
+      url: this.url,
+      body: envelope,
+      headers: { ...this.options.headers, ...options.headers },
+      soapAction: op.soapAction,
+      timeoutMs: options.timeoutMs ?? this.options.timeoutMs,
+      signal: options.signal,
+    });
+    const content = await this.readResponse(await openSoapBody(response));
+    if (content.fault) throw new EwsSoapFaultError(content.fault);
+    const serverVersion = content.headers['t:ServerVersionInfo'] as ServerVersionInfo | undefined;
+    if (serverVersion) this.serverVersion = serverVersion;
+    if (!content.body || content.body.element !== op.response) {
+      const got = content.body ? `<${content.body.element}>` : 'an empty soap:Body';
+      throw new EwsMalformedResponseError(`expected <${op.response}> in the response body, got ${got}`);
+    }
+    const body = content.body.value as OperationTypes[Op]['response'];
+    return { body, responseMessages: responseMessagesOf(body), ...(serverVersion && { serverVersion }) };
+  }
+
+  /** Releases pooled connections of the default transport. */
+  close(): void {
+    if (this.ownsTransport) (this.transport as AxiosTransport).close();
+  }
+
+  private async readResponse(body: NodeJS.ReadableStream) {
+    try {
+      return await readEnvelope(this.schema, body as AsyncIterable<Buffer>);
+    } catch (error) {
+      if (error instanceof XmlReadError) throw new EwsMalformedResponseError(error, { line: error.line, column: error.column });
+      throw error;
+    }
+  }
+
+  private async validate(element: string, request: unknown): Promise<void> {
+    if (!this.validator) {
+      // Loaded on first use: libxml2 (wasm) and the schema set cost time the default path never pays.
+      this.validator = import('../validation/xsd-validator').then((m) => m.XsdValidator.create());
+    }
+    const result = await (await this.validator).validateOne(writeElement(this.schema, element, request));
+    if (!result.valid) throw new EwsRequestValidationError(result.errors);
+  }
+}
+
+function definedOnly<T extends object>(options: T): Partial<T> {
+  return Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

@@ -1,0 +1,182 @@
+import { ExchangeClient } from '../../src/client/exchange-client';
+import {
+  EwsAuthenticationError, EwsMalformedResponseError, EwsRequestValidationError, EwsSoapFaultError, EwsUnexpectedResponseError,
+} from '../../src/client/errors';
+import { basicAuth } from '../../src/client/auth';
+import { extractBodyElement, loadFixture } from '../support/corpus';
+import { startLoopbackServer, type LoopbackServer } from '../support/loopback-server';
+import { RecordingTransport, soapFault, soapResponse } from '../support/soap';
+import { XsdValidator } from '../../src/validation/xsd-validator';
+import { readEnvelope } from '../../src/runtime/envelope-reader';
+import { schema } from '../../generated/schema';
+
+const getItemRequest = {
+  ItemShape: { BaseShape: 'Default' as const },
+  ItemIds: [{ $el: 'ItemId' as const, Id: 'AAMkAGI2', ChangeKey: 'DwAAABYA' }, { $el: 'ItemId' as const, Id: 'AAMkAGI3' }],
+};
+
+const getItemResponse = soapResponse(`<m:GetItemResponse xmlns:m="http://schemas.microsoft.com/exchange/services/2006/messages" xmlns:t="http://schemas.microsoft.com/exchange/services/2006/types">
+  <m:ResponseMessages>
+    <m:GetItemResponseMessage ResponseClass="Success"><m:ResponseCode>NoError</m:ResponseCode><m:Items>
+      <t:CalendarItem><t:ItemId Id="AAMkAGI2" ChangeKey="DwAAABYB"/><t:Subject>Planning &amp; review</t:Subject><t:Start>2026-11-23T09:00:00Z</t:Start></t:CalendarItem>
+    </m:Items></m:GetItemResponseMessage>
+    <m:GetItemResponseMessage ResponseClass="Error"><m:MessageText>The specified object was not found in the store.</m:MessageText><m:ResponseCode>ErrorItemNotFound</m:ResponseCode><m:DescriptiveLinkKey>0</m:DescriptiveLinkKey><m:Items/></m:GetItemResponseMessage>
+  </m:ResponseMessages>
+</m:GetItemResponse>`);
+
+describe('ExchangeClient over HTTP (loopback server)', () => {
+  let server: LoopbackServer;
+  let reply: (body: string) => { status: number; body: string; contentType?: string };
+
+  beforeAll(async () => {
+    server = await startLoopbackServer((request, response) => {
+      const { status, body, contentType } = reply(request.body);
+      response.writeHead(status, { 'content-type': contentType ?? 'text/xml; charset=utf-8' });
+      response.end(body);
+    });
+  });
+  afterAll(() => server.close());
+
+  const client = (extra: Partial<ConstructorParameters<typeof ExchangeClient>[0]> = {}) =>
+    new ExchangeClient({ url: `${server.url}/EWS/Exchange.asmx`, auth: basicAuth('alice@contoso.com', 'S3cret!pass'), ...extra });
+
+  it('sends a typed GetItem and returns typed items, response messages and the server version', async () => {
+    reply = () => ({ status: 200, body: getItemResponse });
+    const ews = client({ timeZone: 'W. Europe Standard Time' });
+    const result = await ews.call('GetItem', getItemRequest);
+    ews.close();
+
+    const sent = server.requests[server.requests.length - 1];
+    expect(sent.headers.soapaction).toBe('"http://schemas.microsoft.com/exchange/services/2006/messages/GetItem"');
+    expect(sent.headers.authorization).toBe(`Basic ${Buffer.from('alice@contoso.com:S3cret!pass').toString('base64')}`);
+    expect(sent.body).toContain('<t:RequestServerVersion Version="Exchange2013_SP1"/>');
+    expect(sent.body).toContain('<t:TimeZoneContext><t:TimeZoneDefinition Id="W. Europe Standard Time"/></t:TimeZoneContext>');
+
+    expect(result.serverVersion).toEqual({ MajorVersion: 15, MinorVersion: 1, MajorBuildNumber: 2507, MinorBuildNumber: 6, Version: 'V2017_07_11' });
+    expect(result.responseMessages.map((m) => [m.responseClass, m.responseCode, m.messageText])).toEqual([
+      ['Success', 'NoError', undefined],
+      ['Error', 'ErrorItemNotFound', 'The specified object was not found in the store.'],
+    ]);
+    const [first] = result.body.ResponseMessages;
+    if (first.$el !== 'GetItemResponseMessage') throw new Error('unexpected message');
+    const [item] = first.Items ?? [];
+    expect(item).toMatchObject({ $el: 'CalendarItem', Subject: 'Planning & review', Start: '2026-11-23T09:00:00Z' });
+  });
+
+  it('turns a SOAP fault (HTTP 500) into EwsSoapFaultError with the schema-validation position', async () => {
+    reply = () => ({
+      status: 500,
+      body: soapFault('ErrorSchemaValidation', 'The request failed schema validation: The element \'ItemShape\' has invalid child element \'Foo\'.',
+        '<t:LineNumber>2</t:LineNumber><t:LinePosition>654</t:LinePosition><t:Violation>The element has invalid child element.</t:Violation>'),
+    });
+    const error = await client().call('GetItem', getItemRequest).catch((e) => e);
+    expect(error).toBeInstanceOf(EwsSoapFaultError);
+    expect(error).toMatchObject({ responseCode: 'ErrorSchemaValidation', lineNumber: 2, linePosition: 654, retryable: false });
+    expect(error.message).toMatch(/^SOAP fault ErrorSchemaValidation: The request failed schema validation.*\(line 2, position 654\)/);
+  });
+
+  it('reports ErrorServerBusy with the back-off the server asks for, as retryable', async () => {
+    reply = () => ({
+      status: 500,
+      body: soapFault('ErrorServerBusy', 'The server cannot service this request right now. Try again later.',
+        '<t:Value Name="BackOffMilliseconds">2500</t:Value>'),
+    });
+    const error = await client().call('GetItem', getItemRequest).catch((e) => e);
+    expect(error).toMatchObject({ name: 'EwsSoapFaultError', responseCode: 'ErrorServerBusy', backOffMilliseconds: 2500, retryable: true });
+  });
+
+  it('reports ErrorInvalidServerVersion from a fault', async () => {
+    reply = () => ({ status: 500, body: soapFault('ErrorInvalidServerVersion', 'The specified server version is invalid.') });
+    const error = await client({ version: 'V2018_01_08' }).call('GetItem', getItemRequest).catch((e) => e);
+    expect(error).toMatchObject({ responseCode: 'ErrorInvalidServerVersion' });
+  });
+
+  it('reads the fault of a real documented Exchange response', async () => {
+    reply = () => ({ status: 500, body: loadFixture('Fault/response-updateitem-operation-contact-1.xml') });
+    const error = await client().call('GetItem', getItemRequest).catch((e) => e);
+    expect(error).toBeInstanceOf(EwsSoapFaultError);
+    expect(error.responseCode).toBe('ErrorSchemaValidation');
+    expect(error.message).toContain("The 'Key' attribute is invalid");
+  });
+
+  it('rejects a truncated response body with EwsMalformedResponseError naming the position', async () => {
+    reply = () => ({ status: 200, body: getItemResponse.slice(0, 600) });
+    const error = await client().call('GetItem', getItemRequest).catch((e) => e);
+    expect(error).toBeInstanceOf(EwsMalformedResponseError);
+    expect(error.message).toMatch(/Malformed XML in the response: .*line \d+/);
+    expect(error.outcomeUnknown).toBe(true);
+  });
+
+  it('rejects a response whose body is another operation\'s', async () => {
+    reply = () => ({ status: 200, body: soapResponse('<m:DeleteItemResponse xmlns:m="http://schemas.microsoft.com/exchange/services/2006/messages"><m:ResponseMessages/></m:DeleteItemResponse>') });
+    await expect(client().call('GetItem', getItemRequest)).rejects.toThrow(/expected <m:GetItemResponse> in the response body, got <m:DeleteItemResponse>/);
+  });
+
+  it('rejects an HTML page answered with 200 and a 401, without leaking the password', async () => {
+    reply = () => ({ status: 200, body: '<!DOCTYPE html><html><head><title>Sign in</title></head><body>Please sign in</body></html>', contentType: 'text/html' });
+    const html = await client().call('GetItem', getItemRequest).catch((e) => e);
+    expect(html).toBeInstanceOf(EwsUnexpectedResponseError);
+    expect(html.message).toContain('text/html');
+
+    reply = () => ({ status: 401, body: '' });
+    const denied = await client().call('GetItem', getItemRequest).catch((e) => e);
+    expect(denied).toBeInstanceOf(EwsAuthenticationError);
+    for (const text of [html.message, html.stack, JSON.stringify(html), denied.message, denied.stack, JSON.stringify(denied)]) {
+      expect(text).not.toContain('S3cret!pass');
+      expect(text).not.toContain(Buffer.from('alice@contoso.com:S3cret!pass').toString('base64'));
+    }
+  });
+
+  it('with validateRequests, fails an invalid request locally with libxml2\'s message and sends nothing', async () => {
+    const before = server.requests.length;
+    const invalid = { ItemIds: getItemRequest.ItemIds } as unknown as typeof getItemRequest; // ItemShape is required
+    const error = await client({ validateRequests: true }).call('GetItem', invalid).catch((e) => e);
+    expect(error).toBeInstanceOf(EwsRequestValidationError);
+    expect(error.message).toMatch(/ItemIds.*Expected is .*ItemShape/);
+    expect(server.requests.length).toBe(before);
+  });
+});
+
+describe('SOAP headers follow the WSDL binding of each operation', () => {
+  const envelopeOf = async (operation: 'GetItem' | 'ResolveNames', request: unknown) => {
+    const transport = new RecordingTransport(() => soapResponse('<m:GetItemResponse xmlns:m="http://schemas.microsoft.com/exchange/services/2006/messages"/>'));
+    const ews = new ExchangeClient({
+      url: 'https://mail.contoso.com/EWS/Exchange.asmx', transport, version: 'Exchange2016',
+      impersonation: { smtpAddress: 'bob@contoso.com' }, timeZone: 'Pacific Standard Time', dateTimePrecision: 'Milliseconds',
+    });
+    await ews.call(operation as 'GetItem', request as never).catch((e) => { if (!transport.requests.length) throw e; });
+    return readEnvelope(schema, String(transport.requests[0].body));
+  };
+
+  it('sends impersonation, time zone and precision where the operation accepts them', async () => {
+    const { headers } = await envelopeOf('GetItem', getItemRequest);
+    expect(headers).toEqual({
+      't:ExchangeImpersonation': { ConnectingSID: { SmtpAddress: { $value: 'bob@contoso.com' } } },
+      't:RequestServerVersion': { Version: 'Exchange2016' },
+      't:TimeZoneContext': { TimeZoneDefinition: { Id: 'Pacific Standard Time' } },
+      't:DateTimePrecision': 'Milliseconds',
+    });
+  });
+
+  it('leaves out headers the operation does not accept (ResolveNames takes no TimeZoneContext)', async () => {
+    const { headers } = await envelopeOf('ResolveNames', { UnresolvedEntry: 'bob', ReturnFullContactData: true });
+    expect(Object.keys(headers).sort()).toEqual(['t:ExchangeImpersonation', 't:RequestServerVersion']);
+  });
+});
+
+describe('real documented responses through the client', () => {
+  it('exposes every response message of a documented GetItem response', async () => {
+    const transport = new RecordingTransport(() => loadFixture('GetItem/response-getitem-operation-calendar-item-1.xml'));
+    const ews = new ExchangeClient({ url: 'https://mail.contoso.com/EWS/Exchange.asmx', transport });
+    const result = await ews.call('GetItem', getItemRequest);
+    expect(result.responseMessages.length).toBeGreaterThan(0);
+    expect(result.responseMessages.every((m) => m.element === 'GetItemResponseMessage')).toBe(true);
+    // The re-read body element is what the documentation shows (validated in test/schema/corpus.test.ts).
+    expect(extractBodyElement(loadFixture('GetItem/response-getitem-operation-calendar-item-1.xml'))).toContain('GetItemResponse');
+  });
+});
+
+afterAll(async () => {
+  // XsdValidator keeps nothing open; this only documents that no handles are left behind.
+  await XsdValidator.create().then(() => undefined);
+});
