@@ -72,7 +72,7 @@ export class ContentFlattener {
    * spliced in: `choice(t:Path, Constant)` has four branches (FieldURI, IndexedFieldURI,
    * ExtendedFieldURI, Constant), not two, since exactly one of the four appears.
    */
-  private branches(choice: Extract<Particle, { kind: 'choice' }>): Particle[] {
+  private branches(choice: Extract<Particle, { particles: readonly Particle[] }>): Particle[] {
     return choice.particles.flatMap((branch): Particle[] => {
       if (branch.max !== 1 || branch.min !== 1) return [branch];
       if (branch.kind === 'choice') return this.branches(branch);
