@@ -157,7 +157,7 @@ export interface ComplexTypeDesc {
   readonly fields: readonly FieldDesc[];
   /** Simple content: the type of the text, held in `$value`. */
   readonly text?: TypeRef;
-  /** True when any attribute is allowed (xs:anyAttribute); unknown ones go to `$unknown`. */
+  /** True when any attribute is allowed (xs:anyAttribute); unknown ones go to `$attributes`. */
   readonly anyAttribute?: boolean;
   /** Array wrapper: the JS value of this type is the array of its single field. */
   readonly wrapper?: boolean;

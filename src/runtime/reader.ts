@@ -1,0 +1,421 @@
+/**
+ * The one generic streaming reader: saxes events drive a stack of frames, each knowing its compiled
+ * type and the object it fills. No DOM and no generic intermediate tree; values are placed into
+ * their parents as soon as they are known, so document order is kept.
+ *
+ * What the document root is (a global element, a value of some type, a SOAP envelope) is decided by
+ * a `DocumentHandler`; see documents.ts and envelope-reader.ts.
+ */
+import { SaxesParser, type SaxesAttributeNS, type SaxesTagNS } from 'saxes';
+import {
+  ANY_NS_PROP, ANY_XML_PROP, ELEMENT_TAG_PROP, UNKNOWN_ATTRIBUTES_PROP, UNKNOWN_PROP, VALUE_PROP, XSI_TYPE_PROP,
+  type SchemaSet,
+} from '../schema/descriptors';
+import {
+  childSlot, compileType, wildcardSlot, type ChildSlot, type CompiledSimple, type CompiledType, type CompiledWildcard,
+} from './compile';
+import { quoteForError, XmlReadError } from './errors';
+import { XMLNS_NS, XSI_NS } from './namespaces';
+import { RawXmlWriter } from './raw-xml';
+import { canonicalNamespace, findGlobalElementKey, isDerivedFrom, prefixKeyOf } from './schema-index';
+import { INVALID, parseBoolean, parseSimple } from './simple-values';
+
+export interface ReadOptions {
+  /** Longest single text node or other token, in UTF-16 code units. Default 256 MiB. */
+  readonly maxTextLength?: number;
+  /** Longest document, in UTF-16 code units after decoding. Default 256 MiB. */
+  readonly maxDocumentLength?: number;
+}
+
+const DEFAULT_LIMIT = 256 * 1024 * 1024;
+
+/** Receives the events of a subtree that is not read typed (unknown elements, skipped content, faults). */
+export interface CaptureSink {
+  open(tag: SaxesTagNS): void;
+  text(text: string): void;
+  close(tag: SaxesTagNS): void;
+}
+
+/** Decides what each child of an element outside the schema (document, envelope, header, body) is. */
+export interface ContainerHandler {
+  child(context: ReaderContext, tag: SaxesTagNS): void;
+}
+
+export interface DocumentHandler<R> extends ContainerHandler {
+  /** What was read, once the document has ended. */
+  result(): R;
+}
+
+/** What a container handler can do with a child element. */
+export interface ReaderContext {
+  readonly schema: SchemaSet;
+  /** Reads the element as declared by `slot.element` and places its value in `target`. */
+  typed(tag: SaxesTagNS, slot: ChildSlot, target: object): void;
+  container(tag: SaxesTagNS, handler: ContainerHandler): void;
+  /** Ignores the element and everything in it. */
+  skip(tag: SaxesTagNS): void;
+  /** Sends the element's events to `sink`; `done` runs after its end tag. */
+  capture(tag: SaxesTagNS, sink: CaptureSink, done: () => void): void;
+  fail(reason: string): never;
+}
+
+type Target = Record<string, unknown>;
+
+const COMPLEX = 0;
+const SIMPLE = 1;
+const CONTAINER = 2;
+
+/** One open element. Frames are pooled per depth and reset on reuse. */
+class Frame {
+  kind = CONTAINER;
+  /** Qualified name as in the document, for error paths. */
+  name = '';
+  type: CompiledType | undefined = undefined;
+  /** Type of the text: a simple element's type, or a complex type's simple content. */
+  textType: CompiledSimple | undefined = undefined;
+  text = '';
+  /** COMPLEX: the object (or wrapper array) being filled. SIMPLE: where its value goes. */
+  target: Target | unknown[] | undefined = undefined;
+  targetIsArray = false;
+  /** SIMPLE: how its value is placed in `target`. */
+  slot: ChildSlot | undefined = undefined;
+  handler: ContainerHandler | undefined = undefined;
+}
+
+const SKIP: CaptureSink = { open() {}, text() {}, close() {} };
+const NOTHING = (): void => {};
+
+export class StreamingReader<R> implements ReaderContext {
+  private readonly parser = new SaxesParser({ xmlns: true });
+  private readonly decoder = new TextDecoder('utf-8', { fatal: true });
+  private readonly frames: Frame[] = [new Frame()];
+  private depth = 0;
+  private sink: CaptureSink | undefined;
+  private captureDone: () => void = NOTHING;
+  private captureDepth = 0;
+  /**
+   * Attributes of the tag being opened, counted from saxes' `attribute` events: saxes builds
+   * `tag.attributes` with Object.create(null), which is slow to enumerate even when empty, and most
+   * EWS elements have no attributes.
+   */
+  private attributeCount = 0;
+  private declaresNamespaces = false;
+  /** The tag's attributes other than xsi:* and xmlns, collected in the one pass over saxes' dictionary. */
+  private readonly otherAttributes: SaxesAttributeNS[] = [];
+  private readonly maxTextLength: number;
+  private readonly maxDocumentLength: number;
+  private documentLength = 0;
+  /** Characters fed since the last tag event: bounds what saxes buffers for a token it has not finished. */
+  private sinceLastTag = 0;
+  private failure: XmlReadError | undefined;
+
+  constructor(readonly schema: SchemaSet, private readonly document: DocumentHandler<R>, options: ReadOptions = {}) {
+    this.maxTextLength = options.maxTextLength ?? DEFAULT_LIMIT;
+    this.maxDocumentLength = options.maxDocumentLength ?? DEFAULT_LIMIT;
+    this.frames[0].handler = document;
+    const { parser } = this;
+    parser.on('attribute', (attribute) => {
+      this.attributeCount++;
+      if (attribute.prefix === 'xmlns' || attribute.name === 'xmlns') this.declaresNamespaces = true;
+    });
+    parser.on('opentag', (tag) => this.onOpenTag(tag));
+    parser.on('closetag', (tag) => this.onCloseTag(tag));
+    parser.on('text', (text) => this.onText(text));
+    parser.on('cdata', (text) => this.onText(text));
+    // saxes never expands external entities but does accept a DTD; refusing any DOCTYPE rules out
+    // entity expansion attacks (billion laughs) and XXE altogether. EWS never sends one.
+    parser.on('doctype', () => this.fail('a DOCTYPE is not allowed'));
+    // No 'error' handler: saxes then throws, and write()/end() turn that into an XmlReadError. Each
+    // handler is a property saxes adds to the parser; beyond six, V8 turns the parser into a slow
+    // dictionary-mode object and parsing gets about three times slower.
+  }
+
+  /** Feeds a chunk; UTF-8 characters may be split across Buffer chunks. Ignored after an error. */
+  write(chunk: string | Uint8Array): void {
+    if (this.failure) return;
+    try {
+      const text = typeof chunk === 'string' ? chunk : this.decoder.decode(chunk, { stream: true });
+      this.documentLength += text.length;
+      if (this.documentLength > this.maxDocumentLength) this.fail(`document is longer than ${this.maxDocumentLength} characters`);
+      this.sinceLastTag += text.length;
+      this.parser.write(text);
+      if (this.sinceLastTag > this.maxTextLength) this.fail(`a text node or token is longer than ${this.maxTextLength} characters`);
+    } catch (error) {
+      throw this.failWith(error);
+    }
+  }
+
+  /** Ends the document and returns what was read; throws `XmlReadError` if it is incomplete or invalid. */
+  end(): R {
+    if (this.failure) throw this.failure;
+    try {
+      const rest = this.decoder.decode();
+      if (rest) this.parser.write(rest);
+      this.parser.close();
+    } catch (error) {
+      throw this.failWith(error);
+    }
+    return this.document.result();
+  }
+
+  typed(tag: SaxesTagNS, slot: ChildSlot, target: object, targetIsArray = false): void {
+    const others = this.otherAttributes;
+    others.length = 0;
+    let nil = false;
+    let xsiType: string | undefined;
+    if (this.attributeCount > 0) {
+      for (const name in tag.attributes) {
+        const attribute = tag.attributes[name];
+        if (attribute.uri === XSI_NS) {
+          if (attribute.local === 'nil') nil = parseBoolean(attribute.value.trim()) === true;
+          else if (attribute.local === 'type') xsiType = attribute.value;
+        } else if (attribute.uri !== XMLNS_NS) {
+          others.push(attribute as SaxesAttributeNS);
+        }
+      }
+    }
+    if (nil) {
+      // A nil where the schema allows none is an Exchange 15+ extra (t:Group, t:GroupedItems): ignored.
+      if (slot.element.nillable) place(target, targetIsArray, slot, slot.entry ? entryOf(slot, null) : null);
+      this.skip(tag);
+      return;
+    }
+    const frame = this.push(tag.name);
+    const declared = slot.element.type;
+    if (declared.kind === 'simple') {
+      // Its value is known at the end tag; the frame remembers where it goes. Attributes on it can
+      // only be unknown ones, and a simple value has no place for them: they are dropped.
+      frame.kind = SIMPLE;
+      frame.textType = declared;
+      frame.target = target as Target;
+      frame.targetIsArray = targetIsArray;
+      frame.slot = slot;
+      return;
+    }
+    const xsiTyped = xsiType === undefined ? undefined : this.xsiTypeOf(declared, xsiType);
+    const type = xsiTyped ?? declared;
+    frame.kind = COMPLEX;
+    frame.type = type;
+    frame.textType = type.text;
+    if (type.wrapper) {
+      const array: unknown[] = [];
+      frame.target = array;
+      frame.targetIsArray = true;
+      place(target, targetIsArray, slot, slot.entry ? entryOf(slot, array) : array);
+      return;
+    }
+    // Placed now, before its children, so that document order is kept.
+    const value: Target = slot.entry ? entryOf(slot, undefined) : {};
+    // Kept whenever the XML carried xsi:type, even naming the declared type: re-writing loses nothing.
+    if (xsiTyped) value[XSI_TYPE_PROP] = xsiTyped.name;
+    else if (xsiType !== undefined) this.keepUnknownXsiType(declared, xsiType, value);
+    if (others.length > 0) this.readAttributes(type, others, value);
+    frame.target = value;
+    place(target, targetIsArray, slot, value);
+  }
+
+  container(tag: SaxesTagNS, handler: ContainerHandler): void {
+    const frame = this.push(tag.name);
+    frame.kind = CONTAINER;
+    frame.handler = handler;
+  }
+
+  skip(tag: SaxesTagNS): void {
+    this.capture(tag, SKIP, NOTHING);
+  }
+
+  capture(tag: SaxesTagNS, sink: CaptureSink, done: () => void): void {
+    this.sink = sink;
+    this.captureDone = done;
+    this.captureDepth = 1;
+    sink.open(tag);
+  }
+
+  fail(reason: string): never {
+    throw this.error(reason);
+  }
+
+  private error(reason: string, cause?: unknown): XmlReadError {
+    let path = '';
+    for (let depth = 1; depth <= this.depth; depth++) path += `/${this.frames[depth].name}`;
+    return new XmlReadError(reason, path, this.parser.line, this.parser.column + 1, cause === undefined ? undefined : { cause });
+  }
+
+  private onOpenTag(tag: SaxesTagNS): void {
+    this.sinceLastTag = 0;
+    if (this.declaresNamespaces) this.shareNamespaceStrings(tag.ns);
+    if (this.captureDepth > 0) {
+      this.captureDepth++;
+      this.sink!.open(tag);
+    } else {
+      const frame = this.frames[this.depth];
+      if (frame.kind === COMPLEX) this.openInComplex(frame, tag);
+      else if (frame.kind === CONTAINER) frame.handler!.child(this, tag);
+      else this.fail(`element ${tag.name} is not allowed in ${frame.name}, which has a simple type`);
+    }
+    this.attributeCount = 0;
+    this.declaresNamespaces = false;
+  }
+
+  private openInComplex(frame: Frame, tag: SaxesTagNS): void {
+    const type = frame.type!;
+    const slot = childSlot(type, tag.uri, tag.local);
+    if (slot !== undefined) {
+      this.typed(tag, slot, frame.target!, frame.targetIsArray);
+      return;
+    }
+    for (const wildcard of type.wildcards) {
+      if (wildcard.accepts(tag.uri)) {
+        this.wildcardEntry(tag, wildcard, frame);
+        return;
+      }
+    }
+    // Newer servers add elements: keep them, re-serialised, so nothing is lost and they can be written back.
+    const raw = new RawXmlWriter();
+    const owner = frame.target as Target;
+    this.capture(tag, raw, () => ((owner[UNKNOWN_PROP] ??= []) as string[]).push(raw.toString()));
+  }
+
+  /** Lax: a known global element is read typed; anything else, and everything under skip, stays raw. */
+  private wildcardEntry(tag: SaxesTagNS, wildcard: CompiledWildcard, frame: Frame): void {
+    if (wildcard.processContents !== 'skip') {
+      const key = findGlobalElementKey(this.schema, tag.uri, tag.local);
+      if (key !== undefined) {
+        this.typed(tag, wildcardSlot(this.schema, wildcard, key), frame.target!, frame.targetIsArray);
+        return;
+      }
+    }
+    const entry: Target = { [ELEMENT_TAG_PROP]: tag.local, [ANY_NS_PROP]: prefixKeyOf(this.schema, tag.uri) ?? tag.uri };
+    const target = frame.target as Target;
+    if (!wildcard.many) target[wildcard.prop] = entry;
+    else ((frame.targetIsArray ? target : (target[wildcard.prop] ??= [])) as unknown[]).push(entry);
+    const raw = new RawXmlWriter();
+    this.capture(tag, raw, () => { entry[ANY_XML_PROP] = raw.toString(); });
+  }
+
+  private onText(text: string): void {
+    if (this.captureDepth > 0) {
+      this.sink!.text(text);
+      return;
+    }
+    const frame = this.frames[this.depth];
+    if (frame.textType === undefined) return; // whitespace between elements
+    if (frame.text.length + text.length > this.maxTextLength) this.fail(`a text node is longer than ${this.maxTextLength} characters`);
+    frame.text += text;
+  }
+
+  private onCloseTag(tag: SaxesTagNS): void {
+    this.sinceLastTag = 0;
+    if (this.captureDepth > 0) {
+      this.sink!.close(tag);
+      if (--this.captureDepth === 0) {
+        const done = this.captureDone;
+        this.sink = undefined;
+        this.captureDone = NOTHING;
+        done();
+      }
+      return;
+    }
+    const frame = this.frames[this.depth];
+    if (frame.kind === SIMPLE) {
+      const slot = frame.slot!;
+      const value = this.parse(frame.textType!, frame.text);
+      place(frame.target!, frame.targetIsArray, slot, slot.entry ? entryOf(slot, value) : value);
+    } else if (frame.kind === COMPLEX && frame.textType !== undefined) {
+      (frame.target as Target)[VALUE_PROP] = this.parse(frame.textType, frame.text);
+    }
+    // Drop references so that a pooled frame does not keep a large text or object alive.
+    frame.text = '';
+    frame.target = frame.slot = frame.type = frame.textType = frame.handler = undefined;
+    this.depth--;
+  }
+
+  /**
+   * Replaces the URIs this tag declares by the schema's own string objects. saxes resolves every
+   * descendant's namespace to these very strings, so comparing one with a descriptor's URI is then an
+   * identity check instead of a 57-character comparison (about a tenth of the reading time).
+   */
+  private shareNamespaceStrings(declared: Record<string, string>): void {
+    for (const prefix in declared) {
+      const shared = canonicalNamespace(this.schema, declared[prefix]);
+      if (shared !== undefined) declared[prefix] = shared;
+    }
+  }
+
+  private push(name: string): Frame {
+    const depth = ++this.depth;
+    let frame = this.frames[depth];
+    if (frame === undefined) this.frames[depth] = frame = new Frame();
+    frame.name = name;
+    frame.targetIsArray = false;
+    return frame;
+  }
+
+  private readAttributes(type: CompiledType, attributes: readonly SaxesAttributeNS[], value: Target): void {
+    for (const attribute of attributes) {
+      const known = type.attributeIndex.get(attribute.uri)?.get(attribute.local);
+      if (known !== undefined) value[known.prop] = this.parse(known.type, attribute.value);
+      else ((value[UNKNOWN_ATTRIBUTES_PROP] ??= {}) as Target)[this.attributeKey(attribute)] = attribute.value;
+    }
+  }
+
+  /** Unknown attributes are keyed by the schema's prefix (`t:Foo`), or `{uri}local` for other namespaces. */
+  private attributeKey(attribute: SaxesAttributeNS): string {
+    if (attribute.uri === '') return attribute.local;
+    const prefix = prefixKeyOf(this.schema, attribute.uri);
+    return prefix === undefined ? `{${attribute.uri}}${attribute.local}` : `${prefix}:${attribute.local}`;
+  }
+
+  /** The type an xsi:type names (the declared one or a type derived from it), or undefined when the schema does not know it. */
+  private xsiTypeOf(declared: CompiledType, qname: string): CompiledType | undefined {
+    const { prefixKey, local } = this.schemaQName(qname);
+    const desc = this.schema.types[local];
+    if (desc?.kind !== 'complex' || desc.ns !== prefixKey) return undefined;
+    if (local === declared.name) return declared;
+    if (!isDerivedFrom(this.schema, local, declared.name)) this.fail(`xsi:type ${qname} is not derived from ${declared.name}`);
+    return compileType(this.schema, local);
+  }
+
+  /** A type a newer server uses is read as the declared one; its xsi:type goes to `$attributes` so writing keeps it. */
+  private keepUnknownXsiType(declared: CompiledType, qname: string, value: Target): void {
+    const { prefixKey, local } = this.schemaQName(qname);
+    if (prefixKey !== undefined && this.xsiTypeOf(declared, qname) === undefined) {
+      ((value[UNKNOWN_ATTRIBUTES_PROP] ??= {}) as Target)['xsi:type'] = `${prefixKey}:${local}`;
+    }
+  }
+
+  /** Splits a QName of the document and maps its prefix to the schema's prefix key for that namespace. */
+  private schemaQName(qname: string): { prefixKey: string | undefined; local: string } {
+    const colon = qname.indexOf(':');
+    const uri = this.parser.resolve(colon < 0 ? '' : qname.slice(0, colon)) ?? '';
+    return { prefixKey: prefixKeyOf(this.schema, uri), local: qname.slice(colon + 1) };
+  }
+
+  private parse(type: CompiledSimple, text: string): unknown {
+    const value = parseSimple(type, text);
+    if (value === INVALID) this.fail(`${quoteForError(text)} is not a valid ${type.name}`);
+    return value;
+  }
+
+  /** Keeps the first error; saxes' own (well-formedness) errors get the path and position added. */
+  private failWith(error: unknown): XmlReadError {
+    this.failure = error instanceof XmlReadError ? error
+      : this.error(error instanceof Error ? error.message.replace(/^\d+:\d+: /, '') : String(error), error);
+    return this.failure;
+  }
+}
+
+/** Puts a child's value (or entry) into its parent. */
+function place(target: object, targetIsArray: boolean, slot: ChildSlot, value: unknown): void {
+  if (targetIsArray) (target as unknown[]).push(value);
+  else if (!slot.many) (target as Target)[slot.prop] = value;
+  else (((target as Target)[slot.prop] ??= []) as unknown[]).push(value);
+}
+
+/** A `$el`-tagged entry; `value` (a simple value, a wrapper array, or nil) goes in `$value`. */
+function entryOf(slot: ChildSlot, value: unknown): Target {
+  const entry: Target = { [ELEMENT_TAG_PROP]: slot.element.name };
+  if (slot.entryNs !== undefined) entry[ANY_NS_PROP] = slot.entryNs;
+  if (value !== undefined) entry[VALUE_PROP] = value;
+  return entry;
+}

@@ -1,0 +1,256 @@
+/**
+ * The one generic writer: walks a JS value along the compiled descriptors and emits XML.
+ * Order always comes from the descriptors (flattened fields in schema order), never from object keys.
+ */
+import {
+  ANY_NS_PROP, ANY_XML_PROP, ELEMENT_TAG_PROP, UNKNOWN_ATTRIBUTES_PROP, UNKNOWN_PROP, VALUE_PROP, XSI_TYPE_PROP,
+  type SchemaSet,
+} from '../schema/descriptors';
+import {
+  compileElement, compileGlobalElement, compileType, type CompiledElement, type CompiledField, type CompiledSimple,
+  type CompiledType,
+} from './compile';
+import { XmlWriteError } from './errors';
+import { SOAP_ENVELOPE_NS, XSI_NS } from './namespaces';
+import { findGlobalElementKey, isDerivedFrom } from './schema-index';
+import { formatSimple } from './simple-values';
+import { XmlEmitter } from './xml-emitter';
+import { escapeAttribute, InvalidXmlCharacterError } from './xml-escape';
+
+export interface WriteOptions {
+  /** Start with `<?xml version="1.0" encoding="utf-8"?>`. Default: true. */
+  readonly xmlDeclaration?: boolean;
+}
+
+/** One element of a SOAP header or body: a global element key (`t:RequestServerVersion`) and its value. */
+export interface EnvelopePart {
+  readonly element: string;
+  readonly value: unknown;
+}
+
+export interface EnvelopeToWrite {
+  readonly headers?: readonly EnvelopePart[];
+  readonly body: EnvelopePart;
+}
+
+/** A standalone document whose root is the global element `elementKey` (`m:GetItem`). */
+export function writeElement(schema: SchemaSet, elementKey: string, value: unknown, options?: WriteOptions): string {
+  const writer = new InstanceWriter(schema, options);
+  return writer.run(() => writer.root(writer.globalElement(elementKey), value, namespaceDeclarations(schema, false)));
+}
+
+/** A value of type `typeName` under an arbitrary element name; `ns` is a prefix key of the schema. */
+export function writeValueAs(
+  schema: SchemaSet, name: { readonly name: string; readonly ns: string }, typeName: string, value: unknown, options?: WriteOptions,
+): string {
+  const writer = new InstanceWriter(schema, options);
+  const element = compileElement(schema, { name: name.name, ns: name.ns, type: typeName, nillable: true });
+  return writer.run(() => writer.root(element, value, namespaceDeclarations(schema, false)));
+}
+
+/** A SOAP 1.1 envelope, the request the SOAP client sends; `soap:Header` is omitted when there are no headers. */
+export function writeEnvelope(schema: SchemaSet, envelope: EnvelopeToWrite, options?: WriteOptions): string {
+  const writer = new InstanceWriter(schema, options);
+  return writer.run(() => {
+    writer.container('soap:Envelope', namespaceDeclarations(schema, true), () => {
+      const headers = envelope.headers ?? [];
+      if (headers.length > 0) {
+        writer.container('soap:Header', '', () => {
+          for (const header of headers) writer.root(writer.globalElement(header.element), header.value);
+        });
+      }
+      writer.container('soap:Body', '', () => writer.root(writer.globalElement(envelope.body.element), envelope.body.value));
+    });
+  });
+}
+
+type Entry = Readonly<Record<string, unknown>>;
+
+class InstanceWriter {
+  private readonly out: XmlEmitter;
+  /** Qualified names of the open elements, for error messages. */
+  private readonly path: string[] = [];
+
+  constructor(private readonly schema: SchemaSet, options: WriteOptions | undefined) {
+    this.out = new XmlEmitter(options?.xmlDeclaration === false ? '' : '<?xml version="1.0" encoding="utf-8"?>');
+  }
+
+  run(write: () => void): string {
+    try {
+      write();
+    } catch (error) {
+      // The escaper does not know where it is; the path is still on the stack.
+      if (error instanceof InvalidXmlCharacterError) this.fail(error.message);
+      throw error;
+    }
+    return this.out.toString();
+  }
+
+  globalElement(key: string): CompiledElement {
+    const desc = this.schema.elements[key];
+    if (!desc) this.fail(`${key} is not a global element of the schema`);
+    if (desc.abstract) this.fail(`${key} is abstract; write a member of its substitution group instead`);
+    return compileGlobalElement(this.schema, key);
+  }
+
+  /** An element that is not in the schema (the SOAP envelope parts). */
+  container(qname: string, declarations: string, writeContent: () => void): void {
+    this.path.push(qname);
+    this.out.startElement(qname);
+    this.out.rawAttributes(declarations);
+    writeContent();
+    this.out.endElement(qname);
+    this.path.pop();
+  }
+
+  /** An element that must be written: a document root, a SOAP header or the body. */
+  root(element: CompiledElement, value: unknown, declarations = ''): void {
+    if (value === undefined || (value === null && !element.nillable)) this.fail(`no value for ${element.qname}`);
+    this.element(element, value, declarations);
+  }
+
+  /** One element; `null` becomes xsi:nil when the declaration allows it and is omitted otherwise. */
+  element(element: CompiledElement, value: unknown, declarations = ''): void {
+    if (value === undefined || (value === null && !element.nillable)) return;
+    this.path.push(element.qname);
+    this.out.startElement(element.qname);
+    this.out.rawAttributes(declarations);
+    if (value === null) this.out.attribute('xsi:nil', 'true');
+    else if (element.type.kind === 'simple') this.out.text(this.simple(element.type, value));
+    else this.complex(element.type, value);
+    this.out.endElement(element.qname);
+    this.path.pop();
+  }
+
+  private complex(declared: CompiledType, value: unknown): void {
+    if (declared.wrapper) {
+      this.field(declared.fields[0], this.array(value, declared.name));
+      this.unknownElements(value as object);
+      return;
+    }
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) this.fail(`expected an object for ${declared.name}`);
+    const record = value as Entry;
+    const type = this.actualType(declared, record[XSI_TYPE_PROP]);
+    if (record[XSI_TYPE_PROP] !== undefined) this.out.attribute('xsi:type', type.qname);
+    for (const attribute of type.attributes) {
+      const attributeValue = record[attribute.prop];
+      if (attributeValue !== undefined && attributeValue !== null) {
+        this.out.attribute(attribute.qname, this.simple(attribute.type, attributeValue));
+      }
+    }
+    this.unknownAttributes(record[UNKNOWN_ATTRIBUTES_PROP]);
+    const text = record[VALUE_PROP];
+    if (type.text && text !== undefined && text !== null) this.out.text(this.simple(type.text, text));
+    for (const field of type.fields) this.field(field, record[field.prop]);
+    this.unknownElements(record);
+  }
+
+  private field(field: CompiledField, value: unknown): void {
+    if (value === undefined) return;
+    switch (field.kind) {
+      case 'element':
+        if (!field.many) this.element(field.element, value);
+        else for (const item of this.array(value, field.prop)) this.element(field.element, item);
+        return;
+      case 'compound':
+        for (const entry of this.array(value, field.prop) as Entry[]) {
+          const alternative = field.alternatives.get(entry[ELEMENT_TAG_PROP] as string);
+          if (!alternative) this.fail(`${field.prop}: ${JSON.stringify(entry[ELEMENT_TAG_PROP])} is not one of its elements`);
+          this.element(alternative, entryValue(alternative, entry));
+        }
+        return;
+      case 'any':
+        for (const entry of (field.many ? this.array(value, field.prop) : [value]) as Entry[]) this.wildcardEntry(entry);
+        return;
+    }
+  }
+
+  /** Raw entries (`$xml`) verbatim; typed ones through the global element named by `$ns`/`$el`. */
+  private wildcardEntry(entry: Entry): void {
+    const xml = entry[ANY_XML_PROP];
+    if (typeof xml === 'string') {
+      this.out.raw(xml);
+      return;
+    }
+    const ns = String(entry[ANY_NS_PROP]);
+    const name = String(entry[ELEMENT_TAG_PROP]);
+    const key = this.schema.elements[`${ns}:${name}`] ? `${ns}:${name}` : findGlobalElementKey(this.schema, ns, name);
+    if (!key) this.fail(`wildcard entry ${ns}:${name} is not a global element and has no ${ANY_XML_PROP}`);
+    const element = this.globalElement(key);
+    this.element(element, entryValue(element, entry));
+  }
+
+  private actualType(declared: CompiledType, xsiType: unknown): CompiledType {
+    if (xsiType === undefined || xsiType === declared.name) return declared;
+    if (typeof xsiType !== 'string' || this.schema.types[xsiType]?.kind !== 'complex') {
+      this.fail(`${XSI_TYPE_PROP} ${JSON.stringify(xsiType)} is not a complex type of the schema`);
+    }
+    if (!isDerivedFrom(this.schema, xsiType, declared.name)) this.fail(`${XSI_TYPE_PROP} ${xsiType} is not derived from ${declared.name}`);
+    return compileType(this.schema, xsiType);
+  }
+
+  /** `{uri}local` keys (namespaces the schema has no prefix for) get a prefix declared on the element. */
+  private unknownAttributes(attributes: unknown): void {
+    if (attributes === undefined || attributes === null) return;
+    let generated = 0;
+    for (const [name, value] of Object.entries(attributes as Record<string, unknown>)) {
+      if (!name.startsWith('{')) {
+        this.out.attribute(name, String(value));
+        continue;
+      }
+      const end = name.indexOf('}');
+      const prefix = `ns${generated++}`;
+      this.out.rawAttributes(` xmlns:${prefix}="${escapeAttribute(name.slice(1, end))}"`);
+      this.out.attribute(`${prefix}:${name.slice(end + 1)}`, String(value));
+    }
+  }
+
+  private unknownElements(owner: object): void {
+    const unknown = (owner as Entry)[UNKNOWN_PROP];
+    if (unknown === undefined) return;
+    for (const xml of this.array(unknown, UNKNOWN_PROP)) this.out.raw(String(xml));
+  }
+
+  private simple(type: CompiledSimple, value: unknown): string {
+    const text = formatSimple(type, value);
+    if (text === undefined) this.fail(`cannot write ${describe(value)} as ${type.name}`);
+    return text;
+  }
+
+  private array(value: unknown, what: string): readonly unknown[] {
+    if (!Array.isArray(value)) this.fail(`expected an array for ${what}, got ${describe(value)}`);
+    return value;
+  }
+
+  private fail(reason: string): never {
+    throw new XmlWriteError(reason, `/${this.path.join('/')}`);
+  }
+}
+
+/** The value an entry stands for: complex entries carry their own properties, the others `$value`. */
+function entryValue(element: CompiledElement, entry: Entry): unknown {
+  return element.type.kind === 'complex' && !element.type.wrapper ? entry : entry[VALUE_PROP];
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (value instanceof Date) return 'a Date';
+  return typeof value === 'object' ? 'an object' : `${typeof value} ${JSON.stringify(String(value)).slice(0, 42)}`;
+}
+
+const declarationCache = new WeakMap<SchemaSet, { readonly document: string; readonly envelope: string }>();
+
+/** `xmlns:` declarations for the root: every namespace of the schema plus xsi (and soap on an envelope). */
+function namespaceDeclarations(schema: SchemaSet, envelope: boolean): string {
+  let cached = declarationCache.get(schema);
+  if (!cached) {
+    const prefixes = new Map<string, string>([['xsi', XSI_NS]]);
+    for (const [prefix, uri] of Object.entries(schema.namespaces)) if (prefix !== 'xml' && prefix !== '') prefixes.set(prefix, uri);
+    const declare = (map: Map<string, string>): string =>
+      [...map].map(([prefix, uri]) => ` xmlns:${prefix}="${escapeAttribute(uri)}"`).join('');
+    cached = { document: declare(prefixes), envelope: declare(new Map([['soap', SOAP_ENVELOPE_NS], ...prefixes])) };
+    declarationCache.set(schema, cached);
+  }
+  return envelope ? cached.envelope : cached.document;
+}

@@ -1,0 +1,80 @@
+import { escapeAttribute, escapeText } from './xml-escape';
+
+/** Flush size of the current chunk, in characters. */
+const CHUNK_LENGTH = 16384;
+
+/**
+ * Builds XML text by appending to a chunk of about 16 KiB that is flattened and set aside when
+ * full, then joining the chunks once. Appending to one big string would keep a rope node per piece
+ * alive to the end (the garbage collector then took 70% of the time); one array entry per piece made
+ * the final join the bottleneck. This is twice as fast as either.
+ *
+ * A start tag is left open until its first child or text arrives, so that an element without
+ * content is self-closed (`<t:FieldURI FieldURI="…"/>`).
+ */
+export class XmlEmitter {
+  private readonly chunks: string[] = [];
+  private current: string;
+  private startTagOpen = false;
+
+  constructor(prolog = '') {
+    this.current = prolog;
+  }
+
+  startElement(qname: string): void {
+    if (this.startTagOpen) this.current += '>';
+    this.current += `<${qname}`;
+    this.startTagOpen = true;
+  }
+
+  /** Adds an attribute to the open start tag; the value is escaped here. */
+  attribute(qname: string, value: string): void {
+    this.current += ` ${qname}="${escapeAttribute(value)}"`;
+  }
+
+  /** Adds pre-built, already escaped attribute text (namespace declarations) to the open start tag. */
+  rawAttributes(text: string): void {
+    this.current += text;
+  }
+
+  text(value: string): void {
+    if (value === '') return;
+    this.closeStartTag();
+    this.append(escapeText(value));
+  }
+
+  /** Appends well-formed XML verbatim (`$unknown`, raw wildcard content). */
+  raw(xml: string): void {
+    this.closeStartTag();
+    this.append(xml);
+  }
+
+  endElement(qname: string): void {
+    if (this.startTagOpen) {
+      this.current += '/>';
+      this.startTagOpen = false;
+    } else {
+      this.append(`</${qname}>`);
+    }
+  }
+
+  toString(): string {
+    return this.chunks.length === 0 ? this.current : this.chunks.join('') + this.current;
+  }
+
+  private append(text: string): void {
+    this.current += text;
+    if (this.current.length < CHUNK_LENGTH) return;
+    // Reading a character makes V8 flatten the rope now, while its pieces are still young garbage.
+    this.current.charCodeAt(0);
+    this.chunks.push(this.current);
+    this.current = '';
+  }
+
+  private closeStartTag(): void {
+    if (this.startTagOpen) {
+      this.current += '>';
+      this.startTagOpen = false;
+    }
+  }
+}
