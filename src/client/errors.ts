@@ -73,8 +73,8 @@ export interface ParsedSoapFault {
   readonly detail?: SoapFaultDetail;
 }
 
-/** Response codes after which the same request usually succeeds later. */
-const TRANSIENT_FAULTS = new Set([
+/** Response codes after which the same request (or item) usually succeeds later. */
+const TRANSIENT_RESPONSE_CODES = new Set([
   'ErrorServerBusy',
   'ErrorInternalServerTransientError',
   'ErrorMailboxStoreUnavailable',
@@ -103,7 +103,7 @@ export class EwsSoapFaultError extends EwsError {
     const detail = fault.detail;
     const code = detail?.responseCode ?? localName(fault.faultCode);
     super(faultMessage(code, fault), {
-      retryable: detail?.backOffMilliseconds !== undefined || TRANSIENT_FAULTS.has(code),
+      retryable: detail?.backOffMilliseconds !== undefined || isTransientResponseCode(code),
     });
     this.faultCode = fault.faultCode;
     this.faultString = fault.faultString;
@@ -115,6 +115,11 @@ export class EwsSoapFaultError extends EwsError {
     this.backOffMilliseconds = detail?.backOffMilliseconds;
     this.values = { ...detail?.values };
   }
+}
+
+/** Whether a response code (of a fault or of one response message) is worth retrying later. */
+export function isTransientResponseCode(code: string | undefined): boolean {
+  return code !== undefined && TRANSIENT_RESPONSE_CODES.has(code);
 }
 
 function localName(qualifiedName: string): string {

@@ -1,0 +1,109 @@
+/**
+ * Search results from FindItem / FindFolder responses. Items and folders are the reader's own arrays
+ * (document order, `$el` naming each one's type), handed over without copying. The Exchange Group
+ * quirks never reach this file: the reader reads legacy `t:Group` as `t:GroupedItems` and drops the
+ * nil extras (see codegen/overlay.ts and descriptors.ts).
+ */
+import type { FindFolderResponseMessageType, FindItemResponseMessageType } from '../../generated/messages';
+import type {
+  ArrayOfFoldersTypeEntry, ArrayOfRealItemsTypeEntry, FindFolderParentType, FindItemParentType, GroupSummaryType,
+  HighlightTermType,
+} from '../../generated/types';
+import type { CallResult } from '../client/exchange-client';
+import { EwsSearchError, UnexpectedSearchResponseError } from './errors';
+
+/** One item of any type; narrow on `$el` (`Message`, `CalendarItem`, `MeetingRequest`…). */
+export type Item = ArrayOfRealItemsTypeEntry;
+/** One folder of any type; narrow on `$el`. */
+export type Folder = ArrayOfFoldersTypeEntry;
+
+/** Where the page sits in the whole result, from the RootFolder attributes. */
+export interface PageInfo {
+  /** TotalItemsInView: entries that match (in a grouped search Exchange documents it as items plus groups). */
+  readonly totalCount?: number;
+  /** False once the page holds the last entry (IncludesLastItemInRange). */
+  readonly moreAvailable: boolean;
+  /** IndexedPagingOffset: the offset of the next page of an indexed or seek view. */
+  readonly nextPageOffset?: number;
+  /** NumeratorOffset / AbsoluteDenominator: the position of the next page of a fractional view. */
+  readonly nextFraction?: { readonly numerator: number; readonly denominator: number };
+}
+
+export interface FindItemsResults extends PageInfo {
+  readonly items: Item[];
+  /** The terms an AQS search matched, when asked for with returnHighlightTerms. */
+  readonly highlightTerms?: HighlightTermType[];
+}
+
+export interface ItemGroup {
+  /** GroupIndex as the server sent it: the group's position or its grouped-on value. */
+  readonly groupIndex: string;
+  /** The group's items on this page, in document order. */
+  readonly items: Item[];
+  /** GroupSummary (count, unread count, grouped-on value), which Exchange 2013+ sends with collapsible groups. */
+  readonly summary?: GroupSummaryType;
+}
+
+export interface GroupedFindItemsResults extends PageInfo {
+  readonly itemGroups: ItemGroup[];
+  readonly highlightTerms?: HighlightTermType[];
+}
+
+export interface FindFoldersResults extends PageInfo {
+  readonly folders: Folder[];
+}
+
+/** The payload of each response message, one per parent folder, in order; a failed folder fails the search. */
+export function responsePayloads<P>(result: CallResult<unknown>, element: string, folderCount: number): P[] {
+  const messages = result.responseMessages;
+  if (messages.length !== folderCount) {
+    throw new UnexpectedSearchResponseError(`${messages.length} response messages for ${folderCount} parent folder(s)`);
+  }
+  return messages.map((message, index) => {
+    if (message.responseClass === 'Error') throw new EwsSearchError(message, index);
+    if (message.element !== element) throw new UnexpectedSearchResponseError(`<${message.element}> where <${element}> belongs`);
+    return message.payload as P;
+  });
+}
+
+export function itemsResults(message: FindItemResponseMessageType): FindItemsResults {
+  const root = rootOf(message);
+  if (root.Groups?.length) throw new UnexpectedSearchResponseError('groups in the answer to a search that was not grouped');
+  return { items: root.Items ?? [], ...pageInfo(root), ...highlights(message) };
+}
+
+export function groupedResults(message: FindItemResponseMessageType): GroupedFindItemsResults {
+  const root = rootOf(message);
+  if (root.Items?.length) throw new UnexpectedSearchResponseError('ungrouped items in the answer to a grouped search');
+  const itemGroups = (root.Groups ?? []).map((group): ItemGroup => ({
+    groupIndex: group.GroupIndex,
+    items: group.Items,
+    ...(group.GroupSummary && { summary: group.GroupSummary }),
+  }));
+  return { itemGroups, ...pageInfo(root), ...highlights(message) };
+}
+
+export function foldersResults(message: FindFolderResponseMessageType): FindFoldersResults {
+  const root = rootOf(message);
+  return { folders: root.Folders ?? [], ...pageInfo(root) };
+}
+
+function rootOf<R>(message: { RootFolder?: R }): R {
+  if (!message.RootFolder) throw new UnexpectedSearchResponseError('a successful response message without RootFolder');
+  return message.RootFolder;
+}
+
+function pageInfo(root: FindItemParentType | FindFolderParentType): PageInfo {
+  return {
+    ...(root.TotalItemsInView !== undefined && { totalCount: root.TotalItemsInView }),
+    moreAvailable: root.IncludesLastItemInRange === false,
+    ...(root.IndexedPagingOffset !== undefined && { nextPageOffset: root.IndexedPagingOffset }),
+    ...(root.NumeratorOffset !== undefined && root.AbsoluteDenominator !== undefined && {
+      nextFraction: { numerator: root.NumeratorOffset, denominator: root.AbsoluteDenominator },
+    }),
+  };
+}
+
+function highlights(message: FindItemResponseMessageType): { highlightTerms?: HighlightTermType[] } {
+  return message.HighlightTerms?.length ? { highlightTerms: message.HighlightTerms } : {};
+}
