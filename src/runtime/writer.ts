@@ -143,6 +143,21 @@ class InstanceWriter {
     if (type.text && text !== undefined && text !== null) this.out.text(this.simple(type.text, text));
     for (const field of type.fields) this.field(field, record[field.prop]);
     this.unknownElements(record);
+    this.refuseUndeclared(type, record);
+  }
+
+  /**
+   * A property the type does not declare would otherwise vanish without a trace (a misspelt
+   * `Subjet`, a property of another item type): refuse it, naming it. `$`-properties are the
+   * instance model's own.
+   */
+  private refuseUndeclared(type: CompiledType, record: Entry): void {
+    const known = declaredProperties(type);
+    for (const key in record) {
+      if (key.charCodeAt(0) !== DOLLAR && !known.has(key) && record[key] !== undefined) {
+        this.fail(`${type.name} has no property ${JSON.stringify(key)}`);
+      }
+    }
   }
 
   private field(field: CompiledField, value: unknown): void {
@@ -253,4 +268,16 @@ function namespaceDeclarations(schema: SchemaSet, envelope: boolean): string {
     declarationCache.set(schema, cached);
   }
   return envelope ? cached.envelope : cached.document;
+}
+
+const DOLLAR = 0x24;
+const declaredPropertySets = new WeakMap<CompiledType, ReadonlySet<string>>();
+
+function declaredProperties(type: CompiledType): ReadonlySet<string> {
+  let known = declaredPropertySets.get(type);
+  if (!known) {
+    known = new Set([...type.attributes.map((a) => a.prop), ...type.fields.map((f) => f.prop)]);
+    declaredPropertySets.set(type, known);
+  }
+  return known;
 }

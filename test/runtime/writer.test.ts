@@ -1,4 +1,5 @@
 import { writeElement, writeEnvelope, writeValueAs, XmlWriteError } from '../../src/runtime';
+import { schema as ewsSchema } from '../../generated/schema';
 import { M_NS, miniSchema, T_NS } from './fixtures/mini-schema';
 
 const XSI_NS = 'http://www.w3.org/2001/XMLSchema-instance';
@@ -234,5 +235,13 @@ describe('writeEnvelope', () => {
     expect(writeError(() => writeEnvelope(miniSchema, { body: { element: 't:Item', value: { Size: 'x' } } })).path).toBe(
       '/soap:Envelope/soap:Body/t:Item/t:Size',
     );
+  });
+});
+
+describe('undeclared properties', () => {
+  test('a property the type does not declare is refused with its name instead of vanishing', () => {
+    const request = { ItemShape: { BaseShape: 'IdOnly' }, ItemIds: [{ $el: 'ItemId', Id: 'x', Chnagekey: 'typo' }] };
+    expect(() => writeElement(ewsSchema, 'm:GetItem', request)).toThrow(XmlWriteError);
+    expect(() => writeElement(ewsSchema, 'm:GetItem', request)).toThrow(/ItemIdType has no property "Chnagekey"/);
   });
 });
