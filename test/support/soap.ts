@@ -1,6 +1,7 @@
 /** Canned SOAP for client tests: envelopes around a body, Exchange-style faults, a recording transport. */
 import { Readable } from 'node:stream';
 import type { Transport, TransportRequest, TransportResponse } from '../../src/client/transport';
+import { faultEnvelope } from '../../src/simulator/soap-fault';
 
 export const NS = {
   soap: 'http://schemas.xmlsoap.org/soap/envelope/',
@@ -14,15 +15,10 @@ export function soapResponse(body: string, serverVersion = '<h:ServerVersionInfo
     `<s:Body xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xsd="http://www.w3.org/2001/XMLSchema">${body}</s:Body></s:Envelope>`;
 }
 
-/** An Exchange SOAP fault with its MessageXml detail. */
+/** An Exchange SOAP fault with its MessageXml detail (written as the simulator writes faults). */
 export function soapFault(code: string, message: string, messageXml = ''): string {
-  return `<?xml version="1.0" encoding="utf-8"?><s:Envelope xmlns:s="${NS.soap}"><s:Body><s:Fault>` +
-    `<faultcode xmlns:a="http://schemas.microsoft.com/exchange/services/2006/types">a:${code}</faultcode>` +
-    `<faultstring xml:lang="en-US">${message}</faultstring><detail>` +
-    `<e:ResponseCode xmlns:e="http://schemas.microsoft.com/exchange/services/2006/errors">${code}</e:ResponseCode>` +
-    `<e:Message xmlns:e="http://schemas.microsoft.com/exchange/services/2006/errors">${message}</e:Message>` +
-    (messageXml ? `<t:MessageXml xmlns:t="${NS.t}">${messageXml}</t:MessageXml>` : '') +
-    `</detail></s:Fault></s:Body></s:Envelope>`;
+  const fault = faultEnvelope({ responseCode: code, message });
+  return messageXml ? fault.replace('</detail>', `<t:MessageXml xmlns:t="${NS.t}">${messageXml}</t:MessageXml></detail>`) : fault;
 }
 
 /** A transport that records requests and answers each with the next canned response (status 200 unless given). */

@@ -1,0 +1,14 @@
+/**
+ * `typed-ews/simulator`: an embedded EWS server on loopback over in-memory mailboxes, for demos,
+ * integration tests and your own tests — no Exchange server needed.
+ *
+ *   const sim = await startSimulator({ users: [{ username: 'me@contoso.com', password: 'pw' }] });
+ *   const client = new ExchangeClient({ url: sim.url, auth: basicAuth('me@contoso.com', 'pw') });
+ *   ...
+ *   await sim.close();
+ */
+export { startSimulator, DEFAULT_USERS, EWS_PATH } from './server';
+export type { RunningSimulator, SimulatorOptions, SimulatorUser, ThrottleOptions } from './server';
+export { SimulatorState, ManualClock } from './store';
+export type { Clock, SimulatorSnapshot } from './store';
+export { simulatedOperations, UnsupportedOperationError } from './operations';

@@ -1,0 +1,303 @@
+/**
+ * The simulator's SOAP endpoint: an HTTP server on loopback at /EWS/Exchange.asmx that behaves like
+ * Exchange at the protocol level. It authenticates (Basic), validates every request against the
+ * official XSD (ErrorSchemaValidation fault with line and position), honours RequestServerVersion and
+ * ExchangeImpersonation, reads the body with the SDK's reader, runs the operation on the in-memory
+ * mailbox and writes the answer with the SDK's writer, with ServerVersionInfo. Fault injection
+ * (throttling, latency, dropped connections) and Exchange quirks are switchable per simulator.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import type { FindItemResponseType } from '../../generated/messages';
+import { schema as ewsSchema } from '../../generated/schema';
+import { ExchangeVersionTypeValues, type ExchangeVersionType, type ServerVersionInfo } from '../../generated/types';
+import { readEnvelope } from '../runtime/envelope-reader';
+import { writeEnvelope } from '../runtime/writer';
+import type { OperationDesc, SchemaSet } from '../schema/descriptors';
+import { XsdValidator } from '../validation/xsd-validator';
+import { runOperation, UnsupportedOperationError } from './operations';
+import { addNilGroups, responseSchema, type GroupQuirks } from './quirks';
+import { faultEnvelope, type FaultSpec } from './soap-fault';
+import { SimulatorState, type SimulatorSnapshot } from './store';
+import type { Mailbox } from './store/mailbox';
+
+export const EWS_PATH = '/EWS/Exchange.asmx';
+
+export interface SimulatorUser {
+  /** The login name (Basic auth); usually the SMTP address. */
+  readonly username: string;
+  readonly password: string;
+  /** The user's own mailbox; created when missing. Defaults to the username. */
+  readonly smtpAddress?: string;
+  readonly displayName?: string;
+}
+
+export interface ThrottleOptions {
+  /** Throttle every k-th request (1-based count over the server's lifetime). */
+  readonly everyNth: number;
+  /** `fault`: SOAP fault ErrorServerBusy with BackOffMilliseconds (HTTP 500); `http503`/`http429` with Retry-After. */
+  readonly kind?: 'fault' | 'http503' | 'http429';
+  readonly backOffMilliseconds?: number;
+  readonly retryAfterSeconds?: number;
+}
+
+export interface SimulatorOptions extends GroupQuirks {
+  /** 0 (default) picks a free port. */
+  readonly port?: number;
+  /** Loopback only by default. */
+  readonly host?: string;
+  readonly users?: readonly SimulatorUser[];
+  /** More mailboxes without a login (meeting attendees, delegates). */
+  readonly mailboxes?: readonly string[];
+  /** What the server reports in ServerVersionInfo; Exchange 2016 CU23 by default (2013 with legacyGroups). */
+  readonly serverVersion?: ServerVersionInfo;
+  /** The newest RequestServerVersion accepted; newer ones get ErrorInvalidServerVersion. */
+  readonly maxRequestVersion?: ExchangeVersionType;
+  /** Validate each request against the official XSD, as Exchange does (default true). */
+  readonly validateRequests?: boolean;
+  readonly throttle?: ThrottleOptions;
+  /** Delay before every answer. */
+  readonly latencyMs?: number;
+  /** Carry out these requests (1-based numbers), then reset the connection instead of answering. */
+  readonly dropConnectionAfterRequest?: readonly number[] | ((requestNumber: number, operation: string) => boolean);
+  /** Load the mailboxes from this JSON file when it exists, and save them there after every change. */
+  readonly dataFile?: string;
+  /** Reproducible ids (tests). */
+  readonly seed?: string;
+  readonly state?: SimulatorState;
+}
+
+export interface RunningSimulator {
+  /** The EWS endpoint URL, e.g. http://127.0.0.1:41234/EWS/Exchange.asmx */
+  readonly url: string;
+  readonly state: SimulatorState;
+  /** Requests received so far. */
+  readonly requestCount: () => number;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_USERS: readonly SimulatorUser[] = [{ username: 'alice@contoso.com', password: 'Simulator-1', displayName: 'Alice' }];
+const EXCHANGE_2016: ServerVersionInfo = { MajorVersion: 15, MinorVersion: 1, MajorBuildNumber: 2507, MinorBuildNumber: 6, Version: 'V2017_07_11' };
+const EXCHANGE_2013_LEGACY_GROUPS: ServerVersionInfo = { MajorVersion: 15, MinorVersion: 0, MajorBuildNumber: 775, MinorBuildNumber: 38, Version: 'Exchange2013' };
+const MAX_BODY_BYTES = 64 * 1024 * 1024;
+
+export async function startSimulator(options: SimulatorOptions = {}): Promise<RunningSimulator> {
+  const state = options.state ?? loadState(options);
+  const users = options.users ?? DEFAULT_USERS;
+  for (const user of users) ensureMailbox(state, user.smtpAddress ?? user.username, user.displayName);
+  for (const address of options.mailboxes ?? []) ensureMailbox(state, address);
+  const endpoint = new SoapEndpoint(state, users, options, options.validateRequests === false ? undefined : await XsdValidator.create());
+
+  const sockets = new Set<Socket>();
+  const server = http.createServer((req, res) => void endpoint.handle(req, res));
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve));
+  const { address, port } = server.address() as AddressInfo;
+  const host = address.includes(':') ? `[${address}]` : address;
+  return {
+    url: `http://${host}:${port}${EWS_PATH}`,
+    state,
+    requestCount: () => endpoint.requests,
+    close: () => new Promise<void>((resolve) => {
+      for (const socket of sockets) socket.destroy();
+      server.close(() => resolve());
+    }),
+  };
+}
+
+function loadState(options: SimulatorOptions): SimulatorState {
+  if (options.dataFile && existsSync(options.dataFile)) {
+    return SimulatorState.fromJSON(JSON.parse(readFileSync(options.dataFile, 'utf8')) as SimulatorSnapshot);
+  }
+  return new SimulatorState({ seed: options.seed });
+}
+
+function ensureMailbox(state: SimulatorState, smtpAddress: string, displayName?: string): Mailbox {
+  return state.mailbox(smtpAddress) ?? state.addMailbox({ smtpAddress, displayName });
+}
+
+/** A request that ends in a SOAP fault (HTTP 500), as Exchange answers request-level errors. */
+class Fault extends Error {
+  constructor(readonly spec: FaultSpec) {
+    super(spec.message);
+  }
+}
+
+class SoapEndpoint {
+  requests = 0;
+  private readonly writeSchema: SchemaSet;
+  private readonly serverVersion: ServerVersionInfo;
+  private readonly operationsByRequest = new Map<string, OperationDesc>(
+    Object.values(ewsSchema.operations).map((op) => [op.request, op]),
+  );
+
+  constructor(
+    private readonly state: SimulatorState,
+    private readonly users: readonly SimulatorUser[],
+    private readonly options: SimulatorOptions,
+    private readonly validator: XsdValidator | undefined,
+  ) {
+    this.serverVersion = options.serverVersion ?? (options.legacyGroups ? EXCHANGE_2013_LEGACY_GROUPS : EXCHANGE_2016);
+    this.writeSchema = responseSchema(ewsSchema, options);
+  }
+
+  async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    try {
+      if (req.url?.split('?')[0].toLowerCase() !== EWS_PATH.toLowerCase()) return text(res, 404, 'Not Found');
+      if (req.method !== 'POST') return text(res, 405, 'Method Not Allowed', { allow: 'POST' });
+      const user = this.authenticate(req.headers.authorization);
+      if (!user) return text(res, 401, 'Unauthorized', { 'www-authenticate': 'Basic realm="typed-ews simulator"' });
+      const body = await readBody(req);
+      if (body === undefined) return text(res, 413, 'Request Entity Too Large');
+      const number = ++this.requests;
+      if (this.options.latencyMs) await delay(this.options.latencyMs);
+      const throttled = this.throttle(number, res);
+      if (throttled) return;
+      const { xml, operation } = await this.respond(user, body);
+      if (this.shouldDrop(number, operation)) {
+        req.socket.destroy();
+        return;
+      }
+      res.writeHead(xml.fault ? 500 : 200, { 'content-type': 'text/xml; charset=utf-8' });
+      res.end(xml.text);
+    } catch (error) {
+      // A bug in the simulator must not look like an Exchange answer.
+      if (!res.headersSent) text(res, 500, `simulator error: ${(error as Error).message}`);
+      else res.destroy();
+    }
+  }
+
+  private async respond(user: SimulatorUser, body: string): Promise<{ xml: { text: string; fault: boolean }; operation: string }> {
+    let operation = 'unknown';
+    try {
+      const envelope = await this.readRequest(body);
+      const op = envelope.body && this.operationsByRequest.get(envelope.body.element);
+      if (!envelope.body || !op) throw new Fault({ responseCode: 'ErrorInvalidRequest', message: 'The request is invalid.' });
+      operation = op.name;
+      const version = this.requestVersion(envelope.headers['t:RequestServerVersion']);
+      const mailbox = this.mailboxFor(user, envelope.headers['t:ExchangeImpersonation']);
+      let response = runOperation(op.name as 'GetItem', { state: this.state, mailbox, requestServerVersion: version }, envelope.body.value as never) as unknown;
+      if (op.name === 'FindItem' && this.options.nilGroups) response = addNilGroups(response as FindItemResponseType);
+      this.save();
+      const text = writeEnvelope(this.writeSchema, {
+        headers: [{ element: 't:ServerVersionInfo', value: this.serverVersion }],
+        body: { element: op.response, value: response },
+      });
+      return { xml: { text, fault: false }, operation };
+    } catch (error) {
+      if (error instanceof Fault) return { xml: { text: faultEnvelope(error.spec), fault: true }, operation };
+      if (error instanceof UnsupportedOperationError) {
+        return { xml: { text: faultEnvelope({ responseCode: 'ErrorInvalidRequest', message: error.message }), fault: true }, operation };
+      }
+      throw error;
+    }
+  }
+
+  /** Validates the whole envelope as received (so line numbers are the request's), then reads it. */
+  private async readRequest(body: string) {
+    if (this.validator) {
+      const [verdict] = await this.validator.validate([{ name: 'request', xml: body }]);
+      if (!verdict.valid) throw new Fault(schemaValidationFault(body, verdict.errors[0] ?? 'invalid request'));
+    }
+    try {
+      return readEnvelope(ewsSchema, body);
+    } catch (error) {
+      throw new Fault({ responseCode: 'ErrorSchemaValidation', message: `The request failed schema validation: ${(error as Error).message}` });
+    }
+  }
+
+  private requestVersion(header: unknown): ExchangeVersionType {
+    const version = (header as { Version?: string } | undefined)?.Version ?? 'Exchange2007';
+    const index = ExchangeVersionTypeValues.indexOf(version as ExchangeVersionType);
+    const max = ExchangeVersionTypeValues.indexOf(this.options.maxRequestVersion ?? 'V2018_01_08');
+    if (index < 0 || index > max) throw new Fault({ responseCode: 'ErrorInvalidServerVersion', message: 'The specified server version is invalid.' });
+    return version as ExchangeVersionType;
+  }
+
+  private mailboxFor(user: SimulatorUser, impersonation: unknown): Mailbox {
+    const sid = (impersonation as { ConnectingSID?: Record<string, { $value?: string }> } | undefined)?.ConnectingSID;
+    const address = sid?.SmtpAddress?.$value ?? sid?.PrimarySmtpAddress?.$value ?? sid?.PrincipalName?.$value;
+    if (!sid) return ensureMailbox(this.state, user.smtpAddress ?? user.username);
+    const mailbox = address ? this.state.mailbox(address) : undefined;
+    if (!mailbox) throw new Fault({ responseCode: 'ErrorNonExistentMailbox', message: 'The SMTP address has no mailbox associated with it.' });
+    return mailbox;
+  }
+
+  private authenticate(header: string | undefined): SimulatorUser | undefined {
+    if (!header?.startsWith('Basic ')) return undefined;
+    const decoded = Buffer.from(header.slice(6), 'base64').toString('utf8');
+    const colon = decoded.indexOf(':');
+    const username = decoded.slice(0, colon);
+    const password = decoded.slice(colon + 1);
+    return this.users.find((u) => u.username.toLowerCase() === username.toLowerCase() && u.password === password);
+  }
+
+  private throttle(number: number, res: http.ServerResponse): boolean {
+    const throttle = this.options.throttle;
+    if (!throttle || number % throttle.everyNth !== 0) return false;
+    if (throttle.kind === 'http503' || throttle.kind === 'http429') {
+      text(res, throttle.kind === 'http503' ? 503 : 429, 'Server Busy', { 'retry-after': String(throttle.retryAfterSeconds ?? 1) });
+    } else {
+      res.writeHead(500, { 'content-type': 'text/xml; charset=utf-8' });
+      res.end(faultEnvelope({
+        responseCode: 'ErrorServerBusy', faultClass: 'Server',
+        message: 'The server cannot service this request right now. Try again later.',
+        values: { BackOffMilliseconds: throttle.backOffMilliseconds ?? 1000 },
+      }));
+    }
+    return true;
+  }
+
+  private shouldDrop(number: number, operation: string): boolean {
+    const drop = this.options.dropConnectionAfterRequest;
+    if (!drop) return false;
+    return typeof drop === 'function' ? drop(number, operation) : drop.includes(number);
+  }
+
+  private save(): void {
+    if (this.options.dataFile) writeFileSync(this.options.dataFile, JSON.stringify(this.state.toJSON()));
+  }
+}
+
+/**
+ * Exchange reports where a request broke the schema: libxml2 gives the line; the position is that of
+ * the offending element's start tag on that line (libxml2 does not report columns for validity errors).
+ */
+function schemaValidationFault(body: string, error: string): FaultSpec {
+  const line = Number(/^line (\d+):/.exec(error)?.[1] ?? 1);
+  const element = /Element '(?:\{[^}]*\})?([\w.-]+)'/.exec(error)?.[1];
+  const lineText = body.split('\n')[line - 1] ?? '';
+  const column = element ? lineText.search(new RegExp(`<(?:[\\w.-]+:)?${element}[\\s/>]`)) + 1 : 0;
+  const violation = error.replace(/^line \d+: (?:[^:]*: )?(?:Schemas validity error : )?/, '').split('\n')[0];
+  return {
+    responseCode: 'ErrorSchemaValidation',
+    message: `The request failed schema validation: ${violation}`,
+    elements: [['LineNumber', line], ['LinePosition', Math.max(column, 1)], ['Violation', violation]],
+  };
+}
+
+function text(res: http.ServerResponse, status: number, body: string, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', ...headers });
+  res.end(body);
+}
+
+function readBody(req: http.IncomingMessage): Promise<string | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+    });
+    req.on('end', () => resolve(size > MAX_BODY_BYTES ? undefined : Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
