@@ -1,0 +1,96 @@
+/**
+ * ItemBatches: the batched item operations of the EWS Managed API (CreateItems, BindToItems, UpdateItems,
+ * DeleteItems, MoveItems, CopyItems, SendItems) over one ExchangeClient, with per-item results,
+ * automatic chunking, bounded concurrency, throttling and safe retries (see scheduler.ts).
+ *
+ * Create one per client: its concurrency limit and any server-requested pause are shared by all its
+ * calls, as Exchange's throttling budget is shared by all requests of the user.
+ */
+import type { ExchangeClient } from '../client/exchange-client';
+import { systemClock, type Clock } from './clock';
+import { createItems, type CreateItemResponse, type CreateItemsOptions, type NewItem } from './operations/create-items';
+import { deleteItems, type DeleteItemsOptions } from './operations/delete-items';
+import { DEFAULT_PROPERTY_SET, getItems } from './operations/get-items';
+import type { ItemChange } from './operations/item-changes';
+import { moveOrCopyItems, type MoveCopyItemsOptions } from './operations/move-copy-items';
+import type { BatchCallOptions, BatchContext } from './operations/run-items';
+import { sendItems, type SendItemsOptions } from './operations/send-items';
+import { updateItems, type UpdateItemResponse, type UpdateItemsOptions } from './operations/update-items';
+import type { FolderRef, ItemIdInput, PropertySet } from './inputs';
+import type { ItemResponse, ServiceResponse, ServiceResponseCollection } from './results';
+import { ChunkScheduler } from './scheduler';
+
+export interface ItemBatchesOptions {
+  /** Items per request (default 100, the Managed API's customary batch). */
+  readonly batchSize?: number;
+  /** Requests in flight at once (default 3); lowered while the server complains about concurrency. */
+  readonly concurrency?: number;
+  /** Total time one call may spend waiting to retry (default 5 minutes). */
+  readonly retryBudgetMs?: number;
+  /** Retries per chunk (default 10). */
+  readonly maxRetries?: number;
+  /** First exponential back-off delay when the server names none (default 500 ms); doubles up to maxBackoffMs. */
+  readonly initialBackoffMs?: number;
+  /** Longest single exponential back-off delay (default 30 s). */
+  readonly maxBackoffMs?: number;
+  /** Time source for every wait; tests pass a virtual clock. */
+  readonly clock?: Clock;
+}
+
+export class ItemBatches {
+  private readonly context: BatchContext;
+
+  constructor(readonly client: ExchangeClient, options: ItemBatchesOptions = {}) {
+    const scheduler = new ChunkScheduler({
+      batchSize: options.batchSize ?? 100,
+      concurrency: options.concurrency ?? 3,
+      retryBudgetMs: options.retryBudgetMs ?? 300_000,
+      maxRetries: options.maxRetries ?? 10,
+      backoff: { initialDelayMs: options.initialBackoffMs ?? 500, maxDelayMs: options.maxBackoffMs ?? 30_000 },
+      clock: options.clock ?? systemClock,
+    });
+    this.context = { client, scheduler };
+  }
+
+  /** The concurrency limit now in force (lower than configured after the server asked for fewer requests). */
+  get concurrency(): number {
+    return this.context.scheduler.limiter.currentLimit;
+  }
+
+  /** Creates items of any kind; attachments are added with CreateAttachment after each item is created. */
+  createItems(items: readonly NewItem[], options: CreateItemsOptions = {}): Promise<ServiceResponseCollection<CreateItemResponse>> {
+    return createItems(this.context, items, options);
+  }
+
+  /** Reads items with one property set (AllProperties by default). */
+  getItems(ids: readonly ItemIdInput[], propertySet: PropertySet = DEFAULT_PROPERTY_SET, options: BatchCallOptions = {}): Promise<ServiceResponseCollection<ItemResponse>> {
+    return getItems(this.context, ids, propertySet, options);
+  }
+
+  /** The Managed API's name for getItems. */
+  bindToItems(ids: readonly ItemIdInput[], propertySet: PropertySet = DEFAULT_PROPERTY_SET, options: BatchCallOptions = {}): Promise<ServiceResponseCollection<ItemResponse>> {
+    return this.getItems(ids, propertySet, options);
+  }
+
+  updateItems(changes: readonly ItemChange[], options: UpdateItemsOptions = {}): Promise<ServiceResponseCollection<UpdateItemResponse>> {
+    return updateItems(this.context, changes, options);
+  }
+
+  /** Deletes items (MoveToDeletedItems by default). Already-deleted items answer ErrorItemNotFound. */
+  deleteItems(ids: readonly ItemIdInput[], options: DeleteItemsOptions = {}): Promise<ServiceResponseCollection<ServiceResponse>> {
+    return deleteItems(this.context, ids, options);
+  }
+
+  moveItems(ids: readonly ItemIdInput[], destination: FolderRef, options: MoveCopyItemsOptions = {}): Promise<ServiceResponseCollection<ItemResponse>> {
+    return moveOrCopyItems('MoveItem', this.context, ids, destination, options);
+  }
+
+  copyItems(ids: readonly ItemIdInput[], destination: FolderRef, options: MoveCopyItemsOptions = {}): Promise<ServiceResponseCollection<ItemResponse>> {
+    return moveOrCopyItems('CopyItem', this.context, ids, destination, options);
+  }
+
+  /** Sends drafts (saving a copy in Sent Items unless saveItemToFolder is false). */
+  sendItems(ids: readonly ItemIdInput[], options: SendItemsOptions = {}): Promise<ServiceResponseCollection<ServiceResponse>> {
+    return sendItems(this.context, ids, options);
+  }
+}

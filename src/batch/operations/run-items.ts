@@ -1,0 +1,80 @@
+/**
+ * The shape every one-request-per-chunk operation shares: map each input to its request entry (an
+ * invalid input becomes that item's ItemInputError response, not a request), run the entries through
+ * the scheduler, and put each outcome's response at its input's position.
+ */
+import type { OperationName } from '../../../generated/operations';
+import type { CallOptions, ExchangeClient } from '../../client/exchange-client';
+import type { ResponseMessage } from '../../client/response-messages';
+import { ItemInputError } from '../errors';
+import { ProgressCounter, type ProgressListener } from '../progress';
+import { collectionOf, isFailure, type ServiceResponse, type ServiceResponseCollection } from '../results';
+import type { ChunkJob, ChunkScheduler, UnitOutcome } from '../scheduler';
+
+/** Options every batch call takes besides its operation's own: the request options of ExchangeClient.call and: */
+export interface BatchCallOptions extends CallOptions {
+  /** Called each time items get their final result. */
+  readonly onProgress?: ProgressListener;
+  /** Items per request for this call (the ItemBatches default otherwise). */
+  readonly batchSize?: number;
+}
+
+export interface BatchContext {
+  readonly client: ExchangeClient;
+  readonly scheduler: ChunkScheduler;
+}
+
+export interface ItemJobSpec<In, Entry, R extends ServiceResponse> {
+  readonly operation: OperationName;
+  readonly effect: ChunkJob<Entry>['effect'];
+  /** The request entry for one input; throws ItemInputError when the input cannot become one. */
+  prepare(input: In): Entry;
+  send(entries: Entry[], call: CallOptions): Promise<readonly ResponseMessage[]>;
+  toResponse(outcome: UnitOutcome): R;
+}
+
+export async function runItems<In, Entry, R extends ServiceResponse>(
+  scheduler: ChunkScheduler, inputs: readonly In[], spec: ItemJobSpec<In, Entry, R>, options: BatchCallOptions,
+): Promise<ServiceResponseCollection<R>> {
+  const { onProgress, batchSize, ...call } = options;
+  const progress = new ProgressCounter(inputs.length, onProgress);
+  const responses = new Array<R>(inputs.length);
+  const entries: Entry[] = [];
+  /** positions[k]: the input index of entries[k]. */
+  const positions: number[] = [];
+  inputs.forEach((input, index) => {
+    const entry = prepareOrReject(spec, input);
+    if (entry.ok) {
+      entries.push(entry.value);
+      positions.push(index);
+    } else {
+      responses[index] = spec.toResponse(entry.rejection);
+      progress.settle(true);
+    }
+  });
+  const outcomes = await scheduler.run(
+    { operation: spec.operation, effect: spec.effect, inputs: entries, send: spec.send, onSettled: (_, outcome) => progress.settle(isFailure(outcome)) },
+    { call, batchSize },
+  );
+  outcomes.forEach((outcome, k) => {
+    responses[positions[k]] = spec.toResponse(outcome);
+  });
+  return collectionOf(responses);
+}
+
+type Prepared<Entry> = { readonly ok: true; readonly value: Entry } | { readonly ok: false; readonly rejection: UnitOutcome };
+
+/** Only ItemInputError marks an input as invalid; anything else is a bug and propagates. */
+export function prepareOrReject<In, Entry>(spec: { prepare(input: In): Entry }, input: In): Prepared<Entry> {
+  try {
+    return { ok: true, value: spec.prepare(input) };
+  } catch (error) {
+    if (!(error instanceof ItemInputError)) throw error;
+    return { ok: false, rejection: { kind: 'failed', error, resentAfterUnknownOutcome: false } };
+  }
+}
+
+/** Drops undefined values so optional request attributes stay absent rather than written empty. */
+export function defined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}

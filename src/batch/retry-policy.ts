@@ -1,0 +1,84 @@
+/**
+ * What to do after a response or a failure: which items were not processed and may be asked for again,
+ * how long to wait, whether the server complains about concurrency, and the unknown-outcome rule.
+ */
+import {
+  EwsAuthenticationError, EwsConnectionError, EwsEndpointNotFoundError, EwsError, EwsRedirectError,
+  EwsSoapFaultError, EwsThrottledError, EwsUnexpectedResponseError,
+} from '../client/errors';
+import type { ResponseMessage } from '../client/response-messages';
+
+/**
+ * Per-item codes by which Exchange says it did not touch the item: throttling, and the items after the
+ * point where it stopped a batch. Only these items are sent again.
+ */
+const NOT_PROCESSED_CODES: ReadonlySet<string> = new Set([
+  'ErrorServerBusy', 'ErrorTooManyObjectsOpened', 'ErrorExceededConnectionCount', 'ErrorBatchProcessingStopped',
+]);
+
+/** Codes by which Exchange says this user runs too many requests (or open objects) at once. */
+const CONCURRENCY_CODES: ReadonlySet<string> = new Set(['ErrorExceededConnectionCount', 'ErrorTooManyObjectsOpened']);
+
+export function wasNotProcessed(message: ResponseMessage): boolean {
+  return message.responseClass === 'Error' && NOT_PROCESSED_CODES.has(message.responseCode);
+}
+
+/** True for the concurrency codes, and for a throttling answer naming the MaxConcurrency policy part. */
+export function complainsAboutConcurrency(code: string | undefined, details: Readonly<Record<string, string>>): boolean {
+  return (code !== undefined && CONCURRENCY_CODES.has(code)) || details.Policy === 'MaxConcurrency';
+}
+
+export type FailureVerdict =
+  /** The server may have acted and the operation must not be repeated. */
+  | { readonly kind: 'outcomeUnknown' }
+  /** Send the same items again, after the server's delay when it named one. */
+  | { readonly kind: 'retry'; readonly serverDelayMs?: number; readonly reduceConcurrency: boolean }
+  /** The endpoint itself is unusable (credentials, URL, TLS): no other request of the batch can succeed. */
+  | { readonly kind: 'stopBatch' }
+  /** This request failed for good; other requests may still succeed. */
+  | { readonly kind: 'fail' };
+
+/**
+ * Judges a request that failed as a whole. `mayResend`: whether the operation may be sent again when
+ * its outcome is unknown (reads, and deletes whose repetition cannot do more than the first attempt).
+ */
+export function judgeFailure(error: unknown, mayResend: boolean): FailureVerdict {
+  if (!(error instanceof EwsError)) return { kind: 'fail' };
+  if (error.outcomeUnknown && !mayResend) return { kind: 'outcomeUnknown' };
+  // A fault is decided before any item is touched, so one about concurrency is safe to retry, slower.
+  const tooManyAtOnce = error instanceof EwsSoapFaultError && complainsAboutConcurrency(error.responseCode, error.values);
+  if (error.retryable || error.outcomeUnknown || tooManyAtOnce) {
+    return { kind: 'retry', serverDelayMs: serverDelayOf(error), reduceConcurrency: tooManyAtOnce };
+  }
+  return endpointIsUnusable(error) ? { kind: 'stopBatch' } : { kind: 'fail' };
+}
+
+function serverDelayOf(error: EwsError): number | undefined {
+  if (error instanceof EwsSoapFaultError) return error.backOffMilliseconds;
+  if (error instanceof EwsThrottledError) return error.retryAfterMs;
+  return undefined;
+}
+
+function endpointIsUnusable(error: EwsError): boolean {
+  return error instanceof EwsAuthenticationError
+    || error instanceof EwsEndpointNotFoundError
+    || error instanceof EwsRedirectError
+    || error instanceof EwsUnexpectedResponseError
+    || error instanceof EwsConnectionError; // only non-retryable ones (TLS verification) get here
+}
+
+export interface BackoffSettings {
+  /** First delay of the exponential back-off when the server names none (default 500 ms). */
+  readonly initialDelayMs: number;
+  /** Cap of a single exponential delay (default 30 s). */
+  readonly maxDelayMs: number;
+}
+
+/**
+ * The delay before retry number `retry` (1, 2…), `random` in [0, 1). "Equal jitter": half the exponential delay plus a random part of the other half, so clients that
+ * failed together do not retry in lockstep, yet never retry immediately.
+ */
+export function backoffDelay(retry: number, settings: BackoffSettings, random: number): number {
+  const ceiling = Math.min(settings.maxDelayMs, settings.initialDelayMs * 2 ** Math.max(0, retry - 1));
+  return Math.round(ceiling / 2 + (ceiling / 2) * random);
+}
