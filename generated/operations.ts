@@ -2,7 +2,6 @@
 // DO NOT EDIT: change the schemas or codegen/ and run `npm run codegen`.
 /* eslint-disable */
 import type * as m from './messages';
-import type * as t from './types';
 
 /** Request and response body types of every operation in services.wsdl. */
 export interface OperationTypes {

@@ -48,24 +48,26 @@ export function emitAll(schema: SchemaSet, options: EmitOptions): EmittedFile[] 
 
   for (const ns of namespaces) {
     const otherFiles = namespaces.filter((other) => other !== ns);
+    const statements = emitter.statements(ns);
     add(fileOf(ns), [
-      importFrom(`${options.runtimeImport}/instance`, ['AnyEntry', 'Extensible', 'Tagged', 'TaggedValue']),
+      importFrom(`${options.runtimeImport}/instance`, helpersUsedBy(statements)),
       // Types of another namespace are referenced qualified (`t.ItemType`), as in the schemas.
       ...otherFiles.filter((other) => references(schema, ns, other)).map((other) => ({
         kind: StructureKind.ImportDeclaration as const, isTypeOnly: true, moduleSpecifier: `./${fileOf(other)}`, namespaceImport: other,
       })),
-      ...emitter.statements(ns),
+      ...statements,
     ]);
   }
-  const typeImports = namespaces.map((ns) => ({
+  const typeImports = (referenced: Iterable<string>) => namespaces.filter((ns) => [...referenced].includes(ns)).map((ns) => ({
     kind: StructureKind.ImportDeclaration as const, isTypeOnly: true, moduleSpecifier: `./${fileOf(ns)}`, namespaceImport: ns,
   }));
+  const nsOfElementType = (key: string) => schema.types[schema.elements[key].type]?.ns ?? '';
   const tsOf = (ref: string) => {
     const type = schema.types[ref];
     return type ? `${type.ns}.${ref}` : emitter.tsType(ref);
   };
   add('elements', [
-    ...typeImports,
+    ...typeImports(Object.keys(schema.elements).map(nsOfElementType)),
     {
       kind: StructureKind.Interface, isExported: true, name: 'ElementTypes',
       docs: ['The value type of every global element, by `prefix:name`.'],
@@ -74,7 +76,7 @@ export function emitAll(schema: SchemaSet, options: EmitOptions): EmittedFile[] 
     { kind: StructureKind.TypeAlias, isExported: true, name: 'ElementName', type: 'keyof ElementTypes' },
   ]);
   add('operations', [
-    ...typeImports,
+    ...typeImports(Object.values(schema.operations).flatMap((op) => [nsOfElementType(op.request), nsOfElementType(op.response)])),
     {
       kind: StructureKind.Interface, isExported: true, name: 'OperationTypes',
       docs: ['Request and response body types of every operation in services.wsdl.'],
@@ -128,6 +130,12 @@ export function writeFiles(files: readonly EmittedFile[]): void {
 
 function importFrom(moduleSpecifier: string, names: string[], isTypeOnly = true): StatementStructures {
   return { kind: StructureKind.ImportDeclaration, isTypeOnly, moduleSpecifier, namedImports: names };
+}
+
+/** The instance-model helper types a file's declarations use. */
+function helpersUsedBy(statements: readonly StatementStructures[]): string[] {
+  const text = JSON.stringify(statements);
+  return ['AnyEntry', 'Extensible', 'Tagged', 'TaggedValue'].filter((name) => new RegExp(`\\b${name}\\b`).test(text));
 }
 
 /** Whether types of namespace `from` refer to types of namespace `to`. */

@@ -2,11 +2,11 @@
  * The shorthand inputs batch operations accept, turned into the typed request parts: item ids, folder
  * references and property sets.
  */
+import { targetFolder as sharedTargetFolder, type FolderRef as SharedFolderRef } from '../schema/folders';
 import type {
-  ArrayOfRealItemsTypeEntry, DefaultShapeNamesType, DistinguishedFolderIdNameType, ItemIdType, ItemResponseShapeType, ItemType,
+  ArrayOfRealItemsTypeEntry, DefaultShapeNamesType, ItemIdType, ItemResponseShapeType, ItemType,
   NonEmptyArrayOfBaseItemIdsTypeEntry, TargetFolderIdType,
 } from '../../generated/types';
-import { DistinguishedFolderIdNameTypeValues } from '../../generated/types';
 import type { CompoundField, SchemaSet } from '../schema/descriptors';
 import { toPath, type PathLike } from '../schema/paths';
 import { ItemInputError } from './errors';
@@ -21,8 +21,8 @@ export type BaseItemIdEntry = NonEmptyArrayOfBaseItemIdsTypeEntry;
  */
 export type ItemIdInput = string | ItemIdType | BaseItemIdEntry | ArrayOfRealItemsTypeEntry | ItemType;
 
-/** A distinguished folder name (`'calendar'`) or a full target folder id. */
-export type FolderRef = DistinguishedFolderIdNameType | TargetFolderIdType;
+/** A distinguished folder name (`'calendar'`), a folder entry (`folderId(id)`), or a full target folder id. */
+export type FolderRef = SharedFolderRef | TargetFolderIdType;
 
 /**
  * t:ItemShape with friendlier defaults: a base shape alone (`'IdOnly'`), or the shape whose
@@ -63,15 +63,9 @@ export function itemIdEntry(input: ItemIdInput, schema: SchemaSet): BaseItemIdEn
   return { $el: 'ItemId', Id: id.Id, ...(id.ChangeKey !== undefined && { ChangeKey: id.ChangeKey }) };
 }
 
-const DISTINGUISHED_FOLDERS: ReadonlySet<string> = new Set(DistinguishedFolderIdNameTypeValues);
-
 /** Throws TypeError for a string that is no distinguished folder name: that is an error of the whole call. */
 export function targetFolder(folder: FolderRef): TargetFolderIdType {
-  if (typeof folder !== 'string') return folder;
-  if (!DISTINGUISHED_FOLDERS.has(folder)) {
-    throw new TypeError(`${JSON.stringify(folder)} is not a distinguished folder name; pass { FolderId: { Id } } for a folder id`);
-  }
-  return { DistinguishedFolderId: { Id: folder } };
+  return sharedTargetFolder(folder);
 }
 
 export function itemShape(set: PropertySet): ItemResponseShapeType {
