@@ -19,7 +19,7 @@ export type Folder = ArrayOfFoldersTypeEntry;
 
 /** Where the page sits in the whole result, from the RootFolder attributes. */
 export interface PageInfo {
-  /** TotalItemsInView: entries that match (in a grouped search Exchange documents it as items plus groups). */
+  /** TotalItemsInView: entries that match (items, in a grouped search too; grouped offsets also count one header row per group). */
   readonly totalCount?: number;
   /** False once the page holds the last entry (IncludesLastItemInRange). */
   readonly moreAvailable: boolean;
