@@ -1,5 +1,5 @@
 /** Reading a standalone document: rooted at a global element, or read as a value of some type. */
-import type { SaxesTagNS } from 'saxes';
+import type { XmlTag } from './xml-tag';
 import type { SchemaSet } from '../schema/descriptors';
 import { compileGlobalElement, compileTypeRef, rootSlot, type ChildSlot } from './compile';
 import { findGlobalElementKey, namespaceUri, substitutes } from './schema-index';
@@ -41,7 +41,7 @@ class ElementDocument implements DocumentHandler<ReadElementResult> {
     compileGlobalElement(schema, expectedKey); // fails early for a key the schema does not have
   }
 
-  child(context: ReaderContext, tag: SaxesTagNS): void {
+  child(context: ReaderContext, tag: XmlTag): void {
     const key = findGlobalElementKey(context.schema, tag.uri, tag.local);
     if (key === undefined || !substitutes(context.schema, key, this.expectedKey)) {
       const desc = context.schema.elements[this.expectedKey];
@@ -64,7 +64,7 @@ class TypedDocument implements DocumentHandler<unknown> {
     compileTypeRef(schema, typeName); // fails early for a type the schema does not have
   }
 
-  child(context: ReaderContext, tag: SaxesTagNS): void {
+  child(context: ReaderContext, tag: XmlTag): void {
     const type = compileTypeRef(this.schema, this.typeName);
     const slot: ChildSlot = rootSlot({ name: tag.local, qname: tag.name, uri: tag.uri, nillable: true, aliases: [], type }, 'value');
     context.typed(tag, slot, this.holder);

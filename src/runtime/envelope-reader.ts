@@ -1,5 +1,5 @@
 /** Reading a SOAP 1.1 response envelope: typed headers, the body element, or a fault. */
-import type { SaxesTagNS } from 'saxes';
+import type { XmlTag } from './xml-tag';
 import type { SchemaSet } from '../schema/descriptors';
 import { compileGlobalElement, rootSlot } from './compile';
 import { SOAP_ENVELOPE_NS } from './namespaces';
@@ -41,7 +41,7 @@ export function readEnvelope(
   return reader.end();
 }
 
-function isSoap(tag: SaxesTagNS, local: string): boolean {
+function isSoap(tag: XmlTag, local: string): boolean {
   return tag.uri === SOAP_ENVELOPE_NS && tag.local === local;
 }
 
@@ -79,7 +79,7 @@ class EnvelopeDocument implements DocumentHandler<SoapEnvelopeContent> {
     },
   };
 
-  child(context: ReaderContext, tag: SaxesTagNS): void {
+  child(context: ReaderContext, tag: XmlTag): void {
     if (!isSoap(tag, 'Envelope')) {
       context.fail(`expected soap:Envelope in namespace ${SOAP_ENVELOPE_NS}, found ${tag.name} in ${tag.uri === '' ? 'no namespace' : `namespace ${tag.uri}`}`);
     }

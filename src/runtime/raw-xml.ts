@@ -3,7 +3,7 @@
  * (`$unknown`, skipped wildcard content, SOAP fault details). The result is self-contained: every
  * prefix it uses is declared inside it, so it can be written back anywhere verbatim.
  */
-import type { SaxesTagNS } from 'saxes';
+import type { XmlTag } from './xml-tag';
 import { XML_NS, XMLNS_NS } from './namespaces';
 import type { CaptureSink } from './reader';
 import { escapeAttribute, escapeText } from './xml-escape';
@@ -17,7 +17,7 @@ export class RawXmlWriter implements CaptureSink {
   private startTagOpen = false;
   private readonly scopes: Scope[] = [];
 
-  open(tag: SaxesTagNS): void {
+  open(tag: XmlTag): void {
     if (this.startTagOpen) this.out += '>';
     const parentScope = this.scopes.length > 0 ? this.scopes[this.scopes.length - 1] : EMPTY_SCOPE;
     const scope: Scope = Object.create(parentScope);
@@ -48,7 +48,7 @@ export class RawXmlWriter implements CaptureSink {
     this.out += escapeText(text);
   }
 
-  close(tag: SaxesTagNS): void {
+  close(tag: XmlTag): void {
     this.scopes.pop();
     if (this.startTagOpen) {
       this.out += '/>';

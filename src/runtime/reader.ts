@@ -6,7 +6,8 @@
  * What the document root is (a global element, a value of some type, a SOAP envelope) is decided by
  * a `DocumentHandler`; see documents.ts and envelope-reader.ts.
  */
-import { SaxesParser, type SaxesAttributeNS, type SaxesTagNS } from 'saxes';
+import { SaxesParser } from 'saxes';
+import type { XmlAttribute, XmlTag } from './xml-tag';
 import {
   ANY_NS_PROP, ANY_XML_PROP, ELEMENT_TAG_PROP, UNKNOWN_ATTRIBUTES_PROP, UNKNOWN_PROP, VALUE_PROP, XSI_TYPE_PROP,
   type SchemaSet,
@@ -31,14 +32,14 @@ const DEFAULT_LIMIT = 256 * 1024 * 1024;
 
 /** Receives the events of a subtree that is not read typed (unknown elements, skipped content, faults). */
 export interface CaptureSink {
-  open(tag: SaxesTagNS): void;
+  open(tag: XmlTag): void;
   text(text: string): void;
-  close(tag: SaxesTagNS): void;
+  close(tag: XmlTag): void;
 }
 
 /** Decides what each child of an element outside the schema (document, envelope, header, body) is. */
 export interface ContainerHandler {
-  child(context: ReaderContext, tag: SaxesTagNS): void;
+  child(context: ReaderContext, tag: XmlTag): void;
 }
 
 export interface DocumentHandler<R> extends ContainerHandler {
@@ -50,12 +51,12 @@ export interface DocumentHandler<R> extends ContainerHandler {
 export interface ReaderContext {
   readonly schema: SchemaSet;
   /** Reads the element as declared by `slot.element` and places its value in `target`. */
-  typed(tag: SaxesTagNS, slot: ChildSlot, target: object): void;
-  container(tag: SaxesTagNS, handler: ContainerHandler): void;
+  typed(tag: XmlTag, slot: ChildSlot, target: object): void;
+  container(tag: XmlTag, handler: ContainerHandler): void;
   /** Ignores the element and everything in it. */
-  skip(tag: SaxesTagNS): void;
+  skip(tag: XmlTag): void;
   /** Sends the element's events to `sink`; `done` runs after its end tag. */
-  capture(tag: SaxesTagNS, sink: CaptureSink, done: () => void): void;
+  capture(tag: XmlTag, sink: CaptureSink, done: () => void): void;
   fail(reason: string): never;
 }
 
@@ -101,7 +102,7 @@ export class StreamingReader<R> implements ReaderContext {
   private attributeCount = 0;
   private declaresNamespaces = false;
   /** The tag's attributes other than xsi:* and xmlns, collected in the one pass over saxes' dictionary. */
-  private readonly otherAttributes: SaxesAttributeNS[] = [];
+  private readonly otherAttributes: XmlAttribute[] = [];
   private readonly maxTextLength: number;
   private readonly maxDocumentLength: number;
   private documentLength = 0;
@@ -158,7 +159,7 @@ export class StreamingReader<R> implements ReaderContext {
     return this.document.result();
   }
 
-  typed(tag: SaxesTagNS, slot: ChildSlot, target: object, targetIsArray = false): void {
+  typed(tag: XmlTag, slot: ChildSlot, target: object, targetIsArray = false): void {
     const others = this.otherAttributes;
     others.length = 0;
     let nil = false;
@@ -170,7 +171,7 @@ export class StreamingReader<R> implements ReaderContext {
           if (attribute.local === 'nil') nil = parseBoolean(attribute.value.trim()) === true;
           else if (attribute.local === 'type') xsiType = attribute.value;
         } else if (attribute.uri !== XMLNS_NS) {
-          others.push(attribute as SaxesAttributeNS);
+          others.push(attribute as XmlAttribute);
         }
       }
     }
@@ -214,17 +215,17 @@ export class StreamingReader<R> implements ReaderContext {
     place(target, targetIsArray, slot, value);
   }
 
-  container(tag: SaxesTagNS, handler: ContainerHandler): void {
+  container(tag: XmlTag, handler: ContainerHandler): void {
     const frame = this.push(tag.name);
     frame.kind = CONTAINER;
     frame.handler = handler;
   }
 
-  skip(tag: SaxesTagNS): void {
+  skip(tag: XmlTag): void {
     this.capture(tag, SKIP, NOTHING);
   }
 
-  capture(tag: SaxesTagNS, sink: CaptureSink, done: () => void): void {
+  capture(tag: XmlTag, sink: CaptureSink, done: () => void): void {
     this.sink = sink;
     this.captureDone = done;
     this.captureDepth = 1;
@@ -241,7 +242,7 @@ export class StreamingReader<R> implements ReaderContext {
     return new XmlReadError(reason, path, this.parser.line, this.parser.column + 1, cause === undefined ? undefined : { cause });
   }
 
-  private onOpenTag(tag: SaxesTagNS): void {
+  private onOpenTag(tag: XmlTag): void {
     this.sinceLastTag = 0;
     if (this.declaresNamespaces) this.shareNamespaceStrings(tag.ns);
     if (this.captureDepth > 0) {
@@ -257,7 +258,7 @@ export class StreamingReader<R> implements ReaderContext {
     this.declaresNamespaces = false;
   }
 
-  private openInComplex(frame: Frame, tag: SaxesTagNS): void {
+  private openInComplex(frame: Frame, tag: XmlTag): void {
     const type = frame.type!;
     const slot = childSlot(type, tag.uri, tag.local);
     if (slot !== undefined) {
@@ -277,7 +278,7 @@ export class StreamingReader<R> implements ReaderContext {
   }
 
   /** Lax: a known global element is read typed; anything else, and everything under skip, stays raw. */
-  private wildcardEntry(tag: SaxesTagNS, wildcard: CompiledWildcard, frame: Frame): void {
+  private wildcardEntry(tag: XmlTag, wildcard: CompiledWildcard, frame: Frame): void {
     if (wildcard.processContents !== 'skip') {
       const key = findGlobalElementKey(this.schema, tag.uri, tag.local);
       if (key !== undefined) {
@@ -304,7 +305,7 @@ export class StreamingReader<R> implements ReaderContext {
     frame.text += text;
   }
 
-  private onCloseTag(tag: SaxesTagNS): void {
+  private onCloseTag(tag: XmlTag): void {
     this.sinceLastTag = 0;
     if (this.captureDepth > 0) {
       this.sink!.close(tag);
@@ -351,7 +352,7 @@ export class StreamingReader<R> implements ReaderContext {
     return frame;
   }
 
-  private readAttributes(type: CompiledType, attributes: readonly SaxesAttributeNS[], value: Target): void {
+  private readAttributes(type: CompiledType, attributes: readonly XmlAttribute[], value: Target): void {
     for (const attribute of attributes) {
       const known = type.attributeIndex.get(attribute.uri)?.get(attribute.local);
       if (known !== undefined) value[known.prop] = this.parse(known.type, attribute.value);
@@ -360,7 +361,7 @@ export class StreamingReader<R> implements ReaderContext {
   }
 
   /** Unknown attributes are keyed by the schema's prefix (`t:Foo`), or `{uri}local` for other namespaces. */
-  private attributeKey(attribute: SaxesAttributeNS): string {
+  private attributeKey(attribute: XmlAttribute): string {
     if (attribute.uri === '') return attribute.local;
     const prefix = prefixKeyOf(this.schema, attribute.uri);
     return prefix === undefined ? `{${attribute.uri}}${attribute.local}` : `${prefix}:${attribute.local}`;

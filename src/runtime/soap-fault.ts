@@ -3,7 +3,7 @@
  * and `e:Message` (errors namespace), and a `t:MessageXml` with `t:LineNumber`, `t:LinePosition`,
  * `t:Violation` for schema errors or `t:Value Name="BackOffMilliseconds"` when throttled.
  */
-import type { SaxesTagNS } from 'saxes';
+import type { XmlTag } from './xml-tag';
 import { EWS_ERRORS_NS, EWS_TYPES_NS } from './namespaces';
 import { RawXmlWriter } from './raw-xml';
 import type { CaptureSink } from './reader';
@@ -43,7 +43,7 @@ export class FaultCollector implements CaptureSink {
   private detail: Mutable<SoapFaultDetail> | undefined;
   private detailXml: RawXmlWriter | undefined;
 
-  open(tag: SaxesTagNS): void {
+  open(tag: XmlTag): void {
     this.depth++;
     this.currentText = '';
     this.lastOpenedDepth = this.depth;
@@ -61,7 +61,7 @@ export class FaultCollector implements CaptureSink {
     if (this.depth >= 2) this.detailXml?.text(text);
   }
 
-  close(tag: SaxesTagNS): void {
+  close(tag: XmlTag): void {
     if (this.depth === 2) this.closeFaultPart(tag.local);
     else if (this.depth > 2 && this.detailXml) {
       this.detailXml.close(tag);
@@ -87,7 +87,7 @@ export class FaultCollector implements CaptureSink {
     }
   }
 
-  private detailLeaf(tag: SaxesTagNS, text: string): void {
+  private detailLeaf(tag: XmlTag, text: string): void {
     const detail = this.detail!;
     const key = `${tag.uri === EWS_ERRORS_NS ? 'e' : tag.uri === EWS_TYPES_NS ? 't' : ''}:${tag.local}`;
     switch (key) {
