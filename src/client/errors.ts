@@ -14,6 +14,7 @@
  *   answer came back. A non-idempotent operation (CreateItem, SendItem, MoveItem, DeleteItem…) must not
  *   be retried blindly when this is true; read the mailbox state first.
  */
+import type { SoapFault as ParsedSoapFault } from '../runtime/soap-fault';
 import { redact } from './redact';
 
 interface ErrorHints {
@@ -55,23 +56,8 @@ function detachCause(cause: unknown): unknown {
 // ---------------------------------------------------------------------------------------------------
 // SOAP faults
 
-/** Exchange's fault detail (`<detail>` of the SOAP fault), as the response reader hands it over. */
-export interface SoapFaultDetail {
-  readonly responseCode?: string;
-  readonly message?: string;
-  readonly lineNumber?: number;
-  readonly linePosition?: number;
-  readonly violation?: string;
-  readonly backOffMilliseconds?: number;
-  /** `t:MessageXml` values by name (for example `Policy`, `MaxConcurrency`). */
-  readonly values: Readonly<Record<string, string>>;
-}
-
-export interface ParsedSoapFault {
-  readonly faultCode: string;
-  readonly faultString: string;
-  readonly detail?: SoapFaultDetail;
-}
+/** Exchange's fault as the response reader hands it over (see runtime/soap-fault.ts). */
+export type { SoapFault as ParsedSoapFault, SoapFaultDetail } from '../runtime/soap-fault';
 
 /** Response codes after which the same request (or item) usually succeeds later. */
 const TRANSIENT_RESPONSE_CODES = new Set([
