@@ -1,0 +1,39 @@
+/** What the child process drives: one client, one scenario, one endpoint. */
+
+export const SCENARIOS = ['findItemGrouped', 'getItem', 'createItem', 'deleteItem'] as const;
+export type ScenarioName = (typeof SCENARIOS)[number];
+
+export const CLIENTS = ['saxes floor', 'typed-ews', 'ews-javascript-api'] as const;
+export type ClientName = (typeof CLIENTS)[number];
+
+/**
+ * Where requests go: the loopback server (`http`), or nowhere at all (`memory`: the response bytes
+ * are handed to the client from memory, so only building and parsing are measured).
+ */
+export type Endpoint =
+  | { readonly kind: 'http'; readonly url: string }
+  | { readonly kind: 'memory'; readonly response: Buffer };
+
+/** What a client saw in one call: checked against the scenario so that a client cannot skip work. */
+export interface Outcome {
+  /** Items (FindItem, GetItem, CreateItem) or response messages (DeleteItem); elements for the floor. */
+  readonly items: number;
+  /** Response messages with ResponseClass="Error". */
+  readonly errors: number;
+}
+
+/** One timed call. Everything it needs was prepared before the clock starts. */
+export type TimedCall = () => Promise<Outcome>;
+
+export interface BenchClient {
+  /** Untimed: builds the inputs of `count` items and returns the call to time. */
+  prepare(scenario: ScenarioName, count: number, endpoint: Endpoint): TimedCall;
+  close(): void;
+}
+
+/** The response bytes in 64 KiB chunks, as a socket would deliver them. */
+export function socketSizedChunks(bytes: Buffer): Buffer[] {
+  const chunks: Buffer[] = [];
+  for (let offset = 0; offset < bytes.length; offset += 65_536) chunks.push(bytes.subarray(offset, offset + 65_536));
+  return chunks;
+}

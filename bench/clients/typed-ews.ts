@@ -1,0 +1,99 @@
+/** typed-ews driven the way an application would: `client.call(operation, typedRequest)`. */
+import { Readable } from 'node:stream';
+import { basicAuth } from '../../src/client/auth/basic';
+import { ExchangeClient } from '../../src/client/exchange-client';
+import type { Transport } from '../../src/client/transport';
+import { appointments, itemIds, type Appointment } from '../fixtures/workload';
+import { createItemRequest, deleteItemRequest, findItemGroupedRequest, getItemRequest } from '../requests/typed-ews-requests';
+import { socketSizedChunks, type BenchClient, type Endpoint, type Outcome, type ScenarioName, type TimedCall } from './bench-client';
+import { BENCH_PASSWORD, BENCH_USER } from './credentials';
+
+export function typedEwsClient(): BenchClient {
+  let client: ExchangeClient | undefined;
+  return {
+    prepare(scenario: ScenarioName, count: number, endpoint: Endpoint): TimedCall {
+      const ews = (client = connect(endpoint));
+      switch (scenario) {
+        case 'findItemGrouped': return () => findItemGrouped(ews, count);
+        case 'getItem': {
+          const ids = itemIds(count);
+          return () => getItem(ews, ids);
+        }
+        case 'createItem': {
+          const data = appointments(count);
+          return () => createItem(ews, data);
+        }
+        case 'deleteItem': {
+          const ids = itemIds(count);
+          return () => deleteItem(ews, ids);
+        }
+      }
+    },
+    close: () => client?.close(),
+  };
+}
+
+export function connect(endpoint: Endpoint): ExchangeClient {
+  const auth = basicAuth(BENCH_USER, BENCH_PASSWORD);
+  if (endpoint.kind === 'http') return new ExchangeClient({ url: endpoint.url, auth });
+  const chunks = socketSizedChunks(endpoint.response);
+  const transport: Transport = {
+    send: async () => ({
+      status: 200,
+      headers: { 'content-type': 'text/xml; charset=utf-8' },
+      body: Readable.from(chunks, { objectMode: false }),
+      requestSent: true,
+    }),
+  };
+  return new ExchangeClient({ url: 'http://127.0.0.1/EWS/Exchange.asmx', auth, transport });
+}
+
+async function findItemGrouped(ews: ExchangeClient, count: number): Promise<Outcome> {
+  const { body } = await ews.call('FindItem', findItemGroupedRequest(count));
+  let items = 0;
+  let touched = 0;
+  for (const message of body.ResponseMessages) {
+    if (message.$el !== 'FindItemResponseMessage') continue;
+    for (const group of message.RootFolder?.Groups ?? []) {
+      for (const item of group.Items) {
+        if (item.$el !== 'Message') continue;
+        touched += (item.Subject?.length ?? 0) + (item.DateTimeReceived?.length ?? 0) + (item.Categories?.length ?? 0)
+          + (item.From?.Mailbox.EmailAddress?.length ?? 0);
+        items++;
+      }
+    }
+  }
+  return { items: touched > 0 ? items : 0, errors: 0 };
+}
+
+async function getItem(ews: ExchangeClient, ids: readonly string[]): Promise<Outcome> {
+  const { body } = await ews.call('GetItem', getItemRequest(ids));
+  let items = 0;
+  let touched = 0;
+  for (const message of body.ResponseMessages) {
+    if (message.$el !== 'GetItemResponseMessage') continue;
+    for (const item of message.Items ?? []) {
+      if (item.$el !== 'CalendarItem') continue;
+      touched += (item.Subject?.length ?? 0) + (item.Body?.$value.length ?? 0) + (item.Start?.length ?? 0)
+        + (item.RequiredAttendees?.length ?? 0);
+      items++;
+    }
+  }
+  return { items: touched > 0 ? items : 0, errors: 0 };
+}
+
+async function createItem(ews: ExchangeClient, data: readonly Appointment[]): Promise<Outcome> {
+  const { body, responseMessages } = await ews.call('CreateItem', createItemRequest(data));
+  let items = 0;
+  for (const message of body.ResponseMessages) {
+    if (message.$el !== 'CreateItemResponseMessage') continue;
+    for (const item of message.Items ?? []) if (item.ItemId?.Id) items++;
+  }
+  return { items, errors: responseMessages.length - items };
+}
+
+async function deleteItem(ews: ExchangeClient, ids: readonly string[]): Promise<Outcome> {
+  const { responseMessages } = await ews.call('DeleteItem', deleteItemRequest(ids));
+  const errors = responseMessages.filter((message) => message.responseClass === 'Error' && message.responseCode === 'ErrorItemNotFound').length;
+  return { items: responseMessages.length, errors };
+}
