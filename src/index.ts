@@ -29,7 +29,7 @@ export { XsdValidator } from './validation';
 
 export type { SchemaSet } from './schema/descriptors';
 export type { Tagged, TaggedValue, AnyEntry, Extensible } from './schema/instance';
-export { schema } from '../generated/schema';
+export { ewsSchema } from './schema/ews-schema';
 export * from '../generated/types';
 export * from '../generated/messages';
 export type { ElementTypes, ElementName } from '../generated/elements';

@@ -5,7 +5,7 @@
  * too, with `error` set and a `Client…` code unless the server gave a code for the whole request.
  */
 import type { ResponseCodeType } from '../../generated/messages';
-import { schema as ewsSchema } from '../../generated/schema';
+import { ewsSchema } from '../schema/ews-schema';
 import type { ArrayOfRealItemsTypeEntry, ResponseClassType } from '../../generated/types';
 import { EwsSoapFaultError } from '../client/errors';
 import { overallResult, type ResponseMessage } from '../client/response-messages';
@@ -100,7 +100,7 @@ let pathElements: ReadonlySet<string> | undefined;
 
 /** Names of the t:Path substitution group (FieldURI, IndexedFieldURI…), from the schema, once. */
 function isPathElement(name: string): boolean {
-  pathElements ??= new Set(Object.values(ewsSchema.elements).filter((e) => e.substitutionGroup === 't:Path').map((e) => e.name));
+  pathElements ??= new Set(Object.values(ewsSchema().elements).filter((e) => e.substitutionGroup === 't:Path').map((e) => e.name));
   return pathElements.has(name);
 }
 

@@ -6,12 +6,12 @@
  * response messages as data. Exceptions are for failures of the whole request only (see errors.ts).
  */
 import type { OperationName, OperationTypes } from '../../generated/operations';
-import { schema as ewsSchema } from '../../generated/schema';
 import type { ServerVersionInfo } from '../../generated/types';
 import { XmlReadError } from '../runtime/errors';
 import { readEnvelope } from '../runtime/envelope-reader';
 import { writeElement, writeEnvelope } from '../runtime/writer';
 import type { SchemaSet } from '../schema/descriptors';
+import { ewsSchema } from '../schema/ews-schema';
 import type { XsdValidator } from '../validation/xsd-validator';
 import type { AuthStrategy } from './auth/strategy';
 import { EwsMalformedResponseError, EwsRequestValidationError, EwsSoapFaultError } from './errors';
@@ -60,7 +60,6 @@ export interface CallResult<R> {
 
 export class ExchangeClient {
   readonly url: string;
-  readonly schema: SchemaSet;
   /** ServerVersionInfo of the latest response that carried one. */
   serverVersion?: ServerVersionInfo;
   private readonly context: RequestContext;
@@ -71,7 +70,6 @@ export class ExchangeClient {
   constructor(private readonly options: ExchangeClientOptions) {
     if (!/^https?:\/\//i.test(options.url)) throw new TypeError('ExchangeClient: url must be an http(s) URL of the EWS endpoint');
     this.url = options.url;
-    this.schema = options.schema ?? ewsSchema;
     this.context = {
       version: options.version ?? DEFAULT_EXCHANGE_VERSION,
       timeZone: options.timeZone,
@@ -83,6 +81,11 @@ export class ExchangeClient {
     this.ownsTransport = !options.transport;
     this.transport = options.transport
       ?? new AxiosTransport({ auth: options.auth, timeoutMs: options.timeoutMs, ...options.tls });
+  }
+
+  /** The descriptors requests are written and responses read with. */
+  get schema(): SchemaSet {
+    return this.options.schema ?? ewsSchema();
   }
 
   /** Calls one EWS operation with a typed request body and returns its typed response. */

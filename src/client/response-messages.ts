@@ -29,19 +29,24 @@ export function responseMessagesOf(body: unknown): ResponseMessage[] {
 }
 
 export function toResponseMessage(entry: ArrayOfResponseMessagesTypeEntry): ResponseMessage {
-  const messageXml = messageXmlValues(entry.MessageXml?.$any ?? []);
-  const backOff = Number(messageXml.BackOffMilliseconds);
-  return {
+  // Built by assignment, not object spreads: a batch of 10,000 answers builds 10,000 of these.
+  const xmlEntries = entry.MessageXml?.$any;
+  const message: Mutable<ResponseMessage> = {
     element: entry.$el,
     responseClass: entry.ResponseClass,
     responseCode: entry.ResponseCode ?? 'NoError',
-    ...(entry.MessageText !== undefined && { messageText: entry.MessageText }),
-    ...(entry.DescriptiveLinkKey !== undefined && { descriptiveLinkKey: entry.DescriptiveLinkKey }),
-    messageXml,
-    ...(Number.isFinite(backOff) && backOff >= 0 && { backOffMilliseconds: backOff }),
+    messageXml: xmlEntries && xmlEntries.length > 0 ? messageXmlValues(xmlEntries) : NO_VALUES,
     payload: entry,
   };
+  if (entry.MessageText !== undefined) message.messageText = entry.MessageText;
+  if (entry.DescriptiveLinkKey !== undefined) message.descriptiveLinkKey = entry.DescriptiveLinkKey;
+  const backOff = Number(message.messageXml.BackOffMilliseconds);
+  if (Number.isFinite(backOff) && backOff >= 0 && message.messageXml.BackOffMilliseconds !== undefined) message.backOffMilliseconds = backOff;
+  return message;
 }
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+const NO_VALUES: Readonly<Record<string, string>> = Object.freeze({});
 
 /**
  * MessageXml holds `t:Value Name="…"` pairs (throttling, policies) or plain elements (`t:LineNumber`,

@@ -5,12 +5,12 @@
  * GroupBy, search expressions). Typed by the generated enumerations, so only real FieldURIs compile.
  */
 import { fieldUris } from '../../generated/field-uris';
-import { schema as ewsSchema } from '../../generated/schema';
 import type {
   DictionaryURIType, NonEmptyArrayOfPathsToElementTypeEntry, PathToExtendedFieldType, PathToIndexedFieldType,
   PathToUnindexedFieldType, UnindexedFieldURIType,
 } from '../../generated/types';
 import type { SchemaSet, TypeDesc } from './descriptors';
+import { ewsSchema } from './ews-schema';
 
 /** One property path, as an entry of a path list. */
 export type PropertyPath = NonEmptyArrayOfPathsToElementTypeEntry;
@@ -87,7 +87,7 @@ export function fieldUrisOfProperty(prop: string): readonly string[] {
  * The FieldURI of property `prop` on an object of type `typeName` (`CalendarItemType`, `Subject` →
  * `item:Subject`): the one whose declaring type is `typeName` or one of its bases.
  */
-export function fieldUriFor(typeName: string, prop: string, schema: SchemaSet = ewsSchema): UnindexedFieldURIType | undefined {
+export function fieldUriFor(typeName: string, prop: string, schema: SchemaSet = ewsSchema()): UnindexedFieldURIType | undefined {
   const chain = new Set<string>();
   for (let name: string | undefined = typeName; name; ) {
     chain.add(name);

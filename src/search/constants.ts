@@ -5,7 +5,7 @@
  * folder types; at run time the schema descriptors decide the lexical form, so `true`, `42` and a Date
  * are written the way Exchange parses them, and a value of the wrong kind fails before sending.
  */
-import { schema as ewsSchema } from '../../generated/schema';
+import { ewsSchema } from '../schema/ews-schema';
 import type { ArrayOfFoldersTypeEntry, ArrayOfRealItemsTypeEntry, MapiPropertyTypeType, UnindexedFieldURIType } from '../../generated/types';
 import { compileSimple, compileType, type CompiledSimple, type CompiledType } from '../runtime/compile';
 import { formatSimple } from '../runtime/simple-values';
@@ -50,7 +50,7 @@ export function constantText(path: PathLike, value: ConstantValue): string {
 
 /** Enumerations only take their listed values ('High', not 'Urgent'). */
 function isEnumerated(type: CompiledSimple, text: string): boolean {
-  const desc = ewsSchema.types[type.name];
+  const desc = ewsSchema().types[type.name];
   return desc?.kind !== 'simple' || desc.enum === undefined || desc.enum.includes(text);
 }
 
@@ -59,8 +59,8 @@ const byFieldUri = new Map<string, CompiledSimple>();
 /** The simple type a constant for `path` is written as; resolved once per FieldURI. */
 function constantTypeOf(path: PropertyPath): CompiledSimple {
   switch (path.$el) {
-    case 'ExtendedFieldURI': return compileSimple(ewsSchema, builtinOfMapiType(path.PropertyType));
-    case 'IndexedFieldURI': return compileSimple(ewsSchema, 'xs:string');
+    case 'ExtendedFieldURI': return compileSimple(ewsSchema(), builtinOfMapiType(path.PropertyType));
+    case 'IndexedFieldURI': return compileSimple(ewsSchema(), 'xs:string');
     case 'FieldURI': {
       let type = byFieldUri.get(path.FieldURI);
       if (!type) byFieldUri.set(path.FieldURI, (type = simpleTypeOfFieldUri(path.FieldURI)));
@@ -72,7 +72,7 @@ function constantTypeOf(path: PropertyPath): CompiledSimple {
 /** A list compares one member, an array wrapper one entry, a complex property its text (or as a string). */
 function simpleTypeOfFieldUri(uri: string): CompiledSimple {
   const target = elementOfFieldUri(uri);
-  const slot = target && compileType(ewsSchema, target.type).children.get(target.prop);
+  const slot = target && compileType(ewsSchema(), target.type).children.get(target.prop);
   let type: CompiledType | CompiledSimple | undefined = slot?.element.type;
   if (type?.kind === 'complex' && type.wrapper) {
     const only = type.fields[0];
@@ -80,7 +80,7 @@ function simpleTypeOfFieldUri(uri: string): CompiledSimple {
   }
   if (type?.kind === 'complex') type = type.text;
   if (type?.listItem) type = type.listItem;
-  return type ?? compileSimple(ewsSchema, 'xs:string');
+  return type ?? compileSimple(ewsSchema(), 'xs:string');
 }
 
 function builtinOfMapiType(type: MapiPropertyTypeType): BuiltinTypeName {
