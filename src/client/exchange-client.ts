@@ -8,14 +8,14 @@
 import type { OperationName, OperationTypes } from '../../generated/operations';
 import type { ServerVersionInfo } from '../../generated/types';
 import { XmlReadError } from '../runtime/errors';
-import { readEnvelope } from '../runtime/envelope-reader';
+import { envelopeReader, readEnvelope, type SoapEnvelopeContent } from '../runtime/envelope-reader';
 import { writeElement, writeEnvelope } from '../runtime/writer';
-import type { SchemaSet } from '../schema/descriptors';
+import type { OperationDesc, SchemaSet } from '../schema/descriptors';
 import { ewsSchema } from '../schema/ews-schema';
 import type { XsdValidator } from '../validation/xsd-validator';
 import type { AuthStrategy } from './auth/strategy';
 import { EwsMalformedResponseError, EwsRequestValidationError, EwsSoapFaultError } from './errors';
-import { ResponseMessage, responseMessagesOf } from './response-messages';
+import { ResponseMessage, responseMessagesOf, toResponseMessage } from './response-messages';
 import { RequestContext, soapHeadersFor } from './soap-headers';
 import { openSoapBody } from './soap-response';
 import { AxiosTransport, AxiosTransportOptions, Transport } from './transport';
@@ -92,6 +92,44 @@ export class ExchangeClient {
   async call<Op extends OperationName>(
     operation: Op, request: OperationTypes[Op]['request'], options: CallOptions = {},
   ): Promise<CallResult<OperationTypes[Op]['response']>> {
+    const { op, body } = await this.send(operation, request, options);
+    const content = await this.readResponse(body);
+    return this.result(op, content) as CallResult<OperationTypes[Op]['response']>;
+  }
+
+  /**
+   * Calls a batch operation and yields its response messages one by one as they arrive, keeping only
+   * the current one in memory: for very large batches (GetItem of 10,000 items). What the body holds
+   * besides its response messages is the generator's return value. A request-level failure throws
+   * before the first message; a response that breaks off throws after the messages read so far.
+   */
+  async *stream<Op extends OperationName>(
+    operation: Op, request: OperationTypes[Op]['request'], options: CallOptions = {},
+  ): AsyncGenerator<ResponseMessage, CallResult<OperationTypes[Op]['response']>, undefined> {
+    const { op, body } = await this.send(operation, request, options);
+    const ready: ResponseMessage[] = [];
+    const reader = envelopeReader(this.schema, {
+      streamEntries: { wrapperType: 'ArrayOfResponseMessagesType', take: (entry) => ready.push(toResponseMessage(entry as never)) },
+    });
+    const drain = function* () {
+      for (let i = 0; i < ready.length; i++) yield ready[i];
+      ready.length = 0;
+    };
+    try {
+      for await (const chunk of body as AsyncIterable<Buffer>) {
+        reader.write(chunk);
+        yield* drain();
+      }
+      const content = reader.end();
+      yield* drain();
+      return this.result(op, content) as CallResult<OperationTypes[Op]['response']>;
+    } catch (error) {
+      throw this.readError(error);
+    }
+  }
+
+  /** Validates (when asked), writes and sends the request; resolves with the response body to read. */
+  private async send(operation: OperationName, request: unknown, options: CallOptions) {
     const op = this.schema.operations[operation];
     if (!op) throw new TypeError(`ExchangeClient: unknown operation ${String(operation)}`);
     const context = { ...this.context, ...definedOnly(options) };
@@ -108,7 +146,11 @@ export class ExchangeClient {
       timeoutMs: options.timeoutMs ?? this.options.timeoutMs,
       signal: options.signal,
     });
-    const content = await this.readResponse(await openSoapBody(response));
+    return { op, body: await openSoapBody(response) };
+  }
+
+  /** The typed result of a read envelope: a fault throws; the body must be the operation's response. */
+  private result(op: OperationDesc, content: SoapEnvelopeContent): CallResult<unknown> {
     if (content.fault) throw new EwsSoapFaultError(content.fault);
     const serverVersion = content.headers['t:ServerVersionInfo'] as ServerVersionInfo | undefined;
     if (serverVersion) this.serverVersion = serverVersion;
@@ -116,7 +158,7 @@ export class ExchangeClient {
       const got = content.body ? `<${content.body.element}>` : 'an empty soap:Body';
       throw new EwsMalformedResponseError(`expected <${op.response}> in the response body, got ${got}`);
     }
-    const body = content.body.value as OperationTypes[Op]['response'];
+    const body = content.body.value;
     return { body, responseMessages: responseMessagesOf(body), ...(serverVersion && { serverVersion }) };
   }
 
@@ -125,13 +167,16 @@ export class ExchangeClient {
     if (this.ownsTransport) (this.transport as AxiosTransport).close();
   }
 
-  private async readResponse(body: NodeJS.ReadableStream) {
+  private async readResponse(body: NodeJS.ReadableStream): Promise<SoapEnvelopeContent> {
     try {
       return await readEnvelope(this.schema, body as AsyncIterable<Buffer>);
     } catch (error) {
-      if (error instanceof XmlReadError) throw new EwsMalformedResponseError(error, { line: error.line, column: error.column });
-      throw error;
+      throw this.readError(error);
     }
+  }
+
+  private readError(error: unknown): unknown {
+    return error instanceof XmlReadError ? new EwsMalformedResponseError(error, { line: error.line, column: error.column }) : error;
   }
 
   private async validate(element: string, request: unknown): Promise<void> {

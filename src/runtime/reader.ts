@@ -26,6 +26,12 @@ export interface ReadOptions {
   readonly maxTextLength?: number;
   /** Longest document, in UTF-16 code units after decoding. Default 256 MiB. */
   readonly maxDocumentLength?: number;
+  /**
+   * Hands over each entry of an array-wrapper type as soon as it is complete, instead of keeping it
+   * in the result: `{ wrapperType: 'ArrayOfResponseMessagesType', take }` streams a batch's response
+   * messages, so memory holds one at a time. Entries with an object value only.
+   */
+  readonly streamEntries?: { readonly wrapperType: string; readonly take: (entry: unknown) => void };
 }
 
 const DEFAULT_LIMIT = 256 * 1024 * 1024;
@@ -91,6 +97,7 @@ export class StreamingReader<R> implements ReaderContext {
   private readonly decoder = new TextDecoder('utf-8', { fatal: true });
   private readonly frames: Frame[] = [new Frame()];
   private depth = 0;
+  private readonly streamEntries: ReadOptions['streamEntries'];
   private sink: CaptureSink | undefined;
   private captureDone: () => void = NOTHING;
   private captureDepth = 0;
@@ -113,6 +120,7 @@ export class StreamingReader<R> implements ReaderContext {
   constructor(readonly schema: SchemaSet, private readonly document: DocumentHandler<R>, options: ReadOptions = {}) {
     this.maxTextLength = options.maxTextLength ?? DEFAULT_LIMIT;
     this.maxDocumentLength = options.maxDocumentLength ?? DEFAULT_LIMIT;
+    this.streamEntries = options.streamEntries;
     this.frames[0].handler = document;
     const { parser } = this;
     parser.on('attribute', (attribute) => {
@@ -322,13 +330,22 @@ export class StreamingReader<R> implements ReaderContext {
       const slot = frame.slot!;
       const value = this.parse(frame.textType!, frame.text);
       place(frame.target!, frame.targetIsArray, slot, slot.entry ? entryOf(slot, value) : value);
-    } else if (frame.kind === COMPLEX && frame.textType !== undefined) {
-      (frame.target as Target)[VALUE_PROP] = this.parse(frame.textType, frame.text);
+    } else if (frame.kind === COMPLEX) {
+      if (frame.textType !== undefined) (frame.target as Target)[VALUE_PROP] = this.parse(frame.textType, frame.text);
+      if (this.streamEntries) this.handOver(frame);
     }
     // Drop references so that a pooled frame does not keep a large text or object alive.
     frame.text = '';
     frame.target = frame.slot = frame.type = frame.textType = frame.handler = undefined;
     this.depth--;
+  }
+
+  /** A complete entry of the streamed wrapper type leaves its array for the taker. */
+  private handOver(frame: Frame): void {
+    const parent = this.frames[this.depth - 1];
+    if (parent.kind !== COMPLEX || parent.type?.name !== this.streamEntries!.wrapperType || !parent.targetIsArray) return;
+    (parent.target as unknown[]).pop();
+    this.streamEntries!.take(frame.target);
   }
 
   /**

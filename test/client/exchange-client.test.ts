@@ -1,3 +1,4 @@
+import { PassThrough, Readable } from 'node:stream';
 import { ExchangeClient } from '../../src/client/exchange-client';
 import {
   EwsAuthenticationError, EwsMalformedResponseError, EwsRequestValidationError, EwsSoapFaultError, EwsUnexpectedResponseError,
@@ -179,4 +180,58 @@ describe('real documented responses through the client', () => {
 afterAll(async () => {
   // XsdValidator keeps nothing open; this only documents that no handles are left behind.
   await XsdValidator.create().then(() => undefined);
+});
+
+describe('ExchangeClient.stream: response messages one at a time', () => {
+  const streamed = (body: string | (() => Readable)) => new ExchangeClient({
+    url: 'https://mail.contoso.com/EWS/Exchange.asmx',
+    transport: {
+      send: async () => ({ status: 200, headers: { 'content-type': 'text/xml' }, requestSent: true, body: typeof body === 'string' ? Readable.from([Buffer.from(body)]) : body() }),
+    },
+  });
+
+  it('yields the same response messages as call(), in order, and returns the rest of the body', async () => {
+    const messages = [];
+    const generator = streamed(getItemResponse).stream('GetItem', getItemRequest);
+    let next = await generator.next();
+    while (!next.done) {
+      messages.push(next.value);
+      next = await generator.next();
+    }
+    expect(messages.map((m) => [m.element, m.responseClass, m.responseCode])).toEqual([
+      ['GetItemResponseMessage', 'Success', 'NoError'], ['GetItemResponseMessage', 'Error', 'ErrorItemNotFound'],
+    ]);
+    expect((messages[0].payload as { Items?: Array<{ Subject?: string }> }).Items?.[0].Subject).toBe('Planning & review');
+    expect(next.value.serverVersion?.MajorBuildNumber).toBe(2507);
+    expect(next.value.body.ResponseMessages).toEqual([]);
+  });
+
+  it('hands a message over as soon as it is complete, before the rest of the response has arrived', async () => {
+    // The first message is longer than the 1 KB the client peeks at to tell SOAP from an error page.
+    const response = getItemResponse.replace('Planning &amp; review', 'Planning '.repeat(200));
+    const source = new PassThrough();
+    const cut = response.indexOf('<m:GetItemResponseMessage ResponseClass="Error"');
+    const generator = streamed(() => source).stream('GetItem', getItemRequest);
+    source.write(response.slice(0, cut));
+    const first = await generator.next();
+    expect(first.value).toMatchObject({ responseClass: 'Success' });
+    source.end(response.slice(cut));
+    expect((await generator.next()).value).toMatchObject({ responseCode: 'ErrorItemNotFound' });
+    expect((await generator.next()).done).toBe(true);
+  });
+
+  it('yields the complete messages of a response that breaks off, then throws EwsMalformedResponseError', async () => {
+    const cut = getItemResponse.indexOf('<m:MessageText>');
+    const seen: string[] = [];
+    const error = await (async () => {
+      for await (const message of streamed(getItemResponse.slice(0, cut)).stream('GetItem', getItemRequest)) seen.push(message.responseClass);
+    })().catch((e) => e);
+    expect(seen).toEqual(['Success']);
+    expect(error).toBeInstanceOf(EwsMalformedResponseError);
+  });
+
+  it('throws a SOAP fault before yielding anything', async () => {
+    const generator = streamed(soapFault('ErrorServerBusy', 'busy', '<t:Value Name="BackOffMilliseconds">100</t:Value>')).stream('GetItem', getItemRequest);
+    await expect(generator.next()).rejects.toMatchObject({ name: 'EwsSoapFaultError', backOffMilliseconds: 100 });
+  });
 });
