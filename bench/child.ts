@@ -71,6 +71,7 @@ async function loadClient(name: ClientName): Promise<BenchClient> {
   switch (name) {
     case 'saxes floor': return (await import('./clients/saxes-floor')).saxesFloorClient();
     case 'typed-ews': return (await import('./clients/typed-ews')).typedEwsClient();
+    case 'typed-ews stream': return (await import('./clients/typed-ews')).typedEwsClient({ stream: true });
     case 'ews-javascript-api': return (await import('./clients/ews-javascript-api')).ewsJavascriptApiClient();
   }
 }

@@ -3,7 +3,7 @@
 export const SCENARIOS = ['findItemGrouped', 'getItem', 'createItem', 'deleteItem'] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 
-export const CLIENTS = ['saxes floor', 'typed-ews', 'ews-javascript-api'] as const;
+export const CLIENTS = ['saxes floor', 'typed-ews', 'typed-ews stream', 'ews-javascript-api'] as const;
 export type ClientName = (typeof CLIENTS)[number];
 
 /**

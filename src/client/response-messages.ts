@@ -6,7 +6,7 @@ import type { ArrayOfResponseMessagesTypeEntry, ResponseCodeType, ResponseMessag
 import type { ResponseClassType } from '../../generated/types';
 import type { AnyEntry } from '../schema/instance';
 
-export interface ResponseMessage<P extends ResponseMessageType = ResponseMessageType> {
+export interface ResponseMessage<P extends ResponseMessageType = ArrayOfResponseMessagesTypeEntry> {
   /** The response message element, e.g. `GetItemResponseMessage`. */
   readonly element: string;
   readonly responseClass: ResponseClassType;
@@ -18,7 +18,7 @@ export interface ResponseMessage<P extends ResponseMessageType = ResponseMessage
   readonly messageXml: Readonly<Record<string, string>>;
   /** From MessageXml when the server asks the client to wait (ErrorServerBusy). */
   readonly backOffMilliseconds?: number;
-  /** The whole typed response message (items, folders, attachments…). */
+  /** The whole typed response message (items, folders, attachments…); narrow it on `payload.$el`. */
   readonly payload: P;
 }
 
