@@ -106,11 +106,25 @@ export class ExchangeClient {
   async *stream<Op extends OperationName>(
     operation: Op, request: OperationTypes[Op]['request'], options: CallOptions = {},
   ): AsyncGenerator<ResponseMessage, CallResult<OperationTypes[Op]['response']>, undefined> {
+    const entries = this.streamEntries(operation, request, 'ArrayOfResponseMessagesType', options);
+    for (let next = await entries.next(); ; next = await entries.next()) {
+      if (next.done) return next.value;
+      yield toResponseMessage(next.value.entry as never);
+    }
+  }
+
+  /**
+   * Yields each entry of the array-wrapper type `wrapperType` in the response as soon as it is read,
+   * with the object that holds its array (`owner`), and keeps none of them: e.g. the items of a large
+   * FindItem (`ArrayOfRealItemsType`, owner the t:GroupedItems or the root folder). The rest of the
+   * body is the return value.
+   */
+  async *streamEntries<Op extends OperationName>(
+    operation: Op, request: OperationTypes[Op]['request'], wrapperType: string, options: CallOptions = {},
+  ): AsyncGenerator<{ readonly entry: unknown; readonly owner: unknown }, CallResult<OperationTypes[Op]['response']>, undefined> {
     const { op, body } = await this.send(operation, request, options);
-    const ready: ResponseMessage[] = [];
-    const reader = envelopeReader(this.schema, {
-      streamEntries: { wrapperType: 'ArrayOfResponseMessagesType', take: (entry) => ready.push(toResponseMessage(entry as never)) },
-    });
+    const ready: Array<{ entry: unknown; owner: unknown }> = [];
+    const reader = envelopeReader(this.schema, { streamEntries: { wrapperType, take: (entry, owner) => ready.push({ entry, owner }) } });
     const drain = function* () {
       for (let i = 0; i < ready.length; i++) yield ready[i];
       ready.length = 0;

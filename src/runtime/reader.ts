@@ -29,9 +29,10 @@ export interface ReadOptions {
   /**
    * Hands over each entry of an array-wrapper type as soon as it is complete, instead of keeping it
    * in the result: `{ wrapperType: 'ArrayOfResponseMessagesType', take }` streams a batch's response
-   * messages, so memory holds one at a time. Entries with an object value only.
+   * messages, so memory holds one at a time. Entries with an object value only. `owner` is the object
+   * whose property holds the array (e.g. the t:GroupedItems an item belongs to, its GroupIndex read).
    */
-  readonly streamEntries?: { readonly wrapperType: string; readonly take: (entry: unknown) => void };
+  readonly streamEntries?: { readonly wrapperType: string; readonly take: (entry: unknown, owner: unknown) => void };
 }
 
 const DEFAULT_LIMIT = 256 * 1024 * 1024;
@@ -345,7 +346,7 @@ export class StreamingReader<R> implements ReaderContext {
     const parent = this.frames[this.depth - 1];
     if (parent.kind !== COMPLEX || parent.type?.name !== this.streamEntries!.wrapperType || !parent.targetIsArray) return;
     (parent.target as unknown[]).pop();
-    this.streamEntries!.take(frame.target);
+    this.streamEntries!.take(frame.target, this.frames[this.depth - 2]?.target);
   }
 
   /**

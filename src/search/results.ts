@@ -88,12 +88,12 @@ export function foldersResults(message: FindFolderResponseMessageType): FindFold
   return { folders: root.Folders ?? [], ...pageInfo(root) };
 }
 
-function rootOf<R>(message: { RootFolder?: R }): R {
+export function rootOf<R>(message: { RootFolder?: R }): R {
   if (!message.RootFolder) throw new UnexpectedSearchResponseError('a successful response message without RootFolder');
   return message.RootFolder;
 }
 
-function pageInfo(root: FindItemParentType | FindFolderParentType): PageInfo {
+export function pageInfo(root: FindItemParentType | FindFolderParentType): PageInfo {
   return {
     ...(root.TotalItemsInView !== undefined && { totalCount: root.TotalItemsInView }),
     moreAvailable: root.IncludesLastItemInRange === false,

@@ -2,7 +2,7 @@
 import { ItemBatches } from '../../src/batch';
 import { basicAuth } from '../../src/client/auth';
 import { ExchangeClient } from '../../src/client/exchange-client';
-import { and, contains, findAllItemGroups, findGroupedItemPages, findItems, isGreaterThan, not, or, isEqualTo, propertySet } from '../../src/search';
+import { and, contains, findAllItemGroups, findGroupedItemPages, findItems, isGreaterThan, not, or, isEqualTo, propertySet, streamItems } from '../../src/search';
 import type { ItemGrouping, ItemView } from '../../src/search';
 import { ManualClock, SimulatorState, startSimulator, type SimulatorOptions } from '../../src/simulator';
 
@@ -80,6 +80,31 @@ describe('grouped search against the simulator', () => {
       const result = await findItems(client, 'inbox', view, undefined, restriction);
       const subjects = result.items.map((i) => (i as { Subject?: string }).Subject).sort();
       expect(subjects).toEqual(['bob report 1', 'bob report 5', 'dave report 5', 'erin report 5', 'frank report 5']);
+    });
+  });
+});
+
+describe('streamItems against the simulator', () => {
+  it('hands over every item of a grouped search with its group, as findItems finds them, and returns the page information', async () => {
+    await inbox({ legacyGroups: true, nilGroups: true }, async (client) => {
+      const expected = (await findItems(client, 'inbox', view, bySender)).itemGroups
+        .flatMap((group) => group.items.map((item) => [group.groupIndex, (item as { Subject?: string }).Subject]));
+      const seen: Array<[string | undefined, string | undefined]> = [];
+      const generator = streamItems(client, 'inbox', view, bySender);
+      let next = await generator.next();
+      for (; !next.done; next = await generator.next()) seen.push([next.value.groupIndex, (next.value.item as { Subject?: string }).Subject]);
+      expect(seen).toEqual(expected);
+      expect(seen).toHaveLength(30);
+      expect(next.value).toMatchObject({ moreAvailable: false, totalCount: 30 });
+    });
+  });
+
+  it('hands over the items of an ungrouped search without a group', async () => {
+    await inbox({}, async (client) => {
+      const items = [];
+      for await (const found of streamItems(client, 'inbox', { ...view, pageSize: 7 })) items.push(found);
+      expect(items).toHaveLength(7);
+      expect(items.every((found) => found.groupIndex === undefined)).toBe(true);
     });
   });
 });
