@@ -89,20 +89,16 @@ function targetsTable(results: BenchResults): string {
   timeTarget('getItem', 1.5);
   timeTarget('deleteItem', 1.5);
   timeTarget('createItem', 4);
-  const rss = (['findItemGrouped', 'getItem', 'createItem', 'deleteItem'] as const)
-    .map((scenario) => [scenario, summaryOf(results, 'http', scenario, TARGET_COUNT, 'typed-ews', FLOOR)] as const)
-    .filter(([, summary]) => summary !== undefined);
-  if (rss.length > 0) {
-    const worst = Math.max(...rss.map(([, summary]) => summary!.rssRatio));
-    rows.push(`| Peak RSS ≤ 1.3× the floor's (call()) | ${rss.map(([scenario, summary]) => `${scenarioName(scenario)} ${formatRatio(summary!.rssRatio)}`).join(', ')} | ${verdict(worst <= 1.3)} |`);
-    const streamedRss = (['findItemGrouped', 'getItem', 'createItem', 'deleteItem'] as const)
-      .map((scenario) => [scenario, summaryOf(results, 'http', scenario, TARGET_COUNT, 'typed-ews stream', FLOOR)] as const)
+  const rssRow = (client: 'typed-ews' | 'typed-ews stream', label: string): void => {
+    const rss = (['findItemGrouped', 'getItem', 'createItem', 'deleteItem'] as const)
+      .map((scenario) => [scenario, summaryOf(results, 'http', scenario, TARGET_COUNT, client, FLOOR)] as const)
       .filter(([, summary]) => summary !== undefined);
-    if (streamedRss.length > 0) {
-      const worstStreamed = Math.max(...streamedRss.map(([, summary]) => summary!.rssRatio));
-      rows.push(`| Peak RSS ≤ 1.3× the floor's (stream) | ${streamedRss.map(([scenario, summary]) => `${scenarioName(scenario)} ${formatRatio(summary!.rssRatio)}`).join(', ')} | ${verdict(worstStreamed <= 1.3)} |`);
-    }
-  }
+    if (rss.length === 0) return;
+    const worst = Math.max(...rss.map(([, summary]) => summary!.rssRatio));
+    rows.push(`| Peak RSS ≤ 1.3× the floor's (${label}) | ${rss.map(([scenario, summary]) => `${scenarioName(scenario)} ${formatRatio(summary!.rssRatio)}`).join(', ')} | ${verdict(worst <= 1.3)} |`);
+  };
+  rssRow('typed-ews', 'call()');
+  rssRow('typed-ews stream', 'stream');
   const paging = results.paging;
   if (paging && !('error' in paging)) {
     const growth = heapGrowth(paging);

@@ -7,6 +7,8 @@ import { Readable } from 'node:stream';
 import { basicAuth } from '../../src/client/auth/basic';
 import { ExchangeClient } from '../../src/client/exchange-client';
 import type { Transport } from '../../src/client/transport';
+import type { ResponseMessage } from '../../src/client/response-messages';
+import type { ArrayOfResponseMessagesTypeEntry } from '../../generated/messages';
 import { appointments, itemIds, type Appointment } from '../fixtures/workload';
 import { createItemRequest, deleteItemRequest, findItemGroupedRequest, getItemRequest } from '../requests/typed-ews-requests';
 import { socketSizedChunks, type BenchClient, type Endpoint, type Outcome, type ScenarioName, type TimedCall } from './bench-client';
@@ -52,6 +54,31 @@ export function connect(endpoint: Endpoint): ExchangeClient {
   return new ExchangeClient({ url: 'http://127.0.0.1/EWS/Exchange.asmx', auth, transport });
 }
 
+/** What every variant reads of an item, so that no client can skip the work: the lengths of its fields. */
+type BenchMessage = { $el?: string; Subject?: string; DateTimeReceived?: string; Categories?: string[]; From?: { Mailbox: { EmailAddress?: string } } };
+type BenchCalendarItem = { $el?: string; Subject?: string; Body?: { $value: string }; Start?: string; RequiredAttendees?: unknown[] };
+
+function messageWeight(item: BenchMessage): number {
+  return (item.Subject?.length ?? 0) + (item.DateTimeReceived?.length ?? 0) + (item.Categories?.length ?? 0)
+    + (item.From?.Mailbox.EmailAddress?.length ?? 0);
+}
+
+function calendarItemWeight(item: BenchCalendarItem): number {
+  return (item.Subject?.length ?? 0) + (item.Body?.$value.length ?? 0) + (item.Start?.length ?? 0) + (item.RequiredAttendees?.length ?? 0);
+}
+
+/** CreateItem's answer: the items that came back with an id. */
+function createdItems(message: ArrayOfResponseMessagesTypeEntry): number {
+  if (message.$el !== 'CreateItemResponseMessage') return 0;
+  let items = 0;
+  for (const item of message.Items ?? []) if (item.ItemId?.Id) items++;
+  return items;
+}
+
+function isNotFound(message: ResponseMessage): boolean {
+  return message.responseClass === 'Error' && message.responseCode === 'ErrorItemNotFound';
+}
+
 async function findItemGrouped(ews: ExchangeClient, count: number): Promise<Outcome> {
   const { body } = await ews.call('FindItem', findItemGroupedRequest(count));
   let items = 0;
@@ -61,8 +88,7 @@ async function findItemGrouped(ews: ExchangeClient, count: number): Promise<Outc
     for (const group of message.RootFolder?.Groups ?? []) {
       for (const item of group.Items) {
         if (item.$el !== 'Message') continue;
-        touched += (item.Subject?.length ?? 0) + (item.DateTimeReceived?.length ?? 0) + (item.Categories?.length ?? 0)
-          + (item.From?.Mailbox.EmailAddress?.length ?? 0);
+        touched += messageWeight(item);
         items++;
       }
     }
@@ -78,8 +104,7 @@ async function getItem(ews: ExchangeClient, ids: readonly string[]): Promise<Out
     if (message.$el !== 'GetItemResponseMessage') continue;
     for (const item of message.Items ?? []) {
       if (item.$el !== 'CalendarItem') continue;
-      touched += (item.Subject?.length ?? 0) + (item.Body?.$value.length ?? 0) + (item.Start?.length ?? 0)
-        + (item.RequiredAttendees?.length ?? 0);
+      touched += calendarItemWeight(item);
       items++;
     }
   }
@@ -89,16 +114,13 @@ async function getItem(ews: ExchangeClient, ids: readonly string[]): Promise<Out
 async function createItem(ews: ExchangeClient, data: readonly Appointment[]): Promise<Outcome> {
   const { body, responseMessages } = await ews.call('CreateItem', createItemRequest(data));
   let items = 0;
-  for (const message of body.ResponseMessages) {
-    if (message.$el !== 'CreateItemResponseMessage') continue;
-    for (const item of message.Items ?? []) if (item.ItemId?.Id) items++;
-  }
+  for (const message of body.ResponseMessages) items += createdItems(message);
   return { items, errors: responseMessages.length - items };
 }
 
 async function deleteItem(ews: ExchangeClient, ids: readonly string[]): Promise<Outcome> {
   const { responseMessages } = await ews.call('DeleteItem', deleteItemRequest(ids));
-  const errors = responseMessages.filter((message) => message.responseClass === 'Error' && message.responseCode === 'ErrorItemNotFound').length;
+  const errors = responseMessages.filter(isNotFound).length;
   return { items: responseMessages.length, errors };
 }
 
@@ -110,8 +132,7 @@ async function getItemStreamed(ews: ExchangeClient, ids: readonly string[]): Pro
     if (payload.$el !== 'GetItemResponseMessage') continue;
     for (const item of payload.Items ?? []) {
       if (item.$el !== 'CalendarItem') continue;
-      touched += (item.Subject?.length ?? 0) + (item.Body?.$value.length ?? 0) + (item.Start?.length ?? 0)
-        + (item.RequiredAttendees?.length ?? 0);
+      touched += calendarItemWeight(item);
       items++;
     }
   }
@@ -123,9 +144,7 @@ async function createItemStreamed(ews: ExchangeClient, data: readonly Appointmen
   let messages = 0;
   for await (const message of ews.stream('CreateItem', createItemRequest(data))) {
     messages++;
-    const payload = message.payload;
-    if (payload.$el !== 'CreateItemResponseMessage') continue;
-    for (const item of payload.Items ?? []) if (item.ItemId?.Id) items++;
+    items += createdItems(message.payload);
   }
   return { items, errors: messages - items };
 }
@@ -135,7 +154,7 @@ async function deleteItemStreamed(ews: ExchangeClient, ids: readonly string[]): 
   let errors = 0;
   for await (const message of ews.stream('DeleteItem', deleteItemRequest(ids))) {
     messages++;
-    if (message.responseClass === 'Error' && message.responseCode === 'ErrorItemNotFound') errors++;
+    if (isNotFound(message)) errors++;
   }
   return { items: messages, errors };
 }
@@ -146,18 +165,16 @@ async function findItemGroupedStreamed(ews: ExchangeClient, count: number): Prom
   let touched = 0;
   let groups = 0;
   let lastGroup: string | undefined;
-  // The same request as call(); streamItems takes the folder, view and grouping, so this streams the
-  // prepared request directly through the client's entry stream.
+  // The request call() sends, through the entry stream that src/search's streamItems is built on.
   for await (const { entry, owner } of ews.streamEntries('FindItem', request, 'ArrayOfRealItemsType')) {
-    const item = entry as { $el?: string; Subject?: string; DateTimeReceived?: string; Categories?: string[]; From?: { Mailbox: { EmailAddress?: string } } };
+    const item = entry as BenchMessage;
     const group = (owner as { GroupIndex?: string }).GroupIndex;
     if (group !== lastGroup) {
       groups++;
       lastGroup = group;
     }
     if (item.$el !== 'Message') continue;
-    touched += (item.Subject?.length ?? 0) + (item.DateTimeReceived?.length ?? 0) + (item.Categories?.length ?? 0)
-      + (item.From?.Mailbox.EmailAddress?.length ?? 0);
+    touched += messageWeight(item);
     items++;
   }
   return { items: touched > 0 && groups > 0 ? items : 0, errors: 0 };

@@ -2,7 +2,7 @@
  * The shorthand inputs batch operations accept, turned into the typed request parts: item ids, folder
  * references and property sets.
  */
-import { targetFolder as sharedTargetFolder, type FolderRef as SharedFolderRef } from '../schema/folders';
+import type { FolderRef as SharedFolderRef } from '../schema/folders';
 import type {
   ArrayOfRealItemsTypeEntry, DefaultShapeNamesType, ItemIdType, ItemResponseShapeType, ItemType,
   NonEmptyArrayOfBaseItemIdsTypeEntry, TargetFolderIdType,
@@ -21,7 +21,11 @@ export type BaseItemIdEntry = NonEmptyArrayOfBaseItemIdsTypeEntry;
  */
 export type ItemIdInput = string | ItemIdType | BaseItemIdEntry | ArrayOfRealItemsTypeEntry | ItemType;
 
-/** A distinguished folder name (`'calendar'`), a folder entry (`folderId(id)`), or a full target folder id. */
+/**
+ * A distinguished folder name (`'calendar'`), a folder entry (`folderId(id)`), or a full target folder id;
+ * schema/folders.ts `targetFolder` turns it into the request part (TypeError, an error of the whole call,
+ * for a string that is no distinguished folder name).
+ */
 export type FolderRef = SharedFolderRef | TargetFolderIdType;
 
 /**
@@ -61,11 +65,6 @@ export function itemIdEntry(input: ItemIdInput, schema: SchemaSet): BaseItemIdEn
   const id = 'Id' in input ? (input as ItemIdType) : (input as { ItemId?: ItemIdType }).ItemId;
   if (!id || typeof id.Id !== 'string' || id.Id === '') throw new ItemInputError('the input has no item id (Id or ItemId)');
   return { $el: 'ItemId', Id: id.Id, ...(id.ChangeKey !== undefined && { ChangeKey: id.ChangeKey }) };
-}
-
-/** Throws TypeError for a string that is no distinguished folder name: that is an error of the whole call. */
-export function targetFolder(folder: FolderRef): TargetFolderIdType {
-  return sharedTargetFolder(folder);
 }
 
 export function itemShape(set: PropertySet): ItemResponseShapeType {

@@ -70,14 +70,7 @@ export class ExchangeClient {
   constructor(private readonly options: ExchangeClientOptions) {
     if (!/^https?:\/\//i.test(options.url)) throw new TypeError('ExchangeClient: url must be an http(s) URL of the EWS endpoint');
     this.url = options.url;
-    this.context = {
-      version: options.version ?? DEFAULT_EXCHANGE_VERSION,
-      timeZone: options.timeZone,
-      impersonation: options.impersonation,
-      dateTimePrecision: options.dateTimePrecision,
-      managementRole: options.managementRole,
-      mailboxCulture: options.mailboxCulture,
-    };
+    this.context = withOverrides({ version: DEFAULT_EXCHANGE_VERSION }, options);
     this.ownsTransport = !options.transport;
     this.transport = options.transport
       ?? new AxiosTransport({ auth: options.auth, timeoutMs: options.timeoutMs, ...options.tls });
@@ -146,7 +139,7 @@ export class ExchangeClient {
   private async send(operation: OperationName, request: unknown, options: CallOptions) {
     const op = this.schema.operations[operation];
     if (!op) throw new TypeError(`ExchangeClient: unknown operation ${String(operation)}`);
-    const context = { ...this.context, ...definedOnly(options) };
+    const context = withOverrides(this.context, options);
     if (this.options.validateRequests) await this.validate(op.request, request);
     const envelope = writeEnvelope(this.schema, {
       headers: soapHeadersFor(op, context),
@@ -203,6 +196,17 @@ export class ExchangeClient {
   }
 }
 
-function definedOnly<T extends object>(options: T): Partial<T> {
-  return Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as Partial<T>;
+/** Every RequestContext key: the `satisfies` makes a key added to RequestContext fail to compile until listed here. */
+const REQUEST_CONTEXT_KEYS = Object.keys({
+  version: true, timeZone: true, impersonation: true, dateTimePrecision: true, managementRole: true, mailboxCulture: true,
+} satisfies Record<keyof RequestContext, true>) as (keyof RequestContext)[];
+
+/**
+ * `base` with the RequestContext options that `options` sets; only those keys are read, so the other
+ * options of a client or call (url, auth, signal, headers…) never reach the SOAP header context.
+ */
+function withOverrides(base: RequestContext, options: Partial<RequestContext>): RequestContext {
+  const context: { -readonly [K in keyof RequestContext]: unknown } = { ...base };
+  for (const key of REQUEST_CONTEXT_KEYS) if (options[key] !== undefined) context[key] = options[key];
+  return context as RequestContext;
 }

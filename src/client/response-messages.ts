@@ -41,7 +41,7 @@ export function toResponseMessage(entry: ArrayOfResponseMessagesTypeEntry): Resp
   if (entry.MessageText !== undefined) message.messageText = entry.MessageText;
   if (entry.DescriptiveLinkKey !== undefined) message.descriptiveLinkKey = entry.DescriptiveLinkKey;
   const backOff = Number(message.messageXml.BackOffMilliseconds);
-  if (Number.isFinite(backOff) && backOff >= 0 && message.messageXml.BackOffMilliseconds !== undefined) message.backOffMilliseconds = backOff;
+  if (Number.isFinite(backOff) && backOff >= 0) message.backOffMilliseconds = backOff; // Number(undefined) is NaN
   return message;
 }
 

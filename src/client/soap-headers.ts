@@ -51,15 +51,6 @@ export function soapHeadersFor(operation: OperationDesc, ctx: RequestContext): S
   return headers;
 }
 
-/** The options this operation would ignore: a caller asking for impersonation on an operation without it should know. */
-export function unsupportedHeaderOptions(operation: OperationDesc, ctx: RequestContext): string[] {
-  const wanted: Array<[keyof RequestContext, string]> = [
-    ['impersonation', 't:ExchangeImpersonation'], ['timeZone', 't:TimeZoneContext'],
-    ['dateTimePrecision', 't:DateTimePrecision'], ['managementRole', 't:ManagementRole'], ['mailboxCulture', 't:MailboxCulture'],
-  ];
-  return wanted.filter(([option, element]) => ctx[option] !== undefined && !operation.inputHeaders.includes(element)).map(([o]) => o);
-}
-
 function connectingSid(who: Impersonation): ConnectingSIDType {
   if ('smtpAddress' in who) return { SmtpAddress: { $value: who.smtpAddress } };
   if ('primarySmtpAddress' in who) return { PrimarySmtpAddress: { $value: who.primarySmtpAddress } };

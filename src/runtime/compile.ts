@@ -99,6 +99,8 @@ export interface CompiledType {
   /** namespace URI (`''` for unqualified) → local name → attribute. */
   readonly attributeIndex: ReadonlyMap<string, ReadonlyMap<string, CompiledAttribute>>;
   readonly wildcards: readonly CompiledWildcard[];
+  /** Every `prop` of `attributes` and `fields`: the writer refuses any other non-`$` property. */
+  readonly properties: ReadonlySet<string>;
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -137,6 +139,7 @@ export function compileType(schema: SchemaSet, typeName: string): CompiledType {
   const compiled: Mutable<CompiledType> = {
     kind: 'complex', name: desc.name, qname: qualify(desc.ns, desc.name), abstract: desc.abstract ?? false,
     wrapper: desc.wrapper ?? false, attributes: [], fields: [], children: new Map(), attributeIndex: new Map(), wildcards: [],
+    properties: new Set(),
   };
   // Registered before recursing: recursive types (And → SearchExpression → And) find this entry.
   cache.types.set(typeName, compiled);
@@ -149,6 +152,7 @@ export function compileType(schema: SchemaSet, typeName: string): CompiledType {
     compiled.children = indexChildren(schema, compiled.fields);
     compiled.attributeIndex = indexAttributes(compiled.attributes);
     compiled.wildcards = compiled.fields.filter((field): field is CompiledWildcard => field.kind === 'any');
+    compiled.properties = new Set([...compiled.attributes, ...compiled.fields].map((member) => member.prop));
   } catch (error) {
     cache.types.delete(typeName); // a broken schema must not leave a half-compiled type behind
     throw error;
@@ -232,7 +236,7 @@ function textOf(schema: SchemaSet, desc: ComplexTypeDesc): TypeRef | undefined {
 
 function compileAttribute(schema: SchemaSet, desc: AttributeDesc): CompiledAttribute {
   return {
-    prop: desc.prop, qname: desc.ns ? `${desc.ns}:${desc.name}` : desc.name, uri: desc.ns ? namespaceUri(schema, desc.ns) : '',
+    prop: desc.prop, qname: qualify(desc.ns ?? '', desc.name), uri: desc.ns ? namespaceUri(schema, desc.ns) : '',
     local: desc.name, type: compileSimple(schema, desc.type),
   };
 }

@@ -344,9 +344,10 @@ export class StreamingReader<R> implements ReaderContext {
   /** A complete entry of the streamed wrapper type leaves its array for the taker. */
   private handOver(frame: Frame): void {
     const parent = this.frames[this.depth - 1];
-    if (parent.kind !== COMPLEX || parent.type?.name !== this.streamEntries!.wrapperType || !parent.targetIsArray) return;
+    const streamEntries = this.streamEntries!;
+    if (parent.kind !== COMPLEX || !parent.targetIsArray || parent.type!.name !== streamEntries.wrapperType) return;
     (parent.target as unknown[]).pop();
-    this.streamEntries!.take(frame.target, this.frames[this.depth - 2]?.target);
+    streamEntries.take(frame.target, this.frames[this.depth - 2]?.target);
   }
 
   /**

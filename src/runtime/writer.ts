@@ -152,9 +152,8 @@ class InstanceWriter {
    * instance model's own.
    */
   private refuseUndeclared(type: CompiledType, record: Entry): void {
-    const known = declaredProperties(type);
     for (const key in record) {
-      if (key.charCodeAt(0) !== DOLLAR && !known.has(key) && record[key] !== undefined) {
+      if (key.charCodeAt(0) !== DOLLAR && !type.properties.has(key) && record[key] !== undefined) {
         this.fail(`${type.name} has no property ${JSON.stringify(key)}`);
       }
     }
@@ -271,13 +270,3 @@ function namespaceDeclarations(schema: SchemaSet, envelope: boolean): string {
 }
 
 const DOLLAR = 0x24;
-const declaredPropertySets = new WeakMap<CompiledType, ReadonlySet<string>>();
-
-function declaredProperties(type: CompiledType): ReadonlySet<string> {
-  let known = declaredPropertySets.get(type);
-  if (!known) {
-    known = new Set([...type.attributes.map((a) => a.prop), ...type.fields.map((f) => f.prop)]);
-    declaredPropertySets.set(type, known);
-  }
-  return known;
-}

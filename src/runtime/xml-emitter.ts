@@ -22,7 +22,7 @@ export class XmlEmitter {
   }
 
   startElement(qname: string): void {
-    if (this.startTagOpen) this.current += '>';
+    this.closeStartTag();
     this.current += `<${qname}`;
     this.startTagOpen = true;
   }

@@ -25,15 +25,14 @@ export async function findFolders(
 export function findFolderPages(
   client: SearchClient, scope: FolderScope, view: FolderView, restriction?: SearchFilter, options: PagingOptions = {},
 ): AsyncGenerator<FindFoldersResults, void, undefined> {
-  const { limit, ...callOptions } = options;
   const pager: Pager<FolderView, FindFoldersResults> = {
-    fetch: (folder, page) => findFolders(client, folder, page, restriction, callOptions),
+    fetch: (folder, page, callOptions) => findFolders(client, folder, page, restriction, callOptions),
     count: (page) => page.folders.length,
     truncate: (page, max) => ({ ...page, folders: page.folders.slice(0, max) }),
     shrink: (page, max) => ({ ...page, pageSize: max }),
     next: nextFolderView,
   };
-  return pages(scope, view, pager, limit);
+  return pages(scope, view, pager, options);
 }
 
 /** Every folder a folder search finds, in order. */

@@ -36,16 +36,15 @@ export async function findItems(
 export function findItemPages(
   client: SearchClient, scope: FolderScope, view: ItemView, restriction?: ItemRestriction, options: PagingOptions = {},
 ): AsyncGenerator<FindItemsResults, void, undefined> {
-  const { limit, ...callOptions } = options;
   const pager: Pager<ItemView, FindItemsResults> = {
-    fetch: (folder, page) => findItems(client, folder, page, undefined, restriction, callOptions),
+    fetch: (folder, page, callOptions) => findItems(client, folder, page, undefined, restriction, callOptions),
     count: (page) => page.items.length,
     truncate: (page, max) => ({ ...page, items: page.items.slice(0, max) }),
     // Exchange cuts a calendar view that overflows MaxEntriesReturned differently across versions: never shrink it.
     shrink: (page, max) => (page.kind === 'calendar' ? page : { ...page, pageSize: max }),
     next: nextItemView,
   };
-  return pages(scope, view, pager, limit);
+  return pages(scope, view, pager, options);
 }
 
 /** Every item of an ungrouped search, in order. */
@@ -62,14 +61,13 @@ export async function* findAllItems(
 export function findGroupedItemPages(
   client: SearchClient, scope: FolderScope, view: ItemView, grouping: ItemGrouping, restriction?: ItemRestriction, options: PagingOptions = {},
 ): AsyncGenerator<GroupedFindItemsResults, void, undefined> {
-  const { limit, ...callOptions } = options;
   const pager: Pager<ItemView, GroupedFindItemsResults> = {
-    fetch: (folder, page) => findItems(client, folder, page, grouping, restriction, callOptions),
+    fetch: (folder, page, callOptions) => findItems(client, folder, page, grouping, restriction, callOptions),
     count: (page) => page.itemGroups.reduce((sum, group) => sum + group.items.length, 0),
     truncate: (page, max) => ({ ...page, itemGroups: firstItemsOf(page.itemGroups, max) }),
     next: nextItemView,
   };
-  return pages(scope, view, pager, limit);
+  return pages(scope, view, pager, options);
 }
 
 /** Every group of a grouped search, page after page (a group cut by a page boundary comes in two parts). */

@@ -17,7 +17,7 @@ export interface PagingOptions extends CallOptions {
 
 /** How one kind of search is paged. */
 export interface Pager<V, R extends PageInfo> {
-  fetch(folder: FolderRef, view: V): Promise<R>;
+  fetch(folder: FolderRef, view: V, options: CallOptions): Promise<R>;
   /** Entries (items or folders) on the page. */
   count(page: R): number;
   /** The page cut to its first `max` entries. */
@@ -29,14 +29,15 @@ export interface Pager<V, R extends PageInfo> {
 
 /** Pages of each folder in turn, until the last page or the limit. */
 export async function* pages<V extends { readonly pageSize?: number }, R extends PageInfo>(
-  scope: FolderScope, view: V, pager: Pager<V, R>, limit = Infinity,
+  scope: FolderScope, view: V, pager: Pager<V, R>, options: PagingOptions,
 ): AsyncGenerator<R, void, undefined> {
+  const { limit = Infinity, ...callOptions } = options;
   if (limit !== Infinity && !(Number.isInteger(limit) && limit >= 0)) throw new InvalidSearchError(`limit must be a whole number, zero or more, not ${limit}`);
   let remaining = limit;
   for (const folder of foldersOf(scope)) {
     for (let current: V | undefined = view; current && remaining > 0;) {
       const shrunk = pager.shrink && remaining < (current.pageSize ?? Infinity) ? pager.shrink(current, remaining) : current;
-      let page = await pager.fetch(folder, shrunk);
+      let page = await pager.fetch(folder, shrunk, callOptions);
       if (pager.count(page) > remaining) page = pager.truncate(page, remaining);
       remaining -= pager.count(page);
       yield page;

@@ -30,33 +30,19 @@ export type ItemRestriction = SearchFilter | AqsQuery;
 
 type Comparison = 'IsEqualTo' | 'IsNotEqualTo' | 'IsGreaterThan' | 'IsGreaterThanOrEqualTo' | 'IsLessThan' | 'IsLessThanOrEqualTo';
 
-function compare(operator: Comparison, path: PathLike, value: ConstantValue): SearchFilter {
-  return { $el: operator, ...singlePath(path), FieldURIOrConstant: { Constant: { Value: constantText(path, value) } } };
+/** The builder of one comparison: the property at `path` against a constant of the property's type. */
+function comparison(operator: Comparison) {
+  return <P extends PathLike>(path: P, value: ConstantFor<P>): SearchFilter => ({
+    $el: operator, ...singlePath(path), FieldURIOrConstant: { Constant: { Value: constantText(path, value as ConstantValue) } },
+  });
 }
 
-export function isEqualTo<P extends PathLike>(path: P, value: ConstantFor<P>): SearchFilter {
-  return compare('IsEqualTo', path, value as ConstantValue);
-}
-
-export function isNotEqualTo<P extends PathLike>(path: P, value: ConstantFor<P>): SearchFilter {
-  return compare('IsNotEqualTo', path, value as ConstantValue);
-}
-
-export function isGreaterThan<P extends PathLike>(path: P, value: ConstantFor<P>): SearchFilter {
-  return compare('IsGreaterThan', path, value as ConstantValue);
-}
-
-export function isGreaterThanOrEqualTo<P extends PathLike>(path: P, value: ConstantFor<P>): SearchFilter {
-  return compare('IsGreaterThanOrEqualTo', path, value as ConstantValue);
-}
-
-export function isLessThan<P extends PathLike>(path: P, value: ConstantFor<P>): SearchFilter {
-  return compare('IsLessThan', path, value as ConstantValue);
-}
-
-export function isLessThanOrEqualTo<P extends PathLike>(path: P, value: ConstantFor<P>): SearchFilter {
-  return compare('IsLessThanOrEqualTo', path, value as ConstantValue);
-}
+export const isEqualTo = comparison('IsEqualTo');
+export const isNotEqualTo = comparison('IsNotEqualTo');
+export const isGreaterThan = comparison('IsGreaterThan');
+export const isGreaterThanOrEqualTo = comparison('IsGreaterThanOrEqualTo');
+export const isLessThan = comparison('IsLessThan');
+export const isLessThanOrEqualTo = comparison('IsLessThanOrEqualTo');
 
 export interface ContainsOptions {
   /** Where the text must occur; Exchange's default is FullString. */

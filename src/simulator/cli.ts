@@ -5,7 +5,7 @@
  *
  * Runs the EWS simulator until interrupted and prints its URL and logins.
  */
-import { startSimulator, type SimulatorUser } from './server';
+import { DEFAULT_USERS, startSimulator, type SimulatorUser } from './server';
 
 function parse(argv: string[]) {
   const users: SimulatorUser[] = [];
@@ -52,7 +52,7 @@ async function main(): Promise<void> {
     ...(options['throttle-every'] !== undefined && { throttle: { everyNth: number('throttle-every')! } }),
   });
   console.log(`EWS simulator listening at ${sim.url}`);
-  for (const user of users.length > 0 ? users : (await import('./server')).DEFAULT_USERS) {
+  for (const user of users.length > 0 ? users : DEFAULT_USERS) {
     console.log(`  login: ${user.username} (mailbox ${user.smtpAddress ?? user.username})`);
   }
   const stop = () => void sim.close().then(() => process.exit(0));

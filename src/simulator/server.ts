@@ -81,6 +81,8 @@ export const DEFAULT_USERS: readonly SimulatorUser[] = [{ username: 'alice@conto
 const EXCHANGE_2016: ServerVersionInfo = { MajorVersion: 15, MinorVersion: 1, MajorBuildNumber: 2507, MinorBuildNumber: 6, Version: 'V2017_07_11' };
 const EXCHANGE_2013_LEGACY_GROUPS: ServerVersionInfo = { MajorVersion: 15, MinorVersion: 0, MajorBuildNumber: 775, MinorBuildNumber: 38, Version: 'Exchange2013' };
 const MAX_BODY_BYTES = 64 * 1024 * 1024;
+/** Operations that change nothing in the mailbox: the data file is not rewritten after them. */
+const READ_ONLY_OPERATIONS: ReadonlySet<string> = new Set(['GetItem', 'FindItem', 'GetFolder', 'FindFolder', 'GetAttachment']);
 
 export async function startSimulator(options: SimulatorOptions = {}): Promise<RunningSimulator> {
   const state = options.state ?? loadState(options);
@@ -131,6 +133,8 @@ class SoapEndpoint {
   requests = 0;
   private readonly writeSchema: SchemaSet;
   private readonly serverVersion: ServerVersionInfo;
+  /** Position of the newest accepted RequestServerVersion in the schema's (oldest-first) version list. */
+  private readonly maxVersionIndex: number;
   private readonly operationsByRequest = new Map<string, OperationDesc>(
     Object.values(ewsSchema.operations).map((op) => [op.request, op]),
   );
@@ -143,6 +147,7 @@ class SoapEndpoint {
   ) {
     this.serverVersion = options.serverVersion ?? (options.legacyGroups ? EXCHANGE_2013_LEGACY_GROUPS : EXCHANGE_2016);
     this.writeSchema = responseSchema(ewsSchema, options);
+    this.maxVersionIndex = ExchangeVersionTypeValues.indexOf(options.maxRequestVersion ?? 'V2018_01_08');
   }
 
   async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
@@ -162,8 +167,7 @@ class SoapEndpoint {
         req.socket.destroy();
         return;
       }
-      res.writeHead(xml.fault ? 500 : 200, { 'content-type': 'text/xml; charset=utf-8' });
-      res.end(xml.text);
+      soap(res, xml.fault ? 500 : 200, xml.text);
     } catch (error) {
       // A bug in the simulator must not look like an Exchange answer.
       if (!res.headersSent) text(res, 500, `simulator error: ${(error as Error).message}`);
@@ -182,18 +186,18 @@ class SoapEndpoint {
       const mailbox = this.mailboxFor(user, envelope.headers['t:ExchangeImpersonation']);
       let response = runOperation(op.name as 'GetItem', { state: this.state, mailbox, requestServerVersion: version }, envelope.body.value as never) as unknown;
       if (op.name === 'FindItem' && this.options.nilGroups) response = addNilGroups(response as FindItemResponseType);
-      this.save();
+      if (!READ_ONLY_OPERATIONS.has(op.name)) this.save();
       const text = writeEnvelope(this.writeSchema, {
         headers: [{ element: 't:ServerVersionInfo', value: this.serverVersion }],
         body: { element: op.response, value: response },
       });
       return { xml: { text, fault: false }, operation };
     } catch (error) {
-      if (error instanceof Fault) return { xml: { text: faultEnvelope(error.spec), fault: true }, operation };
-      if (error instanceof UnsupportedOperationError) {
-        return { xml: { text: faultEnvelope({ responseCode: 'ErrorInvalidRequest', message: error.message }), fault: true }, operation };
-      }
-      throw error;
+      const fault = error instanceof Fault ? error.spec
+        : error instanceof UnsupportedOperationError ? { responseCode: 'ErrorInvalidRequest', message: error.message }
+          : undefined;
+      if (!fault) throw error;
+      return { xml: { text: faultEnvelope(fault), fault: true }, operation };
     }
   }
 
@@ -213,15 +217,14 @@ class SoapEndpoint {
   private requestVersion(header: unknown): ExchangeVersionType {
     const version = (header as { Version?: string } | undefined)?.Version ?? 'Exchange2007';
     const index = ExchangeVersionTypeValues.indexOf(version as ExchangeVersionType);
-    const max = ExchangeVersionTypeValues.indexOf(this.options.maxRequestVersion ?? 'V2018_01_08');
-    if (index < 0 || index > max) throw new Fault({ responseCode: 'ErrorInvalidServerVersion', message: 'The specified server version is invalid.' });
+    if (index < 0 || index > this.maxVersionIndex) throw new Fault({ responseCode: 'ErrorInvalidServerVersion', message: 'The specified server version is invalid.' });
     return version as ExchangeVersionType;
   }
 
   private mailboxFor(user: SimulatorUser, impersonation: unknown): Mailbox {
     const sid = (impersonation as { ConnectingSID?: Record<string, { $value?: string }> } | undefined)?.ConnectingSID;
-    const address = sid?.SmtpAddress?.$value ?? sid?.PrimarySmtpAddress?.$value ?? sid?.PrincipalName?.$value;
     if (!sid) return ensureMailbox(this.state, user.smtpAddress ?? user.username);
+    const address = sid.SmtpAddress?.$value ?? sid.PrimarySmtpAddress?.$value ?? sid.PrincipalName?.$value;
     const mailbox = address ? this.state.mailbox(address) : undefined;
     if (!mailbox) throw new Fault({ responseCode: 'ErrorNonExistentMailbox', message: 'The SMTP address has no mailbox associated with it.' });
     return mailbox;
@@ -242,8 +245,7 @@ class SoapEndpoint {
     if (throttle.kind === 'http503' || throttle.kind === 'http429') {
       text(res, throttle.kind === 'http503' ? 503 : 429, 'Server Busy', { 'retry-after': String(throttle.retryAfterSeconds ?? 1) });
     } else {
-      res.writeHead(500, { 'content-type': 'text/xml; charset=utf-8' });
-      res.end(faultEnvelope({
+      soap(res, 500, faultEnvelope({
         responseCode: 'ErrorServerBusy', faultClass: 'Server',
         message: 'The server cannot service this request right now. Try again later.',
         values: { BackOffMilliseconds: throttle.backOffMilliseconds ?? 1000 },
@@ -278,6 +280,11 @@ function schemaValidationFault(body: string, error: string): FaultSpec {
     message: `The request failed schema validation: ${violation}`,
     elements: [['LineNumber', line], ['LinePosition', Math.max(column, 1)], ['Violation', violation]],
   };
+}
+
+function soap(res: http.ServerResponse, status: number, envelope: string): void {
+  res.writeHead(status, { 'content-type': 'text/xml; charset=utf-8' });
+  res.end(envelope);
 }
 
 function text(res: http.ServerResponse, status: number, body: string, headers: Record<string, string> = {}): void {

@@ -3,29 +3,23 @@ import { basicAuth } from '../../src/client/auth/basic';
 import { bearerAuth, type TokenProvider } from '../../src/client/auth/bearer';
 import { EwsAuthenticationError } from '../../src/client/errors';
 import { openSoapBody } from '../../src/client/soap-response';
-import { AxiosTransport } from '../../src/client/transport';
-import { startLoopbackServer, type LoopbackServer } from '../support/loopback-server';
+import type { LoopbackServer } from '../support/loopback-server';
+import { loopbackSession } from './helpers/loopback-session';
 import { expectNoSecrets, rejectionOf } from './helpers/secrets';
 
 const ENVELOPE = '<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Body/></s:Envelope>';
 const PASSWORD = 'Pässw0rd!Secret';
 
-let server: LoopbackServer | undefined;
-let transport: AxiosTransport | undefined;
-afterEach(async () => {
-  transport?.close();
-  await server?.close();
-  server = transport = undefined;
-});
+const loopback = loopbackSession();
 
 async function call(url: string): Promise<string> {
-  return text(await openSoapBody(await transport!.send({ url, body: ENVELOPE, headers: {} })));
+  return text(await openSoapBody(await loopback.transport.send({ url, body: ENVELOPE, headers: {} })));
 }
 
 describe('basicAuth', () => {
   it('sends Authorization: Basic base64(UTF-8 "user:password") with every request', async () => {
-    server = await startLoopbackServer((_request, response) => response.end(ENVELOPE));
-    transport = new AxiosTransport({ auth: basicAuth('anna@contoso.com', PASSWORD) });
+    const server = await loopback.serve((_request, response) => response.end(ENVELOPE));
+    loopback.connect({ auth: basicAuth('anna@contoso.com', PASSWORD) });
     await call(server.url);
     await call(server.url);
     const expected = `Basic ${Buffer.from(`anna@contoso.com:${PASSWORD}`, 'utf8').toString('base64')}`;
@@ -33,11 +27,11 @@ describe('basicAuth', () => {
   });
 
   it('a rejected password gives EwsAuthenticationError without the password, even when the server echoes the header', async () => {
-    server = await startLoopbackServer((request, response) => {
+    const server = await loopback.serve((request, response) => {
       response.writeHead(401, { 'WWW-Authenticate': 'Basic realm="contoso"', 'Content-Type': 'text/plain' });
       response.end(`Denied. Authorization: ${request.headers.authorization}`);
     });
-    transport = new AxiosTransport({ auth: basicAuth('anna', PASSWORD) });
+    loopback.connect({ auth: basicAuth('anna', PASSWORD) });
     const error = await rejectionOf(call(server.url));
     expect(error).toBeInstanceOf(EwsAuthenticationError);
     expect((error as EwsAuthenticationError).bodyPreview).toBe('Denied. Authorization: [REDACTED]');
@@ -61,25 +55,25 @@ describe('bearerAuth', () => {
 
   /** Accepts only `valid`; answers 401 like Exchange Online otherwise. */
   async function serverAccepting(valid: string): Promise<LoopbackServer> {
-    return startLoopbackServer((request, response) => {
+    return loopback.serve((request, response) => {
       if (request.headers.authorization === `Bearer ${valid}`) return void response.end(ENVELOPE);
       response.writeHead(401, { 'WWW-Authenticate': 'Bearer error="invalid_token"' }).end();
     });
   }
 
   it('sends the provider token; no refresh while the server accepts it', async () => {
-    server = await serverAccepting('token-1');
+    const server = await serverAccepting('token-1');
     const provider = recordingProvider(['token-1']);
-    transport = new AxiosTransport({ auth: bearerAuth(provider) });
+    loopback.connect({ auth: bearerAuth(provider) });
     await call(server.url);
     await call(server.url);
     expect(provider.calls).toEqual([false, false]);
   });
 
   it('on 401 asks the provider once for a forced refresh and retries once with the new token', async () => {
-    server = await serverAccepting('fresh-token');
+    const server = await serverAccepting('fresh-token');
     const provider = recordingProvider(['stale-token', 'fresh-token']);
-    transport = new AxiosTransport({ auth: bearerAuth(provider) });
+    loopback.connect({ auth: bearerAuth(provider) });
     expect(await call(server.url)).toBe(ENVELOPE);
     expect(provider.calls).toEqual([false, true]);
     expect(server.requests.map((request) => request.headers.authorization)).toEqual(['Bearer stale-token', 'Bearer fresh-token']);
@@ -87,9 +81,9 @@ describe('bearerAuth', () => {
   });
 
   it('when the refreshed token is rejected too: EwsAuthenticationError, exactly one refresh, no token in the error', async () => {
-    server = await serverAccepting('never');
+    const server = await serverAccepting('never');
     const provider = recordingProvider(['eyJhbGciOiJSUzI1NiJ9.eyJhdWQiOiJld3MifQ.c2lnbmF0dXJl', 'second-secret-token-value']);
-    transport = new AxiosTransport({ auth: bearerAuth(provider) });
+    loopback.connect({ auth: bearerAuth(provider) });
     const error = await rejectionOf(call(server.url));
     expect(error).toBeInstanceOf(EwsAuthenticationError);
     expect((error as EwsAuthenticationError).offeredSchemes).toEqual(['Bearer']);
@@ -99,7 +93,7 @@ describe('bearerAuth', () => {
   });
 
   it('concurrent requests rejected together share one forced refresh while it is in flight', async () => {
-    server = await serverAccepting('fresh-token');
+    const server = await serverAccepting('fresh-token');
     let refreshes = 0;
     const slowRefresh: TokenProvider = async ({ forceRefresh }) => {
       if (!forceRefresh) return 'stale-token';
@@ -107,16 +101,16 @@ describe('bearerAuth', () => {
       await new Promise((resolve) => setTimeout(resolve, 50)); // a real token endpoint takes a while
       return 'fresh-token';
     };
-    transport = new AxiosTransport({ auth: bearerAuth(slowRefresh) });
+    loopback.connect({ auth: bearerAuth(slowRefresh) });
     await Promise.all([call(server.url), call(server.url), call(server.url)]);
     expect(refreshes).toBe(1);
     expect(server.requests.filter((request) => request.headers.authorization === 'Bearer fresh-token')).toHaveLength(3);
   });
 
   it("passes the provider's own error through unchanged", async () => {
-    server = await serverAccepting('x');
+    const server = await serverAccepting('x');
     const failure = new Error('interaction required');
-    transport = new AxiosTransport({ auth: bearerAuth(async () => Promise.reject(failure)) });
+    loopback.connect({ auth: bearerAuth(async () => Promise.reject(failure)) });
     expect(await rejectionOf(call(server.url))).toBe(failure);
     expect(server.requests).toHaveLength(0);
   });

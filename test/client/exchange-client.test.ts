@@ -27,7 +27,8 @@ const getItemResponse = soapResponse(`<m:GetItemResponse xmlns:m="http://schemas
 
 describe('ExchangeClient over HTTP (loopback server)', () => {
   let server: LoopbackServer;
-  let reply: (body: string) => { status: number; body: string; contentType?: string };
+  type Answer = { status: number; body: string; contentType?: string };
+  let reply: (body: string) => Answer;
 
   beforeAll(async () => {
     server = await startLoopbackServer((request, response) => {
@@ -40,6 +41,12 @@ describe('ExchangeClient over HTTP (loopback server)', () => {
 
   const client = (extra: Partial<ConstructorParameters<typeof ExchangeClient>[0]> = {}) =>
     new ExchangeClient({ url: `${server.url}/EWS/Exchange.asmx`, auth: basicAuth('alice@contoso.com', 'S3cret!pass'), ...extra });
+
+  /** Serves `answer` to one GetItem and returns what the call rejects with. */
+  const getItemFailure = (answer: Answer, extra: Parameters<typeof client>[0] = {}) => {
+    reply = () => answer;
+    return client(extra).call('GetItem', getItemRequest).catch((e) => e);
+  };
 
   it('sends a typed GetItem and returns typed items, response messages and the server version', async () => {
     reply = () => ({ status: 200, body: getItemResponse });
@@ -65,44 +72,42 @@ describe('ExchangeClient over HTTP (loopback server)', () => {
   });
 
   it('turns a SOAP fault (HTTP 500) into EwsSoapFaultError with the schema-validation position', async () => {
-    reply = () => ({
+    const error = await getItemFailure({
       status: 500,
       body: soapFault('ErrorSchemaValidation', 'The request failed schema validation: The element \'ItemShape\' has invalid child element \'Foo\'.',
         '<t:LineNumber>2</t:LineNumber><t:LinePosition>654</t:LinePosition><t:Violation>The element has invalid child element.</t:Violation>'),
     });
-    const error = await client().call('GetItem', getItemRequest).catch((e) => e);
     expect(error).toBeInstanceOf(EwsSoapFaultError);
     expect(error).toMatchObject({ responseCode: 'ErrorSchemaValidation', lineNumber: 2, linePosition: 654, retryable: false });
     expect(error.message).toMatch(/^SOAP fault ErrorSchemaValidation: The request failed schema validation.*\(line 2, position 654\)/);
   });
 
   it('reports ErrorServerBusy with the back-off the server asks for, as retryable', async () => {
-    reply = () => ({
+    const error = await getItemFailure({
       status: 500,
       body: soapFault('ErrorServerBusy', 'The server cannot service this request right now. Try again later.',
         '<t:Value Name="BackOffMilliseconds">2500</t:Value>'),
     });
-    const error = await client().call('GetItem', getItemRequest).catch((e) => e);
     expect(error).toMatchObject({ name: 'EwsSoapFaultError', responseCode: 'ErrorServerBusy', backOffMilliseconds: 2500, retryable: true });
   });
 
   it('reports ErrorInvalidServerVersion from a fault', async () => {
-    reply = () => ({ status: 500, body: soapFault('ErrorInvalidServerVersion', 'The specified server version is invalid.') });
-    const error = await client({ version: 'V2018_01_08' }).call('GetItem', getItemRequest).catch((e) => e);
+    const error = await getItemFailure(
+      { status: 500, body: soapFault('ErrorInvalidServerVersion', 'The specified server version is invalid.') },
+      { version: 'V2018_01_08' },
+    );
     expect(error).toMatchObject({ responseCode: 'ErrorInvalidServerVersion' });
   });
 
   it('reads the fault of a real documented Exchange response', async () => {
-    reply = () => ({ status: 500, body: loadFixture('Fault/response-updateitem-operation-contact-1.xml') });
-    const error = await client().call('GetItem', getItemRequest).catch((e) => e);
+    const error = await getItemFailure({ status: 500, body: loadFixture('Fault/response-updateitem-operation-contact-1.xml') });
     expect(error).toBeInstanceOf(EwsSoapFaultError);
     expect(error.responseCode).toBe('ErrorSchemaValidation');
     expect(error.message).toContain("The 'Key' attribute is invalid");
   });
 
   it('rejects a truncated response body with EwsMalformedResponseError naming the position', async () => {
-    reply = () => ({ status: 200, body: getItemResponse.slice(0, 600) });
-    const error = await client().call('GetItem', getItemRequest).catch((e) => e);
+    const error = await getItemFailure({ status: 200, body: getItemResponse.slice(0, 600) });
     expect(error).toBeInstanceOf(EwsMalformedResponseError);
     expect(error.message).toMatch(/Malformed XML in the response: .*line \d+/);
     expect(error.outcomeUnknown).toBe(true);
@@ -114,13 +119,11 @@ describe('ExchangeClient over HTTP (loopback server)', () => {
   });
 
   it('rejects an HTML page answered with 200 and a 401, without leaking the password', async () => {
-    reply = () => ({ status: 200, body: '<!DOCTYPE html><html><head><title>Sign in</title></head><body>Please sign in</body></html>', contentType: 'text/html' });
-    const html = await client().call('GetItem', getItemRequest).catch((e) => e);
+    const html = await getItemFailure({ status: 200, body: '<!DOCTYPE html><html><head><title>Sign in</title></head><body>Please sign in</body></html>', contentType: 'text/html' });
     expect(html).toBeInstanceOf(EwsUnexpectedResponseError);
     expect(html.message).toContain('text/html');
 
-    reply = () => ({ status: 401, body: '' });
-    const denied = await client().call('GetItem', getItemRequest).catch((e) => e);
+    const denied = await getItemFailure({ status: 401, body: '' });
     expect(denied).toBeInstanceOf(EwsAuthenticationError);
     for (const text of [html.message, html.stack, JSON.stringify(html), denied.message, denied.stack, JSON.stringify(denied)]) {
       expect(text).not.toContain('S3cret!pass');

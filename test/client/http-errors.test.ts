@@ -10,26 +10,19 @@ import {
   EwsUnexpectedResponseError,
 } from '../../src/client/errors';
 import { openSoapBody } from '../../src/client/soap-response';
-import { AxiosTransport } from '../../src/client/transport';
-import { startLoopbackServer, type LoopbackServer } from '../support/loopback-server';
+import { loopbackSession } from './helpers/loopback-session';
 import { rejectionOf } from './helpers/secrets';
 
 const FAULT = `<?xml version="1.0" encoding="utf-8"?><s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Body><s:Fault><faultcode>a:ErrorSchemaValidation</faultcode><faultstring>The request failed schema validation</faultstring></s:Fault></s:Body></s:Envelope>`;
 const IIS_500_PAGE = `<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">
 <html xmlns="http://www.w3.org/1999/xhtml"><head><title>IIS 10.0 Detailed Error - 500.19 - Internal Server Error</title></head><body>${'x'.repeat(400)}</body></html>`;
 
-let server: LoopbackServer | undefined;
-let transport: AxiosTransport | undefined;
-afterEach(async () => {
-  transport?.close();
-  await server?.close();
-  server = transport = undefined;
-});
+const loopback = loopbackSession();
 
 /** Serves one canned response and returns what openSoapBody makes of it. */
 async function answer(status: number, headers: http.OutgoingHttpHeaders, body: string | Buffer): Promise<NodeJS.ReadableStream> {
-  server = await startLoopbackServer((_request, response) => response.writeHead(status, headers).end(body));
-  transport = new AxiosTransport();
+  const server = await loopback.serve((_request, response) => response.writeHead(status, headers).end(body));
+  const transport = loopback.connect();
   return openSoapBody(await transport.send({ url: server.url, body: '<Envelope/>', headers: {} }));
 }
 
@@ -148,16 +141,16 @@ describe('responses that are errors', () => {
     expect(error).toBeInstanceOf(EwsRedirectError);
     expect(error).toMatchObject({ location: 'https://mail.contoso.com/owa/auth/logon.aspx' });
     expect(error.message).toContain('redirects to https://mail.contoso.com/owa/auth/logon.aspx; redirects are not followed');
-    expect(server!.requests).toHaveLength(1);
+    expect(loopback.server.requests).toHaveLength(1);
   });
 
   it('drains a rejected body so the keep-alive connection serves the next request', async () => {
-    server = await startLoopbackServer((request, response) => {
-      if (server!.requests.length === 1) return void response.writeHead(500, { 'Content-Type': 'text/html' }).end(IIS_500_PAGE.repeat(50));
+    const server = await loopback.serve((request, response) => {
+      if (server.requests.length === 1) return void response.writeHead(500, { 'Content-Type': 'text/html' }).end(IIS_500_PAGE.repeat(50));
       response.writeHead(200, { 'Content-Type': 'text/xml' }).end(FAULT);
     });
-    transport = new AxiosTransport();
-    const send = () => transport!.send({ url: server!.url, body: '<Envelope/>', headers: {} });
+    const transport = loopback.connect();
+    const send = () => transport.send({ url: server.url, body: '<Envelope/>', headers: {} });
     await expect(send().then(openSoapBody)).rejects.toBeInstanceOf(EwsServerError);
     await text(await openSoapBody(await send()));
     expect(server.requests.map((request) => request.connection)).toEqual([1, 1]);

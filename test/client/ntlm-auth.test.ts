@@ -6,22 +6,16 @@ import { text } from 'node:stream/consumers';
 import { ntlmAuth } from '../../src/client/auth/ntlm';
 import { EwsAuthenticationError } from '../../src/client/errors';
 import { openSoapBody } from '../../src/client/soap-response';
-import { AxiosTransport } from '../../src/client/transport';
-import { startLoopbackServer, type LoopbackServer } from '../support/loopback-server';
+import type { LoopbackServer } from '../support/loopback-server';
+import { loopbackSession } from './helpers/loopback-session';
 import { ntlmProtected, type NtlmServer } from './helpers/ntlm-server';
 import { expectNoSecrets, rejectionOf } from './helpers/secrets';
 
 const ENVELOPE = '<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Body/></s:Envelope>';
 const ACCOUNT = { user: 'anna', domain: 'CONTOSO', password: 'Corr3ct-Horse!' };
 
-let server: LoopbackServer | undefined;
-let transport: AxiosTransport | undefined;
+const loopback = loopbackSession();
 let ntlm: NtlmServer;
-afterEach(async () => {
-  transport?.close();
-  await server?.close();
-  server = transport = undefined;
-});
 
 /** Echoes the SOAP body once authenticated; `closeAfter` bodies get `Connection: close`. */
 async function startNtlmServer(closeAfter: readonly string[] = []): Promise<LoopbackServer> {
@@ -29,17 +23,17 @@ async function startNtlmServer(closeAfter: readonly string[] = []): Promise<Loop
     if (closeAfter.includes(request.body)) response.setHeader('Connection', 'close');
     response.end(`<echo>${request.body}</echo>`);
   });
-  return startLoopbackServer(ntlm.handler);
+  return loopback.serve(ntlm.handler);
 }
 
 async function call(body = ENVELOPE): Promise<string> {
-  return text(await openSoapBody(await transport!.send({ url: server!.url, body, headers: {} })));
+  return text(await openSoapBody(await loopback.transport.send({ url: loopback.server.url, body, headers: {} })));
 }
 
 describe('ntlmAuth', () => {
   it('completes NEGOTIATE → CHALLENGE → AUTHENTICATE on one connection with a valid NTLMv2 proof', async () => {
-    server = await startNtlmServer();
-    transport = new AxiosTransport({ auth: ntlmAuth({ username: 'anna', password: ACCOUNT.password, domain: 'CONTOSO' }) });
+    const server = await startNtlmServer();
+    loopback.connect({ auth: ntlmAuth({ username: 'anna', password: ACCOUNT.password, domain: 'CONTOSO' }) });
     expect(await call()).toBe(`<echo>${ENVELOPE}</echo>`);
     expect(ntlm.attempts).toEqual([{ user: 'anna', domain: 'CONTOSO', workstation: '', valid: true, connection: 1 }]);
     const [negotiate, authenticate] = server.requests;
@@ -49,15 +43,15 @@ describe('ntlmAuth', () => {
   });
 
   it('accepts DOMAIN\\user and sends the workstation name it is given', async () => {
-    server = await startNtlmServer();
-    transport = new AxiosTransport({ auth: ntlmAuth({ username: 'CONTOSO\\anna', password: ACCOUNT.password, workstation: 'BUILD7' }) });
+    await startNtlmServer();
+    loopback.connect({ auth: ntlmAuth({ username: 'CONTOSO\\anna', password: ACCOUNT.password, workstation: 'BUILD7' }) });
     await call();
     expect(ntlm.attempts).toEqual([{ user: 'anna', domain: 'CONTOSO', workstation: 'BUILD7', valid: true, connection: 1 }]);
   });
 
   it('sends later requests on the authenticated connection without a new handshake', async () => {
-    server = await startNtlmServer();
-    transport = new AxiosTransport({ auth: ntlmAuth({ username: 'CONTOSO\\anna', password: ACCOUNT.password }) });
+    const server = await startNtlmServer();
+    loopback.connect({ auth: ntlmAuth({ username: 'CONTOSO\\anna', password: ACCOUNT.password }) });
     await call('<first/>');
     await call('<second/>');
     await call('<third/>');
@@ -71,8 +65,8 @@ describe('ntlmAuth', () => {
   });
 
   it('authenticates a new connection when the server closed the previous one', async () => {
-    server = await startNtlmServer(['<first/>']);
-    transport = new AxiosTransport({ auth: ntlmAuth({ username: 'CONTOSO\\anna', password: ACCOUNT.password }) });
+    const server = await startNtlmServer(['<first/>']);
+    loopback.connect({ auth: ntlmAuth({ username: 'CONTOSO\\anna', password: ACCOUNT.password }) });
     await call('<first/>');
     await call('<second/>');
     expect(ntlm.attempts.map((attempt) => [attempt.valid, attempt.connection])).toEqual([
@@ -83,8 +77,8 @@ describe('ntlmAuth', () => {
   });
 
   it('authenticates the connection again when the server stops honouring it (401 on an authenticated connection)', async () => {
-    server = await startNtlmServer();
-    transport = new AxiosTransport({ auth: ntlmAuth({ username: 'CONTOSO\\anna', password: ACCOUNT.password }) });
+    const server = await startNtlmServer();
+    loopback.connect({ auth: ntlmAuth({ username: 'CONTOSO\\anna', password: ACCOUNT.password }) });
     await call('<first/>');
     ntlm.forgetAuthentications();
     expect(await call('<second/>')).toBe('<echo><second/></echo>');
@@ -98,8 +92,8 @@ describe('ntlmAuth', () => {
   });
 
   it('runs concurrent requests on separate authenticated connections', async () => {
-    server = await startNtlmServer();
-    transport = new AxiosTransport({ auth: ntlmAuth({ username: 'CONTOSO\\anna', password: ACCOUNT.password }) });
+    await startNtlmServer();
+    loopback.connect({ auth: ntlmAuth({ username: 'CONTOSO\\anna', password: ACCOUNT.password }) });
     const bodies = await Promise.all([call('<a/>'), call('<b/>'), call('<c/>')]);
     expect(bodies).toEqual(['<echo><a/></echo>', '<echo><b/></echo>', '<echo><c/></echo>']);
     expect(ntlm.attempts.map((attempt) => attempt.valid)).toEqual([true, true, true]);
@@ -107,8 +101,8 @@ describe('ntlmAuth', () => {
   });
 
   it('a wrong password ends in EwsAuthenticationError that shows neither the password nor NTLM blobs', async () => {
-    server = await startNtlmServer();
-    transport = new AxiosTransport({ auth: ntlmAuth({ username: 'CONTOSO\\anna', password: 'wrong-Password-9' }) });
+    await startNtlmServer();
+    loopback.connect({ auth: ntlmAuth({ username: 'CONTOSO\\anna', password: 'wrong-Password-9' }) });
     const error = await rejectionOf(call());
     expect(error).toBeInstanceOf(EwsAuthenticationError);
     expect(error).toMatchObject({ status: 401, offeredSchemes: ['NTLM'] });
@@ -117,10 +111,10 @@ describe('ntlmAuth', () => {
   });
 
   it('reports the schemes a server offers when it does not offer NTLM', async () => {
-    server = await startLoopbackServer((_request, response) => {
+    const server = await loopback.serve((_request, response) => {
       response.writeHead(401, { 'WWW-Authenticate': 'Basic realm="contoso"' }).end();
     });
-    transport = new AxiosTransport({ auth: ntlmAuth({ username: 'anna', password: 'x' }) });
+    loopback.connect({ auth: ntlmAuth({ username: 'anna', password: 'x' }) });
     const error = await rejectionOf(call());
     expect(error).toBeInstanceOf(EwsAuthenticationError);
     expect(error).toMatchObject({ offeredSchemes: ['Basic'], outcomeUnknown: false });
@@ -128,18 +122,18 @@ describe('ntlmAuth', () => {
   });
 
   it('a malformed CHALLENGE is an authentication error naming the problem', async () => {
-    server = await startLoopbackServer((_request, response) => {
+    await loopback.serve((_request, response) => {
       response.writeHead(401, { 'WWW-Authenticate': `NTLM ${Buffer.from('garbage, not NTLM').toString('base64')}` }).end();
     });
-    transport = new AxiosTransport({ auth: ntlmAuth({ username: 'anna', password: 'x' }) });
+    loopback.connect({ auth: ntlmAuth({ username: 'anna', password: 'x' }) });
     const error = await rejectionOf(call());
     expect(error).toBeInstanceOf(EwsAuthenticationError);
     expect(error.message).toContain("the server's NTLM challenge is malformed (not an NTLM type 2 (CHALLENGE) message)");
   });
 
   it('sends the request plainly when the server does not ask for authentication', async () => {
-    server = await startLoopbackServer((request, response) => response.end(`<echo>${request.body}</echo>`));
-    transport = new AxiosTransport({ auth: ntlmAuth({ username: 'anna', password: 'x' }) });
+    const server = await loopback.serve((request, response) => response.end(`<echo>${request.body}</echo>`));
+    loopback.connect({ auth: ntlmAuth({ username: 'anna', password: 'x' }) });
     expect(await call()).toBe(`<echo>${ENVELOPE}</echo>`);
     expect(server.requests.map((request) => request.body)).toEqual(['', ENVELOPE]);
   });
@@ -156,8 +150,8 @@ describe('ntlmAuth', () => {
     length.writeUInt32LE(applicationData.length);
     const channelBinding = createHash('md5').update(Buffer.concat([Buffer.alloc(16), length, applicationData])).digest();
     ntlm = ntlmProtected(ACCOUNT, (request, response) => response.end(`<echo>${request.body}</echo>`), { channelBinding });
-    server = await startLoopbackServer(ntlm.handler, { tls });
-    transport = new AxiosTransport({ ca: tls.cert, auth: ntlmAuth({ username: 'CONTOSO\\anna', password: ACCOUNT.password }) });
+    await loopback.serve(ntlm.handler, { tls });
+    loopback.connect({ ca: tls.cert, auth: ntlmAuth({ username: 'CONTOSO\\anna', password: ACCOUNT.password }) });
     expect(await call()).toBe(`<echo>${ENVELOPE}</echo>`);
     expect(ntlm.attempts).toEqual([expect.objectContaining({ valid: true })]);
   });

@@ -2,20 +2,14 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { text } from 'node:stream/consumers';
 import { EwsAbortError, EwsConnectionError, EwsTimeoutError } from '../../src/client/errors';
-import { AxiosTransport, type TransportRequest } from '../../src/client/transport';
+import type { TransportRequest } from '../../src/client/transport';
 import { SDK_VERSION } from '../../src/client/version';
-import { startLoopbackServer, type LoopbackServer } from '../support/loopback-server';
+import { loopbackSession } from './helpers/loopback-session';
 import { rejectionOf } from './helpers/secrets';
 
 const ENVELOPE = '<?xml version="1.0" encoding="utf-8"?><s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Body/></s:Envelope>';
 
-let server: LoopbackServer | undefined;
-let transport: AxiosTransport | undefined;
-afterEach(async () => {
-  transport?.close();
-  await server?.close();
-  server = transport = undefined;
-});
+const loopback = loopbackSession();
 
 function request(url: string, extra: Partial<TransportRequest> = {}): TransportRequest {
   return { url, body: ENVELOPE, headers: {}, ...extra };
@@ -23,8 +17,8 @@ function request(url: string, extra: Partial<TransportRequest> = {}): TransportR
 
 describe('AxiosTransport on the wire', () => {
   it('POSTs the envelope with Content-Type, quoted SOAPAction, User-Agent and the caller headers', async () => {
-    server = await startLoopbackServer((_request, response) => response.end(ENVELOPE));
-    transport = new AxiosTransport();
+    const server = await loopback.serve((_request, response) => response.end(ENVELOPE));
+    const transport = loopback.connect();
     const body = '<Envelope>Grüße, 日本</Envelope>';
     const response = await transport.send(
       request(server.url, {
@@ -56,12 +50,12 @@ describe('AxiosTransport on the wire', () => {
 
   it('resolves with status and lower-cased headers before the body has finished arriving', async () => {
     let finishBody: () => void = () => undefined;
-    server = await startLoopbackServer((_request, response) => {
+    const server = await loopback.serve((_request, response) => {
       response.writeHead(200, { 'Content-Type': 'text/xml; charset=utf-8', 'X-BackEndHttpStatus': '200' });
       response.write('<s:Envelope>');
       finishBody = () => response.end('</s:Envelope>');
     });
-    transport = new AxiosTransport();
+    const transport = loopback.connect();
     const response = await transport.send(request(server.url));
     expect(response.status).toBe(200);
     expect(response.requestSent).toBe(true);
@@ -71,37 +65,37 @@ describe('AxiosTransport on the wire', () => {
   });
 
   it('reuses one keep-alive connection for consecutive requests', async () => {
-    server = await startLoopbackServer((_request, response) => response.end(ENVELOPE));
-    transport = new AxiosTransport();
+    const server = await loopback.serve((_request, response) => response.end(ENVELOPE));
+    const transport = loopback.connect();
     for (let i = 0; i < 3; i++) await text((await transport.send(request(server.url))).body);
     expect(server.requests.map((received) => received.connection)).toEqual([1, 1, 1]);
   });
 
   it('does not follow redirects: the 302 itself is the response', async () => {
-    server = await startLoopbackServer((_request, response) => {
+    const server = await loopback.serve((_request, response) => {
       response.writeHead(302, { Location: 'https://elsewhere.example/owa/' }).end();
     });
-    transport = new AxiosTransport();
+    const transport = loopback.connect();
     const response = await transport.send(request(server.url));
     expect(response.status).toBe(302);
     expect(server.requests).toHaveLength(1);
   });
 
   it('refuses a URL that is not http or https, before any network activity', async () => {
-    transport = new AxiosTransport();
+    const transport = loopback.connect();
     await expect(transport.send(request('ftp://mail.contoso.com/EWS/Exchange.asmx'))).rejects.toThrow(TypeError);
     await expect(transport.send(request('not a url'))).rejects.toThrow(TypeError);
   });
 
   it('refuses credentials in the URL, which axios would silently send as Basic auth', async () => {
-    transport = new AxiosTransport();
+    const transport = loopback.connect();
     await expect(transport.send(request('https://anna:hunter2@mail.contoso.com/EWS/Exchange.asmx'))).rejects.toThrow(
       "The EWS URL must not contain credentials; pass them as the transport's `auth` option",
     );
   });
 
   it('refuses a header value with a line break (header injection) as a caller error naming only the header', async () => {
-    transport = new AxiosTransport();
+    const transport = loopback.connect();
     const headers = { 'X-AnchorMailbox': 'anna@contoso.com\r\nX-Injected: 1' };
     await expect(transport.send(request('https://mail.contoso.com/EWS/Exchange.asmx', { headers }))).rejects.toThrow(
       new TypeError('Invalid HTTP header "X-AnchorMailbox"'),
@@ -111,8 +105,8 @@ describe('AxiosTransport on the wire', () => {
 
 describe('AxiosTransport failures', () => {
   it('times out when the server never answers: EwsTimeoutError, request sent, outcome unknown', async () => {
-    server = await startLoopbackServer(() => undefined);
-    transport = new AxiosTransport();
+    const server = await loopback.serve(() => undefined);
+    const transport = loopback.connect();
     const started = Date.now();
     const error = await rejectionOf(transport.send(request(server.url, { timeoutMs: 300 })));
     expect(error).toBeInstanceOf(EwsTimeoutError);
@@ -122,11 +116,11 @@ describe('AxiosTransport failures', () => {
   });
 
   it('times out while the body is streaming: the body fails with EwsTimeoutError', async () => {
-    server = await startLoopbackServer((_request, response) => {
+    const server = await loopback.serve((_request, response) => {
       response.writeHead(200, { 'Content-Type': 'text/xml' });
       response.write('<s:Envelope>'); // and never more
     });
-    transport = new AxiosTransport({ timeoutMs: 300 });
+    const transport = loopback.connect({ timeoutMs: 300 });
     const response = await transport.send(request(server.url));
     const error = await rejectionOf(text(response.body));
     expect(error).toBeInstanceOf(EwsTimeoutError);
@@ -134,8 +128,8 @@ describe('AxiosTransport failures', () => {
   });
 
   it('a reset after the server read the whole body reports requestSent true', async () => {
-    server = await startLoopbackServer((_request, _response, raw) => raw.socket.destroy());
-    transport = new AxiosTransport();
+    const server = await loopback.serve((_request, _response, raw) => raw.socket.destroy());
+    const transport = loopback.connect();
     const error = await rejectionOf(transport.send(request(server.url)));
     expect(error).toBeInstanceOf(EwsConnectionError);
     expect(error).toMatchObject({ code: 'ECONNRESET', requestSent: true, outcomeUnknown: true, retryable: true });
@@ -144,8 +138,8 @@ describe('AxiosTransport failures', () => {
 
   it('a reset before the server read the body reports requestSent false', async () => {
     // 16 MiB cannot fit into the socket buffers of a peer that stops reading after the headers.
-    server = await startLoopbackServer((_request, _response, raw) => raw.socket.destroy(), { beforeBody: true });
-    transport = new AxiosTransport();
+    const server = await loopback.serve((_request, _response, raw) => raw.socket.destroy(), { beforeBody: true });
+    const transport = loopback.connect();
     const error = await rejectionOf(transport.send(request(server.url, { body: Buffer.alloc(16 * 1024 * 1024, 'x') })));
     expect(error).toBeInstanceOf(EwsConnectionError);
     expect(error).toMatchObject({ requestSent: false, outcomeUnknown: false });
@@ -153,11 +147,10 @@ describe('AxiosTransport failures', () => {
   });
 
   it('a closed port gives EwsConnectionError ECONNREFUSED with the host named', async () => {
-    server = await startLoopbackServer(() => undefined);
+    const server = await loopback.serve(() => undefined);
     const url = server.url;
-    await server.close();
-    server = undefined;
-    transport = new AxiosTransport();
+    await server.close(); // closing it again after the test is harmless
+    const transport = loopback.connect();
     const error = await rejectionOf(transport.send(request(url)));
     expect(error).toBeInstanceOf(EwsConnectionError);
     expect(error).toMatchObject({ code: 'ECONNREFUSED', requestSent: false, outcomeUnknown: false });
@@ -165,8 +158,8 @@ describe('AxiosTransport failures', () => {
   });
 
   it('an AbortSignal aborted before sending rejects with EwsAbortError and sends nothing', async () => {
-    server = await startLoopbackServer((_request, response) => response.end(ENVELOPE));
-    transport = new AxiosTransport();
+    const server = await loopback.serve((_request, response) => response.end(ENVELOPE));
+    const transport = loopback.connect();
     const error = await rejectionOf(transport.send(request(server.url, { signal: AbortSignal.abort() })));
     expect(error).toBeInstanceOf(EwsAbortError);
     expect(error).toMatchObject({ requestSent: false, outcomeUnknown: false, retryable: false });
@@ -174,8 +167,8 @@ describe('AxiosTransport failures', () => {
   });
 
   it('an AbortSignal fired while waiting for the answer rejects with EwsAbortError, request sent', async () => {
-    server = await startLoopbackServer(() => undefined);
-    transport = new AxiosTransport();
+    const server = await loopback.serve(() => undefined);
+    const transport = loopback.connect();
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 100);
     const error = await rejectionOf(transport.send(request(server.url, { signal: controller.signal })));
@@ -184,11 +177,11 @@ describe('AxiosTransport failures', () => {
   });
 
   it('an AbortSignal fired while the body streams fails the body with EwsAbortError', async () => {
-    server = await startLoopbackServer((_request, response) => {
+    const server = await loopback.serve((_request, response) => {
       response.writeHead(200, { 'Content-Type': 'text/xml' });
       response.write('<s:Envelope>');
     });
-    transport = new AxiosTransport();
+    const transport = loopback.connect();
     const controller = new AbortController();
     const response = await transport.send(request(server.url, { signal: controller.signal }));
     controller.abort();
@@ -201,8 +194,8 @@ describe('AxiosTransport TLS', () => {
   const tls = { key: fixture('loopback-key.pem'), cert: fixture('loopback-cert.pem') };
 
   it('verifies certificates by default: a self-signed one fails, not retryable, with a hint to pass `ca`', async () => {
-    server = await startLoopbackServer((_request, response) => response.end(ENVELOPE), { tls });
-    transport = new AxiosTransport();
+    const server = await loopback.serve((_request, response) => response.end(ENVELOPE), { tls });
+    const transport = loopback.connect();
     const error = await rejectionOf(transport.send(request(server.url)));
     expect(error).toBeInstanceOf(EwsConnectionError);
     expect(error).toMatchObject({ code: 'DEPTH_ZERO_SELF_SIGNED_CERT', retryable: false, requestSent: false });
@@ -210,15 +203,15 @@ describe('AxiosTransport TLS', () => {
   });
 
   it('trusts a server whose certificate is given as `ca`', async () => {
-    server = await startLoopbackServer((_request, response) => response.end(ENVELOPE), { tls });
-    transport = new AxiosTransport({ ca: tls.cert });
+    const server = await loopback.serve((_request, response) => response.end(ENVELOPE), { tls });
+    const transport = loopback.connect({ ca: tls.cert });
     const response = await transport.send(request(server.url));
     expect(await text(response.body)).toBe(ENVELOPE);
   });
 
   it('accepts any certificate only when rejectUnauthorized is explicitly false', async () => {
-    server = await startLoopbackServer((_request, response) => response.end(ENVELOPE), { tls });
-    transport = new AxiosTransport({ rejectUnauthorized: false });
+    const server = await loopback.serve((_request, response) => response.end(ENVELOPE), { tls });
+    const transport = loopback.connect({ rejectUnauthorized: false });
     const response = await transport.send(request(server.url));
     expect(response.status).toBe(200);
     await text(response.body);

@@ -1,17 +1,8 @@
-import { elementReader, readElement, readEnvelope, readValueAs, writeEnvelope, XmlReadError } from '../../src/runtime';
+import { elementReader, readElement, readEnvelope, writeEnvelope } from '../../src/runtime';
 import { M_NS, miniSchema, T_NS } from './fixtures/mini-schema';
+import { readAs, readError } from './fixtures/read-write';
 
 const NS = `xmlns:t="${T_NS}" xmlns:m="${M_NS}"`;
-
-function readError(run: () => unknown): XmlReadError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof XmlReadError) return error;
-    throw error;
-  }
-  throw new Error('expected an XmlReadError');
-}
 
 const readMessage = (xml: string | Uint8Array): unknown => readElement(miniSchema, xml, 't:Message');
 
@@ -103,7 +94,7 @@ describe('documents that do not fit the schema', () => {
     ['an xs:int attribute', 'PathToExtendedFieldType', '', '"x" is not a valid xs:int'],
   ])('text that does not fit %s (read as a type)', (_kind, typeName, content, reason) => {
     const attributes = typeName === 'PathToExtendedFieldType' ? ' PropertyId="x"' : '';
-    expect(readError(() => readValueAs(miniSchema, `<t:V ${NS}${attributes}>${content}</t:V>`, typeName)).reason).toBe(reason);
+    expect(readError(() => readAs(typeName, content, attributes)).reason).toBe(reason);
   });
 
   test('an element inside an element of simple type', () => {

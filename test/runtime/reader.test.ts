@@ -1,23 +1,6 @@
-import { readElement, readValueAs, writeElement, writeValueAs, XmlReadError } from '../../src/runtime';
+import { readElement, readValueAs, writeElement, writeValueAs } from '../../src/runtime';
 import { M_NS, miniSchema, T_NS } from './fixtures/mini-schema';
-
-const XSI = 'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"';
-const NS = `xmlns:t="${T_NS}" xmlns:m="${M_NS}" ${XSI}`;
-
-/** Reads `<t:V …>content</t:V>` as a value of `typeName`. */
-function readAs(typeName: string, content: string, attributes = ''): unknown {
-  return readValueAs(miniSchema, `<t:V ${NS}${attributes}>${content}</t:V>`, typeName);
-}
-
-function readError(run: () => unknown): XmlReadError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof XmlReadError) return error;
-    throw error;
-  }
-  throw new Error('expected an XmlReadError');
-}
+import { NS, readAs, readError } from './fixtures/read-write';
 
 describe('typed content', () => {
   test('reads attributes, simple elements and nested complex elements as JS values', () => {

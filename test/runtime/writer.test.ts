@@ -1,6 +1,7 @@
 import { writeElement, writeEnvelope, writeValueAs, XmlWriteError } from '../../src/runtime';
 import { schema as ewsSchema } from '../../generated/schema';
 import { M_NS, miniSchema, T_NS } from './fixtures/mini-schema';
+import { writeError } from './fixtures/read-write';
 
 const XSI_NS = 'http://www.w3.org/2001/XMLSchema-instance';
 const ROOT_DECLARATIONS = ` xmlns:xsi="${XSI_NS}" xmlns:t="${T_NS}" xmlns:m="${M_NS}"`;
@@ -12,16 +13,6 @@ function write(elementKey: string, value: unknown): string {
 
 function writeAs(typeName: string, value: unknown): string {
   return writeValueAs(miniSchema, { name: 'V', ns: 't' }, typeName, value, { xmlDeclaration: false }).replace(ROOT_DECLARATIONS, '');
-}
-
-function writeError(run: () => unknown): XmlWriteError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof XmlWriteError) return error;
-    throw error;
-  }
-  throw new Error('expected an XmlWriteError');
 }
 
 describe('writeElement', () => {

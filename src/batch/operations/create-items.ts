@@ -14,7 +14,8 @@ import type {
 import type { CallOptions } from '../../client/exchange-client';
 import { overallResult } from '../../client/response-messages';
 import { ItemInputError, ItemRequestFailedError } from '../errors';
-import { targetFolder, type BaseItemIdEntry, type FolderRef } from '../inputs';
+import { targetFolder } from '../../schema/folders';
+import type { BaseItemIdEntry, FolderRef } from '../inputs';
 import { ProgressCounter } from '../progress';
 import {
   collectionOf, isFailure, responseOf, type ItemResponse, type RealItem, type ServiceResponse, type ServiceResponseCollection,

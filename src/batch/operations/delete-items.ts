@@ -11,9 +11,9 @@
 import type {
   AffectedTaskOccurrencesType, CalendarItemCreateOrDeleteOperationType, DisposalType,
 } from '../../../generated/types';
-import { itemIdEntry, type ItemIdInput } from '../inputs';
+import type { ItemIdInput } from '../inputs';
 import { responseOf, type ServiceResponse, type ServiceResponseCollection } from '../results';
-import { defined, runItems, type BatchCallOptions, type BatchContext } from './run-items';
+import { defined, itemIdsSpec, runItems, type BatchCallOptions, type BatchContext } from './run-items';
 
 export interface DeleteItemsOptions extends BatchCallOptions {
   /** HardDelete, SoftDelete or MoveToDeletedItems (the default: recoverable). */
@@ -35,11 +35,5 @@ export async function deleteItems(
     AffectedTaskOccurrences: affectedTaskOccurrences,
     SuppressReadReceipts: suppressReadReceipts,
   });
-  return runItems(scheduler, ids, {
-    operation: 'DeleteItem',
-    effect: 'repeatable',
-    prepare: (id) => itemIdEntry(id, client.schema),
-    send: async (ItemIds, call) => (await client.call('DeleteItem', { ...attributes, ItemIds }, call)).responseMessages,
-    toResponse: responseOf,
-  }, batch);
+  return runItems(scheduler, ids, itemIdsSpec(client, 'DeleteItem', 'repeatable', attributes, responseOf), batch);
 }

@@ -1,8 +1,8 @@
 /** getItems (bindToItems): GetItem for many ids with one property set. Reads are safe to send again. */
-import { itemIdEntry, itemShape, type ItemIdInput, type PropertySet } from '../inputs';
+import { itemShape, type ItemIdInput, type PropertySet } from '../inputs';
 import { firstItemOf, responseOf, type ItemResponse, type ServiceResponseCollection } from '../results';
 import type { UnitOutcome } from '../scheduler';
-import { runItems, type BatchCallOptions, type BatchContext } from './run-items';
+import { itemIdsSpec, runItems, type BatchCallOptions, type BatchContext } from './run-items';
 
 /** The Managed API's FirstClassProperties: the AllProperties base shape. */
 export const DEFAULT_PROPERTY_SET: PropertySet = 'AllProperties';
@@ -10,14 +10,7 @@ export const DEFAULT_PROPERTY_SET: PropertySet = 'AllProperties';
 export async function getItems(
   { client, scheduler }: BatchContext, ids: readonly ItemIdInput[], propertySet: PropertySet, options: BatchCallOptions,
 ): Promise<ServiceResponseCollection<ItemResponse>> {
-  const ItemShape = itemShape(propertySet);
-  return runItems(scheduler, ids, {
-    operation: 'GetItem',
-    effect: 'none',
-    prepare: (id) => itemIdEntry(id, client.schema),
-    send: async (ItemIds, call) => (await client.call('GetItem', { ItemShape, ItemIds }, call)).responseMessages,
-    toResponse: itemResponse,
-  }, options);
+  return runItems(scheduler, ids, itemIdsSpec(client, 'GetItem', 'none', { ItemShape: itemShape(propertySet) }, itemResponse), options);
 }
 
 /** A response with the item the message carries (GetItem, CreateItem, MoveItem, CopyItem). */

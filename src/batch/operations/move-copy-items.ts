@@ -2,10 +2,11 @@
  * moveItems / copyItems: MoveItem / CopyItem for many ids into one folder. Neither is sent again when its
  * outcome is unknown: a copy would be duplicated, and a moved item has a new id the client never saw.
  */
-import { itemIdEntry, targetFolder, type FolderRef, type ItemIdInput } from '../inputs';
+import { targetFolder } from '../../schema/folders';
+import type { FolderRef, ItemIdInput } from '../inputs';
 import type { ItemResponse, ServiceResponseCollection } from '../results';
 import { itemResponse } from './get-items';
-import { defined, runItems, type BatchCallOptions, type BatchContext } from './run-items';
+import { defined, itemIdsSpec, runItems, type BatchCallOptions, type BatchContext } from './run-items';
 
 export interface MoveCopyItemsOptions extends BatchCallOptions {
   /** Ask for the ids of the moved or copied items (Exchange 2010 SP1 and later). */
@@ -18,11 +19,5 @@ export async function moveOrCopyItems(
 ): Promise<ServiceResponseCollection<ItemResponse>> {
   const { returnNewItemIds, ...batch } = options;
   const request = defined({ ToFolderId: targetFolder(destination), ReturnNewItemIds: returnNewItemIds });
-  return runItems(scheduler, ids, {
-    operation,
-    effect: 'once',
-    prepare: (id) => itemIdEntry(id, client.schema),
-    send: async (ItemIds, call) => (await client.call(operation, { ...request, ItemIds }, call)).responseMessages,
-    toResponse: itemResponse,
-  }, batch);
+  return runItems(scheduler, ids, itemIdsSpec(client, operation, 'once', request, itemResponse), batch);
 }

@@ -3,10 +3,11 @@
  * invalid input becomes that item's ItemInputError response, not a request), run the entries through
  * the scheduler, and put each outcome's response at its input's position.
  */
-import type { OperationName } from '../../../generated/operations';
+import type { OperationName, OperationTypes } from '../../../generated/operations';
 import type { CallOptions, ExchangeClient } from '../../client/exchange-client';
 import type { ResponseMessage } from '../../client/response-messages';
 import { ItemInputError } from '../errors';
+import { itemIdEntry, type BaseItemIdEntry, type ItemIdInput } from '../inputs';
 import { ProgressCounter, type ProgressListener } from '../progress';
 import { collectionOf, isFailure, type ServiceResponse, type ServiceResponseCollection } from '../results';
 import type { ChunkJob, ChunkScheduler, UnitOutcome } from '../scheduler';
@@ -31,6 +32,23 @@ export interface ItemJobSpec<In, Entry, R extends ServiceResponse> {
   prepare(input: In): Entry;
   send(entries: Entry[], call: CallOptions): Promise<readonly ResponseMessage[]>;
   toResponse(outcome: UnitOutcome): R;
+}
+
+/** The operations whose request is fixed parts plus ItemIds, one entry per input id. */
+export type ItemIdsOperation = 'GetItem' | 'DeleteItem' | 'SendItem' | 'MoveItem' | 'CopyItem';
+
+/** The job of an ItemIds operation: each input becomes its id entry, sent beside the call's fixed `request` parts. */
+export function itemIdsSpec<Op extends ItemIdsOperation, R extends ServiceResponse>(
+  client: ExchangeClient, operation: Op, effect: ItemJobSpec<ItemIdInput, BaseItemIdEntry, R>['effect'],
+  request: Omit<OperationTypes[Op]['request'], 'ItemIds'>, toResponse: (outcome: UnitOutcome) => R,
+): ItemJobSpec<ItemIdInput, BaseItemIdEntry, R> {
+  return {
+    operation,
+    effect,
+    prepare: (id) => itemIdEntry(id, client.schema),
+    send: async (ItemIds, call) => (await client.call(operation, { ...request, ItemIds } as OperationTypes[Op]['request'], call)).responseMessages,
+    toResponse,
+  };
 }
 
 export async function runItems<In, Entry, R extends ServiceResponse>(

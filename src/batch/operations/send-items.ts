@@ -1,7 +1,8 @@
 /** sendItems: SendItem for many drafts. Never sent again when the outcome is unknown: mail would go out twice. */
-import { itemIdEntry, targetFolder, type FolderRef, type ItemIdInput } from '../inputs';
+import { targetFolder } from '../../schema/folders';
+import type { FolderRef, ItemIdInput } from '../inputs';
 import { responseOf, type ServiceResponse, type ServiceResponseCollection } from '../results';
-import { defined, runItems, type BatchCallOptions, type BatchContext } from './run-items';
+import { defined, itemIdsSpec, runItems, type BatchCallOptions, type BatchContext } from './run-items';
 
 export interface SendItemsOptions extends BatchCallOptions {
   /** Keep a copy of each sent message (default true). */
@@ -19,11 +20,5 @@ export async function sendItems(
     SaveItemToFolder: save,
     SavedItemFolderId: save && savedItemFolderId !== undefined ? targetFolder(savedItemFolderId) : undefined,
   });
-  return runItems(scheduler, ids, {
-    operation: 'SendItem',
-    effect: 'once',
-    prepare: (id) => itemIdEntry(id, client.schema),
-    send: async (ItemIds, call) => (await client.call('SendItem', { ...request, ItemIds }, call)).responseMessages,
-    toResponse: responseOf,
-  }, batch);
+  return runItems(scheduler, ids, itemIdsSpec(client, 'SendItem', 'once', request, responseOf), batch);
 }

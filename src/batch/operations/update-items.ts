@@ -5,7 +5,8 @@
  */
 import type { UpdateItemResponseMessageType } from '../../../generated/messages';
 import type { CalendarItemUpdateOperationType, ConflictResolutionType, MessageDispositionType } from '../../../generated/types';
-import { targetFolder, type FolderRef } from '../inputs';
+import { targetFolder } from '../../schema/folders';
+import type { FolderRef } from '../inputs';
 import type { ItemResponse, ServiceResponseCollection } from '../results';
 import type { UnitOutcome } from '../scheduler';
 import { itemResponse } from './get-items';

@@ -8,6 +8,7 @@ import type * as m from '../../../generated/messages';
 import type * as t from '../../../generated/types';
 import { fieldUris } from '../../../generated/field-uris';
 import { schema } from '../../../generated/schema';
+import { pathOf } from '../../schema/paths';
 import { ResponseError } from './errors';
 import { elementField, entryKeyAttribute, isDerivedFrom, propertyKind, type ValueKind, wrapperEntryType } from './schema-facts';
 
@@ -42,13 +43,6 @@ export interface PropertyPath {
 const TYPES_NS = schema.namespaces.t;
 const cache = new Map<string, PropertyPath>();
 
-export function pathFromChoice(choice: PathChoice): PathEntry | undefined {
-  if (choice.FieldURI) return { $el: 'FieldURI', ...choice.FieldURI };
-  if (choice.IndexedFieldURI) return { $el: 'IndexedFieldURI', ...choice.IndexedFieldURI };
-  if (choice.ExtendedFieldURI) return { $el: 'ExtendedFieldURI', ...choice.ExtendedFieldURI };
-  return undefined;
-}
-
 export function resolvePath(entry: PathEntry): PropertyPath {
   const key = JSON.stringify(entry);
   let path = cache.get(key);
@@ -63,7 +57,7 @@ export function resolvePath(entry: PathEntry): PropertyPath {
 
 /** Like resolvePath, for a path given as a choice; a missing path is an invalid request. */
 export function resolveChoice(choice: PathChoice): PropertyPath {
-  const entry = pathFromChoice(choice);
+  const entry = pathOf(choice);
   if (!entry) throw new ResponseError('ErrorInvalidRequest', 'A property path is required.');
   return resolvePath(entry);
 }

@@ -5,7 +5,8 @@
  */
 import type * as t from '../../../generated/types';
 import { ResponseError } from './errors';
-import { type Data, type PropertyPath, resolveChoice, resolvePath, pathFromChoice } from './property-paths';
+import { pathOf } from '../../schema/paths';
+import { type Data, type PropertyPath, resolveChoice, resolvePath } from './property-paths';
 import { compareScalars, constantOf, type Scalar, scalarsOf } from './value-compare';
 
 export type Predicate = (record: Data) => boolean;
@@ -83,7 +84,7 @@ function operandOf(operand: t.FieldURIOrConstantType, left: PropertyPath): (reco
     const constant = [constantOf(operand.Constant.Value, left.kind)];
     return () => constant;
   }
-  const entry = pathFromChoice(operand);
+  const entry = pathOf(operand);
   if (!entry) throw new ResponseError('ErrorInvalidRestriction', 'FieldURIOrConstant is empty.');
   const other = resolvePath(entry);
   return (record) => scalarsOf(other.read(record), left.kind);
