@@ -8,7 +8,7 @@ import { join } from 'path';
 import { IndentationText, Project, QuoteKind, SourceFile, StatementStructures, StructureKind } from 'ts-morph';
 import type { SchemaSet } from '../../src/schema/descriptors';
 import { resolveFieldUris } from '../passes/field-uris';
-import { printLiteral } from './literal';
+import { printJsonParse, printLiteral } from './literal';
 import { TypeEmitter } from './ts-types';
 
 export interface EmitOptions {
@@ -92,7 +92,7 @@ export function emitAll(schema: SchemaSet, options: EmitOptions): EmittedFile[] 
     {
       kind: StructureKind.VariableStatement, isExported: true, declarationKind: 'const' as never,
       docs: ['Every descriptor of the schema set: the runtime reader and writer interpret these.'],
-      declarations: [{ name: 'schema', type: 'SchemaSet', initializer: printLiteral(schema) }],
+      declarations: [{ name: 'schema', type: 'SchemaSet', initializer: `${printJsonParse(schema as unknown as Record<string, unknown>)} as SchemaSet` }],
     },
   ]);
   const fieldUris = resolveFieldUris(schema);

@@ -34,3 +34,20 @@ function key(name: string): string {
 function quote(text: string): string {
   return `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n')}'`;
 }
+
+/**
+ * Prints plain data as `JSON.parse(String.raw`…`)`: V8 parses JSON text in a fraction of the time and
+ * memory an object literal of the same size takes (the 830 KB descriptor literal raised a process's
+ * peak RSS by 11 MiB, the same data as JSON by 5.5 MiB, and loaded in 11 ms instead of 17). The text
+ * stays diff-friendly: one entry of each top-level map per line. Backticks and `${` (impossible in a
+ * String.raw template) are written as JSON \u escapes, which only occur inside JSON strings anyway.
+ */
+export function printJsonParse(value: Readonly<Record<string, unknown>>): string {
+  const lines = Object.entries(value).map(([name, member]) => {
+    if (member === null || typeof member !== 'object' || Array.isArray(member)) return `${JSON.stringify(name)}: ${JSON.stringify(member)}`;
+    const entries = Object.entries(member as Record<string, unknown>).map(([k, v]) => `  ${JSON.stringify(k)}: ${JSON.stringify(v)}`);
+    return `${JSON.stringify(name)}: {\n${entries.join(',\n')}\n}`;
+  });
+  const json = `{\n${lines.join(',\n')}\n}`.replace(/`/g, '\\u0060').replace(/\$\{/g, '$\\u007b');
+  return `JSON.parse(String.raw\`${json}\`)`;
+}

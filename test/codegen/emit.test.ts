@@ -1,4 +1,5 @@
 import { emitAll } from '../../codegen/emit/emit';
+import { printJsonParse } from '../../codegen/emit/literal';
 import { compileTypes } from './inline-schema';
 
 const body = `
@@ -9,9 +10,16 @@ const body = `
   <xs:complexType name="ArrayOfItems"><xs:choice minOccurs="0" maxOccurs="unbounded"><xs:element name="Item" type="t:ItemType"/><xs:element name="Message" type="t:MessageType"/><xs:element name="Note" type="xs:string"/></xs:choice></xs:complexType>
   <xs:element name="Items" type="t:ArrayOfItems"/>`;
 
+const schema = compileTypes(body).schema;
+
 function emit() {
-  const files = emitAll(compileTypes(body).schema, { outDir: '/out', runtimeImport: '../src/schema', source: 'test schemas' });
+  const files = emitAll(schema, { outDir: '/out', runtimeImport: '../src/schema', source: 'test schemas' });
   return Object.fromEntries(files.map((f) => [f.path.replace('/out/', ''), f.text]));
+}
+
+/** Evaluates a printed JavaScript expression (the initializer is plain JavaScript before its type assertion). */
+function evaluate(expression: string): unknown {
+  return new Function(`return ${expression};`)() as unknown;
 }
 
 describe('TypeScript emitter', () => {
@@ -51,10 +59,18 @@ describe('TypeScript emitter', () => {
     expect(text).toContain("| TaggedValue<'Note', string>;");
   });
 
-  it('emits the descriptor constant and the element type map', () => {
-    expect(files['schema.ts']).toContain("export const schema: SchemaSet = {");
-    expect(files['schema.ts']).toContain("'t:Items': { name: 'Items', ns: 't', type: 'ArrayOfItems' }");
+  it('emits the descriptor constant as JSON that parses back to the compiled schema, and the element type map', () => {
+    const initializer = /export const schema: SchemaSet = (JSON\.parse\(String\.raw`[^`]*`\)) as SchemaSet;/.exec(files['schema.ts']);
+    expect(initializer).not.toBeNull();
+    expect(evaluate(initializer![1])).toEqual(schema);
+    // One entry of each top-level map per line, so that a schema change shows as a readable diff.
+    expect(lines('schema.ts')).toContain('"t:Items": {"name":"Items","ns":"t","type":"ArrayOfItems"}');
     expect(lines('elements.ts')).toContain("'t:Items': t.ArrayOfItems;");
+  });
+
+  it('prints JSON.parse text that survives backticks, ${, backslashes, quotes and line breaks in values', () => {
+    const awkward = { types: { pattern: { value: 'a`b ${c} \\d+ "q" \'s\' \n end \u00e9' } }, version: 'x`' };
+    expect(evaluate(printJsonParse(awkward))).toEqual(awkward);
   });
 
   it('is deterministic: emitting twice gives identical files', () => {
