@@ -9,7 +9,7 @@ import type { OperationName, OperationTypes } from '../../generated/operations';
 import type { ServerVersionInfo } from '../../generated/types';
 import { XmlReadError } from '../runtime/errors';
 import { envelopeReader, readEnvelope, type SoapEnvelopeContent } from '../runtime/envelope-reader';
-import { writeElement, writeEnvelope } from '../runtime/writer';
+import { writeElement, writeEnvelopeUtf8 } from '../runtime/writer';
 import type { OperationDesc, SchemaSet } from '../schema/descriptors';
 import { ewsSchema } from '../schema/ews-schema';
 import type { XsdValidator } from '../validation/xsd-validator';
@@ -21,6 +21,9 @@ import { openSoapBody } from './soap-response';
 import { AxiosTransport, AxiosTransportOptions, Transport } from './transport';
 
 export const DEFAULT_EXCHANGE_VERSION = 'Exchange2013_SP1';
+
+/** Bytes of response fed to the reader at a time by the streaming calls (see readEntries). */
+const STREAM_SLICE_BYTES = 8192;
 
 export interface ExchangeClientOptions extends Partial<RequestContext> {
   /** The EWS endpoint, usually `https://host/EWS/Exchange.asmx`. */
@@ -96,14 +99,10 @@ export class ExchangeClient {
    * besides its response messages is the generator's return value. A request-level failure throws
    * before the first message; a response that breaks off throws after the messages read so far.
    */
-  async *stream<Op extends OperationName>(
+  stream<Op extends OperationName>(
     operation: Op, request: OperationTypes[Op]['request'], options: CallOptions = {},
   ): AsyncGenerator<ResponseMessage, CallResult<OperationTypes[Op]['response']>, undefined> {
-    const entries = this.streamEntries(operation, request, 'ArrayOfResponseMessagesType', options);
-    for (let next = await entries.next(); ; next = await entries.next()) {
-      if (next.done) return next.value;
-      yield toResponseMessage(next.value.entry as never);
-    }
+    return this.readEntries(operation, request, 'ArrayOfResponseMessagesType', options, (entry) => toResponseMessage(entry as never));
   }
 
   /**
@@ -112,24 +111,38 @@ export class ExchangeClient {
    * FindItem (`ArrayOfRealItemsType`, owner the t:GroupedItems or the root folder). The rest of the
    * body is the return value.
    */
-  async *streamEntries<Op extends OperationName>(
+  streamEntries<Op extends OperationName>(
     operation: Op, request: OperationTypes[Op]['request'], wrapperType: string, options: CallOptions = {},
   ): AsyncGenerator<{ readonly entry: unknown; readonly owner: unknown }, CallResult<OperationTypes[Op]['response']>, undefined> {
+    return this.readEntries(operation, request, wrapperType, options, (entry, owner) => ({ entry, owner }));
+  }
+
+  /**
+   * The one streaming loop behind stream() and streamEntries(): a single async generator whose plain
+   * `yield`s hand over each entry (a generator wrapping another, or `yield*` over a sync iterator,
+   * costs extra promise round trips per entry: 5 ms of a 45 ms DeleteItem of 10,000). The response is
+   * fed in small slices, so that only a slice's worth of entries is alive when a scavenge runs: fewer
+   * survivors, a young generation that stays small, and a lower peak RSS.
+   */
+  private async *readEntries<T>(
+    operation: OperationName, request: unknown, wrapperType: string, options: CallOptions,
+    handOver: (entry: unknown, owner: unknown) => T,
+  ): AsyncGenerator<T, CallResult<never>, undefined> {
     const { op, body } = await this.send(operation, request, options);
-    const ready: Array<{ entry: unknown; owner: unknown }> = [];
-    const reader = envelopeReader(this.schema, { streamEntries: { wrapperType, take: (entry, owner) => ready.push({ entry, owner }) } });
-    const drain = function* () {
-      for (let i = 0; i < ready.length; i++) yield ready[i];
-      ready.length = 0;
-    };
+    const ready: T[] = [];
+    const reader = envelopeReader(this.schema, { streamEntries: { wrapperType, take: (entry, owner) => ready.push(handOver(entry, owner)) } });
     try {
       for await (const chunk of body as AsyncIterable<Buffer>) {
-        reader.write(chunk);
-        yield* drain();
+        for (let offset = 0; offset < chunk.length; offset += STREAM_SLICE_BYTES) {
+          reader.write(chunk.subarray(offset, offset + STREAM_SLICE_BYTES));
+          for (let i = 0; i < ready.length; i++) yield ready[i];
+          ready.length = 0;
+        }
       }
       const content = reader.end();
-      yield* drain();
-      return this.result(op, content) as CallResult<OperationTypes[Op]['response']>;
+      for (let i = 0; i < ready.length; i++) yield ready[i];
+      ready.length = 0;
+      return this.result(op, content) as CallResult<never>;
     } catch (error) {
       throw this.readError(error);
     }
@@ -141,7 +154,7 @@ export class ExchangeClient {
     if (!op) throw new TypeError(`ExchangeClient: unknown operation ${String(operation)}`);
     const context = withOverrides(this.context, options);
     if (this.options.validateRequests) await this.validate(op.request, request);
-    const envelope = writeEnvelope(this.schema, {
+    const envelope = writeEnvelopeUtf8(this.schema, {
       headers: soapHeadersFor(op, context),
       body: { element: op.request, value: request },
     });

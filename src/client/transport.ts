@@ -4,7 +4,7 @@
  */
 import http from 'node:http';
 import https from 'node:https';
-import { finished, type Readable } from 'node:stream';
+import { finished, Readable } from 'node:stream';
 import { TLSSocket } from 'node:tls';
 import type { AxiosInstance, AxiosStatic, RawAxiosResponseHeaders, AxiosResponseHeaders } from 'axios';
 import { noAuth, type AuthSession, type AuthStrategy, type WireRequest, type WireResponse } from './auth/strategy';
@@ -126,10 +126,11 @@ export class AxiosTransport implements Transport {
   async #roundTrip(request: WireRequest, lifetime: RequestLifetime): Promise<WireResponse> {
     const carriesBody = request.probe !== true;
     try {
+      const body = typeof request.body === 'string' ? Buffer.from(request.body, 'utf8') : request.body;
       const response = await this.#http.request<Readable>({
         url: request.url,
-        data: request.body,
-        headers: request.headers,
+        data: oneShotStream(body),
+        headers: { ...request.headers, 'Content-Length': String(body.length) },
         signal: lifetime.signal,
         ...(request.agent ? { httpAgent: request.agent, httpsAgent: request.agent } : {}),
       });
@@ -151,6 +152,24 @@ export class AxiosTransport implements Transport {
       ? new https.Agent({ keepAlive: true, maxSockets: 1, ...this.#tls })
       : new http.Agent({ keepAlive: true, maxSockets: 1 });
   }
+}
+
+/**
+ * The body as a stream that lets go of its bytes once they are read. Node's keep-alive agent keeps
+ * the options of the request that opened a socket for as long as the socket lives, and axios's
+ * options reach its config and `data`: given the Buffer itself, every pooled connection would pin
+ * the request body it was opened with (a 45 MB CreateItem, per socket) until it closes.
+ */
+function oneShotStream(body: Buffer): Readable {
+  let pending: Buffer | undefined = body;
+  return new Readable({
+    read() {
+      const chunk = pending;
+      pending = undefined;
+      if (chunk !== undefined && chunk.length > 0) this.push(chunk);
+      this.push(null);
+    },
+  });
 }
 
 function parseEndpoint(url: string): URL {

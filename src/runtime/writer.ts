@@ -36,7 +36,7 @@ export interface EnvelopeToWrite {
 /** A standalone document whose root is the global element `elementKey` (`m:GetItem`). */
 export function writeElement(schema: SchemaSet, elementKey: string, value: unknown, options?: WriteOptions): string {
   const writer = new InstanceWriter(schema, options);
-  return writer.run(() => writer.root(writer.globalElement(elementKey), value, namespaceDeclarations(schema, false)));
+  return writer.run(() => writer.root(writer.globalElement(elementKey), value, namespaceDeclarations(schema, false))).toString();
 }
 
 /** A value of type `typeName` under an arbitrary element name; `ns` is a prefix key of the schema. */
@@ -45,12 +45,20 @@ export function writeValueAs(
 ): string {
   const writer = new InstanceWriter(schema, options);
   const element = compileElement(schema, { name: name.name, ns: name.ns, type: typeName, nillable: true });
-  return writer.run(() => writer.root(element, value, namespaceDeclarations(schema, false)));
+  return writer.run(() => writer.root(element, value, namespaceDeclarations(schema, false))).toString();
 }
 
 /** A SOAP 1.1 envelope, the request the SOAP client sends; `soap:Header` is omitted when there are no headers. */
 export function writeEnvelope(schema: SchemaSet, envelope: EnvelopeToWrite, options?: WriteOptions): string {
-  const writer = new InstanceWriter(schema, options);
+  return writeEnvelopeWith(schema, new InstanceWriter(schema, options), envelope).toString();
+}
+
+/** The envelope as UTF-8 bytes, encoded chunk by chunk as it is written: what a transport sends. */
+export function writeEnvelopeUtf8(schema: SchemaSet, envelope: EnvelopeToWrite, options?: WriteOptions): Buffer {
+  return writeEnvelopeWith(schema, new InstanceWriter(schema, options, true), envelope).toBuffer();
+}
+
+function writeEnvelopeWith(schema: SchemaSet, writer: InstanceWriter, envelope: EnvelopeToWrite): XmlEmitter {
   return writer.run(() => {
     writer.container('soap:Envelope', namespaceDeclarations(schema, true), () => {
       const headers = envelope.headers ?? [];
@@ -71,11 +79,12 @@ class InstanceWriter {
   /** Qualified names of the open elements, for error messages. */
   private readonly path: string[] = [];
 
-  constructor(private readonly schema: SchemaSet, options: WriteOptions | undefined) {
-    this.out = new XmlEmitter(options?.xmlDeclaration === false ? '' : '<?xml version="1.0" encoding="utf-8"?>');
+  constructor(private readonly schema: SchemaSet, options: WriteOptions | undefined, utf8 = false) {
+    this.out = new XmlEmitter(options?.xmlDeclaration === false ? '' : '<?xml version="1.0" encoding="utf-8"?>', utf8);
   }
 
-  run(write: () => void): string {
+  /** Writes, and gives back the emitter to take the text (or bytes) from. */
+  run(write: () => void): XmlEmitter {
     try {
       write();
     } catch (error) {
@@ -83,7 +92,7 @@ class InstanceWriter {
       if (error instanceof InvalidXmlCharacterError) this.fail(error.message);
       throw error;
     }
-    return this.out.toString();
+    return this.out;
   }
 
   globalElement(key: string): CompiledElement {

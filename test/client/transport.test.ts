@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { text } from 'node:stream/consumers';
 import { EwsAbortError, EwsConnectionError, EwsTimeoutError } from '../../src/client/errors';
 import type { TransportRequest } from '../../src/client/transport';
@@ -10,6 +12,12 @@ import { rejectionOf } from './helpers/secrets';
 const ENVELOPE = '<?xml version="1.0" encoding="utf-8"?><s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Body/></s:Envelope>';
 
 const loopback = loopbackSession();
+
+/** A full garbage collection, without starting jest with --expose-gc. */
+function collectGarbage(): void {
+  setFlagsFromString('--expose-gc');
+  (runInNewContext('gc') as () => void)();
+}
 
 function request(url: string, extra: Partial<TransportRequest> = {}): TransportRequest {
   return { url, body: ENVELOPE, headers: {}, ...extra };
@@ -46,6 +54,22 @@ describe('AxiosTransport on the wire', () => {
       'x-my-header': 'mine',
     });
     expect(received!.headers['authorization']).toBeUndefined();
+  });
+
+  it('sends a Buffer body with its Content-Length, and no pooled connection keeps the body alive afterwards', async () => {
+    const server = await loopback.serve((_request, response) => response.end(ENVELOPE));
+    const transport = loopback.connect();
+    let body: Buffer | undefined = Buffer.from(`<Envelope>${'x'.repeat(1 << 20)}</Envelope>`);
+    const collected = new WeakRef(body);
+    const response = await transport.send(request(server.url, { body }));
+    await text(response.body);
+    expect(server.requests[0]!.headers['content-length']).toBe(String(body.length));
+    expect(server.requests[0]!.body.length).toBe(body.length);
+    body = undefined;
+    // The keep-alive socket is still open (the agent keeps the options of the request that opened it).
+    await new Promise((resolve) => setImmediate(resolve));
+    collectGarbage();
+    expect(collected.deref()).toBeUndefined();
   });
 
   it('resolves with status and lower-cased headers before the body has finished arriving', async () => {

@@ -1,4 +1,5 @@
 import { writeElement, writeEnvelope, writeValueAs, XmlWriteError } from '../../src/runtime';
+import { writeEnvelopeUtf8 } from '../../src/runtime/writer';
 import { schema as ewsSchema } from '../../generated/schema';
 import { M_NS, miniSchema, T_NS } from './fixtures/mini-schema';
 import { writeError } from './fixtures/read-write';
@@ -222,7 +223,22 @@ describe('writeEnvelope', () => {
     expect(xml).toMatch(/<soap:Body><t:Item\/><\/soap:Body><\/soap:Envelope>$/);
   });
 
+  test('writeEnvelopeUtf8 gives the UTF-8 bytes of the same text, over many chunks and multi-byte characters', () => {
+    // ~40,000 items of 2- to 4-byte characters: far more than one 16 KiB chunk, so characters sit on every chunk edge.
+    const ids = Array.from({ length: 40_000 }, (_, i) => ({ Id: `é€😀${i}` }));
+    const envelope = { body: { element: 'm:GetItem', value: { ItemShape: { BaseShape: 'IdOnly' }, ItemIds: ids } } };
+    const text = writeEnvelope(miniSchema, envelope);
+    const bytes = writeEnvelopeUtf8(miniSchema, envelope);
+    expect(bytes.length).toBeGreaterThan(1_000_000);
+    expect(bytes.equals(Buffer.from(text, 'utf8'))).toBe(true);
+    expect(writeEnvelopeUtf8(miniSchema, { body: { element: 't:Item', value: {} } }).toString('utf8'))
+      .toBe(writeEnvelope(miniSchema, { body: { element: 't:Item', value: {} } }));
+  });
+
   test('reports errors inside the envelope with the path through it', () => {
+    expect(writeError(() => writeEnvelopeUtf8(miniSchema, { body: { element: 't:Item', value: { Size: 'x' } } })).path).toBe(
+      '/soap:Envelope/soap:Body/t:Item/t:Size',
+    );
     expect(writeError(() => writeEnvelope(miniSchema, { body: { element: 't:Item', value: { Size: 'x' } } })).path).toBe(
       '/soap:Envelope/soap:Body/t:Item/t:Size',
     );
