@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { transpileProject } from './build';
 import { runNode, type ChildResult } from './child-process';
-import { CLIENTS, type ClientName, type ScenarioName } from './clients/bench-client';
+import type { ClientName, ScenarioName } from './clients/bench-client';
 import { REQUEST_BUILDERS, repetitionsFor, type RequestBuilderName, type Cell, type Measurement, type PagingMeasurement, type Repetitions } from './cells';
 import { PEAK_RSS_SCRIPT } from './peak-rss';
 import { startCannedServer, type CannedServer } from './server/canned-server';
@@ -16,6 +16,8 @@ export type Section = 'startup' | 'build' | 'http' | 'memory';
 
 export interface BenchOptions {
   readonly rounds: number;
+  /** The clients of the HTTP and memory sections (the floor among them). */
+  readonly clients: readonly ClientName[];
   /** Over loopback HTTP: all four scenarios. */
   readonly httpSizes: readonly number[];
   /** Response handed over from memory: building and parsing only. */
@@ -100,10 +102,10 @@ function planGroups(options: BenchOptions): Group[] {
   if (options.startupRuns > 0) groups.push({ section: 'startup', count: 0, subjects: [NODE_BASELINE, ...STARTUP_TARGETS] });
   for (const count of options.buildSizes) groups.push({ section: 'build', count, subjects: REQUEST_BUILDERS });
   for (const scenario of options.httpScenarios) {
-    for (const count of options.httpSizes) groups.push({ section: 'http', scenario, count, subjects: CLIENTS });
+    for (const count of options.httpSizes) groups.push({ section: 'http', scenario, count, subjects: options.clients });
   }
   for (const scenario of options.memoryScenarios) {
-    for (const count of options.memorySizes) groups.push({ section: 'memory', scenario, count, subjects: CLIENTS });
+    for (const count of options.memorySizes) groups.push({ section: 'memory', scenario, count, subjects: options.clients });
   }
   return groups;
 }

@@ -1,6 +1,6 @@
 /** Command-line options of `npm run bench`: the full plan of the issue by default, `--quick` for a short run. */
 import { parseArgs } from 'node:util';
-import { SCENARIOS, type ScenarioName } from './clients/bench-client';
+import { CLIENTS, SCENARIOS, type ClientName, type ScenarioName } from './clients/bench-client';
 import type { BenchOptions } from './harness';
 
 export interface CommandLine {
@@ -15,6 +15,7 @@ export interface CommandLine {
 
 const FULL: Omit<BenchOptions, 'log'> = {
   rounds: 5,
+  clients: CLIENTS,
   httpSizes: [100, 1_000, 10_000],
   httpScenarios: SCENARIOS,
   memorySizes: [10_000, 50_000],
@@ -35,7 +36,8 @@ const QUICK: Omit<BenchOptions, 'log'> = {
 };
 
 export const USAGE = `npm run bench -- [--quick] [--rounds N] [--sizes 100,1000] [--memory-sizes 10000,50000]
-  [--build-sizes 100,1000] [--scenarios findItemGrouped,getItem,createItem,deleteItem] [--startup-runs N]
+  [--build-sizes 100,1000] [--scenarios findItemGrouped,getItem,createItem,deleteItem]
+  [--clients 'typed-ews,typed-ews stream'] [--startup-runs N]
   [--paging-total N | --no-paging] [--out FILE] [--profile client:scenario:N[:http|memory] | --profile startup:client]`;
 
 export function parseCommandLine(argv: readonly string[]): CommandLine {
@@ -48,6 +50,7 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
       'memory-sizes': { type: 'string' },
       'build-sizes': { type: 'string' },
       scenarios: { type: 'string' },
+      clients: { type: 'string' },
       'startup-runs': { type: 'string' },
       'paging-total': { type: 'string' },
       'no-paging': { type: 'boolean' },
@@ -64,6 +67,7 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
     httpSizes: values.sizes === undefined ? base.httpSizes : sizeList(values.sizes, '--sizes'),
     memorySizes: values['memory-sizes'] === undefined ? base.memorySizes : sizeList(values['memory-sizes'], '--memory-sizes'),
     buildSizes: values['build-sizes'] === undefined ? base.buildSizes : sizeList(values['build-sizes'], '--build-sizes'),
+    clients: values.clients === undefined ? base.clients : clientList(values.clients),
     httpScenarios: scenarios ?? base.httpScenarios,
     memoryScenarios: scenarios ? base.memoryScenarios.filter((scenario) => scenarios.includes(scenario)) : base.memoryScenarios,
     startupRuns: values['startup-runs'] === undefined ? base.startupRuns : wholeNumber(values['startup-runs'], '--startup-runs'),
@@ -88,4 +92,11 @@ function scenarioList(text: string): ScenarioName[] {
   const names = text.split(',').map((part) => part.trim());
   for (const name of names) if (!(SCENARIOS as readonly string[]).includes(name)) throw new Error(`--scenarios: unknown scenario ${name}; known: ${SCENARIOS.join(', ')}`);
   return names as ScenarioName[];
+}
+
+/** The floor is always measured: every ratio is taken against it. */
+function clientList(text: string): ClientName[] {
+  const names = text.split(',').map((part) => part.trim());
+  for (const name of names) if (!(CLIENTS as readonly string[]).includes(name)) throw new Error(`--clients: unknown client ${name}; known: ${CLIENTS.join(', ')}`);
+  return CLIENTS.filter((client) => client === 'saxes floor' || names.includes(client));
 }

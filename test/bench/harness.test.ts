@@ -24,6 +24,7 @@ describe('benchmark harness, tiny plan', () => {
   beforeAll(async () => {
     results = await runBenchmark({
       rounds: 1,
+      clients: CLIENTS,
       httpSizes: [20],
       httpScenarios: SCENARIOS,
       memorySizes: [20],
