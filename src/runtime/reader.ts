@@ -13,7 +13,7 @@ import {
   type SchemaSet,
 } from '../schema/descriptors';
 import {
-  childSlot, compileType, wildcardSlot, type ChildSlot, type CompiledSimple, type CompiledType, type CompiledWildcard,
+  childPosition, compileType, wildcardSlot, type ChildSlot, type CompiledSimple, type CompiledType, type CompiledWildcard,
 } from './compile';
 import { quoteForError, XmlReadError } from './errors';
 import { XMLNS_NS, XSI_NS } from './namespaces';
@@ -87,6 +87,8 @@ class Frame {
   targetIsArray = false;
   /** SIMPLE: how its value is placed in `target`. */
   slot: ChildSlot | undefined = undefined;
+  /** COMPLEX: position in `type.childOrder` of the last child read, -1 before the first. */
+  position = -1;
   handler: ContainerHandler | undefined = undefined;
 }
 
@@ -103,14 +105,13 @@ export class StreamingReader<R> implements ReaderContext {
   private captureDone: () => void = NOTHING;
   private captureDepth = 0;
   /**
-   * Attributes of the tag being opened, counted from saxes' `attribute` events: saxes builds
-   * `tag.attributes` with Object.create(null), which is slow to enumerate even when empty, and most
-   * EWS elements have no attributes.
+   * Attributes of the tag being opened, collected from saxes' `attribute` events (saxes sets their
+   * `uri` before 'opentag'): `tag.attributes` is built with Object.create(null), which is slow to
+   * enumerate. Entries past `attributeCount` are stale; the array is reused, never truncated.
    */
+  private readonly tagAttributes: XmlAttribute[] = [];
   private attributeCount = 0;
   private declaresNamespaces = false;
-  /** The tag's attributes other than xsi:* and xmlns, collected in the one pass over saxes' dictionary. */
-  private readonly otherAttributes: XmlAttribute[] = [];
   private readonly maxTextLength: number;
   private readonly maxDocumentLength: number;
   private documentLength = 0;
@@ -125,7 +126,7 @@ export class StreamingReader<R> implements ReaderContext {
     this.frames[0].handler = document;
     const { parser } = this;
     parser.on('attribute', (attribute) => {
-      this.attributeCount++;
+      this.tagAttributes[this.attributeCount++] = attribute as XmlAttribute;
       if (attribute.prefix === 'xmlns' || attribute.name === 'xmlns') this.declaresNamespaces = true;
     });
     parser.on('opentag', (tag) => this.onOpenTag(tag));
@@ -169,19 +170,16 @@ export class StreamingReader<R> implements ReaderContext {
   }
 
   typed(tag: XmlTag, slot: ChildSlot, target: object, targetIsArray = false): void {
-    const others = this.otherAttributes;
-    others.length = 0;
     let nil = false;
     let xsiType: string | undefined;
-    if (this.attributeCount > 0) {
-      for (const name in tag.attributes) {
-        const attribute = tag.attributes[name];
-        if (attribute.uri === XSI_NS) {
-          if (attribute.local === 'nil') nil = parseBoolean(attribute.value.trim()) === true;
-          else if (attribute.local === 'type') xsiType = attribute.value;
-        } else if (attribute.uri !== XMLNS_NS) {
-          others.push(attribute as XmlAttribute);
-        }
+    let others = 0;
+    for (let i = 0; i < this.attributeCount; i++) {
+      const attribute = this.tagAttributes[i];
+      if (attribute.uri === XSI_NS) {
+        if (attribute.local === 'nil') nil = parseBoolean(attribute.value.trim()) === true;
+        else if (attribute.local === 'type') xsiType = attribute.value;
+      } else if (attribute.uri !== XMLNS_NS) {
+        others++;
       }
     }
     if (nil) {
@@ -219,7 +217,7 @@ export class StreamingReader<R> implements ReaderContext {
     // Kept whenever the XML carried xsi:type, even naming the declared type: re-writing loses nothing.
     if (xsiTyped) value[XSI_TYPE_PROP] = xsiTyped.name;
     else if (xsiType !== undefined) this.keepUnknownXsiType(declared, xsiType, value);
-    if (others.length > 0) this.readAttributes(type, others, value);
+    if (others > 0) this.readAttributes(type, value);
     frame.target = value;
     place(target, targetIsArray, slot, value);
   }
@@ -269,9 +267,10 @@ export class StreamingReader<R> implements ReaderContext {
 
   private openInComplex(frame: Frame, tag: XmlTag): void {
     const type = frame.type!;
-    const slot = childSlot(type, tag.uri, tag.local);
-    if (slot !== undefined) {
-      this.typed(tag, slot, frame.target!, frame.targetIsArray);
+    const position = childPosition(type, frame.position, tag.uri, tag.local);
+    if (position >= 0) {
+      frame.position = position;
+      this.typed(tag, type.childOrder[position], frame.target!, frame.targetIsArray);
       return;
     }
     for (const wildcard of type.wildcards) {
@@ -368,11 +367,15 @@ export class StreamingReader<R> implements ReaderContext {
     if (frame === undefined) this.frames[depth] = frame = new Frame();
     frame.name = name;
     frame.targetIsArray = false;
+    frame.position = -1;
     return frame;
   }
 
-  private readAttributes(type: CompiledType, attributes: readonly XmlAttribute[], value: Target): void {
-    for (const attribute of attributes) {
+  /** The tag's attributes other than xsi:* and namespace declarations. */
+  private readAttributes(type: CompiledType, value: Target): void {
+    for (let i = 0; i < this.attributeCount; i++) {
+      const attribute = this.tagAttributes[i];
+      if (attribute.uri === XSI_NS || attribute.uri === XMLNS_NS) continue;
       const known = type.attributeIndex.get(attribute.uri)?.get(attribute.local);
       if (known !== undefined) value[known.prop] = this.parse(known.type, attribute.value);
       else ((value[UNKNOWN_ATTRIBUTES_PROP] ??= {}) as Target)[this.attributeKey(attribute)] = attribute.value;

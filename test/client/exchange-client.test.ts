@@ -1,4 +1,6 @@
 import { PassThrough, Readable } from 'node:stream';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { ExchangeClient } from '../../src/client/exchange-client';
 import {
   EwsAuthenticationError, EwsMalformedResponseError, EwsRequestValidationError, EwsSoapFaultError, EwsUnexpectedResponseError,
@@ -10,6 +12,12 @@ import { RecordingTransport, soapFault, soapResponse } from '../support/soap';
 import { XsdValidator } from '../../src/validation/xsd-validator';
 import { readEnvelope } from '../../src/runtime/envelope-reader';
 import { schema } from '../../generated/schema';
+
+/** A full garbage collection, without starting jest with --expose-gc. */
+function collectGarbage(): void {
+  setFlagsFromString('--expose-gc');
+  (runInNewContext('gc') as () => void)();
+}
 
 const getItemRequest = {
   ItemShape: { BaseShape: 'Default' as const },
@@ -231,6 +239,48 @@ describe('ExchangeClient.stream: response messages one at a time', () => {
     })().catch((e) => e);
     expect(seen).toEqual(['Success']);
     expect(error).toBeInstanceOf(EwsMalformedResponseError);
+  });
+
+  it('yields every message of a large response that arrives in one chunk, as call() reads them', async () => {
+    const message = (i: number) => (i % 3 === 2
+      ? '<m:DeleteItemResponseMessage ResponseClass="Error"><m:MessageText>not found</m:MessageText><m:ResponseCode>ErrorItemNotFound</m:ResponseCode><m:DescriptiveLinkKey>0</m:DescriptiveLinkKey></m:DeleteItemResponseMessage>'
+      : '<m:DeleteItemResponseMessage ResponseClass="Success"><m:ResponseCode>NoError</m:ResponseCode></m:DeleteItemResponseMessage>');
+    const response = soapResponse('<m:DeleteItemResponse xmlns:m="http://schemas.microsoft.com/exchange/services/2006/messages"><m:ResponseMessages>'
+      + Array.from({ length: 3_000 }, (_, i) => message(i)).join('') + '</m:ResponseMessages></m:DeleteItemResponse>');
+    expect(response.length).toBeGreaterThan(200_000); // many 8 KiB slices of the one chunk
+    const request = { DeleteType: 'HardDelete' as const, ItemIds: [{ $el: 'ItemId' as const, Id: 'A' }] };
+    const seen = [];
+    for await (const streamedMessage of streamed(response).stream('DeleteItem', request)) seen.push(streamedMessage);
+    const { responseMessages } = await streamed(response).call('DeleteItem', request);
+    expect(seen).toHaveLength(3_000);
+    expect(seen).toEqual(responseMessages);
+    expect(seen.filter((m) => m.responseCode === 'ErrorItemNotFound')).toHaveLength(1_000);
+  });
+
+  it('sends nothing before the first next(), and lets go of the request once it is sent', async () => {
+    const source = new PassThrough();
+    let sent = 0;
+    const client = new ExchangeClient({
+      url: 'https://mail.contoso.com/EWS/Exchange.asmx',
+      transport: { send: async () => { sent++; return { status: 200, headers: { 'content-type': 'text/xml' }, requestSent: true, body: source }; } },
+    });
+    let request: typeof getItemRequest | undefined = { ...getItemRequest, ItemIds: [...getItemRequest.ItemIds] };
+    const released = new WeakRef(request);
+    const generator = client.stream('GetItem', request);
+    request = undefined;
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(sent).toBe(0);
+    // Longer than the 1 KB the client peeks at, so the first message can be read alone.
+    const response = getItemResponse.replace('Planning &amp; review', 'Planning '.repeat(200));
+    const cut = response.indexOf('<m:GetItemResponseMessage ResponseClass="Error"');
+    source.write(response.slice(0, cut));
+    expect((await generator.next()).value).toMatchObject({ responseClass: 'Success' });
+    expect(sent).toBe(1);
+    // Mid-response: the generator is suspended, and the 10,000 ItemIds of a real batch must not survive the reading.
+    collectGarbage();
+    expect(released.deref()).toBeUndefined();
+    source.end(response.slice(cut));
+    expect((await generator.next()).value).toMatchObject({ responseCode: 'ErrorItemNotFound' });
   });
 
   it('throws a SOAP fault before yielding anything', async () => {

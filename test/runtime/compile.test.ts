@@ -1,4 +1,4 @@
-import { childSlot, compileGlobalElement, compileSimple, compileType, type CompiledField } from '../../src/runtime/compile';
+import { childPosition, childSlot, compileGlobalElement, compileSimple, compileType, type CompiledField } from '../../src/runtime/compile';
 import { findGlobalElementKey, isDerivedFrom, substitutes } from '../../src/runtime/schema-index';
 import { M_NS, miniSchema, T_NS } from './fixtures/mini-schema';
 
@@ -48,6 +48,22 @@ describe('compileType', () => {
     const getItem = compileType(miniSchema, 'GetItemType');
     expect(childSlot(getItem, M_NS, 'ItemShape')?.prop).toBe('ItemShape');
     expect(childSlot(getItem, T_NS, 'ItemShape')).toBeUndefined();
+  });
+
+  test('childPosition finds each child from where its previous sibling was: next in order, skipped ahead, repeated, aliased, or back', () => {
+    const message = compileType(miniSchema, 'MessageType');
+    const name = (position: number) => (position < 0 ? undefined : message.childOrder[position].element.name);
+    const subject = childPosition(message, -1, T_NS, 'Subject');
+    expect(name(subject)).toBe('Subject');
+    expect(name(childPosition(message, subject, T_NS, 'Body'))).toBe('Body'); // the next slot
+    expect(name(childPosition(message, subject, T_NS, 'IsRead'))).toBe('IsRead'); // far beyond the look-ahead
+    expect(name(childPosition(message, subject, T_NS, 'ItemId'))).toBe('ItemId'); // out of order: still found
+    const extended = childPosition(message, -1, T_NS, 'ExtendedProperty');
+    expect(childPosition(message, extended, T_NS, 'ExtendedProperty')).toBe(extended); // a repeated element
+    expect(childPosition(message, subject, M_NS, 'Body')).toBe(-1); // right name, wrong namespace
+    expect(childPosition(message, subject, T_NS, 'Nothing')).toBe(-1);
+    const groups = compileType(miniSchema, 'ArrayOfGroupedItemsType');
+    expect(childPosition(groups, -1, T_NS, 'Group')).toBe(childPosition(groups, -1, T_NS, 'GroupedItems'));
   });
 
   test('tells compound and wildcard entries apart from plain fields', () => {
