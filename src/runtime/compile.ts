@@ -305,7 +305,7 @@ export function childSlot(type: CompiledType, uri: string, local: string): Child
 }
 
 /** Slots tried after the previous sibling's before falling back to the name index. */
-const LOOKAHEAD = 3;
+const LOOKAHEAD = 8;
 
 /**
  * Position in `type.childOrder` of the child element `uri`/`local`, or -1 when the type has none.
