@@ -18,6 +18,8 @@ export interface BenchOptions {
   readonly rounds: number;
   /** The clients of the HTTP and memory sections (the floor among them). */
   readonly clients: readonly ClientName[];
+  /** Extra `node` flags for every measuring child (diagnostics, e.g. a capped young generation). */
+  readonly childFlags: readonly string[];
   /** Over loopback HTTP: all four scenarios. */
   readonly httpSizes: readonly number[];
   /** Response handed over from memory: building and parsing only. */
@@ -133,7 +135,7 @@ async function measure(group: Group, subject: string, context: Context): Promise
         transport: group.section, server: context.server.url, ...repetitions,
       };
     const violationsBefore = context.server.violations.length;
-    const measurement = JSON.parse(await runChild(cell, context.buildRoot)) as Measurement;
+    const measurement = JSON.parse(await runChild(cell, context.buildRoot, context.options.childFlags)) as Measurement;
     // The server checks each request right after answering it: let that check run before reading it.
     await new Promise((resolve) => setImmediate(resolve));
     const violations = context.server.violations.slice(violationsBefore);
@@ -144,9 +146,9 @@ async function measure(group: Group, subject: string, context: Context): Promise
   }
 }
 
-async function runChild(cell: Cell, buildRoot: string): Promise<string> {
+async function runChild(cell: Cell, buildRoot: string, childFlags: readonly string[] = []): Promise<string> {
   // The same generous heap limit for every client, so that none fails merely on Node's default.
-  const args = ['--expose-gc', '--max-old-space-size=8192', path.join(buildRoot, 'bench', 'child.js'), JSON.stringify(cell)];
+  const args = ['--expose-gc', '--max-old-space-size=8192', ...childFlags, path.join(buildRoot, 'bench', 'child.js'), JSON.stringify(cell)];
   const result = await runNode(args, CHILD_TIMEOUT_MS);
   if (result.code !== 0) throw new Error(failureOf(result));
   return lastLine(result.stdout);

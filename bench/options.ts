@@ -1,6 +1,6 @@
 /** Command-line options of `npm run bench`: the full plan of the issue by default, `--quick` for a short run. */
 import { parseArgs } from 'node:util';
-import { CLIENTS, SCENARIOS, type ClientName, type ScenarioName } from './clients/bench-client';
+import { CLIENTS, DIAGNOSTIC_CLIENTS, SCENARIOS, type ClientName, type ScenarioName } from './clients/bench-client';
 import type { BenchOptions } from './harness';
 
 export interface CommandLine {
@@ -16,6 +16,7 @@ export interface CommandLine {
 const FULL: Omit<BenchOptions, 'log'> = {
   rounds: 5,
   clients: CLIENTS,
+  childFlags: [],
   httpSizes: [100, 1_000, 10_000],
   httpScenarios: SCENARIOS,
   memorySizes: [10_000, 50_000],
@@ -37,7 +38,7 @@ const QUICK: Omit<BenchOptions, 'log'> = {
 
 export const USAGE = `npm run bench -- [--quick] [--rounds N] [--sizes 100,1000] [--memory-sizes 10000,50000]
   [--build-sizes 100,1000] [--scenarios findItemGrouped,getItem,createItem,deleteItem]
-  [--clients 'typed-ews,typed-ews stream'] [--startup-runs N]
+  [--clients 'typed-ews,typed-ews stream'] [--child-flags '--max-semi-space-size=8'] [--startup-runs N]
   [--paging-total N | --no-paging] [--out FILE] [--profile client:scenario:N[:http|memory] | --profile startup:client]`;
 
 export function parseCommandLine(argv: readonly string[]): CommandLine {
@@ -51,6 +52,7 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
       'build-sizes': { type: 'string' },
       scenarios: { type: 'string' },
       clients: { type: 'string' },
+      'child-flags': { type: 'string' },
       'startup-runs': { type: 'string' },
       'paging-total': { type: 'string' },
       'no-paging': { type: 'boolean' },
@@ -68,6 +70,7 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
     memorySizes: values['memory-sizes'] === undefined ? base.memorySizes : sizeList(values['memory-sizes'], '--memory-sizes'),
     buildSizes: values['build-sizes'] === undefined ? base.buildSizes : sizeList(values['build-sizes'], '--build-sizes'),
     clients: values.clients === undefined ? base.clients : clientList(values.clients),
+    childFlags: values['child-flags'] === undefined ? [] : values['child-flags'].split(/\s+/).filter(Boolean),
     httpScenarios: scenarios ?? base.httpScenarios,
     memoryScenarios: scenarios ? base.memoryScenarios.filter((scenario) => scenarios.includes(scenario)) : base.memoryScenarios,
     startupRuns: values['startup-runs'] === undefined ? base.startupRuns : wholeNumber(values['startup-runs'], '--startup-runs'),
@@ -96,7 +99,8 @@ function scenarioList(text: string): ScenarioName[] {
 
 /** The floor is always measured: every ratio is taken against it. */
 function clientList(text: string): ClientName[] {
+  const known: readonly ClientName[] = [...CLIENTS, ...DIAGNOSTIC_CLIENTS];
   const names = text.split(',').map((part) => part.trim());
-  for (const name of names) if (!(CLIENTS as readonly string[]).includes(name)) throw new Error(`--clients: unknown client ${name}; known: ${CLIENTS.join(', ')}`);
-  return CLIENTS.filter((client) => client === 'saxes floor' || names.includes(client));
+  for (const name of names) if (!(known as readonly string[]).includes(name)) throw new Error(`--clients: unknown client ${name}; known: ${known.join(', ')}`);
+  return known.filter((client) => client === 'saxes floor' || names.includes(client));
 }

@@ -4,7 +4,13 @@ export const SCENARIOS = ['findItemGrouped', 'getItem', 'createItem', 'deleteIte
 export type ScenarioName = (typeof SCENARIOS)[number];
 
 export const CLIENTS = ['saxes floor', 'typed-ews', 'typed-ews stream', 'ews-javascript-api'] as const;
-export type ClientName = (typeof CLIENTS)[number];
+/**
+ * Measured only when named in `--clients`: typed-ews streaming with its HTTP transport swapped for a
+ * bare node:http one (bench/clients/node-http-transport.ts), which separates what axios costs from
+ * what the reader and writer cost. Not a client of the package: typed-ews ships AxiosTransport.
+ */
+export const DIAGNOSTIC_CLIENTS = ['typed-ews stream over node:http'] as const;
+export type ClientName = (typeof CLIENTS)[number] | (typeof DIAGNOSTIC_CLIENTS)[number];
 
 /**
  * Where requests go: the loopback server (`http`), or nowhere at all (`memory`: the response bytes

@@ -13,12 +13,13 @@ import { appointments, itemIds, type Appointment } from '../fixtures/workload';
 import { createItemRequest, deleteItemRequest, findItemGroupedRequest, getItemRequest } from '../requests/typed-ews-requests';
 import { socketSizedChunks, type BenchClient, type Endpoint, type Outcome, type ScenarioName, type TimedCall } from './bench-client';
 import { BENCH_PASSWORD, BENCH_USER } from './credentials';
+import { nodeHttpTransport } from './node-http-transport';
 
-export function typedEwsClient(options: { stream?: boolean } = {}): BenchClient {
+export function typedEwsClient(options: { stream?: boolean; nodeHttp?: boolean } = {}): BenchClient {
   let client: ExchangeClient | undefined;
   return {
     prepare(scenario: ScenarioName, count: number, endpoint: Endpoint): TimedCall {
-      const ews = (client = connect(endpoint));
+      const ews = (client = connect(endpoint, options.nodeHttp));
       switch (scenario) {
         case 'findItemGrouped': return () => (options.stream ? findItemGroupedStreamed(ews, count) : findItemGrouped(ews, count));
         case 'getItem': {
@@ -39,9 +40,11 @@ export function typedEwsClient(options: { stream?: boolean } = {}): BenchClient 
   };
 }
 
-export function connect(endpoint: Endpoint): ExchangeClient {
+export function connect(endpoint: Endpoint, nodeHttp = false): ExchangeClient {
   const auth = basicAuth(BENCH_USER, BENCH_PASSWORD);
-  if (endpoint.kind === 'http') return new ExchangeClient({ url: endpoint.url, auth });
+  if (endpoint.kind === 'http') {
+    return new ExchangeClient({ url: endpoint.url, auth, ...(nodeHttp && { transport: nodeHttpTransport(BENCH_USER, BENCH_PASSWORD) }) });
+  }
   const chunks = socketSizedChunks(endpoint.response);
   const transport: Transport = {
     send: async () => ({

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { CLIENTS, SCENARIOS } from '../../bench/clients/bench-client';
+import { CLIENTS, DIAGNOSTIC_CLIENTS, SCENARIOS } from '../../bench/clients/bench-client';
 import { REQUEST_BUILDERS } from '../../bench/cells';
 import type { Environment } from '../../bench/environment';
 import { NODE_BASELINE, runBenchmark, type BenchResults } from '../../bench/harness';
@@ -18,13 +18,17 @@ import { STARTUP_TARGETS } from '../../bench/startup';
 const ROOT = path.resolve(__dirname, '..', '..');
 const ENVIRONMENT: Environment = { cpu: 'test CPU', cores: 2, memory: 'Mem: 1Gi', node: process.version, packages: {}, commit: 'abc1234' };
 
+/** Every client, the diagnostic one (typed-ews over a bare node:http transport) included. */
+const MEASURED = [...CLIENTS, ...DIAGNOSTIC_CLIENTS];
+
 describe('benchmark harness, tiny plan', () => {
   let results: BenchResults;
 
   beforeAll(async () => {
     results = await runBenchmark({
       rounds: 1,
-      clients: CLIENTS,
+      clients: MEASURED,
+      childFlags: ['--max-semi-space-size=8'],
       httpSizes: [20],
       httpScenarios: SCENARIOS,
       memorySizes: [20],
@@ -39,8 +43,8 @@ describe('benchmark harness, tiny plan', () => {
 
   it('measures every client in every scenario, and every builder and start-up target, without failures', () => {
     const subjects = (section: string) => results.series.filter((series) => series.section === section).map((series) => `${series.scenario ?? ''}/${series.subject}`);
-    expect(subjects('http').sort()).toEqual(SCENARIOS.flatMap((scenario) => CLIENTS.map((client) => `${scenario}/${client}`)).sort());
-    expect(subjects('memory').sort()).toEqual(CLIENTS.map((client) => `deleteItem/${client}`).sort());
+    expect(subjects('http').sort()).toEqual(SCENARIOS.flatMap((scenario) => MEASURED.map((client) => `${scenario}/${client}`)).sort());
+    expect(subjects('memory').sort()).toEqual(MEASURED.map((client) => `deleteItem/${client}`).sort());
     expect(subjects('build').sort()).toEqual(REQUEST_BUILDERS.map((builder) => `/${builder}`).sort());
     expect(subjects('startup').sort()).toEqual([NODE_BASELINE, ...STARTUP_TARGETS].map((target) => `/${target}`).sort());
     for (const series of results.series) {
