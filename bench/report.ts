@@ -134,7 +134,7 @@ function buildSection(results: BenchResults): string {
   return [
     '### 3. Request building alone: the CreateItem envelope of N appointments, no I/O',
     '',
-    'The same appointments written by a hand-written string template with escaping (the floor), by typed-ews (typed object → descriptor-driven writer, as `client.call` does) and by plain xmlbuilder2. All three outputs are schema-valid.',
+    'The same appointments written by a hand-written string template with escaping (the floor), by typed-ews (typed object → descriptor-driven writer; `client.call` writes the same envelope as UTF-8 bytes) and by plain xmlbuilder2. All three outputs are schema-valid.',
     '',
     '| N | Builder | Median | × template | Items/s | Peak RSS |',
     '|---:|---|---:|---:|---:|---:|',

@@ -1,4 +1,7 @@
-/** The CreateItem envelope as `client.call('CreateItem', …)` writes it: typed request → descriptor-driven writer. */
+/**
+ * The CreateItem envelope as text, like the other builders: typed request → descriptor-driven writer.
+ * (`client.call` writes the same envelope with writeEnvelopeUtf8, as bytes for the socket.)
+ */
 import { schema } from '../../generated/schema';
 import { soapHeadersFor } from '../../src/client/soap-headers';
 import { writeEnvelope } from '../../src/runtime/writer';
