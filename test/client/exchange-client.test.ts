@@ -1,6 +1,4 @@
 import { PassThrough, Readable } from 'node:stream';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { ExchangeClient } from '../../src/client/exchange-client';
 import {
   EwsAuthenticationError, EwsMalformedResponseError, EwsRequestValidationError, EwsSoapFaultError, EwsUnexpectedResponseError,
@@ -12,12 +10,7 @@ import { RecordingTransport, soapFault, soapResponse } from '../support/soap';
 import { XsdValidator } from '../../src/validation/xsd-validator';
 import { readEnvelope } from '../../src/runtime/envelope-reader';
 import { schema } from '../../generated/schema';
-
-/** A full garbage collection, without starting jest with --expose-gc. */
-function collectGarbage(): void {
-  setFlagsFromString('--expose-gc');
-  (runInNewContext('gc') as () => void)();
-}
+import { collectGarbage } from '../support/gc';
 
 const getItemRequest = {
   ItemShape: { BaseShape: 'Default' as const },

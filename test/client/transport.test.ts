@@ -1,23 +1,16 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { text } from 'node:stream/consumers';
 import { EwsAbortError, EwsConnectionError, EwsTimeoutError } from '../../src/client/errors';
 import type { TransportRequest } from '../../src/client/transport';
 import { SDK_VERSION } from '../../src/client/version';
 import { loopbackSession } from './helpers/loopback-session';
 import { rejectionOf } from './helpers/secrets';
+import { collectGarbage } from '../support/gc';
 
 const ENVELOPE = '<?xml version="1.0" encoding="utf-8"?><s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Body/></s:Envelope>';
 
 const loopback = loopbackSession();
-
-/** A full garbage collection, without starting jest with --expose-gc. */
-function collectGarbage(): void {
-  setFlagsFromString('--expose-gc');
-  (runInNewContext('gc') as () => void)();
-}
 
 function request(url: string, extra: Partial<TransportRequest> = {}): TransportRequest {
   return { url, body: ENVELOPE, headers: {}, ...extra };
