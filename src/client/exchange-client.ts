@@ -211,6 +211,7 @@ export class ExchangeClient {
   }
 }
 
+/** The request, once: the holder no longer references it (see readEntries). */
 function takeRequest(unsent: { request?: unknown }): unknown {
   const { request } = unsent;
   unsent.request = undefined;
