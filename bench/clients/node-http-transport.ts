@@ -4,7 +4,7 @@
  * so that "typed-ews stream" minus this client is what AxiosTransport costs.
  */
 import http from 'node:http';
-import type { Transport } from '../../src/client/transport';
+import { flattenHeaders, type Transport } from '../../src/client/transport';
 
 export function nodeHttpTransport(user: string, password: string): Transport {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
@@ -17,9 +17,7 @@ export function nodeHttpTransport(user: string, password: string): Transport {
         agent,
         headers: { ...request.headers, 'Content-Type': 'text/xml; charset=utf-8', 'Content-Length': body.length, Authorization: authorization },
       }, (response) => {
-        const headers: Record<string, string> = {};
-        for (const [name, value] of Object.entries(response.headers)) if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
-        resolve({ status: response.statusCode ?? 0, headers, body: response, requestSent: true });
+        resolve({ status: response.statusCode ?? 0, headers: flattenHeaders(response.headers), body: response, requestSent: true });
       });
       outgoing.on('error', reject);
       outgoing.end(body);

@@ -70,6 +70,16 @@ function calendarItemWeight(item: BenchCalendarItem): number {
   return (item.Subject?.length ?? 0) + (item.Body?.$value.length ?? 0) + (item.Start?.length ?? 0) + (item.RequiredAttendees?.length ?? 0);
 }
 
+/** GetItem's answer: the calendar items of one response message, counted and their fields read. */
+function tallyCalendarItems(message: ArrayOfResponseMessagesTypeEntry, tally: { items: number; touched: number }): void {
+  if (message.$el !== 'GetItemResponseMessage') return;
+  for (const item of message.Items ?? []) {
+    if (item.$el !== 'CalendarItem') continue;
+    tally.touched += calendarItemWeight(item);
+    tally.items++;
+  }
+}
+
 /** CreateItem's answer: the items that came back with an id. */
 function createdItems(message: ArrayOfResponseMessagesTypeEntry): number {
   if (message.$el !== 'CreateItemResponseMessage') return 0;
@@ -101,17 +111,9 @@ async function findItemGrouped(ews: ExchangeClient, count: number): Promise<Outc
 
 async function getItem(ews: ExchangeClient, ids: readonly string[]): Promise<Outcome> {
   const { body } = await ews.call('GetItem', getItemRequest(ids));
-  let items = 0;
-  let touched = 0;
-  for (const message of body.ResponseMessages) {
-    if (message.$el !== 'GetItemResponseMessage') continue;
-    for (const item of message.Items ?? []) {
-      if (item.$el !== 'CalendarItem') continue;
-      touched += calendarItemWeight(item);
-      items++;
-    }
-  }
-  return { items: touched > 0 ? items : 0, errors: 0 };
+  const tally = { items: 0, touched: 0 };
+  for (const message of body.ResponseMessages) tallyCalendarItems(message, tally);
+  return { items: tally.touched > 0 ? tally.items : 0, errors: 0 };
 }
 
 async function createItem(ews: ExchangeClient, data: readonly Appointment[]): Promise<Outcome> {
@@ -128,18 +130,9 @@ async function deleteItem(ews: ExchangeClient, ids: readonly string[]): Promise<
 }
 
 async function getItemStreamed(ews: ExchangeClient, ids: readonly string[]): Promise<Outcome> {
-  let items = 0;
-  let touched = 0;
-  for await (const message of ews.stream('GetItem', getItemRequest(ids))) {
-    const payload = message.payload;
-    if (payload.$el !== 'GetItemResponseMessage') continue;
-    for (const item of payload.Items ?? []) {
-      if (item.$el !== 'CalendarItem') continue;
-      touched += calendarItemWeight(item);
-      items++;
-    }
-  }
-  return { items: touched > 0 ? items : 0, errors: 0 };
+  const tally = { items: 0, touched: 0 };
+  for await (const message of ews.stream('GetItem', getItemRequest(ids))) tallyCalendarItems(message.payload, tally);
+  return { items: tally.touched > 0 ? tally.items : 0, errors: 0 };
 }
 
 async function createItemStreamed(ews: ExchangeClient, data: readonly Appointment[]): Promise<Outcome> {

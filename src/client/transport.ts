@@ -220,7 +220,8 @@ function peerCertificateOf(request: unknown): Buffer | undefined {
   return socket instanceof TLSSocket ? socket.getPeerCertificate().raw : undefined;
 }
 
-function flattenHeaders(headers: RawAxiosResponseHeaders | AxiosResponseHeaders): Record<string, string> {
+/** Response headers as `TransportResponse` carries them: lower-cased names, repeated values joined with ", ". */
+export function flattenHeaders(headers: RawAxiosResponseHeaders | AxiosResponseHeaders | NodeJS.Dict<string | string[]>): Record<string, string> {
   const flat: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) {
     if (value === undefined || value === null) continue;

@@ -178,7 +178,7 @@ export class StreamingReader<R> implements ReaderContext {
       if (attribute.uri === XSI_NS) {
         if (attribute.local === 'nil') nil = parseBoolean(attribute.value.trim()) === true;
         else if (attribute.local === 'type') xsiType = attribute.value;
-      } else if (attribute.uri !== XMLNS_NS) {
+      } else if (isSchemaAttribute(attribute)) {
         others++;
       }
     }
@@ -375,7 +375,7 @@ export class StreamingReader<R> implements ReaderContext {
   private readAttributes(type: CompiledType, value: Target): void {
     for (let i = 0; i < this.attributeCount; i++) {
       const attribute = this.tagAttributes[i];
-      if (attribute.uri === XSI_NS || attribute.uri === XMLNS_NS) continue;
+      if (!isSchemaAttribute(attribute)) continue;
       const known = type.attributeIndex.get(attribute.uri)?.get(attribute.local);
       if (known !== undefined) value[known.prop] = this.parse(known.type, attribute.value);
       else ((value[UNKNOWN_ATTRIBUTES_PROP] ??= {}) as Target)[this.attributeKey(attribute)] = attribute.value;
@@ -426,6 +426,11 @@ export class StreamingReader<R> implements ReaderContext {
       : this.error(error instanceof Error ? error.message.replace(/^\d+:\d+: /, '') : String(error), error);
     return this.failure;
   }
+}
+
+/** An attribute the element's type may declare: neither xsi:* nor a namespace declaration. */
+function isSchemaAttribute(attribute: XmlAttribute): boolean {
+  return attribute.uri !== XSI_NS && attribute.uri !== XMLNS_NS;
 }
 
 /** Puts a child's value (or entry) into its parent. */

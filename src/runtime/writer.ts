@@ -50,26 +50,12 @@ export function writeValueAs(
 
 /** A SOAP 1.1 envelope, the request the SOAP client sends; `soap:Header` is omitted when there are no headers. */
 export function writeEnvelope(schema: SchemaSet, envelope: EnvelopeToWrite, options?: WriteOptions): string {
-  return writeEnvelopeWith(schema, new InstanceWriter(schema, options), envelope).toString();
+  return new InstanceWriter(schema, options).envelope(envelope).toString();
 }
 
 /** The envelope as UTF-8 bytes, encoded chunk by chunk as it is written: what a transport sends. */
 export function writeEnvelopeUtf8(schema: SchemaSet, envelope: EnvelopeToWrite, options?: WriteOptions): Buffer {
-  return writeEnvelopeWith(schema, new InstanceWriter(schema, options, true), envelope).toBuffer();
-}
-
-function writeEnvelopeWith(schema: SchemaSet, writer: InstanceWriter, envelope: EnvelopeToWrite): XmlEmitter {
-  return writer.run(() => {
-    writer.container('soap:Envelope', namespaceDeclarations(schema, true), () => {
-      const headers = envelope.headers ?? [];
-      if (headers.length > 0) {
-        writer.container('soap:Header', '', () => {
-          for (const header of headers) writer.root(writer.globalElement(header.element), header.value);
-        });
-      }
-      writer.container('soap:Body', '', () => writer.root(writer.globalElement(envelope.body.element), envelope.body.value));
-    });
-  });
+  return new InstanceWriter(schema, options, true).envelope(envelope).toBuffer();
 }
 
 type Entry = Readonly<Record<string, unknown>>;
@@ -93,6 +79,20 @@ class InstanceWriter {
       throw error;
     }
     return this.out;
+  }
+
+  envelope(envelope: EnvelopeToWrite): XmlEmitter {
+    return this.run(() => {
+      this.container('soap:Envelope', namespaceDeclarations(this.schema, true), () => {
+        const headers = envelope.headers ?? [];
+        if (headers.length > 0) {
+          this.container('soap:Header', '', () => {
+            for (const header of headers) this.root(this.globalElement(header.element), header.value);
+          });
+        }
+        this.container('soap:Body', '', () => this.root(this.globalElement(envelope.body.element), envelope.body.value));
+      });
+    });
   }
 
   globalElement(key: string): CompiledElement {

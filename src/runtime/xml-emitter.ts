@@ -69,8 +69,10 @@ export class XmlEmitter {
   }
 
   toBuffer(): Buffer {
-    if (!this.utf8) return Buffer.from(this.toString(), 'utf8');
-    return Buffer.concat([...this.encodedChunks, Buffer.from(this.current, 'utf8')]);
+    if (!this.utf8) throw new Error('XmlEmitter: this emitter builds text; call toString()');
+    this.encodedChunks.push(Buffer.from(this.current, 'utf8'));
+    this.current = '';
+    return Buffer.concat(this.encodedChunks);
   }
 
   private append(text: string): void {
