@@ -5,7 +5,9 @@
  */
 import { EwsError } from '../client/errors';
 
-export type ClientErrorCode = 'ClientInvalidInput' | 'ClientOutcomeUnknown' | 'ClientAborted' | 'ClientRequestFailed';
+import type { ClientResponseCode } from '../client/response-messages';
+
+export type ClientErrorCode = 'ClientInvalidInput' | 'ClientOutcomeUnknown' | 'ClientAborted' | 'ClientRequestFailed' | ClientResponseCode;
 
 export abstract class BatchItemError extends EwsError {
   abstract readonly code: ClientErrorCode;
