@@ -13,6 +13,7 @@
 import type { CallOptions } from '../client/exchange-client';
 import { EwsError, EwsMalformedResponseError } from '../client/errors';
 import type { ResponseMessage } from '../client/response-messages';
+import { PartialAnswerError } from './answers';
 import type { Clock } from './clock';
 import { AdaptiveLimiter } from './concurrency';
 import { BatchItemError, ItemAbortedError, ItemOutcomeUnknownError, ItemRequestFailedError } from './errors';
@@ -169,9 +170,27 @@ class JobExecution<In> {
     try {
       messages = await this.send(positions);
     } catch (error) {
-      return this.afterFailure(positions, error, history);
+      if (error instanceof PartialAnswerError && error.messages.length < positions.length) return this.afterPartialAnswer(positions, error, history);
+      return this.afterFailure(positions, error instanceof PartialAnswerError ? error.cause : error, history);
     }
     return this.afterResponse(positions, messages, history);
+  }
+
+  /**
+   * The response broke off after the answers for the first items: those are answered (never "outcome
+   * unknown"), and only the rest is judged by the failure.
+   */
+  private afterPartialAnswer(positions: readonly number[], partial: PartialAnswerError, history: ChunkHistory): RetryPlan | undefined {
+    const answered = partial.messages.length;
+    const first = this.afterResponse(positions.slice(0, answered), partial.messages, history);
+    const rest = this.afterFailure(positions.slice(answered), partial.cause, history);
+    if (!rest) return first.positions.length > 0 ? first : undefined;
+    const messages = new Map([...(first.messages ?? []), ...(rest.messages ?? [])]);
+    const delays = [first.serverDelayMs, rest.serverDelayMs].filter((ms): ms is number => ms !== undefined);
+    return {
+      positions: [...first.positions, ...rest.positions], messages, error: rest.error,
+      ...(delays.length > 0 && { serverDelayMs: Math.max(...delays) }),
+    };
   }
 
   private async send(positions: readonly number[]): Promise<readonly ResponseMessage[]> {
@@ -204,7 +223,7 @@ class JobExecution<In> {
     if (this.signal?.aborted) {
       return this.settleAll(positions, isOutcomeUnknown(error) && this.job.effect !== 'none' ? unknown : this.notSent(history));
     }
-    const verdict = judgeFailure(error, this.job.effect !== 'once');
+    const verdict = judgeFailure(error, this.job.effect);
     switch (verdict.kind) {
       case 'outcomeUnknown':
         return this.settleAll(positions, unknown);

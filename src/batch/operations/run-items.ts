@@ -11,6 +11,7 @@ import { itemIdEntry, type BaseItemIdEntry, type ItemIdInput } from '../inputs';
 import { ProgressCounter, type ProgressListener } from '../progress';
 import { collectionOf, isFailure, type ServiceResponse, type ServiceResponseCollection } from '../results';
 import type { ChunkJob, ChunkScheduler, UnitOutcome } from '../scheduler';
+import { answersOf } from '../answers';
 
 /** Options every batch call takes besides its operation's own: the request options of ExchangeClient.call and: */
 export interface BatchCallOptions extends CallOptions {
@@ -46,7 +47,7 @@ export function itemIdsSpec<Op extends ItemIdsOperation, R extends ServiceRespon
     operation,
     effect,
     prepare: (id) => itemIdEntry(id, client.schema),
-    send: async (ItemIds, call) => (await client.call(operation, { ...request, ItemIds } as OperationTypes[Op]['request'], call)).responseMessages,
+    send: (ItemIds, call) => answersOf(client, operation, { ...request, ItemIds } as OperationTypes[Op]['request'], call),
     toResponse,
   };
 }
