@@ -355,7 +355,11 @@ export class StreamingReader<R> implements ReaderContext {
     const entry: Target = { [ELEMENT_TAG_PROP]: tag.local, [ANY_NS_PROP]: prefixKeyOf(this.schema, tag.uri) ?? tag.uri };
     (frame.target as unknown[]).push(entry);
     const raw = new RawXmlWriter();
-    this.capture(tag, raw, () => { entry[ANY_XML_PROP] = raw.toString(); });
+    this.capture(tag, raw, () => {
+      entry[ANY_XML_PROP] = raw.toString();
+      // A streamed array hands this entry over like any other, so entries still match inputs by position.
+      if (this.streamEntries?.wrapperType === frame.type!.name) this.takeLast(frame, this.frames[this.depth - 1]?.target);
+    });
     const typeName = frame.type!.name;
     this.diagnose(`an entry of ${typeName}`, tag.name, 'raw', `${tag.name} is not an element ${typeName} may hold: entry ${index} kept as raw XML ($xml)`,
       undefined, { name: tag.name, index });
@@ -430,10 +434,12 @@ export class StreamingReader<R> implements ReaderContext {
   /** A complete entry of the streamed wrapper type leaves its array for the taker. */
   private handOver(frame: Frame): void {
     const parent = this.frames[this.depth - 1];
-    const streamEntries = this.streamEntries!;
-    if (parent.kind !== COMPLEX || !parent.targetIsArray || parent.type!.name !== streamEntries.wrapperType) return;
-    (parent.target as unknown[]).pop();
-    streamEntries.take(frame.target, this.frames[this.depth - 2]?.target);
+    if (parent.kind !== COMPLEX || !parent.targetIsArray || parent.type!.name !== this.streamEntries!.wrapperType) return;
+    this.takeLast(parent, this.frames[this.depth - 2]?.target);
+  }
+
+  private takeLast(arrayFrame: Frame, owner: unknown): void {
+    this.streamEntries!.take((arrayFrame.target as unknown[]).pop(), owner);
   }
 
   /**

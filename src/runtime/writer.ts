@@ -122,6 +122,8 @@ class InstanceWriter {
   /** One element; `null` becomes xsi:nil when the declaration allows it and is omitted otherwise. */
   element(element: CompiledElement, value: unknown, declarations = ''): void {
     if (value === undefined || (value === null && !element.nillable)) return;
+    // A cyclic object, or a restriction built thousands of levels deep, would otherwise end in a stack overflow.
+    if (this.path.length >= MAX_DEPTH) this.fail(`the value is nested deeper than ${MAX_DEPTH} elements (a cyclic object?)`);
     this.path.push(element.qname);
     this.out.startElement(element.qname);
     this.out.rawAttributes(declarations);
@@ -318,4 +320,6 @@ function namespaceDeclarations(schema: SchemaSet, envelope: boolean): string {
 }
 
 const DOLLAR = 0x24;
+/** Deepest element nesting written; EWS requests need fewer than 40 (the reader has the same limit). */
+const MAX_DEPTH = 256;
 const LEXICALLY_CHECKED: ReadonlySet<string> = new Set(['date', 'dateTime', 'time', 'duration']);

@@ -273,3 +273,18 @@ describe('undeclared properties', () => {
     expect(() => writeElement(ewsSchema, 'm:GetItem', request)).toThrow(/ItemIdType has no property "Chnagekey"/);
   });
 });
+
+describe('values that cannot end', () => {
+  test('a cyclic object is refused with an XmlWriteError, not a stack overflow', () => {
+    const and: Record<string, unknown> = { $el: 'And' };
+    and.SearchExpression = [and];
+    expect(writeError(() => writeAs('RestrictionType', { And: { SearchExpression: [and] } })).reason)
+      .toBe('the value is nested deeper than 256 elements (a cyclic object?)');
+  });
+
+  test('a restriction nested 2,000 levels deep is refused the same way', () => {
+    let expression: Record<string, unknown> = { $el: 'Exists', FieldURI: { FieldURI: 'item:Subject' } };
+    for (let i = 0; i < 2000; i++) expression = { $el: 'And', SearchExpression: [expression] };
+    expect(writeError(() => writeAs('RestrictionType', { And: { SearchExpression: [expression] } })).reason).toMatch(/nested deeper than 256/);
+  });
+});

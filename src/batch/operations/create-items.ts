@@ -25,6 +25,7 @@ import { addAttachments, type AttachedItem, type AttachmentEntry, type Attachmen
 import { itemResponse } from './get-items';
 import { defined, prepareOrReject, type BatchCallOptions, type BatchContext } from './run-items';
 import { answersOf } from '../answers';
+import { refusalCheck } from '../input-check';
 
 /** An item to create, tagged with its element: `{ $el: 'CalendarItem', Subject, Start, End, ... }`. */
 export type NewItem = NonEmptyArrayOfAllItemsTypeEntry;
@@ -117,11 +118,13 @@ class CreateItemsRun {
 
   private async createGroup(group: number[], request: Omit<CreateItemType, 'Items'>): Promise<void> {
     const { client, scheduler } = this.context;
+    const refusal = refusalCheck(client, 'CreateItem', (item: NewItem) => ({ ...request, Items: [item] }), 'items', 'Items');
     await scheduler.run({
       operation: 'CreateItem',
       effect: 'once',
       inputs: group.map((p) => this.itemAt(p).entry),
       send: (Items, options) => answersOf(client, 'CreateItem', { ...request, Items }, options),
+      checkInput: (k) => refusal(this.itemAt(group[k]).entry, group[k]),
       onSettled: (k, outcome) => {
         this.created.set(group[k], outcome);
         // An item with attachments is done only after the next step.

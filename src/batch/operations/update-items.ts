@@ -13,6 +13,7 @@ import { itemResponse } from './get-items';
 import { itemChangeOf, type ItemChange } from './item-changes';
 import { defined, runItems, type BatchCallOptions, type BatchContext } from './run-items';
 import { answersOf } from '../answers';
+import { refusalCheck } from '../input-check';
 
 export interface UpdateItemsOptions extends BatchCallOptions {
   /** AutoResolve by default, as the Managed API's common use; AlwaysOverwrite or NeverOverwrite otherwise. */
@@ -47,6 +48,7 @@ export async function updateItems(
     prepare: (change) => itemChangeOf(change, client.schema),
     send: (ItemChanges, call) => answersOf(client, 'UpdateItem', { ...request, ItemChanges }, call),
     toResponse: updateResponse,
+    refusal: refusalCheck(client, 'UpdateItem', (change) => ({ ...request, ItemChanges: [change] }), 'changes', 'ItemChanges'),
   }, batch);
 }
 
