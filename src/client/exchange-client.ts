@@ -17,6 +17,7 @@ import { ewsSchema } from '../schema/ews-schema';
 import type { XsdValidator } from '../validation/xsd-validator';
 import type { AuthStrategy } from './auth/strategy';
 import { EwsMalformedResponseError, EwsRequestValidationError, EwsSoapFaultError, EwsStrictResponseError } from './errors';
+import { scrubError, secretForms } from './redact';
 import { ResponseMessage, responseMessagesOf, toResponseMessage } from './response-messages';
 import { RequestContext, soapHeadersFor } from './soap-headers';
 import { openSoapBody } from './soap-response';
@@ -102,10 +103,14 @@ export class ExchangeClient {
   async call<Op extends OperationName>(
     operation: Op, request: OperationTypes[Op]['request'], options: CallOptions = {},
   ): Promise<CallResult<OperationTypes[Op]['response']>> {
-    const { op, body } = await this.send(operation, request, options);
-    const reader = envelopeReader(this.schema);
-    await this.feed(reader, body as AsyncIterable<Buffer>);
-    return this.result(op, this.finish(reader), reader.diagnostics) as CallResult<OperationTypes[Op]['response']>;
+    try {
+      const { op, body } = await this.send(operation, request, options);
+      const reader = envelopeReader(this.schema);
+      await this.feed(reader, body as AsyncIterable<Buffer>);
+      return this.result(op, this.finish(reader), reader.diagnostics) as CallResult<OperationTypes[Op]['response']>;
+    } catch (error) {
+      throw this.scrub(error);
+    }
   }
 
   /**
@@ -147,27 +152,34 @@ export class ExchangeClient {
     operation: OperationName, unsent: { request?: unknown }, wrapperType: string, options: CallOptions,
     handOver: (entry: unknown, owner: unknown, diagnostics: readonly ReadDiagnostic[]) => T,
   ): AsyncGenerator<T, CallResult<never>, undefined> {
-    const { op, body } = await this.send(operation, takeRequest(unsent), options);
-    const ready: T[] = [];
-    const reader: StreamingReader<SoapEnvelopeContent> = envelopeReader(this.schema, {
-      streamEntries: { wrapperType, take: (entry, owner) => ready.push(handOver(entry, owner, reader.diagnostics)) },
-    });
     try {
-      for await (const chunk of body as AsyncIterable<Buffer>) {
-        for (let offset = 0; offset < chunk.length; offset += STREAM_SLICE_BYTES) {
-          reader.write(chunk.subarray(offset, offset + STREAM_SLICE_BYTES));
-          this.checkStrict(reader.diagnostics);
-          for (let i = 0; i < ready.length; i++) yield ready[i];
-          ready.length = 0;
+      const { op, body } = await this.send(operation, takeRequest(unsent), options);
+      const ready: T[] = [];
+      const reader: StreamingReader<SoapEnvelopeContent> = envelopeReader(this.schema, {
+        streamEntries: { wrapperType, take: (entry, owner) => ready.push(handOver(entry, owner, reader.diagnostics)) },
+      });
+      try {
+        for await (const chunk of body as AsyncIterable<Buffer>) {
+          for (let offset = 0; offset < chunk.length; offset += STREAM_SLICE_BYTES) {
+            reader.write(chunk.subarray(offset, offset + STREAM_SLICE_BYTES));
+            this.checkStrict(reader.diagnostics);
+            for (let i = 0; i < ready.length; i++) yield ready[i];
+            ready.length = 0;
+          }
         }
+      } catch (error) {
+        // Entries complete before the break are answers: handed over first (not under strictResponses).
+        if (!(error instanceof EwsStrictResponseError)) for (let i = 0; i < ready.length; i++) yield ready[i];
+        throw this.readError(error, false);
       }
+      const content = this.finish(reader);
+      for (let i = 0; i < ready.length; i++) yield ready[i];
+      ready.length = 0;
+      return this.result(op, content, reader.diagnostics) as CallResult<never>;
     } catch (error) {
-      throw this.readError(error, false);
+      // One generator, not one wrapping another: each extra layer costs promise hops per entry.
+      throw this.scrub(error);
     }
-    const content = this.finish(reader);
-    for (let i = 0; i < ready.length; i++) yield ready[i];
-    ready.length = 0;
-    return this.result(op, content, reader.diagnostics) as CallResult<never>;
   }
 
   /** Validates (when asked), writes and sends the request; resolves with the response body to read. */
@@ -203,6 +215,15 @@ export class ExchangeClient {
     }
     const body = content.body.value;
     return { body, responseMessages: responseMessagesOf(body, diagnostics), diagnostics, ...(serverVersion && { serverVersion }) };
+  }
+
+  /**
+   * A server may echo the credential it was sent (an error page listing the request headers, a fault
+   * quoting them, a redirect carrying them): scrubbed from the error, in every encoding, before it leaves.
+   */
+  private scrub(error: unknown): unknown {
+    const secrets = this.options.auth?.secrets?.();
+    return secrets && secrets.length > 0 ? scrubError(error, secretForms(secrets)) : error;
   }
 
   private checkStrict(diagnostics: readonly ReadDiagnostic[]): void {

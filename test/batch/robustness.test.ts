@@ -106,12 +106,12 @@ describe('a complete response that cannot be read is not retried', () => {
   const unreadable = (operation: string) => (request: SentRequest): Reply | undefined =>
     request.operation === operation ? responseEnvelope(operation, [successMessage(operation)]).replace('</m:ResponseMessages>', '</m:ResponseMessage>') : undefined;
 
-  it('getItems: one request, then each item reports the request failure (it used to be sent 11 times over ~110 s)', async () => {
+  it('getItems: one request; the message read before the break is an answer, the other item reports the request failure (it used to be sent 11 times over ~110 s)', async () => {
     const { transport, batches } = over(unreadable('GetItem'));
     const result = await batches.getItems(['id0', 'id1'], 'IdOnly');
     expect(transport.of('GetItem')).toHaveLength(1);
-    expect(result.responses.map((r) => r.errorCode)).toEqual(['ClientRequestFailed', 'ClientRequestFailed']);
-    const cause = (result.responses[0].error as ItemRequestFailedError).cause as EwsMalformedResponseError;
+    expect(result.responses.map((r) => r.errorCode)).toEqual(['NoError', 'ClientRequestFailed']);
+    const cause = (result.responses[1].error as ItemRequestFailedError).cause as EwsMalformedResponseError;
     expect(cause).toBeInstanceOf(EwsMalformedResponseError);
     expect(cause.truncated).toBe(false);
   });
