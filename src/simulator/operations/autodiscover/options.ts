@@ -1,6 +1,7 @@
-/** How the simulator answers Autodiscover (both endpoints, for the mailboxes it holds). */
+/** Options of the simulator's Autodiscover endpoints, and the lookup both protocols share. */
 import type { ServerVersionInfo } from '../../../../generated/types';
 
+/** How the simulator answers Autodiscover (both endpoints, for the mailboxes it holds). */
 export interface SimulatorAutodiscoverOptions {
   /**
    * The EWS URL announced (as external and internal URL); the simulator's own URL by default. Give the
