@@ -13,20 +13,17 @@
  */
 import { promises as dns } from 'node:dns';
 import type { AuthStrategy } from '../client/auth/strategy';
-import {
-  EwsAbortError, EwsAuthenticationError, EwsConnectionError, EwsEndpointNotFoundError, EwsError, EwsHttpError,
-  EwsMalformedResponseError, EwsRedirectError, EwsSoapFaultError, EwsTimeoutError, EwsUnexpectedResponseError, isTlsVerificationCode,
-} from '../client/errors';
+import { EwsAbortError, EwsRedirectError } from '../client/errors';
 import { redact } from '../client/redact';
 import { openSoapBody } from '../client/soap-response';
 import { AxiosTransport, type AxiosTransportOptions } from '../client/transport';
-import { XmlReadError } from '../runtime/errors';
 import type { AutodiscoverAnswer, AutodiscoverProtocol, DiscoveredSettings } from './answer';
 import { defaultAutodiscoverCache, type AutodiscoverCache, type CachedDiscovery } from './cache';
 import {
   emailDomain, hostEndpoints, insecurity, isInDomain, protocolOfUrl, redirectProbeUrl, srvName, srvOrigins, type Endpoint, type SrvRecord,
 } from './candidates';
 import { AutodiscoverError, type AttemptFailure, type AutodiscoverAttempt } from './errors';
+import { classify, classifyNodeError } from './failures';
 import { probeRedirect } from './http-probe';
 import { readPoxAnswer, poxRequestBody } from './pox';
 import { GET_USER_SETTINGS_ACTION } from './schema';
@@ -361,32 +358,4 @@ function resolveUrl(target: string, base: string): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-function classify(error: unknown): { failure: AttemptFailure; detail: string } {
-  const detail = error instanceof Error ? error.message : String(error);
-  if (error instanceof EwsTimeoutError) return { failure: 'timeout', detail };
-  if (error instanceof EwsConnectionError) return { failure: connectionFailure(error.code), detail };
-  if (error instanceof EwsAuthenticationError) return { failure: 'unauthorized', detail };
-  if (error instanceof EwsEndpointNotFoundError) return { failure: 'not-found', detail };
-  if (error instanceof EwsHttpError) return { failure: 'http-error', detail };
-  if (error instanceof EwsUnexpectedResponseError || error instanceof EwsMalformedResponseError || error instanceof XmlReadError) {
-    return { failure: 'invalid-response', detail };
-  }
-  if (error instanceof EwsSoapFaultError) return { failure: 'server-error', detail };
-  if (error instanceof EwsError) return { failure: 'connection', detail };
-  throw error;
-}
-
-function classifyNodeError(error: unknown): { failure: AttemptFailure; detail: string } {
-  const code = (error as { code?: string }).code ?? 'UNKNOWN';
-  const message = error instanceof Error ? error.message : String(error);
-  const failure = code === 'ETIMEDOUT' ? 'timeout' : connectionFailure(code);
-  return { failure, detail: `${message} (${code})` };
-}
-
-function connectionFailure(code: string): AttemptFailure {
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'ENODATA') return 'dns';
-  if (isTlsVerificationCode(code) || /SSL|TLS|EPROTO/.test(code)) return 'tls';
-  return 'connection';
 }

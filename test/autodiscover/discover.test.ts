@@ -1,6 +1,7 @@
 /** Each candidate path of discover(), on loopback: the addressed hosts are routed to local servers. */
 import { AutodiscoverCache, AutodiscoverError, discover, type DiscoverOptions } from '../../src/autodiscover';
 import { basicAuth } from '../../src/client/auth';
+import { EwsAbortError } from '../../src/client/errors';
 import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../../src/simulator';
 import { closedOrigin, originOf, router, serve, type LoopbackServer, type Router } from './loopback';
 
@@ -98,23 +99,25 @@ describe('discover(): the candidate order', () => {
     expect(routes.connected).not.toContain('https://light.contoso.com/autodiscover/autodiscover.svc');
   });
 
-  it('follows a redirectAddr answer to the other address and its domain, and says which mailbox it found', async () => {
+  it.each(['soap', 'pox'] as const)('follows a redirectAddr answer (%s) to the other address and its domain, and says which mailbox it found', async (protocol) => {
     const { routes, options } = await setup();
     const sim = await simulator({ mailboxes: ['alice@fabrikam.com'], autodiscover: { redirectAddr: { 'alice@contoso.com': 'alice@fabrikam.com' } } });
     routes.route('https://contoso.com', originOf(sim.url));
     routes.route('https://fabrikam.com', originOf(sim.url));
-    const result = await discover('alice@contoso.com', options);
-    expect(result).toMatchObject({ email: 'alice@contoso.com', smtpAddress: 'alice@fabrikam.com', anchorMailbox: 'alice@fabrikam.com', autodiscoverUrl: 'https://fabrikam.com/autodiscover/autodiscover.svc' });
+    const result = await discover('alice@contoso.com', { ...options, protocols: [protocol] });
+    expect(result).toMatchObject({ email: 'alice@contoso.com', smtpAddress: 'alice@fabrikam.com', anchorMailbox: 'alice@fabrikam.com', protocol });
+    expect(result.autodiscoverUrl).toBe(`https://fabrikam.com/autodiscover/autodiscover.${protocol === 'soap' ? 'svc' : 'xml'}`);
   });
 
-  it('follows a redirectUrl answer within the domain (POX)', async () => {
+  it.each(['soap', 'pox'] as const)('follows a redirectUrl answer (%s) within the domain', async (protocol) => {
     const { routes, options } = await setup();
-    const first = await simulator({ autodiscover: { redirectUrl: { 'alice@contoso.com': 'https://ad2.contoso.com/autodiscover/autodiscover.xml' } } });
+    const target = `https://ad2.contoso.com/autodiscover/autodiscover.${protocol === 'soap' ? 'svc' : 'xml'}`;
+    const first = await simulator({ autodiscover: { redirectUrl: { 'alice@contoso.com': target } } });
     const second = await simulator();
     routes.route('https://contoso.com', originOf(first.url));
     routes.route('https://ad2.contoso.com', originOf(second.url));
-    const result = await discover('alice@contoso.com', { ...options, protocols: ['pox'] });
-    expect(result).toMatchObject({ protocol: 'pox', autodiscoverUrl: 'https://ad2.contoso.com/autodiscover/autodiscover.xml', ewsUrl: EWS });
+    const result = await discover('alice@contoso.com', { ...options, protocols: [protocol] });
+    expect(result).toMatchObject({ protocol, autodiscoverUrl: target, ewsUrl: EWS, attempts: [] });
   });
 
   it('follows an HTTP redirect of the authenticated POST within the domain, resolving a relative Location', async () => {
@@ -148,6 +151,16 @@ describe('discover(): the candidate order', () => {
     ]);
     expect(message).toContain('Autodiscover failed for alice@contoso.com');
     expect(message).toContain('4. SRV _autodiscover._tcp.contoso.com: dns: SRV lookup failed (ENOTFOUND)');
+  });
+});
+
+describe('discover(): cancellation', () => {
+  it('stops with EwsAbortError when the signal is aborted, instead of trying the remaining candidates', async () => {
+    const { routes, options } = await setup();
+    const controller = new AbortController();
+    controller.abort();
+    await expect(discover('alice@contoso.com', { ...options, signal: controller.signal })).rejects.toBeInstanceOf(EwsAbortError);
+    expect(routes.connected).toHaveLength(1);
   });
 });
 
