@@ -105,6 +105,16 @@ describe('discover(): where credentials never go', () => {
     }]]);
   });
 
+  it.each(['https://contoso.com.hoster.net/autodiscover/autodiscover.xml', 'https://evilcontoso.com/autodiscover/autodiscover.xml'])(
+    'does not take the look-alike host %s for the domain', async (target) => {
+      const { routes, options } = await setup();
+      routes.route('https://contoso.com', (await loopback(redirectingPox(() => target))).origin);
+      const error = await failure(discover('alice@contoso.com', { ...options, protocols: ['pox'] }));
+      expect(error.attempts[0]).toMatchObject({ target, failure: 'refused', detail: expect.stringContaining('is outside contoso.com') });
+      expect(routes.connected).not.toContain(target);
+    },
+  );
+
   it('refuses an SRV target outside the domain without approval, and uses it with approval', async () => {
     const { routes, options } = await setup();
     routes.route('https://mail.hoster.net', originOf((await simulator()).url));
