@@ -1,17 +1,18 @@
 /**
  * Descriptors of the two Autodiscover protocols, read and written by the same runtime as EWS.
  *
- * Microsoft publishes no XSD for either protocol (the EWS schema files do not cover them, and Exchange
- * serves autodiscover.svc's WSDL only to authenticated callers), so these descriptors are written by
- * hand, from the documented element reference, and hold only what discovery needs; anything else a
- * server sends is kept by the reader in `$unknown` as for any newer EWS answer. Sources:
- * - POX: [MS-OXDSCLI] "Autodiscover Publishing and Lookup Protocol" §2.2.3/§2.2.4 and
- *   learn.microsoft.com "POX Autodiscover reference" (Autodiscover, Request, EMailAddress,
- *   AcceptableResponseSchema; Response, User, Account, Action, RedirectAddr, RedirectUrl, Protocol, TTL,
- *   Error); checked against the real gromox answer in test/fixtures/autodiscover/.
- * - SOAP: [MS-OXWSADISC] "Autodiscover Publishing and Lookup SOAP-Based Web Service Protocol" §3.1.4.2
- *   and learn.microsoft.com "GetUserSettings operation (SOAP)" (request and response examples, element
- *   pages Users, User, Mailbox, RequestedSettings, Setting, UserResponses, UserResponse, RedirectTarget,
+ * No published XSD for either protocol was found (searched: the EWS schema files, Microsoft's
+ * documentation repositories and public code; SOAP Autodiscover's schema exists only as the WSDL a server
+ * generates), so these descriptors are written by hand from the documented element reference and hold
+ * only what discovery needs; anything else a server sends is kept by the reader in `$unknown`, as for any
+ * newer EWS answer. Sources:
+ * - POX: [MS-OXDSCLI] "Autodiscover Publishing and Lookup Protocol" and learn.microsoft.com "POX
+ *   Autodiscover XML reference" (Autodiscover, Request, EMailAddress, AcceptableResponseSchema; Response,
+ *   User, Account, Action, RedirectAddr, RedirectUrl, Protocol, TTL, Error); checked against the real
+ *   gromox answer in test/fixtures/autodiscover/.
+ * - SOAP: [MS-OXWSADISC] "Autodiscover Publishing and Lookup SOAP-Based Web Service Protocol" and
+ *   learn.microsoft.com "GetUserSettings operation (SOAP)" (request and response examples; element pages
+ *   Users, User, Mailbox, RequestedSettings, Setting, UserResponses, UserResponse, RedirectTarget,
  *   UserSettingErrors, UserSettings, UserSetting with xsi:type StringSetting).
  */
 import type { ComplexTypeDesc, ElementDesc, FieldDesc, GlobalElementDesc, SchemaSet } from '../schema/descriptors';

@@ -2,8 +2,8 @@
  * What Autodiscover says about the server's version, turned into the RequestServerVersion a client
  * should send. The two protocols encode it differently:
  * - POX `Protocol/ServerVersion` (EXCH): 8 hex digits packing major (bits 22–27), minor (bits 16–21)
- *   and build (bits 0–14), per [MS-OXDSCLI] ServerVersion; gromox's `73C0834F` is 15.0.847, the
- *   version its EWS ServerVersionInfo reports (test/fixtures/autodiscover, corpus README).
+ *   and build (bits 0–14), as Outlook reads it; checked on gromox's `73C0834F`, which is 15.0.847, the
+ *   version its EWS ServerVersionInfo reports (test/fixtures/autodiscover, gromox corpus README).
  * - SOAP `CasVersion`: dotted, `14.00.0478.000`; `EwsSupportedSchemas` lists the schema names.
  */
 import { ExchangeVersionTypeValues, type ExchangeVersionType } from '../../generated/types';

@@ -12,7 +12,7 @@ import { exchangeVersionOf, newestSupportedSchema, parseDottedServerVersion } fr
 
 export const SOAP_PATH = '/autodiscover/autodiscover.svc';
 
-/** The user settings asked for; names from [MS-OXWSADISC] §2.2.4 UserSettingName. */
+/** The user settings asked for; names of the UserSettingName list of [MS-OXWSADISC] and the Setting (SOAP) page. */
 export const REQUESTED_USER_SETTINGS = [
   'UserDisplayName', 'AutoDiscoverSMTPAddress', 'CasVersion', 'EwsSupportedSchemas', 'ExternalEwsUrl', 'InternalEwsUrl',
 ] as const;

@@ -47,7 +47,7 @@ export function answerPox(context: AutodiscoverContext, body: string): string {
   });
 }
 
-/** [MS-OXDSCLI] ServerVersion: major in bits 22–27, minor in 16–21, build in 0–14, with Exchange's fixed 0x70008000 marker bits. */
+/** POX ServerVersion (see autodiscover/server-version.ts): major in bits 22–27, minor in 16–21, build in 0–14, plus the 0x70008000 bits gromox's answer carries. */
 function hexServerVersion(context: AutodiscoverContext): string {
   const { MajorVersion = 0, MinorVersion = 0, MajorBuildNumber = 0 } = context.serverVersion;
   const value = (0x70008000 | (MajorVersion << 22) | (MinorVersion << 16) | (MajorBuildNumber & 0x7fff)) >>> 0;
