@@ -23,6 +23,7 @@ export type { FolderRef } from './schema/folders';
 export * from './batch';
 export * from './search';
 export * from './autodiscover';
+export * from './sync';
 export type { PropertyPath, SinglePath, PathLike } from './schema/paths';
 
 export { readElement, readValueAs, readEnvelope, writeElement, writeEnvelope, writeValueAs, StreamingReader, XmlReadError, XmlWriteError } from './runtime';

@@ -85,7 +85,7 @@ const EXCHANGE_2016: ServerVersionInfo = { MajorVersion: 15, MinorVersion: 1, Ma
 const EXCHANGE_2013_LEGACY_GROUPS: ServerVersionInfo = { MajorVersion: 15, MinorVersion: 0, MajorBuildNumber: 775, MinorBuildNumber: 38, Version: 'Exchange2013' };
 const MAX_BODY_BYTES = 64 * 1024 * 1024;
 /** Operations that change nothing in the mailbox: the data file is not rewritten after them. */
-const READ_ONLY_OPERATIONS: ReadonlySet<string> = new Set(['GetItem', 'FindItem', 'GetFolder', 'FindFolder', 'GetAttachment']);
+const READ_ONLY_OPERATIONS: ReadonlySet<string> = new Set(['GetItem', 'FindItem', 'GetFolder', 'FindFolder', 'GetAttachment', 'SyncFolderItems', 'SyncFolderHierarchy', 'ExportItems']);
 
 export async function startSimulator(options: SimulatorOptions = {}): Promise<RunningSimulator> {
   const state = options.state ?? loadState(options);

@@ -102,3 +102,33 @@ describe('SyncFolderItems', () => {
     }
   });
 });
+
+describe('SyncFolderItems across the pages of one run', () => {
+  test('an item created and edited since the state is one Create with its current properties, on whichever page it lands', () => {
+    const world = newWorld();
+    const [early] = drafts(world, 'Early');
+    const state = sync(world).SyncState!;
+    drafts(world, 'A', 'B');
+    updateItem(world.alice, set(early, { $el: 'SetItemField', FieldURI: { FieldURI: 'item:Subject' }, Message: { Subject: 'Early (edited)' } }));
+    const [late] = drafts(world, 'Late');
+    updateItem(world.alice, set(late, { $el: 'SetItemField', FieldURI: { FieldURI: 'item:Subject' }, Message: { Subject: 'Late (edited)' } }));
+    const first = sync(world, state, 2);
+    const second = sync(world, first.SyncState, 2);
+    expect([...changes(first), ...changes(second)]).toEqual([['Create', 'A'], ['Create', 'B'], ['Update', 'Early (edited)'], ['Create', 'Late (edited)']]);
+    expect(second.IncludesLastItemInRange).toBe(true);
+  });
+
+  test('an item reported on an earlier page and deleted before the next is a Delete; one deleted before the run began is not', () => {
+    const world = newWorld();
+    const state = sync(world).SyncState!;
+    const ids = drafts(world, 'One', 'Two', 'Three');
+    const [gone] = drafts(world, 'Gone before the run');
+    deleteItem(world.alice, { DeleteType: 'HardDelete', ItemIds: [itemId(gone)] });
+    const first = sync(world, state, 2);
+    expect(changes(first)).toEqual([['Create', 'One'], ['Create', 'Two']]);
+    deleteItem(world.alice, { DeleteType: 'HardDelete', ItemIds: [itemId(ids[0])] });
+    const second = sync(world, first.SyncState, 2);
+    expect(changes(second, ids)).toEqual([['Create', 'Three'], ['Delete', '#0']]);
+    expect(changes(sync(world, second.SyncState))).toEqual([]);
+  });
+});

@@ -7,6 +7,7 @@ import type { OperationName, OperationTypes } from '../../../generated/operation
 import { createAttachment, deleteAttachment, getAttachment } from './attachments';
 import type { OperationContext, OperationHandler } from './context';
 import { createItem } from './create-item';
+import { deleteFolder } from './delete-folder';
 import { deleteItem } from './delete-item';
 import { UnsupportedOperationError } from './errors';
 import { findFolder } from './find-folder';
@@ -15,6 +16,7 @@ import { createFolder, getFolder } from './folders';
 import { getItem } from './get-item';
 import { copyItem, moveItem } from './move-copy-item';
 import { sendItem } from './send-item';
+import { syncFolderHierarchy } from './sync-folder-hierarchy';
 import { syncFolderItems } from './sync-folder-items';
 import { updateItem } from './update-item';
 
@@ -36,6 +38,8 @@ export const simulatedOperations = {
   CreateFolder: createFolder,
   FindItem: findItem,
   SyncFolderItems: syncFolderItems,
+  SyncFolderHierarchy: syncFolderHierarchy,
+  DeleteFolder: deleteFolder,
 } satisfies HandlerTable;
 
 export type SimulatedOperation = keyof typeof simulatedOperations;

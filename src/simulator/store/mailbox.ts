@@ -8,7 +8,7 @@ import { changeKeyKindOf, DISTINGUISHED_FOLDERS } from './catalog';
 import { type Clock, ewsDateTime } from './clock';
 import { encodeAttachmentId, encodeChangeKey, encodeFolderId, encodeItemId, type ItemIdParts } from './ids';
 import { refreshDerivedProperties } from './derived-properties';
-import type { FolderElement, ItemData, ItemElement, StoredFolder, StoredItem } from './records';
+import type { FolderElement, FolderTombstone, ItemData, ItemElement, StoredFolder, StoredItem } from './records';
 
 export interface MailboxIdentity {
   readonly smtpAddress: string;
@@ -23,6 +23,7 @@ export interface MailboxSnapshot {
   readonly lastChange: number;
   readonly folders: readonly StoredFolder[];
   readonly items: readonly StoredItem[];
+  readonly folderTombstones?: readonly FolderTombstone[];
 }
 
 export class Mailbox {
@@ -32,6 +33,7 @@ export class Mailbox {
   private readonly distinguished = new Map<string, number>();
   private lastKey = 0;
   private lastChange = 0;
+  private readonly deletedFolders: FolderTombstone[] = [];
 
   constructor(readonly identity: MailboxIdentity, private readonly clock: Clock, snapshot?: MailboxSnapshot) {
     if (snapshot) this.restore(snapshot);
@@ -83,7 +85,8 @@ export class Mailbox {
 
   addFolder(parentKey: number | null, element: FolderElement, displayName: string, folderClass: string,
     distinguishedId?: t.DistinguishedFolderIdNameType): StoredFolder {
-    const folder: StoredFolder = { key: ++this.lastKey, element, parentKey, displayName, folderClass, changeNumber: ++this.lastChange, tombstones: [] };
+    const change = ++this.lastChange;
+    const folder: StoredFolder = { key: ++this.lastKey, element, parentKey, displayName, folderClass, changeNumber: change, createdAt: change, tombstones: [] };
     if (distinguishedId) {
       folder.distinguishedId = distinguishedId;
       this.distinguished.set(distinguishedId, folder.key);
@@ -91,6 +94,38 @@ export class Mailbox {
     this.folders.set(folder.key, folder);
     this.itemKeysByFolder.set(folder.key, new Set());
     return folder;
+  }
+
+  /** Folders deleted so far, oldest first (SyncFolderHierarchy's Delete). */
+  get folderTombstones(): readonly FolderTombstone[] {
+    return this.deletedFolders;
+  }
+
+  /** Every folder below `parentKey`, at any depth. */
+  descendants(parentKey: number): StoredFolder[] {
+    const found = this.subfolders(parentKey);
+    for (let i = 0; i < found.length; i++) found.push(...this.subfolders(found[i].key));
+    return found;
+  }
+
+  /** Moves a folder under another parent: a new ChangeKey (a SyncFolderHierarchy Update). */
+  moveFolder(folder: StoredFolder, parentKey: number): void {
+    folder.parentKey = parentKey;
+    folder.changeNumber = ++this.lastChange;
+  }
+
+  /** Removes a folder, its subfolders and all their items for good. */
+  removeFolder(folder: StoredFolder): void {
+    for (const doomed of [...this.descendants(folder.key).reverse(), folder]) {
+      const ancestorKeys: number[] = [];
+      for (let key = doomed.parentKey; key !== null; key = this.folders.get(key)?.parentKey ?? null) ancestorKeys.push(key);
+      for (const item of this.itemsIn(doomed.key)) this.items.delete(item.key);
+      this.itemKeysByFolder.delete(doomed.key);
+      this.folders.delete(doomed.key);
+      this.deletedFolders.push({
+        folderId: this.folderId(doomed).Id, ancestorKeys, leftAt: ++this.lastChange, createdAt: doomed.createdAt ?? doomed.changeNumber,
+      });
+    }
   }
 
   /** Stores a new item: assigns its key, change key and timestamps. */
@@ -159,12 +194,16 @@ export class Mailbox {
   }
 
   toJSON(): MailboxSnapshot {
-    return { identity: this.identity, lastKey: this.lastKey, lastChange: this.lastChange, folders: [...this.folders.values()], items: [...this.items.values()] };
+    return {
+      identity: this.identity, lastKey: this.lastKey, lastChange: this.lastChange, folders: [...this.folders.values()], items: [...this.items.values()],
+      folderTombstones: this.deletedFolders,
+    };
   }
 
   private leaveFolder(item: StoredItem): void {
     const folder = this.folders.get(item.folderKey)!;
-    folder.tombstones.push({ itemId: encodeItemId(this.itemIdParts(item)), leftAt: ++this.lastChange, enteredAt: item.enteredAt });
+    const lastChange = Math.max(item.enteredAt, item.contentChangedAt, item.readChangedAt);
+    folder.tombstones.push({ itemId: encodeItemId(this.itemIdParts(item)), leftAt: ++this.lastChange, enteredAt: item.enteredAt, lastChange });
     this.itemKeysByFolder.get(item.folderKey)!.delete(item.key);
   }
 
@@ -177,6 +216,7 @@ export class Mailbox {
   private restore(snapshot: MailboxSnapshot): void {
     this.lastKey = snapshot.lastKey;
     this.lastChange = snapshot.lastChange;
+    this.deletedFolders.push(...(snapshot.folderTombstones ?? []));
     for (const folder of snapshot.folders) {
       this.folders.set(folder.key, folder);
       this.itemKeysByFolder.set(folder.key, new Set());

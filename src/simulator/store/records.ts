@@ -54,6 +54,8 @@ export interface StoredFolder {
   displayName: string;
   folderClass: string;
   changeNumber: number;
+  /** Change number of the folder's creation (a SyncFolderHierarchy Create); absent in older saved states. */
+  createdAt?: number;
   /** Items that left this folder (deleted or moved), so SyncFolderItems can report Delete. */
   tombstones: Tombstone[];
 }
@@ -64,4 +66,15 @@ export interface Tombstone {
   readonly leftAt: number;
   /** When it had entered the folder: a client synced before that never saw it, so needs no Delete. */
   readonly enteredAt: number;
+  /** Its latest change before it left (absent in older saved states): whether a sync in progress had reported it. */
+  readonly lastChange?: number;
+}
+
+/** A folder that was deleted, so SyncFolderHierarchy can report Delete. */
+export interface FolderTombstone {
+  readonly folderId: string;
+  /** Its parent, grandparent, ... when deleted: whether a hierarchy sync's scope held it. */
+  readonly ancestorKeys: readonly number[];
+  readonly leftAt: number;
+  readonly createdAt: number;
 }
