@@ -24,6 +24,7 @@ export * from './batch';
 export * from './search';
 export * from './autodiscover';
 export * from './sync';
+export * from './export';
 export type { PropertyPath, SinglePath, PathLike } from './schema/paths';
 
 export { readElement, readValueAs, readEnvelope, writeElement, writeEnvelope, writeValueAs, StreamingReader, XmlReadError, XmlWriteError } from './runtime';

@@ -52,6 +52,11 @@ export class ItemBatches {
     this.context = { client, scheduler };
   }
 
+  /** The client and the shared scheduler: for layers that send their own operations within these batches' limits (bulk export and import). */
+  get batchContext(): BatchContext {
+    return this.context;
+  }
+
   /** The concurrency limit now in force (lower than configured after the server asked for fewer requests). */
   get concurrency(): number {
     return this.context.scheduler.limiter.currentLimit;

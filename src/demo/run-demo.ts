@@ -76,7 +76,7 @@ async function seedInbox(client: ExchangeClient, clock: ManualClock, log: Log): 
   log(`\n== Seed the inbox: ${sent} messages from ${SENDERS.length} senders ==`);
 }
 
-function realServerAuth(env: DemoEnvironment): AuthStrategy {
+export function realServerAuth(env: DemoEnvironment): AuthStrategy {
   if (env.EWS_TOKEN) {
     const token = env.EWS_TOKEN;
     return bearerAuth(async () => token);

@@ -9,6 +9,7 @@ import type { OperationContext, OperationHandler } from './context';
 import { createItem } from './create-item';
 import { deleteFolder } from './delete-folder';
 import { deleteItem } from './delete-item';
+import { exportItems, uploadItems } from './export-upload';
 import { UnsupportedOperationError } from './errors';
 import { findFolder } from './find-folder';
 import { findItem } from './find-item';
@@ -40,6 +41,8 @@ export const simulatedOperations = {
   SyncFolderItems: syncFolderItems,
   SyncFolderHierarchy: syncFolderHierarchy,
   DeleteFolder: deleteFolder,
+  ExportItems: exportItems,
+  UploadItems: uploadItems,
 } satisfies HandlerTable;
 
 export type SimulatedOperation = keyof typeof simulatedOperations;

@@ -1,0 +1,66 @@
+/**
+ * uploadItems: UploadItems from a stream of exported records, as a stream of results in input order, a
+ * window at a time through the batch layer's scheduler. Uploads create items, so a chunk whose outcome
+ * is unknown (the connection broke after the server may have acted) is never re-sent: its items report
+ * `outcomeUnknown` instead of risking duplicates.
+ */
+import type * as t from '../../generated/types';
+import { answersOf } from '../batch/answers';
+import type { ItemBatches } from '../batch/item-batches';
+import type { UnitOutcome } from '../batch/scheduler';
+import type { BulkOptions } from './export-items';
+import { windowsOf } from './windows';
+
+export interface UploadRecord {
+  /** The exported data (ExportItems' Data, decoded). */
+  readonly data: Buffer;
+  readonly parentFolderId: string;
+  /** CreateNew (default) adds a new item; Update replaces `itemId`; UpdateOrCreate does whichever applies. */
+  readonly createAction?: t.CreateActionType;
+  readonly itemId?: t.ItemIdType;
+  readonly isAssociated?: boolean;
+}
+
+export type UploadResult =
+  | { readonly ok: true; readonly index: number; readonly itemId: t.ItemIdType }
+  | { readonly ok: false; readonly index: number; readonly errorCode: string; readonly message: string; readonly outcomeUnknown: boolean };
+
+export async function* uploadItems(
+  batches: ItemBatches, records: Iterable<UploadRecord> | AsyncIterable<UploadRecord>, options: BulkOptions = {},
+): AsyncGenerator<UploadResult, void, undefined> {
+  const { client, scheduler } = batches.batchContext;
+  const { windowSize, batchSize, ...call } = options;
+  const window = windowSize ?? (batchSize ?? scheduler.settings.batchSize) * scheduler.settings.concurrency * 2;
+  let offset = 0;
+  for await (const inputs of windowsOf(records, window)) {
+    const entries = inputs.map(uploadEntry);
+    const outcomes = await scheduler.run({
+      operation: 'UploadItems', effect: 'once', inputs: entries,
+      send: (Items, sendCall) => answersOf(client, 'UploadItems', { Items }, sendCall),
+    }, { call, batchSize });
+    for (let k = 0; k < outcomes.length; k++) yield uploadResult(offset + k, outcomes[k]);
+    offset += inputs.length;
+  }
+}
+
+function uploadEntry(record: UploadRecord): t.UploadItemType {
+  return {
+    CreateAction: record.createAction ?? 'CreateNew',
+    ...(record.isAssociated !== undefined && { IsAssociated: record.isAssociated }),
+    ParentFolderId: { Id: record.parentFolderId },
+    ...(record.itemId && { ItemId: record.itemId }),
+    Data: record.data.toString('base64'),
+  };
+}
+
+function uploadResult(index: number, outcome: UnitOutcome): UploadResult {
+  if (outcome.kind === 'failed') {
+    return { ok: false, index, errorCode: outcome.error.name, message: outcome.error.message, outcomeUnknown: outcome.error.outcomeUnknown };
+  }
+  const message = outcome.message;
+  const itemId = (message.payload as { ItemId?: t.ItemIdType }).ItemId;
+  if (message.responseClass === 'Error' || !itemId) {
+    return { ok: false, index, errorCode: message.responseCode, message: message.messageText ?? message.responseCode, outcomeUnknown: false };
+  }
+  return { ok: true, index, itemId };
+}

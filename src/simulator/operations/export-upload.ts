@@ -1,0 +1,96 @@
+/**
+ * ExportItems and UploadItems. Exchange exports an item as an opaque full-fidelity blob (its Data, in
+ * base64) that only UploadItems reads back; the simulator's blob is its own stored record — element,
+ * properties and attachments — behind a format marker, so an export/upload round trip keeps everything
+ * the simulator knows about the item. Upload: CreateNew adds a new item to ParentFolderId, Update
+ * replaces the item ItemId names (keeping its id), UpdateOrCreate does whichever applies.
+ */
+import type * as t from '../../../generated/types';
+import type { Mailbox } from '../store/mailbox';
+import type { ItemData, ItemElement, StoredAttachment, StoredItem } from '../store/records';
+import type { OperationContext, OperationHandler } from './context';
+import { ResponseError } from './errors';
+import { resolveFolder, resolveItem } from './id-resolution';
+import { respond } from './response-messages';
+
+const EXPORT_FORMAT = 'typed-ews-simulator-export/1';
+
+interface ExportedItem {
+  readonly format: typeof EXPORT_FORMAT;
+  readonly element: ItemElement;
+  readonly data: ItemData;
+  readonly attachments: readonly Omit<StoredAttachment, 'key'>[];
+}
+
+/** Properties the store computes: not carried in the blob, recomputed on upload. */
+const SERVER_COMPUTED = new Set(['ItemId', 'ParentFolderId', 'Attachments', 'HasAttachments', 'Size']);
+
+export const exportItems: OperationHandler<'ExportItems'> = (context, request) => ({
+  ResponseMessages: request.ItemIds.map((id) => respond('ExportItemsResponseMessage', {}, () => {
+    const { mailbox, item, occurrence } = resolveItem(context, id);
+    if (occurrence) throw new ResponseError('ErrorInvalidOperation', 'An occurrence cannot be exported on its own; export its recurring master.');
+    return { ItemId: mailbox.itemId(item), Data: exportBlob(item) };
+  })),
+});
+
+export const uploadItems: OperationHandler<'UploadItems'> = (context, request) => ({
+  ResponseMessages: request.Items.map((upload) => respond('UploadItemsResponseMessage', {}, () => ({ ItemId: uploadOne(context, upload) }))),
+});
+
+export function exportBlob(item: StoredItem): string {
+  const data = Object.fromEntries(Object.entries(item.data).filter(([name]) => !SERVER_COMPUTED.has(name))) as ItemData;
+  const exported: ExportedItem = { format: EXPORT_FORMAT, element: item.element, data, attachments: item.attachments.map(({ element, data: a }) => ({ element, data: a })) };
+  return Buffer.from(JSON.stringify(exported), 'utf8').toString('base64');
+}
+
+function uploadOne(context: OperationContext, upload: t.UploadItemType): t.ItemIdType {
+  const exported = readBlob(upload.Data);
+  const { mailbox, folder } = resolveFolder(context, { FolderId: upload.ParentFolderId });
+  const existing = upload.CreateAction === 'CreateNew' ? undefined : existingItem(context, upload);
+  if (upload.CreateAction === 'Update' && !existing) throw new ResponseError('ErrorItemNotFound', 'The specified object was not found in the store.');
+  if (existing) {
+    if (existing.folderKey !== folder.key) throw new ResponseError('ErrorInvalidParentFolder', 'The item is not in the given parent folder.');
+    if (existing.element !== exported.element) throw new ResponseError('ErrorObjectTypeChanged');
+    const kept = { DateTimeCreated: existing.data.DateTimeCreated };
+    existing.data = { ...structuredClone(exported.data), ...kept };
+    existing.attachments = attachmentsFor(mailbox, exported);
+    mailbox.recordChange(existing, Object.keys(exported.data));
+    return mailbox.itemId(existing);
+  }
+  const created = mailbox.addItem(exported.element, structuredClone(exported.data), folder.key);
+  created.attachments = attachmentsFor(mailbox, exported);
+  if (created.attachments.length > 0) mailbox.recordChange(created, ['Attachments']);
+  if (upload.IsAssociated !== undefined) created.data.IsAssociated = upload.IsAssociated;
+  return mailbox.itemId(created);
+}
+
+function existingItem(context: OperationContext, upload: t.UploadItemType): StoredItem | undefined {
+  if (!upload.ItemId) {
+    if (upload.CreateAction === 'Update') throw new ResponseError('ErrorMissingArgument', 'Update needs the ItemId of the item to replace.');
+    return undefined;
+  }
+  try {
+    return resolveItem(context, upload.ItemId).item;
+  } catch (error) {
+    if (error instanceof ResponseError && error.code === 'ErrorItemNotFound') return undefined;
+    throw error;
+  }
+}
+
+function attachmentsFor(mailbox: Mailbox, exported: ExportedItem): StoredAttachment[] {
+  return exported.attachments.map(({ element, data }) => ({ key: mailbox.allocateKey(), element, data: structuredClone(data) }));
+}
+
+/** A blob this simulator exported; anything else is corrupt data, as Exchange answers a foreign blob. */
+function readBlob(data: string): ExportedItem {
+  let parsed: Partial<ExportedItem> | undefined;
+  try {
+    parsed = JSON.parse(Buffer.from(data, 'base64').toString('utf8')) as Partial<ExportedItem>;
+  } catch {
+    parsed = undefined;
+  }
+  if (!parsed || parsed.format !== EXPORT_FORMAT || typeof parsed.element !== 'string' || typeof parsed.data !== 'object' || !Array.isArray(parsed.attachments)) {
+    throw new ResponseError('ErrorCorruptData', 'The upload data is not an exported item.');
+  }
+  return parsed as ExportedItem;
+}
