@@ -4,8 +4,8 @@
  * EWS_PASSWORD). DEMO_EMAIL (`npm run demo -- --email alice@contoso.com`) starts the simulator run from
  * that address by Autodiscover instead of the simulator's URL.
  */
-import type { AuthStrategy } from '../client/auth';
-import { basicAuth, bearerAuth } from '../client/auth';
+import { basicAuth } from '../client/auth';
+import { authFromEnvironment } from '../client/auth/from-environment';
 import { ExchangeClient } from '../client/exchange-client';
 import { ItemBatches } from '../batch';
 import { startSimulator, SimulatorState, ManualClock } from '../simulator';
@@ -25,8 +25,8 @@ export type DemoEnvironment = Readonly<Record<string, string | undefined>>;
 export async function runDemo(env: DemoEnvironment, log: Log): Promise<void> {
   if (env.EWS_URL || env.EWS_EMAIL) {
     const client = env.EWS_URL
-      ? new ExchangeClient({ url: env.EWS_URL, auth: realServerAuth(env) })
-      : await connectToServerByEmail(env.EWS_EMAIL!, realServerAuth({ ...env, EWS_USERNAME: env.EWS_USERNAME ?? env.EWS_EMAIL }), log);
+      ? new ExchangeClient({ url: env.EWS_URL, auth: authFromEnvironment(env) })
+      : await connectToServerByEmail(env.EWS_EMAIL!, authFromEnvironment({ ...env, EWS_USERNAME: env.EWS_USERNAME ?? env.EWS_EMAIL }), log);
     log(`typed-ews demo against ${client.url}`);
     try {
       await runCalendarSeed(client, log, { attendees: ATTENDEES, sendInvitations: false });
@@ -76,11 +76,3 @@ async function seedInbox(client: ExchangeClient, clock: ManualClock, log: Log): 
   log(`\n== Seed the inbox: ${sent} messages from ${SENDERS.length} senders ==`);
 }
 
-export function realServerAuth(env: DemoEnvironment): AuthStrategy {
-  if (env.EWS_TOKEN) {
-    const token = env.EWS_TOKEN;
-    return bearerAuth(async () => token);
-  }
-  if (!env.EWS_USERNAME || !env.EWS_PASSWORD) throw new Error('EWS_URL needs EWS_USERNAME and EWS_PASSWORD, or EWS_TOKEN (EWS_EMAIL needs EWS_PASSWORD)');
-  return basicAuth(env.EWS_USERNAME, env.EWS_PASSWORD);
-}
