@@ -1,0 +1,138 @@
+/**
+ * `npm run bench:export [-- --items N --large-every K --large-mb M]`: export of a mailbox from the simulator.
+ *
+ * The simulator runs in a child process (its store is not counted in this process's RSS); it is seeded over
+ * HTTP with N messages, every K-th carrying an M MB file attachment. Then, in this process:
+ * 1. the simulator's own serving rate: ExportItems of every id, 50 a request, 3 in flight, over node:http
+ *    with prebuilt request bodies and the answers discarded unread (the floor: what the server can serve);
+ * 2. exportMailbox (sync pages, ExportItems through the batch layer, files and manifest written), sampling
+ *    RSS every 20 ms: the RSS after the first 10% of the items versus the peak.
+ * Prints a Markdown section for bench/RESULTS.md.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import * as http from 'node:http';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import * as path from 'node:path';
+import { ItemBatches } from '../src/batch';
+import { basicAuth } from '../src/client/auth';
+import { ExchangeClient } from '../src/client/exchange-client';
+import { exportMailbox } from '../src/export/export-mailbox';
+import { syncItems } from '../src/sync';
+
+const flag = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const ITEMS = flag('items', 2000);
+const LARGE_EVERY = flag('large-every', 10);
+const LARGE_MB = flag('large-mb', 1);
+const AUTH = `Basic ${Buffer.from('alice@contoso.com:Simulator-1').toString('base64')}`;
+
+async function startSimulatorProcess(): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', path.join(__dirname, '../src/simulator/cli.ts'), '--port', '0', '--no-validation'],
+    { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, TS_NODE_TRANSPILE_ONLY: '1' } });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk;
+      const match = /listening at (\S+)/.exec(out);
+      if (match) resolve(match[1]);
+    });
+    child.on('exit', (code) => reject(new Error(`simulator exited with ${code}`)));
+  });
+  return { url, child };
+}
+
+async function seed(client: ExchangeClient): Promise<void> {
+  const batches = new ItemBatches(client, { batchSize: 50, concurrency: 3 });
+  const large = Buffer.alloc(LARGE_MB * 1024 * 1024);
+  for (let i = 0; i < large.length; i++) large[i] = (i * 2654435761) >>> 24;
+  const largeContent = large.toString('base64');
+  for (let start = 0; start < ITEMS; start += 200) {
+    const messages = Array.from({ length: Math.min(200, ITEMS - start) }, (_, k) => {
+      const i = start + k;
+      return {
+        $el: 'Message' as const, Subject: `bench ${i}`, Body: { BodyType: 'Text' as const, $value: `Body ${i} `.repeat(40) },
+        ...(i % LARGE_EVERY === 0 && { Attachments: [{ $el: 'FileAttachment' as const, Name: `large-${i}.bin`, Content: largeContent }] }),
+      };
+    });
+    const created = await batches.createItems(messages, { messageDisposition: 'SaveOnly', savedItemFolderId: 'inbox' });
+    if (created.overallResult !== 'Success') throw new Error('seeding failed');
+  }
+}
+
+/** The floor: ExportItems bodies built in advance, sent with node:http, answers counted and dropped. */
+async function servingRate(url: string, ids: string[]): Promise<{ seconds: number; bytes: number }> {
+  const bodies: string[] = [];
+  for (let i = 0; i < ids.length; i += 50) {
+    const itemIds = ids.slice(i, i + 50).map((id) => `<t:ItemId Id="${id}"/>`).join('');
+    bodies.push(`<?xml version="1.0" encoding="utf-8"?><soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/" xmlns:t="http://schemas.microsoft.com/exchange/services/2006/types" xmlns:m="http://schemas.microsoft.com/exchange/services/2006/messages"><soap:Header><t:RequestServerVersion Version="Exchange2013_SP1"/></soap:Header><soap:Body><m:ExportItems><m:ItemIds>${itemIds}</m:ItemIds></m:ExportItems></soap:Body></soap:Envelope>`);
+  }
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 3 });
+  let bytes = 0;
+  const started = process.hrtime.bigint();
+  let next = 0;
+  const worker = async () => {
+    while (next < bodies.length) {
+      const body = bodies[next++];
+      await new Promise<void>((resolve, reject) => {
+        const request = http.request(url, { method: 'POST', agent, headers: { 'content-type': 'text/xml; charset=utf-8', authorization: AUTH } }, (response) => {
+          response.on('data', (chunk: Buffer) => { bytes += chunk.length; });
+          response.on('end', () => (response.statusCode === 200 ? resolve() : reject(new Error(`HTTP ${response.statusCode}`))));
+        });
+        request.on('error', reject);
+        request.end(body);
+      });
+    }
+  };
+  await Promise.all([worker(), worker(), worker()]);
+  agent.destroy();
+  return { seconds: Number(process.hrtime.bigint() - started) / 1e9, bytes };
+}
+
+async function main(): Promise<void> {
+  const { url, child } = await startSimulatorProcess();
+  const client = new ExchangeClient({ url, auth: basicAuth('alice@contoso.com', 'Simulator-1') });
+  const directory = mkdtempSync(path.join(tmpdir(), 'typed-ews-bench-export-'));
+  try {
+    await seed(client);
+    const ids: string[] = [];
+    for await (const page of syncItems(client, 'inbox')) for (const change of page.changes) if ('itemId' in change && change.itemId) ids.push(change.itemId.Id);
+    const floor = await servingRate(url, ids);
+
+    global.gc?.();
+    let peak = process.memoryUsage().rss;
+    let atTenth: number | undefined;
+    let exported = 0;
+    const sampler = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rss); }, 20);
+    const started = process.hrtime.bigint();
+    const summary = await exportMailbox(client, {
+      directory, mailbox: 'alice@contoso.com', folders: ['inbox'], pageSize: 100, batches: { batchSize: 50, concurrency: 3 },
+      onProgress: (counts) => {
+        exported = counts.items;
+        if (atTenth === undefined && exported >= ITEMS / 10) atTenth = process.memoryUsage().rss;
+      },
+    });
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    clearInterval(sampler);
+    peak = Math.max(peak, process.memoryUsage().rss);
+    const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(0);
+    console.log(`## Export of a mailbox (bench/export-mailbox.ts)\n`);
+    console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${mb(totalmem())} MB RAM, Node ${process.version}. Command: \`npm run bench:export -- --items ${ITEMS} --large-every ${LARGE_EVERY} --large-mb ${LARGE_MB}\`.\n`);
+    console.log(`| measure | value |\n| --- | --- |`);
+    console.log(`| items (every ${LARGE_EVERY}th with a ${LARGE_MB} MB attachment) | ${summary.items} exported, ${summary.failed} failed, ${mb(summary.bytes)} MB of data |`);
+    console.log(`| simulator serving rate (node:http floor, answers unread) | ${(ids.length / floor.seconds).toFixed(0)} items/s, ${mb(floor.bytes / floor.seconds)} MB/s |`);
+    console.log(`| exportMailbox (sync + ExportItems + files + manifest) | ${(summary.items / seconds).toFixed(0)} items/s (${(100 * (summary.items / seconds) / (ids.length / floor.seconds)).toFixed(0)}% of the floor) |`);
+    console.log(`| RSS after the first 10% of items → peak | ${mb(atTenth ?? 0)} MB → ${mb(peak)} MB (${(peak / (atTenth ?? peak)).toFixed(2)}×) |`);
+  } finally {
+    client.close();
+    child.kill();
+    rmSync(directory, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: Error) => {
+  console.error(error);
+  process.exitCode = 1;
+});
