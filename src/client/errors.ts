@@ -15,6 +15,7 @@
  *   be retried blindly when this is true; read the mailbox state first.
  */
 import type { SoapFault as ParsedSoapFault } from '../runtime/soap-fault';
+import type { RequestSchemaProblem } from '../validation/request-check';
 import { redact } from './redact';
 
 interface ErrorHints {
@@ -321,15 +322,21 @@ export class EwsAbortError extends EwsError {
   }
 }
 
-/** The request envelope does not validate against the EWS schema (libxml2's messages); nothing was sent. */
+/**
+ * The request does not validate against the EWS schema; nothing was sent. Each problem names the
+ * property of the request object at fault and libxml2's message.
+ */
 export class EwsRequestValidationError extends EwsError {
   override readonly name = 'EwsRequestValidationError';
   readonly problems: readonly string[];
+  /** The same problems, structured: object path, libxml2's message and element path. */
+  readonly details: readonly RequestSchemaProblem[];
 
-  constructor(problems: readonly string[]) {
+  constructor(problems: readonly string[], details: readonly RequestSchemaProblem[] = []) {
     const shown = problems.slice(0, 5).join('; ');
     const more = problems.length > 5 ? ` (and ${problems.length - 5} more)` : '';
     super(`The request does not match the EWS schema and was not sent: ${shown}${more}`);
     this.problems = problems.map(redact);
+    this.details = details.map((detail) => ({ ...detail, message: redact(detail.message), text: redact(detail.text) }));
   }
 }

@@ -9,10 +9,9 @@ import type { OperationName, OperationTypes } from '../../generated/operations';
 import type { ServerVersionInfo } from '../../generated/types';
 import { XmlReadError } from '../runtime/errors';
 import { envelopeReader, readEnvelope, type SoapEnvelopeContent } from '../runtime/envelope-reader';
-import { writeElement, writeEnvelopeUtf8 } from '../runtime/writer';
+import { writeEnvelopeUtf8 } from '../runtime/writer';
 import type { OperationDesc, SchemaSet } from '../schema/descriptors';
 import { ewsSchema } from '../schema/ews-schema';
-import type { XsdValidator } from '../validation/xsd-validator';
 import type { AuthStrategy } from './auth/strategy';
 import { EwsMalformedResponseError, EwsRequestValidationError, EwsSoapFaultError } from './errors';
 import { ResponseMessage, responseMessagesOf, toResponseMessage } from './response-messages';
@@ -68,7 +67,6 @@ export class ExchangeClient {
   private readonly context: RequestContext;
   private readonly transport: Transport;
   private readonly ownsTransport: boolean;
-  private validator?: Promise<XsdValidator>;
 
   constructor(private readonly options: ExchangeClientOptions) {
     if (!/^https?:\/\//i.test(options.url)) throw new TypeError('ExchangeClient: url must be an http(s) URL of the EWS endpoint');
@@ -202,12 +200,10 @@ export class ExchangeClient {
   }
 
   private async validate(element: string, request: unknown): Promise<void> {
-    if (!this.validator) {
-      // Loaded on first use: libxml2 (wasm) and the schema set cost time the default path never pays.
-      this.validator = import('../validation/xsd-validator').then((m) => m.XsdValidator.create());
-    }
-    const result = await (await this.validator).validateOne(writeElement(this.schema, element, request));
-    if (!result.valid) throw new EwsRequestValidationError(result.errors);
+    // Loaded on first use: libxml2 (wasm) and the schema set cost time the default path never pays.
+    const { checkRequest } = await import('../validation/request-check');
+    const problems = await checkRequest(this.schema, element, request);
+    if (problems.length > 0) throw new EwsRequestValidationError(problems.map((problem) => problem.text), problems);
   }
 }
 

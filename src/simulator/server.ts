@@ -18,6 +18,7 @@ import type { OperationDesc, SchemaSet } from '../schema/descriptors';
 import { XsdValidator } from '../validation/xsd-validator';
 import { runOperation, UnsupportedOperationError } from './operations';
 import { addNilGroups, responseSchema, type GroupQuirks } from './quirks';
+import { schemaValidationFault } from './schema-fault';
 import { faultEnvelope, type FaultSpec } from './soap-fault';
 import { SimulatorState, type SimulatorSnapshot } from './store';
 import type { Mailbox } from './store/mailbox';
@@ -89,7 +90,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const users = options.users ?? DEFAULT_USERS;
   for (const user of users) ensureMailbox(state, user.smtpAddress ?? user.username, user.displayName);
   for (const address of options.mailboxes ?? []) ensureMailbox(state, address);
-  const endpoint = new SoapEndpoint(state, users, options, options.validateRequests === false ? undefined : await XsdValidator.create());
+  const endpoint = new SoapEndpoint(state, users, options, options.validateRequests === false ? undefined : await XsdValidator.shared());
 
   const sockets = new Set<Socket>();
   const server = http.createServer((req, res) => void endpoint.handle(req, res));
@@ -204,8 +205,8 @@ class SoapEndpoint {
   /** Validates the whole envelope as received (so line numbers are the request's), then reads it. */
   private async readRequest(body: string) {
     if (this.validator) {
-      const [verdict] = await this.validator.validate([{ name: 'request', xml: body }]);
-      if (!verdict.valid) throw new Fault(schemaValidationFault(body, verdict.errors[0] ?? 'invalid request'));
+      const verdict = await this.validator.validateOne(body);
+      if (!verdict.valid) throw new Fault(schemaValidationFault(body, verdict.issues[0]));
     }
     try {
       return readEnvelope(ewsSchema, body);
@@ -263,23 +264,6 @@ class SoapEndpoint {
   private save(): void {
     if (this.options.dataFile) writeFileSync(this.options.dataFile, JSON.stringify(this.state.toJSON()));
   }
-}
-
-/**
- * Exchange reports where a request broke the schema: libxml2 gives the line; the position is that of
- * the offending element's start tag on that line (libxml2 does not report columns for validity errors).
- */
-function schemaValidationFault(body: string, error: string): FaultSpec {
-  const line = Number(/^line (\d+):/.exec(error)?.[1] ?? 1);
-  const element = /Element '(?:\{[^}]*\})?([\w.-]+)'/.exec(error)?.[1];
-  const lineText = body.split('\n')[line - 1] ?? '';
-  const column = element ? lineText.search(new RegExp(`<(?:[\\w.-]+:)?${element}[\\s/>]`)) + 1 : 0;
-  const violation = error.replace(/^line \d+: (?:[^:]*: )?(?:Schemas validity error : )?/, '').split('\n')[0];
-  return {
-    responseCode: 'ErrorSchemaValidation',
-    message: `The request failed schema validation: ${violation}`,
-    elements: [['LineNumber', line], ['LinePosition', Math.max(column, 1)], ['Violation', violation]],
-  };
 }
 
 function soap(res: http.ServerResponse, status: number, envelope: string): void {
