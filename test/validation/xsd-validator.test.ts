@@ -28,7 +28,7 @@ describe('XsdValidator with the EWS schema set', () => {
   let results: Map<string, XsdValidationResult>;
 
   beforeAll(async () => {
-    validator = await XsdValidator.create();
+    validator = await XsdValidator.shared();
     const files = [...examplesIn('valid'), ...examplesIn('invalid'), ...examplesIn('lax-passes')];
     const docs = files.map((name) => ({ name, xml: readExample(name) }));
     results = new Map((await validator.validate(docs)).map((r) => [r.name, r]));
