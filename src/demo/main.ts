@@ -1,4 +1,4 @@
-/** `npm run demo`: see run-demo.ts. */
+/** `npm run demo` (through start.js): see run-demo.ts. */
 import { runDemo } from './run-demo';
 
 runDemo(process.env, (text) => console.log(text)).catch((error: Error) => {

@@ -38,11 +38,13 @@ export async function runCalendarSeed(client: ExchangeClient, log: Log, options:
   ];
   const invitations = options.sendInvitations ? 'SendToAllAndSaveCopy' : 'SendToNone';
 
+  log('\n… creating 3 calendar items in one CreateItem batch (src/demo/seeds.ts, runCalendarSeed)');
   const created = await batches.createItems(items, { savedItemFolderId: 'calendar', sendMeetingInvitations: invitations });
   log(heading('Create 3 calendar items', created));
   log(table(['#', 'result', 'code', 'subject', 'ItemId'], created.responses.map((r, i) => [i, r.result, r.errorCode, (items[i] as CalendarItemType).Subject, shortId(r.item?.ItemId?.Id)])));
   const ids = created.responses.flatMap((r) => (r.item?.ItemId ? [r.item.ItemId] : []));
 
+  log('\n… getting them back with recurrence and attendees (GetItem)');
   const read = await batches.getItems(ids, { BaseShape: 'Default', AdditionalProperties: ['calendar:IsRecurring', 'calendar:Recurrence', 'calendar:RequiredAttendees', 'calendar:OptionalAttendees'] });
   log(heading('Get them', read));
   log(table(['#', 'subject', 'start', 'recurring', 'attendees'], read.responses.map((r, i) => {
@@ -52,6 +54,7 @@ export async function runCalendarSeed(client: ExchangeClient, log: Log, options:
     return [i, item?.Subject, item?.Start, item?.IsRecurring ? `yes (${occurrences ?? '∞'}×)` : 'no', attendees];
   })));
 
+  log('\n… updating their subjects (UpdateItem)');
   const updated = await batches.updateItems(
     ids.map((id, i) => ({ id, itemType: 'CalendarItem' as const, set: { Subject: `${(items[i] as CalendarItemType).Subject} (updated)` } })),
     { conflictResolution: 'AutoResolve', sendMeetingInvitationsOrCancellations: 'SendToNone' },
@@ -63,6 +66,7 @@ export async function runCalendarSeed(client: ExchangeClient, log: Log, options:
   const newIds = updated.responses.map((r, i) => r.item?.ItemId ?? ids[i]);
 
   for (const title of ['Delete them', 'Delete them again']) {
+    log(`\n… ${title.toLowerCase()} (DeleteItem)`);
     const deleted = await batches.deleteItems(newIds, { deleteType: 'MoveToDeletedItems', sendMeetingCancellations: 'SendToNone' });
     log(heading(title, deleted));
     log(table(['#', 'result', 'code', 'message'], deleted.responses.map((r, i) => [i, r.result, r.errorCode, r.errorMessage])));
@@ -70,6 +74,7 @@ export async function runCalendarSeed(client: ExchangeClient, log: Log, options:
 }
 
 export async function runGroupedSearch(client: ExchangeClient, log: Log): Promise<void> {
+  log('\n… searching the inbox, grouped by sender (FindItem with GroupBy; src/demo/seeds.ts, runGroupedSearch)');
   const results = await findItems(client, 'inbox',
     {
       pageSize: 50,
