@@ -85,6 +85,11 @@ export class EwsSoapFaultError extends EwsError {
   /** Set with ErrorServerBusy: how long the server asks the client to wait. */
   readonly backOffMilliseconds?: number;
   readonly values: Readonly<Record<string, string>>;
+  /**
+   * With ErrorSchemaValidation from `call()`: the property of the request object written at
+   * LineNumber/LinePosition (`Items[2].Start`), also appended to the message.
+   */
+  objectPath?: string;
 
   constructor(fault: ParsedSoapFault) {
     const detail = fault.detail;
@@ -101,6 +106,12 @@ export class EwsSoapFaultError extends EwsError {
     this.violation = detail?.violation;
     this.backOffMilliseconds = detail?.backOffMilliseconds;
     this.values = { ...detail?.values };
+  }
+
+  /** Records which request property the server's position points at (the client works it out after the fact). */
+  locateInRequest(objectPath: string): void {
+    this.objectPath = objectPath;
+    this.message = `${this.message} [request property: ${redact(objectPath)}]`;
   }
 }
 

@@ -88,7 +88,21 @@ export class ExchangeClient {
   ): Promise<CallResult<OperationTypes[Op]['response']>> {
     const { op, body } = await this.send(operation, request, options);
     const content = await this.readResponse(body);
-    return this.result(op, content) as CallResult<OperationTypes[Op]['response']>;
+    try {
+      return this.result(op, content) as CallResult<OperationTypes[Op]['response']>;
+    } catch (error) {
+      throw await this.locateSchemaFault(error, op, request, options);
+    }
+  }
+
+  /** ErrorSchemaValidation with a position: names the request property written there (see fault-paths.ts). */
+  private async locateSchemaFault(error: unknown, op: OperationDesc, request: unknown, options: CallOptions): Promise<unknown> {
+    if (!(error instanceof EwsSoapFaultError) || error.responseCode !== 'ErrorSchemaValidation' || error.lineNumber === undefined) return error;
+    const { objectPathAtPosition } = await import('../validation/fault-paths');
+    const envelope = { headers: soapHeadersFor(op, withOverrides(this.context, options)), body: { element: op.request, value: request } };
+    const objectPath = objectPathAtPosition(this.schema, envelope, error.lineNumber, error.linePosition ?? 1);
+    if (objectPath !== undefined) error.locateInRequest(objectPath);
+    return error;
   }
 
   /**

@@ -4,7 +4,10 @@
  * name the property behind a schema error; writing without a trace costs nothing.
  */
 export interface WriteTrace {
-  /** An element starts; `step` is `Prop` or `[index]`, absent for the document root and SOAP parts. */
-  enter(qname: string, step: string | undefined): void;
+  /**
+   * An element starts; `step` is `Prop` or `[index]`, absent for the document root and SOAP parts;
+   * `offset` is where its `<` is in the output, in characters.
+   */
+  enter(qname: string, step: string | undefined, offset: number): void;
   exit(): void;
 }

@@ -127,7 +127,7 @@ class InstanceWriter {
   element(element: CompiledElement, value: unknown, declarations = '', step?: string): void {
     if (value === undefined || (value === null && !element.nillable)) return;
     this.path.push(element.qname);
-    this.trace?.enter(element.qname, step);
+    this.trace?.enter(element.qname, step, this.out.nextTagOffset);
     this.out.startElement(element.qname);
     this.out.rawAttributes(declarations);
     if (value === null) this.out.attribute('xsi:nil', 'true');

@@ -11,19 +11,44 @@ import type { WriteTrace } from '../runtime/write-trace';
 interface TracedElement {
   readonly qname: string;
   readonly objectPath: string;
+  /** Where the element's `<` is in the written text, in characters. */
+  readonly offset: number;
   readonly children: TracedElement[];
 }
 
 export class ElementTrace implements WriteTrace {
-  private readonly top: TracedElement = { qname: '', objectPath: '', children: [] };
+  private readonly top: TracedElement = { qname: '', objectPath: '', offset: -1, children: [] };
   private readonly open: TracedElement[] = [this.top];
+  /** Every element in document order (so by offset). */
+  private readonly inOrder: TracedElement[] = [];
 
-  enter(qname: string, step: string | undefined): void {
+  enter(qname: string, step: string | undefined, offset: number): void {
     const parent = this.open[this.open.length - 1];
     const objectPath = step === undefined ? parent.objectPath : joinStep(parent.objectPath, step);
-    const element: TracedElement = { qname, objectPath, children: [] };
+    const element: TracedElement = { qname, objectPath, offset, children: [] };
     parent.children.push(element);
     this.open.push(element);
+    this.inOrder.push(element);
+  }
+
+  /**
+   * The element written at `offset` (a server's line and position turned into characters): the last one
+   * whose `<` is at or before it, so a position on the `<` (the simulator) or on the name (.NET) both match.
+   */
+  elementAt(offset: number): { readonly qname: string; readonly objectPath: string } | undefined {
+    let low = 0;
+    let high = this.inOrder.length - 1;
+    let found: TracedElement | undefined;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      if (this.inOrder[middle].offset <= offset) {
+        found = this.inOrder[middle];
+        low = middle + 1;
+      } else {
+        high = middle - 1;
+      }
+    }
+    return found && { qname: found.qname, objectPath: found.objectPath };
   }
 
   exit(): void {

@@ -9,6 +9,7 @@ import { ExchangeClient } from '../../src/client/exchange-client';
 import { AxiosTransport, type Transport, type TransportRequest } from '../../src/client/transport';
 import { startSimulator } from '../../src/simulator';
 import { locateElement } from '../../src/validation/locate-element';
+import { RecordingTransport, soapFault } from '../support/soap';
 
 describe('the simulator\'s schema validation fault', () => {
   it('points at the third item\'s bad Start on a one-line request and names its path', async () => {
@@ -31,11 +32,42 @@ describe('the simulator\'s schema validation fault', () => {
       expect([error.lineNumber, error.linePosition]).toEqual([1, thirdStart + 1]);
       expect(error.violation).toBe("Element 't:Start': 'at nine' is not a valid value of the atomic type 'xs:dateTime'.");
       expect(error.message).toContain('(at /soap:Envelope/soap:Body/m:CreateItem/m:Items/t:CalendarItem[3]/t:Start)');
+      // The client names the property of the request object written there.
+      expect(error.objectPath).toBe('Items[2].Start');
+      expect(error.message).toMatch(/\[request property: Items\[2\]\.Start\]$/);
     } finally {
       client.close();
       inner.close();
       await sim.close();
     }
+  });
+});
+
+describe('an Exchange schema fault on a call()', () => {
+  it('names the request property at LineNumber/LinePosition, a position on the element name as .NET gives it', async () => {
+    let sentBody = '';
+    const transport = new RecordingTransport((request) => {
+      sentBody = String(request.body);
+      const position = sentBody.indexOf('<t:ItemId Id="second"') + 2; // on the name, after '<'
+      return { status: 500, body: soapFault('ErrorSchemaValidation', 'The request failed schema validation.',
+        `<t:LineNumber>1</t:LineNumber><t:LinePosition>${position}</t:LinePosition><t:Violation>bad id</t:Violation>`) };
+    });
+    const client = new ExchangeClient({ url: 'https://mail.contoso.com/EWS/Exchange.asmx', transport });
+    const error = await client.call('GetItem', {
+      ItemShape: { BaseShape: 'IdOnly' },
+      ItemIds: [{ $el: 'ItemId', Id: 'first' }, { $el: 'ItemId', Id: 'second' }],
+    }).catch((e: unknown) => e) as EwsSoapFaultError;
+    expect(error).toBeInstanceOf(EwsSoapFaultError);
+    expect(error.objectPath).toBe('ItemIds[1]');
+    expect(error.message).toContain('[request property: ItemIds[1]]');
+  });
+
+  it('leaves other faults as they are', async () => {
+    const transport = new RecordingTransport(() => ({ status: 500, body: soapFault('ErrorInvalidRequest', 'The request is invalid.') }));
+    const client = new ExchangeClient({ url: 'https://mail.contoso.com/EWS/Exchange.asmx', transport });
+    const error = await client.call('GetItem', { ItemShape: { BaseShape: 'IdOnly' }, ItemIds: [{ $el: 'ItemId', Id: 'x' }] }).catch((e: unknown) => e) as EwsSoapFaultError;
+    expect(error.responseCode).toBe('ErrorInvalidRequest');
+    expect(error.objectPath).toBeUndefined();
   });
 });
 

@@ -91,11 +91,11 @@ describe('validateRequests names the object path of a schema error', () => {
 describe('ElementTrace', () => {
   it('falls back to the nearest traced ancestor for elements written from raw XML, and knows no foreign root', () => {
     const trace = new ElementTrace();
-    trace.enter('m:GetItem', undefined);
-    trace.enter('m:ItemIds', 'ItemIds');
-    trace.enter('t:ItemId', '[0]');
+    trace.enter('m:GetItem', undefined, 0);
+    trace.enter('m:ItemIds', 'ItemIds', 20);
+    trace.enter('t:ItemId', '[0]', 31);
     trace.exit();
-    trace.enter('t:ItemId', '[1]');
+    trace.enter('t:ItemId', '[1]', 50);
     trace.exit();
     trace.exit();
     trace.exit();
@@ -103,5 +103,7 @@ describe('ElementTrace', () => {
     expect(trace.objectPathOf('/m:GetItem/m:ItemIds/t:ItemId[2]/t:Raw')).toBe('ItemIds[1]');
     expect(trace.objectPathOf('/m:GetItem')).toBe('');
     expect(trace.objectPathOf('/m:Other/m:ItemIds')).toBeUndefined();
+    expect([0, 19, 20, 31, 49, 50, 500].map((offset) => trace.elementAt(offset)?.objectPath)).toEqual(['', '', 'ItemIds', 'ItemIds[0]', 'ItemIds[0]', 'ItemIds[1]', 'ItemIds[1]']);
+    expect(trace.elementAt(-1)).toBeUndefined();
   });
 });
