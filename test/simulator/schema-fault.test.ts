@@ -22,15 +22,15 @@ describe('the simulator\'s schema validation fault', () => {
       const item = (Start: string) => ({ $el: 'CalendarItem' as const, Subject: 'sync', Start, End: '2026-11-24T09:30:00Z' });
       const error = await client.call('CreateItem', {
         SendMeetingInvitations: 'SendToNone',
-        Items: [item('2026-11-24T09:00:00Z'), item('2026-11-24T09:00:00Z'), item('at nine')],
+        Items: [item('2026-11-24T09:00:00Z'), item('2026-11-24T09:00:00Z'), item('2026-02-30T09:00:00Z')],
       }).catch((e: unknown) => e) as EwsSoapFaultError;
       expect(error).toBeInstanceOf(EwsSoapFaultError);
       expect(error.responseCode).toBe('ErrorSchemaValidation');
       const body = String(sent[0].body);
-      const thirdStart = body.indexOf('<t:Start>at nine');
+      const thirdStart = body.indexOf('<t:Start>2026-02-30');
       expect(body.slice(0, thirdStart)).not.toContain('\n');
       expect([error.lineNumber, error.linePosition]).toEqual([1, thirdStart + 1]);
-      expect(error.violation).toBe("Element 't:Start': 'at nine' is not a valid value of the atomic type 'xs:dateTime'.");
+      expect(error.violation).toBe("Element 't:Start': '2026-02-30T09:00:00Z' is not a valid value of the atomic type 'xs:dateTime'.");
       expect(error.message).toContain('(at /soap:Envelope/soap:Body/m:CreateItem/m:Items/t:CalendarItem[3]/t:Start)');
       // The client names the property of the request object written there.
       expect(error.objectPath).toBe('Items[2].Start');
