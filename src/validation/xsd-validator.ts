@@ -10,9 +10,10 @@
  */
 import { Worker } from 'node:worker_threads';
 import { pathToFileURL } from 'node:url';
-import { LIBXML2_WORKER_SOURCE, type RawIssue, type WorkerReply, type WorkerSetup } from './libxml2-worker';
+import { LIBXML2_WORKER_SOURCE, type RawIssue, type WorkerSetup } from './libxml2-worker';
 import { DEFAULT_ENTRY_SCHEMA, type SchemaDocument, findPackageSchemaDir, loadSchemaSet } from './schema-files';
 import { readableMessage } from './validation-issue';
+import { WorkerChannel } from './worker-channel';
 
 export type { SchemaDocument } from './schema-files';
 
@@ -55,31 +56,16 @@ export interface XsdValidationResult {
   readonly issues: XsdIssue[];
 }
 
-/** The schema set failed to compile; the message is libxml2's. */
-export class XsdSchemaError extends Error {
-  override readonly name = 'XsdSchemaError';
-}
-
-interface Pending {
-  readonly resolve: (results: readonly (readonly RawIssue[])[]) => void;
-  readonly reject: (error: Error) => void;
-}
+export { XsdSchemaError } from './worker-channel';
 
 export class XsdValidator {
   private static sharedValidator: Promise<XsdValidator> | undefined;
-  private readonly pending = new Map<number, Pending>();
-  private nextId = 1;
-  private failure: Error | undefined;
-  /** Milliseconds libxml2 took to compile the schema set (in the worker). */
-  compileMs = 0;
 
-  private constructor(private readonly worker: Worker) {
-    worker.on('message', (reply: WorkerReply) => this.receive(reply));
-    worker.on('error', (error) => this.fail(new Error(`the libxml2 validation worker failed: ${error.message}`, { cause: error })));
-    worker.on('exit', () => this.fail(this.failure ?? new Error('the libxml2 validation worker has stopped')));
-    // An idle validator never keeps the process alive; a pending request does (see `send`).
-    worker.unref();
-  }
+  private constructor(
+    private readonly channel: WorkerChannel,
+    /** Milliseconds libxml2 took to compile the schema set (in the worker). */
+    readonly compileMs: number,
+  ) {}
 
   /**
    * Compiles the schema set in a new worker; resolves once it is compiled (rejects with
@@ -94,19 +80,16 @@ export class XsdValidator {
     }
     const setup: WorkerSetup = { libxml2Url: pathToFileURL(require.resolve('libxml2-wasm')).href, files, entryFileName: entryName };
     const worker = new Worker(LIBXML2_WORKER_SOURCE, { eval: true, workerData: setup });
-    const validator = new XsdValidator(worker);
-    worker.ref();
+    const channel = new WorkerChannel(worker);
     try {
-      validator.compileMs = await new Promise<number>((resolve, reject) => {
-        validator.whenReady = { resolve, reject };
-      });
+      return new XsdValidator(channel, await channel.ready);
     } catch (error) {
       await worker.terminate();
       throw error;
     } finally {
+      // Compiling kept the process alive (the worker is referenced while it runs); idle, it must not.
       worker.unref();
     }
-    return validator;
   }
 
   /** The process's one validator of the default EWS schema set, compiled on first use and kept. */
@@ -122,7 +105,7 @@ export class XsdValidator {
   /** Validates the documents, each on its own; results are in input order. */
   async validate(docs: readonly XmlDocumentInput[]): Promise<XsdValidationResult[]> {
     if (docs.length === 0) return [];
-    const raw = await this.send(docs.map((doc) => doc.xml));
+    const raw = await this.channel.send(docs.map((doc) => doc.xml));
     return docs.map((doc, i) => toResult(doc.name, raw[i]));
   }
 
@@ -133,47 +116,7 @@ export class XsdValidator {
 
   /** Stops the worker; later calls reject. */
   async close(): Promise<void> {
-    this.failure ??= new Error('this XsdValidator is closed');
-    await this.worker.terminate();
-  }
-
-  private whenReady: { resolve: (compileMs: number) => void; reject: (error: Error) => void } | undefined;
-
-  private send(docs: readonly string[]): Promise<readonly (readonly RawIssue[])[]> {
-    if (this.failure) return Promise.reject(this.failure);
-    const id = this.nextId++;
-    return new Promise((resolve, reject) => {
-      if (this.pending.size === 0) this.worker.ref();
-      this.pending.set(id, { resolve, reject });
-      this.worker.postMessage({ id, docs });
-    });
-  }
-
-  private receive(reply: WorkerReply): void {
-    switch (reply.kind) {
-      case 'ready':
-        this.whenReady?.resolve(reply.compileMs);
-        return;
-      case 'schema-error':
-        this.fail(new XsdSchemaError(reply.message));
-        void this.worker.terminate();
-        return;
-      case 'results':
-      case 'failed': {
-        const pending = this.pending.get(reply.id);
-        this.pending.delete(reply.id);
-        if (this.pending.size === 0) this.worker.unref();
-        if (reply.kind === 'results') pending?.resolve(reply.results);
-        else pending?.reject(new Error(`libxml2 could not validate: ${reply.message}`));
-      }
-    }
-  }
-
-  private fail(error: Error): void {
-    this.failure ??= error;
-    this.whenReady?.reject(this.failure);
-    for (const pending of this.pending.values()) pending.reject(this.failure);
-    this.pending.clear();
+    await this.channel.close(new Error('this XsdValidator is closed'));
   }
 }
 
