@@ -459,7 +459,7 @@ export type ArrayOfKeywordStatisticsSearchResultsType = KeywordStatisticsSearchR
 /** t:ArrayOfLocationConstraintItems */
 export type ArrayOfLocationConstraintItems = LocationConstraintItem[];
 /** t:ArrayOfMailboxData */
-export type ArrayOfMailboxData = MailboxData | null[];
+export type ArrayOfMailboxData = Array<MailboxData | null>;
 /** t:ArrayOfMailboxHoldStatusType */
 export type ArrayOfMailboxHoldStatusType = MailboxHoldStatusType[];
 /** t:ArrayOfMailboxStatisticsItemsType */
@@ -5616,7 +5616,7 @@ export interface ProfileInsightValue extends InsightValue {
 }
 
 /** t:PropertyTagType */
-export type PropertyTagType = string;
+export type PropertyTagType = number | string;
 /** t:PropertyTagType_Member1 */
 export type PropertyTagType_Member1 = string;
 
@@ -5942,7 +5942,7 @@ export interface ReminderMessageDataType extends Extensible {
 }
 
 /** t:ReminderMinutesBeforeStartType */
-export type ReminderMinutesBeforeStartType = string;
+export type ReminderMinutesBeforeStartType = number;
 /** t:ReminderMinutesBeforeStartType_Member1 */
 export type ReminderMinutesBeforeStartType_Member1 = number;
 /** t:ReminderMinutesBeforeStartType_Member2 */
