@@ -8,6 +8,7 @@ import { join } from 'path';
 import { IndentationText, Project, QuoteKind, SourceFile, StatementStructures, StructureKind } from 'ts-morph';
 import type { SchemaSet } from '../../src/schema/descriptors';
 import { resolveFieldUris } from '../passes/field-uris';
+import { linkTypeDocs, operationPage, withSee } from './doc-links';
 import { printJsonParse, printLiteral } from './literal';
 import { TypeEmitter } from './ts-types';
 
@@ -48,7 +49,7 @@ export function emitAll(schema: SchemaSet, options: EmitOptions): EmittedFile[] 
 
   for (const ns of namespaces) {
     const otherFiles = namespaces.filter((other) => other !== ns);
-    const statements = emitter.statements(ns);
+    const statements = linkTypeDocs(emitter.statements(ns), schema);
     add(fileOf(ns), [
       importFrom(`${options.runtimeImport}/instance`, helpersUsedBy(statements)),
       // Types of another namespace are referenced qualified (`t.ItemType`), as in the schemas.
@@ -81,7 +82,7 @@ export function emitAll(schema: SchemaSet, options: EmitOptions): EmittedFile[] 
       kind: StructureKind.Interface, isExported: true, name: 'OperationTypes',
       docs: ['Request and response body types of every operation in services.wsdl.'],
       properties: Object.values(schema.operations).map((op) => ({
-        name: op.name,
+        name: op.name, docs: withSee(undefined, operationPage(op.name)),
         type: `{ request: ${tsOf(schema.elements[op.request].type)}; response: ${tsOf(schema.elements[op.response].type)} }`,
       })),
     },
