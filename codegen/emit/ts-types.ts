@@ -165,15 +165,15 @@ export function isComplex(type: TypeDesc): type is ComplexTypeDesc {
   return type.kind === 'complex';
 }
 
-function literal(value: string): string {
+export function literal(value: string): string {
   return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 }
 
-function arrayOf(type: string): string {
+export function arrayOf(type: string): string {
   return /[\s|]/.test(type) ? `Array<${type}>` : `${type}[]`;
 }
 
 /** Property names are XML names; quote the ones that are not TS identifiers. */
-function propName(name: string): string {
+export function propName(name: string): string {
   return /^[A-Za-z_$][\w$]*$/.test(name) ? name : literal(name);
 }

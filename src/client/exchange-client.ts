@@ -86,7 +86,7 @@ export class ExchangeClient {
 
   /** Calls one EWS operation with a typed request body and returns its typed response. */
   async call<Op extends OperationName>(
-    operation: Op, request: OperationTypes[Op]['request'], options: CallOptions = {},
+    operation: Op, request: OperationTypes[Op]['requestInput'], options: CallOptions = {},
   ): Promise<CallResult<OperationTypes[Op]['response']>> {
     const { op, body } = await this.send(operation, request, options);
     const content = await this.readResponse(body);
@@ -100,7 +100,7 @@ export class ExchangeClient {
    * before the first message; a response that breaks off throws after the messages read so far.
    */
   stream<Op extends OperationName>(
-    operation: Op, request: OperationTypes[Op]['request'], options: CallOptions = {},
+    operation: Op, request: OperationTypes[Op]['requestInput'], options: CallOptions = {},
   ): AsyncGenerator<ResponseMessage, CallResult<OperationTypes[Op]['response']>, undefined> {
     return this.readEntries(operation, { request }, 'ArrayOfResponseMessagesType', options, (entry) => toResponseMessage(entry as never));
   }
@@ -112,7 +112,7 @@ export class ExchangeClient {
    * body is the return value.
    */
   streamEntries<Op extends OperationName>(
-    operation: Op, request: OperationTypes[Op]['request'], wrapperType: string, options: CallOptions = {},
+    operation: Op, request: OperationTypes[Op]['requestInput'], wrapperType: string, options: CallOptions = {},
   ): AsyncGenerator<{ readonly entry: unknown; readonly owner: unknown }, CallResult<OperationTypes[Op]['response']>, undefined> {
     return this.readEntries(operation, { request }, wrapperType, options, (entry, owner) => ({ entry, owner }));
   }
