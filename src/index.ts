@@ -22,6 +22,7 @@ export type { FolderRef } from './schema/folders';
 
 export * from './batch';
 export * from './search';
+export * from './values';
 export type { PropertyPath, SinglePath, PathLike } from './schema/paths';
 
 export { readElement, readValueAs, readEnvelope, writeElement, writeEnvelope, writeValueAs, StreamingReader, XmlReadError, XmlWriteError } from './runtime';
@@ -34,3 +35,5 @@ export * from '../generated/types';
 export * from '../generated/messages';
 export type { ElementTypes, ElementName } from '../generated/elements';
 export type { OperationTypes, OperationName } from '../generated/operations';
+export type * from '../generated/inputs';
+export type { DateInput } from './schema/instance';

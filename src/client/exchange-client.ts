@@ -19,6 +19,7 @@ import { ResponseMessage, responseMessagesOf, toResponseMessage } from './respon
 import { RequestContext, soapHeadersFor } from './soap-headers';
 import { openSoapBody } from './soap-response';
 import { AxiosTransport, AxiosTransportOptions, Transport } from './transport';
+import { windowsTimeZone } from '../values/time-zones';
 
 export const DEFAULT_EXCHANGE_VERSION = 'Exchange2013_SP1';
 
@@ -230,5 +231,7 @@ const REQUEST_CONTEXT_KEYS = Object.keys({
 function withOverrides(base: RequestContext, options: Partial<RequestContext>): RequestContext {
   const context: { -readonly [K in keyof RequestContext]: unknown } = { ...base };
   for (const key of REQUEST_CONTEXT_KEYS) if (options[key] !== undefined) context[key] = options[key];
+  // EWS names time zones by Windows id: an IANA name is mapped (CLDR), anything else refused (TimeZoneError).
+  if (options.timeZone !== undefined) context.timeZone = windowsTimeZone(options.timeZone);
   return context as RequestContext;
 }
