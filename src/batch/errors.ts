@@ -5,7 +5,7 @@
  */
 import { EwsError } from '../client/errors';
 
-export type ClientErrorCode = 'ClientInvalidInput' | 'ClientOutcomeUnknown' | 'ClientAborted' | 'ClientRequestFailed';
+export type ClientErrorCode = 'ClientInvalidInput' | 'ClientOutcomeUnknown' | 'ClientAborted' | 'ClientRequestFailed' | 'ClientUnexpectedItemType';
 
 export abstract class BatchItemError extends EwsError {
   abstract readonly code: ClientErrorCode;
