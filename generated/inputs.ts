@@ -7,14 +7,23 @@ import type * as t from './types';
 
 /** Input form of t:AbchPersonItemType: dates may be `Date`s; elements the server computes are left out. */
 export interface AbchPersonItemTypeInput extends ItemTypeInput {
+  /** t:AntiLinkInfo. */
   AntiLinkInfo?: string;
+  /** t:PersonId. */
   PersonId?: t.GuidType;
+  /** t:ContactHandles. */
   ContactHandles?: t.ArrayOfAbchPersonContactHandlesType;
+  /** t:ContactCategories. */
   ContactCategories?: t.ArrayOfStringsType;
+  /** t:RelevanceOrder1. */
   RelevanceOrder1?: string;
+  /** t:RelevanceOrder2. */
   RelevanceOrder2?: string;
+  /** t:TrustLevel. */
   TrustLevel?: number;
+  /** t:FavoriteOrder. */
   FavoriteOrder?: number;
+  /** t:ExchangePersonIdGuid. */
   ExchangePersonIdGuid?: t.GuidType;
 }
 
@@ -23,6 +32,10 @@ export interface AbchPersonItemTypeInput extends ItemTypeInput {
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/absolutedatetransition
  */
 export interface AbsoluteDateTransitionTypeInput extends t.TransitionType {
+  /**
+   * t:DateTime.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/datetime
+   */
   DateTime: DateInput;
 }
 
@@ -49,6 +62,7 @@ export interface AddItemToMyCalendarTypeInput extends ResponseObjectTypeInput {
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/addnewimcontacttogroupresponse
  */
 export interface AddNewImContactToGroupResponseMessageTypeInput extends m.ResponseMessageType {
+  /** m:Persona. */
   Persona?: PersonaTypeInput;
 }
 
@@ -57,6 +71,7 @@ export interface AddNewImContactToGroupResponseMessageTypeInput extends m.Respon
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/addnewteluricontacttogroupresponse
  */
 export interface AddNewTelUriContactToGroupResponseMessageTypeInput extends m.ResponseMessageType {
+  /** m:Persona. */
   Persona?: PersonaTypeInput;
 }
 
@@ -65,10 +80,30 @@ export interface AddNewTelUriContactToGroupResponseMessageTypeInput extends m.Re
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/appendtofolderfield
  */
 export interface AppendToFolderFieldTypeInput extends t.FolderChangeDescriptionType {
+  /**
+   * t:Folder.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/folder
+   */
   Folder?: FolderTypeInput;
+  /**
+   * t:CalendarFolder.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/calendarfolder
+   */
   CalendarFolder?: CalendarFolderTypeInput;
+  /**
+   * t:ContactsFolder.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/contactsfolder
+   */
   ContactsFolder?: ContactsFolderTypeInput;
+  /**
+   * t:SearchFolder.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/searchfolder
+   */
   SearchFolder?: SearchFolderTypeInput;
+  /**
+   * t:TasksFolder.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/tasksfolder
+   */
   TasksFolder?: TasksFolderTypeInput;
 }
 
@@ -77,20 +112,68 @@ export interface AppendToFolderFieldTypeInput extends t.FolderChangeDescriptionT
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/appendtoitemfield
  */
 export interface AppendToItemFieldTypeInput extends t.ItemChangeDescriptionType {
+  /**
+   * t:Item.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/item
+   */
   Item?: ItemTypeInput;
+  /**
+   * t:Message.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/message-ex15websvcsotherref
+   */
   Message?: MessageTypeInput;
+  /** t:SharingMessage. */
   SharingMessage?: SharingMessageTypeInput;
+  /**
+   * t:CalendarItem.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/calendaritem
+   */
   CalendarItem?: CalendarItemTypeInput;
+  /**
+   * t:Contact.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/contact
+   */
   Contact?: ContactItemTypeInput;
+  /**
+   * t:DistributionList.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/distributionlist
+   */
   DistributionList?: DistributionListTypeInput;
+  /**
+   * t:MeetingMessage.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/meetingmessage
+   */
   MeetingMessage?: MeetingMessageTypeInput;
+  /**
+   * t:MeetingRequest.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/meetingrequest
+   */
   MeetingRequest?: MeetingRequestMessageTypeInput;
+  /**
+   * t:MeetingResponse.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/meetingresponse
+   */
   MeetingResponse?: MeetingResponseMessageTypeInput;
+  /**
+   * t:MeetingCancellation.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/meetingcancellation
+   */
   MeetingCancellation?: MeetingCancellationMessageTypeInput;
+  /**
+   * t:Task.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/task
+   */
   Task?: TaskTypeInput;
+  /**
+   * t:PostItem.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/postitem
+   */
   PostItem?: PostItemTypeInput;
+  /** t:RoleMember. */
   RoleMember?: RoleMemberItemTypeInput;
+  /** t:Network. */
   Network?: NetworkItemTypeInput;
+  /** t:Person. */
   Person?: AbchPersonItemTypeInput;
 }
 
@@ -106,22 +189,38 @@ export interface ApplyConversationActionResponseTypeInput extends BaseResponseMe
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/applyconversationaction
  */
 export interface ApplyConversationActionTypeInput extends m.BaseRequestType {
+  /**
+   * m:ConversationActions.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/conversationactions
+   */
   ConversationActions: NonEmptyArrayOfApplyConversationActionTypeInput;
 }
 
 /** Input form of t:AppMetadata: dates may be `Date`s; elements the server computes are left out. */
 export interface AppMetadataInput extends Extensible {
+  /** t:EndNodeUrl. */
   EndNodeUrl?: string;
+  /** t:AppStatus. */
   AppStatus?: string;
+  /** t:ActionUrl. */
   ActionUrl?: string;
+  /** t:ProductId. */
   ProductId?: string;
+  /** t:EnabledStatus. */
   EnabledStatus?: boolean;
+  /** t:ConsentState. */
   ConsentState?: string;
+  /** t:ExtensionType. */
   ExtensionType?: string;
+  /** t:MarketplaceAssetId. */
   MarketplaceAssetId?: string;
+  /** t:LicenseStatus. */
   LicenseStatus?: string;
+  /** t:TrialExpirationDate. */
   TrialExpirationDate?: DateInput;
+  /** t:InstalledBy. */
   InstalledBy?: string;
+  /** t:IsMandatory. */
   IsMandatory?: boolean;
 }
 
@@ -130,9 +229,13 @@ export interface AppMetadataInput extends Extensible {
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/approvalrequestdata
  */
 export interface ApprovalRequestDataTypeInput extends Extensible {
+  /** t:IsUndecidedApprovalRequest. */
   IsUndecidedApprovalRequest?: boolean;
+  /** t:ApprovalDecision. */
   ApprovalDecision?: number;
+  /** t:ApprovalDecisionMaker. */
   ApprovalDecisionMaker?: string;
+  /** t:ApprovalDecisionTime. */
   ApprovalDecisionTime?: DateInput;
 }
 
@@ -141,7 +244,9 @@ export interface ApprovalRequestDataTypeInput extends Extensible {
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/app
  */
 export interface AppTypeInput extends Extensible {
+  /** t:Metadata. */
   Metadata?: AppMetadataInput;
+  /** t:Manifest. */
   Manifest: string;
 }
 
@@ -157,7 +262,9 @@ export interface ArchiveItemResponseTypeInput extends BaseResponseMessageTypeInp
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/archiveitem
  */
 export interface ArchiveItemTypeInput extends m.BaseRequestType {
+  /** m:ArchiveSourceFolderId. */
   ArchiveSourceFolderId: t.TargetFolderIdType;
+  /** m:ItemIds. */
   ItemIds: NonEmptyArrayOfBaseItemIdsTypeInput;
 }
 
@@ -166,7 +273,9 @@ export interface ArchiveItemTypeInput extends m.BaseRequestType {
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/apps
  */
 export interface ArrayOfAppsTypeInput extends Extensible {
+  /** t:App. */
   App?: AppTypeInput[];
+  /** t:Metadata. */
   Metadata?: t.Metadata;
 }
 
@@ -286,11 +395,35 @@ export type ArrayOfRemindersTypeInput = ReminderTypeInput[];
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/resolutionset
  */
 export interface ArrayOfResolutionTypeInput extends Extensible {
+  /**
+   * Attribute IndexedPagingOffset.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/resolutionset
+   */
   IndexedPagingOffset?: number;
+  /**
+   * Attribute NumeratorOffset.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/resolutionset
+   */
   NumeratorOffset?: number;
+  /**
+   * Attribute AbsoluteDenominator.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/resolutionset
+   */
   AbsoluteDenominator?: number;
+  /**
+   * Attribute IncludesLastItemInRange.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/resolutionset
+   */
   IncludesLastItemInRange?: boolean;
+  /**
+   * Attribute TotalItemsInView.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/resolutionset
+   */
   TotalItemsInView?: number;
+  /**
+   * t:Resolution.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/resolution
+   */
   Resolution?: ResolutionTypeInput[];
 }
 
@@ -421,6 +554,10 @@ export type ArrayOfTransitionsGroupsTypeInput = ArrayOfTransitionsTypeInput[];
 
 /** Input form of t:ArrayOfTransitionsType: dates may be `Date`s; elements the server computes are left out. */
 export interface ArrayOfTransitionsTypeInput extends Extensible {
+  /**
+   * Attribute Id.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/transitions
+   */
   Id?: string;
   Transition: ArrayOfTransitionsTypeTransitionEntryInput[];
 }
@@ -433,20 +570,57 @@ export type ArrayOfTransitionsTypeTransitionEntryInput = Tagged<'Transition', t.
 
 /** Input form of m:AttachmentInfoResponseMessageType: dates may be `Date`s; elements the server computes are left out. */
 export interface AttachmentInfoResponseMessageTypeInput extends m.ResponseMessageType {
+  /**
+   * m:Attachments.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/attachments-ex15websvcsotherref
+   */
   Attachments: ArrayOfAttachmentsTypeInput;
 }
 
 /** Input form of t:AttachmentType: dates may be `Date`s; elements the server computes are left out. */
 export interface AttachmentTypeInput extends Extensible {
   $type?: 'AttachmentType' | 'FileAttachmentType' | 'ItemAttachmentType' | 'ReferenceAttachmentType';
+  /**
+   * t:AttachmentId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/attachmentid
+   */
   AttachmentId?: t.AttachmentIdType;
+  /**
+   * t:Name.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/name-attachmenttype
+   */
   Name?: string;
+  /**
+   * t:ContentType.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/contenttype
+   */
   ContentType?: string;
+  /**
+   * t:ContentId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/contentid
+   */
   ContentId?: string;
+  /**
+   * t:ContentLocation.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/contentlocation
+   */
   ContentLocation?: string;
+  /** t:AttachmentOriginalUrl. */
   AttachmentOriginalUrl?: string;
+  /**
+   * t:Size.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/size
+   */
   Size?: number;
+  /**
+   * t:LastModifiedTime.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/lastmodifiedtime
+   */
   LastModifiedTime?: DateInput;
+  /**
+   * t:IsInline.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isinline
+   */
   IsInline?: boolean;
 }
 
@@ -455,45 +629,119 @@ export interface AttachmentTypeInput extends Extensible {
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/attendee
  */
 export interface AttendeeTypeInput extends Extensible {
+  /**
+   * t:Mailbox.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/mailbox
+   */
   Mailbox: t.EmailAddressType;
+  /**
+   * t:ResponseType.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/responsetype
+   */
   ResponseType?: t.ResponseTypeType;
+  /**
+   * t:LastResponseTime.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/lastresponsetime
+   */
   LastResponseTime?: DateInput;
+  /**
+   * t:ProposedStart.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/proposedstart-attendeetype
+   */
   ProposedStart?: DateInput;
+  /**
+   * t:ProposedEnd.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/proposedend-attendeetype
+   */
   ProposedEnd?: DateInput;
 }
 
 /** Input form of t:BaseFolderType: dates may be `Date`s; elements the server computes are left out. */
 export interface BaseFolderTypeInput extends Extensible {
   $type?: 'BaseFolderType' | 'CalendarFolderType' | 'ContactsFolderType' | 'FolderType' | 'SearchFolderType' | 'TasksFolderType';
+  /**
+   * t:FolderClass.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/folderclass
+   */
   FolderClass?: string;
+  /**
+   * t:DisplayName.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/displayname-string
+   */
   DisplayName?: string;
+  /**
+   * t:ExtendedProperty.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/extendedproperty
+   */
   ExtendedProperty?: t.ExtendedPropertyType[];
+  /**
+   * t:DistinguishedFolderId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/distinguishedfolderid-distinguishedfolderidnametype
+   */
   DistinguishedFolderId?: t.DistinguishedFolderIdNameType;
+  /** t:PolicyTag. */
   PolicyTag?: t.RetentionTagType;
+  /**
+   * t:ArchiveTag.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/archivetag
+   */
   ArchiveTag?: t.RetentionTagType;
+  /** t:ReplicaList. */
   ReplicaList?: t.ArrayOfStringsType;
 }
 
 /** Input form of m:BaseMoveCopyItemType: dates may be `Date`s; elements the server computes are left out. */
 export interface BaseMoveCopyItemTypeInput extends m.BaseRequestType {
   $type?: 'BaseMoveCopyItemType' | 'CopyItemType' | 'MoveItemType';
+  /**
+   * m:ToFolderId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/tofolderid
+   */
   ToFolderId: t.TargetFolderIdType;
+  /**
+   * m:ItemIds.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/itemids
+   */
   ItemIds: NonEmptyArrayOfBaseItemIdsTypeInput;
+  /**
+   * m:ReturnNewItemIds.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/returnnewitemids
+   */
   ReturnNewItemIds?: boolean;
 }
 
 /** Input form of t:BaseObjectChangedEventType: dates may be `Date`s; elements the server computes are left out. */
 export interface BaseObjectChangedEventTypeInput extends t.BaseNotificationEventType {
   $type?: 'BaseObjectChangedEventType' | 'ModifiedEventType' | 'MovedCopiedEventType';
+  /**
+   * t:TimeStamp.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/timestamp
+   */
   TimeStamp: DateInput;
+  /**
+   * t:FolderId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/folderid
+   */
   FolderId?: t.FolderIdType;
+  /**
+   * t:ItemId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/itemid
+   */
   ItemId?: t.ItemIdType;
+  /**
+   * t:ParentFolderId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/parentfolderid
+   */
   ParentFolderId: t.FolderIdType;
 }
 
 /** Input form of m:BaseResponseMessageType: dates may be `Date`s; elements the server computes are left out. */
 export interface BaseResponseMessageTypeInput extends Extensible {
   $type?: 'BaseResponseMessageType' | 'ApplyConversationActionResponseType' | 'ArchiveItemResponseType' | 'ConvertIdResponseType' | 'CopyFolderResponseType' | 'CopyItemResponseType' | 'CreateAttachmentResponseType' | 'CreateFolderPathResponseType' | 'CreateFolderResponseType' | 'CreateItemResponseType' | 'CreateManagedFolderResponseType' | 'CreateOrUpdateFocusedOtherOverrideResponseType' | 'CreateUserConfigurationResponseType' | 'DeleteAttachmentResponseType' | 'DeleteFocusedOtherOverrideResponseType' | 'DeleteFolderResponseType' | 'DeleteItemResponseType' | 'DeleteUserConfigurationResponseType' | 'EmptyFolderResponseType' | 'ExpandDLResponseType' | 'ExportItemsResponseType' | 'FindFolderResponseType' | 'FindItemResponseType' | 'FindMailboxStatisticsByKeywordsResponseType' | 'GetAttachmentResponseType' | 'GetClientAccessTokenResponseType' | 'GetConversationItemsResponseType' | 'GetEventsResponseType' | 'GetFocusedOtherOverridesResponseType' | 'GetFolderResponseType' | 'GetItemResponseType' | 'GetServerTimeZonesResponseType' | 'GetSpecificUserConfigurationResponseType' | 'GetStreamingEventsResponseType' | 'GetUserConfigurationResponseType' | 'GetUserPhotoResponseType' | 'MarkAllItemsAsReadResponseType' | 'MarkAsJunkResponseType' | 'MarkAsPhishingResponseType' | 'MoveFolderResponseType' | 'MoveItemResponseType' | 'ReportMessageResponseType' | 'ResolveNamesResponseType' | 'SearchMailboxesResponseType' | 'SendItemResponseType' | 'SendNotificationResponseType' | 'SetUserPhotoResponseMessageType' | 'SubscribeResponseType' | 'SyncFolderHierarchyResponseType' | 'SyncFolderItemsResponseType' | 'UnsubscribeResponseType' | 'UpdateFolderResponseType' | 'UpdateItemInRecoverableItemsResponseType' | 'UpdateItemResponseType' | 'UpdateUserConfigurationResponseType' | 'UploadItemsResponseType';
+  /**
+   * m:ResponseMessages.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/responsemessages
+   */
   ResponseMessages: ArrayOfResponseMessagesTypeInput;
 }
 
@@ -502,9 +750,25 @@ export interface BaseResponseMessageTypeInput extends Extensible {
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/calendarevent
  */
 export interface CalendarEventInput extends Extensible {
+  /**
+   * t:StartTime.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/starttime
+   */
   StartTime: DateInput;
+  /**
+   * t:EndTime.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/endtime
+   */
   EndTime: DateInput;
+  /**
+   * t:BusyType.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/busytype
+   */
   BusyType: t.LegacyFreeBusyType;
+  /**
+   * t:CalendarEventDetails.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/calendareventdetails
+   */
   CalendarEventDetails?: t.CalendarEventDetails;
 }
 
@@ -513,7 +777,15 @@ export interface CalendarEventInput extends Extensible {
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/calendarfolder
  */
 export interface CalendarFolderTypeInput extends BaseFolderTypeInput {
+  /**
+   * t:SharingEffectiveRights.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/sharingeffectiverights-calendarpermissionreadaccesstype
+   */
   SharingEffectiveRights?: t.CalendarPermissionReadAccessType;
+  /**
+   * t:PermissionSet.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/permissionset-calendarpermissionsettype
+   */
   PermissionSet?: t.CalendarPermissionSetType;
 }
 
@@ -522,36 +794,136 @@ export interface CalendarFolderTypeInput extends BaseFolderTypeInput {
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/calendaritem
  */
 export interface CalendarItemTypeInput extends ItemTypeInput {
+  /**
+   * t:UID.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/uid
+   */
   UID?: string;
+  /**
+   * t:Start.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/start
+   */
   Start?: DateInput;
+  /**
+   * t:End.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/end-ex15websvcsotherref
+   */
   End?: DateInput;
+  /**
+   * t:IsAllDayEvent.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isalldayevent
+   */
   IsAllDayEvent?: boolean;
+  /**
+   * t:LegacyFreeBusyStatus.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/legacyfreebusystatus
+   */
   LegacyFreeBusyStatus?: t.LegacyFreeBusyType;
+  /**
+   * t:Location.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/location
+   */
   Location?: string;
+  /**
+   * t:When.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/when
+   */
   When?: string;
+  /**
+   * t:IsResponseRequested.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isresponserequested
+   */
   IsResponseRequested?: boolean;
+  /**
+   * t:MyResponseType.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/myresponsetype
+   */
   MyResponseType?: t.ResponseTypeType;
+  /**
+   * t:RequiredAttendees.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/requiredattendees
+   */
   RequiredAttendees?: NonEmptyArrayOfAttendeesTypeInput;
+  /**
+   * t:OptionalAttendees.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/optionalattendees
+   */
   OptionalAttendees?: NonEmptyArrayOfAttendeesTypeInput;
+  /**
+   * t:Resources.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/resources
+   */
   Resources?: NonEmptyArrayOfAttendeesTypeInput;
+  /** t:InboxReminders. */
   InboxReminders?: t.ArrayOfInboxReminderType;
+  /**
+   * t:Recurrence.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/recurrence-recurrencetype
+   */
   Recurrence?: RecurrenceTypeInput;
+  /**
+   * t:MeetingTimeZone.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/meetingtimezone
+   */
   MeetingTimeZone?: TimeZoneTypeInput;
+  /**
+   * t:StartTimeZone.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/starttimezone
+   */
   StartTimeZone?: TimeZoneDefinitionTypeInput;
+  /**
+   * t:EndTimeZone.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/endtimezone
+   */
   EndTimeZone?: TimeZoneDefinitionTypeInput;
+  /**
+   * t:ConferenceType.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/conferencetype
+   */
   ConferenceType?: number;
+  /**
+   * t:AllowNewTimeProposal.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/allownewtimeproposal
+   */
   AllowNewTimeProposal?: boolean;
+  /**
+   * t:IsOnlineMeeting.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isonlinemeeting
+   */
   IsOnlineMeeting?: boolean;
+  /**
+   * t:MeetingWorkspaceUrl.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/meetingworkspaceurl
+   */
   MeetingWorkspaceUrl?: string;
+  /**
+   * t:NetShowUrl.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/netshowurl
+   */
   NetShowUrl?: string;
+  /**
+   * t:EnhancedLocation.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/enhancedlocation
+   */
   EnhancedLocation?: t.EnhancedLocationType;
+  /** t:StartWallClock. */
   StartWallClock?: DateInput;
+  /** t:EndWallClock. */
   EndWallClock?: DateInput;
+  /** t:StartTimeZoneId. */
   StartTimeZoneId?: string;
+  /** t:EndTimeZoneId. */
   EndTimeZoneId?: string;
+  /** t:IntendedFreeBusyStatus. */
   IntendedFreeBusyStatus?: t.LegacyFreeBusyType;
+  /**
+   * t:IsOrganizer.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isorganizer
+   */
   IsOrganizer?: boolean;
+  /** t:CalendarActivityData. */
   CalendarActivityData?: t.CalendarActivityDataType;
+  /** t:DoNotForwardMeeting. */
   DoNotForwardMeeting?: boolean;
 }
 
@@ -560,7 +932,15 @@ export interface CalendarItemTypeInput extends ItemTypeInput {
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/calendarview
  */
 export interface CalendarViewTypeInput extends t.BasePagingType {
+  /**
+   * Attribute StartDate.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/calendarview
+   */
   StartDate: DateInput;
+  /**
+   * Attribute EndDate.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/calendarview
+   */
   EndDate: DateInput;
 }
 
@@ -576,11 +956,35 @@ export interface CancelCalendarItemTypeInput extends SmartResponseTypeInput {
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/changehighlights
  */
 export interface ChangeHighlightsTypeInput extends Extensible {
+  /**
+   * t:HasLocationChanged.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/haslocationchanged
+   */
   HasLocationChanged?: boolean;
+  /**
+   * t:Location.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/location
+   */
   Location?: string;
+  /**
+   * t:HasStartTimeChanged.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/hasstarttimechanged
+   */
   HasStartTimeChanged?: boolean;
+  /**
+   * t:Start.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/start
+   */
   Start?: DateInput;
+  /**
+   * t:HasEndTimeChanged.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/hasendtimechanged
+   */
   HasEndTimeChanged?: boolean;
+  /**
+   * t:End.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/end-ex15websvcsotherref
+   */
   End?: DateInput;
 }
 
@@ -589,76 +993,231 @@ export interface ChangeHighlightsTypeInput extends Extensible {
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/contact
  */
 export interface ContactItemTypeInput extends ItemTypeInput {
+  /**
+   * t:FileAs.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/fileas
+   */
   FileAs?: string;
+  /**
+   * t:FileAsMapping.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/fileasmapping
+   */
   FileAsMapping?: t.FileAsMappingType;
+  /**
+   * t:DisplayName.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/displayname-string
+   */
   DisplayName?: string;
+  /**
+   * t:GivenName.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/givenname
+   */
   GivenName?: string;
+  /**
+   * t:Initials.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/initials
+   */
   Initials?: string;
+  /**
+   * t:MiddleName.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/middlename
+   */
   MiddleName?: string;
+  /**
+   * t:Nickname.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/nickname
+   */
   Nickname?: string;
+  /**
+   * t:CompanyName.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/companyname
+   */
   CompanyName?: string;
+  /**
+   * t:EmailAddresses.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/emailaddresses
+   */
   EmailAddresses?: t.EmailAddressDictionaryType;
+  /** t:AbchEmailAddresses. */
   AbchEmailAddresses?: t.AbchEmailAddressDictionaryType;
+  /**
+   * t:PhysicalAddresses.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/physicaladdresses
+   */
   PhysicalAddresses?: t.PhysicalAddressDictionaryType;
+  /**
+   * t:PhoneNumbers.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/phonenumbers
+   */
   PhoneNumbers?: t.PhoneNumberDictionaryType;
+  /**
+   * t:AssistantName.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/assistantname
+   */
   AssistantName?: string;
+  /**
+   * t:Birthday.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/birthday
+   */
   Birthday?: DateInput;
+  /**
+   * t:BusinessHomePage.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/businesshomepage
+   */
   BusinessHomePage?: string;
+  /**
+   * t:Children.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/children
+   */
   Children?: t.ArrayOfStringsType;
+  /**
+   * t:Companies.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/companies
+   */
   Companies?: t.ArrayOfStringsType;
+  /**
+   * t:Department.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/department
+   */
   Department?: string;
+  /**
+   * t:Generation.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/generation
+   */
   Generation?: string;
+  /**
+   * t:ImAddresses.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/imaddresses
+   */
   ImAddresses?: t.ImAddressDictionaryType;
+  /**
+   * t:JobTitle.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/jobtitle
+   */
   JobTitle?: string;
+  /**
+   * t:Manager.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/manager
+   */
   Manager?: string;
+  /**
+   * t:Mileage.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/mileage
+   */
   Mileage?: string;
+  /**
+   * t:OfficeLocation.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/officelocation
+   */
   OfficeLocation?: string;
+  /**
+   * t:PostalAddressIndex.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/postaladdressindex
+   */
   PostalAddressIndex?: t.PhysicalAddressIndexType;
+  /**
+   * t:Profession.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/profession
+   */
   Profession?: string;
+  /**
+   * t:SpouseName.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/spousename
+   */
   SpouseName?: string;
+  /**
+   * t:Surname.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/surname
+   */
   Surname?: string;
+  /**
+   * t:WeddingAnniversary.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/weddinganniversary
+   */
   WeddingAnniversary?: DateInput;
+  /** t:AccountName. */
   AccountName?: string;
+  /** t:IsAutoUpdateDisabled. */
   IsAutoUpdateDisabled?: boolean;
+  /** t:IsMessengerEnabled. */
   IsMessengerEnabled?: boolean;
+  /** t:Comment. */
   Comment?: string;
+  /** t:ContactShortId. */
   ContactShortId?: number;
+  /** t:ContactType. */
   ContactType?: string;
+  /** t:Gender. */
   Gender?: string;
+  /** t:IsHidden. */
   IsHidden?: boolean;
+  /** t:ObjectId. */
   ObjectId?: string;
+  /** t:PassportId. */
   PassportId?: number;
+  /** t:IsPrivate. */
   IsPrivate?: boolean;
+  /** t:SourceId. */
   SourceId?: string;
+  /** t:TrustLevel. */
   TrustLevel?: number;
+  /** t:CreatedBy. */
   CreatedBy?: string;
+  /** t:Urls. */
   Urls?: t.ContactUrlDictionaryType;
+  /** t:Cid. */
   Cid?: number;
+  /** t:SkypeAuthCertificate. */
   SkypeAuthCertificate?: string;
+  /** t:SkypeContext. */
   SkypeContext?: string;
+  /** t:SkypeId. */
   SkypeId?: string;
+  /** t:SkypeRelationship. */
   SkypeRelationship?: string;
+  /** t:YomiNickname. */
   YomiNickname?: string;
+  /** t:XboxLiveTag. */
   XboxLiveTag?: string;
+  /** t:InviteFree. */
   InviteFree?: boolean;
+  /** t:HidePresenceAndProfile. */
   HidePresenceAndProfile?: boolean;
+  /** t:IsPendingOutbound. */
   IsPendingOutbound?: boolean;
+  /** t:SupportGroupFeeds. */
   SupportGroupFeeds?: boolean;
+  /** t:UserTileHash. */
   UserTileHash?: string;
+  /** t:UnifiedInbox. */
   UnifiedInbox?: boolean;
+  /** t:Mris. */
   Mris?: t.ArrayOfStringsType;
+  /** t:Wlid. */
   Wlid?: string;
+  /** t:AbchContactId. */
   AbchContactId?: t.GuidType;
+  /** t:NotInBirthdayCalendar. */
   NotInBirthdayCalendar?: boolean;
+  /** t:ShellContactType. */
   ShellContactType?: string;
+  /** t:ImMri. */
   ImMri?: string;
+  /** t:PresenceTrustLevel. */
   PresenceTrustLevel?: number;
+  /** t:OtherMri. */
   OtherMri?: string;
+  /** t:ProfileLastChanged. */
   ProfileLastChanged?: string;
+  /** t:MobileIMEnabled. */
   MobileIMEnabled?: boolean;
+  /** t:PartnerNetworkProfilePhotoUrl. */
   PartnerNetworkProfilePhotoUrl?: string;
+  /** t:PartnerNetworkThumbnailPhotoUrl. */
   PartnerNetworkThumbnailPhotoUrl?: string;
+  /** t:PersonId. */
   PersonId?: string;
+  /** t:ConversationGuid. */
   ConversationGuid?: t.GuidType;
 }
 
@@ -667,9 +1226,19 @@ export interface ContactItemTypeInput extends ItemTypeInput {
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/contactsfolder
  */
 export interface ContactsFolderTypeInput extends BaseFolderTypeInput {
+  /**
+   * t:SharingEffectiveRights.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/sharingeffectiverights-permissionreadaccesstype
+   */
   SharingEffectiveRights?: t.PermissionReadAccessType;
+  /**
+   * t:PermissionSet.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/permissionset-permissionsettype
+   */
   PermissionSet?: t.PermissionSetType;
+  /** t:SourceId. */
   SourceId?: string;
+  /** t:AccountName. */
   AccountName?: string;
 }
 
@@ -678,19 +1247,66 @@ export interface ContactsFolderTypeInput extends BaseFolderTypeInput {
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/conversationaction
  */
 export interface ConversationActionTypeInput extends Extensible {
+  /**
+   * t:Action.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/action-conversationactiontypetype
+   */
   Action: t.ConversationActionTypeType;
+  /**
+   * t:ConversationId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/conversationid
+   */
   ConversationId: t.ItemIdType;
+  /**
+   * t:ContextFolderId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/contextfolderid
+   */
   ContextFolderId?: t.TargetFolderIdType;
+  /**
+   * t:ConversationLastSyncTime.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/conversationlastsynctime
+   */
   ConversationLastSyncTime?: DateInput;
+  /**
+   * t:ProcessRightAway.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/processrightaway
+   */
   ProcessRightAway?: boolean;
+  /**
+   * t:DestinationFolderId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/destinationfolderid
+   */
   DestinationFolderId?: t.TargetFolderIdType;
+  /**
+   * t:Categories.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/categories-ex15websvcsotherref
+   */
   Categories?: t.ArrayOfStringsType;
+  /**
+   * t:EnableAlwaysDelete.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/enablealwaysdelete
+   */
   EnableAlwaysDelete?: boolean;
+  /**
+   * t:IsRead.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isread
+   */
   IsRead?: boolean;
+  /**
+   * t:DeleteType.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/deletetype
+   */
   DeleteType?: t.DisposalType;
+  /** t:RetentionPolicyType. */
   RetentionPolicyType?: t.RetentionType;
+  /** t:RetentionPolicyTagId. */
   RetentionPolicyTagId?: string;
+  /**
+   * t:Flag.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/flag
+   */
   Flag?: FlagTypeInput;
+  /** t:SuppressReadReceipts. */
   SuppressReadReceipts?: boolean;
 }
 
@@ -699,16 +1315,35 @@ export interface ConversationActionTypeInput extends Extensible {
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/conversationnode
  */
 export interface ConversationNodeTypeInput extends Extensible {
+  /**
+   * t:InternetMessageId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/internetmessageid
+   */
   InternetMessageId?: string;
+  /**
+   * t:ParentInternetMessageId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/parentinternetmessageid
+   */
   ParentInternetMessageId?: string;
+  /**
+   * t:Items.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/items-nonemptyarrayofallitemstype
+   */
   Items?: NonEmptyArrayOfAllItemsTypeInput;
 }
 
 /** Input form of t:ConversationResponseType: dates may be `Date`s; elements the server computes are left out. */
 export interface ConversationResponseTypeInput extends Extensible {
+  /** t:ConversationId. */
   ConversationId: t.ItemIdType;
+  /** t:SyncState. */
   SyncState?: string;
+  /**
+   * t:ConversationNodes.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/conversationnodes
+   */
   ConversationNodes?: ArrayOfConversationNodesTypeInput;
+  /** t:CanDelete. */
   CanDelete?: boolean;
 }
 
@@ -717,51 +1352,184 @@ export interface ConversationResponseTypeInput extends Extensible {
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/conversation-conversationtype
  */
 export interface ConversationTypeInput extends Extensible {
+  /**
+   * t:ConversationId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/conversationid
+   */
   ConversationId?: t.ItemIdType;
+  /**
+   * t:ConversationTopic.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/conversationtopic
+   */
   ConversationTopic?: string;
+  /**
+   * t:UniqueRecipients.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/uniquerecipients
+   */
   UniqueRecipients?: t.ArrayOfStringsType;
+  /**
+   * t:GlobalUniqueRecipients.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/globaluniquerecipients
+   */
   GlobalUniqueRecipients?: t.ArrayOfStringsType;
+  /**
+   * t:UniqueUnreadSenders.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/uniqueunreadsenders
+   */
   UniqueUnreadSenders?: t.ArrayOfStringsType;
+  /**
+   * t:GlobalUniqueUnreadSenders.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/globaluniqueunreadsenders
+   */
   GlobalUniqueUnreadSenders?: t.ArrayOfStringsType;
+  /**
+   * t:UniqueSenders.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/uniquesenders
+   */
   UniqueSenders?: t.ArrayOfStringsType;
+  /**
+   * t:GlobalUniqueSenders.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/globaluniquesenders
+   */
   GlobalUniqueSenders?: t.ArrayOfStringsType;
+  /**
+   * t:LastDeliveryTime.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/lastdeliverytime
+   */
   LastDeliveryTime?: DateInput;
+  /**
+   * t:GlobalLastDeliveryTime.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/globallastdeliverytime
+   */
   GlobalLastDeliveryTime?: DateInput;
+  /**
+   * t:Categories.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/categories-ex15websvcsotherref
+   */
   Categories?: t.ArrayOfStringsType;
+  /**
+   * t:GlobalCategories.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/globalcategories
+   */
   GlobalCategories?: t.ArrayOfStringsType;
+  /**
+   * t:FlagStatus.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/flagstatus
+   */
   FlagStatus?: t.FlagStatusType;
+  /**
+   * t:GlobalFlagStatus.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/globalflagstatus
+   */
   GlobalFlagStatus?: t.FlagStatusType;
+  /**
+   * t:HasAttachments.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/hasattachments
+   */
   HasAttachments?: boolean;
+  /**
+   * t:GlobalHasAttachments.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/globalhasattachments
+   */
   GlobalHasAttachments?: boolean;
+  /**
+   * t:MessageCount.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/messagecount
+   */
   MessageCount?: number;
+  /**
+   * t:GlobalMessageCount.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/globalmessagecount
+   */
   GlobalMessageCount?: number;
+  /**
+   * t:UnreadCount.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/unreadcount
+   */
   UnreadCount?: number;
+  /**
+   * t:GlobalUnreadCount.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/globalunreadcount
+   */
   GlobalUnreadCount?: number;
+  /**
+   * t:Size.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/size
+   */
   Size?: number;
+  /**
+   * t:GlobalSize.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/globalsize
+   */
   GlobalSize?: number;
+  /**
+   * t:ItemClasses.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/itemclasses-arrayofitemclasstype
+   */
   ItemClasses?: t.ArrayOfItemClassType;
+  /**
+   * t:GlobalItemClasses.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/globalitemclasses
+   */
   GlobalItemClasses?: t.ArrayOfItemClassType;
+  /**
+   * t:Importance.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/importance
+   */
   Importance?: t.ImportanceChoicesType;
+  /**
+   * t:GlobalImportance.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/globalimportance
+   */
   GlobalImportance?: t.ImportanceChoicesType;
+  /**
+   * t:ItemIds.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/itemids
+   */
   ItemIds?: NonEmptyArrayOfBaseItemIdsTypeInput;
+  /**
+   * t:GlobalItemIds.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/globalitemids
+   */
   GlobalItemIds?: NonEmptyArrayOfBaseItemIdsTypeInput;
+  /** t:LastModifiedTime. */
   LastModifiedTime?: DateInput;
+  /**
+   * t:InstanceKey.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/instancekey
+   */
   InstanceKey?: string;
+  /** t:Preview. */
   Preview?: string;
+  /** t:MailboxScope. */
   MailboxScope?: t.MailboxSearchLocationType;
+  /** t:IconIndex. */
   IconIndex?: t.IconIndexType;
+  /** t:GlobalIconIndex. */
   GlobalIconIndex?: t.IconIndexType;
+  /** t:DraftItemIds. */
   DraftItemIds?: NonEmptyArrayOfBaseItemIdsTypeInput;
+  /** t:HasIrm. */
   HasIrm?: boolean;
+  /** t:GlobalHasIrm. */
   GlobalHasIrm?: boolean;
+  /** t:InferenceClassification. */
   InferenceClassification?: t.InferenceClassificationType;
+  /** t:SortKey. */
   SortKey?: number;
+  /** t:MentionedMe. */
   MentionedMe?: boolean;
+  /** t:GlobalMentionedMe. */
   GlobalMentionedMe?: boolean;
+  /** t:SenderSMTPAddress. */
   SenderSMTPAddress?: t.SmtpAddressType;
+  /** t:MailboxGuids. */
   MailboxGuids?: t.ConversationType_MailboxGuids;
+  /** t:From. */
   From?: t.SingleRecipientType;
+  /** t:AtAllMention. */
   AtAllMention?: boolean;
+  /** t:GlobalAtAllMention. */
   GlobalAtAllMention?: boolean;
 }
 
@@ -805,7 +1573,15 @@ export interface CreateAttachmentResponseTypeInput extends BaseResponseMessageTy
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/createattachment
  */
 export interface CreateAttachmentTypeInput extends m.BaseRequestType {
+  /**
+   * m:ParentItemId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/parentitemid
+   */
   ParentItemId: t.ItemIdType;
+  /**
+   * m:Attachments.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/attachments-ex15websvcsotherref
+   */
   Attachments: NonEmptyArrayOfAttachmentsTypeInput;
 }
 
@@ -821,7 +1597,9 @@ export interface CreateFolderPathResponseTypeInput extends BaseResponseMessageTy
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/createfolderpath
  */
 export interface CreateFolderPathTypeInput extends m.BaseRequestType {
+  /** m:ParentFolderId. */
   ParentFolderId: t.TargetFolderIdType;
+  /** m:RelativeFolderPath. */
   RelativeFolderPath: NonEmptyArrayOfFoldersTypeInput;
 }
 
@@ -837,7 +1615,15 @@ export interface CreateFolderResponseTypeInput extends BaseResponseMessageTypeIn
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/createfolder
  */
 export interface CreateFolderTypeInput extends m.BaseRequestType {
+  /**
+   * m:ParentFolderId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/parentfolderid-targetfolderidtype
+   */
   ParentFolderId: t.TargetFolderIdType;
+  /**
+   * m:Folders.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/folders-ex15websvcsotherref
+   */
   Folders: NonEmptyArrayOfFoldersTypeInput;
 }
 
@@ -853,9 +1639,25 @@ export interface CreateItemResponseTypeInput extends BaseResponseMessageTypeInpu
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/createitem
  */
 export interface CreateItemTypeInput extends m.BaseRequestType {
+  /**
+   * Attribute MessageDisposition.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/createitem
+   */
   MessageDisposition?: t.MessageDispositionType;
+  /**
+   * Attribute SendMeetingInvitations.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/createitem
+   */
   SendMeetingInvitations?: t.CalendarItemCreateOrDeleteOperationType;
+  /**
+   * m:SavedItemFolderId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/saveditemfolderid
+   */
   SavedItemFolderId?: t.TargetFolderIdType;
+  /**
+   * m:Items.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/items-nonemptyarrayofallitemstype
+   */
   Items: NonEmptyArrayOfAllItemsTypeInput;
 }
 
@@ -868,6 +1670,7 @@ export interface CreateManagedFolderResponseTypeInput extends BaseResponseMessag
 
 /** Input form of m:CreateOrUpdateFocusedOtherOverrideResponseType: dates may be `Date`s; elements the server computes are left out. */
 export interface CreateOrUpdateFocusedOtherOverrideResponseTypeInput extends BaseResponseMessageTypeInput {
+  /** m:Override. */
   Override: t.InferenceClassificationOverrideType;
 }
 
@@ -876,6 +1679,10 @@ export interface CreateOrUpdateFocusedOtherOverrideResponseTypeInput extends Bas
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/createruleoperation
  */
 export interface CreateRuleOperationTypeInput extends t.RuleOperationType {
+  /**
+   * t:Rule.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/rule-ruletype
+   */
   Rule: RuleTypeInput;
 }
 
@@ -905,6 +1712,10 @@ export interface DeleteAttachmentResponseTypeInput extends BaseResponseMessageTy
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/deletedoccurrence
  */
 export interface DeletedOccurrenceInfoTypeInput extends Extensible {
+  /**
+   * t:Start.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/start
+   */
   Start: DateInput;
 }
 
@@ -913,12 +1724,15 @@ export interface DeletedOccurrenceInfoTypeInput extends Extensible {
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/deletedoccurrencestatedefinition
  */
 export interface DeletedOccurrenceStateDefinitionTypeInput extends t.BaseCalendarItemStateDefinitionType {
+  /** t:OccurrenceDate. */
   OccurrenceDate: DateInput;
+  /** t:IsOccurrencePresent. */
   IsOccurrencePresent?: boolean;
 }
 
 /** Input form of m:DeleteFocusedOtherOverrideResponseType: dates may be `Date`s; elements the server computes are left out. */
 export interface DeleteFocusedOtherOverrideResponseTypeInput extends BaseResponseMessageTypeInput {
+  /** m:Override. */
   Override: t.InferenceClassificationOverrideType;
 }
 
@@ -941,10 +1755,30 @@ export interface DeleteItemResponseTypeInput extends BaseResponseMessageTypeInpu
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/deleteitem
  */
 export interface DeleteItemTypeInput extends m.BaseRequestType {
+  /**
+   * Attribute DeleteType.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/deleteitem
+   */
   DeleteType: t.DisposalType;
+  /**
+   * Attribute SendMeetingCancellations.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/deleteitem
+   */
   SendMeetingCancellations?: t.CalendarItemCreateOrDeleteOperationType;
+  /**
+   * Attribute AffectedTaskOccurrences.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/deleteitem
+   */
   AffectedTaskOccurrences?: t.AffectedTaskOccurrencesType;
+  /**
+   * Attribute SuppressReadReceipts.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/deleteitem
+   */
   SuppressReadReceipts?: boolean;
+  /**
+   * m:ItemIds.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/itemids
+   */
   ItemIds: NonEmptyArrayOfBaseItemIdsTypeInput;
 }
 
@@ -957,6 +1791,7 @@ export interface DeleteUserConfigurationResponseTypeInput extends BaseResponseMe
 
 /** Input form of t:DelveItemType: dates may be `Date`s; elements the server computes are left out. */
 export interface DelveItemTypeInput extends ItemTypeInput {
+  /** t:GraphNodeLogicalId. */
   GraphNodeLogicalId: string;
 }
 
@@ -965,16 +1800,35 @@ export interface DelveItemTypeInput extends ItemTypeInput {
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/distributionlist
  */
 export interface DistributionListTypeInput extends ItemTypeInput {
+  /**
+   * t:DisplayName.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/displayname-string
+   */
   DisplayName?: string;
+  /**
+   * t:FileAs.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/fileas
+   */
   FileAs?: string;
+  /**
+   * t:ContactSource.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/contactsource
+   */
   ContactSource?: t.ContactSourceType;
+  /**
+   * t:Members.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/members-memberlisttype
+   */
   Members?: t.MembersListType;
 }
 
 /** Input form of t:DocumentFileItemType: dates may be `Date`s; elements the server computes are left out. */
 export interface DocumentFileItemTypeInput extends FileItemTypeInput {
+  /** t:Author. */
   Author?: t.ArrayOfStringsType;
+  /** t:Title. */
   Title?: string;
+  /** t:LastModifiedBy. */
   LastModifiedBy?: string;
 }
 
@@ -983,7 +1837,15 @@ export interface DocumentFileItemTypeInput extends FileItemTypeInput {
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/duration-useroofsettings
  */
 export interface DurationInput extends Extensible {
+  /**
+   * t:StartTime.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/starttime
+   */
   StartTime: DateInput;
+  /**
+   * t:EndTime.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/endtime
+   */
   EndTime: DateInput;
 }
 
@@ -999,6 +1861,10 @@ export interface EmptyFolderResponseTypeInput extends BaseResponseMessageTypeInp
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/enddaterecurrence
  */
 export interface EndDateRecurrenceRangeTypeInput extends RecurrenceRangeBaseTypeInput {
+  /**
+   * t:EndDate.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/enddate-recurrence
+   */
   EndDate: DateInput;
 }
 
@@ -1007,35 +1873,78 @@ export interface EndDateRecurrenceRangeTypeInput extends RecurrenceRangeBaseType
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/entityextractionresult
  */
 export interface EntityExtractionResultTypeInput extends Extensible {
+  /**
+   * t:Addresses.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/addresses-arrayofaddressentitiestype
+   */
   Addresses?: t.ArrayOfAddressEntitiesType;
+  /**
+   * t:MeetingSuggestions.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/meetingsuggestions
+   */
   MeetingSuggestions?: ArrayOfMeetingSuggestionsTypeInput;
+  /**
+   * t:TaskSuggestions.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/tasksuggestions
+   */
   TaskSuggestions?: t.ArrayOfTaskSuggestionsType;
+  /**
+   * t:EmailAddresses.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/emailaddresses-arrayofemailaddressentitiestype
+   */
   EmailAddresses?: t.ArrayOfEmailAddressEntitiesType;
+  /**
+   * t:Contacts.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/contacts-arrayofcontactstype
+   */
   Contacts?: t.ArrayOfContactsType;
+  /**
+   * t:Urls.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/urls-arrayofurlentitiestype
+   */
   Urls?: t.ArrayOfUrlEntitiesType;
+  /**
+   * t:PhoneNumbers.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/phonenumbers-arrayofphoneentitiestype
+   */
   PhoneNumbers?: t.ArrayOfPhoneEntitiesType;
+  /** t:ParcelDeliveries. */
   ParcelDeliveries?: t.ArrayOfParcelDeliveryEntitiesType;
+  /** t:FlightReservations. */
   FlightReservations?: t.ArrayOfFlightReservationsType;
+  /** t:SenderAddIns. */
   SenderAddIns?: t.ArrayOfSenderAddInsType;
 }
 
 /** Input form of t:EntityFeedbackEntryType: dates may be `Date`s; elements the server computes are left out. */
 export interface EntityFeedbackEntryTypeInput extends Extensible {
+  /** t:ClientEventTimeUtc. */
   ClientEventTimeUtc: DateInput;
+  /** t:ClientEventTimeLocal. */
   ClientEventTimeLocal: DateInput;
+  /** t:ClientSessionId. */
   ClientSessionId: t.GuidType;
+  /** t:ClientVersion. */
   ClientVersion: string;
+  /** t:ClientId. */
   ClientId: t.ClientIdType;
+  /** t:EntrySequenceNumber. */
   EntrySequenceNumber: number;
+  /** t:TransactionId. */
   TransactionId?: string;
+  /** t:EventType. */
   EventType: string;
+  /** t:TargetEntityList. */
   TargetEntityList?: string;
+  /** t:EntityAddSource. */
   EntityAddSource?: t.EntityFeedbackEntityAddSourceType;
+  /** t:JsonPropertyBag. */
   JsonPropertyBag?: string;
 }
 
 /** Input form of m:ExecuteSearchResponseMessage: dates may be `Date`s; elements the server computes are left out. */
 export interface ExecuteSearchResponseMessageInput extends m.ResponseMessageType {
+  /** m:SearchResults. */
   SearchResults: SearchResultsTypeInput;
 }
 
@@ -1058,55 +1967,98 @@ export interface ExportItemsResponseTypeInput extends BaseResponseMessageTypeInp
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/fileattachment
  */
 export interface FileAttachmentTypeInput extends AttachmentTypeInput {
+  /**
+   * t:IsContactPhoto.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/iscontactphoto
+   */
   IsContactPhoto?: boolean;
+  /**
+   * t:Content.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/content
+   */
   Content?: string;
 }
 
 /** Input form of t:FileItemType: dates may be `Date`s; elements the server computes are left out. */
 export interface FileItemTypeInput extends ItemTypeInput {
   $type?: 'FileItemType' | 'DocumentFileItemType';
+  /** t:FileName. */
   FileName?: string;
+  /** t:FileExtension. */
   FileExtension?: string;
+  /** t:FileSize. */
   FileSize?: number;
+  /** t:FileCreatedTime. */
   FileCreatedTime?: string;
+  /** t:FileModifiedTime. */
   FileModifiedTime?: string;
+  /** t:StorageProviderContext. */
   StorageProviderContext?: string;
+  /** t:FileID. */
   FileID?: string;
+  /** t:ItemReferenceId. */
   ItemReferenceId?: string;
+  /** t:ReferenceId. */
   ReferenceId?: string;
+  /** t:Sender. */
   Sender?: string;
+  /** t:ItemReceivedTime. */
   ItemReceivedTime?: string;
+  /** t:ItemPath. */
   ItemPath?: string;
+  /** t:ItemSentTime. */
   ItemSentTime?: string;
+  /** t:FileContexts. */
   FileContexts?: t.ArrayOfStringsType;
+  /** t:VisualizationContainerUrl. */
   VisualizationContainerUrl?: string;
+  /** t:VisualizationContainerTitle. */
   VisualizationContainerTitle?: string;
+  /** t:VisualizationAccessUrl. */
   VisualizationAccessUrl?: string;
+  /** t:ReferenceAttachmentProviderEndpoint. */
   ReferenceAttachmentProviderEndpoint?: string;
+  /** t:ReferenceAttachmentProviderType. */
   ReferenceAttachmentProviderType?: string;
+  /** t:ItemConversationId. */
   ItemConversationId?: string;
+  /** t:SharepointItemListId. */
   SharepointItemListId?: t.GuidType;
+  /** t:SharepointItemListItemId. */
   SharepointItemListItemId?: string;
+  /** t:SharepointItemSiteId. */
   SharepointItemSiteId?: t.GuidType;
+  /** t:SharepointItemSitePath. */
   SharepointItemSitePath?: string;
+  /** t:SharepointItemWebId. */
   SharepointItemWebId?: t.GuidType;
+  /** t:AttachmentId. */
   AttachmentId?: string;
 }
 
 /** Input form of m:FindAvailableMeetingTimesResponseMessageType: dates may be `Date`s; elements the server computes are left out. */
 export interface FindAvailableMeetingTimesResponseMessageTypeInput extends m.ResponseMessageType {
+  /** m:MeetingTimeCandidates. */
   MeetingTimeCandidates: ArrayOfMeetingTimeCandidateInput;
+  /** m:EmptySuggestionsHint. */
   EmptySuggestionsHint?: t.EmptySuggestionReason;
 }
 
 /** Input form of m:FindAvailableMeetingTimesType: dates may be `Date`s; elements the server computes are left out. */
 export interface FindAvailableMeetingTimesTypeInput extends m.BaseRequestType {
+  /** m:Attendees. */
   Attendees?: t.ArrayOfSmtpAddressType;
+  /** m:SearchWindowStart. */
   SearchWindowStart: DateInput;
+  /** m:SearchWindowDuration. */
   SearchWindowDuration: string;
+  /** m:MeetingDurationInMinutes. */
   MeetingDurationInMinutes?: number;
+  /** m:Location. */
   Location?: string;
+  /** m:MaxCandidates. */
   MaxCandidates?: number;
+  /** m:ActivityDomain. */
   ActivityDomain?: t.ActivityDomainType;
 }
 
@@ -1115,9 +2067,16 @@ export interface FindAvailableMeetingTimesTypeInput extends m.BaseRequestType {
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/findconversationresponse
  */
 export interface FindConversationResponseMessageTypeInput extends m.ResponseMessageType {
+  /**
+   * m:Conversations.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/conversations-ex15websvcsotherref
+   */
   Conversations?: ArrayOfConversationsTypeInput;
+  /** m:HighlightTerms. */
   HighlightTerms?: t.ArrayOfHighlightTermsType;
+  /** m:TotalConversationsInView. */
   TotalConversationsInView?: number;
+  /** m:IndexedOffset. */
   IndexedOffset?: number;
 }
 
@@ -1126,11 +2085,35 @@ export interface FindConversationResponseMessageTypeInput extends m.ResponseMess
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/rootfolder-findfolderresponsemessage
  */
 export interface FindFolderParentTypeInput extends Extensible {
+  /**
+   * Attribute IndexedPagingOffset.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/rootfolder-findfolderresponsemessage
+   */
   IndexedPagingOffset?: number;
+  /**
+   * Attribute NumeratorOffset.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/rootfolder-findfolderresponsemessage
+   */
   NumeratorOffset?: number;
+  /**
+   * Attribute AbsoluteDenominator.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/rootfolder-findfolderresponsemessage
+   */
   AbsoluteDenominator?: number;
+  /**
+   * Attribute IncludesLastItemInRange.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/rootfolder-findfolderresponsemessage
+   */
   IncludesLastItemInRange?: boolean;
+  /**
+   * Attribute TotalItemsInView.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/rootfolder-findfolderresponsemessage
+   */
   TotalItemsInView?: number;
+  /**
+   * t:Folders.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/folders-ex15websvcsotherref
+   */
   Folders?: ArrayOfFoldersTypeInput;
 }
 
@@ -1139,6 +2122,10 @@ export interface FindFolderParentTypeInput extends Extensible {
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/findfolderresponsemessage
  */
 export interface FindFolderResponseMessageTypeInput extends m.ResponseMessageType {
+  /**
+   * m:RootFolder.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/rootfolder-findfolderresponsemessage
+   */
   RootFolder?: FindFolderParentTypeInput;
 }
 
@@ -1154,12 +2141,40 @@ export interface FindFolderResponseTypeInput extends BaseResponseMessageTypeInpu
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/rootfolder-finditemresponsemessage
  */
 export interface FindItemParentTypeInput extends Extensible {
+  /**
+   * Attribute IndexedPagingOffset.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/rootfolder-finditemresponsemessage
+   */
   IndexedPagingOffset?: number;
+  /**
+   * Attribute NumeratorOffset.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/rootfolder-finditemresponsemessage
+   */
   NumeratorOffset?: number;
+  /**
+   * Attribute AbsoluteDenominator.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/rootfolder-finditemresponsemessage
+   */
   AbsoluteDenominator?: number;
+  /**
+   * Attribute IncludesLastItemInRange.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/rootfolder-finditemresponsemessage
+   */
   IncludesLastItemInRange?: boolean;
+  /**
+   * Attribute TotalItemsInView.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/rootfolder-finditemresponsemessage
+   */
   TotalItemsInView?: number;
+  /**
+   * t:Items.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/items
+   */
   Items?: ArrayOfRealItemsTypeInput;
+  /**
+   * t:Groups.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/groups
+   */
   Groups?: ArrayOfGroupedItemsTypeInput;
 }
 
@@ -1168,7 +2183,12 @@ export interface FindItemParentTypeInput extends Extensible {
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/finditemresponsemessage
  */
 export interface FindItemResponseMessageTypeInput extends m.ResponseMessageType {
+  /**
+   * m:RootFolder.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/rootfolder-finditemresponsemessage
+   */
   RootFolder?: FindItemParentTypeInput;
+  /** m:HighlightTerms. */
   HighlightTerms?: t.ArrayOfHighlightTermsType;
 }
 
@@ -1184,18 +2204,67 @@ export interface FindItemResponseTypeInput extends BaseResponseMessageTypeInput 
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/finditem
  */
 export interface FindItemTypeInput extends m.BaseRequestType {
+  /**
+   * Attribute Traversal.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/finditem
+   */
   Traversal: t.ItemQueryTraversalType;
+  /**
+   * m:ItemShape.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/itemshape
+   */
   ItemShape: t.ItemResponseShapeType;
+  /**
+   * m:IndexedPageItemView.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/indexedpageitemview
+   */
   IndexedPageItemView?: t.IndexedPageViewType;
+  /**
+   * m:FractionalPageItemView.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/fractionalpageitemview
+   */
   FractionalPageItemView?: t.FractionalPageViewType;
+  /** m:SeekToConditionPageItemView. */
   SeekToConditionPageItemView?: t.SeekToConditionPageViewType;
+  /**
+   * m:CalendarView.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/calendarview
+   */
   CalendarView?: CalendarViewTypeInput;
+  /**
+   * m:ContactsView.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/contactsview
+   */
   ContactsView?: t.ContactsViewType;
+  /**
+   * m:GroupBy.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/groupby
+   */
   GroupBy?: t.GroupByType;
+  /**
+   * m:DistinguishedGroupBy.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/distinguishedgroupby
+   */
   DistinguishedGroupBy?: t.DistinguishedGroupByType;
+  /**
+   * m:Restriction.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/restriction
+   */
   Restriction?: t.RestrictionType;
+  /**
+   * m:SortOrder.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/sortorder
+   */
   SortOrder?: t.NonEmptyArrayOfFieldOrdersType;
+  /**
+   * m:ParentFolderIds.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/parentfolderids
+   */
   ParentFolderIds: t.NonEmptyArrayOfBaseFolderIdsType;
+  /**
+   * m:QueryString.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/querystring-querystringtype
+   */
   QueryString?: m.QueryStringType;
 }
 
@@ -1211,36 +2280,88 @@ export interface FindMailboxStatisticsByKeywordsResponseTypeInput extends BaseRe
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/findmailboxstatisticsbykeywords
  */
 export interface FindMailboxStatisticsByKeywordsTypeInput extends m.BaseRequestType {
+  /**
+   * m:Mailboxes.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/mailboxes-arrayofusermailboxestype
+   */
   Mailboxes: t.ArrayOfUserMailboxesType;
+  /**
+   * m:Keywords.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/keywords-ex15websvcsotherref
+   */
   Keywords: t.ArrayOfStringsType;
+  /**
+   * m:Language.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/language
+   */
   Language?: string;
+  /**
+   * m:Senders.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/senders
+   */
   Senders?: t.ArrayOfSmtpAddressType;
+  /**
+   * m:Recipients.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/recipients-arrayofsmtpaddresstype
+   */
   Recipients?: t.ArrayOfSmtpAddressType;
+  /**
+   * m:FromDate.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/fromdate
+   */
   FromDate?: DateInput;
+  /**
+   * m:ToDate.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/todate
+   */
   ToDate?: DateInput;
+  /**
+   * m:MessageTypes.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/messagetypes
+   */
   MessageTypes?: t.ArrayOfSearchItemKindsType;
+  /**
+   * m:SearchDumpster.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/searchdumpster
+   */
   SearchDumpster?: boolean;
+  /**
+   * m:IncludePersonalArchive.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/includepersonalarchive
+   */
   IncludePersonalArchive?: boolean;
+  /**
+   * m:IncludeUnsearchableItems.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/includeunsearchableitems
+   */
   IncludeUnsearchableItems?: boolean;
 }
 
 /** Input form of m:FindMeetingTimeCandidatesResponseMessageType: dates may be `Date`s; elements the server computes are left out. */
 export interface FindMeetingTimeCandidatesResponseMessageTypeInput extends m.ResponseMessageType {
+  /** m:MeetingTimeCandidates. */
   MeetingTimeCandidates: ArrayOfMeetingTimeCandidateInput;
 }
 
 /** Input form of m:FindMeetingTimeCandidatesType: dates may be `Date`s; elements the server computes are left out. */
 export interface FindMeetingTimeCandidatesTypeInput extends m.BaseRequestType {
+  /** m:AttendeeConstraints. */
   AttendeeConstraints?: t.FindMeetingTimesAttendeeConstraints;
+  /** m:LocationConstraints. */
   LocationConstraints?: t.FindMeetingTimesLocationConstraints;
+  /** m:SearchConstraints. */
   SearchConstraints?: FindMeetingTimesSearchConstraintsInput;
+  /** m:Constraints. */
   Constraints?: t.FindMeetingTimesConstraints;
 }
 
 /** Input form of t:FindMeetingTimesSearchConstraints: dates may be `Date`s; elements the server computes are left out. */
 export interface FindMeetingTimesSearchConstraintsInput extends Extensible {
+  /** t:SearchWindows. */
   SearchWindows?: ArrayOfTimeSlotInput;
+  /** t:MeetingDurationInMinutes. */
   MeetingDurationInMinutes?: number;
+  /** t:ActivityDomain. */
   ActivityDomain?: t.ActivityDomainType;
 }
 
@@ -1249,18 +2370,70 @@ export interface FindMeetingTimesSearchConstraintsInput extends Extensible {
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/findmessagetrackingreport
  */
 export interface FindMessageTrackingReportRequestTypeInput extends m.BaseRequestType {
+  /**
+   * m:Scope.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/scope-nonemptystringtype
+   */
   Scope: t.NonEmptyStringType;
+  /**
+   * m:Domain.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/domain-message-tracking
+   */
   Domain: t.NonEmptyStringType;
+  /**
+   * m:Sender.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/sender-emailaddresstype
+   */
   Sender?: t.EmailAddressType;
+  /**
+   * m:PurportedSender.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/purportedsender
+   */
   PurportedSender?: t.EmailAddressType;
+  /**
+   * m:Recipient.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/recipient
+   */
   Recipient?: t.EmailAddressType;
+  /**
+   * m:Subject.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/subject
+   */
   Subject?: string;
+  /**
+   * m:StartDateTime.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/startdatetime
+   */
   StartDateTime?: DateInput;
+  /**
+   * m:EndDateTime.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/enddatetime
+   */
   EndDateTime?: DateInput;
+  /**
+   * m:MessageId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/messageid
+   */
   MessageId?: t.NonEmptyStringType;
+  /**
+   * m:FederatedDeliveryMailbox.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/federateddeliverymailbox
+   */
   FederatedDeliveryMailbox?: t.EmailAddressType;
+  /**
+   * m:DiagnosticsLevel.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/diagnosticslevel
+   */
   DiagnosticsLevel?: string;
+  /**
+   * m:ServerHint.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/serverhint
+   */
   ServerHint?: string;
+  /**
+   * m:Properties.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/properties-arrayoftrackingpropertiestype
+   */
   Properties?: t.ArrayOfTrackingPropertiesType;
 }
 
@@ -1269,10 +2442,30 @@ export interface FindMessageTrackingReportRequestTypeInput extends m.BaseRequest
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/findmessagetrackingreportresponse
  */
 export interface FindMessageTrackingReportResponseMessageTypeInput extends m.ResponseMessageType {
+  /**
+   * m:Diagnostics.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/diagnostics
+   */
   Diagnostics?: t.ArrayOfStringsType;
+  /**
+   * m:MessageTrackingSearchResults.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/messagetrackingsearchresults
+   */
   MessageTrackingSearchResults?: ArrayOfFindMessageTrackingSearchResultTypeInput;
+  /**
+   * m:ExecutedSearchScope.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/executedsearchscope
+   */
   ExecutedSearchScope?: string;
+  /**
+   * m:Errors.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/errors-ex15websvcsotherref
+   */
   Errors?: t.ArrayOfArraysOfTrackingPropertiesType;
+  /**
+   * m:Properties.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/properties-arrayoftrackingpropertiestype
+   */
   Properties?: t.ArrayOfTrackingPropertiesType;
 }
 
@@ -1281,14 +2474,50 @@ export interface FindMessageTrackingReportResponseMessageTypeInput extends m.Res
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/messagetrackingsearchresult
  */
 export interface FindMessageTrackingSearchResultTypeInput extends Extensible {
+  /**
+   * t:Subject.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/subject
+   */
   Subject: string;
+  /**
+   * t:Sender.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/sender-emailaddresstype
+   */
   Sender: t.EmailAddressType;
+  /**
+   * t:PurportedSender.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/purportedsender
+   */
   PurportedSender?: t.EmailAddressType;
+  /**
+   * t:Recipients.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/recipients-arrayofrecipientstype
+   */
   Recipients: t.ArrayOfRecipientsType;
+  /**
+   * t:SubmittedTime.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/submittedtime
+   */
   SubmittedTime: DateInput;
+  /**
+   * t:MessageTrackingReportId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/messagetrackingreportid
+   */
   MessageTrackingReportId: t.NonEmptyStringType;
+  /**
+   * t:PreviousHopServer.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/previoushopserver
+   */
   PreviousHopServer?: t.NonEmptyStringType;
+  /**
+   * t:FirstHopServer.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/firsthopserver
+   */
   FirstHopServer?: t.NonEmptyStringType;
+  /**
+   * t:Properties.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/properties-arrayoftrackingpropertiestype
+   */
   Properties?: t.ArrayOfTrackingPropertiesType;
 }
 
@@ -1297,10 +2526,21 @@ export interface FindMessageTrackingSearchResultTypeInput extends Extensible {
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/findpeopleresponsemessage
  */
 export interface FindPeopleResponseMessageTypeInput extends m.ResponseMessageType {
+  /**
+   * m:People.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/people
+   */
   People?: ArrayOfPeopleTypeInput;
+  /**
+   * m:TotalNumberOfPeopleInView.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/totalnumberofpeopleinview
+   */
   TotalNumberOfPeopleInView?: number;
+  /** m:FirstMatchingRowIndex. */
   FirstMatchingRowIndex?: number;
+  /** m:FirstLoadedRowIndex. */
   FirstLoadedRowIndex?: number;
+  /** m:TransactionId. */
   TransactionId?: t.GuidType;
 }
 
@@ -1309,9 +2549,25 @@ export interface FindPeopleResponseMessageTypeInput extends m.ResponseMessageTyp
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/flag
  */
 export interface FlagTypeInput extends Extensible {
+  /**
+   * t:FlagStatus.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/flagstatus
+   */
   FlagStatus: t.FlagStatusType;
+  /**
+   * t:StartDate.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/startdate
+   */
   StartDate?: DateInput;
+  /**
+   * t:DueDate.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/duedate
+   */
   DueDate?: DateInput;
+  /**
+   * t:CompleteDate.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/completedate
+   */
   CompleteDate?: DateInput;
 }
 
@@ -1320,13 +2576,29 @@ export interface FlagTypeInput extends Extensible {
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/folderchange
  */
 export interface FolderChangeTypeInput extends Extensible {
+  /**
+   * t:FolderId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/folderid
+   */
   FolderId?: t.FolderIdType;
+  /**
+   * t:DistinguishedFolderId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/distinguishedfolderid
+   */
   DistinguishedFolderId?: t.DistinguishedFolderIdType;
+  /**
+   * t:Updates.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/updates-folder
+   */
   Updates: NonEmptyArrayOfFolderChangeDescriptionsTypeInput;
 }
 
 /** Input form of m:FolderInfoResponseMessageType: dates may be `Date`s; elements the server computes are left out. */
 export interface FolderInfoResponseMessageTypeInput extends m.ResponseMessageType {
+  /**
+   * m:Folders.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/folders-ex15websvcsotherref
+   */
   Folders?: ArrayOfFoldersTypeInput;
 }
 
@@ -1336,6 +2608,10 @@ export interface FolderInfoResponseMessageTypeInput extends m.ResponseMessageTyp
  */
 export interface FolderTypeInput extends BaseFolderTypeInput {
   $type?: 'FolderType' | 'SearchFolderType' | 'TasksFolderType';
+  /**
+   * t:PermissionSet.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/permissionset-permissionsettype
+   */
   PermissionSet?: t.PermissionSetType;
 }
 
@@ -1351,7 +2627,15 @@ export interface ForwardItemTypeInput extends SmartResponseTypeInput {
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/freebusyresponse
  */
 export interface FreeBusyResponseTypeInput extends Extensible {
+  /**
+   * m:ResponseMessage.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/responsemessage
+   */
   ResponseMessage?: m.ResponseMessageType;
+  /**
+   * m:FreeBusyView.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/freebusyview
+   */
   FreeBusyView?: FreeBusyViewInput;
 }
 
@@ -1360,9 +2644,25 @@ export interface FreeBusyResponseTypeInput extends Extensible {
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/freebusyview
  */
 export interface FreeBusyViewInput extends Extensible {
+  /**
+   * t:FreeBusyViewType.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/freebusyviewtype
+   */
   FreeBusyViewType: t.FreeBusyViewType;
+  /**
+   * t:MergedFreeBusy.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/mergedfreebusy
+   */
   MergedFreeBusy?: string;
+  /**
+   * t:CalendarEventArray.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/calendareventarray
+   */
   CalendarEventArray?: ArrayOfCalendarEventInput;
+  /**
+   * t:WorkingHours.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/workinghours-ex15websvcsotherref
+   */
   WorkingHours?: t.WorkingHours;
 }
 
@@ -1371,8 +2671,20 @@ export interface FreeBusyViewInput extends Extensible {
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/freebusyviewoptions
  */
 export interface FreeBusyViewOptionsTypeInput extends Extensible {
+  /**
+   * t:TimeWindow.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/timewindow
+   */
   TimeWindow: DurationInput;
+  /**
+   * t:MergedFreeBusyIntervalInMinutes.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/mergedfreebusyintervalinminutes
+   */
   MergedFreeBusyIntervalInMinutes?: number;
+  /**
+   * t:RequestedView.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/requestedview
+   */
   RequestedView?: t.FreeBusyViewType;
 }
 
@@ -1381,7 +2693,9 @@ export interface FreeBusyViewOptionsTypeInput extends Extensible {
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getappmanifestsresponse
  */
 export interface GetAppManifestsResponseTypeInput extends m.ResponseMessageType {
+  /** m:Apps. */
   Apps?: ArrayOfAppsTypeInput;
+  /** m:Manifests. */
   Manifests?: m.ArrayOfAppManifestsType;
 }
 
@@ -1404,6 +2718,7 @@ export interface GetClientAccessTokenResponseTypeInput extends BaseResponseMessa
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getconversationitemsresponsemessage
  */
 export interface GetConversationItemsResponseMessageTypeInput extends m.ResponseMessageType {
+  /** m:Conversation. */
   Conversation?: ConversationResponseTypeInput;
 }
 
@@ -1419,6 +2734,10 @@ export interface GetConversationItemsResponseTypeInput extends BaseResponseMessa
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/geteventsresponsemessage
  */
 export interface GetEventsResponseMessageTypeInput extends m.ResponseMessageType {
+  /**
+   * m:Notification.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/notification-ex15websvcsotherref
+   */
   Notification?: NotificationTypeInput;
 }
 
@@ -1431,6 +2750,7 @@ export interface GetEventsResponseTypeInput extends BaseResponseMessageTypeInput
 
 /** Input form of m:GetFocusedOtherOverridesResponseType: dates may be `Date`s; elements the server computes are left out. */
 export interface GetFocusedOtherOverridesResponseTypeInput extends BaseResponseMessageTypeInput {
+  /** m:Overrides. */
   Overrides: t.ArrayOfInferenceClassificationOverridesType;
 }
 
@@ -1446,6 +2766,7 @@ export interface GetFolderResponseTypeInput extends BaseResponseMessageTypeInput
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getimitemlistresponse
  */
 export interface GetImItemListResponseMessageTypeInput extends m.ResponseMessageType {
+  /** m:ImItemList. */
   ImItemList?: ImItemListTypeInput;
 }
 
@@ -1454,6 +2775,7 @@ export interface GetImItemListResponseMessageTypeInput extends m.ResponseMessage
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getimitemsresponse
  */
 export interface GetImItemsResponseMessageTypeInput extends m.ResponseMessageType {
+  /** m:ImItemList. */
   ImItemList?: ImItemListTypeInput;
 }
 
@@ -1462,8 +2784,11 @@ export interface GetImItemsResponseMessageTypeInput extends m.ResponseMessageTyp
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getimitems
  */
 export interface GetImItemsTypeInput extends m.BaseRequestType {
+  /** m:ContactIds. */
   ContactIds?: NonEmptyArrayOfBaseItemIdsTypeInput;
+  /** m:GroupIds. */
   GroupIds?: NonEmptyArrayOfBaseItemIdsTypeInput;
+  /** m:ExtendedProperties. */
   ExtendedProperties?: t.NonEmptyArrayOfExtendedFieldURIs;
 }
 
@@ -1472,7 +2797,15 @@ export interface GetImItemsTypeInput extends m.BaseRequestType {
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getinboxrulesresponse
  */
 export interface GetInboxRulesResponseTypeInput extends m.ResponseMessageType {
+  /**
+   * m:OutlookRuleBlobExists.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/outlookruleblobexists
+   */
   OutlookRuleBlobExists?: boolean;
+  /**
+   * m:InboxRules.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/inboxrules
+   */
   InboxRules?: ArrayOfRulesTypeInput;
 }
 
@@ -1488,13 +2821,23 @@ export interface GetItemResponseTypeInput extends BaseResponseMessageTypeInput {
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getitem
  */
 export interface GetItemTypeInput extends m.BaseRequestType {
+  /**
+   * m:ItemShape.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/itemshape
+   */
   ItemShape: t.ItemResponseShapeType;
+  /**
+   * m:ItemIds.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/itemids
+   */
   ItemIds: NonEmptyArrayOfBaseItemIdsTypeInput;
 }
 
 /** Input form of m:GetLastPrivateCatalogUpdateResponseType: dates may be `Date`s; elements the server computes are left out. */
 export interface GetLastPrivateCatalogUpdateResponseTypeInput extends m.ResponseMessageType {
+  /** m:LastUpdate. */
   LastUpdate?: DateInput;
+  /** m:CatalogHash. */
   CatalogHash?: string;
 }
 
@@ -1503,6 +2846,10 @@ export interface GetLastPrivateCatalogUpdateResponseTypeInput extends m.Response
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getmailtipsresponse
  */
 export interface GetMailTipsResponseMessageTypeInput extends m.ResponseMessageType {
+  /**
+   * m:ResponseMessages.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/responsemessages-arrayofmailtipsresponsemessagetype
+   */
   ResponseMessages?: ArrayOfMailTipsResponseMessageTypeInput;
 }
 
@@ -1511,9 +2858,25 @@ export interface GetMailTipsResponseMessageTypeInput extends m.ResponseMessageTy
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getmessagetrackingreportresponse
  */
 export interface GetMessageTrackingReportResponseMessageTypeInput extends m.ResponseMessageType {
+  /**
+   * m:MessageTrackingReport.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/messagetrackingreport
+   */
   MessageTrackingReport?: MessageTrackingReportTypeInput;
+  /**
+   * m:Diagnostics.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/diagnostics
+   */
   Diagnostics?: t.ArrayOfStringsType;
+  /**
+   * m:Errors.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/errors-ex15websvcsotherref
+   */
   Errors?: t.ArrayOfArraysOfTrackingPropertiesType;
+  /**
+   * m:Properties.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/properties-arrayoftrackingpropertiestype
+   */
   Properties?: t.ArrayOfTrackingPropertiesType;
 }
 
@@ -1522,15 +2885,21 @@ export interface GetMessageTrackingReportResponseMessageTypeInput extends m.Resp
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getnonindexableitemdetailsresponsemessage
  */
 export interface GetNonIndexableItemDetailsResponseMessageTypeInput extends m.ResponseMessageType {
+  /** m:NonIndexableItemDetailsResult. */
   NonIndexableItemDetailsResult?: NonIndexableItemDetailResultTypeInput;
 }
 
 /** Input form of m:GetOMEMessageStatusResponseType: dates may be `Date`s; elements the server computes are left out. */
 export interface GetOMEMessageStatusResponseTypeInput extends m.ResponseMessageType {
+  /** m:IsRevoked. */
   IsRevoked?: boolean;
+  /** m:ReceivedTime. */
   ReceivedTime?: DateInput;
+  /** m:Subject. */
   Subject?: string;
+  /** m:Container. */
   Container?: string;
+  /** m:IsRevocable. */
   IsRevocable?: boolean;
 }
 
@@ -1539,11 +2908,16 @@ export interface GetOMEMessageStatusResponseTypeInput extends m.ResponseMessageT
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getpasswordexpirationdateresponse
  */
 export interface GetPasswordExpirationDateResponseMessageTypeInput extends m.ResponseMessageType {
+  /**
+   * m:PasswordExpirationDate.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/passwordexpirationdate
+   */
   PasswordExpirationDate: DateInput;
 }
 
 /** Input form of m:GetPersonaResponseMessageType: dates may be `Date`s; elements the server computes are left out. */
 export interface GetPersonaResponseMessageTypeInput extends m.ResponseMessageType {
+  /** m:Persona. */
   Persona: PersonaTypeInput;
 }
 
@@ -1552,6 +2926,7 @@ export interface GetPersonaResponseMessageTypeInput extends m.ResponseMessageTyp
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getremindersresponse
  */
 export interface GetRemindersResponseMessageTypeInput extends m.ResponseMessageType {
+  /** m:Reminders. */
   Reminders: ArrayOfRemindersTypeInput;
 }
 
@@ -1560,9 +2935,13 @@ export interface GetRemindersResponseMessageTypeInput extends m.ResponseMessageT
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getreminders
  */
 export interface GetRemindersTypeInput extends m.BaseRequestType {
+  /** m:BeginTime. */
   BeginTime?: DateInput;
+  /** m:EndTime. */
   EndTime?: DateInput;
+  /** m:MaxItems. */
   MaxItems?: m.GetRemindersType_MaxItems;
+  /** m:ReminderType. */
   ReminderType?: m.GetRemindersType_ReminderType;
 }
 
@@ -1571,6 +2950,10 @@ export interface GetRemindersTypeInput extends m.BaseRequestType {
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getservertimezonesresponsemessage
  */
 export interface GetServerTimeZonesResponseMessageTypeInput extends m.ResponseMessageType {
+  /**
+   * m:TimeZoneDefinitions.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/timezonedefinitions
+   */
   TimeZoneDefinitions: ArrayOfTimeZoneDefinitionTypeInput;
 }
 
@@ -1590,8 +2973,20 @@ export interface GetSpecificUserConfigurationResponseTypeInput extends BaseRespo
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getstreamingeventsresponsemessage
  */
 export interface GetStreamingEventsResponseMessageTypeInput extends m.ResponseMessageType {
+  /**
+   * m:Notifications.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/notifications
+   */
   Notifications?: NonEmptyArrayOfNotificationsTypeInput;
+  /**
+   * m:ErrorSubscriptionIds.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/errorsubscriptionids
+   */
   ErrorSubscriptionIds?: t.NonEmptyArrayOfSubscriptionIdsType;
+  /**
+   * m:ConnectionStatus.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/connectionstatus
+   */
   ConnectionStatus?: t.ConnectionStatusType;
 }
 
@@ -1607,9 +3002,25 @@ export interface GetStreamingEventsResponseTypeInput extends BaseResponseMessage
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getuseravailabilityrequest
  */
 export interface GetUserAvailabilityRequestTypeInput extends m.BaseRequestType {
+  /**
+   * t:TimeZone.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/timezone-availability
+   */
   TimeZone?: t.SerializableTimeZone;
+  /**
+   * m:MailboxDataArray.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/mailboxdataarray
+   */
   MailboxDataArray: t.ArrayOfMailboxData;
+  /**
+   * t:FreeBusyViewOptions.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/freebusyviewoptions
+   */
   FreeBusyViewOptions?: FreeBusyViewOptionsTypeInput;
+  /**
+   * t:SuggestionsViewOptions.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/suggestionsviewoptions
+   */
   SuggestionsViewOptions?: SuggestionsViewOptionsTypeInput;
 }
 
@@ -1618,7 +3029,15 @@ export interface GetUserAvailabilityRequestTypeInput extends m.BaseRequestType {
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getuseravailabilityresponse
  */
 export interface GetUserAvailabilityResponseTypeInput extends Extensible {
+  /**
+   * m:FreeBusyResponseArray.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/freebusyresponsearray
+   */
   FreeBusyResponseArray?: ArrayOfFreeBusyResponseInput;
+  /**
+   * m:SuggestionsResponse.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/suggestionsresponse
+   */
   SuggestionsResponse?: SuggestionsResponseTypeInput;
 }
 
@@ -1634,8 +3053,20 @@ export interface GetUserConfigurationResponseTypeInput extends BaseResponseMessa
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getuseroofsettingsresponse
  */
 export interface GetUserOofSettingsResponseInput extends Extensible {
+  /**
+   * m:ResponseMessage.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/responsemessage
+   */
   ResponseMessage: m.ResponseMessageType;
+  /**
+   * t:OofSettings.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/oofsettings
+   */
   OofSettings?: UserOofSettingsInput;
+  /**
+   * m:AllowExternalOof.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/allowexternaloof
+   */
   AllowExternalOof?: t.ExternalAudience;
 }
 
@@ -1648,8 +3079,17 @@ export interface GetUserPhotoResponseTypeInput extends BaseResponseMessageTypeIn
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/groupeditems
  */
 export interface GroupedItemsTypeInput extends Extensible {
+  /**
+   * t:GroupIndex.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/groupindex
+   */
   GroupIndex: string;
+  /**
+   * t:Items.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/items
+   */
   Items: ArrayOfRealItemsTypeInput;
+  /** t:GroupSummary. */
   GroupSummary?: t.GroupSummaryType;
 }
 
@@ -1658,23 +3098,37 @@ export interface GroupedItemsTypeInput extends Extensible {
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/imitemlist
  */
 export interface ImItemListTypeInput extends Extensible {
+  /** t:Groups. */
   Groups?: t.ArrayOfImGroupType;
+  /** t:Personas. */
   Personas?: ArrayOfPeopleTypeInput;
 }
 
 /** Input form of t:InsightItemType: dates may be `Date`s; elements the server computes are left out. */
 export interface InsightItemTypeInput extends Extensible {
+  /** t:ItemId. */
   ItemId: t.ItemIdType;
+  /** t:InsightId. */
   InsightId: t.GuidType;
+  /** t:Type. */
   Type?: string;
+  /** t:StartTimeUtc. */
   StartTimeUtc?: DateInput;
+  /** t:EndTimeUtc. */
   EndTimeUtc?: DateInput;
+  /** t:Status. */
   Status?: t.InsightStatusType;
+  /** t:Version. */
   Version?: string;
+  /** t:Context. */
   Context?: t.ArrayOfInsightContextItem;
+  /** t:Text. */
   Text?: string;
+  /** t:ApplicationsIds. */
   ApplicationsIds?: t.ArrayOfStringsType;
+  /** t:SuggestedActions. */
   SuggestedActions?: string;
+  /** t:AppContexts. */
   AppContexts?: t.ArrayOfStringsType;
 }
 
@@ -1683,35 +3137,57 @@ export interface InsightItemTypeInput extends Extensible {
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/installappresponse
  */
 export interface InstallAppResponseTypeInput extends m.ResponseMessageType {
+  /** m:WasFirstInstall. */
   WasFirstInstall?: boolean;
+  /** m:Extension. */
   Extension?: InstalledAppTypeInput;
 }
 
 /** Input form of t:InstalledAppType: dates may be `Date`s; elements the server computes are left out. */
 export interface InstalledAppTypeInput extends Extensible {
+  /** t:Id. */
   Id?: string;
+  /** t:MarketplaceAssetId. */
   MarketplaceAssetId?: string;
+  /** t:Enabled. */
   Enabled?: boolean;
+  /** t:ConsentState. */
   ConsentState?: string;
+  /** t:Type. */
   Type?: string;
+  /** t:LicenseStatus. */
   LicenseStatus?: string;
+  /** t:TrialExpirationDate. */
   TrialExpirationDate?: DateInput;
+  /** t:ProviderName. */
   ProviderName?: string;
+  /** t:IconUrl. */
   IconUrl?: string;
+  /** t:HighResolutionIconUrl. */
   HighResolutionIconUrl?: string;
+  /** t:DisplayName. */
   DisplayName?: string;
+  /** t:Description. */
   Description?: string;
+  /** t:Requirements. */
   Requirements?: string;
+  /** t:Version. */
   Version?: string;
 }
 
 /** Input form of t:InstantSearchPayloadType: dates may be `Date`s; elements the server computes are left out. */
 export interface InstantSearchPayloadTypeInput extends Extensible {
+  /** t:SearchSessionId. */
   SearchSessionId: string;
+  /** t:SearchRequestId. */
   SearchRequestId: number;
+  /** t:ResultType. */
   ResultType: t.InstantSearchResultType;
+  /** t:Items. */
   Items?: ArrayOfItemsTypeInput;
+  /** t:Conversations. */
   Conversations?: ArrayOfConversationsTypeInput;
+  /** t:CalendarItems. */
   CalendarItems?: ArrayOfCalendarItemsTypeInput;
 }
 
@@ -1720,19 +3196,63 @@ export interface InstantSearchPayloadTypeInput extends Extensible {
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/itemattachment
  */
 export interface ItemAttachmentTypeInput extends AttachmentTypeInput {
+  /**
+   * t:Item.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/item
+   */
   Item?: ItemTypeInput;
+  /**
+   * t:Message.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/message-ex15websvcsotherref
+   */
   Message?: MessageTypeInput;
+  /** t:SharingMessage. */
   SharingMessage?: SharingMessageTypeInput;
+  /**
+   * t:CalendarItem.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/calendaritem
+   */
   CalendarItem?: CalendarItemTypeInput;
+  /**
+   * t:Contact.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/contact
+   */
   Contact?: ContactItemTypeInput;
+  /**
+   * t:MeetingMessage.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/meetingmessage
+   */
   MeetingMessage?: MeetingMessageTypeInput;
+  /**
+   * t:MeetingRequest.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/meetingrequest
+   */
   MeetingRequest?: MeetingRequestMessageTypeInput;
+  /**
+   * t:MeetingResponse.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/meetingresponse
+   */
   MeetingResponse?: MeetingResponseMessageTypeInput;
+  /**
+   * t:MeetingCancellation.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/meetingcancellation
+   */
   MeetingCancellation?: MeetingCancellationMessageTypeInput;
+  /**
+   * t:Task.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/task
+   */
   Task?: TaskTypeInput;
+  /**
+   * t:PostItem.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/postitem
+   */
   PostItem?: PostItemTypeInput;
+  /** t:RoleMember. */
   RoleMember?: RoleMemberItemTypeInput;
+  /** t:Network. */
   Network?: NetworkItemTypeInput;
+  /** t:Person. */
   Person?: AbchPersonItemTypeInput;
 }
 
@@ -1741,16 +3261,37 @@ export interface ItemAttachmentTypeInput extends AttachmentTypeInput {
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/itemchange
  */
 export interface ItemChangeTypeInput extends Extensible {
+  /**
+   * t:ItemId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/itemid
+   */
   ItemId?: t.ItemIdType;
+  /**
+   * t:OccurrenceItemId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/occurrenceitemid
+   */
   OccurrenceItemId?: t.OccurrenceItemIdType;
+  /**
+   * t:RecurringMasterItemId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/recurringmasteritemid
+   */
   RecurringMasterItemId?: t.RecurringMasterItemIdType;
+  /**
+   * t:Updates.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/updates-item
+   */
   Updates: NonEmptyArrayOfItemChangeDescriptionsTypeInput;
+  /** t:CalendarActivityData. */
   CalendarActivityData?: t.CalendarActivityDataType;
 }
 
 /** Input form of m:ItemInfoResponseMessageType: dates may be `Date`s; elements the server computes are left out. */
 export interface ItemInfoResponseMessageTypeInput extends m.ResponseMessageType {
   $type?: 'ItemInfoResponseMessageType' | 'UpdateItemInRecoverableItemsResponseMessageType' | 'UpdateItemResponseMessageType';
+  /**
+   * m:Items.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/items
+   */
   Items: ArrayOfRealItemsTypeInput;
 }
 
@@ -1760,45 +3301,142 @@ export interface ItemInfoResponseMessageTypeInput extends m.ResponseMessageType 
  */
 export interface ItemTypeInput extends Extensible {
   $type?: 'ItemType' | 'AbchPersonItemType' | 'AcceptItemType' | 'AcceptSharingInvitationType' | 'AddItemToMyCalendarType' | 'CalendarItemType' | 'CancelCalendarItemType' | 'ContactItemType' | 'DeclineItemType' | 'DelveItemType' | 'DistributionListType' | 'DocumentFileItemType' | 'FileItemType' | 'ForwardItemType' | 'MeetingCancellationMessageType' | 'MeetingMessageType' | 'MeetingRegistrationResponseObjectType' | 'MeetingRequestMessageType' | 'MeetingResponseMessageType' | 'MessageType' | 'NetworkItemType' | 'OneDriveItemType' | 'PostItemType' | 'PostReplyItemBaseType' | 'PostReplyItemType' | 'ProposeNewTimeType' | 'ReferenceItemResponseType' | 'RemoveItemType' | 'ReplyAllToItemType' | 'ReplyToItemType' | 'ResponseObjectCoreType' | 'ResponseObjectType' | 'RoleMemberItemType' | 'SharingMessageType' | 'SmartResponseBaseType' | 'SmartResponseType' | 'SuppressReadReceiptType' | 'TaskType' | 'TentativelyAcceptItemType' | 'WellKnownResponseObjectType';
+  /**
+   * t:MimeContent.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/mimecontent
+   */
   MimeContent?: t.MimeContentType;
+  /**
+   * t:ItemClass.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/itemclass
+   */
   ItemClass?: t.ItemClassType;
+  /**
+   * t:Subject.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/subject
+   */
   Subject?: string;
+  /**
+   * t:Sensitivity.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/sensitivity
+   */
   Sensitivity?: t.SensitivityChoicesType;
+  /**
+   * t:Body.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/body
+   */
   Body?: t.BodyType;
+  /**
+   * t:Attachments.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/attachments-ex15websvcsotherref
+   */
   Attachments?: NonEmptyArrayOfAttachmentsTypeInput;
+  /**
+   * t:Categories.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/categories-ex15websvcsotherref
+   */
   Categories?: t.ArrayOfStringsType;
+  /**
+   * t:Importance.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/importance
+   */
   Importance?: t.ImportanceChoicesType;
+  /**
+   * t:InReplyTo.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/inreplyto
+   */
   InReplyTo?: string;
+  /**
+   * t:ReminderDueBy.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/reminderdueby
+   */
   ReminderDueBy?: DateInput;
+  /**
+   * t:ReminderIsSet.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/reminderisset
+   */
   ReminderIsSet?: boolean;
+  /** t:ReminderNextTime. */
   ReminderNextTime?: DateInput;
+  /**
+   * t:ReminderMinutesBeforeStart.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/reminderminutesbeforestart
+   */
   ReminderMinutesBeforeStart?: t.ReminderMinutesBeforeStartType;
+  /** t:DisplayBcc. */
   DisplayBcc?: string;
+  /**
+   * t:ExtendedProperty.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/extendedproperty
+   */
   ExtendedProperty?: t.ExtendedPropertyType[];
+  /**
+   * t:Culture.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/culture
+   */
   Culture?: string;
+  /**
+   * t:IsAssociated.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isassociated
+   */
   IsAssociated?: boolean;
+  /**
+   * t:Flag.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/flag
+   */
   Flag?: FlagTypeInput;
+  /** t:PolicyTag. */
   PolicyTag?: t.RetentionTagType;
+  /**
+   * t:ArchiveTag.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/archivetag
+   */
   ArchiveTag?: t.RetentionTagType;
+  /** t:RightsManagementLicenseData. */
   RightsManagementLicenseData?: t.RightsManagementLicenseDataType;
+  /** t:PredictedActionReasons. */
   PredictedActionReasons?: t.NonEmptyArrayOfPredictedActionReasonType;
+  /** t:IsClutter. */
   IsClutter?: boolean;
+  /**
+   * t:BlockStatus.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/blockstatus
+   */
   BlockStatus?: boolean;
+  /**
+   * t:HasBlockedImages.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/hasblockedimages
+   */
   HasBlockedImages?: boolean;
+  /** t:SearchKey. */
   SearchKey?: string;
+  /** t:SortKey. */
   SortKey?: number;
+  /** t:Hashtags. */
   Hashtags?: t.ArrayOfStringsType;
+  /** t:Mentions. */
   Mentions?: t.ArrayOfRecipientsType;
+  /** t:MentionedMe. */
   MentionedMe?: boolean;
+  /** t:MentionsPreview. */
   MentionsPreview?: t.MentionsPreviewType;
+  /** t:MentionsEx. */
   MentionsEx?: t.NonEmptyArrayOfMentionActionsType;
+  /** t:AppliedHashtags. */
   AppliedHashtags?: t.NonEmptyArrayOfAppliedHashtagType;
+  /** t:AppliedHashtagsPreview. */
   AppliedHashtagsPreview?: t.AppliedHashtagsPreviewType;
+  /** t:Likes. */
   Likes?: t.NonEmptyArrayOfLikeType;
+  /** t:LikesPreview. */
   LikesPreview?: t.LikesPreviewType;
+  /** t:PendingSocialActivityTagIds. */
   PendingSocialActivityTagIds?: t.ArrayOfStringsType;
+  /** t:AtAllMention. */
   AtAllMention?: boolean;
+  /** t:CanDelete. */
   CanDelete?: boolean;
+  /** t:InferenceClassification. */
   InferenceClassification?: t.InferenceClassificationType;
 }
 
@@ -1807,19 +3445,66 @@ export interface ItemTypeInput extends Extensible {
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/mailtips
  */
 export interface MailTipsInput extends Extensible {
+  /**
+   * t:RecipientAddress.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/recipientaddress
+   */
   RecipientAddress: t.EmailAddressType;
+  /**
+   * t:PendingMailTips.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/pendingmailtips
+   */
   PendingMailTips: t.MailTipTypes;
+  /**
+   * t:OutOfOffice.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/outofoffice
+   */
   OutOfOffice?: OutOfOfficeMailTipInput;
+  /**
+   * t:MailboxFull.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/mailboxfull
+   */
   MailboxFull?: boolean;
+  /**
+   * t:CustomMailTip.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/custommailtip
+   */
   CustomMailTip?: string;
+  /**
+   * t:TotalMemberCount.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/totalmembercount
+   */
   TotalMemberCount?: number;
+  /**
+   * t:ExternalMemberCount.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/externalmembercount
+   */
   ExternalMemberCount?: number;
+  /**
+   * t:MaxMessageSize.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/maxmessagesize
+   */
   MaxMessageSize?: number;
+  /**
+   * t:DeliveryRestricted.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/deliveryrestricted
+   */
   DeliveryRestricted?: boolean;
+  /**
+   * t:IsModerated.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/ismoderated
+   */
   IsModerated?: boolean;
+  /**
+   * t:InvalidRecipient.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/invalidrecipient-mailtips
+   */
   InvalidRecipient?: boolean;
+  /** t:Scope. */
   Scope?: number;
+  /** t:RecipientSuggestions. */
   RecipientSuggestions?: t.ArrayOfRecipientSuggestionsType;
+  /** t:PreferAccessibleContent. */
   PreferAccessibleContent?: boolean;
 }
 
@@ -1828,6 +3513,10 @@ export interface MailTipsInput extends Extensible {
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/mailtipsresponsemessagetype
  */
 export interface MailTipsResponseMessageTypeInput extends m.ResponseMessageType {
+  /**
+   * m:MailTips.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/mailtips
+   */
   MailTips?: MailTipsInput;
 }
 
@@ -1850,8 +3539,17 @@ export interface MarkAsJunkResponseTypeInput extends BaseResponseMessageTypeInpu
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/markasjunk
  */
 export interface MarkAsJunkTypeInput extends m.BaseRequestType {
+  /**
+   * Attribute IsJunk.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/markasjunk
+   */
   IsJunk: boolean;
+  /**
+   * Attribute MoveItem.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/markasjunk
+   */
   MoveItem: boolean;
+  /** m:ItemIds. */
   ItemIds: NonEmptyArrayOfBaseItemIdsTypeInput;
 }
 
@@ -1861,7 +3559,9 @@ export interface MarkAsPhishingResponseTypeInput extends BaseResponseMessageType
 
 /** Input form of m:MarkAsPhishingType: dates may be `Date`s; elements the server computes are left out. */
 export interface MarkAsPhishingTypeInput extends m.BaseRequestType {
+  /** Attribute MoveItem. */
   MoveItem: boolean;
+  /** m:ItemIds. */
   ItemIds: NonEmptyArrayOfBaseItemIdsTypeInput;
 }
 
@@ -1870,11 +3570,20 @@ export interface MarkAsPhishingTypeInput extends m.BaseRequestType {
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/meetingcancellation
  */
 export interface MeetingCancellationMessageTypeInput extends MeetingMessageTypeInput {
+  /** t:Start. */
   Start?: DateInput;
+  /** t:End. */
   End?: DateInput;
+  /** t:Location. */
   Location?: string;
+  /** t:Recurrence. */
   Recurrence?: RecurrenceTypeInput;
+  /**
+   * t:EnhancedLocation.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/enhancedlocation
+   */
   EnhancedLocation?: t.EnhancedLocationType;
+  /** t:DoNotForwardMeeting. */
   DoNotForwardMeeting?: boolean;
 }
 
@@ -1884,13 +3593,25 @@ export interface MeetingCancellationMessageTypeInput extends MeetingMessageTypeI
  */
 export interface MeetingMessageTypeInput extends MessageTypeInput {
   $type?: 'MeetingMessageType' | 'MeetingCancellationMessageType' | 'MeetingRequestMessageType' | 'MeetingResponseMessageType';
+  /**
+   * t:UID.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/uid
+   */
   UID?: string;
 }
 
 /** Input form of t:MeetingRegistrationResponseObjectType: dates may be `Date`s; elements the server computes are left out. */
 export interface MeetingRegistrationResponseObjectTypeInput extends WellKnownResponseObjectTypeInput {
   $type?: 'MeetingRegistrationResponseObjectType' | 'AcceptItemType' | 'DeclineItemType' | 'TentativelyAcceptItemType';
+  /**
+   * t:ProposedStart.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/proposedstart
+   */
   ProposedStart?: DateInput;
+  /**
+   * t:ProposedEnd.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/proposedend
+   */
   ProposedEnd?: DateInput;
 }
 
@@ -1899,30 +3620,112 @@ export interface MeetingRegistrationResponseObjectTypeInput extends WellKnownRes
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/meetingrequest
  */
 export interface MeetingRequestMessageTypeInput extends MeetingMessageTypeInput {
+  /**
+   * t:Start.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/start
+   */
   Start?: DateInput;
+  /**
+   * t:End.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/end-ex15websvcsotherref
+   */
   End?: DateInput;
+  /**
+   * t:IsAllDayEvent.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isalldayevent
+   */
   IsAllDayEvent?: boolean;
+  /**
+   * t:LegacyFreeBusyStatus.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/legacyfreebusystatus
+   */
   LegacyFreeBusyStatus?: t.LegacyFreeBusyType;
+  /**
+   * t:Location.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/location
+   */
   Location?: string;
+  /**
+   * t:When.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/when
+   */
   When?: string;
+  /**
+   * t:MyResponseType.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/myresponsetype
+   */
   MyResponseType?: t.ResponseTypeType;
+  /**
+   * t:RequiredAttendees.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/requiredattendees
+   */
   RequiredAttendees?: NonEmptyArrayOfAttendeesTypeInput;
+  /**
+   * t:OptionalAttendees.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/optionalattendees
+   */
   OptionalAttendees?: NonEmptyArrayOfAttendeesTypeInput;
+  /**
+   * t:Resources.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/resources
+   */
   Resources?: NonEmptyArrayOfAttendeesTypeInput;
+  /**
+   * t:Recurrence.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/recurrence-recurrencetype
+   */
   Recurrence?: RecurrenceTypeInput;
+  /**
+   * t:MeetingTimeZone.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/meetingtimezone
+   */
   MeetingTimeZone?: TimeZoneTypeInput;
+  /**
+   * t:StartTimeZone.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/starttimezone
+   */
   StartTimeZone?: TimeZoneDefinitionTypeInput;
+  /**
+   * t:EndTimeZone.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/endtimezone
+   */
   EndTimeZone?: TimeZoneDefinitionTypeInput;
+  /**
+   * t:ConferenceType.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/conferencetype
+   */
   ConferenceType?: number;
+  /**
+   * t:AllowNewTimeProposal.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/allownewtimeproposal
+   */
   AllowNewTimeProposal?: boolean;
+  /**
+   * t:IsOnlineMeeting.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isonlinemeeting
+   */
   IsOnlineMeeting?: boolean;
+  /**
+   * t:MeetingWorkspaceUrl.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/meetingworkspaceurl
+   */
   MeetingWorkspaceUrl?: string;
+  /**
+   * t:NetShowUrl.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/netshowurl
+   */
   NetShowUrl?: string;
+  /** t:EnhancedLocation. */
   EnhancedLocation?: t.EnhancedLocationType;
+  /** t:StartWallClock. */
   StartWallClock?: DateInput;
+  /** t:EndWallClock. */
   EndWallClock?: DateInput;
+  /** t:StartTimeZoneId. */
   StartTimeZoneId?: string;
+  /** t:EndTimeZoneId. */
   EndTimeZoneId?: string;
+  /** t:DoNotForwardMeeting. */
   DoNotForwardMeeting?: boolean;
 }
 
@@ -1931,10 +3734,18 @@ export interface MeetingRequestMessageTypeInput extends MeetingMessageTypeInput 
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/meetingresponse
  */
 export interface MeetingResponseMessageTypeInput extends MeetingMessageTypeInput {
+  /** t:Start. */
   Start?: DateInput;
+  /** t:End. */
   End?: DateInput;
+  /** t:Location. */
   Location?: string;
+  /** t:Recurrence. */
   Recurrence?: RecurrenceTypeInput;
+  /**
+   * t:EnhancedLocation.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/enhancedlocation
+   */
   EnhancedLocation?: t.EnhancedLocationType;
 }
 
@@ -1943,26 +3754,46 @@ export interface MeetingResponseMessageTypeInput extends MeetingMessageTypeInput
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/meetingsuggestion
  */
 export interface MeetingSuggestionTypeInput extends t.EntityType {
+  /**
+   * t:Attendees.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/attendees
+   */
   Attendees?: t.ArrayOfEmailUsersType;
+  /** t:Location. */
   Location?: string;
+  /** t:Subject. */
   Subject?: string;
+  /** t:MeetingString. */
   MeetingString?: string;
+  /** t:StartTime. */
   StartTime?: DateInput;
+  /** t:EndTime. */
   EndTime?: DateInput;
+  /** t:TimeStringBeginIndex. */
   TimeStringBeginIndex?: number;
+  /** t:TimeStringLength. */
   TimeStringLength?: number;
+  /** t:EntityId. */
   EntityId?: string;
+  /** t:ExtractionId. */
   ExtractionId?: string;
 }
 
 /** Input form of t:MeetingTimeCandidate: dates may be `Date`s; elements the server computes are left out. */
 export interface MeetingTimeCandidateInput extends Extensible {
+  /** t:MeetingTimeslot. */
   MeetingTimeslot: TimeSlotInput;
+  /** t:Confidence. */
   Confidence: number;
+  /** t:Score. */
   Score: number;
+  /** t:OrganizerAvailability. */
   OrganizerAvailability: t.AvailabilityStatusType;
+  /** t:AttendeeAvailabilities. */
   AttendeeAvailabilities: t.ArrayOfAttendeeAvailability;
+  /** t:Locations. */
   Locations: t.ArrayOfMeetingLocation;
+  /** t:SuggestionHint. */
   SuggestionHint: string;
 }
 
@@ -1971,12 +3802,40 @@ export interface MeetingTimeCandidateInput extends Extensible {
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/messagetrackingreport
  */
 export interface MessageTrackingReportTypeInput extends Extensible {
+  /**
+   * t:Sender.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/sender-emailaddresstype
+   */
   Sender?: t.EmailAddressType;
+  /**
+   * t:PurportedSender.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/purportedsender
+   */
   PurportedSender?: t.EmailAddressType;
+  /**
+   * t:Subject.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/subject
+   */
   Subject?: string;
+  /**
+   * t:SubmitTime.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/submittime
+   */
   SubmitTime?: DateInput;
+  /**
+   * t:OriginalRecipients.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/originalrecipients
+   */
   OriginalRecipients?: t.ArrayOfEmailAddressesType;
+  /**
+   * t:RecipientTrackingEvents.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/recipienttrackingevents
+   */
   RecipientTrackingEvents: ArrayOfRecipientTrackingEventTypeInput;
+  /**
+   * t:Properties.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/properties-arrayoftrackingpropertiestype
+   */
   Properties?: t.ArrayOfTrackingPropertiesType;
 }
 
@@ -1986,22 +3845,75 @@ export interface MessageTrackingReportTypeInput extends Extensible {
  */
 export interface MessageTypeInput extends ItemTypeInput {
   $type?: 'MessageType' | 'AcceptItemType' | 'AcceptSharingInvitationType' | 'AddItemToMyCalendarType' | 'CancelCalendarItemType' | 'DeclineItemType' | 'ForwardItemType' | 'MeetingCancellationMessageType' | 'MeetingMessageType' | 'MeetingRegistrationResponseObjectType' | 'MeetingRequestMessageType' | 'MeetingResponseMessageType' | 'PostReplyItemBaseType' | 'PostReplyItemType' | 'ProposeNewTimeType' | 'ReferenceItemResponseType' | 'RemoveItemType' | 'ReplyAllToItemType' | 'ReplyToItemType' | 'ResponseObjectCoreType' | 'ResponseObjectType' | 'SharingMessageType' | 'SmartResponseBaseType' | 'SmartResponseType' | 'SuppressReadReceiptType' | 'TentativelyAcceptItemType' | 'WellKnownResponseObjectType';
+  /**
+   * t:Sender.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/sender
+   */
   Sender?: t.SingleRecipientType;
+  /**
+   * t:ToRecipients.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/torecipients
+   */
   ToRecipients?: t.ArrayOfRecipientsType;
+  /**
+   * t:CcRecipients.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/ccrecipients
+   */
   CcRecipients?: t.ArrayOfRecipientsType;
+  /**
+   * t:BccRecipients.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/bccrecipients
+   */
   BccRecipients?: t.ArrayOfRecipientsType;
+  /**
+   * t:IsReadReceiptRequested.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isreadreceiptrequested
+   */
   IsReadReceiptRequested?: boolean;
+  /**
+   * t:IsDeliveryReceiptRequested.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isdeliveryreceiptrequested
+   */
   IsDeliveryReceiptRequested?: boolean;
+  /**
+   * t:From.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/from
+   */
   From?: t.SingleRecipientType;
+  /**
+   * t:IsRead.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isread
+   */
   IsRead?: boolean;
+  /**
+   * t:IsResponseRequested.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isresponserequested
+   */
   IsResponseRequested?: boolean;
+  /**
+   * t:References.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/references
+   */
   References?: string;
+  /**
+   * t:ReplyTo.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/replyto
+   */
   ReplyTo?: t.ArrayOfRecipientsType;
+  /**
+   * t:ReminderMessageData.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/remindermessagedata
+   */
   ReminderMessageData?: ReminderMessageDataTypeInput;
+  /** t:MessageSafety. */
   MessageSafety?: t.MessageSafetyType;
+  /** t:SenderSMTPAddress. */
   SenderSMTPAddress?: t.SmtpAddressType;
+  /** t:MailboxGuids. */
   MailboxGuids?: t.MessageType_MailboxGuids;
+  /** t:PublishedCalendarItemIcs. */
   PublishedCalendarItemIcs?: string;
+  /** t:PublishedCalendarItemName. */
   PublishedCalendarItemName?: string;
 }
 
@@ -2010,13 +3922,29 @@ export interface MessageTypeInput extends ItemTypeInput {
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/modifiedevent
  */
 export interface ModifiedEventTypeInput extends BaseObjectChangedEventTypeInput {
+  /**
+   * t:UnreadCount.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/unreadcount
+   */
   UnreadCount?: number;
 }
 
 /** Input form of t:MovedCopiedEventType: dates may be `Date`s; elements the server computes are left out. */
 export interface MovedCopiedEventTypeInput extends BaseObjectChangedEventTypeInput {
+  /**
+   * t:OldFolderId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/oldfolderid
+   */
   OldFolderId?: t.FolderIdType;
+  /**
+   * t:OldItemId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/olditemid
+   */
   OldItemId?: t.ItemIdType;
+  /**
+   * t:OldParentFolderId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/oldparentfolderid
+   */
   OldParentFolderId: t.FolderIdType;
 }
 
@@ -2043,36 +3971,67 @@ export interface MoveItemTypeInput extends BaseMoveCopyItemTypeInput {
 
 /** Input form of t:NetworkItemType: dates may be `Date`s; elements the server computes are left out. */
 export interface NetworkItemTypeInput extends ItemTypeInput {
+  /** t:DomainId. */
   DomainId?: number;
+  /** t:DomainTag. */
   DomainTag?: string;
+  /** t:UserTileUrl. */
   UserTileUrl?: string;
+  /** t:ProfileUrl. */
   ProfileUrl?: string;
+  /** t:Settings. */
   Settings?: number;
+  /** t:IsDefault. */
   IsDefault?: boolean;
+  /** t:AutoLinkError. */
   AutoLinkError?: string;
+  /** t:AutoLinkSuccess. */
   AutoLinkSuccess?: string;
+  /** t:UserEmail. */
   UserEmail?: string;
+  /** t:ClientPublishSecret. */
   ClientPublishSecret?: string;
+  /** t:ClientToken. */
   ClientToken?: string;
+  /** t:ClientToken2. */
   ClientToken2?: string;
+  /** t:ContactSyncError. */
   ContactSyncError?: string;
+  /** t:ContactSyncSuccess. */
   ContactSyncSuccess?: string;
+  /** t:ErrorOffers. */
   ErrorOffers?: number;
+  /** t:FirstAuthErrorDates. */
   FirstAuthErrorDates?: string;
+  /** t:LastVersionSaved. */
   LastVersionSaved?: number;
+  /** t:LastWelcomeContact. */
   LastWelcomeContact?: string;
+  /** t:Offers. */
   Offers?: number;
+  /** t:PsaLastChanged. */
   PsaLastChanged?: DateInput;
+  /** t:RefreshToken2. */
   RefreshToken2?: string;
+  /** t:RefreshTokenExpiry2. */
   RefreshTokenExpiry2?: string;
+  /** t:SessionHandle. */
   SessionHandle?: string;
+  /** t:RejectedOffers. */
   RejectedOffers?: number;
+  /** t:SyncEnabled. */
   SyncEnabled?: boolean;
+  /** t:TokenRefreshLastAttempted. */
   TokenRefreshLastAttempted?: DateInput;
+  /** t:TokenRefreshLastCompleted. */
   TokenRefreshLastCompleted?: DateInput;
+  /** t:PsaState. */
   PsaState?: string;
+  /** t:SourceEntryID. */
   SourceEntryID?: string;
+  /** t:AccountName. */
   AccountName?: string;
+  /** t:LastSync. */
   LastSync?: DateInput;
 }
 
@@ -2210,8 +4169,11 @@ export type NonEmptyArrayOfResponseObjectsTypeEntryInput = Tagged<'AcceptItem', 
 
 /** Input form of t:NonEmptyStateDefinitionType: dates may be `Date`s; elements the server computes are left out. */
 export interface NonEmptyStateDefinitionTypeInput extends Extensible {
+  /** t:DeletedOccurrenceStateDefinition. */
   DeletedOccurrenceStateDefinition?: DeletedOccurrenceStateDefinitionTypeInput;
+  /** t:DeleteFromFolderStateDefinition. */
   DeleteFromFolderStateDefinition?: t.DeleteFromFolderStateDefinitionType;
+  /** t:LocationBasedStateDefinition. */
   LocationBasedStateDefinition?: t.LocationBasedStateDefinitionType;
 }
 
@@ -2220,7 +4182,9 @@ export interface NonEmptyStateDefinitionTypeInput extends Extensible {
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/nonindexableitemdetailsresult
  */
 export interface NonIndexableItemDetailResultTypeInput extends Extensible {
+  /** t:Items. */
   Items?: ArrayOfNonIndexableItemDetailsTypeInput;
+  /** t:FailedMailboxes. */
   FailedMailboxes?: t.ArrayOfFailedSearchMailboxesType;
 }
 
@@ -2229,14 +4193,26 @@ export interface NonIndexableItemDetailResultTypeInput extends Extensible {
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/nonindexableitemdetail
  */
 export interface NonIndexableItemDetailTypeInput extends Extensible {
+  /** t:ItemId. */
   ItemId: t.ItemIdType;
+  /** t:ErrorCode. */
   ErrorCode: t.ItemIndexErrorType;
+  /** t:ErrorDescription. */
   ErrorDescription: string;
+  /** t:IsPartiallyIndexed. */
   IsPartiallyIndexed: boolean;
+  /** t:IsPermanentFailure. */
   IsPermanentFailure: boolean;
+  /** t:SortValue. */
   SortValue: string;
+  /** t:AttemptCount. */
   AttemptCount: number;
+  /** t:LastAttemptTime. */
   LastAttemptTime?: DateInput;
+  /**
+   * t:AdditionalInfo.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/additionalinfo
+   */
   AdditionalInfo?: string;
 }
 
@@ -2245,8 +4221,20 @@ export interface NonIndexableItemDetailTypeInput extends Extensible {
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/notification-ex15websvcsotherref
  */
 export interface NotificationTypeInput extends Extensible {
+  /**
+   * t:SubscriptionId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/subscriptionid-getevents
+   */
   SubscriptionId: t.SubscriptionIdType;
+  /**
+   * t:PreviousWatermark.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/previouswatermark
+   */
   PreviousWatermark?: t.WatermarkType;
+  /**
+   * t:MoreEvents.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/moreevents
+   */
   MoreEvents?: boolean;
   Events: NotificationTypeEventsEntryInput[];
 }
@@ -2266,14 +4254,34 @@ export type NotificationTypeEventsEntryInput = Tagged<'CopiedEvent', MovedCopied
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/numberedrecurrence
  */
 export interface NumberedRecurrenceRangeTypeInput extends RecurrenceRangeBaseTypeInput {
+  /**
+   * t:NumberOfOccurrences.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/numberofoccurrences
+   */
   NumberOfOccurrences: number;
 }
 
 /** Input form of t:OccurrenceInfoType: dates may be `Date`s; elements the server computes are left out. */
 export interface OccurrenceInfoTypeInput extends Extensible {
+  /**
+   * t:ItemId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/itemid
+   */
   ItemId: t.ItemIdType;
+  /**
+   * t:Start.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/start
+   */
   Start: DateInput;
+  /**
+   * t:End.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/end-ex15websvcsotherref
+   */
   End: DateInput;
+  /**
+   * t:OriginalStart.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/originalstart
+   */
   OriginalStart: DateInput;
 }
 
@@ -2282,22 +4290,43 @@ export interface OccurrenceInfoTypeInput extends Extensible {
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/range
  */
 export interface OccurrencesRangeTypeInput extends Extensible {
+  /**
+   * Attribute Start.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/range
+   */
   Start?: DateInput;
+  /**
+   * Attribute End.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/range
+   */
   End?: DateInput;
+  /**
+   * Attribute Count.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/range
+   */
   Count?: number;
+  /**
+   * Attribute CompareOriginalStartTime.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/range
+   */
   CompareOriginalStartTime?: boolean;
 }
 
 /** Input form of t:OneDriveItemType: dates may be `Date`s; elements the server computes are left out. */
 export interface OneDriveItemTypeInput extends ItemTypeInput {
+  /** t:ResourceId. */
   ResourceId: string;
 }
 
 /** Input form of t:OutOfOfficeInsightValue: dates may be `Date`s; elements the server computes are left out. */
 export interface OutOfOfficeInsightValueInput extends t.InsightValue {
+  /** t:StartTime. */
   StartTime?: DateInput;
+  /** t:EndTime. */
   EndTime?: DateInput;
+  /** t:Message. */
   Message?: string;
+  /** t:Culture. */
   Culture?: string;
 }
 
@@ -2306,19 +4335,31 @@ export interface OutOfOfficeInsightValueInput extends t.InsightValue {
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/outofoffice
  */
 export interface OutOfOfficeMailTipInput extends Extensible {
+  /**
+   * t:ReplyBody.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/replybody
+   */
   ReplyBody: t.ReplyBody;
+  /**
+   * t:Duration.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/duration-useroofsettings
+   */
   Duration?: DurationInput;
 }
 
 /** Input form of t:PeopleTokenType: dates may be `Date`s; elements the server computes are left out. */
 export interface PeopleTokenTypeInput extends Extensible {
+  /** t:TokenSource. */
   TokenSource: t.TokenSourceType;
+  /** t:ExpirationDateTime. */
   ExpirationDateTime?: DateInput;
+  /** t:TokenValue. */
   TokenValue?: string;
 }
 
 /** Input form of m:PerformInstantSearchResponse: dates may be `Date`s; elements the server computes are left out. */
 export interface PerformInstantSearchResponseInput extends m.ResponseMessageType {
+  /** m:Payload. */
   Payload?: InstantSearchPayloadTypeInput;
 }
 
@@ -2327,117 +4368,352 @@ export interface PerformInstantSearchResponseInput extends m.ResponseMessageType
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/persona
  */
 export interface PersonaTypeInput extends Extensible {
+  /** t:PersonaId. */
   PersonaId: t.ItemIdType;
+  /** t:PersonaType. */
   PersonaType?: string;
+  /** t:PersonaObjectStatus. */
   PersonaObjectStatus?: string;
+  /** t:CreationTime. */
   CreationTime?: DateInput;
+  /**
+   * t:Bodies.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/bodies
+   */
   Bodies?: t.ArrayOfBodyContentAttributedValuesType;
+  /** t:DisplayNameFirstLastSortKey. */
   DisplayNameFirstLastSortKey?: string;
+  /** t:DisplayNameLastFirstSortKey. */
   DisplayNameLastFirstSortKey?: string;
+  /** t:CompanyNameSortKey. */
   CompanyNameSortKey?: string;
+  /** t:HomeCitySortKey. */
   HomeCitySortKey?: string;
+  /** t:WorkCitySortKey. */
   WorkCitySortKey?: string;
+  /**
+   * t:DisplayNameFirstLastHeader.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/displaynamefirstlastheader
+   */
   DisplayNameFirstLastHeader?: string;
+  /**
+   * t:DisplayNameLastFirstHeader.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/displaynamelastfirstheader
+   */
   DisplayNameLastFirstHeader?: string;
+  /** t:DisplayName. */
   DisplayName?: string;
+  /**
+   * t:DisplayNameFirstLast.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/displaynamefirstlast
+   */
   DisplayNameFirstLast?: string;
+  /**
+   * t:DisplayNameLastFirst.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/displaynamelastfirst
+   */
   DisplayNameLastFirst?: string;
+  /** t:FileAs. */
   FileAs?: string;
+  /**
+   * t:FileAsId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/fileasid
+   */
   FileAsId?: string;
+  /**
+   * t:DisplayNamePrefix.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/displaynameprefix
+   */
   DisplayNamePrefix?: string;
+  /** t:GivenName. */
   GivenName?: string;
+  /** t:MiddleName. */
   MiddleName?: string;
+  /** t:Surname. */
   Surname?: string;
+  /** t:Generation. */
   Generation?: string;
+  /** t:Nickname. */
   Nickname?: string;
+  /** t:YomiCompanyName. */
   YomiCompanyName?: string;
+  /** t:YomiFirstName. */
   YomiFirstName?: string;
+  /** t:YomiLastName. */
   YomiLastName?: string;
+  /** t:Title. */
   Title?: string;
+  /** t:Department. */
   Department?: string;
+  /** t:CompanyName. */
   CompanyName?: string;
+  /** t:Location. */
   Location?: string;
+  /**
+   * t:EmailAddress.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/emailaddress-emailaddresstype
+   */
   EmailAddress?: t.EmailAddressType;
+  /**
+   * t:EmailAddresses.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/emailaddresses-arrayofemailaddressestype
+   */
   EmailAddresses?: t.ArrayOfEmailAddressesType;
+  /** t:PhoneNumber. */
   PhoneNumber?: t.PersonaPhoneNumberType;
+  /** t:ImAddress. */
   ImAddress?: string;
+  /**
+   * t:HomeCity.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/homecity
+   */
   HomeCity?: string;
+  /** t:WorkCity. */
   WorkCity?: string;
+  /** t:RelevanceScore. */
   RelevanceScore?: number;
+  /** t:FolderIds. */
   FolderIds?: t.ArrayOfFolderIdType;
+  /**
+   * t:Attributions.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/attributions-arrayofpersonaattributionstype
+   */
   Attributions?: t.ArrayOfPersonaAttributionsType;
+  /**
+   * t:DisplayNames.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/displaynames
+   */
   DisplayNames?: t.ArrayOfStringAttributedValuesType;
+  /**
+   * t:FileAses.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/fileases
+   */
   FileAses?: t.ArrayOfStringAttributedValuesType;
+  /**
+   * t:FileAsIds.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/fileasids
+   */
   FileAsIds?: t.ArrayOfStringAttributedValuesType;
+  /**
+   * t:DisplayNamePrefixes.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/displaynameprefixes
+   */
   DisplayNamePrefixes?: t.ArrayOfStringAttributedValuesType;
+  /**
+   * t:GivenNames.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/givennames
+   */
   GivenNames?: t.ArrayOfStringAttributedValuesType;
+  /** t:MiddleNames. */
   MiddleNames?: t.ArrayOfStringAttributedValuesType;
+  /** t:Surnames. */
   Surnames?: t.ArrayOfStringAttributedValuesType;
+  /**
+   * t:Generations.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/generations
+   */
   Generations?: t.ArrayOfStringAttributedValuesType;
+  /** t:Nicknames. */
   Nicknames?: t.ArrayOfStringAttributedValuesType;
+  /**
+   * t:Initials.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/initials-arrayofstringattributedvaluestype
+   */
   Initials?: t.ArrayOfStringAttributedValuesType;
+  /** t:YomiCompanyNames. */
   YomiCompanyNames?: t.ArrayOfStringAttributedValuesType;
+  /** t:YomiFirstNames. */
   YomiFirstNames?: t.ArrayOfStringAttributedValuesType;
+  /** t:YomiLastNames. */
   YomiLastNames?: t.ArrayOfStringAttributedValuesType;
+  /**
+   * t:BusinessPhoneNumbers.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/businessphonenumbers
+   */
   BusinessPhoneNumbers?: t.ArrayOfPhoneNumberAttributedValuesType;
+  /**
+   * t:BusinessPhoneNumbers2.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/businessphonenumbers2
+   */
   BusinessPhoneNumbers2?: t.ArrayOfPhoneNumberAttributedValuesType;
+  /**
+   * t:HomePhones.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/homephones
+   */
   HomePhones?: t.ArrayOfPhoneNumberAttributedValuesType;
+  /**
+   * t:HomePhones2.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/homephones2
+   */
   HomePhones2?: t.ArrayOfPhoneNumberAttributedValuesType;
+  /** t:MobilePhones. */
   MobilePhones?: t.ArrayOfPhoneNumberAttributedValuesType;
+  /** t:MobilePhones2. */
   MobilePhones2?: t.ArrayOfPhoneNumberAttributedValuesType;
+  /**
+   * t:AssistantPhoneNumbers.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/assistantphonenumbers
+   */
   AssistantPhoneNumbers?: t.ArrayOfPhoneNumberAttributedValuesType;
+  /**
+   * t:CallbackPhones.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/callbackphones
+   */
   CallbackPhones?: t.ArrayOfPhoneNumberAttributedValuesType;
+  /**
+   * t:CarPhones.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/carphones
+   */
   CarPhones?: t.ArrayOfPhoneNumberAttributedValuesType;
+  /**
+   * t:HomeFaxes.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/homefaxes
+   */
   HomeFaxes?: t.ArrayOfPhoneNumberAttributedValuesType;
+  /** t:OrganizationMainPhones. */
   OrganizationMainPhones?: t.ArrayOfPhoneNumberAttributedValuesType;
+  /** t:OtherFaxes. */
   OtherFaxes?: t.ArrayOfPhoneNumberAttributedValuesType;
+  /** t:OtherTelephones. */
   OtherTelephones?: t.ArrayOfPhoneNumberAttributedValuesType;
+  /** t:OtherPhones2. */
   OtherPhones2?: t.ArrayOfPhoneNumberAttributedValuesType;
+  /** t:Pagers. */
   Pagers?: t.ArrayOfPhoneNumberAttributedValuesType;
+  /** t:RadioPhones. */
   RadioPhones?: t.ArrayOfPhoneNumberAttributedValuesType;
+  /** t:TelexNumbers. */
   TelexNumbers?: t.ArrayOfPhoneNumberAttributedValuesType;
+  /** t:TTYTDDPhoneNumbers. */
   TTYTDDPhoneNumbers?: t.ArrayOfPhoneNumberAttributedValuesType;
+  /** t:WorkFaxes. */
   WorkFaxes?: t.ArrayOfPhoneNumberAttributedValuesType;
+  /**
+   * t:Emails1.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/emails1
+   */
   Emails1?: t.ArrayOfEmailAddressAttributedValuesType;
+  /**
+   * t:Emails2.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/emails2
+   */
   Emails2?: t.ArrayOfEmailAddressAttributedValuesType;
+  /**
+   * t:Emails3.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/emails3
+   */
   Emails3?: t.ArrayOfEmailAddressAttributedValuesType;
+  /**
+   * t:BusinessHomePages.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/businesshomepages
+   */
   BusinessHomePages?: t.ArrayOfStringAttributedValuesType;
+  /** t:PersonalHomePages. */
   PersonalHomePages?: t.ArrayOfStringAttributedValuesType;
+  /** t:OfficeLocations. */
   OfficeLocations?: t.ArrayOfStringAttributedValuesType;
+  /**
+   * t:ImAddresses.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/imaddresses-arrayofstringattributedvaluestype
+   */
   ImAddresses?: t.ArrayOfStringAttributedValuesType;
+  /**
+   * t:ImAddresses2.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/imaddresses2
+   */
   ImAddresses2?: t.ArrayOfStringAttributedValuesType;
+  /**
+   * t:ImAddresses3.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/imaddresses3
+   */
   ImAddresses3?: t.ArrayOfStringAttributedValuesType;
+  /**
+   * t:BusinessAddresses.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/businessaddresses
+   */
   BusinessAddresses?: t.ArrayOfPostalAddressAttributedValuesType;
+  /**
+   * t:HomeAddresses.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/homeaddresses
+   */
   HomeAddresses?: t.ArrayOfPostalAddressAttributedValuesType;
+  /** t:OtherAddresses. */
   OtherAddresses?: t.ArrayOfPostalAddressAttributedValuesType;
+  /** t:Titles. */
   Titles?: t.ArrayOfStringAttributedValuesType;
+  /**
+   * t:Departments.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/departments
+   */
   Departments?: t.ArrayOfStringAttributedValuesType;
+  /**
+   * t:CompanyNames.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/companynames
+   */
   CompanyNames?: t.ArrayOfStringAttributedValuesType;
+  /** t:Managers. */
   Managers?: t.ArrayOfStringAttributedValuesType;
+  /**
+   * t:AssistantNames.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/assistantnames
+   */
   AssistantNames?: t.ArrayOfStringAttributedValuesType;
+  /** t:Professions. */
   Professions?: t.ArrayOfStringAttributedValuesType;
+  /** t:SpouseNames. */
   SpouseNames?: t.ArrayOfStringAttributedValuesType;
+  /**
+   * t:Children.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/children-arrayofstringarrayattributedvaluestype
+   */
   Children?: t.ArrayOfStringArrayAttributedValuesType;
+  /** t:Schools. */
   Schools?: t.ArrayOfStringAttributedValuesType;
+  /**
+   * t:Hobbies.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/hobbies
+   */
   Hobbies?: t.ArrayOfStringAttributedValuesType;
+  /** t:WeddingAnniversaries. */
   WeddingAnniversaries?: t.ArrayOfStringAttributedValuesType;
+  /**
+   * t:Birthdays.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/birthdays
+   */
   Birthdays?: t.ArrayOfStringAttributedValuesType;
+  /** t:Locations. */
   Locations?: t.ArrayOfStringAttributedValuesType;
+  /** t:InlineLinks. */
   InlineLinks?: t.ArrayOfStringAttributedValuesType;
+  /** t:ItemLinkIds. */
   ItemLinkIds?: t.ArrayOfStringArrayAttributedValuesType;
+  /** t:HasActiveDeals. */
   HasActiveDeals?: string;
+  /** t:IsBusinessContact. */
   IsBusinessContact?: string;
+  /** t:AttributedHasActiveDeals. */
   AttributedHasActiveDeals?: t.ArrayOfStringAttributedValuesType;
+  /** t:AttributedIsBusinessContact. */
   AttributedIsBusinessContact?: t.ArrayOfStringAttributedValuesType;
+  /** t:SourceMailboxGuids. */
   SourceMailboxGuids?: t.ArrayOfStringAttributedValuesType;
+  /** t:LastContactedDate. */
   LastContactedDate?: DateInput;
+  /** t:ExtendedProperties. */
   ExtendedProperties?: t.ArrayOfExtendedPropertyAttributedValueType;
+  /** t:ExternalDirectoryObjectId. */
   ExternalDirectoryObjectId?: string;
+  /** t:MapiEntryId. */
   MapiEntryId?: string;
+  /** t:MapiEmailAddress. */
   MapiEmailAddress?: string;
+  /** t:MapiAddressType. */
   MapiAddressType?: string;
+  /** t:MapiSearchKey. */
   MapiSearchKey?: string;
+  /** t:MapiTransmittableDisplayName. */
   MapiTransmittableDisplayName?: string;
+  /** t:MapiSendRichInfo. */
   MapiSendRichInfo?: boolean;
 }
 
@@ -2446,17 +4722,42 @@ export interface PersonaTypeInput extends Extensible {
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/postitem
  */
 export interface PostItemTypeInput extends ItemTypeInput {
+  /**
+   * t:From.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/from
+   */
   From?: t.SingleRecipientType;
+  /**
+   * t:IsRead.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isread
+   */
   IsRead?: boolean;
+  /**
+   * t:References.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/references
+   */
   References?: string;
+  /**
+   * t:Sender.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/sender
+   */
   Sender?: t.SingleRecipientType;
 }
 
 /** Input form of t:PostReplyItemBaseType: dates may be `Date`s; elements the server computes are left out. */
 export interface PostReplyItemBaseTypeInput extends Extensible {
   $type?: 'PostReplyItemBaseType' | 'PostReplyItemType';
+  /**
+   * t:Subject.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/subject
+   */
   Subject?: string;
+  /**
+   * t:Body.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/body
+   */
   Body?: t.BodyType;
+  /** t:ReferenceItemId. */
   ReferenceItemId?: t.ItemIdType;
 }
 
@@ -2465,6 +4766,10 @@ export interface PostReplyItemBaseTypeInput extends Extensible {
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/postreplyitem
  */
 export interface PostReplyItemTypeInput extends PostReplyItemBaseTypeInput {
+  /**
+   * t:NewBodyContent.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/newbodycontent
+   */
   NewBodyContent?: t.BodyType;
 }
 
@@ -2480,23 +4785,75 @@ export interface ProposeNewTimeTypeInput extends ResponseObjectTypeInput {
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/recipienttrackingevent
  */
 export interface RecipientTrackingEventTypeInput extends Extensible {
+  /**
+   * t:Date.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/date-messagetracking
+   */
   Date: DateInput;
+  /**
+   * t:Recipient.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/recipient
+   */
   Recipient: t.EmailAddressType;
+  /**
+   * t:DeliveryStatus.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/deliverystatus
+   */
   DeliveryStatus: string;
+  /**
+   * t:EventDescription.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/eventdescription
+   */
   EventDescription: string;
+  /**
+   * t:EventData.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/eventdata
+   */
   EventData?: t.ArrayOfStringsType;
+  /**
+   * t:Server.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/server-messagetracking
+   */
   Server: t.NonEmptyStringType;
+  /**
+   * t:InternalId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/internalid
+   */
   InternalId: number;
+  /**
+   * t:BccRecipient.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/bccrecipient
+   */
   BccRecipient?: boolean;
+  /**
+   * t:HiddenRecipient.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/hiddenrecipient
+   */
   HiddenRecipient?: boolean;
+  /**
+   * t:UniquePathId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/uniquepathid
+   */
   UniquePathId?: t.NonEmptyStringType;
+  /**
+   * t:RootAddress.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/rootaddress
+   */
   RootAddress?: t.NonEmptyStringType;
+  /**
+   * t:Properties.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/properties-arrayoftrackingpropertiestype
+   */
   Properties?: t.ArrayOfTrackingPropertiesType;
 }
 
 /** Input form of t:RecurrenceRangeBaseType: dates may be `Date`s; elements the server computes are left out. */
 export interface RecurrenceRangeBaseTypeInput extends Extensible {
   $type?: 'RecurrenceRangeBaseType' | 'EndDateRecurrenceRangeType' | 'NoEndRecurrenceRangeType' | 'NumberedRecurrenceRangeType';
+  /**
+   * t:StartDate.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/startdate-recurrence
+   */
   StartDate: DateInput;
 }
 
@@ -2505,14 +4862,50 @@ export interface RecurrenceRangeBaseTypeInput extends Extensible {
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/recurrence-recurrencetype
  */
 export interface RecurrenceTypeInput extends Extensible {
+  /**
+   * t:RelativeYearlyRecurrence.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/relativeyearlyrecurrence
+   */
   RelativeYearlyRecurrence?: t.RelativeYearlyRecurrencePatternType;
+  /**
+   * t:AbsoluteYearlyRecurrence.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/absoluteyearlyrecurrence
+   */
   AbsoluteYearlyRecurrence?: t.AbsoluteYearlyRecurrencePatternType;
+  /**
+   * t:RelativeMonthlyRecurrence.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/relativemonthlyrecurrence
+   */
   RelativeMonthlyRecurrence?: t.RelativeMonthlyRecurrencePatternType;
+  /**
+   * t:AbsoluteMonthlyRecurrence.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/absolutemonthlyrecurrence
+   */
   AbsoluteMonthlyRecurrence?: t.AbsoluteMonthlyRecurrencePatternType;
+  /**
+   * t:WeeklyRecurrence.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/weeklyrecurrence
+   */
   WeeklyRecurrence?: t.WeeklyRecurrencePatternType;
+  /**
+   * t:DailyRecurrence.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/dailyrecurrence
+   */
   DailyRecurrence?: t.DailyRecurrencePatternType;
+  /**
+   * t:NoEndRecurrence.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/noendrecurrence
+   */
   NoEndRecurrence?: NoEndRecurrenceRangeTypeInput;
+  /**
+   * t:EndDateRecurrence.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/enddaterecurrence
+   */
   EndDateRecurrence?: EndDateRecurrenceRangeTypeInput;
+  /**
+   * t:NumberedRecurrence.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/numberedrecurrence
+   */
   NumberedRecurrence?: NumberedRecurrenceRangeTypeInput;
 }
 
@@ -2521,6 +4914,7 @@ export interface RecurrenceTypeInput extends Extensible {
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/recurringmasteritemidranges
  */
 export interface RecurringMasterItemIdRangesTypeInput extends t.ItemIdType {
+  /** t:Ranges. */
   Ranges?: ArrayOfOccurrenceRangesTypeInput;
 }
 
@@ -2529,19 +4923,31 @@ export interface RecurringMasterItemIdRangesTypeInput extends t.ItemIdType {
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/referenceattachment
  */
 export interface ReferenceAttachmentTypeInput extends AttachmentTypeInput {
+  /** t:AttachLongPathName. */
   AttachLongPathName?: string;
+  /** t:ProviderType. */
   ProviderType?: string;
+  /** t:ProviderEndpointUrl. */
   ProviderEndpointUrl?: string;
+  /** t:AttachmentThumbnailUrl. */
   AttachmentThumbnailUrl?: string;
+  /** t:AttachmentPreviewUrl. */
   AttachmentPreviewUrl?: string;
+  /** t:PermissionType. */
   PermissionType?: number;
+  /** t:OriginalPermissionType. */
   OriginalPermissionType?: number;
+  /** t:AttachmentIsFolder. */
   AttachmentIsFolder?: boolean;
 }
 
 /** Input form of t:ReferenceItemResponseType: dates may be `Date`s; elements the server computes are left out. */
 export interface ReferenceItemResponseTypeInput extends Extensible {
   $type?: 'ReferenceItemResponseType' | 'AcceptSharingInvitationType' | 'SuppressReadReceiptType';
+  /**
+   * t:ReferenceItemId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/referenceitemid
+   */
   ReferenceItemId?: t.ItemIdType;
 }
 
@@ -2550,10 +4956,15 @@ export interface ReferenceItemResponseTypeInput extends Extensible {
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/remindermessagedata
  */
 export interface ReminderMessageDataTypeInput extends Extensible {
+  /** t:ReminderText. */
   ReminderText?: string;
+  /** t:Location. */
   Location?: string;
+  /** t:StartTime. */
   StartTime?: DateInput;
+  /** t:EndTime. */
   EndTime?: DateInput;
+  /** t:AssociatedCalendarItemId. */
   AssociatedCalendarItemId?: t.ItemIdType;
 }
 
@@ -2562,14 +4973,23 @@ export interface ReminderMessageDataTypeInput extends Extensible {
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/remindertype
  */
 export interface ReminderTypeInput extends Extensible {
+  /** t:Subject. */
   Subject: string;
+  /** t:Location. */
   Location?: string;
+  /** t:ReminderTime. */
   ReminderTime: DateInput;
+  /** t:StartDate. */
   StartDate: DateInput;
+  /** t:EndDate. */
   EndDate: DateInput;
+  /** t:ItemId. */
   ItemId: t.ItemIdType;
+  /** t:RecurringMasterItemId. */
   RecurringMasterItemId?: t.ItemIdType;
+  /** t:ReminderGroup. */
   ReminderGroup?: t.ReminderGroupType;
+  /** t:UID. */
   UID: string;
 }
 
@@ -2585,6 +5005,7 @@ export interface RemoveItemTypeInput extends ResponseObjectTypeInput {
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/replyalltoitem
  */
 export interface ReplyAllToItemTypeInput extends SmartResponseTypeInput {
+  /** t:IsSpecificMessageReply. */
   IsSpecificMessageReply?: boolean;
 }
 
@@ -2604,7 +5025,15 @@ export interface ReportMessageResponseTypeInput extends BaseResponseMessageTypeI
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/resolution
  */
 export interface ResolutionTypeInput extends Extensible {
+  /**
+   * t:Mailbox.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/mailbox
+   */
   Mailbox: t.EmailAddressType;
+  /**
+   * t:Contact.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/contact
+   */
   Contact?: ContactItemTypeInput;
 }
 
@@ -2613,6 +5042,10 @@ export interface ResolutionTypeInput extends Extensible {
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/resolvenamesresponsemessage
  */
 export interface ResolveNamesResponseMessageTypeInput extends m.ResponseMessageType {
+  /**
+   * m:ResolutionSet.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/resolutionset
+   */
   ResolutionSet?: ArrayOfResolutionTypeInput;
 }
 
@@ -2626,19 +5059,30 @@ export interface ResolveNamesResponseTypeInput extends BaseResponseMessageTypeIn
 /** Input form of t:ResponseObjectCoreType: dates may be `Date`s; elements the server computes are left out. */
 export interface ResponseObjectCoreTypeInput extends MessageTypeInput {
   $type?: 'ResponseObjectCoreType' | 'AcceptItemType' | 'AcceptSharingInvitationType' | 'AddItemToMyCalendarType' | 'CancelCalendarItemType' | 'DeclineItemType' | 'ForwardItemType' | 'MeetingRegistrationResponseObjectType' | 'PostReplyItemBaseType' | 'PostReplyItemType' | 'ProposeNewTimeType' | 'ReferenceItemResponseType' | 'RemoveItemType' | 'ReplyAllToItemType' | 'ReplyToItemType' | 'ResponseObjectType' | 'SmartResponseBaseType' | 'SmartResponseType' | 'SuppressReadReceiptType' | 'TentativelyAcceptItemType' | 'WellKnownResponseObjectType';
+  /**
+   * t:ReferenceItemId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/referenceitemid
+   */
   ReferenceItemId?: t.ItemIdType;
 }
 
 /** Input form of t:ResponseObjectType: dates may be `Date`s; elements the server computes are left out. */
 export interface ResponseObjectTypeInput extends ResponseObjectCoreTypeInput {
   $type?: 'ResponseObjectType' | 'AcceptItemType' | 'AcceptSharingInvitationType' | 'AddItemToMyCalendarType' | 'CancelCalendarItemType' | 'DeclineItemType' | 'ForwardItemType' | 'MeetingRegistrationResponseObjectType' | 'PostReplyItemBaseType' | 'PostReplyItemType' | 'ProposeNewTimeType' | 'ReferenceItemResponseType' | 'RemoveItemType' | 'ReplyAllToItemType' | 'ReplyToItemType' | 'SmartResponseBaseType' | 'SmartResponseType' | 'SuppressReadReceiptType' | 'TentativelyAcceptItemType' | 'WellKnownResponseObjectType';
+  /**
+   * Attribute ObjectName.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/proposenewtime
+   */
   ObjectName?: string;
 }
 
 /** Input form of t:RoleMemberItemType: dates may be `Date`s; elements the server computes are left out. */
 export interface RoleMemberItemTypeInput extends ItemTypeInput {
+  /** t:DisplayName. */
   DisplayName?: string;
+  /** t:Type. */
   Type?: t.RoleMemberTypeType;
+  /** t:MemberId. */
   MemberId?: string;
 }
 
@@ -2647,45 +5091,189 @@ export interface RoleMemberItemTypeInput extends ItemTypeInput {
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/withindaterange
  */
 export interface RulePredicateDateRangeTypeInput extends Extensible {
+  /**
+   * t:StartDateTime.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/startdatetime
+   */
   StartDateTime?: DateInput;
+  /**
+   * t:EndDateTime.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/enddatetime
+   */
   EndDateTime?: DateInput;
 }
 
 /** Input form of t:RulePredicatesType: dates may be `Date`s; elements the server computes are left out. */
 export interface RulePredicatesTypeInput extends Extensible {
+  /**
+   * t:Categories.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/categories-ex15websvcsotherref
+   */
   Categories?: t.ArrayOfStringsType;
+  /**
+   * t:ContainsBodyStrings.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/containsbodystrings
+   */
   ContainsBodyStrings?: t.ArrayOfStringsType;
+  /**
+   * t:ContainsHeaderStrings.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/containsheaderstrings
+   */
   ContainsHeaderStrings?: t.ArrayOfStringsType;
+  /**
+   * t:ContainsRecipientStrings.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/containsrecipientstrings
+   */
   ContainsRecipientStrings?: t.ArrayOfStringsType;
+  /**
+   * t:ContainsSenderStrings.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/containssenderstrings
+   */
   ContainsSenderStrings?: t.ArrayOfStringsType;
+  /**
+   * t:ContainsSubjectOrBodyStrings.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/containssubjectorbodystrings
+   */
   ContainsSubjectOrBodyStrings?: t.ArrayOfStringsType;
+  /**
+   * t:ContainsSubjectStrings.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/containssubjectstrings
+   */
   ContainsSubjectStrings?: t.ArrayOfStringsType;
+  /**
+   * t:FlaggedForAction.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/flaggedforaction
+   */
   FlaggedForAction?: t.FlaggedForActionType;
+  /**
+   * t:FromAddresses.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/fromaddresses
+   */
   FromAddresses?: t.ArrayOfEmailAddressesType;
+  /**
+   * t:FromConnectedAccounts.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/fromconnectedaccounts
+   */
   FromConnectedAccounts?: t.ArrayOfStringsType;
+  /**
+   * t:HasAttachments.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/hasattachments
+   */
   HasAttachments?: boolean;
+  /**
+   * t:Importance.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/importance
+   */
   Importance?: t.ImportanceChoicesType;
+  /**
+   * t:IsApprovalRequest.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isapprovalrequest
+   */
   IsApprovalRequest?: boolean;
+  /**
+   * t:IsAutomaticForward.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isautomaticforward
+   */
   IsAutomaticForward?: boolean;
+  /**
+   * t:IsAutomaticReply.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isautomaticreply
+   */
   IsAutomaticReply?: boolean;
+  /**
+   * t:IsEncrypted.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isencrypted
+   */
   IsEncrypted?: boolean;
+  /**
+   * t:IsMeetingRequest.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/ismeetingrequest
+   */
   IsMeetingRequest?: boolean;
+  /**
+   * t:IsMeetingResponse.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/ismeetingresponse
+   */
   IsMeetingResponse?: boolean;
+  /**
+   * t:IsNDR.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isndr
+   */
   IsNDR?: boolean;
+  /**
+   * t:IsPermissionControlled.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/ispermissioncontrolled
+   */
   IsPermissionControlled?: boolean;
+  /**
+   * t:IsReadReceipt.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isreadreceipt
+   */
   IsReadReceipt?: boolean;
+  /**
+   * t:IsSigned.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/issigned
+   */
   IsSigned?: boolean;
+  /**
+   * t:IsVoicemail.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isvoicemail
+   */
   IsVoicemail?: boolean;
+  /**
+   * t:ItemClasses.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/itemclasses
+   */
   ItemClasses?: t.ArrayOfStringsType;
+  /**
+   * t:MessageClassifications.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/messageclassifications
+   */
   MessageClassifications?: t.ArrayOfStringsType;
+  /**
+   * t:NotSentToMe.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/notsenttome
+   */
   NotSentToMe?: boolean;
+  /**
+   * t:SentCcMe.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/sentccme
+   */
   SentCcMe?: boolean;
+  /**
+   * t:SentOnlyToMe.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/sentonlytome
+   */
   SentOnlyToMe?: boolean;
+  /**
+   * t:SentToAddresses.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/senttoaddresses
+   */
   SentToAddresses?: t.ArrayOfEmailAddressesType;
+  /**
+   * t:SentToMe.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/senttome
+   */
   SentToMe?: boolean;
+  /**
+   * t:SentToOrCcMe.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/senttoorccme
+   */
   SentToOrCcMe?: boolean;
+  /**
+   * t:Sensitivity.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/sensitivity
+   */
   Sensitivity?: t.SensitivityChoicesType;
+  /**
+   * t:WithinDateRange.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/withindaterange
+   */
   WithinDateRange?: RulePredicateDateRangeTypeInput;
+  /**
+   * t:WithinSizeRange.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/withinsizerange
+   */
   WithinSizeRange?: t.RulePredicateSizeRangeType;
 }
 
@@ -2694,14 +5282,50 @@ export interface RulePredicatesTypeInput extends Extensible {
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/rule-ruletype
  */
 export interface RuleTypeInput extends Extensible {
+  /**
+   * t:RuleId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/ruleid
+   */
   RuleId?: string;
+  /**
+   * t:DisplayName.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/displayname-string
+   */
   DisplayName: string;
+  /**
+   * t:Priority.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/priority
+   */
   Priority: number;
+  /**
+   * t:IsEnabled.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isenabled
+   */
   IsEnabled: boolean;
+  /**
+   * t:IsNotSupported.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isnotsupported
+   */
   IsNotSupported?: boolean;
+  /**
+   * t:IsInError.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isinerror
+   */
   IsInError?: boolean;
+  /**
+   * t:Conditions.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/conditions
+   */
   Conditions?: RulePredicatesTypeInput;
+  /**
+   * t:Exceptions.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/exceptions
+   */
   Exceptions?: RulePredicatesTypeInput;
+  /**
+   * t:Actions.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/actions
+   */
   Actions?: t.RuleActionsType;
 }
 
@@ -2710,6 +5334,10 @@ export interface RuleTypeInput extends Extensible {
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/searchfolder
  */
 export interface SearchFolderTypeInput extends FolderTypeInput {
+  /**
+   * t:SearchParameters.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/searchparameters
+   */
   SearchParameters?: t.SearchParametersType;
 }
 
@@ -2718,6 +5346,7 @@ export interface SearchFolderTypeInput extends FolderTypeInput {
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/searchmailboxesresponsemessage
  */
 export interface SearchMailboxesResponseMessageTypeInput extends m.ResponseMessageType {
+  /** m:SearchMailboxesResult. */
   SearchMailboxesResult?: SearchMailboxesResultTypeInput;
 }
 
@@ -2733,16 +5362,30 @@ export interface SearchMailboxesResponseTypeInput extends BaseResponseMessageTyp
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/searchmailboxesresult
  */
 export interface SearchMailboxesResultTypeInput extends Extensible {
+  /** t:SearchQueries. */
   SearchQueries: t.NonEmptyArrayOfMailboxQueriesType;
+  /** t:ResultType. */
   ResultType: t.SearchResultType;
+  /** t:ItemCount. */
   ItemCount: number;
+  /** t:Size. */
   Size: number;
+  /** t:PageItemCount. */
   PageItemCount: number;
+  /** t:PageItemSize. */
   PageItemSize: number;
+  /** t:KeywordStats. */
   KeywordStats?: t.ArrayOfKeywordStatisticsSearchResultsType;
+  /** t:Items. */
   Items?: ArrayOfSearchPreviewItemsTypeInput;
+  /**
+   * t:FailedMailboxes.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/failedmailboxes
+   */
   FailedMailboxes?: t.ArrayOfFailedSearchMailboxesType;
+  /** t:Refiners. */
   Refiners?: t.ArrayOfSearchRefinerItemsType;
+  /** t:MailboxStats. */
   MailboxStats?: t.ArrayOfMailboxStatisticsItemsType;
 }
 
@@ -2751,42 +5394,84 @@ export interface SearchMailboxesResultTypeInput extends Extensible {
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/searchpreviewitem
  */
 export interface SearchPreviewItemTypeInput extends Extensible {
+  /** t:Id. */
   Id: t.ItemIdType;
+  /** t:Mailbox. */
   Mailbox?: t.PreviewItemMailboxType;
+  /** t:ParentId. */
   ParentId?: t.ItemIdType;
+  /** t:ItemClass. */
   ItemClass?: t.ItemClassType;
+  /** t:UniqueHash. */
   UniqueHash?: string;
+  /** t:SortValue. */
   SortValue?: string;
+  /** t:OwaLink. */
   OwaLink?: string;
+  /** t:Sender. */
   Sender?: string;
+  /** t:ToRecipients. */
   ToRecipients?: t.ArrayOfSmtpAddressType;
+  /** t:CcRecipients. */
   CcRecipients?: t.ArrayOfSmtpAddressType;
+  /** t:BccRecipients. */
   BccRecipients?: t.ArrayOfSmtpAddressType;
+  /**
+   * t:CreatedTime.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/createdtime
+   */
   CreatedTime?: DateInput;
+  /** t:ReceivedTime. */
   ReceivedTime?: DateInput;
+  /** t:SentTime. */
   SentTime?: DateInput;
+  /** t:Subject. */
   Subject?: string;
+  /** t:Size. */
   Size?: number;
+  /** t:Preview. */
   Preview?: string;
+  /** t:Importance. */
   Importance?: t.ImportanceChoicesType;
+  /** t:Read. */
   Read?: boolean;
+  /**
+   * t:HasAttachment.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/hasattachment
+   */
   HasAttachment?: boolean;
+  /**
+   * t:ExtendedProperties.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/extendedproperties-nonemptyarrayofextendedpropertytype
+   */
   ExtendedProperties?: t.NonEmptyArrayOfExtendedPropertyType;
 }
 
 /** Input form of t:SearchResultsType: dates may be `Date`s; elements the server computes are left out. */
 export interface SearchResultsTypeInput extends Extensible {
+  /** t:Items. */
   Items?: SearchResultsType_ItemsInput;
+  /** t:Conversations. */
   Conversations?: SearchResultsType_ConversationsInput;
+  /** t:People. */
   People?: SearchResultsType_PeopleInput;
+  /** t:MoreResultsAvailable. */
   MoreResultsAvailable: boolean;
+  /** t:RefinerTelemetryBatchId. */
   RefinerTelemetryBatchId: number;
+  /** t:SearchRefiners. */
   SearchRefiners?: t.SearchResultsType_SearchRefiners;
+  /** t:DiagnosticsData. */
   DiagnosticsData?: t.SearchDiagnosticsType;
+  /** t:SearchResultsCount. */
   SearchResultsCount?: number;
+  /** t:TotalResultsCount. */
   TotalResultsCount?: number;
+  /** t:SearchTerms. */
   SearchTerms?: t.ArrayOfStringsType;
+  /** t:QueryId. */
   QueryId?: t.ExecuteSearchQueryIdType;
+  /** t:MailboxesInformation. */
   MailboxesInformation?: t.SearchResultsType_MailboxesInformation;
 }
 
@@ -2809,8 +5494,20 @@ export interface SendItemResponseTypeInput extends BaseResponseMessageTypeInput 
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/senditem
  */
 export interface SendItemTypeInput extends m.BaseRequestType {
+  /**
+   * Attribute SaveItemToFolder.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/senditem
+   */
   SaveItemToFolder: boolean;
+  /**
+   * m:ItemIds.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/itemids
+   */
   ItemIds: NonEmptyArrayOfBaseItemIdsTypeInput;
+  /**
+   * m:SavedItemFolderId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/saveditemfolderid
+   */
   SavedItemFolderId?: t.TargetFolderIdType;
 }
 
@@ -2819,6 +5516,10 @@ export interface SendItemTypeInput extends m.BaseRequestType {
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/sendnotificationresponsemessage
  */
 export interface SendNotificationResponseMessageTypeInput extends m.ResponseMessageType {
+  /**
+   * m:Notification.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/notification-ex15websvcsotherref
+   */
   Notification: NotificationTypeInput;
 }
 
@@ -2834,10 +5535,30 @@ export interface SendNotificationResponseTypeInput extends BaseResponseMessageTy
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/setfolderfield
  */
 export interface SetFolderFieldTypeInput extends t.FolderChangeDescriptionType {
+  /**
+   * t:Folder.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/folder
+   */
   Folder?: FolderTypeInput;
+  /**
+   * t:CalendarFolder.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/calendarfolder
+   */
   CalendarFolder?: CalendarFolderTypeInput;
+  /**
+   * t:ContactsFolder.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/contactsfolder
+   */
   ContactsFolder?: ContactsFolderTypeInput;
+  /**
+   * t:SearchFolder.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/searchfolder
+   */
   SearchFolder?: SearchFolderTypeInput;
+  /**
+   * t:TasksFolder.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/tasksfolder
+   */
   TasksFolder?: TasksFolderTypeInput;
 }
 
@@ -2846,20 +5567,68 @@ export interface SetFolderFieldTypeInput extends t.FolderChangeDescriptionType {
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/setitemfield
  */
 export interface SetItemFieldTypeInput extends t.ItemChangeDescriptionType {
+  /**
+   * t:Item.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/item
+   */
   Item?: ItemTypeInput;
+  /**
+   * t:Message.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/message-ex15websvcsotherref
+   */
   Message?: MessageTypeInput;
+  /** t:SharingMessage. */
   SharingMessage?: SharingMessageTypeInput;
+  /**
+   * t:CalendarItem.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/calendaritem
+   */
   CalendarItem?: CalendarItemTypeInput;
+  /**
+   * t:Contact.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/contact
+   */
   Contact?: ContactItemTypeInput;
+  /**
+   * t:DistributionList.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/distributionlist
+   */
   DistributionList?: DistributionListTypeInput;
+  /**
+   * t:MeetingMessage.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/meetingmessage
+   */
   MeetingMessage?: MeetingMessageTypeInput;
+  /**
+   * t:MeetingRequest.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/meetingrequest
+   */
   MeetingRequest?: MeetingRequestMessageTypeInput;
+  /**
+   * t:MeetingResponse.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/meetingresponse
+   */
   MeetingResponse?: MeetingResponseMessageTypeInput;
+  /**
+   * t:MeetingCancellation.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/meetingcancellation
+   */
   MeetingCancellation?: MeetingCancellationMessageTypeInput;
+  /**
+   * t:Task.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/task
+   */
   Task?: TaskTypeInput;
+  /**
+   * t:PostItem.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/postitem
+   */
   PostItem?: PostItemTypeInput;
+  /** t:RoleMember. */
   RoleMember?: RoleMemberItemTypeInput;
+  /** t:Network. */
   Network?: NetworkItemTypeInput;
+  /** t:Person. */
   Person?: AbchPersonItemTypeInput;
 }
 
@@ -2868,6 +5637,10 @@ export interface SetItemFieldTypeInput extends t.ItemChangeDescriptionType {
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/setruleoperation
  */
 export interface SetRuleOperationTypeInput extends t.RuleOperationType {
+  /**
+   * t:Rule.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/rule-ruletype
+   */
   Rule: RuleTypeInput;
 }
 
@@ -2876,7 +5649,15 @@ export interface SetRuleOperationTypeInput extends t.RuleOperationType {
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/setuseroofsettingsrequest
  */
 export interface SetUserOofSettingsRequestInput extends m.BaseRequestType {
+  /**
+   * t:Mailbox.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/mailbox-availability
+   */
   Mailbox: t.EmailAddress;
+  /**
+   * t:UserOofSettings.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/useroofsettings
+   */
   UserOofSettings: UserOofSettingsInput;
 }
 
@@ -2886,27 +5667,69 @@ export interface SetUserPhotoResponseMessageTypeInput extends BaseResponseMessag
 
 /** Input form of t:SharingMessageType: dates may be `Date`s; elements the server computes are left out. */
 export interface SharingMessageTypeInput extends MessageTypeInput {
+  /** t:SharingMessageAction. */
   SharingMessageAction?: t.SharingMessageActionType;
+  /** t:SharingMessageActions. */
   SharingMessageActions?: t.ArrayOfSharingMessageActionType;
 }
 
 /** Input form of t:SmartResponseBaseType: dates may be `Date`s; elements the server computes are left out. */
 export interface SmartResponseBaseTypeInput extends Extensible {
   $type?: 'SmartResponseBaseType' | 'CancelCalendarItemType' | 'ForwardItemType' | 'ReplyAllToItemType' | 'ReplyToItemType' | 'SmartResponseType';
+  /**
+   * t:Subject.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/subject
+   */
   Subject?: string;
+  /**
+   * t:Body.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/body
+   */
   Body?: t.BodyType;
+  /**
+   * t:ToRecipients.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/torecipients
+   */
   ToRecipients?: t.ArrayOfRecipientsType;
+  /**
+   * t:CcRecipients.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/ccrecipients
+   */
   CcRecipients?: t.ArrayOfRecipientsType;
+  /**
+   * t:BccRecipients.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/bccrecipients
+   */
   BccRecipients?: t.ArrayOfRecipientsType;
+  /**
+   * t:IsReadReceiptRequested.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isreadreceiptrequested
+   */
   IsReadReceiptRequested?: boolean;
+  /**
+   * t:IsDeliveryReceiptRequested.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isdeliveryreceiptrequested
+   */
   IsDeliveryReceiptRequested?: boolean;
+  /**
+   * t:From.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/from
+   */
   From?: t.SingleRecipientType;
+  /**
+   * t:ReferenceItemId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/referenceitemid
+   */
   ReferenceItemId?: t.ItemIdType;
 }
 
 /** Input form of t:SmartResponseType: dates may be `Date`s; elements the server computes are left out. */
 export interface SmartResponseTypeInput extends SmartResponseBaseTypeInput {
   $type?: 'SmartResponseType' | 'CancelCalendarItemType' | 'ForwardItemType' | 'ReplyAllToItemType' | 'ReplyToItemType';
+  /**
+   * t:NewBodyContent.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/newbodycontent
+   */
   NewBodyContent?: t.BodyType;
 }
 
@@ -2922,9 +5745,25 @@ export interface SubscribeResponseTypeInput extends BaseResponseMessageTypeInput
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/suggestion
  */
 export interface SuggestionInput extends Extensible {
+  /**
+   * t:MeetingTime.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/meetingtime
+   */
   MeetingTime: DateInput;
+  /**
+   * t:IsWorkTime.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isworktime
+   */
   IsWorkTime: boolean;
+  /**
+   * t:SuggestionQuality.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/suggestionquality
+   */
   SuggestionQuality: t.SuggestionQuality;
+  /**
+   * t:AttendeeConflictDataArray.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/attendeeconflictdataarray
+   */
   AttendeeConflictDataArray?: t.ArrayOfAttendeeConflictData;
 }
 
@@ -2933,8 +5772,20 @@ export interface SuggestionInput extends Extensible {
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/suggestiondayresult
  */
 export interface SuggestionDayResultInput extends Extensible {
+  /**
+   * t:Date.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/date
+   */
   Date: DateInput;
+  /**
+   * t:DayQuality.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/dayquality
+   */
   DayQuality: t.SuggestionQuality;
+  /**
+   * t:SuggestionArray.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/suggestionarray
+   */
   SuggestionArray?: ArrayOfSuggestionInput;
 }
 
@@ -2943,7 +5794,15 @@ export interface SuggestionDayResultInput extends Extensible {
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/suggestionsresponse
  */
 export interface SuggestionsResponseTypeInput extends Extensible {
+  /**
+   * m:ResponseMessage.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/responsemessage
+   */
   ResponseMessage?: m.ResponseMessageType;
+  /**
+   * m:SuggestionDayResultArray.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/suggestiondayresultarray
+   */
   SuggestionDayResultArray?: ArrayOfSuggestionDayResultInput;
 }
 
@@ -2952,13 +5811,45 @@ export interface SuggestionsResponseTypeInput extends Extensible {
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/suggestionsviewoptions
  */
 export interface SuggestionsViewOptionsTypeInput extends Extensible {
+  /**
+   * t:GoodThreshold.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/goodthreshold
+   */
   GoodThreshold?: number;
+  /**
+   * t:MaximumResultsByDay.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/maximumresultsbyday
+   */
   MaximumResultsByDay?: number;
+  /**
+   * t:MaximumNonWorkHourResultsByDay.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/maximumnonworkhourresultsbyday
+   */
   MaximumNonWorkHourResultsByDay?: number;
+  /**
+   * t:MeetingDurationInMinutes.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/meetingdurationinminutes
+   */
   MeetingDurationInMinutes?: number;
+  /**
+   * t:MinimumSuggestionQuality.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/minimumsuggestionquality
+   */
   MinimumSuggestionQuality?: t.SuggestionQuality;
+  /**
+   * t:DetailedSuggestionsWindow.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/detailedsuggestionswindow
+   */
   DetailedSuggestionsWindow: DurationInput;
+  /**
+   * t:CurrentMeetingTime.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/currentmeetingtime
+   */
   CurrentMeetingTime?: DateInput;
+  /**
+   * t:GlobalObjectId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/globalobjectid
+   */
   GlobalObjectId?: string;
 }
 
@@ -2981,10 +5872,30 @@ export type SyncFolderHierarchyChangesTypeEntryInput = Tagged<'Create', SyncFold
 
 /** Input form of t:SyncFolderHierarchyCreateOrUpdateType: dates may be `Date`s; elements the server computes are left out. */
 export interface SyncFolderHierarchyCreateOrUpdateTypeInput extends Extensible {
+  /**
+   * t:Folder.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/folder
+   */
   Folder?: FolderTypeInput;
+  /**
+   * t:CalendarFolder.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/calendarfolder
+   */
   CalendarFolder?: CalendarFolderTypeInput;
+  /**
+   * t:ContactsFolder.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/contactsfolder
+   */
   ContactsFolder?: ContactsFolderTypeInput;
+  /**
+   * t:SearchFolder.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/searchfolder
+   */
   SearchFolder?: SearchFolderTypeInput;
+  /**
+   * t:TasksFolder.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/tasksfolder
+   */
   TasksFolder?: TasksFolderTypeInput;
 }
 
@@ -2993,8 +5904,20 @@ export interface SyncFolderHierarchyCreateOrUpdateTypeInput extends Extensible {
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/syncfolderhierarchyresponsemessage
  */
 export interface SyncFolderHierarchyResponseMessageTypeInput extends m.ResponseMessageType {
+  /**
+   * m:SyncState.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/syncstate-ex15websvcsotherref
+   */
   SyncState?: string;
+  /**
+   * m:IncludesLastFolderInRange.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/includeslastfolderinrange
+   */
   IncludesLastFolderInRange?: boolean;
+  /**
+   * m:Changes.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/changes-hierarchy
+   */
   Changes?: SyncFolderHierarchyChangesTypeInput;
 }
 
@@ -3018,20 +5941,68 @@ export type SyncFolderItemsChangesTypeEntryInput = Tagged<'Create', SyncFolderIt
 
 /** Input form of t:SyncFolderItemsCreateOrUpdateType: dates may be `Date`s; elements the server computes are left out. */
 export interface SyncFolderItemsCreateOrUpdateTypeInput extends Extensible {
+  /**
+   * t:Item.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/item
+   */
   Item?: ItemTypeInput;
+  /**
+   * t:Message.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/message-ex15websvcsotherref
+   */
   Message?: MessageTypeInput;
+  /** t:SharingMessage. */
   SharingMessage?: SharingMessageTypeInput;
+  /**
+   * t:CalendarItem.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/calendaritem
+   */
   CalendarItem?: CalendarItemTypeInput;
+  /**
+   * t:Contact.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/contact
+   */
   Contact?: ContactItemTypeInput;
+  /**
+   * t:DistributionList.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/distributionlist
+   */
   DistributionList?: DistributionListTypeInput;
+  /**
+   * t:MeetingMessage.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/meetingmessage
+   */
   MeetingMessage?: MeetingMessageTypeInput;
+  /**
+   * t:MeetingRequest.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/meetingrequest
+   */
   MeetingRequest?: MeetingRequestMessageTypeInput;
+  /**
+   * t:MeetingResponse.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/meetingresponse
+   */
   MeetingResponse?: MeetingResponseMessageTypeInput;
+  /**
+   * t:MeetingCancellation.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/meetingcancellation
+   */
   MeetingCancellation?: MeetingCancellationMessageTypeInput;
+  /**
+   * t:Task.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/task
+   */
   Task?: TaskTypeInput;
+  /**
+   * t:PostItem.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/postitem
+   */
   PostItem?: PostItemTypeInput;
+  /** t:RoleMember. */
   RoleMember?: RoleMemberItemTypeInput;
+  /** t:Network. */
   Network?: NetworkItemTypeInput;
+  /** t:Person. */
   Person?: AbchPersonItemTypeInput;
 }
 
@@ -3040,8 +6011,20 @@ export interface SyncFolderItemsCreateOrUpdateTypeInput extends Extensible {
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/syncfolderitemsresponsemessage
  */
 export interface SyncFolderItemsResponseMessageTypeInput extends m.ResponseMessageType {
+  /**
+   * m:SyncState.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/syncstate-ex15websvcsotherref
+   */
   SyncState?: string;
+  /**
+   * m:IncludesLastItemInRange.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/includeslastiteminrange
+   */
   IncludesLastItemInRange?: boolean;
+  /**
+   * m:Changes.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/changes-items
+   */
   Changes?: SyncFolderItemsChangesTypeInput;
 }
 
@@ -3057,18 +6040,70 @@ export interface SyncFolderItemsResponseTypeInput extends BaseResponseMessageTyp
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/recurrence-taskrecurrencetype
  */
 export interface TaskRecurrenceTypeInput extends Extensible {
+  /**
+   * t:RelativeYearlyRecurrence.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/relativeyearlyrecurrence
+   */
   RelativeYearlyRecurrence?: t.RelativeYearlyRecurrencePatternType;
+  /**
+   * t:AbsoluteYearlyRecurrence.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/absoluteyearlyrecurrence
+   */
   AbsoluteYearlyRecurrence?: t.AbsoluteYearlyRecurrencePatternType;
+  /**
+   * t:RelativeMonthlyRecurrence.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/relativemonthlyrecurrence
+   */
   RelativeMonthlyRecurrence?: t.RelativeMonthlyRecurrencePatternType;
+  /**
+   * t:AbsoluteMonthlyRecurrence.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/absolutemonthlyrecurrence
+   */
   AbsoluteMonthlyRecurrence?: t.AbsoluteMonthlyRecurrencePatternType;
+  /**
+   * t:WeeklyRecurrence.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/weeklyrecurrence
+   */
   WeeklyRecurrence?: t.WeeklyRecurrencePatternType;
+  /**
+   * t:DailyRecurrence.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/dailyrecurrence
+   */
   DailyRecurrence?: t.DailyRecurrencePatternType;
+  /**
+   * t:DailyRegeneration.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/dailyregeneration
+   */
   DailyRegeneration?: t.DailyRegeneratingPatternType;
+  /**
+   * t:WeeklyRegeneration.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/weeklyregeneration
+   */
   WeeklyRegeneration?: t.WeeklyRegeneratingPatternType;
+  /**
+   * t:MonthlyRegeneration.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/monthlyregeneration
+   */
   MonthlyRegeneration?: t.MonthlyRegeneratingPatternType;
+  /**
+   * t:YearlyRegeneration.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/yearlyregeneration
+   */
   YearlyRegeneration?: t.YearlyRegeneratingPatternType;
+  /**
+   * t:NoEndRecurrence.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/noendrecurrence
+   */
   NoEndRecurrence?: NoEndRecurrenceRangeTypeInput;
+  /**
+   * t:EndDateRecurrence.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/enddaterecurrence
+   */
   EndDateRecurrence?: EndDateRecurrenceRangeTypeInput;
+  /**
+   * t:NumberedRecurrence.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/numberedrecurrence
+   */
   NumberedRecurrence?: NumberedRecurrenceRangeTypeInput;
 }
 
@@ -3084,17 +6119,65 @@ export interface TasksFolderTypeInput extends FolderTypeInput {
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/task
  */
 export interface TaskTypeInput extends ItemTypeInput {
+  /**
+   * t:ActualWork.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/actualwork
+   */
   ActualWork?: number;
+  /**
+   * t:BillingInformation.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/billinginformation
+   */
   BillingInformation?: string;
+  /**
+   * t:Companies.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/companies
+   */
   Companies?: t.ArrayOfStringsType;
+  /**
+   * t:CompleteDate.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/completedate
+   */
   CompleteDate?: DateInput;
+  /**
+   * t:Contacts.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/contacts-ex15websvcsotherref
+   */
   Contacts?: t.ArrayOfStringsType;
+  /**
+   * t:DueDate.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/duedate
+   */
   DueDate?: DateInput;
+  /**
+   * t:Mileage.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/mileage
+   */
   Mileage?: string;
+  /**
+   * t:PercentComplete.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/percentcomplete
+   */
   PercentComplete?: number;
+  /**
+   * t:Recurrence.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/recurrence-taskrecurrencetype
+   */
   Recurrence?: TaskRecurrenceTypeInput;
+  /**
+   * t:StartDate.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/startdate
+   */
   StartDate?: DateInput;
+  /**
+   * t:Status.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/status
+   */
   Status?: t.TaskStatusType;
+  /**
+   * t:TotalWork.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/totalwork
+   */
   TotalWork?: number;
 }
 
@@ -3107,16 +6190,38 @@ export interface TentativelyAcceptItemTypeInput extends MeetingRegistrationRespo
 
 /** Input form of t:TimeChangeType: dates may be `Date`s; elements the server computes are left out. */
 export interface TimeChangeTypeInput extends Extensible {
+  /**
+   * Attribute TimeZoneName.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/daylight
+   */
   TimeZoneName?: string;
+  /**
+   * t:Offset.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/offset
+   */
   Offset: string;
+  /**
+   * t:RelativeYearlyRecurrence.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/relativeyearlyrecurrence
+   */
   RelativeYearlyRecurrence?: t.RelativeYearlyRecurrencePatternType;
+  /**
+   * t:AbsoluteDate.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/absolutedate
+   */
   AbsoluteDate?: DateInput;
+  /**
+   * t:Time.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/time-timechangetype
+   */
   Time: string;
 }
 
 /** Input form of t:TimeSlot: dates may be `Date`s; elements the server computes are left out. */
 export interface TimeSlotInput extends Extensible {
+  /** t:StartTime. */
   StartTime: DateInput;
+  /** t:DurationInMinutes. */
   DurationInMinutes: number;
 }
 
@@ -3125,6 +6230,10 @@ export interface TimeSlotInput extends Extensible {
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/timezonecontext
  */
 export interface TimeZoneContextTypeInput extends Extensible {
+  /**
+   * t:TimeZoneDefinition.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/timezonedefinition
+   */
   TimeZoneDefinition: TimeZoneDefinitionTypeInput;
 }
 
@@ -3133,10 +6242,30 @@ export interface TimeZoneContextTypeInput extends Extensible {
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/timezonedefinition
  */
 export interface TimeZoneDefinitionTypeInput extends Extensible {
+  /**
+   * Attribute Id.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/timezonedefinition
+   */
   Id?: string;
+  /**
+   * Attribute Name.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/timezonedefinition
+   */
   Name?: string;
+  /**
+   * t:Periods.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/periods
+   */
   Periods?: t.NonEmptyArrayOfPeriodsType;
+  /**
+   * t:TransitionsGroups.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/transitionsgroups
+   */
   TransitionsGroups?: ArrayOfTransitionsGroupsTypeInput;
+  /**
+   * t:Transitions.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/transitions
+   */
   Transitions?: ArrayOfTransitionsTypeInput;
 }
 
@@ -3145,9 +6274,25 @@ export interface TimeZoneDefinitionTypeInput extends Extensible {
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/meetingtimezone
  */
 export interface TimeZoneTypeInput extends Extensible {
+  /**
+   * Attribute TimeZoneName.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/meetingtimezone
+   */
   TimeZoneName?: string;
+  /**
+   * t:BaseOffset.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/baseoffset
+   */
   BaseOffset?: string;
+  /**
+   * t:Standard.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/standard
+   */
   Standard?: TimeChangeTypeInput;
+  /**
+   * t:Daylight.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/daylight
+   */
   Daylight?: TimeChangeTypeInput;
 }
 
@@ -3170,6 +6315,10 @@ export interface UpdateFolderResponseTypeInput extends BaseResponseMessageTypeIn
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/updatefolder
  */
 export interface UpdateFolderTypeInput extends m.BaseRequestType {
+  /**
+   * m:FolderChanges.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/folderchanges
+   */
   FolderChanges: NonEmptyArrayOfFolderChangesTypeInput;
 }
 
@@ -3178,8 +6327,20 @@ export interface UpdateFolderTypeInput extends m.BaseRequestType {
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/updateinboxrules
  */
 export interface UpdateInboxRulesRequestTypeInput extends m.BaseRequestType {
+  /**
+   * m:MailboxSmtpAddress.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/mailboxsmtpaddress
+   */
   MailboxSmtpAddress?: string;
+  /**
+   * m:RemoveOutlookRuleBlob.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/removeoutlookruleblob
+   */
   RemoveOutlookRuleBlob?: boolean;
+  /**
+   * m:Operations.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/operations
+   */
   Operations: ArrayOfRuleOperationsTypeInput;
 }
 
@@ -3188,7 +6349,9 @@ export interface UpdateInboxRulesRequestTypeInput extends m.BaseRequestType {
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/updateiteminrecoverableitemsresponsemessage
  */
 export interface UpdateItemInRecoverableItemsResponseMessageTypeInput extends ItemInfoResponseMessageTypeInput {
+  /** m:Attachments. */
   Attachments?: ArrayOfAttachmentsTypeInput;
+  /** m:ConflictResults. */
   ConflictResults?: t.ConflictResultsType;
 }
 
@@ -3201,14 +6364,22 @@ export interface UpdateItemInRecoverableItemsResponseTypeInput extends BaseRespo
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/updateiteminrecoverableitems
  */
 export interface UpdateItemInRecoverableItemsTypeInput extends m.BaseRequestType {
+  /** m:ItemId. */
   ItemId: t.ItemIdType;
+  /** m:Updates. */
   Updates?: NonEmptyArrayOfItemChangeDescriptionsTypeInput;
+  /** m:Attachments. */
   Attachments?: NonEmptyArrayOfAttachmentsTypeInput;
+  /** m:MakeItemImmutable. */
   MakeItemImmutable?: boolean;
 }
 
 /** Input form of m:UpdateItemResponseMessageType: dates may be `Date`s; elements the server computes are left out. */
 export interface UpdateItemResponseMessageTypeInput extends ItemInfoResponseMessageTypeInput {
+  /**
+   * m:ConflictResults.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/conflictresults
+   */
   ConflictResults?: t.ConflictResultsType;
 }
 
@@ -3224,11 +6395,35 @@ export interface UpdateItemResponseTypeInput extends BaseResponseMessageTypeInpu
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/updateitem
  */
 export interface UpdateItemTypeInput extends m.BaseRequestType {
+  /**
+   * Attribute ConflictResolution.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/updateitem
+   */
   ConflictResolution: t.ConflictResolutionType;
+  /**
+   * Attribute MessageDisposition.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/updateitem
+   */
   MessageDisposition?: t.MessageDispositionType;
+  /**
+   * Attribute SendMeetingInvitationsOrCancellations.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/updateitem
+   */
   SendMeetingInvitationsOrCancellations?: t.CalendarItemUpdateOperationType;
+  /**
+   * Attribute SuppressReadReceipts.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/updateitem
+   */
   SuppressReadReceipts?: boolean;
+  /**
+   * m:SavedItemFolderId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/saveditemfolderid
+   */
   SavedItemFolderId?: t.TargetFolderIdType;
+  /**
+   * m:ItemChanges.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/itemchanges
+   */
   ItemChanges: NonEmptyArrayOfItemChangesTypeInput;
 }
 
@@ -3251,35 +6446,115 @@ export interface UploadItemsResponseTypeInput extends BaseResponseMessageTypeInp
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/useroofsettings
  */
 export interface UserOofSettingsInput extends Extensible {
+  /**
+   * t:OofState.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/oofstate
+   */
   OofState: t.OofState;
+  /**
+   * t:ExternalAudience.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/externalaudience
+   */
   ExternalAudience: t.ExternalAudience;
+  /**
+   * t:Duration.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/duration-useroofsettings
+   */
   Duration?: DurationInput;
+  /**
+   * t:InternalReply.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/internalreply
+   */
   InternalReply?: t.ReplyBody;
+  /**
+   * t:ExternalReply.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/externalreply
+   */
   ExternalReply?: t.ReplyBody;
+  /** t:DeclineMeetingReply. */
   DeclineMeetingReply?: t.ReplyBody;
+  /** t:DeclineEventsForScheduledOOF. */
   DeclineEventsForScheduledOOF?: boolean;
+  /** t:DeclineAllEventsForScheduledOOF. */
   DeclineAllEventsForScheduledOOF?: boolean;
+  /** t:CreateOOFEvent. */
   CreateOOFEvent?: boolean;
+  /** t:OOFEventSubject. */
   OOFEventSubject?: string;
+  /** t:AutoDeclineFutureRequestsWhenOOF. */
   AutoDeclineFutureRequestsWhenOOF?: boolean;
+  /** t:OOFEventID. */
   OOFEventID?: string;
+  /** t:EventsToDeleteIDs. */
   EventsToDeleteIDs?: t.ArrayOfEventIDType;
 }
 
 /** Input form of t:WellKnownResponseObjectType: dates may be `Date`s; elements the server computes are left out. */
 export interface WellKnownResponseObjectTypeInput extends Extensible {
   $type?: 'WellKnownResponseObjectType' | 'AcceptItemType' | 'DeclineItemType' | 'MeetingRegistrationResponseObjectType' | 'TentativelyAcceptItemType';
+  /**
+   * t:ItemClass.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/itemclass
+   */
   ItemClass?: t.ItemClassType;
+  /**
+   * t:Sensitivity.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/sensitivity
+   */
   Sensitivity?: t.SensitivityChoicesType;
+  /**
+   * t:Body.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/body
+   */
   Body?: t.BodyType;
+  /**
+   * t:Attachments.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/attachments-ex15websvcsotherref
+   */
   Attachments?: NonEmptyArrayOfAttachmentsTypeInput;
+  /**
+   * t:InternetMessageHeaders.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/internetmessageheaders
+   */
   InternetMessageHeaders?: t.NonEmptyArrayOfInternetHeadersType;
+  /**
+   * t:Sender.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/sender
+   */
   Sender?: t.SingleRecipientType;
+  /**
+   * t:ToRecipients.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/torecipients
+   */
   ToRecipients?: t.ArrayOfRecipientsType;
+  /**
+   * t:CcRecipients.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/ccrecipients
+   */
   CcRecipients?: t.ArrayOfRecipientsType;
+  /**
+   * t:BccRecipients.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/bccrecipients
+   */
   BccRecipients?: t.ArrayOfRecipientsType;
+  /**
+   * t:IsReadReceiptRequested.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isreadreceiptrequested
+   */
   IsReadReceiptRequested?: boolean;
+  /**
+   * t:IsDeliveryReceiptRequested.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isdeliveryreceiptrequested
+   */
   IsDeliveryReceiptRequested?: boolean;
+  /**
+   * t:From.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/from
+   */
   From?: t.SingleRecipientType;
+  /**
+   * t:ReferenceItemId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/referenceitemid
+   */
   ReferenceItemId?: t.ItemIdType;
 }

@@ -77,8 +77,12 @@ export class InputTypeEmitter {
     const subtypes = this.derived.get(type.name);
     if (subtypes) properties.push({ name: '$type', hasQuestionToken: true, type: [type.name, ...subtypes].map(literal).join(' | ') });
     if (type.text) properties.push({ name: '$value', type: this.inputName(type.text) });
+    const refs = referencePages();
     for (const attr of type.attributes) {
-      properties.push({ name: propName(attr.prop), hasQuestionToken: !attr.required, type: this.inputName(attr.type) });
+      properties.push({
+        name: propName(attr.prop), hasQuestionToken: !attr.required, type: this.inputName(attr.type),
+        docs: withSee([`Attribute ${attr.name}.`], refs.byTypeAndAttribute[`${type.ns}:${type.name}/@${attr.name}`]),
+      });
     }
     const computed = new Set(overlay.serverComputed[type.name] ?? []);
     const seen = new Set<string>();
@@ -96,7 +100,8 @@ export class InputTypeEmitter {
     switch (field.kind) {
       case 'element': {
         const value = this.elementValue(field.element);
-        return { name: propName(field.prop), hasQuestionToken: field.min === 0 || field.choice !== undefined, type: field.many ? arrayOf(value) : value };
+        const docs = withSee([`${field.element.ns}:${field.element.name}.`], referencePages().byTypeAndChild[`${owner.ns}:${owner.name}/${field.element.name}`]);
+        return { name: propName(field.prop), hasQuestionToken: field.min === 0 || field.choice !== undefined, type: field.many ? arrayOf(value) : value, docs };
       }
       case 'compound': {
         const differs = field.alternatives.some((alt) => this.elementDiffers(alt));
