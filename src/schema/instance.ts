@@ -8,6 +8,11 @@ export interface Extensible {
   $unknown?: string[];
   /** Attributes the schema does not know, by qualified name. */
   $attributes?: Record<string, string>;
+  /**
+   * Values the server sent that fit neither their schema type nor a known dialect, as sent, by property
+   * name (an array for a repeated element); the property itself is then absent. See the reader's diagnostics.
+   */
+  $invalid?: Record<string, string | string[]>;
 }
 
 /**
@@ -20,6 +25,8 @@ export type Tagged<E extends string, T> = T & { $el: E };
 export interface TaggedValue<E extends string, T> {
   $el: E;
   $value: T;
+  /** `$value` as sent when it did not fit its type (`$value` is then absent). */
+  $invalid?: { $value?: string };
 }
 
 /** One entry of xs:any content: a known global element read typed, or raw XML. */

@@ -17,6 +17,11 @@ import type { ItemView } from './views';
 /** What a search needs of the client: its typed `call`. */
 export type SearchClient = Pick<ExchangeClient, 'call'>;
 
+/** One page of a search of one folder, or of several (then one result per folder, in order). */
+export function findItems(client: SearchClient, folder: FolderRef, view: ItemView, grouping?: undefined, restriction?: ItemRestriction, options?: CallOptions): Promise<FindItemsResults>;
+export function findItems(client: SearchClient, folder: FolderRef, view: ItemView, grouping: ItemGrouping, restriction?: ItemRestriction, options?: CallOptions): Promise<GroupedFindItemsResults>;
+export function findItems(client: SearchClient, folders: readonly FolderRef[], view: ItemView, grouping?: undefined, restriction?: ItemRestriction, options?: CallOptions): Promise<FindItemsResults[]>;
+export function findItems(client: SearchClient, folders: readonly FolderRef[], view: ItemView, grouping: ItemGrouping, restriction?: ItemRestriction, options?: CallOptions): Promise<GroupedFindItemsResults[]>;
 /**
  * One page of a search of one folder, or of several (then one result per folder, in order):
  * `findItems(client, { folder: 'inbox', view: { pageSize: 50 }, grouping, restriction })`. A wrong field is
@@ -24,11 +29,6 @@ export type SearchClient = Pick<ExchangeClient, 'call'>;
  * is the same call.
  */
 export function findItems<O extends FindItemsOptions>(client: SearchClient, search: O & FindItemsOptions): Promise<FindItemsResultOf<O>>;
-/** One page of a search of one folder, or of several (then one result per folder, in order). */
-export function findItems(client: SearchClient, folder: FolderRef, view: ItemView, grouping?: undefined, restriction?: ItemRestriction, options?: CallOptions): Promise<FindItemsResults>;
-export function findItems(client: SearchClient, folder: FolderRef, view: ItemView, grouping: ItemGrouping, restriction?: ItemRestriction, options?: CallOptions): Promise<GroupedFindItemsResults>;
-export function findItems(client: SearchClient, folders: readonly FolderRef[], view: ItemView, grouping?: undefined, restriction?: ItemRestriction, options?: CallOptions): Promise<FindItemsResults[]>;
-export function findItems(client: SearchClient, folders: readonly FolderRef[], view: ItemView, grouping: ItemGrouping, restriction?: ItemRestriction, options?: CallOptions): Promise<GroupedFindItemsResults[]>;
 export async function findItems(
   client: SearchClient, scopeOrSearch: FolderScope | FindItemsOptions, positionalView?: ItemView, positionalGrouping?: ItemGrouping,
   positionalRestriction?: ItemRestriction, positionalOptions?: CallOptions,
