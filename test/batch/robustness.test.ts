@@ -124,6 +124,23 @@ describe('a complete response that cannot be read is not retried', () => {
   });
 });
 
+describe('an empty HTTP 200 after a request that may have acted', () => {
+  it('createItems and updateItems: outcome unknown, not sent again (a definite failure invited retries that duplicated items)', async () => {
+    const { transport, mailbox, batches } = over((request, _index, box) => {
+      if (request.operation !== 'CreateItem' && request.operation !== 'UpdateItem') return undefined;
+      box.answer(request); // the server acts...
+      return { status: 200, body: '' }; // ...and answers nothing
+    });
+    const created = await batches.createItems([task('a'), task('b')], {});
+    expect(created.responses.map((r) => r.errorCode)).toEqual(['ClientOutcomeUnknown', 'ClientOutcomeUnknown']);
+    expect(mailbox.items.size).toBe(2);
+    const [id] = [...mailbox.items.keys()];
+    const updated = await batches.updateItems([{ id, itemType: 'Task', set: { Subject: 'x' } }]);
+    expect(updated.responses[0].errorCode).toBe('ClientOutcomeUnknown');
+    expect(transport.sent.map((r) => r.operation)).toEqual(['CreateItem', 'UpdateItem']);
+  });
+});
+
 describe('an unusable response message fails only its own item', () => {
   it('a message with no ResponseClass, one with an unknown class and an unknown element: each an Error for its item; the others read', async () => {
     const { batches } = over((request) => request.operation === 'GetItem' ? responseEnvelope('GetItem', [

@@ -8,7 +8,7 @@ import type { OperationName } from '../../generated/operations';
 import { ExchangeClient, type CallResult } from '../../src/client/exchange-client';
 import { EwsAuthenticationError, EwsMalformedResponseError, EwsSoapFaultError } from '../../src/client/errors';
 import type { ResponseMessage } from '../../src/client/response-messages';
-import { findItems } from '../../src/search';
+import { findItems, type ItemGrouping } from '../../src/search';
 import { recordedAnswer, recordedRequest, ReplayTransport } from '../support/gromox';
 
 const URL = 'https://gromox.example.test/EWS/Exchange.asmx';
@@ -72,10 +72,10 @@ describe('gromox answers read through the client', () => {
   it('09 and 11: GroupBy and DistinguishedGroupBy ignored (a flat t:Items and an empty t:Groups) give the items, flagged', async () => {
     for (const name of ['09-FindItem-inbox-GroupBy-From', '11-FindItem-inbox-DistinguishedGroupBy']) {
       const client = new ExchangeClient({ url: URL, transport: new ReplayTransport([recordedAnswer(name)]) });
-      const grouping = name.startsWith('09')
-        ? { groupOn: 'message:From' as const, aggregateOn: 'item:DateTimeReceived' as const, aggregateType: 'Minimum' as const, sortDirection: 'Descending' as const }
-        : { standardGroupBy: 'ConversationTopic' as const };
-      const result = await findItems(client, 'inbox', { pageSize: 50 }, grouping as never);
+      const grouping: ItemGrouping = name.startsWith('09')
+        ? { groupOn: 'message:From', aggregateOn: 'item:DateTimeReceived', aggregateType: 'Minimum', sortDirection: 'Descending' }
+        : { standardGroupBy: 'ConversationTopic' };
+      const result = await findItems(client, 'inbox', { pageSize: 50 }, grouping);
       expect(result.groupingIgnoredByServer).toBe(true);
       expect(result.itemGroups).toHaveLength(1);
       expect(result.itemGroups[0].items).toHaveLength(5);
