@@ -21,6 +21,7 @@ import { ResponseMessage, responseMessagesOf, toResponseMessage } from './respon
 import { RequestContext, soapHeadersFor } from './soap-headers';
 import { openSoapBody } from './soap-response';
 import { AxiosTransport, AxiosTransportOptions, Transport } from './transport';
+import { windowsTimeZone } from '../values/time-zones';
 
 export const DEFAULT_EXCHANGE_VERSION = 'Exchange2013_SP1';
 
@@ -99,7 +100,7 @@ export class ExchangeClient {
 
   /** Calls one EWS operation with a typed request body and returns its typed response. */
   async call<Op extends OperationName>(
-    operation: Op, request: OperationTypes[Op]['request'], options: CallOptions = {},
+    operation: Op, request: OperationTypes[Op]['requestInput'], options: CallOptions = {},
   ): Promise<CallResult<OperationTypes[Op]['response']>> {
     try {
       const { op, body } = await this.send(operation, request, options);
@@ -132,7 +133,7 @@ export class ExchangeClient {
    * before the first message; a response that breaks off throws after the messages read so far.
    */
   stream<Op extends OperationName>(
-    operation: Op, request: OperationTypes[Op]['request'], options: CallOptions = {},
+    operation: Op, request: OperationTypes[Op]['requestInput'], options: CallOptions = {},
   ): AsyncGenerator<ResponseMessage, CallResult<OperationTypes[Op]['response']>, undefined> {
     const ownDiagnostics = entryDiagnostics();
     return this.readEntries(operation, { request }, 'ArrayOfResponseMessagesType', options,
@@ -146,7 +147,7 @@ export class ExchangeClient {
    * body is the return value.
    */
   streamEntries<Op extends OperationName>(
-    operation: Op, request: OperationTypes[Op]['request'], wrapperType: string, options: CallOptions = {},
+    operation: Op, request: OperationTypes[Op]['requestInput'], wrapperType: string, options: CallOptions = {},
   ): AsyncGenerator<{ readonly entry: unknown; readonly owner: unknown }, CallResult<OperationTypes[Op]['response']>, undefined> {
     return this.readEntries(operation, { request }, wrapperType, options, (entry, owner) => ({ entry, owner }));
   }
@@ -321,5 +322,7 @@ const REQUEST_CONTEXT_KEYS = Object.keys({
 function withOverrides(base: RequestContext, options: Partial<RequestContext>): RequestContext {
   const context: { -readonly [K in keyof RequestContext]: unknown } = { ...base };
   for (const key of REQUEST_CONTEXT_KEYS) if (options[key] !== undefined) context[key] = options[key];
+  // EWS names time zones by Windows id: an IANA name is mapped (CLDR), anything else refused (TimeZoneError).
+  if (options.timeZone !== undefined) context.timeZone = windowsTimeZone(options.timeZone);
   return context as RequestContext;
 }

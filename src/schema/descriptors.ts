@@ -69,13 +69,13 @@ export interface SimpleTypeDesc {
   readonly name: string;
   /** Namespace prefix key into `SchemaSet.namespaces`. */
   readonly ns: string;
-  /** The built-in this type ultimately restricts (for lists: of the item type; unions: xs:string). */
+  /** The built-in this type ultimately restricts (for lists: of the item type; unions: the one built-in all members restrict, else xs:string). */
   readonly builtin: BuiltinTypeName;
   /** Enumeration values, in schema order. */
   readonly enum?: readonly string[];
   /** For xs:list types: the item type. The JS value is an array, written space-separated. */
   readonly list?: TypeRef;
-  /** For xs:union types: the member types. The JS value is the lexical string. */
+  /** For xs:union types: the member types. The JS value is the lexical string unless every member restricts one built-in. */
   readonly union?: readonly TypeRef[];
   readonly facets?: Facets;
 }

@@ -2,7 +2,7 @@
  * Validates XML documents against the EWS schemas with libxml2 (npm libxml2-wasm).
  *
  * The schema set is compiled once per validator, in a worker thread that then validates each
- * document in memory (about 0.4 ms for a 100-item CreateItem). `XsdValidator.shared()` is the one
+ * document in memory (milliseconds for a 100-item CreateItem; bench/RESULTS.md). `XsdValidator.shared()` is the one
  * validator of the default EWS schema set per process, used by the client's `validateRequests` and by
  * the simulator. Strict validation of a request or response means validating the body element as the
  * document root: inside soap:Body every element is only laxly checked, so a misspelt body element
