@@ -7,16 +7,36 @@ import type * as m from './messages';
 export interface OperationTypes {
   ResolveNames: { request: m.ResolveNamesType; response: m.ResolveNamesResponseType };
   ExpandDL: { request: m.ExpandDLType; response: m.ExpandDLResponseType };
+  /**
+   * GetServerTimeZones.
+   * @since Exchange2010_SP1
+   */
   GetServerTimeZones: { request: m.GetServerTimeZonesType; response: m.GetServerTimeZonesResponseType };
   FindFolder: { request: m.FindFolderType; response: m.FindFolderResponseType };
   FindItem: { request: m.FindItemType; response: m.FindItemResponseType };
   GetFolder: { request: m.GetFolderType; response: m.GetFolderResponseType };
   ConvertId: { request: m.ConvertIdType; response: m.ConvertIdResponseType };
+  /**
+   * UploadItems.
+   * @since Exchange2010_SP1
+   */
   UploadItems: { request: m.UploadItemsType; response: m.UploadItemsResponseType };
+  /**
+   * ExportItems.
+   * @since Exchange2010_SP1
+   */
   ExportItems: { request: m.ExportItemsType; response: m.ExportItemsResponseType };
+  /**
+   * CreateFolderPath.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   CreateFolderPath: { request: m.CreateFolderPathType; response: m.CreateFolderPathResponseType };
   CreateFolder: { request: m.CreateFolderType; response: m.CreateFolderResponseType };
   DeleteFolder: { request: m.DeleteFolderType; response: m.DeleteFolderResponseType };
+  /**
+   * EmptyFolder.
+   * @since Exchange2010_SP1
+   */
   EmptyFolder: { request: m.EmptyFolderType; response: m.EmptyFolderResponseType };
   UpdateFolder: { request: m.UpdateFolderType; response: m.UpdateFolderResponseType };
   MoveFolder: { request: m.MoveFolderType; response: m.MoveFolderResponseType };
@@ -24,6 +44,10 @@ export interface OperationTypes {
   Subscribe: { request: m.SubscribeType; response: m.SubscribeResponseType };
   Unsubscribe: { request: m.UnsubscribeType; response: m.UnsubscribeResponseType };
   GetEvents: { request: m.GetEventsType; response: m.GetEventsResponseType };
+  /**
+   * GetStreamingEvents.
+   * @since Exchange2010_SP1
+   */
   GetStreamingEvents: { request: m.GetStreamingEventsType; response: m.GetStreamingEventsResponseType };
   SyncFolderHierarchy: { request: m.SyncFolderHierarchyType; response: m.SyncFolderHierarchyResponseType };
   SyncFolderItems: { request: m.SyncFolderItemsType; response: m.SyncFolderItemsResponseType };
@@ -31,102 +55,434 @@ export interface OperationTypes {
   CreateItem: { request: m.CreateItemType; response: m.CreateItemResponseType };
   DeleteItem: { request: m.DeleteItemType; response: m.DeleteItemResponseType };
   UpdateItem: { request: m.UpdateItemType; response: m.UpdateItemResponseType };
+  /**
+   * UpdateItemInRecoverableItems.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   UpdateItemInRecoverableItems: { request: m.UpdateItemInRecoverableItemsType; response: m.UpdateItemInRecoverableItemsResponseType };
   SendItem: { request: m.SendItemType; response: m.SendItemResponseType };
   MoveItem: { request: m.MoveItemType; response: m.MoveItemResponseType };
   CopyItem: { request: m.CopyItemType; response: m.CopyItemResponseType };
+  /**
+   * ArchiveItem.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ArchiveItem: { request: m.ArchiveItemType; response: m.ArchiveItemResponseType };
   CreateAttachment: { request: m.CreateAttachmentType; response: m.CreateAttachmentResponseType };
   DeleteAttachment: { request: m.DeleteAttachmentType; response: m.DeleteAttachmentResponseType };
   GetAttachment: { request: m.GetAttachmentType; response: m.GetAttachmentResponseType };
+  /**
+   * GetClientAccessToken.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   GetClientAccessToken: { request: m.GetClientAccessTokenType; response: m.GetClientAccessTokenResponseType };
   CreateManagedFolder: { request: m.CreateManagedFolderRequestType; response: m.CreateManagedFolderResponseType };
   GetDelegate: { request: m.GetDelegateType; response: m.GetDelegateResponseMessageType };
   AddDelegate: { request: m.AddDelegateType; response: m.AddDelegateResponseMessageType };
   RemoveDelegate: { request: m.RemoveDelegateType; response: m.RemoveDelegateResponseMessageType };
   UpdateDelegate: { request: m.UpdateDelegateType; response: m.UpdateDelegateResponseMessageType };
+  /**
+   * CreateUserConfiguration.
+   * @since Exchange2010_SP1
+   */
   CreateUserConfiguration: { request: m.CreateUserConfigurationType; response: m.CreateUserConfigurationResponseType };
+  /**
+   * DeleteUserConfiguration.
+   * @since Exchange2010_SP1
+   */
   DeleteUserConfiguration: { request: m.DeleteUserConfigurationType; response: m.DeleteUserConfigurationResponseType };
+  /**
+   * GetUserConfiguration.
+   * @since Exchange2010_SP1
+   */
   GetUserConfiguration: { request: m.GetUserConfigurationType; response: m.GetUserConfigurationResponseType };
+  /**
+   * GetSpecificUserConfiguration.
+   * @since V2017_07_11
+   */
   GetSpecificUserConfiguration: { request: m.GetSpecificUserConfigurationType; response: m.GetSpecificUserConfigurationResponseType };
+  /**
+   * UpdateUserConfiguration.
+   * @since Exchange2010_SP1
+   */
   UpdateUserConfiguration: { request: m.UpdateUserConfigurationType; response: m.UpdateUserConfigurationResponseType };
   GetUserAvailability: { request: m.GetUserAvailabilityRequestType; response: m.GetUserAvailabilityResponseType };
   GetUserOofSettings: { request: m.GetUserOofSettingsRequest; response: m.GetUserOofSettingsResponse };
   SetUserOofSettings: { request: m.SetUserOofSettingsRequest; response: m.SetUserOofSettingsResponse };
+  /**
+   * GetServiceConfiguration.
+   * @since Exchange2010_SP1
+   */
   GetServiceConfiguration: { request: m.GetServiceConfigurationType; response: m.GetServiceConfigurationResponseMessageType };
+  /**
+   * GetMailTips.
+   * @since Exchange2010_SP1
+   */
   GetMailTips: { request: m.GetMailTipsType; response: m.GetMailTipsResponseMessageType };
+  /**
+   * PlayOnPhone.
+   * @since Exchange2010_SP1
+   */
   PlayOnPhone: { request: m.PlayOnPhoneType; response: m.PlayOnPhoneResponseMessageType };
+  /**
+   * GetPhoneCallInformation.
+   * @since Exchange2010_SP1
+   */
   GetPhoneCallInformation: { request: m.GetPhoneCallInformationType; response: m.GetPhoneCallInformationResponseMessageType };
+  /**
+   * DisconnectPhoneCall.
+   * @since Exchange2010_SP1
+   */
   DisconnectPhoneCall: { request: m.DisconnectPhoneCallType; response: m.DisconnectPhoneCallResponseMessageType };
+  /**
+   * GetSharingMetadata.
+   * @since Exchange2010_SP1
+   */
   GetSharingMetadata: { request: m.GetSharingMetadataType; response: m.GetSharingMetadataResponseMessageType };
+  /**
+   * RefreshSharingFolder.
+   * @since Exchange2010_SP1
+   */
   RefreshSharingFolder: { request: m.RefreshSharingFolderType; response: m.RefreshSharingFolderResponseMessageType };
+  /**
+   * GetSharingFolder.
+   * @since Exchange2010_SP1
+   */
   GetSharingFolder: { request: m.GetSharingFolderType; response: m.GetSharingFolderResponseMessageType };
+  /**
+   * SetTeamMailbox.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   SetTeamMailbox: { request: m.SetTeamMailboxRequestType; response: m.SetTeamMailboxResponseMessageType };
+  /**
+   * UnpinTeamMailbox.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   UnpinTeamMailbox: { request: m.UnpinTeamMailboxRequestType; response: m.UnpinTeamMailboxResponseMessageType };
+  /**
+   * GetRoomLists.
+   * @since Exchange2010_SP1
+   */
   GetRoomLists: { request: m.GetRoomListsType; response: m.GetRoomListsResponseMessageType };
+  /**
+   * GetRooms.
+   * @since Exchange2010_SP1
+   */
   GetRooms: { request: m.GetRoomsType; response: m.GetRoomsResponseMessageType };
+  /**
+   * FindMessageTrackingReport.
+   * @since Exchange2010_SP1
+   */
   FindMessageTrackingReport: { request: m.FindMessageTrackingReportRequestType; response: m.FindMessageTrackingReportResponseMessageType };
+  /**
+   * GetMessageTrackingReport.
+   * @since Exchange2010_SP1
+   */
   GetMessageTrackingReport: { request: m.GetMessageTrackingReportRequestType; response: m.GetMessageTrackingReportResponseMessageType };
+  /**
+   * FindConversation.
+   * @since Exchange2010_SP1
+   */
   FindConversation: { request: m.FindConversationType; response: m.FindConversationResponseMessageType };
+  /**
+   * ApplyConversationAction.
+   * @since Exchange2010_SP1
+   */
   ApplyConversationAction: { request: m.ApplyConversationActionType; response: m.ApplyConversationActionResponseType };
+  /**
+   * GetConversationItems.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   GetConversationItems: { request: m.GetConversationItemsType; response: m.GetConversationItemsResponseType };
+  /**
+   * FindPeople.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   FindPeople: { request: m.FindPeopleType; response: m.FindPeopleResponseMessageType };
+  /**
+   * FindTags.
+   * @since V2017_07_11
+   */
   FindTags: { request: m.FindTagsType; response: m.FindTagsResponseMessageType };
+  /**
+   * AddTag.
+   * @since V2017_07_11
+   */
   AddTag: { request: m.AddTagType; response: m.AddTagResponseMessageType };
+  /**
+   * HideTag.
+   * @since V2017_07_11
+   */
   HideTag: { request: m.HideTagType; response: m.HideTagResponseMessageType };
+  /**
+   * GetPersona.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   GetPersona: { request: m.GetPersonaType; response: m.GetPersonaResponseMessageType };
+  /**
+   * GetInboxRules.
+   * @since Exchange2010_SP1
+   */
   GetInboxRules: { request: m.GetInboxRulesRequestType; response: m.GetInboxRulesResponseType };
+  /**
+   * UpdateInboxRules.
+   * @since Exchange2010_SP1
+   */
   UpdateInboxRules: { request: m.UpdateInboxRulesRequestType; response: m.UpdateInboxRulesResponseType };
+  /**
+   * GetPasswordExpirationDate.
+   * @since Exchange2010_SP2
+   */
   GetPasswordExpirationDate: { request: m.GetPasswordExpirationDateType; response: m.GetPasswordExpirationDateResponseMessageType };
+  /**
+   * GetDiscoverySearchConfiguration.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   GetDiscoverySearchConfiguration: { request: m.GetDiscoverySearchConfigurationType; response: m.GetDiscoverySearchConfigurationResponseMessageType };
+  /**
+   * GetSearchableMailboxes.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   GetSearchableMailboxes: { request: m.GetSearchableMailboxesType; response: m.GetSearchableMailboxesResponseMessageType };
+  /**
+   * SearchMailboxes.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   SearchMailboxes: { request: m.SearchMailboxesType; response: m.SearchMailboxesResponseType };
+  /**
+   * GetHoldOnMailboxes.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   GetHoldOnMailboxes: { request: m.GetHoldOnMailboxesType; response: m.GetHoldOnMailboxesResponseMessageType };
+  /**
+   * SetHoldOnMailboxes.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   SetHoldOnMailboxes: { request: m.SetHoldOnMailboxesType; response: m.SetHoldOnMailboxesResponseMessageType };
+  /**
+   * GetNonIndexableItemStatistics.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   GetNonIndexableItemStatistics: { request: m.GetNonIndexableItemStatisticsType; response: m.GetNonIndexableItemStatisticsResponseMessageType };
+  /**
+   * GetNonIndexableItemDetails.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   GetNonIndexableItemDetails: { request: m.GetNonIndexableItemDetailsType; response: m.GetNonIndexableItemDetailsResponseMessageType };
+  /**
+   * MarkAllItemsAsRead.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   MarkAllItemsAsRead: { request: m.MarkAllItemsAsReadType; response: m.MarkAllItemsAsReadResponseType };
+  /**
+   * MarkAsJunk.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   MarkAsJunk: { request: m.MarkAsJunkType; response: m.MarkAsJunkResponseType };
+  /**
+   * ReportMessage.
+   * @since V2017_07_11
+   */
   ReportMessage: { request: m.ReportMessageType; response: m.ReportMessageResponseType };
+  /**
+   * GetAppManifests.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   GetAppManifests: { request: m.GetAppManifestsType; response: m.GetAppManifestsResponseType };
+  /**
+   * AddNewImContactToGroup.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   AddNewImContactToGroup: { request: m.AddNewImContactToGroupType; response: m.AddNewImContactToGroupResponseMessageType };
+  /**
+   * AddNewTelUriContactToGroup.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   AddNewTelUriContactToGroup: { request: m.AddNewTelUriContactToGroupType; response: m.AddNewTelUriContactToGroupResponseMessageType };
+  /**
+   * AddImContactToGroup.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   AddImContactToGroup: { request: m.AddImContactToGroupType; response: m.AddImContactToGroupResponseMessageType };
+  /**
+   * RemoveImContactFromGroup.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   RemoveImContactFromGroup: { request: m.RemoveImContactFromGroupType; response: m.RemoveImContactFromGroupResponseMessageType };
+  /**
+   * AddImGroup.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   AddImGroup: { request: m.AddImGroupType; response: m.AddImGroupResponseMessageType };
+  /**
+   * AddDistributionGroupToImList.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   AddDistributionGroupToImList: { request: m.AddDistributionGroupToImListType; response: m.AddDistributionGroupToImListResponseMessageType };
+  /**
+   * GetImItemList.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   GetImItemList: { request: m.GetImItemListType; response: m.GetImItemListResponseMessageType };
+  /**
+   * GetImItems.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   GetImItems: { request: m.GetImItemsType; response: m.GetImItemsResponseMessageType };
+  /**
+   * RemoveContactFromImList.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   RemoveContactFromImList: { request: m.RemoveContactFromImListType; response: m.RemoveContactFromImListResponseMessageType };
+  /**
+   * RemoveDistributionGroupFromImList.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   RemoveDistributionGroupFromImList: { request: m.RemoveDistributionGroupFromImListType; response: m.RemoveDistributionGroupFromImListResponseMessageType };
+  /**
+   * RemoveImGroup.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   RemoveImGroup: { request: m.RemoveImGroupType; response: m.RemoveImGroupResponseMessageType };
+  /**
+   * SetImGroup.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   SetImGroup: { request: m.SetImGroupType; response: m.SetImGroupResponseMessageType };
+  /**
+   * SetImListMigrationCompleted.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   SetImListMigrationCompleted: { request: m.SetImListMigrationCompletedType; response: m.SetImListMigrationCompletedResponseMessageType };
+  /**
+   * GetUserRetentionPolicyTags.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   GetUserRetentionPolicyTags: { request: m.GetUserRetentionPolicyTagsType; response: m.GetUserRetentionPolicyTagsResponseMessageType };
+  /**
+   * DisableApp.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   DisableApp: { request: m.DisableAppType; response: m.DisableAppResponseType };
+  /**
+   * InstallApp.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   InstallApp: { request: m.InstallAppType; response: m.InstallAppResponseType };
+  /**
+   * UpdateExtensionUsage.
+   * @since V2018_01_08
+   */
   UpdateExtensionUsage: { request: m.UpdateExtensionUsageType; response: m.UpdateExtensionUsageResponseType };
+  /**
+   * UninstallApp.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   UninstallApp: { request: m.UninstallAppType; response: m.UninstallAppResponseType };
+  /**
+   * GetAppMarketplaceUrl.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   GetAppMarketplaceUrl: { request: m.GetAppMarketplaceUrlType; response: m.GetAppMarketplaceUrlResponseMessageType };
+  /**
+   * FindAvailableMeetingTimes.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   FindAvailableMeetingTimes: { request: m.FindAvailableMeetingTimesType; response: m.FindAvailableMeetingTimesResponseMessageType };
+  /**
+   * FindMeetingTimeCandidates.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   FindMeetingTimeCandidates: { request: m.FindMeetingTimeCandidatesType; response: m.FindMeetingTimeCandidatesResponseMessageType };
+  /**
+   * GetUserPhoto.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   GetUserPhoto: { request: m.GetUserPhotoType; response: m.GetUserPhotoResponseMessageType };
+  /**
+   * SetUserPhoto.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   SetUserPhoto: { request: m.SetUserPhotoType; response: m.SetUserPhotoResponseMessageType };
+  /**
+   * GetMeetingSpace.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   GetMeetingSpace: { request: m.GetMeetingSpaceType; response: m.GetMeetingSpaceResponseMessageType };
+  /**
+   * DeleteMeetingSpace.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   DeleteMeetingSpace: { request: m.DeleteMeetingSpaceType; response: m.DeleteMeetingSpaceResponseMessageType };
+  /**
+   * UpdateMeetingSpace.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   UpdateMeetingSpace: { request: m.UpdateMeetingSpaceType; response: m.UpdateMeetingSpaceResponseMessageType };
+  /**
+   * CreateMeetingSpace.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   CreateMeetingSpace: { request: m.CreateMeetingSpaceType; response: m.CreateMeetingSpaceResponseMessageType };
+  /**
+   * FindMeetingSpaceByJoinUrl.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   FindMeetingSpaceByJoinUrl: { request: m.FindMeetingSpaceByJoinUrlType; response: m.FindMeetingSpaceByJoinUrlResponseMessageType };
+  /**
+   * GetMeetingInstance.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   GetMeetingInstance: { request: m.GetMeetingInstanceRequestType; response: m.GetMeetingInstanceResponseMessageType };
+  /**
+   * DeleteMeetingInstance.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   DeleteMeetingInstance: { request: m.DeleteMeetingInstanceRequestType; response: m.DeleteMeetingInstanceResponseMessageType };
+  /**
+   * UpdateMeetingInstance.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   UpdateMeetingInstance: { request: m.UpdateMeetingInstanceRequestType; response: m.UpdateMeetingInstanceResponseMessageType };
+  /**
+   * CreateMeetingInstance.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   CreateMeetingInstance: { request: m.CreateMeetingInstanceRequestType; response: m.CreateMeetingInstanceResponseMessageType };
+  /**
+   * StartSearchSession.
+   * @since V2017_07_11
+   */
   StartSearchSession: { request: m.StartSearchSession; response: m.StartSearchSessionResponseMessage };
+  /**
+   * ExecuteSearch.
+   * @since V2017_07_11
+   */
   ExecuteSearch: { request: m.ExecuteSearch; response: m.ExecuteSearchResponseMessage };
+  /**
+   * GetSearchSuggestions.
+   * @since V2017_07_11
+   */
   GetSearchSuggestions: { request: m.GetSearchSuggestions; response: m.GetSearchSuggestionsResponseMessage };
+  /**
+   * DeleteSearchSuggestion.
+   * @since V2017_07_11
+   */
   DeleteSearchSuggestion: { request: m.DeleteSearchSuggestion; response: m.DeleteSearchSuggestionResponseMessageType };
+  /**
+   * EndSearchSession.
+   * @since V2017_07_11
+   */
   EndSearchSession: { request: m.EndSearchSession; response: m.EndSearchSessionResponseMessage };
+  /**
+   * GetLastPrivateCatalogUpdate.
+   * @since V2017_07_11
+   */
   GetLastPrivateCatalogUpdate: { request: m.GetLastPrivateCatalogUpdateType; response: m.GetLastPrivateCatalogUpdateResponseType };
+  /**
+   * GetPrivateCatalogAddIns.
+   * @since V2017_07_11
+   */
   GetPrivateCatalogAddIns: { request: m.GetPrivateCatalogAddInsType; response: m.GetPrivateCatalogAddInsResponseType };
 }
 

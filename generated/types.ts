@@ -2,65 +2,137 @@
 // DO NOT EDIT: change the schemas or codegen/ and run `npm run codegen`.
 /* eslint-disable */
 import type { AnyEntry, Extensible, Tagged, TaggedValue } from '../src/schema/instance';
-/** t:AADOfficeExtensionStatusType (4 values) */
+/**
+ * t:AADOfficeExtensionStatusType (4 values)
+ * @since V2018_01_08
+ */
 export type AADOfficeExtensionStatusType = 'OptionalDisabled' | 'OptionalEnabled' | 'Mandatory' | 'Undefined';
 /** Every value of AADOfficeExtensionStatusType, in schema order. */
 export const AADOfficeExtensionStatusTypeValues = ['OptionalDisabled', 'OptionalEnabled', 'Mandatory', 'Undefined'] as const;
 
-/** t:AbchEmailAddressDictionaryEntryType */
+/**
+ * t:AbchEmailAddressDictionaryEntryType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface AbchEmailAddressDictionaryEntryType extends Extensible {
-  /** t:Type. */
+  /**
+   * t:Type.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Type: AbchEmailAddressTypeType;
-  /** t:Address. */
+  /**
+   * t:Address.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Address: string;
-  /** t:IsMessengerEnabled. */
+  /**
+   * t:IsMessengerEnabled.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   IsMessengerEnabled?: boolean;
-  /** t:Capabilities. */
+  /**
+   * t:Capabilities.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Capabilities?: number;
 }
 
-/** t:AbchEmailAddressDictionaryType */
+/**
+ * t:AbchEmailAddressDictionaryType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type AbchEmailAddressDictionaryType = AbchEmailAddressDictionaryEntryType[];
-/** t:AbchEmailAddressTypeType (4 values) */
+/**
+ * t:AbchEmailAddressTypeType (4 values)
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type AbchEmailAddressTypeType = 'Personal' | 'Business' | 'Other' | 'Passport';
 /** Every value of AbchEmailAddressTypeType, in schema order. */
 export const AbchEmailAddressTypeTypeValues = ['Personal', 'Business', 'Other', 'Passport'] as const;
 
-/** t:AbchPersonContactHandle */
+/**
+ * t:AbchPersonContactHandle
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface AbchPersonContactHandle extends Extensible {
-  /** t:SourceId. */
+  /**
+   * t:SourceId.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   SourceId: string;
-  /** t:ObjectId. */
+  /**
+   * t:ObjectId.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ObjectId: string;
-  /** t:AccountName. */
+  /**
+   * t:AccountName.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   AccountName?: string;
 }
 
-/** t:AbchPersonItemType */
+/**
+ * t:AbchPersonItemType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface AbchPersonItemType extends ItemType {
-  /** t:AntiLinkInfo. */
+  /**
+   * t:AntiLinkInfo.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   AntiLinkInfo?: string;
-  /** t:PersonId. */
+  /**
+   * t:PersonId.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   PersonId?: GuidType;
-  /** t:ContactHandles. */
+  /**
+   * t:ContactHandles.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ContactHandles?: ArrayOfAbchPersonContactHandlesType;
-  /** t:ContactCategories. */
+  /**
+   * t:ContactCategories.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ContactCategories?: ArrayOfStringsType;
-  /** t:RelevanceOrder1. */
+  /**
+   * t:RelevanceOrder1.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   RelevanceOrder1?: string;
-  /** t:RelevanceOrder2. */
+  /**
+   * t:RelevanceOrder2.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   RelevanceOrder2?: string;
-  /** t:TrustLevel. */
+  /**
+   * t:TrustLevel.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   TrustLevel?: number;
-  /** t:FavoriteOrder. */
+  /**
+   * t:FavoriteOrder.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   FavoriteOrder?: number;
-  /** t:ExchangePersonIdGuid. */
+  /**
+   * t:ExchangePersonIdGuid.
+   * @since V2017_07_11
+   */
   ExchangePersonIdGuid?: GuidType;
 }
 
-/** t:AbsoluteDateTransitionType */
+/**
+ * t:AbsoluteDateTransitionType
+ * @since Exchange2010_SP1
+ */
 export interface AbsoluteDateTransitionType extends TransitionType {
-  /** t:DateTime. */
+  /**
+   * t:DateTime.
+   * @since Exchange2010_SP1
+   */
   DateTime: string;
 }
 
@@ -82,32 +154,56 @@ export interface AbsoluteYearlyRecurrencePatternType extends RecurrencePatternBa
 export interface AcceptItemType extends MeetingRegistrationResponseObjectType {
 }
 
-/** t:AcceptSharingInvitationType */
+/**
+ * t:AcceptSharingInvitationType
+ * @since Exchange2010_SP1
+ */
 export interface AcceptSharingInvitationType extends ReferenceItemResponseType {
 }
 
-/** t:ActivityDomainType (3 values) */
+/**
+ * t:ActivityDomainType (3 values)
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ActivityDomainType = 'Unknown' | 'Personal' | 'Work';
 /** Every value of ActivityDomainType, in schema order. */
 export const ActivityDomainTypeValues = ['Unknown', 'Personal', 'Work'] as const;
-/** t:AddInStateType (6 values) */
+/**
+ * t:AddInStateType (6 values)
+ * @since V2017_07_11
+ */
 export type AddInStateType = 'Flagged' | 'OK' | 'Removed' | 'Undefined' | 'WithdrawingSoon' | 'Withdrawn';
 /** Every value of AddInStateType, in schema order. */
 export const AddInStateTypeValues = ['Flagged', 'OK', 'Removed', 'Undefined', 'WithdrawingSoon', 'Withdrawn'] as const;
 
-/** t:AddItemToMyCalendarType */
+/**
+ * t:AddItemToMyCalendarType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export interface AddItemToMyCalendarType extends ResponseObjectType {
 }
 
-/** t:AddressEntityType */
+/**
+ * t:AddressEntityType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export interface AddressEntityType extends EntityType {
-  /** t:Address. */
+  /**
+   * t:Address.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Address?: string;
 }
 
-/** t:AddressListIdType */
+/**
+ * t:AddressListIdType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export interface AddressListIdType extends BaseFolderIdType {
-  /** Attribute Id. */
+  /**
+   * Attribute Id.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Id: string;
 }
 
@@ -147,7 +243,10 @@ export interface AlternateIdType extends AlternateIdBaseType {
   Id: string;
   /** Attribute Mailbox. */
   Mailbox: NonEmptyStringType;
-  /** Attribute IsArchive. */
+  /**
+   * Attribute IsArchive.
+   * @since Exchange2010_SP1
+   */
   IsArchive?: boolean;
 }
 
@@ -165,11 +264,20 @@ export interface AlternatePublicFolderItemIdType extends AlternatePublicFolderId
   ItemId: string;
 }
 
-/** t:AnalyzedQuery */
+/**
+ * t:AnalyzedQuery
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface AnalyzedQuery extends Extensible {
-  /** t:QueryLanguage. */
+  /**
+   * t:QueryLanguage.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   QueryLanguage: string;
-  /** t:SearchRestrictions. */
+  /**
+   * t:SearchRestrictions.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   SearchRestrictions: RestrictionType;
 }
 
@@ -197,7 +305,10 @@ export interface AppendToItemFieldType extends ItemChangeDescriptionType {
   Item?: ItemType;
   /** t:Message (one of a choice). */
   Message?: MessageType;
-  /** t:SharingMessage (one of a choice). */
+  /**
+   * t:SharingMessage (one of a choice).
+   * @since V2017_07_11
+   */
   SharingMessage?: SharingMessageType;
   /** t:CalendarItem (one of a choice). */
   CalendarItem?: CalendarItemType;
@@ -217,106 +328,235 @@ export interface AppendToItemFieldType extends ItemChangeDescriptionType {
   Task?: TaskType;
   /** t:PostItem (one of a choice). */
   PostItem?: PostItemType;
-  /** t:RoleMember (one of a choice). */
+  /**
+   * t:RoleMember (one of a choice).
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   RoleMember?: RoleMemberItemType;
-  /** t:Network (one of a choice). */
+  /**
+   * t:Network (one of a choice).
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Network?: NetworkItemType;
-  /** t:Person (one of a choice). */
+  /**
+   * t:Person (one of a choice).
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Person?: AbchPersonItemType;
 }
 
-/** t:AppliedHashtagsPreviewType */
+/**
+ * t:AppliedHashtagsPreviewType
+ * @since V2017_07_11
+ */
 export interface AppliedHashtagsPreviewType extends Extensible {
-  /** t:Hashtags. */
+  /**
+   * t:Hashtags.
+   * @since V2017_07_11
+   */
   Hashtags: ArrayOfStringsType;
 }
 
-/** t:AppliedHashtagType */
+/**
+ * t:AppliedHashtagType
+ * @since V2017_07_11
+ */
 export interface AppliedHashtagType extends Extensible {
-  /** t:Id. */
+  /**
+   * t:Id.
+   * @since V2017_07_11
+   */
   Id: string;
-  /** t:CreatedBy. */
+  /**
+   * t:CreatedBy.
+   * @since V2017_07_11
+   */
   CreatedBy: EmailAddressExtendedType;
-  /** t:CreatedDateTime. */
+  /**
+   * t:CreatedDateTime.
+   * @since V2017_07_11
+   */
   CreatedDateTime?: string;
-  /** t:ServerCreatedDateTime. */
+  /**
+   * t:ServerCreatedDateTime.
+   * @since V2017_07_11
+   */
   ServerCreatedDateTime?: string;
-  /** t:DeepLink. */
+  /**
+   * t:DeepLink.
+   * @since V2017_07_11
+   */
   DeepLink?: string;
-  /** t:Application. */
+  /**
+   * t:Application.
+   * @since V2017_07_11
+   */
   Application?: string;
-  /** t:Tag. */
+  /**
+   * t:Tag.
+   * @since V2017_07_11
+   */
   Tag: string;
-  /** t:IsAutoTagged. */
+  /**
+   * t:IsAutoTagged.
+   * @since V2017_07_11
+   */
   IsAutoTagged: boolean;
-  /** t:IsInlined. */
+  /**
+   * t:IsInlined.
+   * @since V2017_07_11
+   */
   IsInlined: boolean;
 }
 
-/** t:AppMetadata */
+/**
+ * t:AppMetadata
+ * @since V2017_07_11
+ */
 export interface AppMetadata extends Extensible {
-  /** t:EndNodeUrl. */
+  /**
+   * t:EndNodeUrl.
+   * @since V2017_07_11
+   */
   EndNodeUrl?: string;
-  /** t:AppStatus. */
+  /**
+   * t:AppStatus.
+   * @since V2017_07_11
+   */
   AppStatus?: string;
-  /** t:ActionUrl. */
+  /**
+   * t:ActionUrl.
+   * @since V2017_07_11
+   */
   ActionUrl?: string;
-  /** t:ProductId. */
+  /**
+   * t:ProductId.
+   * @since V2017_07_11
+   */
   ProductId?: string;
-  /** t:EnabledStatus. */
+  /**
+   * t:EnabledStatus.
+   * @since V2017_07_11
+   */
   EnabledStatus?: boolean;
-  /** t:ConsentState. */
+  /**
+   * t:ConsentState.
+   * @since V2017_07_11
+   */
   ConsentState?: string;
-  /** t:ExtensionType. */
+  /**
+   * t:ExtensionType.
+   * @since V2017_07_11
+   */
   ExtensionType?: string;
-  /** t:MarketplaceAssetId. */
+  /**
+   * t:MarketplaceAssetId.
+   * @since V2017_07_11
+   */
   MarketplaceAssetId?: string;
-  /** t:LicenseStatus. */
+  /**
+   * t:LicenseStatus.
+   * @since V2017_07_11
+   */
   LicenseStatus?: string;
-  /** t:TrialExpirationDate. */
+  /**
+   * t:TrialExpirationDate.
+   * @since V2017_07_11
+   */
   TrialExpirationDate?: string;
-  /** t:InstalledBy. */
+  /**
+   * t:InstalledBy.
+   * @since V2017_07_11
+   */
   InstalledBy?: string;
-  /** t:IsMandatory. */
+  /**
+   * t:IsMandatory.
+   * @since V2017_07_11
+   */
   IsMandatory?: boolean;
 }
 
-/** t:ApprovalRequestDataType */
+/**
+ * t:ApprovalRequestDataType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export interface ApprovalRequestDataType extends Extensible {
-  /** t:IsUndecidedApprovalRequest. */
+  /**
+   * t:IsUndecidedApprovalRequest.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   IsUndecidedApprovalRequest?: boolean;
-  /** t:ApprovalDecision. */
+  /**
+   * t:ApprovalDecision.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ApprovalDecision?: number;
-  /** t:ApprovalDecisionMaker. */
+  /**
+   * t:ApprovalDecisionMaker.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ApprovalDecisionMaker?: string;
-  /** t:ApprovalDecisionTime. */
+  /**
+   * t:ApprovalDecisionTime.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ApprovalDecisionTime?: string;
 }
 
-/** t:AppType */
+/**
+ * t:AppType
+ * @since V2017_07_11
+ */
 export interface AppType extends Extensible {
-  /** t:Metadata. */
+  /**
+   * t:Metadata.
+   * @since V2017_07_11
+   */
   Metadata?: AppMetadata;
-  /** t:Manifest. */
+  /**
+   * t:Manifest.
+   * @since V2017_07_11
+   */
   Manifest: string;
 }
 
-/** t:ArrayOfAbchPersonContactHandlesType */
+/**
+ * t:ArrayOfAbchPersonContactHandlesType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ArrayOfAbchPersonContactHandlesType = AbchPersonContactHandle[];
-/** t:ArrayOfAddressEntitiesType */
+/**
+ * t:ArrayOfAddressEntitiesType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type ArrayOfAddressEntitiesType = AddressEntityType[];
-/** t:ArrayOfAddressesType */
+/**
+ * t:ArrayOfAddressesType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type ArrayOfAddressesType = string[];
 
-/** t:ArrayOfAppsType */
+/**
+ * t:ArrayOfAppsType
+ * @since V2017_07_11
+ */
 export interface ArrayOfAppsType extends Extensible {
-  /** t:App, repeated. */
+  /**
+   * t:App, repeated.
+   * @since V2017_07_11
+   */
   App?: AppType[];
-  /** t:Metadata. */
+  /**
+   * t:Metadata.
+   * @since V2017_07_11
+   */
   Metadata?: Metadata;
 }
 
-/** t:ArrayOfArraysOfTrackingPropertiesType */
+/**
+ * t:ArrayOfArraysOfTrackingPropertiesType
+ * @since Exchange2010_SP1
+ */
 export type ArrayOfArraysOfTrackingPropertiesType = ArrayOfTrackingPropertiesType[];
 /** t:ArrayOfAttachmentsType */
 export type ArrayOfAttachmentsType = ArrayOfAttachmentsTypeEntry[];
@@ -324,7 +564,10 @@ export type ArrayOfAttachmentsType = ArrayOfAttachmentsTypeEntry[];
 export type ArrayOfAttachmentsTypeEntry = Tagged<'ItemAttachment', ItemAttachmentType>
     | Tagged<'FileAttachment', FileAttachmentType>
     | Tagged<'ReferenceAttachment', ReferenceAttachmentType>;
-/** t:ArrayOfAttendeeAvailability */
+/**
+ * t:ArrayOfAttendeeAvailability
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ArrayOfAttendeeAvailability = AttendeeAvailability[];
 /** t:ArrayOfAttendeeConflictData */
 export type ArrayOfAttendeeConflictData = ArrayOfAttendeeConflictDataEntry[];
@@ -333,39 +576,78 @@ export type ArrayOfAttendeeConflictDataEntry = TaggedValue<'UnknownAttendeeConfl
     | TaggedValue<'IndividualAttendeeConflictData', IndividualAttendeeConflictData | null>
     | TaggedValue<'TooBigGroupAttendeeConflictData', TooBigGroupAttendeeConflictData | null>
     | TaggedValue<'GroupAttendeeConflictData', GroupAttendeeConflictData | null>;
-/** t:ArrayOfAttendeeConstraintItems */
+/**
+ * t:ArrayOfAttendeeConstraintItems
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ArrayOfAttendeeConstraintItems = AttendeeConstraintItem[];
 /** t:ArrayOfBaseItemIdsType */
 export type ArrayOfBaseItemIdsType = ItemIdType[];
-/** t:ArrayOfBinaryType */
+/**
+ * t:ArrayOfBinaryType
+ * @since Exchange2010_SP2
+ */
 export type ArrayOfBinaryType = string[];
-/** t:ArrayOfBodyContentAttributedValuesType */
+/**
+ * t:ArrayOfBodyContentAttributedValuesType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type ArrayOfBodyContentAttributedValuesType = BodyContentAttributedValueType[];
 /** t:ArrayOfCalendarEvent */
 export type ArrayOfCalendarEvent = CalendarEvent[];
-/** t:ArrayOfCalendarItemsType */
+/**
+ * t:ArrayOfCalendarItemsType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ArrayOfCalendarItemsType = CalendarItemType[];
 /** t:ArrayOfCalendarPermissionsType */
 export type ArrayOfCalendarPermissionsType = CalendarPermissionType[];
-/** t:ArrayOfCompanyInsightValue */
+/**
+ * t:ArrayOfCompanyInsightValue
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ArrayOfCompanyInsightValue = CompanyInsightValue[];
-/** t:ArrayOfComputedInsightValueProperty */
+/**
+ * t:ArrayOfComputedInsightValueProperty
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ArrayOfComputedInsightValueProperty = ComputedInsightValueProperty[];
-/** t:ArrayOfContactsType */
+/**
+ * t:ArrayOfContactsType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type ArrayOfContactsType = ContactType[];
-/** t:ArrayOfContextProperty */
+/**
+ * t:ArrayOfContextProperty
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ArrayOfContextProperty = ContextPropertyType[];
-/** t:ArrayOfConversationNodesType */
+/**
+ * t:ArrayOfConversationNodesType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type ArrayOfConversationNodesType = ConversationNodeType[];
-/** t:ArrayOfConversationRequestsType */
+/**
+ * t:ArrayOfConversationRequestsType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type ArrayOfConversationRequestsType = ConversationRequestType[];
-/** t:ArrayOfConversationsType */
+/**
+ * t:ArrayOfConversationsType
+ * @since Exchange2010_SP1
+ */
 export type ArrayOfConversationsType = ConversationType[];
 /** t:ArrayOfDelegateUserType */
 export type ArrayOfDelegateUserType = DelegateUserType[];
-/** t:ArrayOfDiscoverySearchConfigurationType */
+/**
+ * t:ArrayOfDiscoverySearchConfigurationType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type ArrayOfDiscoverySearchConfigurationType = DiscoverySearchConfigurationType[];
-/** t:ArrayOfDistinguishedFolderIdType */
+/**
+ * t:ArrayOfDistinguishedFolderIdType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ArrayOfDistinguishedFolderIdType = DistinguishedFolderIdType[];
 
 /** t:ArrayOfDLExpansionType */
@@ -384,35 +666,80 @@ export interface ArrayOfDLExpansionType extends Extensible {
   Mailbox?: EmailAddressType[];
 }
 
-/** t:ArrayOfEmailAddressAttributedValuesType */
+/**
+ * t:ArrayOfEmailAddressAttributedValuesType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type ArrayOfEmailAddressAttributedValuesType = EmailAddressAttributedValueType[];
-/** t:ArrayOfEmailAddressEntitiesType */
+/**
+ * t:ArrayOfEmailAddressEntitiesType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type ArrayOfEmailAddressEntitiesType = EmailAddressEntityType[];
-/** t:ArrayOfEmailAddressesType */
+/**
+ * t:ArrayOfEmailAddressesType
+ * @since Exchange2010_SP1
+ */
 export type ArrayOfEmailAddressesType = EmailAddressType[];
-/** t:ArrayOfEmailUsersType */
+/**
+ * t:ArrayOfEmailUsersType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type ArrayOfEmailUsersType = EmailUserType[];
-/** t:ArrayOfEncryptedSharedFolderDataType */
+/**
+ * t:ArrayOfEncryptedSharedFolderDataType
+ * @since Exchange2010_SP1
+ */
 export type ArrayOfEncryptedSharedFolderDataType = EncryptedSharedFolderDataType[];
-/** t:ArrayOfEntityFeedbackEntry */
+/**
+ * t:ArrayOfEntityFeedbackEntry
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ArrayOfEntityFeedbackEntry = EntityFeedbackEntryType[];
-/** t:ArrayOfEventIDType */
+/**
+ * t:ArrayOfEventIDType
+ * @since V2017_07_11
+ */
 export type ArrayOfEventIDType = string[];
-/** t:ArrayOfExtendedAttributesType */
+/**
+ * t:ArrayOfExtendedAttributesType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type ArrayOfExtendedAttributesType = ExtendedAttributeType[];
-/** t:ArrayOfExtendedPropertyAttributedValueType */
+/**
+ * t:ArrayOfExtendedPropertyAttributedValueType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type ArrayOfExtendedPropertyAttributedValueType = ExtendedPropertyAttributedValueType[];
-/** t:ArrayOfExtractedEmailAddresses */
+/**
+ * t:ArrayOfExtractedEmailAddresses
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type ArrayOfExtractedEmailAddresses = string[];
-/** t:ArrayOfFailedSearchMailboxesType */
+/**
+ * t:ArrayOfFailedSearchMailboxesType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type ArrayOfFailedSearchMailboxesType = FailedSearchMailboxType[];
-/** t:ArrayOfFindMessageTrackingSearchResultType */
+/**
+ * t:ArrayOfFindMessageTrackingSearchResultType
+ * @since Exchange2010_SP1
+ */
 export type ArrayOfFindMessageTrackingSearchResultType = FindMessageTrackingSearchResultType[];
-/** t:ArrayOfFlightReservationsType */
+/**
+ * t:ArrayOfFlightReservationsType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ArrayOfFlightReservationsType = FlightReservationEntityType[];
-/** t:ArrayOfFlightsType */
+/**
+ * t:ArrayOfFlightsType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ArrayOfFlightsType = FlightEntityType[];
-/** t:ArrayOfFolderIdType */
+/**
+ * t:ArrayOfFolderIdType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type ArrayOfFolderIdType = FolderIdType[];
 /** t:ArrayOfFoldersType */
 export type ArrayOfFoldersType = ArrayOfFoldersTypeEntry[];
@@ -424,81 +751,189 @@ export type ArrayOfFoldersTypeEntry = Tagged<'Folder', FolderType>
     | Tagged<'TasksFolder', TasksFolderType>;
 /** t:ArrayOfGroupedItemsType */
 export type ArrayOfGroupedItemsType = GroupedItemsType[];
-/** t:ArrayOfGroupIdType */
+/**
+ * t:ArrayOfGroupIdType
+ * @since V2017_07_11
+ */
 export type ArrayOfGroupIdType = string[];
-/** t:ArrayOfGuidType */
+/**
+ * t:ArrayOfGuidType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ArrayOfGuidType = GuidType[];
-/** t:ArrayOfHighlightTermsType */
+/**
+ * t:ArrayOfHighlightTermsType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type ArrayOfHighlightTermsType = HighlightTermType[];
-/** t:ArrayOfImGroupType */
+/**
+ * t:ArrayOfImGroupType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type ArrayOfImGroupType = ImGroupType[];
-/** t:ArrayOfInboxReminderType */
+/**
+ * t:ArrayOfInboxReminderType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ArrayOfInboxReminderType = InboxReminderType[];
-/** t:ArrayOfInferenceClassificationOverridesType */
+/**
+ * t:ArrayOfInferenceClassificationOverridesType
+ * @since V2017_07_11
+ */
 export type ArrayOfInferenceClassificationOverridesType = InferenceClassificationOverrideType[];
-/** t:ArrayOfInsight */
+/**
+ * t:ArrayOfInsight
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ArrayOfInsight = Insight[];
-/** t:ArrayOfInsightContextItem */
+/**
+ * t:ArrayOfInsightContextItem
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ArrayOfInsightContextItem = InsightContextItem[];
-/** t:ArrayOfInsightItemType */
+/**
+ * t:ArrayOfInsightItemType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ArrayOfInsightItemType = InsightItemType[];
-/** t:ArrayOfInsightValue */
+/**
+ * t:ArrayOfInsightValue
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ArrayOfInsightValue = InsightValue[];
-/** t:ArrayOfInvalidRecipientsType */
+/**
+ * t:ArrayOfInvalidRecipientsType
+ * @since Exchange2010_SP1
+ */
 export type ArrayOfInvalidRecipientsType = InvalidRecipientType[];
-/** t:ArrayOfItemClassType */
+/**
+ * t:ArrayOfItemClassType
+ * @since Exchange2010_SP1
+ */
 export type ArrayOfItemClassType = ItemClassType[];
-/** t:ArrayOfItemIdsType */
+/**
+ * t:ArrayOfItemIdsType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ArrayOfItemIdsType = ItemIdType[];
-/** t:ArrayOfItemsType */
+/**
+ * t:ArrayOfItemsType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ArrayOfItemsType = ItemType[];
-/** t:ArrayOfJobInsightValue */
+/**
+ * t:ArrayOfJobInsightValue
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ArrayOfJobInsightValue = JobInsightValue[];
-/** t:ArrayOfKeywordStatisticsSearchResultsType */
+/**
+ * t:ArrayOfKeywordStatisticsSearchResultsType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type ArrayOfKeywordStatisticsSearchResultsType = KeywordStatisticsSearchResultType[];
-/** t:ArrayOfLocationConstraintItems */
+/**
+ * t:ArrayOfLocationConstraintItems
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ArrayOfLocationConstraintItems = LocationConstraintItem[];
 /** t:ArrayOfMailboxData */
 export type ArrayOfMailboxData = MailboxData | null[];
-/** t:ArrayOfMailboxHoldStatusType */
+/**
+ * t:ArrayOfMailboxHoldStatusType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type ArrayOfMailboxHoldStatusType = MailboxHoldStatusType[];
-/** t:ArrayOfMailboxStatisticsItemsType */
+/**
+ * t:ArrayOfMailboxStatisticsItemsType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type ArrayOfMailboxStatisticsItemsType = MailboxStatisticsItemType[];
-/** t:ArrayOfMeetingLocation */
+/**
+ * t:ArrayOfMeetingLocation
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ArrayOfMeetingLocation = MeetingLocation[];
-/** t:ArrayOfMeetingSuggestionsType */
+/**
+ * t:ArrayOfMeetingSuggestionsType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type ArrayOfMeetingSuggestionsType = MeetingSuggestionType[];
-/** t:ArrayOfMeetingTimeCandidate */
+/**
+ * t:ArrayOfMeetingTimeCandidate
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ArrayOfMeetingTimeCandidate = MeetingTimeCandidate[];
-/** t:ArrayOfNonIndexableItemDetailsType */
+/**
+ * t:ArrayOfNonIndexableItemDetailsType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type ArrayOfNonIndexableItemDetailsType = NonIndexableItemDetailType[];
-/** t:ArrayOfNonIndexableItemStatisticsType */
+/**
+ * t:ArrayOfNonIndexableItemStatisticsType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type ArrayOfNonIndexableItemStatisticsType = NonIndexableItemStatisticType[];
-/** t:ArrayOfOccurrenceRangesType */
+/**
+ * t:ArrayOfOccurrenceRangesType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type ArrayOfOccurrenceRangesType = OccurrencesRangeType[];
-/** t:ArrayOfParcelDeliveryEntitiesType */
+/**
+ * t:ArrayOfParcelDeliveryEntitiesType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ArrayOfParcelDeliveryEntitiesType = ParcelDeliveryEntityType[];
-/** t:ArrayOfPeopleQuerySource */
+/**
+ * t:ArrayOfPeopleQuerySource
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ArrayOfPeopleQuerySource = string[];
-/** t:ArrayOfPeopleType */
+/**
+ * t:ArrayOfPeopleType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type ArrayOfPeopleType = PersonaType[];
 /** t:ArrayOfPermissionsType */
 export type ArrayOfPermissionsType = PermissionType[];
-/** t:ArrayOfPersonaAttributionsType */
+/**
+ * t:ArrayOfPersonaAttributionsType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type ArrayOfPersonaAttributionsType = PersonaAttributionType[];
-/** t:ArrayOfPersonType */
+/**
+ * t:ArrayOfPersonType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ArrayOfPersonType = PersonType[];
-/** t:ArrayOfPhoneEntitiesType */
+/**
+ * t:ArrayOfPhoneEntitiesType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type ArrayOfPhoneEntitiesType = PhoneEntityType[];
-/** t:ArrayOfPhoneNumberAttributedValuesType */
+/**
+ * t:ArrayOfPhoneNumberAttributedValuesType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type ArrayOfPhoneNumberAttributedValuesType = PhoneNumberAttributedValueType[];
-/** t:ArrayOfPhonesType */
+/**
+ * t:ArrayOfPhonesType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type ArrayOfPhonesType = PhoneType[];
-/** t:ArrayOfPostalAddressAttributedValuesType */
+/**
+ * t:ArrayOfPostalAddressAttributedValuesType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type ArrayOfPostalAddressAttributedValuesType = PostalAddressAttributedValueType[];
-/** t:ArrayOfProfileInsightValue */
+/**
+ * t:ArrayOfProfileInsightValue
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ArrayOfProfileInsightValue = ProfileInsightValue[];
-/** t:ArrayOfProtectionRulesType */
+/**
+ * t:ArrayOfProtectionRulesType
+ * @since Exchange2010_SP1
+ */
 export type ArrayOfProtectionRulesType = ProtectionRuleType[];
 /** t:ArrayOfRealItemsType */
 export type ArrayOfRealItemsType = ArrayOfRealItemsTypeEntry[];
@@ -520,11 +955,20 @@ export type ArrayOfRealItemsTypeEntry = Tagged<'Item', ItemType>
     | Tagged<'Person', AbchPersonItemType>;
 /** t:ArrayOfRecipientsType */
 export type ArrayOfRecipientsType = EmailAddressType[];
-/** t:ArrayOfRecipientSuggestionsType */
+/**
+ * t:ArrayOfRecipientSuggestionsType
+ * @since V2017_07_11
+ */
 export type ArrayOfRecipientSuggestionsType = RecipientSuggestionType[];
-/** t:ArrayOfRecipientTrackingEventType */
+/**
+ * t:ArrayOfRecipientTrackingEventType
+ * @since Exchange2010_SP1
+ */
 export type ArrayOfRecipientTrackingEventType = RecipientTrackingEventType[];
-/** t:ArrayOfRemindersType */
+/**
+ * t:ArrayOfRemindersType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type ArrayOfRemindersType = ReminderType[];
 
 /** t:ArrayOfResolutionType */
@@ -543,88 +987,187 @@ export interface ArrayOfResolutionType extends Extensible {
   Resolution?: ResolutionType[];
 }
 
-/** t:ArrayOfRetentionPolicyTagsType */
+/**
+ * t:ArrayOfRetentionPolicyTagsType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type ArrayOfRetentionPolicyTagsType = RetentionPolicyTagType[];
-/** t:ArrayOfRoomsType */
+/**
+ * t:ArrayOfRoomsType
+ * @since Exchange2010_SP1
+ */
 export type ArrayOfRoomsType = RoomType[];
-/** t:ArrayOfRuleOperationErrorsType */
+/**
+ * t:ArrayOfRuleOperationErrorsType
+ * @since Exchange2010_SP1
+ */
 export type ArrayOfRuleOperationErrorsType = RuleOperationErrorType[];
-/** t:ArrayOfRuleOperationsType */
+/**
+ * t:ArrayOfRuleOperationsType
+ * @since Exchange2010_SP1
+ */
 export type ArrayOfRuleOperationsType = ArrayOfRuleOperationsTypeEntry[];
 /** One entry: the element named by `$el`. */
 export type ArrayOfRuleOperationsTypeEntry = Tagged<'CreateRuleOperation', CreateRuleOperationType>
     | Tagged<'SetRuleOperation', SetRuleOperationType>
     | Tagged<'DeleteRuleOperation', DeleteRuleOperationType>;
-/** t:ArrayOfRulesType */
+/**
+ * t:ArrayOfRulesType
+ * @since Exchange2010_SP1
+ */
 export type ArrayOfRulesType = RuleType[];
-/** t:ArrayOfRuleValidationErrorsType */
+/**
+ * t:ArrayOfRuleValidationErrorsType
+ * @since Exchange2010_SP1
+ */
 export type ArrayOfRuleValidationErrorsType = RuleValidationErrorType[];
-/** t:ArrayOfSearchableMailboxesType */
+/**
+ * t:ArrayOfSearchableMailboxesType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type ArrayOfSearchableMailboxesType = SearchableMailboxType[];
-/** t:ArrayOfSearchItemKindsType */
+/**
+ * t:ArrayOfSearchItemKindsType
+ * @since Exchange2010_SP1
+ */
 export type ArrayOfSearchItemKindsType = SearchItemKindType[];
-/** t:ArrayOfSearchPreviewItemsType */
+/**
+ * t:ArrayOfSearchPreviewItemsType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type ArrayOfSearchPreviewItemsType = SearchPreviewItemType[];
-/** t:ArrayOfSearchRefinerItemsType */
+/**
+ * t:ArrayOfSearchRefinerItemsType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type ArrayOfSearchRefinerItemsType = SearchRefinerItemType[];
 
-/** t:ArrayOfSearchScopeType */
+/**
+ * t:ArrayOfSearchScopeType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface ArrayOfSearchScopeType extends Extensible {
-  /** t:PrimaryMailboxSearchScope. */
+  /**
+   * t:PrimaryMailboxSearchScope.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   PrimaryMailboxSearchScope?: PrimaryMailboxSearchScopeType;
-  /** t:LargeArchiveSearchScope. */
+  /**
+   * t:LargeArchiveSearchScope.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   LargeArchiveSearchScope?: LargeArchiveSearchScopeType;
-  /** t:GroupSearchScope. */
+  /**
+   * t:GroupSearchScope.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   GroupSearchScope?: GroupSearchScopeType;
-  /** t:CustomSearchScope, repeated. */
+  /**
+   * t:CustomSearchScope, repeated.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   CustomSearchScope?: CustomSearchScopeType[];
-  /** t:OneDriveSearchScope. */
+  /**
+   * t:OneDriveSearchScope.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   OneDriveSearchScope?: OneDriveSearchScopeType;
-  /** t:SingleLargeArchiveSearchScope. */
+  /**
+   * t:SingleLargeArchiveSearchScope.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   SingleLargeArchiveSearchScope?: SingleLargeArchiveSearchScopeType;
-  /** t:DelveSearchScope. */
+  /**
+   * t:DelveSearchScope.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   DelveSearchScope?: DelveSearchScopeType;
 }
 
-/** t:ArrayOfSenderAddInsType */
+/**
+ * t:ArrayOfSenderAddInsType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ArrayOfSenderAddInsType = SenderAddInEntityType[];
 
-/** t:ArrayOfSharingMessageActionType */
+/**
+ * t:ArrayOfSharingMessageActionType
+ * @since V2017_07_11
+ */
 export interface ArrayOfSharingMessageActionType extends Extensible {
-  /** t:SharingMessageAction. */
+  /**
+   * t:SharingMessageAction.
+   * @since V2017_07_11
+   */
   SharingMessageAction?: SharingMessageActionType;
 }
 
-/** t:ArrayOfSkillInsightValue */
+/**
+ * t:ArrayOfSkillInsightValue
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ArrayOfSkillInsightValue = SkillInsightValue[];
-/** t:ArrayOfSmtpAddressType */
+/**
+ * t:ArrayOfSmtpAddressType
+ * @since Exchange2010_SP1
+ */
 export type ArrayOfSmtpAddressType = NonEmptyStringType[];
-/** t:ArrayOfStringArrayAttributedValuesType */
+/**
+ * t:ArrayOfStringArrayAttributedValuesType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type ArrayOfStringArrayAttributedValuesType = StringArrayAttributedValueType[];
-/** t:ArrayOfStringAttributedValuesType */
+/**
+ * t:ArrayOfStringAttributedValuesType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type ArrayOfStringAttributedValuesType = StringAttributedValueType[];
 /** t:ArrayOfStringsType */
 export type ArrayOfStringsType = string[];
-/** t:ArrayOfStringValueType */
+/**
+ * t:ArrayOfStringValueType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type ArrayOfStringValueType = string[];
 /** t:ArrayOfSuggestion */
 export type ArrayOfSuggestion = Suggestion[];
 /** t:ArrayOfSuggestionDayResult */
 export type ArrayOfSuggestionDayResult = SuggestionDayResult[];
-/** t:ArrayOfTaskSuggestionsType */
+/**
+ * t:ArrayOfTaskSuggestionsType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type ArrayOfTaskSuggestionsType = TaskSuggestionType[];
-/** t:ArrayOfTimeSlot */
+/**
+ * t:ArrayOfTimeSlot
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ArrayOfTimeSlot = TimeSlot[];
-/** t:ArrayOfTimeZoneDefinitionType */
+/**
+ * t:ArrayOfTimeZoneDefinitionType
+ * @since Exchange2010_SP1
+ */
 export type ArrayOfTimeZoneDefinitionType = TimeZoneDefinitionType[];
-/** t:ArrayOfTrackingPropertiesType */
+/**
+ * t:ArrayOfTrackingPropertiesType
+ * @since Exchange2010_SP1
+ */
 export type ArrayOfTrackingPropertiesType = TrackingPropertyType[];
-/** t:ArrayOfTransitionsGroupsType */
+/**
+ * t:ArrayOfTransitionsGroupsType
+ * @since Exchange2010_SP1
+ */
 export type ArrayOfTransitionsGroupsType = ArrayOfTransitionsType[];
 
-/** t:ArrayOfTransitionsType */
+/**
+ * t:ArrayOfTransitionsType
+ * @since Exchange2010_SP1
+ */
 export interface ArrayOfTransitionsType extends Extensible {
-  /** Attribute Id. */
+  /**
+   * Attribute Id.
+   * @since Exchange2010_SP1
+   */
   Id?: string;
   /** Repeated choice of 4 elements, in document order; narrow on `$el`. */
   Transition: ArrayOfTransitionsTypeTransitionEntry[];
@@ -637,23 +1180,44 @@ export type ArrayOfTransitionsTypeTransitionEntry = Tagged<'Transition', Transit
     | Tagged<'RecurringDateTransition', RecurringDateTransitionType>;
 /** t:ArrayOfUnknownEntriesType */
 export type ArrayOfUnknownEntriesType = string[];
-/** t:ArrayOfUrlEntitiesType */
+/**
+ * t:ArrayOfUrlEntitiesType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type ArrayOfUrlEntitiesType = UrlEntityType[];
-/** t:ArrayOfUrlsType */
+/**
+ * t:ArrayOfUrlsType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type ArrayOfUrlsType = string[];
 /** t:ArrayOfUserIdType */
 export type ArrayOfUserIdType = UserIdType[];
-/** t:ArrayOfUserMailboxesType */
+/**
+ * t:ArrayOfUserMailboxesType
+ * @since Exchange2010_SP1
+ */
 export type ArrayOfUserMailboxesType = UserMailboxType[];
-/** t:ArrayOfValueAttributionsType */
+/**
+ * t:ArrayOfValueAttributionsType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type ArrayOfValueAttributionsType = string[];
-/** t:ArrayOfVotingOptionDataType */
+/**
+ * t:ArrayOfVotingOptionDataType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type ArrayOfVotingOptionDataType = VotingOptionDataType[];
-/** t:ArrayOfWorkHours */
+/**
+ * t:ArrayOfWorkHours
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ArrayOfWorkHours = WorkHoursType[];
 /** t:ArrayOfWorkingPeriod */
 export type ArrayOfWorkingPeriod = WorkingPeriod[];
-/** t:ArrayOfWorkTimeSlot */
+/**
+ * t:ArrayOfWorkTimeSlot
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ArrayOfWorkTimeSlot = WorkTimeSlot[];
 
 /** t:AttachmentIdType */
@@ -664,9 +1228,15 @@ export interface AttachmentIdType extends RequestAttachmentIdType {
   RootItemChangeKey?: string;
 }
 
-/** t:AttachmentRefinerType */
+/**
+ * t:AttachmentRefinerType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface AttachmentRefinerType extends SearchRefinerType {
-  /** t:HasAttachment. */
+  /**
+   * t:HasAttachment.
+   * @since V2017_07_11
+   */
   HasAttachment?: boolean;
 }
 
@@ -676,7 +1246,10 @@ export interface AttachmentResponseShapeType extends Extensible {
   IncludeMimeContent?: boolean;
   /** t:BodyType. */
   BodyType?: BodyTypeResponseType;
-  /** t:FilterHtmlContent. */
+  /**
+   * t:FilterHtmlContent.
+   * @since Exchange2010_SP1
+   */
   FilterHtmlContent?: boolean;
   /** t:AdditionalProperties. */
   AdditionalProperties?: NonEmptyArrayOfPathsToElementType;
@@ -696,21 +1269,42 @@ export interface AttachmentType extends Extensible {
   ContentId?: string;
   /** t:ContentLocation. */
   ContentLocation?: string;
-  /** t:AttachmentOriginalUrl. */
+  /**
+   * t:AttachmentOriginalUrl.
+   * @since V2017_07_11
+   */
   AttachmentOriginalUrl?: string;
-  /** t:Size. */
+  /**
+   * t:Size.
+   * @since Exchange2010_SP1
+   */
   Size?: number;
-  /** t:LastModifiedTime. */
+  /**
+   * t:LastModifiedTime.
+   * @since Exchange2010_SP1
+   */
   LastModifiedTime?: string;
-  /** t:IsInline. */
+  /**
+   * t:IsInline.
+   * @since Exchange2010_SP1
+   */
   IsInline?: boolean;
 }
 
-/** t:AttendeeAvailability */
+/**
+ * t:AttendeeAvailability
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface AttendeeAvailability extends Extensible {
-  /** t:EmailAddress. */
+  /**
+   * t:EmailAddress.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   EmailAddress: string;
-  /** t:Availability. */
+  /**
+   * t:Availability.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Availability: AvailabilityStatusType;
 }
 
@@ -720,9 +1314,15 @@ export interface AttendeeConflictData extends Extensible {
   $type?: 'AttendeeConflictData' | 'GroupAttendeeConflictData' | 'IndividualAttendeeConflictData' | 'TooBigGroupAttendeeConflictData' | 'UnknownAttendeeConflictData';
 }
 
-/** t:AttendeeConstraintItem */
+/**
+ * t:AttendeeConstraintItem
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface AttendeeConstraintItem extends MeetingTimeCandidatesConstraintItem {
-  /** t:IsRequired. */
+  /**
+   * t:IsRequired.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   IsRequired?: boolean;
 }
 
@@ -734,9 +1334,15 @@ export interface AttendeeType extends Extensible {
   ResponseType?: ResponseTypeType;
   /** t:LastResponseTime. */
   LastResponseTime?: string;
-  /** t:ProposedStart. */
+  /**
+   * t:ProposedStart.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ProposedStart?: string;
-  /** t:ProposedEnd. */
+  /**
+   * t:ProposedEnd.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ProposedEnd?: string;
 }
 
@@ -744,18 +1350,30 @@ export interface AttendeeType extends Extensible {
 export type AvailabilityProxyRequestType = 'CrossSite' | 'CrossForest';
 /** Every value of AvailabilityProxyRequestType, in schema order. */
 export const AvailabilityProxyRequestTypeValues = ['CrossSite', 'CrossForest'] as const;
-/** t:AvailabilityStatusType (6 values) */
+/**
+ * t:AvailabilityStatusType (6 values)
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type AvailabilityStatusType = 'Unknown' | 'Free' | 'Tentative' | 'Busy' | 'Oof' | 'WorkingElsewhere';
 /** Every value of AvailabilityStatusType, in schema order. */
 export const AvailabilityStatusTypeValues = ['Unknown', 'Free', 'Tentative', 'Busy', 'Oof', 'WorkingElsewhere'] as const;
 
-/** t:BaseAvailabilityCalendarViewType */
+/**
+ * t:BaseAvailabilityCalendarViewType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface BaseAvailabilityCalendarViewType extends Extensible {
-  /** t:FreeBusyViewType. */
+  /**
+   * t:FreeBusyViewType.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   FreeBusyViewType: FreeBusyViewType;
 }
 
-/** t:BaseCalendarItemStateDefinitionType */
+/**
+ * t:BaseCalendarItemStateDefinitionType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export interface BaseCalendarItemStateDefinitionType extends Extensible {
   /** xsi:type: set when the value is of a derived type. */
   $type?: 'BaseCalendarItemStateDefinitionType' | 'DeletedOccurrenceStateDefinitionType' | 'DeleteFromFolderStateDefinitionType' | 'LocationBasedStateDefinitionType';
@@ -795,13 +1413,25 @@ export interface BaseFolderType extends Extensible {
   ManagedFolderInformation?: ManagedFolderInformationType;
   /** t:EffectiveRights. */
   EffectiveRights?: EffectiveRightsType;
-  /** t:DistinguishedFolderId. */
+  /**
+   * t:DistinguishedFolderId.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   DistinguishedFolderId?: DistinguishedFolderIdNameType;
-  /** t:PolicyTag. */
+  /**
+   * t:PolicyTag.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   PolicyTag?: RetentionTagType;
-  /** t:ArchiveTag. */
+  /**
+   * t:ArchiveTag.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ArchiveTag?: RetentionTagType;
-  /** t:ReplicaList. */
+  /**
+   * t:ReplicaList.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ReplicaList?: ArrayOfStringsType;
 }
 
@@ -881,7 +1511,10 @@ export interface BasePermissionType extends Extensible {
 export interface BaseSubscriptionRequestType extends Extensible {
   /** xsi:type: set when the value is of a derived type. */
   $type?: 'BaseSubscriptionRequestType' | 'PullSubscriptionRequestType' | 'PushSubscriptionRequestType';
-  /** Attribute SubscribeToAllFolders. */
+  /**
+   * Attribute SubscribeToAllFolders.
+   * @since Exchange2010_SP1
+   */
   SubscribeToAllFolders?: boolean;
   /** t:FolderIds. */
   FolderIds?: NonEmptyArrayOfBaseFolderIdsType;
@@ -891,19 +1524,37 @@ export interface BaseSubscriptionRequestType extends Extensible {
   Watermark?: WatermarkType;
 }
 
-/** t:BodyContentAttributedValueType */
+/**
+ * t:BodyContentAttributedValueType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export interface BodyContentAttributedValueType extends Extensible {
-  /** t:Value. */
+  /**
+   * t:Value.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Value: BodyContentType;
-  /** t:Attributions. */
+  /**
+   * t:Attributions.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Attributions: ArrayOfValueAttributionsType;
 }
 
-/** t:BodyContentType */
+/**
+ * t:BodyContentType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export interface BodyContentType extends Extensible {
-  /** t:Value. */
+  /**
+   * t:Value.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Value: string;
-  /** t:BodyType. */
+  /**
+   * t:BodyType.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   BodyType: BodyTypeType;
 }
 
@@ -913,7 +1564,10 @@ export interface BodyType extends Extensible {
   $value: string;
   /** Attribute BodyType. */
   BodyType: BodyTypeType;
-  /** Attribute IsTruncated. */
+  /**
+   * Attribute IsTruncated.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   IsTruncated?: boolean;
 }
 
@@ -926,15 +1580,30 @@ export type BodyTypeType = 'HTML' | 'Text';
 /** Every value of BodyTypeType, in schema order. */
 export const BodyTypeTypeValues = ['HTML', 'Text'] as const;
 
-/** t:CalendarActivityDataType */
+/**
+ * t:CalendarActivityDataType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface CalendarActivityDataType extends Extensible {
-  /** t:ActivityAction. */
+  /**
+   * t:ActivityAction.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ActivityAction: string;
-  /** t:ClientId. */
+  /**
+   * t:ClientId.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ClientId: string;
-  /** t:CasRequestId. */
+  /**
+   * t:CasRequestId.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   CasRequestId: GuidType;
-  /** t:IndexSelected. */
+  /**
+   * t:IndexSelected.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   IndexSelected: number;
 }
 
@@ -972,7 +1641,10 @@ export interface CalendarEventDetails extends Extensible {
 
 /** t:CalendarFolderType */
 export interface CalendarFolderType extends BaseFolderType {
-  /** t:SharingEffectiveRights. */
+  /**
+   * t:SharingEffectiveRights.
+   * @since Exchange2010_SP1
+   */
   SharingEffectiveRights?: CalendarPermissionReadAccessType;
   /** t:PermissionSet. */
   PermissionSet?: CalendarPermissionSetType;
@@ -1027,7 +1699,10 @@ export interface CalendarItemType extends ItemType {
   OptionalAttendees?: NonEmptyArrayOfAttendeesType;
   /** t:Resources. */
   Resources?: NonEmptyArrayOfAttendeesType;
-  /** t:InboxReminders. */
+  /**
+   * t:InboxReminders.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   InboxReminders?: ArrayOfInboxReminderType;
   /** t:ConflictingMeetingCount. */
   ConflictingMeetingCount?: number;
@@ -1059,9 +1734,15 @@ export interface CalendarItemType extends ItemType {
   DeletedOccurrences?: NonEmptyArrayOfDeletedOccurrencesType;
   /** t:MeetingTimeZone. */
   MeetingTimeZone?: TimeZoneType;
-  /** t:StartTimeZone. */
+  /**
+   * t:StartTimeZone.
+   * @since Exchange2010_SP1
+   */
   StartTimeZone?: TimeZoneDefinitionType;
-  /** t:EndTimeZone. */
+  /**
+   * t:EndTimeZone.
+   * @since Exchange2010_SP1
+   */
   EndTimeZone?: TimeZoneDefinitionType;
   /** t:ConferenceType. */
   ConferenceType?: number;
@@ -1073,27 +1754,60 @@ export interface CalendarItemType extends ItemType {
   MeetingWorkspaceUrl?: string;
   /** t:NetShowUrl. */
   NetShowUrl?: string;
-  /** t:EnhancedLocation. */
+  /**
+   * t:EnhancedLocation.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   EnhancedLocation?: EnhancedLocationType;
-  /** t:StartWallClock. */
+  /**
+   * t:StartWallClock.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   StartWallClock?: string;
-  /** t:EndWallClock. */
+  /**
+   * t:EndWallClock.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   EndWallClock?: string;
-  /** t:StartTimeZoneId. */
+  /**
+   * t:StartTimeZoneId.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   StartTimeZoneId?: string;
-  /** t:EndTimeZoneId. */
+  /**
+   * t:EndTimeZoneId.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   EndTimeZoneId?: string;
-  /** t:IntendedFreeBusyStatus. */
+  /**
+   * t:IntendedFreeBusyStatus.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   IntendedFreeBusyStatus?: LegacyFreeBusyType;
-  /** t:JoinOnlineMeetingUrl. */
+  /**
+   * t:JoinOnlineMeetingUrl.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   JoinOnlineMeetingUrl?: string;
-  /** t:OnlineMeetingSettings. */
+  /**
+   * t:OnlineMeetingSettings.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   OnlineMeetingSettings?: OnlineMeetingSettingsType;
-  /** t:IsOrganizer. */
+  /**
+   * t:IsOrganizer.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   IsOrganizer?: boolean;
-  /** t:CalendarActivityData. */
+  /**
+   * t:CalendarActivityData.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   CalendarActivityData?: CalendarActivityDataType;
-  /** t:DoNotForwardMeeting. */
+  /**
+   * t:DoNotForwardMeeting.
+   * @since V2017_07_11
+   */
   DoNotForwardMeeting?: boolean;
 }
 
@@ -1154,131 +1868,289 @@ export interface ChangeDescriptionType extends Extensible {
   ExtendedFieldURI?: PathToExtendedFieldType;
 }
 
-/** t:ChangeHighlightsType */
+/**
+ * t:ChangeHighlightsType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export interface ChangeHighlightsType extends Extensible {
-  /** t:HasLocationChanged. */
+  /**
+   * t:HasLocationChanged.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   HasLocationChanged?: boolean;
-  /** t:Location. */
+  /**
+   * t:Location.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Location?: string;
-  /** t:HasStartTimeChanged. */
+  /**
+   * t:HasStartTimeChanged.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   HasStartTimeChanged?: boolean;
-  /** t:Start. */
+  /**
+   * t:Start.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Start?: string;
-  /** t:HasEndTimeChanged. */
+  /**
+   * t:HasEndTimeChanged.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   HasEndTimeChanged?: boolean;
-  /** t:End. */
+  /**
+   * t:End.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   End?: string;
 }
 
-/** t:ClientAccessTokenRequestType */
+/**
+ * t:ClientAccessTokenRequestType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export interface ClientAccessTokenRequestType extends Extensible {
-  /** t:Id. */
+  /**
+   * t:Id.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Id: string;
-  /** t:TokenType. */
+  /**
+   * t:TokenType.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   TokenType: ClientAccessTokenTypeType;
-  /** t:Scope. */
+  /**
+   * t:Scope.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Scope?: string;
-  /** t:ResourceUri. */
+  /**
+   * t:ResourceUri.
+   * @since V2017_07_11
+   */
   ResourceUri?: string;
-  /** t:IdentityAndEwsTokenId. */
+  /**
+   * t:IdentityAndEwsTokenId.
+   * @since V2018_01_08
+   */
   IdentityAndEwsTokenId?: string;
-  /** t:RequestedCapabilities. */
+  /**
+   * t:RequestedCapabilities.
+   * @since V2018_01_08
+   */
   RequestedCapabilities?: string;
-  /** t:SupportsSharedFolders. */
+  /**
+   * t:SupportsSharedFolders.
+   * @since V2018_01_08
+   */
   SupportsSharedFolders?: boolean;
 }
 
-/** t:ClientAccessTokenType */
+/**
+ * t:ClientAccessTokenType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export interface ClientAccessTokenType extends Extensible {
-  /** t:Id. */
+  /**
+   * t:Id.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Id: string;
-  /** t:TokenType. */
+  /**
+   * t:TokenType.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   TokenType: ClientAccessTokenTypeType;
-  /** t:TokenValue. */
+  /**
+   * t:TokenValue.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   TokenValue: string;
-  /** t:TTL. */
+  /**
+   * t:TTL.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   TTL: number;
 }
 
-/** t:ClientAccessTokenTypeType (7 values) */
+/**
+ * t:ClientAccessTokenTypeType (7 values)
+ * Values added later: `ExtensionRestApiCallback` (V2017_07_11), `Connectors` (V2017_07_11), `Loki` (V2017_07_11), `DesktopOutlook` (V2017_07_11).
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type ClientAccessTokenTypeType = 'CallerIdentity' | 'ExtensionCallback' | 'ScopedToken' | 'ExtensionRestApiCallback' | 'Connectors' | 'Loki' | 'DesktopOutlook';
 /** Every value of ClientAccessTokenTypeType, in schema order. */
 export const ClientAccessTokenTypeTypeValues = ['CallerIdentity', 'ExtensionCallback', 'ScopedToken', 'ExtensionRestApiCallback', 'Connectors', 'Loki', 'DesktopOutlook'] as const;
-/** t:ClientExtensionProvidedToType (2 values) */
+/**
+ * t:ClientExtensionProvidedToType (2 values)
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type ClientExtensionProvidedToType = 'Everyone' | 'SpecificUsers';
 /** Every value of ClientExtensionProvidedToType, in schema order. */
 export const ClientExtensionProvidedToTypeValues = ['Everyone', 'SpecificUsers'] as const;
-/** t:ClientExtensionScopeType (4 values) */
+/**
+ * t:ClientExtensionScopeType (4 values)
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type ClientExtensionScopeType = 'None' | 'User' | 'Organization' | 'Default';
 /** Every value of ClientExtensionScopeType, in schema order. */
 export const ClientExtensionScopeTypeValues = ['None', 'User', 'Organization', 'Default'] as const;
 
-/** t:ClientExtensionType */
+/**
+ * t:ClientExtensionType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export interface ClientExtensionType extends Extensible {
-  /** Attribute IsAvailable. */
+  /**
+   * Attribute IsAvailable.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   IsAvailable?: boolean;
-  /** Attribute IsMandatory. */
+  /**
+   * Attribute IsMandatory.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   IsMandatory?: boolean;
-  /** Attribute IsEnabledByDefault. */
+  /**
+   * Attribute IsEnabledByDefault.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   IsEnabledByDefault?: boolean;
-  /** Attribute ProvidedTo. */
+  /**
+   * Attribute ProvidedTo.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ProvidedTo?: ClientExtensionProvidedToType;
-  /** Attribute Type. */
+  /**
+   * Attribute Type.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Type?: ClientExtensionTypeType;
-  /** Attribute Scope. */
+  /**
+   * Attribute Scope.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Scope?: ClientExtensionScopeType;
-  /** Attribute MarketplaceAssetId. */
+  /**
+   * Attribute MarketplaceAssetId.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   MarketplaceAssetId?: string;
-  /** Attribute MarketplaceContentMarket. */
+  /**
+   * Attribute MarketplaceContentMarket.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   MarketplaceContentMarket?: string;
-  /** Attribute AppStatus. */
+  /**
+   * Attribute AppStatus.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   AppStatus?: string;
-  /** Attribute Etoken. */
+  /**
+   * Attribute Etoken.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Etoken?: string;
-  /** Attribute InstalledDateTime. */
+  /**
+   * Attribute InstalledDateTime.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   InstalledDateTime?: string;
-  /** Attribute Version. */
+  /**
+   * Attribute Version.
+   * @since V2018_01_08
+   */
   Version?: string;
-  /** Attribute ExtensionId. */
+  /**
+   * Attribute ExtensionId.
+   * @since V2018_01_08
+   */
   ExtensionId?: string;
-  /** t:SpecificUsers. */
+  /**
+   * t:SpecificUsers.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   SpecificUsers?: ArrayOfStringsType;
-  /** t:Manifest. */
+  /**
+   * t:Manifest.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Manifest?: string;
 }
 
-/** t:ClientExtensionTypeType (5 values) */
+/**
+ * t:ClientExtensionTypeType (5 values)
+ * Values added later: `PrivateCatalog` (V2017_07_11), `MarketplacePrivateCatalog` (V2017_07_11).
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type ClientExtensionTypeType = 'Default' | 'Private' | 'MarketPlace' | 'PrivateCatalog' | 'MarketplacePrivateCatalog';
 /** Every value of ClientExtensionTypeType, in schema order. */
 export const ClientExtensionTypeTypeValues = ['Default', 'Private', 'MarketPlace', 'PrivateCatalog', 'MarketplacePrivateCatalog'] as const;
-/** t:ClientIdType (13 values) */
+/**
+ * t:ClientIdType (13 values)
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ClientIdType = 'Web' | 'Mobile' | 'Tablet' | 'Desktop' | 'Exchange' | 'Outlook' | 'MacOutlook' | 'POP3' | 'IMAP4' | 'Other' | 'Lync' | 'OutlookService' | 'MacMail';
 /** Every value of ClientIdType, in schema order. */
 export const ClientIdTypeValues = ['Web', 'Mobile', 'Tablet', 'Desktop', 'Exchange', 'Outlook', 'MacOutlook', 'POP3', 'IMAP4', 'Other', 'Lync', 'OutlookService', 'MacMail'] as const;
 
-/** t:CompanyInsightValue */
+/**
+ * t:CompanyInsightValue
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface CompanyInsightValue extends InsightValue {
-  /** t:Name. */
+  /**
+   * t:Name.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Name: string;
-  /** t:SatoriId. */
+  /**
+   * t:SatoriId.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   SatoriId?: string;
-  /** t:Description. */
+  /**
+   * t:Description.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Description?: string;
-  /** t:DescriptionAttribution. */
+  /**
+   * t:DescriptionAttribution.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   DescriptionAttribution?: string;
-  /** t:ImageUrl. */
+  /**
+   * t:ImageUrl.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ImageUrl?: string;
-  /** t:ImageUrlAttribution. */
+  /**
+   * t:ImageUrlAttribution.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ImageUrlAttribution?: string;
-  /** t:YearFound. */
+  /**
+   * t:YearFound.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   YearFound?: string;
-  /** t:FinanceSymbol. */
+  /**
+   * t:FinanceSymbol.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   FinanceSymbol?: string;
-  /** t:WebsiteUrl. */
+  /**
+   * t:WebsiteUrl.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   WebsiteUrl?: string;
 }
 
-/** t:CompleteActionType (2 values) */
+/**
+ * t:CompleteActionType (2 values)
+ * @since Exchange2010_SP1
+ */
 export type CompleteActionType = 'Commit' | 'Abandon';
 /** Every value of CompleteActionType, in schema order. */
 export const CompleteActionTypeValues = ['Commit', 'Abandon'] as const;
@@ -1307,21 +2179,39 @@ export interface CompleteNameType extends Extensible {
   YomiLastName?: string;
 }
 
-/** t:ComputedInsightValue */
+/**
+ * t:ComputedInsightValue
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface ComputedInsightValue extends InsightValue {
-  /** t:Properties. */
+  /**
+   * t:Properties.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Properties?: ArrayOfComputedInsightValueProperty;
 }
 
-/** t:ComputedInsightValueProperty */
+/**
+ * t:ComputedInsightValueProperty
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface ComputedInsightValueProperty extends Extensible {
-  /** t:Key. */
+  /**
+   * t:Key.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Key: string;
-  /** t:Value. */
+  /**
+   * t:Value.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Value: string;
 }
 
-/** t:ConfigurationRequestDetailsType */
+/**
+ * t:ConfigurationRequestDetailsType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export interface ConfigurationRequestDetailsType extends Extensible {
   /** Wildcard (xs:any) content. */
   $any?: AnyEntry[];
@@ -1346,19 +2236,31 @@ export interface ConnectingSIDType extends Extensible {
   SID?: SIDType;
   /** t:PrimarySmtpAddress (one of a choice). */
   PrimarySmtpAddress?: PrimarySmtpAddressType;
-  /** t:SmtpAddress (one of a choice). */
+  /**
+   * t:SmtpAddress (one of a choice).
+   * @since Exchange2010_SP1
+   */
   SmtpAddress?: SmtpAddressType;
 }
 
-/** t:ConnectionFailureCauseType (5 values) */
+/**
+ * t:ConnectionFailureCauseType (5 values)
+ * @since Exchange2010_SP1
+ */
 export type ConnectionFailureCauseType = 'None' | 'UserBusy' | 'NoAnswer' | 'Unavailable' | 'Other';
 /** Every value of ConnectionFailureCauseType, in schema order. */
 export const ConnectionFailureCauseTypeValues = ['None', 'UserBusy', 'NoAnswer', 'Unavailable', 'Other'] as const;
-/** t:ConnectionStatusType (2 values) */
+/**
+ * t:ConnectionStatusType (2 values)
+ * @since Exchange2010_SP1
+ */
 export type ConnectionStatusType = 'OK' | 'Closed';
 /** Every value of ConnectionStatusType, in schema order. */
 export const ConnectionStatusTypeValues = ['OK', 'Closed'] as const;
-/** t:ConsentStateType (3 values) */
+/**
+ * t:ConsentStateType (3 values)
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ConsentStateType = 'NotResponded' | 'NotConsented' | 'Consented';
 /** Every value of ConsentStateType, in schema order. */
 export const ConsentStateTypeValues = ['NotResponded', 'NotConsented', 'Consented'] as const;
@@ -1391,7 +2293,10 @@ export interface ContactItemType extends ItemType {
   CompanyName?: string;
   /** t:EmailAddresses. */
   EmailAddresses?: EmailAddressDictionaryType;
-  /** t:AbchEmailAddresses. */
+  /**
+   * t:AbchEmailAddresses.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   AbchEmailAddresses?: AbchEmailAddressDictionaryType;
   /** t:PhysicalAddresses. */
   PhysicalAddresses?: PhysicalAddressDictionaryType;
@@ -1433,125 +2338,296 @@ export interface ContactItemType extends ItemType {
   Surname?: string;
   /** t:WeddingAnniversary. */
   WeddingAnniversary?: string;
-  /** t:HasPicture. */
+  /**
+   * t:HasPicture.
+   * @since Exchange2010_SP1
+   */
   HasPicture?: boolean;
-  /** t:PhoneticFullName. */
+  /**
+   * t:PhoneticFullName.
+   * @since Exchange2010_SP2
+   */
   PhoneticFullName?: string;
-  /** t:PhoneticFirstName. */
+  /**
+   * t:PhoneticFirstName.
+   * @since Exchange2010_SP2
+   */
   PhoneticFirstName?: string;
-  /** t:PhoneticLastName. */
+  /**
+   * t:PhoneticLastName.
+   * @since Exchange2010_SP2
+   */
   PhoneticLastName?: string;
-  /** t:Alias. */
+  /**
+   * t:Alias.
+   * @since Exchange2010_SP2
+   */
   Alias?: string;
-  /** t:Notes. */
+  /**
+   * t:Notes.
+   * @since Exchange2010_SP2
+   */
   Notes?: string;
-  /** t:Photo. */
+  /**
+   * t:Photo.
+   * @since Exchange2010_SP2
+   */
   Photo?: string;
-  /** t:UserSMIMECertificate. */
+  /**
+   * t:UserSMIMECertificate.
+   * @since Exchange2010_SP2
+   */
   UserSMIMECertificate?: ArrayOfBinaryType;
-  /** t:MSExchangeCertificate. */
+  /**
+   * t:MSExchangeCertificate.
+   * @since Exchange2010_SP2
+   */
   MSExchangeCertificate?: ArrayOfBinaryType;
-  /** t:DirectoryId. */
+  /**
+   * t:DirectoryId.
+   * @since Exchange2010_SP2
+   */
   DirectoryId?: string;
-  /** t:ManagerMailbox. */
+  /**
+   * t:ManagerMailbox.
+   * @since Exchange2010_SP2
+   */
   ManagerMailbox?: SingleRecipientType;
-  /** t:DirectReports. */
+  /**
+   * t:DirectReports.
+   * @since Exchange2010_SP2
+   */
   DirectReports?: ArrayOfRecipientsType;
-  /** t:AccountName. */
+  /**
+   * t:AccountName.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   AccountName?: string;
-  /** t:IsAutoUpdateDisabled. */
+  /**
+   * t:IsAutoUpdateDisabled.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   IsAutoUpdateDisabled?: boolean;
-  /** t:IsMessengerEnabled. */
+  /**
+   * t:IsMessengerEnabled.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   IsMessengerEnabled?: boolean;
-  /** t:Comment. */
+  /**
+   * t:Comment.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Comment?: string;
-  /** t:ContactShortId. */
+  /**
+   * t:ContactShortId.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ContactShortId?: number;
-  /** t:ContactType. */
+  /**
+   * t:ContactType.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ContactType?: string;
-  /** t:Gender. */
+  /**
+   * t:Gender.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Gender?: string;
-  /** t:IsHidden. */
+  /**
+   * t:IsHidden.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   IsHidden?: boolean;
-  /** t:ObjectId. */
+  /**
+   * t:ObjectId.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ObjectId?: string;
-  /** t:PassportId. */
+  /**
+   * t:PassportId.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   PassportId?: number;
-  /** t:IsPrivate. */
+  /**
+   * t:IsPrivate.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   IsPrivate?: boolean;
-  /** t:SourceId. */
+  /**
+   * t:SourceId.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   SourceId?: string;
-  /** t:TrustLevel. */
+  /**
+   * t:TrustLevel.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   TrustLevel?: number;
-  /** t:CreatedBy. */
+  /**
+   * t:CreatedBy.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   CreatedBy?: string;
-  /** t:Urls. */
+  /**
+   * t:Urls.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Urls?: ContactUrlDictionaryType;
-  /** t:Cid. */
+  /**
+   * t:Cid.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Cid?: number;
-  /** t:SkypeAuthCertificate. */
+  /**
+   * t:SkypeAuthCertificate.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   SkypeAuthCertificate?: string;
-  /** t:SkypeContext. */
+  /**
+   * t:SkypeContext.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   SkypeContext?: string;
-  /** t:SkypeId. */
+  /**
+   * t:SkypeId.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   SkypeId?: string;
-  /** t:SkypeRelationship. */
+  /**
+   * t:SkypeRelationship.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   SkypeRelationship?: string;
-  /** t:YomiNickname. */
+  /**
+   * t:YomiNickname.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   YomiNickname?: string;
-  /** t:XboxLiveTag. */
+  /**
+   * t:XboxLiveTag.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   XboxLiveTag?: string;
-  /** t:InviteFree. */
+  /**
+   * t:InviteFree.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   InviteFree?: boolean;
-  /** t:HidePresenceAndProfile. */
+  /**
+   * t:HidePresenceAndProfile.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   HidePresenceAndProfile?: boolean;
-  /** t:IsPendingOutbound. */
+  /**
+   * t:IsPendingOutbound.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   IsPendingOutbound?: boolean;
-  /** t:SupportGroupFeeds. */
+  /**
+   * t:SupportGroupFeeds.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   SupportGroupFeeds?: boolean;
-  /** t:UserTileHash. */
+  /**
+   * t:UserTileHash.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   UserTileHash?: string;
-  /** t:UnifiedInbox. */
+  /**
+   * t:UnifiedInbox.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   UnifiedInbox?: boolean;
-  /** t:Mris. */
+  /**
+   * t:Mris.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Mris?: ArrayOfStringsType;
-  /** t:Wlid. */
+  /**
+   * t:Wlid.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Wlid?: string;
-  /** t:AbchContactId. */
+  /**
+   * t:AbchContactId.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   AbchContactId?: GuidType;
-  /** t:NotInBirthdayCalendar. */
+  /**
+   * t:NotInBirthdayCalendar.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   NotInBirthdayCalendar?: boolean;
-  /** t:ShellContactType. */
+  /**
+   * t:ShellContactType.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ShellContactType?: string;
-  /** t:ImMri. */
+  /**
+   * t:ImMri.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ImMri?: string;
-  /** t:PresenceTrustLevel. */
+  /**
+   * t:PresenceTrustLevel.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   PresenceTrustLevel?: number;
-  /** t:OtherMri. */
+  /**
+   * t:OtherMri.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   OtherMri?: string;
-  /** t:ProfileLastChanged. */
+  /**
+   * t:ProfileLastChanged.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ProfileLastChanged?: string;
-  /** t:MobileIMEnabled. */
+  /**
+   * t:MobileIMEnabled.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   MobileIMEnabled?: boolean;
-  /** t:PartnerNetworkProfilePhotoUrl. */
+  /**
+   * t:PartnerNetworkProfilePhotoUrl.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   PartnerNetworkProfilePhotoUrl?: string;
-  /** t:PartnerNetworkThumbnailPhotoUrl. */
+  /**
+   * t:PartnerNetworkThumbnailPhotoUrl.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   PartnerNetworkThumbnailPhotoUrl?: string;
-  /** t:PersonId. */
+  /**
+   * t:PersonId.
+   * @since V2017_07_11
+   */
   PersonId?: string;
-  /** t:ConversationGuid. */
+  /**
+   * t:ConversationGuid.
+   * @since V2017_07_11
+   */
   ConversationGuid?: GuidType;
 }
 
 /** t:ContactsFolderType */
 export interface ContactsFolderType extends BaseFolderType {
-  /** t:SharingEffectiveRights. */
+  /**
+   * t:SharingEffectiveRights.
+   * @since Exchange2010_SP1
+   */
   SharingEffectiveRights?: PermissionReadAccessType;
   /** t:PermissionSet. */
   PermissionSet?: PermissionSetType;
-  /** t:SourceId. */
+  /**
+   * t:SourceId.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   SourceId?: string;
-  /** t:AccountName. */
+  /**
+   * t:AccountName.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   AccountName?: string;
 }
 
@@ -1568,37 +2644,79 @@ export interface ContactsViewType extends BasePagingType {
   FinalName?: string;
 }
 
-/** t:ContactType */
+/**
+ * t:ContactType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export interface ContactType extends EntityType {
-  /** t:PersonName. */
+  /**
+   * t:PersonName.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   PersonName?: string;
-  /** t:BusinessName. */
+  /**
+   * t:BusinessName.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   BusinessName?: string;
-  /** t:PhoneNumbers. */
+  /**
+   * t:PhoneNumbers.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   PhoneNumbers?: ArrayOfPhonesType;
-  /** t:Urls. */
+  /**
+   * t:Urls.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Urls?: ArrayOfUrlsType;
-  /** t:EmailAddresses. */
+  /**
+   * t:EmailAddresses.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   EmailAddresses?: ArrayOfExtractedEmailAddresses;
-  /** t:Addresses. */
+  /**
+   * t:Addresses.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Addresses?: ArrayOfAddressesType;
-  /** t:ContactString. */
+  /**
+   * t:ContactString.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ContactString?: string;
 }
 
-/** t:ContactUrlDictionaryEntryType */
+/**
+ * t:ContactUrlDictionaryEntryType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface ContactUrlDictionaryEntryType extends Extensible {
-  /** t:Type. */
+  /**
+   * t:Type.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Type: ContactUrlKeyType;
-  /** t:Name. */
+  /**
+   * t:Name.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Name?: string;
-  /** t:Address. */
+  /**
+   * t:Address.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Address?: string;
 }
 
-/** t:ContactUrlDictionaryType */
+/**
+ * t:ContactUrlDictionaryType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ContactUrlDictionaryType = ContactUrlDictionaryEntryType[];
-/** t:ContactUrlKeyType (10 values) */
+/**
+ * t:ContactUrlKeyType (10 values)
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ContactUrlKeyType = 'Personal' | 'Business' | 'Attachment' | 'EbcDisplayDefinition' | 'EbcFinalImage' | 'EbcLogo' | 'Feed' | 'Image' | 'InternalMarker' | 'Other';
 /** Every value of ContactUrlKeyType, in schema order. */
 export const ContactUrlKeyTypeValues = ['Personal', 'Business', 'Attachment', 'EbcDisplayDefinition', 'EbcFinalImage', 'EbcLogo', 'Feed', 'Image', 'InternalMarker', 'Other'] as const;
@@ -1627,247 +2745,557 @@ export interface ContainsExpressionType extends SearchExpressionType {
   Constant: ConstantValueType;
 }
 
-/** t:ContentActivity */
+/**
+ * t:ContentActivity
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface ContentActivity extends Extensible {
-  /** t:Id. */
+  /**
+   * t:Id.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Id: GuidType;
-  /** t:SharedBy. */
+  /**
+   * t:SharedBy.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   SharedBy: string;
-  /** t:ContentLocation. */
+  /**
+   * t:ContentLocation.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ContentLocation: string;
-  /** t:StartTime. */
+  /**
+   * t:StartTime.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   StartTime: string;
-  /** t:EndTime. */
+  /**
+   * t:EndTime.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   EndTime: string;
-  /** t:Type. */
+  /**
+   * t:Type.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Type: ContentActivityType;
-  /** t:MediaType. */
+  /**
+   * t:MediaType.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   MediaType: ContentActivityMediaType;
-  /** t:Acl. */
+  /**
+   * t:Acl.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Acl: ContentActivityAcl;
 }
 
-/** t:ContentActivityAcl (3 values) */
+/**
+ * t:ContentActivityAcl (3 values)
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ContentActivityAcl = 'Organizer' | 'Presenter' | 'Everyone';
 /** Every value of ContentActivityAcl, in schema order. */
 export const ContentActivityAclValues = ['Organizer', 'Presenter', 'Everyone'] as const;
-/** t:ContentActivityMediaType (7 values) */
+/**
+ * t:ContentActivityMediaType (7 values)
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ContentActivityMediaType = 'AppSharing' | 'AudioVideo' | 'Chat' | 'DataConf' | 'Meeting' | 'MeetingConf' | 'PhoneConf';
 /** Every value of ContentActivityMediaType, in schema order. */
 export const ContentActivityMediaTypeValues = ['AppSharing', 'AudioVideo', 'Chat', 'DataConf', 'Meeting', 'MeetingConf', 'PhoneConf'] as const;
-/** t:ContentActivityType (7 values) */
+/**
+ * t:ContentActivityType (7 values)
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ContentActivityType = 'Poll' | 'WhiteBoard' | 'QAndA' | 'Chat' | 'Meeting' | 'Annotations' | 'SharedNotes';
 /** Every value of ContentActivityType, in schema order. */
 export const ContentActivityTypeValues = ['Poll', 'WhiteBoard', 'QAndA', 'Chat', 'Meeting', 'Annotations', 'SharedNotes'] as const;
 
-/** t:ContextPropertyType */
+/**
+ * t:ContextPropertyType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface ContextPropertyType extends Extensible {
-  /** t:Key. */
+  /**
+   * t:Key.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Key: string;
-  /** t:Value. */
+  /**
+   * t:Value.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Value: string;
 }
 
-/** t:ConversationActionType */
+/**
+ * t:ConversationActionType
+ * @since Exchange2010_SP1
+ */
 export interface ConversationActionType extends Extensible {
-  /** t:Action. */
+  /**
+   * t:Action.
+   * @since Exchange2010_SP1
+   */
   Action: ConversationActionTypeType;
-  /** t:ConversationId. */
+  /**
+   * t:ConversationId.
+   * @since Exchange2010_SP1
+   */
   ConversationId: ItemIdType;
-  /** t:ContextFolderId. */
+  /**
+   * t:ContextFolderId.
+   * @since Exchange2010_SP1
+   */
   ContextFolderId?: TargetFolderIdType;
-  /** t:ConversationLastSyncTime. */
+  /**
+   * t:ConversationLastSyncTime.
+   * @since Exchange2010_SP1
+   */
   ConversationLastSyncTime?: string;
-  /** t:ProcessRightAway. */
+  /**
+   * t:ProcessRightAway.
+   * @since Exchange2010_SP1
+   */
   ProcessRightAway?: boolean;
-  /** t:DestinationFolderId. */
+  /**
+   * t:DestinationFolderId.
+   * @since Exchange2010_SP1
+   */
   DestinationFolderId?: TargetFolderIdType;
-  /** t:Categories. */
+  /**
+   * t:Categories.
+   * @since Exchange2010_SP1
+   */
   Categories?: ArrayOfStringsType;
-  /** t:EnableAlwaysDelete. */
+  /**
+   * t:EnableAlwaysDelete.
+   * @since Exchange2010_SP1
+   */
   EnableAlwaysDelete?: boolean;
-  /** t:IsRead. */
+  /**
+   * t:IsRead.
+   * @since Exchange2010_SP1
+   */
   IsRead?: boolean;
-  /** t:DeleteType. */
+  /**
+   * t:DeleteType.
+   * @since Exchange2010_SP1
+   */
   DeleteType?: DisposalType;
-  /** t:RetentionPolicyType. */
+  /**
+   * t:RetentionPolicyType.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   RetentionPolicyType?: RetentionType;
-  /** t:RetentionPolicyTagId. */
+  /**
+   * t:RetentionPolicyTagId.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   RetentionPolicyTagId?: string;
-  /** t:Flag. */
+  /**
+   * t:Flag.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Flag?: FlagType;
-  /** t:SuppressReadReceipts. */
+  /**
+   * t:SuppressReadReceipts.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   SuppressReadReceipts?: boolean;
 }
 
-/** t:ConversationActionTypeType (9 values) */
+/**
+ * t:ConversationActionTypeType (9 values)
+ * Values added later: `SetRetentionPolicy` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `Flag` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)).
+ * @since Exchange2010_SP1
+ */
 export type ConversationActionTypeType = 'AlwaysCategorize' | 'AlwaysDelete' | 'AlwaysMove' | 'Delete' | 'Move' | 'Copy' | 'SetReadState' | 'SetRetentionPolicy' | 'Flag';
 /** Every value of ConversationActionTypeType, in schema order. */
 export const ConversationActionTypeTypeValues = ['AlwaysCategorize', 'AlwaysDelete', 'AlwaysMove', 'Delete', 'Move', 'Copy', 'SetReadState', 'SetRetentionPolicy', 'Flag'] as const;
-/** t:ConversationNodeSortOrder (4 values) */
+/**
+ * t:ConversationNodeSortOrder (4 values)
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type ConversationNodeSortOrder = 'TreeOrderAscending' | 'TreeOrderDescending' | 'DateOrderAscending' | 'DateOrderDescending';
 /** Every value of ConversationNodeSortOrder, in schema order. */
 export const ConversationNodeSortOrderValues = ['TreeOrderAscending', 'TreeOrderDescending', 'DateOrderAscending', 'DateOrderDescending'] as const;
 
-/** t:ConversationNodeType */
+/**
+ * t:ConversationNodeType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export interface ConversationNodeType extends Extensible {
-  /** t:InternetMessageId. */
+  /**
+   * t:InternetMessageId.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   InternetMessageId?: string;
-  /** t:ParentInternetMessageId. */
+  /**
+   * t:ParentInternetMessageId.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ParentInternetMessageId?: string;
-  /** t:Items. */
+  /**
+   * t:Items.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Items?: NonEmptyArrayOfAllItemsType;
 }
 
-/** t:ConversationQueryTraversalType (2 values) */
+/**
+ * t:ConversationQueryTraversalType (2 values)
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type ConversationQueryTraversalType = 'Shallow' | 'Deep';
 /** Every value of ConversationQueryTraversalType, in schema order. */
 export const ConversationQueryTraversalTypeValues = ['Shallow', 'Deep'] as const;
 
-/** t:ConversationRequestType */
+/**
+ * t:ConversationRequestType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export interface ConversationRequestType extends Extensible {
-  /** t:ConversationId. */
+  /**
+   * t:ConversationId.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ConversationId: ItemIdType;
-  /** t:SyncState. */
+  /**
+   * t:SyncState.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   SyncState?: string;
 }
 
-/** t:ConversationResponseShapeType */
+/**
+ * t:ConversationResponseShapeType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export interface ConversationResponseShapeType extends Extensible {
-  /** t:BaseShape. */
+  /**
+   * t:BaseShape.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   BaseShape: DefaultShapeNamesType;
-  /** t:AdditionalProperties. */
+  /**
+   * t:AdditionalProperties.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   AdditionalProperties?: NonEmptyArrayOfPathsToElementType;
 }
 
-/** t:ConversationResponseType */
+/**
+ * t:ConversationResponseType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export interface ConversationResponseType extends Extensible {
-  /** t:ConversationId. */
+  /**
+   * t:ConversationId.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ConversationId: ItemIdType;
-  /** t:SyncState. */
+  /**
+   * t:SyncState.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   SyncState?: string;
-  /** t:ConversationNodes. */
+  /**
+   * t:ConversationNodes.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ConversationNodes?: ArrayOfConversationNodesType;
-  /** t:CanDelete. */
+  /**
+   * t:CanDelete.
+   * @since V2017_07_11
+   */
   CanDelete?: boolean;
 }
 
-/** t:ConversationType */
+/**
+ * t:ConversationType
+ * @since Exchange2010_SP1
+ */
 export interface ConversationType extends Extensible {
-  /** t:ConversationId. */
+  /**
+   * t:ConversationId.
+   * @since Exchange2010_SP1
+   */
   ConversationId?: ItemIdType;
-  /** t:ConversationTopic. */
+  /**
+   * t:ConversationTopic.
+   * @since Exchange2010_SP1
+   */
   ConversationTopic?: string;
-  /** t:UniqueRecipients. */
+  /**
+   * t:UniqueRecipients.
+   * @since Exchange2010_SP1
+   */
   UniqueRecipients?: ArrayOfStringsType;
-  /** t:GlobalUniqueRecipients. */
+  /**
+   * t:GlobalUniqueRecipients.
+   * @since Exchange2010_SP1
+   */
   GlobalUniqueRecipients?: ArrayOfStringsType;
-  /** t:UniqueUnreadSenders. */
+  /**
+   * t:UniqueUnreadSenders.
+   * @since Exchange2010_SP1
+   */
   UniqueUnreadSenders?: ArrayOfStringsType;
-  /** t:GlobalUniqueUnreadSenders. */
+  /**
+   * t:GlobalUniqueUnreadSenders.
+   * @since Exchange2010_SP1
+   */
   GlobalUniqueUnreadSenders?: ArrayOfStringsType;
-  /** t:UniqueSenders. */
+  /**
+   * t:UniqueSenders.
+   * @since Exchange2010_SP1
+   */
   UniqueSenders?: ArrayOfStringsType;
-  /** t:GlobalUniqueSenders. */
+  /**
+   * t:GlobalUniqueSenders.
+   * @since Exchange2010_SP1
+   */
   GlobalUniqueSenders?: ArrayOfStringsType;
-  /** t:LastDeliveryTime. */
+  /**
+   * t:LastDeliveryTime.
+   * @since Exchange2010_SP1
+   */
   LastDeliveryTime?: string;
-  /** t:GlobalLastDeliveryTime. */
+  /**
+   * t:GlobalLastDeliveryTime.
+   * @since Exchange2010_SP1
+   */
   GlobalLastDeliveryTime?: string;
-  /** t:Categories. */
+  /**
+   * t:Categories.
+   * @since Exchange2010_SP1
+   */
   Categories?: ArrayOfStringsType;
-  /** t:GlobalCategories. */
+  /**
+   * t:GlobalCategories.
+   * @since Exchange2010_SP1
+   */
   GlobalCategories?: ArrayOfStringsType;
-  /** t:FlagStatus. */
+  /**
+   * t:FlagStatus.
+   * @since Exchange2010_SP1
+   */
   FlagStatus?: FlagStatusType;
-  /** t:GlobalFlagStatus. */
+  /**
+   * t:GlobalFlagStatus.
+   * @since Exchange2010_SP1
+   */
   GlobalFlagStatus?: FlagStatusType;
-  /** t:HasAttachments. */
+  /**
+   * t:HasAttachments.
+   * @since Exchange2010_SP1
+   */
   HasAttachments?: boolean;
-  /** t:GlobalHasAttachments. */
+  /**
+   * t:GlobalHasAttachments.
+   * @since Exchange2010_SP1
+   */
   GlobalHasAttachments?: boolean;
-  /** t:MessageCount. */
+  /**
+   * t:MessageCount.
+   * @since Exchange2010_SP1
+   */
   MessageCount?: number;
-  /** t:GlobalMessageCount. */
+  /**
+   * t:GlobalMessageCount.
+   * @since Exchange2010_SP1
+   */
   GlobalMessageCount?: number;
-  /** t:UnreadCount. */
+  /**
+   * t:UnreadCount.
+   * @since Exchange2010_SP1
+   */
   UnreadCount?: number;
-  /** t:GlobalUnreadCount. */
+  /**
+   * t:GlobalUnreadCount.
+   * @since Exchange2010_SP1
+   */
   GlobalUnreadCount?: number;
-  /** t:Size. */
+  /**
+   * t:Size.
+   * @since Exchange2010_SP1
+   */
   Size?: number;
-  /** t:GlobalSize. */
+  /**
+   * t:GlobalSize.
+   * @since Exchange2010_SP1
+   */
   GlobalSize?: number;
-  /** t:ItemClasses. */
+  /**
+   * t:ItemClasses.
+   * @since Exchange2010_SP1
+   */
   ItemClasses?: ArrayOfItemClassType;
-  /** t:GlobalItemClasses. */
+  /**
+   * t:GlobalItemClasses.
+   * @since Exchange2010_SP1
+   */
   GlobalItemClasses?: ArrayOfItemClassType;
-  /** t:Importance. */
+  /**
+   * t:Importance.
+   * @since Exchange2010_SP1
+   */
   Importance?: ImportanceChoicesType;
-  /** t:GlobalImportance. */
+  /**
+   * t:GlobalImportance.
+   * @since Exchange2010_SP1
+   */
   GlobalImportance?: ImportanceChoicesType;
-  /** t:ItemIds. */
+  /**
+   * t:ItemIds.
+   * @since Exchange2010_SP1
+   */
   ItemIds?: NonEmptyArrayOfBaseItemIdsType;
-  /** t:GlobalItemIds. */
+  /**
+   * t:GlobalItemIds.
+   * @since Exchange2010_SP1
+   */
   GlobalItemIds?: NonEmptyArrayOfBaseItemIdsType;
-  /** t:LastModifiedTime. */
+  /**
+   * t:LastModifiedTime.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   LastModifiedTime?: string;
-  /** t:InstanceKey. */
+  /**
+   * t:InstanceKey.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   InstanceKey?: string;
-  /** t:Preview. */
+  /**
+   * t:Preview.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Preview?: string;
-  /** t:MailboxScope. */
+  /**
+   * t:MailboxScope.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   MailboxScope?: MailboxSearchLocationType;
-  /** t:IconIndex. */
+  /**
+   * t:IconIndex.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   IconIndex?: IconIndexType;
-  /** t:GlobalIconIndex. */
+  /**
+   * t:GlobalIconIndex.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   GlobalIconIndex?: IconIndexType;
-  /** t:DraftItemIds. */
+  /**
+   * t:DraftItemIds.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   DraftItemIds?: NonEmptyArrayOfBaseItemIdsType;
-  /** t:HasIrm. */
+  /**
+   * t:HasIrm.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   HasIrm?: boolean;
-  /** t:GlobalHasIrm. */
+  /**
+   * t:GlobalHasIrm.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   GlobalHasIrm?: boolean;
-  /** t:InferenceClassification. */
+  /**
+   * t:InferenceClassification.
+   * @since V2017_07_11
+   */
   InferenceClassification?: InferenceClassificationType;
-  /** t:SortKey. */
+  /**
+   * t:SortKey.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   SortKey?: number;
-  /** t:MentionedMe. */
+  /**
+   * t:MentionedMe.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   MentionedMe?: boolean;
-  /** t:GlobalMentionedMe. */
+  /**
+   * t:GlobalMentionedMe.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   GlobalMentionedMe?: boolean;
-  /** t:SenderSMTPAddress. */
+  /**
+   * t:SenderSMTPAddress.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   SenderSMTPAddress?: SmtpAddressType;
-  /** t:MailboxGuids. */
+  /**
+   * t:MailboxGuids.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   MailboxGuids?: ConversationType_MailboxGuids;
-  /** t:From. */
+  /**
+   * t:From.
+   * @since V2017_07_11
+   */
   From?: SingleRecipientType;
-  /** t:AtAllMention. */
+  /**
+   * t:AtAllMention.
+   * @since V2017_07_11
+   */
   AtAllMention?: boolean;
-  /** t:GlobalAtAllMention. */
+  /**
+   * t:GlobalAtAllMention.
+   * @since V2017_07_11
+   */
   GlobalAtAllMention?: boolean;
 }
 
-/** t:ConversationType_MailboxGuids */
+/**
+ * t:ConversationType_MailboxGuids
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ConversationType_MailboxGuids = GuidType[];
-/** t:CreateActionType (3 values) */
+/**
+ * t:CreateActionType (3 values)
+ * @since Exchange2010_SP1
+ */
 export type CreateActionType = 'CreateNew' | 'Update' | 'UpdateOrCreate';
 /** Every value of CreateActionType, in schema order. */
 export const CreateActionTypeValues = ['CreateNew', 'Update', 'UpdateOrCreate'] as const;
 
-/** t:CreateRuleOperationType */
+/**
+ * t:CreateRuleOperationType
+ * @since Exchange2010_SP1
+ */
 export interface CreateRuleOperationType extends RuleOperationType {
-  /** t:Rule. */
+  /**
+   * t:Rule.
+   * @since Exchange2010_SP1
+   */
   Rule: RuleType;
 }
 
-/** t:CustomSearchScopeType */
+/**
+ * t:CustomSearchScopeType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface CustomSearchScopeType extends Extensible {
-  /** t:MailboxGuid. */
+  /**
+   * t:MailboxGuid.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   MailboxGuid: GuidType;
-  /** t:FolderScope. */
+  /**
+   * t:FolderScope.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   FolderScope: SearchFolderScopeType;
-  /** t:IsDeepTraversal. */
+  /**
+   * t:IsDeepTraversal.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   IsDeepTraversal: boolean;
 }
 
@@ -1879,7 +3307,10 @@ export interface DailyRecurrencePatternType extends IntervalRecurrencePatternBas
 export interface DailyRegeneratingPatternType extends RegeneratingPatternBaseType {
 }
 
-/** t:DateTimePrecisionType (2 values) */
+/**
+ * t:DateTimePrecisionType (2 values)
+ * @since Exchange2010_SP2
+ */
 export type DateTimePrecisionType = 'Seconds' | 'Milliseconds';
 /** Every value of DateTimePrecisionType, in schema order. */
 export const DateTimePrecisionTypeValues = ['Seconds', 'Milliseconds'] as const;
@@ -1898,7 +3329,10 @@ export type DaysOfWeekType = DayOfWeekType[];
 export interface DeclineItemType extends MeetingRegistrationResponseObjectType {
 }
 
-/** t:DefaultShapeNamesType (4 values) */
+/**
+ * t:DefaultShapeNamesType (4 values)
+ * Values added later: `PcxPeopleSearch` (V2017_07_11).
+ */
 export type DefaultShapeNamesType = 'IdOnly' | 'Default' | 'AllProperties' | 'PcxPeopleSearch';
 /** Every value of DefaultShapeNamesType, in schema order. */
 export const DefaultShapeNamesTypeValues = ['IdOnly', 'Default', 'AllProperties', 'PcxPeopleSearch'] as const;
@@ -1941,11 +3375,20 @@ export interface DeletedOccurrenceInfoType extends Extensible {
   Start: string;
 }
 
-/** t:DeletedOccurrenceStateDefinitionType */
+/**
+ * t:DeletedOccurrenceStateDefinitionType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export interface DeletedOccurrenceStateDefinitionType extends BaseCalendarItemStateDefinitionType {
-  /** t:OccurrenceDate. */
+  /**
+   * t:OccurrenceDate.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   OccurrenceDate: string;
-  /** t:IsOccurrencePresent. */
+  /**
+   * t:IsOccurrencePresent.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   IsOccurrencePresent?: boolean;
 }
 
@@ -1953,7 +3396,10 @@ export interface DeletedOccurrenceStateDefinitionType extends BaseCalendarItemSt
 export interface DeleteFolderFieldType extends FolderChangeDescriptionType {
 }
 
-/** t:DeleteFromFolderStateDefinitionType */
+/**
+ * t:DeleteFromFolderStateDefinitionType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export interface DeleteFromFolderStateDefinitionType extends BaseCalendarItemStateDefinitionType {
 }
 
@@ -1961,102 +3407,207 @@ export interface DeleteFromFolderStateDefinitionType extends BaseCalendarItemSta
 export interface DeleteItemFieldType extends ItemChangeDescriptionType {
 }
 
-/** t:DeleteRuleOperationType */
+/**
+ * t:DeleteRuleOperationType
+ * @since Exchange2010_SP1
+ */
 export interface DeleteRuleOperationType extends RuleOperationType {
-  /** t:RuleId. */
+  /**
+   * t:RuleId.
+   * @since Exchange2010_SP1
+   */
   RuleId: string;
 }
 
-/** t:DeleteSearchSuggestionResponseType */
+/**
+ * t:DeleteSearchSuggestionResponseType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface DeleteSearchSuggestionResponseType extends Extensible {
-  /** t:Success. */
+  /**
+   * t:Success.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Success: boolean;
-  /** t:StatusMessage. */
+  /**
+   * t:StatusMessage.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   StatusMessage?: string;
-  /** t:DiagnosticsData. */
+  /**
+   * t:DiagnosticsData.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   DiagnosticsData?: SearchDiagnosticsType;
 }
 
-/** t:DeliverMeetingRequestsType (4 values) */
+/**
+ * t:DeliverMeetingRequestsType (4 values)
+ * Values added later: `NoForward` (Exchange2010_SP1).
+ */
 export type DeliverMeetingRequestsType = 'DelegatesOnly' | 'DelegatesAndMe' | 'DelegatesAndSendInformationToMe' | 'NoForward';
 /** Every value of DeliverMeetingRequestsType, in schema order. */
 export const DeliverMeetingRequestsTypeValues = ['DelegatesOnly', 'DelegatesAndMe', 'DelegatesAndSendInformationToMe', 'NoForward'] as const;
 
-/** t:DelveDocument */
+/**
+ * t:DelveDocument
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface DelveDocument extends InsightValue {
-  /** t:Rank. */
+  /**
+   * t:Rank.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Rank?: number;
-  /** t:Author. */
+  /**
+   * t:Author.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Author?: string;
-  /** t:Created. */
+  /**
+   * t:Created.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Created?: string;
-  /** t:LastModifiedTime. */
+  /**
+   * t:LastModifiedTime.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   LastModifiedTime?: string;
-  /** t:DefaultEncodingURL. */
+  /**
+   * t:DefaultEncodingURL.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   DefaultEncodingURL?: string;
-  /** t:FileType. */
+  /**
+   * t:FileType.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   FileType?: string;
-  /** t:Title. */
+  /**
+   * t:Title.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Title?: string;
-  /** t:DocumentId. */
+  /**
+   * t:DocumentId.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   DocumentId?: string;
-  /** t:PreviewURL. */
+  /**
+   * t:PreviewURL.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   PreviewURL?: string;
-  /** t:LastEditor. */
+  /**
+   * t:LastEditor.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   LastEditor?: string;
 }
 
-/** t:DelveItemType */
+/**
+ * t:DelveItemType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface DelveItemType extends ItemType {
-  /** t:GraphNodeLogicalId. */
+  /**
+   * t:GraphNodeLogicalId.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   GraphNodeLogicalId: string;
 }
 
-/** t:DelveSearchScopeType */
+/**
+ * t:DelveSearchScopeType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface DelveSearchScopeType extends Extensible {
-  /** t:DelveView. */
+  /**
+   * t:DelveView.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   DelveView: DelveViewType;
 }
 
-/** t:DelveViewType */
+/**
+ * t:DelveViewType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type DelveViewType = DelveViewType_Item[];
-/** t:DelveViewType_Item (2 values) */
+/**
+ * t:DelveViewType_Item (2 values)
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type DelveViewType_Item = 'None' | 'Files';
 /** Every value of DelveViewType_Item, in schema order. */
 export const DelveViewType_ItemValues = ['None', 'Files'] as const;
 /** t:DerivedItemIdType */
 export type DerivedItemIdType = string;
-/** t:DictionaryURIType (10 values) */
+/**
+ * t:DictionaryURIType (10 values)
+ * Values added later: `distributionlist:Members:Member` (Exchange2010_SP1).
+ */
 export type DictionaryURIType = 'item:InternetMessageHeader' | 'contacts:ImAddress' | 'contacts:PhysicalAddress:Street' | 'contacts:PhysicalAddress:City' | 'contacts:PhysicalAddress:State' | 'contacts:PhysicalAddress:CountryOrRegion' | 'contacts:PhysicalAddress:PostalCode' | 'contacts:PhoneNumber' | 'contacts:EmailAddress' | 'distributionlist:Members:Member';
 /** Every value of DictionaryURIType, in schema order. */
 export const DictionaryURITypeValues = ['item:InternetMessageHeader', 'contacts:ImAddress', 'contacts:PhysicalAddress:Street', 'contacts:PhysicalAddress:City', 'contacts:PhysicalAddress:State', 'contacts:PhysicalAddress:CountryOrRegion', 'contacts:PhysicalAddress:PostalCode', 'contacts:PhoneNumber', 'contacts:EmailAddress', 'distributionlist:Members:Member'] as const;
 
-/** t:DirectoryEntryType */
+/**
+ * t:DirectoryEntryType
+ * @since Exchange2010_SP1
+ */
 export interface DirectoryEntryType extends Extensible {
   /** xsi:type: set when the value is of a derived type. */
   $type?: 'DirectoryEntryType' | 'RoomType';
-  /** t:Id. */
+  /**
+   * t:Id.
+   * @since Exchange2010_SP1
+   */
   Id?: EmailAddressType;
 }
 
-/** t:DisableReasonType (4 values) */
+/**
+ * t:DisableReasonType (4 values)
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type DisableReasonType = 'NoReason' | 'OutlookClientPerformance' | 'OWAClientPerformance' | 'MobileClientPerformance';
 /** Every value of DisableReasonType, in schema order. */
 export const DisableReasonTypeValues = ['NoReason', 'OutlookClientPerformance', 'OWAClientPerformance', 'MobileClientPerformance'] as const;
 
-/** t:DiscoverySearchConfigurationType */
+/**
+ * t:DiscoverySearchConfigurationType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export interface DiscoverySearchConfigurationType extends Extensible {
-  /** t:SearchId. */
+  /**
+   * t:SearchId.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   SearchId: string;
-  /** t:SearchQuery. */
+  /**
+   * t:SearchQuery.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   SearchQuery: string;
-  /** t:SearchableMailboxes. */
+  /**
+   * t:SearchableMailboxes.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   SearchableMailboxes?: ArrayOfSearchableMailboxesType;
-  /** t:InPlaceHoldIdentity. */
+  /**
+   * t:InPlaceHoldIdentity.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   InPlaceHoldIdentity?: string;
-  /** t:ManagedByOrganization. */
+  /**
+   * t:ManagedByOrganization.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ManagedByOrganization?: string;
-  /** t:Language. */
+  /**
+   * t:Language.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Language?: string;
 }
 
@@ -2064,7 +3615,10 @@ export interface DiscoverySearchConfigurationType extends Extensible {
 export type DisposalType = 'HardDelete' | 'SoftDelete' | 'MoveToDeletedItems';
 /** Every value of DisposalType, in schema order. */
 export const DisposalTypeValues = ['HardDelete', 'SoftDelete', 'MoveToDeletedItems'] as const;
-/** t:DistinguishedFolderIdNameType (71 values) */
+/**
+ * t:DistinguishedFolderIdNameType (71 values)
+ * Values added later: `recoverableitemsroot` (Exchange2010_SP1), `recoverableitemsdeletions` (Exchange2010_SP1), `recoverableitemsversions` (Exchange2010_SP1), `recoverableitemspurges` (Exchange2010_SP1), `recoverableitemsdiscoveryholds` (Exchange2016 (per the doubtful exchange2016 set)), `archiveroot` (Exchange2010_SP1), `archivemsgfolderroot` (Exchange2010_SP1), `archivedeleteditems` (Exchange2010_SP1), `archiveinbox` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `archiverecoverableitemsroot` (Exchange2010_SP1), `archiverecoverableitemsdeletions` (Exchange2010_SP1), `archiverecoverableitemsversions` (Exchange2010_SP1), `archiverecoverableitemspurges` (Exchange2010_SP1), `archiverecoverableitemsdiscoveryholds` (Exchange2016 (per the doubtful exchange2016 set)), `syncissues` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `conflicts` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `localfailures` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `serverfailures` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `recipientcache` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `quickcontacts` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `conversationhistory` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `adminauditlogs` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `todosearch` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `mycontacts` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `directory` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `imcontactlist` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `peopleconnect` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `favorites` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `mecontact` (Exchange2016 (per the doubtful exchange2016 set)), `personmetadata` (Exchange2016 (per the doubtful exchange2016 set)), `teamspaceactivity` (Exchange2016 (per the doubtful exchange2016 set)), `teamspacemessaging` (Exchange2016 (per the doubtful exchange2016 set)), `teamspaceworkitems` (Exchange2016 (per the doubtful exchange2016 set)), `scheduled` (Exchange2016 (per the doubtful exchange2016 set)), `orionnotes` (V2017_07_11), `tagitems` (V2017_07_11), `alltaggeditems` (V2017_07_11), `allcategorizeditems` (V2018_01_08), `externalcontacts` (V2017_07_11), `teamchat` (V2017_07_11), `teamchathistory` (V2017_07_11), `yammerdata` (V2018_01_08), `yammerroot` (V2017_07_11), `yammerinbound` (V2017_07_11), `yammeroutbound` (V2017_07_11), `yammerfeeds` (V2017_07_11), `kaizaladata` (V2018_01_08), `messageingestion` (V2018_01_08), `onedriveroot` (V2017_07_11), `onedriverecylebin` (V2017_07_11), `onedrivesystem` (V2017_07_11), `onedrivevolume` (V2017_07_11), `important` (V2017_07_11), `starred` (V2017_07_11), `archive` (V2017_07_11).
+ */
 export type DistinguishedFolderIdNameType = 'calendar' | 'contacts' | 'deleteditems' | 'drafts' | 'inbox' | 'journal' | 'notes' | 'outbox' | 'sentitems' | 'tasks' | 'msgfolderroot' | 'publicfoldersroot' | 'root' | 'junkemail' | 'searchfolders' | 'voicemail' | 'recoverableitemsroot' | 'recoverableitemsdeletions' | 'recoverableitemsversions' | 'recoverableitemspurges' | 'recoverableitemsdiscoveryholds' | 'archiveroot' | 'archivemsgfolderroot' | 'archivedeleteditems' | 'archiveinbox' | 'archiverecoverableitemsroot' | 'archiverecoverableitemsdeletions' | 'archiverecoverableitemsversions' | 'archiverecoverableitemspurges' | 'archiverecoverableitemsdiscoveryholds' | 'syncissues' | 'conflicts' | 'localfailures' | 'serverfailures' | 'recipientcache' | 'quickcontacts' | 'conversationhistory' | 'adminauditlogs' | 'todosearch' | 'mycontacts' | 'directory' | 'imcontactlist' | 'peopleconnect' | 'favorites' | 'mecontact' | 'personmetadata' | 'teamspaceactivity' | 'teamspacemessaging' | 'teamspaceworkitems' | 'scheduled' | 'orionnotes' | 'tagitems' | 'alltaggeditems' | 'allcategorizeditems' | 'externalcontacts' | 'teamchat' | 'teamchathistory' | 'yammerdata' | 'yammerroot' | 'yammerinbound' | 'yammeroutbound' | 'yammerfeeds' | 'kaizaladata' | 'messageingestion' | 'onedriveroot' | 'onedriverecylebin' | 'onedrivesystem' | 'onedrivevolume' | 'important' | 'starred' | 'archive';
 /** Every value of DistinguishedFolderIdNameType, in schema order. */
 export const DistinguishedFolderIdNameTypeValues = ['calendar', 'contacts', 'deleteditems', 'drafts', 'inbox', 'journal', 'notes', 'outbox', 'sentitems', 'tasks', 'msgfolderroot', 'publicfoldersroot', 'root', 'junkemail', 'searchfolders', 'voicemail', 'recoverableitemsroot', 'recoverableitemsdeletions', 'recoverableitemsversions', 'recoverableitemspurges', 'recoverableitemsdiscoveryholds', 'archiveroot', 'archivemsgfolderroot', 'archivedeleteditems', 'archiveinbox', 'archiverecoverableitemsroot', 'archiverecoverableitemsdeletions', 'archiverecoverableitemsversions', 'archiverecoverableitemspurges', 'archiverecoverableitemsdiscoveryholds', 'syncissues', 'conflicts', 'localfailures', 'serverfailures', 'recipientcache', 'quickcontacts', 'conversationhistory', 'adminauditlogs', 'todosearch', 'mycontacts', 'directory', 'imcontactlist', 'peopleconnect', 'favorites', 'mecontact', 'personmetadata', 'teamspaceactivity', 'teamspacemessaging', 'teamspaceworkitems', 'scheduled', 'orionnotes', 'tagitems', 'alltaggeditems', 'allcategorizeditems', 'externalcontacts', 'teamchat', 'teamchathistory', 'yammerdata', 'yammerroot', 'yammerinbound', 'yammeroutbound', 'yammerfeeds', 'kaizaladata', 'messageingestion', 'onedriveroot', 'onedriverecylebin', 'onedrivesystem', 'onedrivevolume', 'important', 'starred', 'archive'] as const;
@@ -2085,7 +3639,10 @@ export interface DistinguishedGroupByType extends BaseGroupByType {
   StandardGroupBy: StandardGroupByType;
 }
 
-/** t:DistinguishedPropertySetType (10 values) */
+/**
+ * t:DistinguishedPropertySetType (10 values)
+ * Values added later: `Sharing` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)).
+ */
 export type DistinguishedPropertySetType = 'Meeting' | 'Appointment' | 'Common' | 'PublicStrings' | 'Address' | 'InternetHeaders' | 'CalendarAssistant' | 'UnifiedMessaging' | 'Task' | 'Sharing';
 /** Every value of DistinguishedPropertySetType, in schema order. */
 export const DistinguishedPropertySetTypeValues = ['Meeting', 'Appointment', 'Common', 'PublicStrings', 'Address', 'InternetHeaders', 'CalendarAssistant', 'UnifiedMessaging', 'Task', 'Sharing'] as const;
@@ -2102,17 +3659,32 @@ export interface DistributionListType extends ItemType {
   FileAs?: string;
   /** t:ContactSource. */
   ContactSource?: ContactSourceType;
-  /** t:Members. */
+  /**
+   * t:Members.
+   * @since Exchange2010_SP1
+   */
   Members?: MembersListType;
 }
 
-/** t:DocumentFileItemType */
+/**
+ * t:DocumentFileItemType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface DocumentFileItemType extends FileItemType {
-  /** t:Author. */
+  /**
+   * t:Author.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Author?: ArrayOfStringsType;
-  /** t:Title. */
+  /**
+   * t:Title.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Title?: string;
-  /** t:LastModifiedBy. */
+  /**
+   * t:LastModifiedBy.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   LastModifiedBy?: string;
 }
 
@@ -2124,23 +3696,47 @@ export interface Duration extends Extensible {
   EndTime: string;
 }
 
-/** t:DynamicRefinerQueryType */
+/**
+ * t:DynamicRefinerQueryType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface DynamicRefinerQueryType extends Extensible {
-  /** t:RefinerQuery. */
+  /**
+   * t:RefinerQuery.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   RefinerQuery: string;
-  /** t:TDRefinerId. */
+  /**
+   * t:TDRefinerId.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   TDRefinerId: number;
 }
 
-/** t:EducationInsightValue */
+/**
+ * t:EducationInsightValue
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface EducationInsightValue extends InsightValue {
-  /** t:Institute. */
+  /**
+   * t:Institute.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Institute?: string;
-  /** t:Degree. */
+  /**
+   * t:Degree.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Degree?: string;
-  /** t:StartUtcTicks. */
+  /**
+   * t:StartUtcTicks.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   StartUtcTicks?: number;
-  /** t:EndUtcTicks. */
+  /**
+   * t:EndUtcTicks.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   EndUtcTicks?: number;
 }
 
@@ -2158,11 +3754,17 @@ export interface EffectiveRightsType extends Extensible {
   Modify: boolean;
   /** t:Read. */
   Read: boolean;
-  /** t:ViewPrivateItems. */
+  /**
+   * t:ViewPrivateItems.
+   * @since Exchange2010_SP1
+   */
   ViewPrivateItems?: boolean;
 }
 
-/** t:ElcFolderType (19 values) */
+/**
+ * t:ElcFolderType (19 values)
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type ElcFolderType = 'Calendar' | 'Contacts' | 'DeletedItems' | 'Drafts' | 'Inbox' | 'JunkEmail' | 'Journal' | 'Notes' | 'Outbox' | 'SentItems' | 'Tasks' | 'All' | 'ManagedCustomFolder' | 'RssSubscriptions' | 'SyncIssues' | 'ConversationHistory' | 'Personal' | 'RecoverableItems' | 'NonIpmRoot';
 /** Every value of ElcFolderType, in schema order. */
 export const ElcFolderTypeValues = ['Calendar', 'Contacts', 'DeletedItems', 'Drafts', 'Inbox', 'JunkEmail', 'Journal', 'Notes', 'Outbox', 'SentItems', 'Tasks', 'All', 'ManagedCustomFolder', 'RssSubscriptions', 'SyncIssues', 'ConversationHistory', 'Personal', 'RecoverableItems', 'NonIpmRoot'] as const;
@@ -2177,11 +3779,20 @@ export interface EmailAddress extends Extensible {
   RoutingType?: string;
 }
 
-/** t:EmailAddressAttributedValueType */
+/**
+ * t:EmailAddressAttributedValueType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export interface EmailAddressAttributedValueType extends Extensible {
-  /** t:Value. */
+  /**
+   * t:Value.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Value: EmailAddressType;
-  /** t:Attributions. */
+  /**
+   * t:Attributions.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Attributions: ArrayOfValueAttributionsType;
 }
 
@@ -2191,28 +3802,52 @@ export interface EmailAddressDictionaryEntryType extends Extensible {
   $value: string;
   /** Attribute Key. */
   Key: EmailAddressKeyType;
-  /** Attribute Name. */
+  /**
+   * Attribute Name.
+   * @since Exchange2010_SP1
+   */
   Name?: string;
-  /** Attribute RoutingType. */
+  /**
+   * Attribute RoutingType.
+   * @since Exchange2010_SP1
+   */
   RoutingType?: string;
-  /** Attribute MailboxType. */
+  /**
+   * Attribute MailboxType.
+   * @since Exchange2010_SP1
+   */
   MailboxType?: MailboxTypeType;
 }
 
 /** t:EmailAddressDictionaryType */
 export type EmailAddressDictionaryType = EmailAddressDictionaryEntryType[];
 
-/** t:EmailAddressEntityType */
+/**
+ * t:EmailAddressEntityType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export interface EmailAddressEntityType extends EntityType {
-  /** t:EmailAddress. */
+  /**
+   * t:EmailAddress.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   EmailAddress?: string;
 }
 
-/** t:EmailAddressExtendedType */
+/**
+ * t:EmailAddressExtendedType
+ * @since V2017_07_11
+ */
 export interface EmailAddressExtendedType extends EmailAddressType {
-  /** t:ExternalObjectId. */
+  /**
+   * t:ExternalObjectId.
+   * @since V2017_07_11
+   */
   ExternalObjectId?: string;
-  /** t:PrimaryEmailAddress. */
+  /**
+   * t:PrimaryEmailAddress.
+   * @since V2017_07_11
+   */
   PrimaryEmailAddress?: NonEmptyStringType;
 }
 
@@ -2235,65 +3870,125 @@ export interface EmailAddressType extends BaseEmailAddressType {
   MailboxType?: MailboxTypeType;
   /** t:ItemId. */
   ItemId?: ItemIdType;
-  /** t:OriginalDisplayName. */
+  /**
+   * t:OriginalDisplayName.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   OriginalDisplayName?: string;
 }
 
-/** t:EmailInsightValue */
+/**
+ * t:EmailInsightValue
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface EmailInsightValue extends InsightValue {
-  /** t:Id. */
+  /**
+   * t:Id.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Id?: string;
-  /** t:ThreadId. */
+  /**
+   * t:ThreadId.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ThreadId?: string;
-  /** t:Subject. */
+  /**
+   * t:Subject.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Subject?: string;
-  /** t:LastEmailDateUtcTicks. */
+  /**
+   * t:LastEmailDateUtcTicks.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   LastEmailDateUtcTicks?: number;
-  /** t:Body. */
+  /**
+   * t:Body.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Body?: string;
-  /** t:LastEmailSender. */
+  /**
+   * t:LastEmailSender.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   LastEmailSender?: ProfileInsightValue;
-  /** t:EmailsCount. */
+  /**
+   * t:EmailsCount.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   EmailsCount?: number;
 }
 
-/** t:EmailPositionType (4 values) */
+/**
+ * t:EmailPositionType (4 values)
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type EmailPositionType = 'LatestReply' | 'Other' | 'Subject' | 'Signature';
 /** Every value of EmailPositionType, in schema order. */
 export const EmailPositionTypeValues = ['LatestReply', 'Other', 'Subject', 'Signature'] as const;
-/** t:EmailReminderChangeType (4 values) */
+/**
+ * t:EmailReminderChangeType (4 values)
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type EmailReminderChangeType = 'None' | 'Added' | 'Override' | 'Deleted';
 /** Every value of EmailReminderChangeType, in schema order. */
 export const EmailReminderChangeTypeValues = ['None', 'Added', 'Override', 'Deleted'] as const;
-/** t:EmailReminderSendOption (5 values) */
+/**
+ * t:EmailReminderSendOption (5 values)
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type EmailReminderSendOption = 'NotSet' | 'User' | 'AllAttendees' | 'Staff' | 'Customer';
 /** Every value of EmailReminderSendOption, in schema order. */
 export const EmailReminderSendOptionValues = ['NotSet', 'User', 'AllAttendees', 'Staff', 'Customer'] as const;
 
-/** t:EmailUserType */
+/**
+ * t:EmailUserType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export interface EmailUserType extends Extensible {
-  /** t:Name. */
+  /**
+   * t:Name.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Name?: string;
-  /** t:UserId. */
+  /**
+   * t:UserId.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   UserId?: string;
 }
 
-/** t:EmptySuggestionReason (5 values) */
+/**
+ * t:EmptySuggestionReason (5 values)
+ * @since V2017_07_11
+ */
 export type EmptySuggestionReason = 'Unknown' | 'AttendeesUnavailable' | 'LocationsUnavailable' | 'OrganizerUnavailable' | 'AttendeesUnavailableOrUnknown';
 /** Every value of EmptySuggestionReason, in schema order. */
 export const EmptySuggestionReasonValues = ['Unknown', 'AttendeesUnavailable', 'LocationsUnavailable', 'OrganizerUnavailable', 'AttendeesUnavailableOrUnknown'] as const;
 
-/** t:EncryptedDataContainerType */
+/**
+ * t:EncryptedDataContainerType
+ * @since Exchange2010_SP1
+ */
 export interface EncryptedDataContainerType extends Extensible {
   /** Wildcard (xs:any) content. */
   $any: AnyEntry;
 }
 
-/** t:EncryptedSharedFolderDataType */
+/**
+ * t:EncryptedSharedFolderDataType
+ * @since Exchange2010_SP1
+ */
 export interface EncryptedSharedFolderDataType extends Extensible {
-  /** t:Token. */
+  /**
+   * t:Token.
+   * @since Exchange2010_SP1
+   */
   Token: EncryptedDataContainerType;
-  /** t:Data. */
+  /**
+   * t:Data.
+   * @since Exchange2010_SP1
+   */
   Data: EncryptedDataContainerType;
 }
 
@@ -2303,76 +3998,167 @@ export interface EndDateRecurrenceRangeType extends RecurrenceRangeBaseType {
   EndDate: string;
 }
 
-/** t:EnhancedLocationType */
+/**
+ * t:EnhancedLocationType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export interface EnhancedLocationType extends Extensible {
-  /** t:DisplayName. */
+  /**
+   * t:DisplayName.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   DisplayName: string;
-  /** t:Annotation. */
+  /**
+   * t:Annotation.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Annotation?: string;
-  /** t:PostalAddress. */
+  /**
+   * t:PostalAddress.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   PostalAddress?: PersonaPostalAddressType;
 }
 
-/** t:EntityExtractionResultType */
+/**
+ * t:EntityExtractionResultType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export interface EntityExtractionResultType extends Extensible {
-  /** t:Addresses. */
+  /**
+   * t:Addresses.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Addresses?: ArrayOfAddressEntitiesType;
-  /** t:MeetingSuggestions. */
+  /**
+   * t:MeetingSuggestions.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   MeetingSuggestions?: ArrayOfMeetingSuggestionsType;
-  /** t:TaskSuggestions. */
+  /**
+   * t:TaskSuggestions.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   TaskSuggestions?: ArrayOfTaskSuggestionsType;
-  /** t:EmailAddresses. */
+  /**
+   * t:EmailAddresses.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   EmailAddresses?: ArrayOfEmailAddressEntitiesType;
-  /** t:Contacts. */
+  /**
+   * t:Contacts.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Contacts?: ArrayOfContactsType;
-  /** t:Urls. */
+  /**
+   * t:Urls.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Urls?: ArrayOfUrlEntitiesType;
-  /** t:PhoneNumbers. */
+  /**
+   * t:PhoneNumbers.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   PhoneNumbers?: ArrayOfPhoneEntitiesType;
-  /** t:ParcelDeliveries. */
+  /**
+   * t:ParcelDeliveries.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ParcelDeliveries?: ArrayOfParcelDeliveryEntitiesType;
-  /** t:FlightReservations. */
+  /**
+   * t:FlightReservations.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   FlightReservations?: ArrayOfFlightReservationsType;
-  /** t:SenderAddIns. */
+  /**
+   * t:SenderAddIns.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   SenderAddIns?: ArrayOfSenderAddInsType;
 }
 
-/** t:EntityFeedbackEntityAddSourceType (9 values) */
+/**
+ * t:EntityFeedbackEntityAddSourceType (9 values)
+ * Values added later: `EntityRelevanceApiCache` (V2017_07_11), `LocalCacheAndEntityRelevanceApi` (V2017_07_11), `LocalCache` (V2017_07_11).
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type EntityFeedbackEntityAddSourceType = 'None' | 'EntityRelevanceApi' | 'EntityRelevanceApiCache' | 'ActiveDirectory' | 'ExplicitTyping' | 'Paste' | 'LocalCacheAndEntityRelevanceApi' | 'LocalCache' | 'Other';
 /** Every value of EntityFeedbackEntityAddSourceType, in schema order. */
 export const EntityFeedbackEntityAddSourceTypeValues = ['None', 'EntityRelevanceApi', 'EntityRelevanceApiCache', 'ActiveDirectory', 'ExplicitTyping', 'Paste', 'LocalCacheAndEntityRelevanceApi', 'LocalCache', 'Other'] as const;
 
-/** t:EntityFeedbackEntryType */
+/**
+ * t:EntityFeedbackEntryType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface EntityFeedbackEntryType extends Extensible {
-  /** t:ClientEventTimeUtc. */
+  /**
+   * t:ClientEventTimeUtc.
+   * @since V2017_07_11
+   */
   ClientEventTimeUtc: string;
-  /** t:ClientEventTimeLocal. */
+  /**
+   * t:ClientEventTimeLocal.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ClientEventTimeLocal: string;
-  /** t:ClientSessionId. */
+  /**
+   * t:ClientSessionId.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ClientSessionId: GuidType;
-  /** t:ClientVersion. */
+  /**
+   * t:ClientVersion.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ClientVersion: string;
-  /** t:ClientId. */
+  /**
+   * t:ClientId.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ClientId: ClientIdType;
-  /** t:EntrySequenceNumber. */
+  /**
+   * t:EntrySequenceNumber.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   EntrySequenceNumber: number;
-  /** t:TransactionId. */
+  /**
+   * t:TransactionId.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   TransactionId?: string;
-  /** t:EventType. */
+  /**
+   * t:EventType.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   EventType: string;
-  /** t:TargetEntityList. */
+  /**
+   * t:TargetEntityList.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   TargetEntityList?: string;
-  /** t:EntityAddSource. */
+  /**
+   * t:EntityAddSource.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   EntityAddSource?: EntityFeedbackEntityAddSourceType;
-  /** t:JsonPropertyBag. */
+  /**
+   * t:JsonPropertyBag.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   JsonPropertyBag?: string;
 }
 
-/** t:EntityType */
+/**
+ * t:EntityType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export interface EntityType extends Extensible {
   /** xsi:type: set when the value is of a derived type. */
   $type?: 'EntityType' | 'AddressEntityType' | 'ContactType' | 'EmailAddressEntityType' | 'MeetingSuggestionType' | 'PhoneEntityType' | 'TaskSuggestionType' | 'UrlEntityType';
-  /** t:Position, repeated. */
+  /**
+   * t:Position, repeated.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Position?: EmailPositionType[];
 }
 
@@ -2387,7 +4173,10 @@ export interface ExchangeImpersonationType extends Extensible {
   ConnectingSID: ConnectingSIDType;
 }
 
-/** t:ExchangeVersionType (21 values) */
+/**
+ * t:ExchangeVersionType (21 values)
+ * Values added later: `Exchange2009` (Exchange2016 (per the doubtful exchange2016 set)), `Exchange2010` (Exchange2010_SP1), `Exchange2010_SP1` (Exchange2010_SP1), `Exchange2010_SP2` (Exchange2010_SP2), `Exchange2012` (Exchange2016 (per the doubtful exchange2016 set)), `Exchange2013` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `Exchange2013_SP1` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `Exchange2015` (Exchange2016 (per the doubtful exchange2016 set)), `Exchange2016` (Exchange2016 (per the doubtful exchange2016 set)), `V2015_10_05` (V2017_07_11), `V2016_01_06` (V2017_07_11), `V2016_04_13` (V2017_07_11), `V2016_07_13` (V2017_07_11), `V2016_10_10` (V2017_07_11), `V2017_01_07` (V2017_07_11), `V2017_04_14` (V2017_07_11), `V2017_07_11` (V2017_07_11), `V2017_10_09` (V2018_01_08), `V2018_01_08` (V2018_01_08).
+ */
 export type ExchangeVersionType = 'Exchange2007' | 'Exchange2007_SP1' | 'Exchange2009' | 'Exchange2010' | 'Exchange2010_SP1' | 'Exchange2010_SP2' | 'Exchange2012' | 'Exchange2013' | 'Exchange2013_SP1' | 'Exchange2015' | 'Exchange2016' | 'V2015_10_05' | 'V2016_01_06' | 'V2016_04_13' | 'V2016_07_13' | 'V2016_10_10' | 'V2017_01_07' | 'V2017_04_14' | 'V2017_07_11' | 'V2017_10_09' | 'V2018_01_08';
 /** Every value of ExchangeVersionType, in schema order. */
 export const ExchangeVersionTypeValues = ['Exchange2007', 'Exchange2007_SP1', 'Exchange2009', 'Exchange2010', 'Exchange2010_SP1', 'Exchange2010_SP2', 'Exchange2012', 'Exchange2013', 'Exchange2013_SP1', 'Exchange2015', 'Exchange2016', 'V2015_10_05', 'V2016_01_06', 'V2016_04_13', 'V2016_07_13', 'V2016_10_10', 'V2017_01_07', 'V2017_04_14', 'V2017_07_11', 'V2017_10_09', 'V2018_01_08'] as const;
@@ -2412,13 +4201,22 @@ export interface ExcludesValueType extends Extensible {
   Value: ExcludesAttributeType;
 }
 
-/** t:ExecuteSearchQueryIdType */
+/**
+ * t:ExecuteSearchQueryIdType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface ExecuteSearchQueryIdType extends Extensible {
-  /** Attribute Id. */
+  /**
+   * Attribute Id.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Id: GuidType;
 }
 
-/** t:ExecuteSearchSortOrderType (2 values) */
+/**
+ * t:ExecuteSearchSortOrderType (2 values)
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ExecuteSearchSortOrderType = 'DateTime' | 'Relevance';
 /** Every value of ExecuteSearchSortOrderType, in schema order. */
 export const ExecuteSearchSortOrderTypeValues = ['DateTime', 'Relevance'] as const;
@@ -2433,27 +4231,54 @@ export interface ExistsType extends SearchExpressionType {
   ExtendedFieldURI?: PathToExtendedFieldType;
 }
 
-/** t:ExtendedAttributeType */
+/**
+ * t:ExtendedAttributeType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export interface ExtendedAttributeType extends Extensible {
-  /** t:Name. */
+  /**
+   * t:Name.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Name: string;
-  /** t:Value. */
+  /**
+   * t:Value.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Value: string;
 }
 
-/** t:ExtendedKeywordDefinitionType */
+/**
+ * t:ExtendedKeywordDefinitionType
+ * @since V2017_07_11
+ */
 export interface ExtendedKeywordDefinitionType extends Extensible {
-  /** t:Keyword. */
+  /**
+   * t:Keyword.
+   * @since V2017_07_11
+   */
   Keyword: string;
-  /** t:Properties. */
+  /**
+   * t:Properties.
+   * @since V2017_07_11
+   */
   Properties: NonEmptyArrayOfExtendedFieldURIsType;
 }
 
-/** t:ExtendedPropertyAttributedValueType */
+/**
+ * t:ExtendedPropertyAttributedValueType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export interface ExtendedPropertyAttributedValueType extends Extensible {
-  /** t:Value. */
+  /**
+   * t:Value.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Value: ExtendedPropertyType;
-  /** t:Attributions. */
+  /**
+   * t:Attributions.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Attributions: ArrayOfValueAttributionsType;
 }
 
@@ -2472,15 +4297,30 @@ export type ExternalAudience = 'None' | 'Known' | 'All';
 /** Every value of ExternalAudience, in schema order. */
 export const ExternalAudienceValues = ['None', 'Known', 'All'] as const;
 
-/** t:FailedSearchMailboxType */
+/**
+ * t:FailedSearchMailboxType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export interface FailedSearchMailboxType extends Extensible {
-  /** t:Mailbox. */
+  /**
+   * t:Mailbox.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Mailbox: string;
-  /** t:ErrorCode. */
+  /**
+   * t:ErrorCode.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ErrorCode: number;
-  /** t:ErrorMessage. */
+  /**
+   * t:ErrorMessage.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ErrorMessage: string;
-  /** t:IsArchive. */
+  /**
+   * t:IsArchive.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   IsArchive: boolean;
 }
 
@@ -2508,90 +4348,198 @@ export interface FieldURIOrConstantType extends Extensible {
   Constant?: ConstantValueType;
 }
 
-/** t:FileAsMappingType (18 values) */
+/**
+ * t:FileAsMappingType (18 values)
+ * Values added later: `DisplayName` (Exchange2010_SP1), `FirstName` (Exchange2010_SP1), `LastFirstMiddleSuffix` (Exchange2010_SP1), `LastName` (Exchange2010_SP1), `Empty` (Exchange2010_SP1).
+ */
 export type FileAsMappingType = 'None' | 'LastCommaFirst' | 'FirstSpaceLast' | 'Company' | 'LastCommaFirstCompany' | 'CompanyLastFirst' | 'LastFirst' | 'LastFirstCompany' | 'CompanyLastCommaFirst' | 'LastFirstSuffix' | 'LastSpaceFirstCompany' | 'CompanyLastSpaceFirst' | 'LastSpaceFirst' | 'DisplayName' | 'FirstName' | 'LastFirstMiddleSuffix' | 'LastName' | 'Empty';
 /** Every value of FileAsMappingType, in schema order. */
 export const FileAsMappingTypeValues = ['None', 'LastCommaFirst', 'FirstSpaceLast', 'Company', 'LastCommaFirstCompany', 'CompanyLastFirst', 'LastFirst', 'LastFirstCompany', 'CompanyLastCommaFirst', 'LastFirstSuffix', 'LastSpaceFirstCompany', 'CompanyLastSpaceFirst', 'LastSpaceFirst', 'DisplayName', 'FirstName', 'LastFirstMiddleSuffix', 'LastName', 'Empty'] as const;
 
 /** t:FileAttachmentType */
 export interface FileAttachmentType extends AttachmentType {
-  /** t:IsContactPhoto. */
+  /**
+   * t:IsContactPhoto.
+   * @since Exchange2010_SP1
+   */
   IsContactPhoto?: boolean;
   /** t:Content. */
   Content?: string;
 }
 
-/** t:FileItemType */
+/**
+ * t:FileItemType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface FileItemType extends ItemType {
   /** xsi:type: set when the value is of a derived type. */
   $type?: 'FileItemType' | 'DocumentFileItemType';
-  /** t:FileName. */
+  /**
+   * t:FileName.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   FileName?: string;
-  /** t:FileExtension. */
+  /**
+   * t:FileExtension.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   FileExtension?: string;
-  /** t:FileSize. */
+  /**
+   * t:FileSize.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   FileSize?: number;
-  /** t:FileCreatedTime. */
+  /**
+   * t:FileCreatedTime.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   FileCreatedTime?: string;
-  /** t:FileModifiedTime. */
+  /**
+   * t:FileModifiedTime.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   FileModifiedTime?: string;
-  /** t:StorageProviderContext. */
+  /**
+   * t:StorageProviderContext.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   StorageProviderContext?: string;
-  /** t:FileID. */
+  /**
+   * t:FileID.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   FileID?: string;
-  /** t:ItemReferenceId. */
+  /**
+   * t:ItemReferenceId.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ItemReferenceId?: string;
-  /** t:ReferenceId. */
+  /**
+   * t:ReferenceId.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ReferenceId?: string;
-  /** t:Sender. */
+  /**
+   * t:Sender.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Sender?: string;
-  /** t:ItemReceivedTime. */
+  /**
+   * t:ItemReceivedTime.
+   * @since V2017_07_11
+   */
   ItemReceivedTime?: string;
-  /** t:ItemPath. */
+  /**
+   * t:ItemPath.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ItemPath?: string;
-  /** t:ItemSentTime. */
+  /**
+   * t:ItemSentTime.
+   * @since V2017_07_11
+   */
   ItemSentTime?: string;
-  /** t:FileContexts. */
+  /**
+   * t:FileContexts.
+   * @since V2017_07_11
+   */
   FileContexts?: ArrayOfStringsType;
-  /** t:VisualizationContainerUrl. */
+  /**
+   * t:VisualizationContainerUrl.
+   * @since V2017_07_11
+   */
   VisualizationContainerUrl?: string;
-  /** t:VisualizationContainerTitle. */
+  /**
+   * t:VisualizationContainerTitle.
+   * @since V2017_07_11
+   */
   VisualizationContainerTitle?: string;
-  /** t:VisualizationAccessUrl. */
+  /**
+   * t:VisualizationAccessUrl.
+   * @since V2017_07_11
+   */
   VisualizationAccessUrl?: string;
-  /** t:ReferenceAttachmentProviderEndpoint. */
+  /**
+   * t:ReferenceAttachmentProviderEndpoint.
+   * @since V2017_07_11
+   */
   ReferenceAttachmentProviderEndpoint?: string;
-  /** t:ReferenceAttachmentProviderType. */
+  /**
+   * t:ReferenceAttachmentProviderType.
+   * @since V2017_07_11
+   */
   ReferenceAttachmentProviderType?: string;
-  /** t:ItemConversationId. */
+  /**
+   * t:ItemConversationId.
+   * @since V2017_07_11
+   */
   ItemConversationId?: string;
-  /** t:SharepointItemListId. */
+  /**
+   * t:SharepointItemListId.
+   * @since V2017_07_11
+   */
   SharepointItemListId?: GuidType;
-  /** t:SharepointItemListItemId. */
+  /**
+   * t:SharepointItemListItemId.
+   * @since V2017_07_11
+   */
   SharepointItemListItemId?: string;
-  /** t:SharepointItemSiteId. */
+  /**
+   * t:SharepointItemSiteId.
+   * @since V2017_07_11
+   */
   SharepointItemSiteId?: GuidType;
-  /** t:SharepointItemSitePath. */
+  /**
+   * t:SharepointItemSitePath.
+   * @since V2017_07_11
+   */
   SharepointItemSitePath?: string;
-  /** t:SharepointItemWebId. */
+  /**
+   * t:SharepointItemWebId.
+   * @since V2017_07_11
+   */
   SharepointItemWebId?: GuidType;
-  /** t:AttachmentId. */
+  /**
+   * t:AttachmentId.
+   * @since V2017_07_11
+   */
   AttachmentId?: string;
 }
 
-/** t:FileSuggestionType */
+/**
+ * t:FileSuggestionType
+ * @since V2017_07_11
+ */
 export interface FileSuggestionType extends SuggestionType {
-  /** t:FileName. */
+  /**
+   * t:FileName.
+   * @since V2017_07_11
+   */
   FileName: string;
-  /** t:FileExtension. */
+  /**
+   * t:FileExtension.
+   * @since V2017_07_11
+   */
   FileExtension: string;
-  /** t:FileReferenceId. */
+  /**
+   * t:FileReferenceId.
+   * @since V2017_07_11
+   */
   FileReferenceId?: string;
-  /** t:FileTitle. */
+  /**
+   * t:FileTitle.
+   * @since V2017_07_11
+   */
   FileTitle?: string;
-  /** t:ContainerTitle. */
+  /**
+   * t:ContainerTitle.
+   * @since V2017_07_11
+   */
   ContainerTitle?: string;
-  /** t:ContainerUrl. */
+  /**
+   * t:ContainerUrl.
+   * @since V2017_07_11
+   */
   ContainerUrl?: string;
 }
 
@@ -2629,120 +4577,264 @@ export interface FindItemParentType extends Extensible {
   Groups?: ArrayOfGroupedItemsType;
 }
 
-/** t:FindMeetingTimesAttendeeConstraints */
+/**
+ * t:FindMeetingTimesAttendeeConstraints
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface FindMeetingTimesAttendeeConstraints extends Extensible {
-  /** t:AttendeeEntries. */
+  /**
+   * t:AttendeeEntries.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   AttendeeEntries?: ArrayOfAttendeeConstraintItems;
 }
 
-/** t:FindMeetingTimesConstraints */
+/**
+ * t:FindMeetingTimesConstraints
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface FindMeetingTimesConstraints extends Extensible {
-  /** t:MaxCandidates. */
+  /**
+   * t:MaxCandidates.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   MaxCandidates?: number;
-  /** t:IsOrganizerOptional. */
+  /**
+   * t:IsOrganizerOptional.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   IsOrganizerOptional?: boolean;
-  /** t:ReturnSuggestionHints. */
+  /**
+   * t:ReturnSuggestionHints.
+   * @since V2017_07_11
+   */
   ReturnSuggestionHints?: boolean;
-  /** t:AppName. */
+  /**
+   * t:AppName.
+   * @since V2017_07_11
+   */
   AppName?: string;
-  /** t:AppScenario. */
+  /**
+   * t:AppScenario.
+   * @since V2017_07_11
+   */
   AppScenario?: string;
-  /** t:MinimumAttendeePercentage. */
+  /**
+   * t:MinimumAttendeePercentage.
+   * @since V2017_07_11
+   */
   MinimumAttendeePercentage?: number;
 }
 
-/** t:FindMeetingTimesLocationConstraints */
+/**
+ * t:FindMeetingTimesLocationConstraints
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface FindMeetingTimesLocationConstraints extends Extensible {
-  /** t:LocationEntries. */
+  /**
+   * t:LocationEntries.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   LocationEntries?: ArrayOfLocationConstraintItems;
-  /** t:IsRequired. */
+  /**
+   * t:IsRequired.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   IsRequired?: boolean;
-  /** t:SuggestLocation. */
+  /**
+   * t:SuggestLocation.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   SuggestLocation?: boolean;
 }
 
-/** t:FindMeetingTimesSearchConstraints */
+/**
+ * t:FindMeetingTimesSearchConstraints
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface FindMeetingTimesSearchConstraints extends Extensible {
-  /** t:SearchWindows. */
+  /**
+   * t:SearchWindows.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   SearchWindows?: ArrayOfTimeSlot;
-  /** t:MeetingDurationInMinutes. */
+  /**
+   * t:MeetingDurationInMinutes.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   MeetingDurationInMinutes?: number;
-  /** t:ActivityDomain. */
+  /**
+   * t:ActivityDomain.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ActivityDomain?: ActivityDomainType;
 }
 
-/** t:FindMessageTrackingSearchResultType */
+/**
+ * t:FindMessageTrackingSearchResultType
+ * @since Exchange2010_SP1
+ */
 export interface FindMessageTrackingSearchResultType extends Extensible {
-  /** t:Subject. */
+  /**
+   * t:Subject.
+   * @since Exchange2010_SP1
+   */
   Subject: string;
-  /** t:Sender. */
+  /**
+   * t:Sender.
+   * @since Exchange2010_SP1
+   */
   Sender: EmailAddressType;
-  /** t:PurportedSender. */
+  /**
+   * t:PurportedSender.
+   * @since Exchange2010_SP1
+   */
   PurportedSender?: EmailAddressType;
-  /** t:Recipients. */
+  /**
+   * t:Recipients.
+   * @since Exchange2010_SP1
+   */
   Recipients: ArrayOfRecipientsType;
-  /** t:SubmittedTime. */
+  /**
+   * t:SubmittedTime.
+   * @since Exchange2010_SP1
+   */
   SubmittedTime: string;
-  /** t:MessageTrackingReportId. */
+  /**
+   * t:MessageTrackingReportId.
+   * @since Exchange2010_SP1
+   */
   MessageTrackingReportId: NonEmptyStringType;
-  /** t:PreviousHopServer. */
+  /**
+   * t:PreviousHopServer.
+   * @since Exchange2010_SP1
+   */
   PreviousHopServer?: NonEmptyStringType;
-  /** t:FirstHopServer. */
+  /**
+   * t:FirstHopServer.
+   * @since Exchange2010_SP1
+   */
   FirstHopServer?: NonEmptyStringType;
-  /** t:Properties. */
+  /**
+   * t:Properties.
+   * @since Exchange2010_SP1
+   */
   Properties?: ArrayOfTrackingPropertiesType;
 }
 
-/** t:FlaggedForActionType (11 values) */
+/**
+ * t:FlaggedForActionType (11 values)
+ * @since Exchange2010_SP1
+ */
 export type FlaggedForActionType = 'Any' | 'Call' | 'DoNotForward' | 'FollowUp' | 'FYI' | 'Forward' | 'NoResponseNecessary' | 'Read' | 'Reply' | 'ReplyToAll' | 'Review';
 /** Every value of FlaggedForActionType, in schema order. */
 export const FlaggedForActionTypeValues = ['Any', 'Call', 'DoNotForward', 'FollowUp', 'FYI', 'Forward', 'NoResponseNecessary', 'Read', 'Reply', 'ReplyToAll', 'Review'] as const;
-/** t:FlagStatusType (3 values) */
+/**
+ * t:FlagStatusType (3 values)
+ * @since Exchange2010_SP1
+ */
 export type FlagStatusType = 'NotFlagged' | 'Flagged' | 'Complete';
 /** Every value of FlagStatusType, in schema order. */
 export const FlagStatusTypeValues = ['NotFlagged', 'Flagged', 'Complete'] as const;
 
-/** t:FlagType */
+/**
+ * t:FlagType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export interface FlagType extends Extensible {
-  /** t:FlagStatus. */
+  /**
+   * t:FlagStatus.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   FlagStatus: FlagStatusType;
-  /** t:StartDate. */
+  /**
+   * t:StartDate.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   StartDate?: string;
-  /** t:DueDate. */
+  /**
+   * t:DueDate.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   DueDate?: string;
-  /** t:CompleteDate. */
+  /**
+   * t:CompleteDate.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   CompleteDate?: string;
 }
 
-/** t:FlightEntityType */
+/**
+ * t:FlightEntityType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface FlightEntityType extends Extensible {
-  /** t:FlightNumber. */
+  /**
+   * t:FlightNumber.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   FlightNumber?: string;
-  /** t:AirlineIataCode. */
+  /**
+   * t:AirlineIataCode.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   AirlineIataCode?: string;
-  /** t:DepartureTime. */
+  /**
+   * t:DepartureTime.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   DepartureTime?: string;
-  /** t:WindowsTimeZoneName. */
+  /**
+   * t:WindowsTimeZoneName.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   WindowsTimeZoneName?: string;
-  /** t:DepartureAirportIataCode. */
+  /**
+   * t:DepartureAirportIataCode.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   DepartureAirportIataCode?: string;
-  /** t:ArrivalAirportIataCode. */
+  /**
+   * t:ArrivalAirportIataCode.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ArrivalAirportIataCode?: string;
 }
 
-/** t:FlightReservationEntityType */
+/**
+ * t:FlightReservationEntityType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface FlightReservationEntityType extends Extensible {
-  /** t:ReservationId. */
+  /**
+   * t:ReservationId.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ReservationId?: string;
-  /** t:ReservationStatus. */
+  /**
+   * t:ReservationStatus.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ReservationStatus?: string;
-  /** t:UnderName. */
+  /**
+   * t:UnderName.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   UnderName?: string;
-  /** t:BrokerName. */
+  /**
+   * t:BrokerName.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   BrokerName?: string;
-  /** t:BrokerPhone. */
+  /**
+   * t:BrokerPhone.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   BrokerPhone?: string;
-  /** t:Flights. */
+  /**
+   * t:Flights.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Flights?: ArrayOfFlightsType;
 }
 
@@ -2778,9 +4870,15 @@ export type FolderQueryTraversalType = 'Shallow' | 'Deep' | 'SoftDeleted';
 /** Every value of FolderQueryTraversalType, in schema order. */
 export const FolderQueryTraversalTypeValues = ['Shallow', 'Deep', 'SoftDeleted'] as const;
 
-/** t:FolderRefinerType */
+/**
+ * t:FolderRefinerType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface FolderRefinerType extends SearchRefinerType {
-  /** t:FolderId. */
+  /**
+   * t:FolderId.
+   * @since V2017_07_11
+   */
   FolderId?: FolderIdType;
 }
 
@@ -2865,13 +4963,25 @@ export interface GroupByType extends BaseGroupByType {
   ExtendedFieldURI?: PathToExtendedFieldType;
   /** t:AggregateOn. */
   AggregateOn: AggregateOnType;
-  /** t:UseCollapsibleGroups. */
+  /**
+   * t:UseCollapsibleGroups.
+   * @since V2017_07_11
+   */
   UseCollapsibleGroups?: boolean;
-  /** t:ItemsPerGroup. */
+  /**
+   * t:ItemsPerGroup.
+   * @since V2017_07_11
+   */
   ItemsPerGroup?: number;
-  /** t:MaxItemsPerGroup. */
+  /**
+   * t:MaxItemsPerGroup.
+   * @since V2017_07_11
+   */
   MaxItemsPerGroup?: number;
-  /** t:GroupsToExpand. */
+  /**
+   * t:GroupsToExpand.
+   * @since V2017_07_11
+   */
   GroupsToExpand?: ArrayOfGroupIdType;
 }
 
@@ -2881,71 +4991,135 @@ export interface GroupedItemsType extends Extensible {
   GroupIndex: string;
   /** t:Items. */
   Items: ArrayOfRealItemsType;
-  /** t:GroupSummary. */
+  /**
+   * t:GroupSummary.
+   * @since V2017_07_11
+   */
   GroupSummary?: GroupSummaryType;
 }
 
-/** t:GroupLocatorType */
+/**
+ * t:GroupLocatorType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export interface GroupLocatorType extends MailboxLocatorType {
-  /** t:AccessType. */
+  /**
+   * t:AccessType.
+   * @since V2018_01_08
+   */
   AccessType?: number;
 }
 
-/** t:GroupMailboxConfigurationActionType */
+/**
+ * t:GroupMailboxConfigurationActionType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type GroupMailboxConfigurationActionType = GroupMailboxConfigurationActionType_Item[];
-/** t:GroupMailboxConfigurationActionType_Item (10 values) */
+/**
+ * t:GroupMailboxConfigurationActionType_Item (10 values)
+ * Values added later: `AllowOnlyMembersToPost` (V2017_07_11), `ConfigureConnectors` (V2017_07_11), `ConfigureFileChangeNotification` (V2017_07_11).
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type GroupMailboxConfigurationActionType_Item = 'SetRegionalSettings' | 'CreateDefaultFolders' | 'SetInitialFolderPermissions' | 'SetAllFolderPermissions' | 'ConfigureCalendar' | 'SendWelcomeMessage' | 'GenerateGroupPhoto' | 'AllowOnlyMembersToPost' | 'ConfigureConnectors' | 'ConfigureFileChangeNotification';
 /** Every value of GroupMailboxConfigurationActionType_Item, in schema order. */
 export const GroupMailboxConfigurationActionType_ItemValues = ['SetRegionalSettings', 'CreateDefaultFolders', 'SetInitialFolderPermissions', 'SetAllFolderPermissions', 'ConfigureCalendar', 'SendWelcomeMessage', 'GenerateGroupPhoto', 'AllowOnlyMembersToPost', 'ConfigureConnectors', 'ConfigureFileChangeNotification'] as const;
-/** t:GroupMemberIdentifierType (3 values) */
+/**
+ * t:GroupMemberIdentifierType (3 values)
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type GroupMemberIdentifierType = 'ExternalDirectoryObjectId' | 'LegacyExchangeDN' | 'SmtpAddress';
 /** Every value of GroupMemberIdentifierType, in schema order. */
 export const GroupMemberIdentifierTypeValues = ['ExternalDirectoryObjectId', 'LegacyExchangeDN', 'SmtpAddress'] as const;
 
-/** t:GroupSearchScopeType */
+/**
+ * t:GroupSearchScopeType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface GroupSearchScopeType extends Extensible {
-  /** t:GroupTypes. */
+  /**
+   * t:GroupTypes.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   GroupTypes: SearchScopeGroupsType;
 }
 
-/** t:GroupSummaryType */
+/**
+ * t:GroupSummaryType
+ * @since V2017_07_11
+ */
 export interface GroupSummaryType extends Extensible {
-  /** t:GroupCount. */
+  /**
+   * t:GroupCount.
+   * @since V2017_07_11
+   */
   GroupCount: number;
-  /** t:UnreadCount. */
+  /**
+   * t:UnreadCount.
+   * @since V2017_07_11
+   */
   UnreadCount: number;
-  /** t:InstanceKey. */
+  /**
+   * t:InstanceKey.
+   * @since V2017_07_11
+   */
   InstanceKey: string;
-  /** t:GroupByValue. */
+  /**
+   * t:GroupByValue.
+   * @since V2017_07_11
+   */
   GroupByValue: string;
 }
 
 /** t:GuidType */
 export type GuidType = string;
 
-/** t:HashtagRefinerType */
+/**
+ * t:HashtagRefinerType
+ * @since V2017_07_11
+ */
 export interface HashtagRefinerType extends SearchRefinerType {
-  /** t:DisplayName. */
+  /**
+   * t:DisplayName.
+   * @since V2017_07_11
+   */
   DisplayName?: string;
 }
 
-/** t:HighlightTermType */
+/**
+ * t:HighlightTermType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export interface HighlightTermType extends Extensible {
-  /** t:Scope. */
+  /**
+   * t:Scope.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Scope: string;
-  /** t:Value. */
+  /**
+   * t:Value.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Value: string;
 }
 
-/** t:HoldActionType (3 values) */
+/**
+ * t:HoldActionType (3 values)
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type HoldActionType = 'Create' | 'Update' | 'Remove';
 /** Every value of HoldActionType, in schema order. */
 export const HoldActionTypeValues = ['Create', 'Update', 'Remove'] as const;
-/** t:HoldStatusType (5 values) */
+/**
+ * t:HoldStatusType (5 values)
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type HoldStatusType = 'NotOnHold' | 'Pending' | 'OnHold' | 'PartialHold' | 'Failed';
 /** Every value of HoldStatusType, in schema order. */
 export const HoldStatusTypeValues = ['NotOnHold', 'Pending', 'OnHold', 'PartialHold', 'Failed'] as const;
-/** t:IconIndexType (36 values) */
+/**
+ * t:IconIndexType (36 values)
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type IconIndexType = 'Default' | 'PostItem' | 'MailRead' | 'MailUnread' | 'MailReplied' | 'MailForwarded' | 'MailEncrypted' | 'MailSmimeSigned' | 'MailEncryptedReplied' | 'MailSmimeSignedReplied' | 'MailEncryptedForwarded' | 'MailSmimeSignedForwarded' | 'MailEncryptedRead' | 'MailSmimeSignedRead' | 'MailIrm' | 'MailIrmForwarded' | 'MailIrmReplied' | 'SmsSubmitted' | 'SmsRoutedToDeliveryPoint' | 'SmsRoutedToExternalMessagingSystem' | 'SmsDelivered' | 'OutlookDefaultForContacts' | 'AppointmentItem' | 'AppointmentRecur' | 'AppointmentMeet' | 'AppointmentMeetRecur' | 'AppointmentMeetNY' | 'AppointmentMeetYes' | 'AppointmentMeetNo' | 'AppointmentMeetMaybe' | 'AppointmentMeetCancel' | 'AppointmentMeetInfo' | 'TaskItem' | 'TaskRecur' | 'TaskOwned' | 'TaskDelegated';
 /** Every value of IconIndexType, in schema order. */
 export const IconIndexTypeValues = ['Default', 'PostItem', 'MailRead', 'MailUnread', 'MailReplied', 'MailForwarded', 'MailEncrypted', 'MailSmimeSigned', 'MailEncryptedReplied', 'MailSmimeSignedReplied', 'MailEncryptedForwarded', 'MailSmimeSignedForwarded', 'MailEncryptedRead', 'MailSmimeSignedRead', 'MailIrm', 'MailIrmForwarded', 'MailIrmReplied', 'SmsSubmitted', 'SmsRoutedToDeliveryPoint', 'SmsRoutedToExternalMessagingSystem', 'SmsDelivered', 'OutlookDefaultForContacts', 'AppointmentItem', 'AppointmentRecur', 'AppointmentMeet', 'AppointmentMeetRecur', 'AppointmentMeetNY', 'AppointmentMeetYes', 'AppointmentMeetNo', 'AppointmentMeetMaybe', 'AppointmentMeetCancel', 'AppointmentMeetInfo', 'TaskItem', 'TaskRecur', 'TaskOwned', 'TaskDelegated'] as const;
@@ -2969,27 +5143,57 @@ export type ImAddressKeyType = 'ImAddress1' | 'ImAddress2' | 'ImAddress3';
 /** Every value of ImAddressKeyType, in schema order. */
 export const ImAddressKeyTypeValues = ['ImAddress1', 'ImAddress2', 'ImAddress3'] as const;
 
-/** t:ImGroupType */
+/**
+ * t:ImGroupType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export interface ImGroupType extends Extensible {
-  /** t:DisplayName. */
+  /**
+   * t:DisplayName.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   DisplayName: NonEmptyStringType;
-  /** t:GroupType. */
+  /**
+   * t:GroupType.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   GroupType: NonEmptyStringType;
-  /** t:ExchangeStoreId. */
+  /**
+   * t:ExchangeStoreId.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ExchangeStoreId?: ItemIdType;
-  /** t:MemberCorrelationKey. */
+  /**
+   * t:MemberCorrelationKey.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   MemberCorrelationKey?: NonEmptyArrayOfItemIdsType;
-  /** t:ExtendedProperties. */
+  /**
+   * t:ExtendedProperties.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ExtendedProperties?: NonEmptyArrayOfExtendedPropertyType;
-  /** t:SmtpAddress. */
+  /**
+   * t:SmtpAddress.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   SmtpAddress?: string;
 }
 
-/** t:ImItemListType */
+/**
+ * t:ImItemListType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export interface ImItemListType extends Extensible {
-  /** t:Groups. */
+  /**
+   * t:Groups.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Groups?: ArrayOfImGroupType;
-  /** t:Personas. */
+  /**
+   * t:Personas.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Personas?: ArrayOfPeopleType;
 }
 
@@ -2998,23 +5202,50 @@ export type ImportanceChoicesType = 'Low' | 'Normal' | 'High';
 /** Every value of ImportanceChoicesType, in schema order. */
 export const ImportanceChoicesTypeValues = ['Low', 'Normal', 'High'] as const;
 
-/** t:InboxReminderType */
+/**
+ * t:InboxReminderType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface InboxReminderType extends Extensible {
-  /** t:Id. */
+  /**
+   * t:Id.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Id?: GuidType;
-  /** t:ReminderOffset. */
+  /**
+   * t:ReminderOffset.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ReminderOffset?: number;
-  /** t:Message. */
+  /**
+   * t:Message.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Message?: string;
-  /** t:IsOrganizerReminder. */
+  /**
+   * t:IsOrganizerReminder.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   IsOrganizerReminder?: boolean;
-  /** t:OccurrenceChange. */
+  /**
+   * t:OccurrenceChange.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   OccurrenceChange?: EmailReminderChangeType;
-  /** t:SendOption. */
+  /**
+   * t:SendOption.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   SendOption?: EmailReminderSendOption;
-  /** t:Subject. */
+  /**
+   * t:Subject.
+   * @since V2018_01_08
+   */
   Subject?: string;
-  /** t:RichTextMessage. */
+  /**
+   * t:RichTextMessage.
+   * @since V2018_01_08
+   */
   RichTextMessage?: string;
 }
 
@@ -3037,164 +5268,356 @@ export interface IndividualAttendeeConflictData extends AttendeeConflictData {
   BusyType: LegacyFreeBusyType;
 }
 
-/** t:InferenceClassificationOverrideType */
+/**
+ * t:InferenceClassificationOverrideType
+ * @since V2017_07_11
+ */
 export interface InferenceClassificationOverrideType extends Extensible {
-  /** t:Id. */
+  /**
+   * t:Id.
+   * @since V2017_07_11
+   */
   Id: GuidType;
-  /** t:SenderSmtpAddress. */
+  /**
+   * t:SenderSmtpAddress.
+   * @since V2017_07_11
+   */
   SenderSmtpAddress: string;
-  /** t:SenderDisplayName. */
+  /**
+   * t:SenderDisplayName.
+   * @since V2017_07_11
+   */
   SenderDisplayName: string;
-  /** t:AlwaysClassifyAs. */
+  /**
+   * t:AlwaysClassifyAs.
+   * @since V2017_07_11
+   */
   AlwaysClassifyAs: InferenceClassificationType;
 }
 
-/** t:InferenceClassificationType (2 values) */
+/**
+ * t:InferenceClassificationType (2 values)
+ * @since V2017_07_11
+ */
 export type InferenceClassificationType = 'Focused' | 'Other';
 /** Every value of InferenceClassificationType, in schema order. */
 export const InferenceClassificationTypeValues = ['Focused', 'Other'] as const;
 
-/** t:Insight */
+/**
+ * t:Insight
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface Insight extends Extensible {
-  /** t:InsightType. */
+  /**
+   * t:InsightType.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   InsightType?: string;
-  /** t:Rank. */
+  /**
+   * t:Rank.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Rank?: number;
-  /** t:Content. */
+  /**
+   * t:Content.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Content?: InsightContent;
-  /** t:Text. */
+  /**
+   * t:Text.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Text?: string;
-  /** t:ItemList. */
+  /**
+   * t:ItemList.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ItemList?: ArrayOfInsightValue;
-  /** t:RequiresToken. */
+  /**
+   * t:RequiresToken.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   RequiresToken?: boolean;
 }
 
-/** t:InsightContent */
+/**
+ * t:InsightContent
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface InsightContent extends Extensible {
   /** xsi:type: set when the value is of a derived type. */
   $type?: 'InsightContent' | 'MultiValueInsightContent' | 'SingleValueInsightContent';
 }
 
-/** t:InsightContextItem */
+/**
+ * t:InsightContextItem
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface InsightContextItem extends Extensible {
-  /** t:Name. */
+  /**
+   * t:Name.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Name?: string;
-  /** t:Val. */
+  /**
+   * t:Val.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Val?: string;
 }
 
-/** t:InsightFiltersType */
+/**
+ * t:InsightFiltersType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface InsightFiltersType extends Extensible {
-  /** t:Count. */
+  /**
+   * t:Count.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Count?: number;
-  /** t:Types. */
+  /**
+   * t:Types.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Types?: ArrayOfStringsType;
-  /** t:KeyInsightsOnly. */
+  /**
+   * t:KeyInsightsOnly.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   KeyInsightsOnly?: boolean;
 }
 
-/** t:InsightItemType */
+/**
+ * t:InsightItemType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface InsightItemType extends Extensible {
-  /** t:ItemId. */
+  /**
+   * t:ItemId.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ItemId: ItemIdType;
-  /** t:InsightId. */
+  /**
+   * t:InsightId.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   InsightId: GuidType;
-  /** t:Type. */
+  /**
+   * t:Type.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Type?: string;
-  /** t:StartTimeUtc. */
+  /**
+   * t:StartTimeUtc.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   StartTimeUtc?: string;
-  /** t:EndTimeUtc. */
+  /**
+   * t:EndTimeUtc.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   EndTimeUtc?: string;
-  /** t:Status. */
+  /**
+   * t:Status.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Status?: InsightStatusType;
-  /** t:Version. */
+  /**
+   * t:Version.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Version?: string;
-  /** t:Context. */
+  /**
+   * t:Context.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Context?: ArrayOfInsightContextItem;
-  /** t:Text. */
+  /**
+   * t:Text.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Text?: string;
-  /** t:ApplicationsIds. */
+  /**
+   * t:ApplicationsIds.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ApplicationsIds?: ArrayOfStringsType;
-  /** t:SuggestedActions. */
+  /**
+   * t:SuggestedActions.
+   * @since V2017_07_11
+   */
   SuggestedActions?: string;
-  /** t:AppContexts. */
+  /**
+   * t:AppContexts.
+   * @since V2017_07_11
+   */
   AppContexts?: ArrayOfStringsType;
 }
 
-/** t:InsightStatusType (4 values) */
+/**
+ * t:InsightStatusType (4 values)
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type InsightStatusType = 'Created' | 'Active' | 'Dismissed' | 'Invalid';
 /** Every value of InsightStatusType, in schema order. */
 export const InsightStatusTypeValues = ['Created', 'Active', 'Dismissed', 'Invalid'] as const;
 
-/** t:InsightValue */
+/**
+ * t:InsightValue
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface InsightValue extends Extensible {
   /** xsi:type: set when the value is of a derived type. */
   $type?: 'InsightValue' | 'CompanyInsightValue' | 'ComputedInsightValue' | 'DelveDocument' | 'EducationInsightValue' | 'EmailInsightValue' | 'JobInsightValue' | 'MeetingInsightValue' | 'OutOfOfficeInsightValue' | 'ProfileInsightValue' | 'SkillInsightValue' | 'StringInsightValue' | 'UserProfilePicture';
-  /** t:InsightSource. */
+  /**
+   * t:InsightSource.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   InsightSource?: string;
-  /** t:UpdatedUtcTicks. */
+  /**
+   * t:UpdatedUtcTicks.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   UpdatedUtcTicks?: number;
 }
 
-/** t:InstalledAppType */
+/**
+ * t:InstalledAppType
+ * @since V2017_07_11
+ */
 export interface InstalledAppType extends Extensible {
-  /** t:Id. */
+  /**
+   * t:Id.
+   * @since V2017_07_11
+   */
   Id?: string;
-  /** t:MarketplaceAssetId. */
+  /**
+   * t:MarketplaceAssetId.
+   * @since V2017_07_11
+   */
   MarketplaceAssetId?: string;
-  /** t:Enabled. */
+  /**
+   * t:Enabled.
+   * @since V2017_07_11
+   */
   Enabled?: boolean;
-  /** t:ConsentState. */
+  /**
+   * t:ConsentState.
+   * @since V2017_07_11
+   */
   ConsentState?: string;
-  /** t:Type. */
+  /**
+   * t:Type.
+   * @since V2017_07_11
+   */
   Type?: string;
-  /** t:LicenseStatus. */
+  /**
+   * t:LicenseStatus.
+   * @since V2017_07_11
+   */
   LicenseStatus?: string;
-  /** t:TrialExpirationDate. */
+  /**
+   * t:TrialExpirationDate.
+   * @since V2017_07_11
+   */
   TrialExpirationDate?: string;
-  /** t:ProviderName. */
+  /**
+   * t:ProviderName.
+   * @since V2017_07_11
+   */
   ProviderName?: string;
-  /** t:IconUrl. */
+  /**
+   * t:IconUrl.
+   * @since V2017_07_11
+   */
   IconUrl?: string;
-  /** t:HighResolutionIconUrl. */
+  /**
+   * t:HighResolutionIconUrl.
+   * @since V2017_07_11
+   */
   HighResolutionIconUrl?: string;
-  /** t:DisplayName. */
+  /**
+   * t:DisplayName.
+   * @since V2017_07_11
+   */
   DisplayName?: string;
-  /** t:Description. */
+  /**
+   * t:Description.
+   * @since V2017_07_11
+   */
   Description?: string;
-  /** t:Requirements. */
+  /**
+   * t:Requirements.
+   * @since V2017_07_11
+   */
   Requirements?: string;
-  /** t:Version. */
+  /**
+   * t:Version.
+   * @since V2017_07_11
+   */
   Version?: string;
 }
 
-/** t:InstantSearchItemType */
+/**
+ * t:InstantSearchItemType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type InstantSearchItemType = InstantSearchItemType_Item[];
-/** t:InstantSearchItemType_Item (5 values) */
+/**
+ * t:InstantSearchItemType_Item (5 values)
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type InstantSearchItemType_Item = 'None' | 'MailItem' | 'MailConversation' | 'CalendarItem' | 'Persona';
 /** Every value of InstantSearchItemType_Item, in schema order. */
 export const InstantSearchItemType_ItemValues = ['None', 'MailItem', 'MailConversation', 'CalendarItem', 'Persona'] as const;
 
-/** t:InstantSearchPayloadType */
+/**
+ * t:InstantSearchPayloadType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface InstantSearchPayloadType extends Extensible {
-  /** t:SearchSessionId. */
+  /**
+   * t:SearchSessionId.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   SearchSessionId: string;
-  /** t:SearchRequestId. */
+  /**
+   * t:SearchRequestId.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   SearchRequestId: number;
-  /** t:ResultType. */
+  /**
+   * t:ResultType.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ResultType: InstantSearchResultType;
-  /** t:Items. */
+  /**
+   * t:Items.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Items?: ArrayOfItemsType;
-  /** t:Conversations. */
+  /**
+   * t:Conversations.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Conversations?: ArrayOfConversationsType;
-  /** t:CalendarItems. */
+  /**
+   * t:CalendarItems.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   CalendarItems?: ArrayOfCalendarItemsType;
 }
 
-/** t:InstantSearchResultType */
+/**
+ * t:InstantSearchResultType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type InstantSearchResultType = InstantSearchResultType_Item[];
-/** t:InstantSearchResultType_Item (11 values) */
+/**
+ * t:InstantSearchResultType_Item (11 values)
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type InstantSearchResultType_Item = 'None' | 'Suggestions' | 'ItemResults' | 'ConversationResults' | 'Refiners' | 'SearchTerms' | 'Errors' | 'QueryStatistics' | 'CalendarItemResults' | 'PersonaResults' | 'SuggestionsPrimer';
 /** Every value of InstantSearchResultType_Item, in schema order. */
 export const InstantSearchResultType_ItemValues = ['None', 'Suggestions', 'ItemResults', 'ConversationResults', 'Refiners', 'SearchTerms', 'Errors', 'QueryStatistics', 'CalendarItemResults', 'PersonaResults', 'SuggestionsPrimer'] as const;
@@ -3215,18 +5638,33 @@ export interface IntervalRecurrencePatternBaseType extends RecurrencePatternBase
   Interval: number;
 }
 
-/** t:InvalidRecipientResponseCodeType (5 values) */
+/**
+ * t:InvalidRecipientResponseCodeType (5 values)
+ * @since Exchange2010_SP1
+ */
 export type InvalidRecipientResponseCodeType = 'OtherError' | 'RecipientOrganizationNotFederated' | 'CannotObtainTokenFromSTS' | 'SystemPolicyBlocksSharingWithThisRecipient' | 'RecipientOrganizationFederatedWithUnknownTokenIssuer';
 /** Every value of InvalidRecipientResponseCodeType, in schema order. */
 export const InvalidRecipientResponseCodeTypeValues = ['OtherError', 'RecipientOrganizationNotFederated', 'CannotObtainTokenFromSTS', 'SystemPolicyBlocksSharingWithThisRecipient', 'RecipientOrganizationFederatedWithUnknownTokenIssuer'] as const;
 
-/** t:InvalidRecipientType */
+/**
+ * t:InvalidRecipientType
+ * @since Exchange2010_SP1
+ */
 export interface InvalidRecipientType extends Extensible {
-  /** t:SmtpAddress. */
+  /**
+   * t:SmtpAddress.
+   * @since Exchange2010_SP1
+   */
   SmtpAddress: NonEmptyStringType;
-  /** t:ResponseCode. */
+  /**
+   * t:ResponseCode.
+   * @since Exchange2010_SP1
+   */
   ResponseCode: InvalidRecipientResponseCodeType;
-  /** t:MessageText. */
+  /**
+   * t:MessageText.
+   * @since Exchange2010_SP1
+   */
   MessageText?: string;
 }
 
@@ -3260,7 +5698,10 @@ export interface ItemAttachmentType extends AttachmentType {
   Item?: ItemType;
   /** t:Message (one of a choice). */
   Message?: MessageType;
-  /** t:SharingMessage (one of a choice). */
+  /**
+   * t:SharingMessage (one of a choice).
+   * @since V2017_07_11
+   */
   SharingMessage?: SharingMessageType;
   /** t:CalendarItem (one of a choice). */
   CalendarItem?: CalendarItemType;
@@ -3278,11 +5719,20 @@ export interface ItemAttachmentType extends AttachmentType {
   Task?: TaskType;
   /** t:PostItem (one of a choice). */
   PostItem?: PostItemType;
-  /** t:RoleMember (one of a choice). */
+  /**
+   * t:RoleMember (one of a choice).
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   RoleMember?: RoleMemberItemType;
-  /** t:Network (one of a choice). */
+  /**
+   * t:Network (one of a choice).
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Network?: NetworkItemType;
-  /** t:Person (one of a choice). */
+  /**
+   * t:Person (one of a choice).
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Person?: AbchPersonItemType;
 }
 
@@ -3302,7 +5752,10 @@ export interface ItemChangeType extends Extensible {
   RecurringMasterItemId?: RecurringMasterItemIdType;
   /** t:Updates. */
   Updates: NonEmptyArrayOfItemChangeDescriptionsType;
-  /** t:CalendarActivityData. */
+  /**
+   * t:CalendarActivityData.
+   * @since V2017_07_11
+   */
   CalendarActivityData?: CalendarActivityDataType;
 }
 
@@ -3319,11 +5772,17 @@ export interface ItemIdType extends BaseItemIdType {
   ChangeKey?: string;
 }
 
-/** t:ItemIndexErrorType (8 values) */
+/**
+ * t:ItemIndexErrorType (8 values)
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type ItemIndexErrorType = 'None' | 'GenericError' | 'Timeout' | 'StaleEvent' | 'MailboxOffline' | 'AttachmentLimitReached' | 'MarsWriterTruncation' | 'DocumentParserFailure';
 /** Every value of ItemIndexErrorType, in schema order. */
 export const ItemIndexErrorTypeValues = ['None', 'GenericError', 'Timeout', 'StaleEvent', 'MailboxOffline', 'AttachmentLimitReached', 'MarsWriterTruncation', 'DocumentParserFailure'] as const;
-/** t:ItemQueryTraversalType (3 values) */
+/**
+ * t:ItemQueryTraversalType (3 values)
+ * Values added later: `Associated` (Exchange2010_SP1).
+ */
 export type ItemQueryTraversalType = 'Shallow' | 'SoftDeleted' | 'Associated';
 /** Every value of ItemQueryTraversalType, in schema order. */
 export const ItemQueryTraversalTypeValues = ['Shallow', 'SoftDeleted', 'Associated'] as const;
@@ -3336,21 +5795,45 @@ export interface ItemResponseShapeType extends Extensible {
   IncludeMimeContent?: boolean;
   /** t:BodyType. */
   BodyType?: BodyTypeResponseType;
-  /** t:UniqueBodyType. */
+  /**
+   * t:UniqueBodyType.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   UniqueBodyType?: BodyTypeResponseType;
-  /** t:NormalizedBodyType. */
+  /**
+   * t:NormalizedBodyType.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   NormalizedBodyType?: BodyTypeResponseType;
-  /** t:FilterHtmlContent. */
+  /**
+   * t:FilterHtmlContent.
+   * @since Exchange2010_SP1
+   */
   FilterHtmlContent?: boolean;
-  /** t:ConvertHtmlCodePageToUTF8. */
+  /**
+   * t:ConvertHtmlCodePageToUTF8.
+   * @since Exchange2010_SP1
+   */
   ConvertHtmlCodePageToUTF8?: boolean;
-  /** t:InlineImageUrlTemplate. */
+  /**
+   * t:InlineImageUrlTemplate.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   InlineImageUrlTemplate?: string;
-  /** t:BlockExternalImages. */
+  /**
+   * t:BlockExternalImages.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   BlockExternalImages?: boolean;
-  /** t:AddBlankTargetToLinks. */
+  /**
+   * t:AddBlankTargetToLinks.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   AddBlankTargetToLinks?: boolean;
-  /** t:MaximumBodySize. */
+  /**
+   * t:MaximumBodySize.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   MaximumBodySize?: number;
   /** t:AdditionalProperties. */
   AdditionalProperties?: NonEmptyArrayOfPathsToElementType;
@@ -3408,7 +5891,10 @@ export interface ItemType extends Extensible {
   ReminderDueBy?: string;
   /** t:ReminderIsSet. */
   ReminderIsSet?: boolean;
-  /** t:ReminderNextTime. */
+  /**
+   * t:ReminderNextTime.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ReminderNextTime?: string;
   /** t:ReminderMinutesBeforeStart. */
   ReminderMinutesBeforeStart?: ReminderMinutesBeforeStartType;
@@ -3416,7 +5902,10 @@ export interface ItemType extends Extensible {
   DisplayCc?: string;
   /** t:DisplayTo. */
   DisplayTo?: string;
-  /** t:DisplayBcc. */
+  /**
+   * t:DisplayBcc.
+   * @since V2017_07_11
+   */
   DisplayBcc?: string;
   /** t:HasAttachments. */
   HasAttachments?: boolean;
@@ -3430,179 +5919,399 @@ export interface ItemType extends Extensible {
   LastModifiedName?: string;
   /** t:LastModifiedTime. */
   LastModifiedTime?: string;
-  /** t:IsAssociated. */
+  /**
+   * t:IsAssociated.
+   * @since Exchange2010_SP1
+   */
   IsAssociated?: boolean;
-  /** t:WebClientReadFormQueryString. */
+  /**
+   * t:WebClientReadFormQueryString.
+   * @since Exchange2010_SP1
+   */
   WebClientReadFormQueryString?: string;
-  /** t:WebClientEditFormQueryString. */
+  /**
+   * t:WebClientEditFormQueryString.
+   * @since Exchange2010_SP1
+   */
   WebClientEditFormQueryString?: string;
-  /** t:ConversationId. */
+  /**
+   * t:ConversationId.
+   * @since Exchange2010_SP1
+   */
   ConversationId?: ItemIdType;
-  /** t:UniqueBody. */
+  /**
+   * t:UniqueBody.
+   * @since Exchange2010_SP1
+   */
   UniqueBody?: BodyType;
-  /** t:Flag. */
+  /**
+   * t:Flag.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Flag?: FlagType;
-  /** t:StoreEntryId. */
+  /**
+   * t:StoreEntryId.
+   * @since Exchange2010_SP2
+   */
   StoreEntryId?: string;
-  /** t:InstanceKey. */
+  /**
+   * t:InstanceKey.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   InstanceKey?: string;
-  /** t:NormalizedBody. */
+  /**
+   * t:NormalizedBody.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   NormalizedBody?: BodyType;
-  /** t:EntityExtractionResult. */
+  /**
+   * t:EntityExtractionResult.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   EntityExtractionResult?: EntityExtractionResultType;
-  /** t:PolicyTag. */
+  /**
+   * t:PolicyTag.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   PolicyTag?: RetentionTagType;
-  /** t:ArchiveTag. */
+  /**
+   * t:ArchiveTag.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ArchiveTag?: RetentionTagType;
-  /** t:RetentionDate. */
+  /**
+   * t:RetentionDate.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   RetentionDate?: string;
-  /** t:Preview. */
+  /**
+   * t:Preview.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Preview?: string;
-  /** t:RightsManagementLicenseData. */
+  /**
+   * t:RightsManagementLicenseData.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   RightsManagementLicenseData?: RightsManagementLicenseDataType;
-  /** t:PredictedActionReasons. */
+  /**
+   * t:PredictedActionReasons.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   PredictedActionReasons?: NonEmptyArrayOfPredictedActionReasonType;
-  /** t:IsClutter. */
+  /**
+   * t:IsClutter.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   IsClutter?: boolean;
-  /** t:BlockStatus. */
+  /**
+   * t:BlockStatus.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   BlockStatus?: boolean;
-  /** t:HasBlockedImages. */
+  /**
+   * t:HasBlockedImages.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   HasBlockedImages?: boolean;
-  /** t:TextBody. */
+  /**
+   * t:TextBody.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   TextBody?: BodyType;
-  /** t:IconIndex. */
+  /**
+   * t:IconIndex.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   IconIndex?: IconIndexType;
-  /** t:SearchKey. */
+  /**
+   * t:SearchKey.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   SearchKey?: string;
-  /** t:SortKey. */
+  /**
+   * t:SortKey.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   SortKey?: number;
-  /** t:Hashtags. */
+  /**
+   * t:Hashtags.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Hashtags?: ArrayOfStringsType;
-  /** t:Mentions. */
+  /**
+   * t:Mentions.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Mentions?: ArrayOfRecipientsType;
-  /** t:MentionedMe. */
+  /**
+   * t:MentionedMe.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   MentionedMe?: boolean;
-  /** t:MentionsPreview. */
+  /**
+   * t:MentionsPreview.
+   * @since V2017_07_11
+   */
   MentionsPreview?: MentionsPreviewType;
-  /** t:MentionsEx. */
+  /**
+   * t:MentionsEx.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   MentionsEx?: NonEmptyArrayOfMentionActionsType;
-  /** t:AppliedHashtags. */
+  /**
+   * t:AppliedHashtags.
+   * @since V2017_07_11
+   */
   AppliedHashtags?: NonEmptyArrayOfAppliedHashtagType;
-  /** t:AppliedHashtagsPreview. */
+  /**
+   * t:AppliedHashtagsPreview.
+   * @since V2017_07_11
+   */
   AppliedHashtagsPreview?: AppliedHashtagsPreviewType;
-  /** t:Likes. */
+  /**
+   * t:Likes.
+   * @since V2017_07_11
+   */
   Likes?: NonEmptyArrayOfLikeType;
-  /** t:LikesPreview. */
+  /**
+   * t:LikesPreview.
+   * @since V2017_07_11
+   */
   LikesPreview?: LikesPreviewType;
-  /** t:PendingSocialActivityTagIds. */
+  /**
+   * t:PendingSocialActivityTagIds.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   PendingSocialActivityTagIds?: ArrayOfStringsType;
-  /** t:AtAllMention. */
+  /**
+   * t:AtAllMention.
+   * @since V2017_07_11
+   */
   AtAllMention?: boolean;
-  /** t:CanDelete. */
+  /**
+   * t:CanDelete.
+   * @since V2017_07_11
+   */
   CanDelete?: boolean;
-  /** t:InferenceClassification. */
+  /**
+   * t:InferenceClassification.
+   * @since V2017_07_11
+   */
   InferenceClassification?: InferenceClassificationType;
 }
 
-/** t:ItemTypesFilterType */
+/**
+ * t:ItemTypesFilterType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ItemTypesFilterType = ItemTypesFilterType_Item[];
-/** t:ItemTypesFilterType_Item (9 values) */
+/**
+ * t:ItemTypesFilterType_Item (9 values)
+ * Values added later: `Contacts` (V2017_07_11), `MessageItems` (V2017_07_11).
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ItemTypesFilterType_Item = 'None' | 'MailItems' | 'MailConversations' | 'CalendarItems' | 'Contacts' | 'OneDriveItems' | 'FileItems' | 'DelveItems' | 'MessageItems';
 /** Every value of ItemTypesFilterType_Item, in schema order. */
 export const ItemTypesFilterType_ItemValues = ['None', 'MailItems', 'MailConversations', 'CalendarItems', 'Contacts', 'OneDriveItems', 'FileItems', 'DelveItems', 'MessageItems'] as const;
 
-/** t:JobInsightValue */
+/**
+ * t:JobInsightValue
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface JobInsightValue extends InsightValue {
-  /** t:Company. */
+  /**
+   * t:Company.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Company?: string;
-  /** t:CompanyDescription. */
+  /**
+   * t:CompanyDescription.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   CompanyDescription?: string;
-  /** t:CompanyTicker. */
+  /**
+   * t:CompanyTicker.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   CompanyTicker?: string;
-  /** t:CompanyLogoUrl. */
+  /**
+   * t:CompanyLogoUrl.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   CompanyLogoUrl?: string;
-  /** t:CompanyWebsiteUrl. */
+  /**
+   * t:CompanyWebsiteUrl.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   CompanyWebsiteUrl?: string;
-  /** t:CompanyLinkedInUrl. */
+  /**
+   * t:CompanyLinkedInUrl.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   CompanyLinkedInUrl?: string;
-  /** t:Title. */
+  /**
+   * t:Title.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Title?: string;
-  /** t:StartUtcTicks. */
+  /**
+   * t:StartUtcTicks.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   StartUtcTicks?: number;
-  /** t:EndUtcTicks. */
+  /**
+   * t:EndUtcTicks.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   EndUtcTicks?: number;
 }
 
-/** t:KeywordStatisticsSearchResultType */
+/**
+ * t:KeywordStatisticsSearchResultType
+ * @since Exchange2010_SP1
+ */
 export interface KeywordStatisticsSearchResultType extends Extensible {
-  /** t:Keyword. */
+  /**
+   * t:Keyword.
+   * @since Exchange2010_SP1
+   */
   Keyword: string;
-  /** t:ItemHits. */
+  /**
+   * t:ItemHits.
+   * @since Exchange2010_SP1
+   */
   ItemHits: number;
-  /** t:Size. */
+  /**
+   * t:Size.
+   * @since Exchange2010_SP1
+   */
   Size: number;
 }
 
-/** t:LargeArchiveSearchScopeType */
+/**
+ * t:LargeArchiveSearchScopeType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface LargeArchiveSearchScopeType extends Extensible {
-  /** t:ArchiveTypes. */
+  /**
+   * t:ArchiveTypes.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ArchiveTypes: SearchScopeArchivesType;
 }
 
-/** t:LegacyFreeBusyType (6 values) */
+/**
+ * t:LegacyFreeBusyType (6 values)
+ * Values added later: `WorkingElsewhere` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)).
+ */
 export type LegacyFreeBusyType = 'Free' | 'Tentative' | 'Busy' | 'OOF' | 'WorkingElsewhere' | 'NoData';
 /** Every value of LegacyFreeBusyType, in schema order. */
 export const LegacyFreeBusyTypeValues = ['Free', 'Tentative', 'Busy', 'OOF', 'WorkingElsewhere', 'NoData'] as const;
 
-/** t:LikesPreviewType */
+/**
+ * t:LikesPreviewType
+ * @since V2017_07_11
+ */
 export interface LikesPreviewType extends Extensible {
-  /** t:LikeCount. */
+  /**
+   * t:LikeCount.
+   * @since V2017_07_11
+   */
   LikeCount: number;
 }
 
-/** t:LikeType */
+/**
+ * t:LikeType
+ * @since V2017_07_11
+ */
 export interface LikeType extends Extensible {
-  /** t:Id. */
+  /**
+   * t:Id.
+   * @since V2017_07_11
+   */
   Id: string;
-  /** t:CreatedBy. */
+  /**
+   * t:CreatedBy.
+   * @since V2017_07_11
+   */
   CreatedBy: EmailAddressExtendedType;
-  /** t:CreatedDateTime. */
+  /**
+   * t:CreatedDateTime.
+   * @since V2017_07_11
+   */
   CreatedDateTime?: string;
-  /** t:ServerCreatedDateTime. */
+  /**
+   * t:ServerCreatedDateTime.
+   * @since V2017_07_11
+   */
   ServerCreatedDateTime?: string;
-  /** t:DeepLink. */
+  /**
+   * t:DeepLink.
+   * @since V2017_07_11
+   */
   DeepLink?: string;
-  /** t:Application. */
+  /**
+   * t:Application.
+   * @since V2017_07_11
+   */
   Application?: string;
 }
 
-/** t:LobbyBypassType (2 values) */
+/**
+ * t:LobbyBypassType (2 values)
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type LobbyBypassType = 'Disabled' | 'EnabledForGatewayParticipants';
 /** Every value of LobbyBypassType, in schema order. */
 export const LobbyBypassTypeValues = ['Disabled', 'EnabledForGatewayParticipants'] as const;
 
-/** t:LocationBasedStateDefinitionType */
+/**
+ * t:LocationBasedStateDefinitionType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export interface LocationBasedStateDefinitionType extends BaseCalendarItemStateDefinitionType {
-  /** t:OrganizerLocation. */
+  /**
+   * t:OrganizerLocation.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   OrganizerLocation: string;
-  /** t:AttendeeLocation. */
+  /**
+   * t:AttendeeLocation.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   AttendeeLocation: string;
 }
 
-/** t:LocationConstraintItem */
+/**
+ * t:LocationConstraintItem
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface LocationConstraintItem extends MeetingTimeCandidatesConstraintItem {
-  /** t:Name. */
+  /**
+   * t:Name.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Name?: string;
-  /** t:ResolveAvailability. */
+  /**
+   * t:ResolveAvailability.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ResolveAvailability?: boolean;
 }
 
-/** t:LocationSourceType (6 values) */
+/**
+ * t:LocationSourceType (6 values)
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type LocationSourceType = 'None' | 'LocationServices' | 'PhonebookServices' | 'Device' | 'Contact' | 'Resource';
 /** Every value of LocationSourceType, in schema order. */
 export const LocationSourceTypeValues = ['None', 'LocationServices', 'PhonebookServices', 'Device', 'Contact', 'Resource'] as const;
 
-/** t:MailboxCultureType */
+/**
+ * t:MailboxCultureType
+ * @since Exchange2010_SP1
+ */
 export interface MailboxCultureType extends Extensible {
   /** The element text. */
   $value: string;
@@ -3618,161 +6327,351 @@ export interface MailboxData extends Extensible {
   ExcludeConflicts?: boolean;
 }
 
-/** t:MailboxHoldResultType */
+/**
+ * t:MailboxHoldResultType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export interface MailboxHoldResultType extends Extensible {
-  /** t:HoldId. */
+  /**
+   * t:HoldId.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   HoldId: string;
-  /** t:Query. */
+  /**
+   * t:Query.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Query?: string;
-  /** t:MailboxHoldStatuses. */
+  /**
+   * t:MailboxHoldStatuses.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   MailboxHoldStatuses: ArrayOfMailboxHoldStatusType;
 }
 
-/** t:MailboxHoldStatusType */
+/**
+ * t:MailboxHoldStatusType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export interface MailboxHoldStatusType extends Extensible {
-  /** t:Mailbox. */
+  /**
+   * t:Mailbox.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Mailbox: string;
-  /** t:Status. */
+  /**
+   * t:Status.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Status: HoldStatusType;
-  /** t:AdditionalInfo. */
+  /**
+   * t:AdditionalInfo.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   AdditionalInfo?: string;
 }
 
-/** t:MailboxInformationType */
+/**
+ * t:MailboxInformationType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface MailboxInformationType extends Extensible {
-  /** t:MailboxGuid. */
+  /**
+   * t:MailboxGuid.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   MailboxGuid: GuidType;
-  /** t:MailboxAddress. */
+  /**
+   * t:MailboxAddress.
+   * @since V2017_07_11
+   */
   MailboxAddress: SmtpAddressType;
-  /** t:MailboxDisplayName. */
+  /**
+   * t:MailboxDisplayName.
+   * @since V2017_07_11
+   */
   MailboxDisplayName: string;
 }
 
-/** t:MailboxLocatorType */
+/**
+ * t:MailboxLocatorType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export interface MailboxLocatorType extends Extensible {
   /** xsi:type: set when the value is of a derived type. */
   $type?: 'MailboxLocatorType' | 'GroupLocatorType' | 'UserLocatorType';
-  /** t:ExternalDirectoryObjectId. */
+  /**
+   * t:ExternalDirectoryObjectId.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ExternalDirectoryObjectId?: string;
-  /** t:LegacyDn. */
+  /**
+   * t:LegacyDn.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   LegacyDn?: string;
-  /** t:EmailAddress. */
+  /**
+   * t:EmailAddress.
+   * @since V2018_01_08
+   */
   EmailAddress?: string;
-  /** t:DisplayName. */
+  /**
+   * t:DisplayName.
+   * @since V2018_01_08
+   */
   DisplayName?: string;
-  /** t:OrganizationId. */
+  /**
+   * t:OrganizationId.
+   * @since V2018_01_08
+   */
   OrganizationId?: string;
 }
 
-/** t:MailboxQueryType */
+/**
+ * t:MailboxQueryType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export interface MailboxQueryType extends Extensible {
-  /** t:Query. */
+  /**
+   * t:Query.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Query: string;
-  /** t:MailboxSearchScopes. */
+  /**
+   * t:MailboxSearchScopes.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   MailboxSearchScopes: NonEmptyArrayOfMailboxSearchScopesType;
 }
 
-/** t:MailboxRefinerType */
+/**
+ * t:MailboxRefinerType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface MailboxRefinerType extends SearchRefinerType {
-  /** t:MailboxDisplayName. */
+  /**
+   * t:MailboxDisplayName.
+   * @since V2017_07_11
+   */
   MailboxDisplayName?: string;
 }
 
-/** t:MailboxSearchLocationType (3 values) */
+/**
+ * t:MailboxSearchLocationType (3 values)
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type MailboxSearchLocationType = 'PrimaryOnly' | 'ArchiveOnly' | 'All';
 /** Every value of MailboxSearchLocationType, in schema order. */
 export const MailboxSearchLocationTypeValues = ['PrimaryOnly', 'ArchiveOnly', 'All'] as const;
 
-/** t:MailboxSearchScopeType */
+/**
+ * t:MailboxSearchScopeType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export interface MailboxSearchScopeType extends Extensible {
-  /** t:Mailbox. */
+  /**
+   * t:Mailbox.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Mailbox: string;
-  /** t:SearchScope. */
+  /**
+   * t:SearchScope.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   SearchScope: MailboxSearchLocationType;
-  /** t:ExtendedAttributes. */
+  /**
+   * t:ExtendedAttributes.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ExtendedAttributes?: ArrayOfExtendedAttributesType;
 }
 
-/** t:MailboxStatisticsItemType */
+/**
+ * t:MailboxStatisticsItemType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export interface MailboxStatisticsItemType extends Extensible {
-  /** t:MailboxId. */
+  /**
+   * t:MailboxId.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   MailboxId: string;
-  /** t:DisplayName. */
+  /**
+   * t:DisplayName.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   DisplayName: string;
-  /** t:ItemCount. */
+  /**
+   * t:ItemCount.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ItemCount: number;
-  /** t:Size. */
+  /**
+   * t:Size.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Size: number;
 }
 
-/** t:MailboxStatisticsSearchResultType */
+/**
+ * t:MailboxStatisticsSearchResultType
+ * @since Exchange2010_SP1
+ */
 export interface MailboxStatisticsSearchResultType extends Extensible {
-  /** t:UserMailbox. */
+  /**
+   * t:UserMailbox.
+   * @since Exchange2010_SP1
+   */
   UserMailbox: UserMailboxType;
-  /** t:KeywordStatisticsSearchResult. */
+  /**
+   * t:KeywordStatisticsSearchResult.
+   * @since Exchange2010_SP1
+   */
   KeywordStatisticsSearchResult?: KeywordStatisticsSearchResultType;
 }
 
-/** t:MailboxTypeType (10 values) */
+/**
+ * t:MailboxTypeType (10 values)
+ * Values added later: `Unknown` (Exchange2010_SP1), `OneOff` (Exchange2010_SP1), `GroupMailbox` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `ImplicitContact` (V2017_07_11), `User` (V2018_01_08).
+ */
 export type MailboxTypeType = 'Unknown' | 'OneOff' | 'Mailbox' | 'PublicDL' | 'PrivateDL' | 'Contact' | 'PublicFolder' | 'GroupMailbox' | 'ImplicitContact' | 'User';
 /** Every value of MailboxTypeType, in schema order. */
 export const MailboxTypeTypeValues = ['Unknown', 'OneOff', 'Mailbox', 'PublicDL', 'PrivateDL', 'Contact', 'PublicFolder', 'GroupMailbox', 'ImplicitContact', 'User'] as const;
 
-/** t:MailTips */
+/**
+ * t:MailTips
+ * @since Exchange2010_SP1
+ */
 export interface MailTips extends Extensible {
-  /** t:RecipientAddress. */
+  /**
+   * t:RecipientAddress.
+   * @since Exchange2010_SP1
+   */
   RecipientAddress: EmailAddressType;
-  /** t:PendingMailTips. */
+  /**
+   * t:PendingMailTips.
+   * @since Exchange2010_SP1
+   */
   PendingMailTips: MailTipTypes;
-  /** t:OutOfOffice. */
+  /**
+   * t:OutOfOffice.
+   * @since Exchange2010_SP1
+   */
   OutOfOffice?: OutOfOfficeMailTip;
-  /** t:MailboxFull. */
+  /**
+   * t:MailboxFull.
+   * @since Exchange2010_SP1
+   */
   MailboxFull?: boolean;
-  /** t:CustomMailTip. */
+  /**
+   * t:CustomMailTip.
+   * @since Exchange2010_SP1
+   */
   CustomMailTip?: string;
-  /** t:TotalMemberCount. */
+  /**
+   * t:TotalMemberCount.
+   * @since Exchange2010_SP1
+   */
   TotalMemberCount?: number;
-  /** t:ExternalMemberCount. */
+  /**
+   * t:ExternalMemberCount.
+   * @since Exchange2010_SP1
+   */
   ExternalMemberCount?: number;
-  /** t:MaxMessageSize. */
+  /**
+   * t:MaxMessageSize.
+   * @since Exchange2010_SP1
+   */
   MaxMessageSize?: number;
-  /** t:DeliveryRestricted. */
+  /**
+   * t:DeliveryRestricted.
+   * @since Exchange2010_SP1
+   */
   DeliveryRestricted?: boolean;
-  /** t:IsModerated. */
+  /**
+   * t:IsModerated.
+   * @since Exchange2010_SP1
+   */
   IsModerated?: boolean;
-  /** t:InvalidRecipient. */
+  /**
+   * t:InvalidRecipient.
+   * @since Exchange2010_SP1
+   */
   InvalidRecipient?: boolean;
-  /** t:Scope. */
+  /**
+   * t:Scope.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Scope?: number;
-  /** t:RecipientSuggestions. */
+  /**
+   * t:RecipientSuggestions.
+   * @since V2017_07_11
+   */
   RecipientSuggestions?: ArrayOfRecipientSuggestionsType;
-  /** t:PreferAccessibleContent. */
+  /**
+   * t:PreferAccessibleContent.
+   * @since V2017_07_11
+   */
   PreferAccessibleContent?: boolean;
 }
 
-/** t:MailTipsServiceConfiguration */
+/**
+ * t:MailTipsServiceConfiguration
+ * @since Exchange2010_SP1
+ */
 export interface MailTipsServiceConfiguration extends ServiceConfiguration {
-  /** t:MailTipsEnabled. */
+  /**
+   * t:MailTipsEnabled.
+   * @since Exchange2010_SP1
+   */
   MailTipsEnabled: boolean;
-  /** t:MaxRecipientsPerGetMailTipsRequest. */
+  /**
+   * t:MaxRecipientsPerGetMailTipsRequest.
+   * @since Exchange2010_SP1
+   */
   MaxRecipientsPerGetMailTipsRequest: number;
-  /** t:MaxMessageSize. */
+  /**
+   * t:MaxMessageSize.
+   * @since Exchange2010_SP1
+   */
   MaxMessageSize: number;
-  /** t:LargeAudienceThreshold. */
+  /**
+   * t:LargeAudienceThreshold.
+   * @since Exchange2010_SP1
+   */
   LargeAudienceThreshold: number;
-  /** t:ShowExternalRecipientCount. */
+  /**
+   * t:ShowExternalRecipientCount.
+   * @since Exchange2010_SP1
+   */
   ShowExternalRecipientCount: boolean;
-  /** t:InternalDomains. */
+  /**
+   * t:InternalDomains.
+   * @since Exchange2010_SP1
+   */
   InternalDomains: SmtpDomainList;
-  /** t:PolicyTipsEnabled. */
+  /**
+   * t:PolicyTipsEnabled.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   PolicyTipsEnabled: boolean;
-  /** t:LargeAudienceCap. */
+  /**
+   * t:LargeAudienceCap.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   LargeAudienceCap: number;
 }
 
-/** t:MailTipTypes */
+/**
+ * t:MailTipTypes
+ * @since Exchange2010_SP1
+ */
 export type MailTipTypes = MailTipTypes_Item[];
-/** t:MailTipTypes_Item (13 values) */
+/**
+ * t:MailTipTypes_Item (13 values)
+ * Values added later: `Scope` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `RecipientSuggestions` (V2017_07_11), `PreferAccessibleContent` (V2017_07_11).
+ * @since Exchange2010_SP1
+ */
 export type MailTipTypes_Item = 'All' | 'OutOfOfficeMessage' | 'MailboxFullStatus' | 'CustomMailTip' | 'ExternalMemberCount' | 'TotalMemberCount' | 'MaxMessageSize' | 'DeliveryRestriction' | 'ModerationStatus' | 'InvalidRecipient' | 'Scope' | 'RecipientSuggestions' | 'PreferAccessibleContent';
 /** Every value of MailTipTypes_Item, in schema order. */
 export const MailTipTypes_ItemValues = ['All', 'OutOfOfficeMessage', 'MailboxFullStatus', 'CustomMailTip', 'ExternalMemberCount', 'TotalMemberCount', 'MaxMessageSize', 'DeliveryRestriction', 'ModerationStatus', 'InvalidRecipient', 'Scope', 'RecipientSuggestions', 'PreferAccessibleContent'] as const;
@@ -3801,11 +6700,20 @@ export interface ManagedFolderInformationType extends Extensible {
   HomePage?: string;
 }
 
-/** t:ManagementRoleType */
+/**
+ * t:ManagementRoleType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export interface ManagementRoleType extends Extensible {
-  /** t:UserRoles. */
+  /**
+   * t:UserRoles.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   UserRoles?: NonEmptyArrayOfRoleType;
-  /** t:ApplicationRoles. */
+  /**
+   * t:ApplicationRoles.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ApplicationRoles?: NonEmptyArrayOfRoleType;
 }
 
@@ -3813,7 +6721,10 @@ export interface ManagementRoleType extends Extensible {
 export type MapiPropertyTypeType = 'ApplicationTime' | 'ApplicationTimeArray' | 'Binary' | 'BinaryArray' | 'Boolean' | 'CLSID' | 'CLSIDArray' | 'Currency' | 'CurrencyArray' | 'Double' | 'DoubleArray' | 'Error' | 'Float' | 'FloatArray' | 'Integer' | 'IntegerArray' | 'Long' | 'LongArray' | 'Null' | 'Object' | 'ObjectArray' | 'Short' | 'ShortArray' | 'SystemTime' | 'SystemTimeArray' | 'String' | 'StringArray';
 /** Every value of MapiPropertyTypeType, in schema order. */
 export const MapiPropertyTypeTypeValues = ['ApplicationTime', 'ApplicationTimeArray', 'Binary', 'BinaryArray', 'Boolean', 'CLSID', 'CLSIDArray', 'Currency', 'CurrencyArray', 'Double', 'DoubleArray', 'Error', 'Float', 'FloatArray', 'Integer', 'IntegerArray', 'Long', 'LongArray', 'Null', 'Object', 'ObjectArray', 'Short', 'ShortArray', 'SystemTime', 'SystemTimeArray', 'String', 'StringArray'] as const;
-/** t:MatchOptionsType (2 values) */
+/**
+ * t:MatchOptionsType (2 values)
+ * @since V2017_07_11
+ */
 export type MatchOptionsType = 'FullString' | 'Prefix';
 /** Every value of MatchOptionsType, in schema order. */
 export const MatchOptionsTypeValues = ['FullString', 'Prefix'] as const;
@@ -3826,71 +6737,161 @@ export const MeetingAttendeeTypeValues = ['Organizer', 'Required', 'Optional', '
 
 /** t:MeetingCancellationMessageType */
 export interface MeetingCancellationMessageType extends MeetingMessageType {
-  /** t:Start. */
+  /**
+   * t:Start.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Start?: string;
-  /** t:End. */
+  /**
+   * t:End.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   End?: string;
-  /** t:Location. */
+  /**
+   * t:Location.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Location?: string;
-  /** t:Recurrence. */
+  /**
+   * t:Recurrence.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Recurrence?: RecurrenceType;
-  /** t:CalendarItemType. */
+  /**
+   * t:CalendarItemType.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   CalendarItemType?: string;
-  /** t:EnhancedLocation. */
+  /**
+   * t:EnhancedLocation.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   EnhancedLocation?: EnhancedLocationType;
-  /** t:DoNotForwardMeeting. */
+  /**
+   * t:DoNotForwardMeeting.
+   * @since V2017_07_11
+   */
   DoNotForwardMeeting?: boolean;
 }
 
-/** t:MeetingInsightValue */
+/**
+ * t:MeetingInsightValue
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface MeetingInsightValue extends InsightValue {
-  /** t:Id. */
+  /**
+   * t:Id.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Id?: string;
-  /** t:Subject. */
+  /**
+   * t:Subject.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Subject?: string;
-  /** t:StartUtcTicks. */
+  /**
+   * t:StartUtcTicks.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   StartUtcTicks?: number;
-  /** t:EndUtcTicks. */
+  /**
+   * t:EndUtcTicks.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   EndUtcTicks?: number;
-  /** t:Location. */
+  /**
+   * t:Location.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Location?: string;
-  /** t:Organizer. */
+  /**
+   * t:Organizer.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Organizer?: ProfileInsightValue;
-  /** t:Attendees. */
+  /**
+   * t:Attendees.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Attendees?: ArrayOfProfileInsightValue;
 }
 
-/** t:MeetingInstanceType */
+/**
+ * t:MeetingInstanceType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface MeetingInstanceType extends Extensible {
-  /** t:Id. */
+  /**
+   * t:Id.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Id?: string;
-  /** t:ChangeKey. */
+  /**
+   * t:ChangeKey.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ChangeKey?: string;
-  /** t:Version. */
+  /**
+   * t:Version.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Version?: string;
-  /** t:JoinUrl. */
+  /**
+   * t:JoinUrl.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   JoinUrl?: string;
-  /** t:DateTimeCreated. */
+  /**
+   * t:DateTimeCreated.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   DateTimeCreated?: string;
-  /** t:DateTimeModified. */
+  /**
+   * t:DateTimeModified.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   DateTimeModified?: string;
-  /** t:Meadata. */
+  /**
+   * t:Meadata.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Meadata?: string;
-  /** t:Tag. */
+  /**
+   * t:Tag.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Tag?: string;
-  /** t:ParentGoid. */
+  /**
+   * t:ParentGoid.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ParentGoid?: string;
-  /** t:ParticipantActivities. */
+  /**
+   * t:ParticipantActivities.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ParticipantActivities?: NonEmptyArrayOfParticipantActivities;
-  /** t:ContentActivities. */
+  /**
+   * t:ContentActivities.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ContentActivities?: NonEmptyArrayOfContentActivities;
 }
 
-/** t:MeetingLocation */
+/**
+ * t:MeetingLocation
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface MeetingLocation extends Extensible {
-  /** t:EmailAddress. */
+  /**
+   * t:EmailAddress.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   EmailAddress: string;
-  /** t:DisplayName. */
+  /**
+   * t:DisplayName.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   DisplayName: string;
 }
 
@@ -3914,17 +6915,29 @@ export interface MeetingMessageType extends MessageType {
   RecurrenceId?: string;
   /** t:DateTimeStamp. */
   DateTimeStamp?: string;
-  /** t:IsOrganizer. */
+  /**
+   * t:IsOrganizer.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   IsOrganizer?: boolean;
 }
 
-/** t:MeetingRegistrationResponseObjectType */
+/**
+ * t:MeetingRegistrationResponseObjectType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export interface MeetingRegistrationResponseObjectType extends WellKnownResponseObjectType {
   /** xsi:type: set when the value is of a derived type. */
   $type?: 'MeetingRegistrationResponseObjectType' | 'AcceptItemType' | 'DeclineItemType' | 'TentativelyAcceptItemType';
-  /** t:ProposedStart. */
+  /**
+   * t:ProposedStart.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ProposedStart?: string;
-  /** t:ProposedEnd. */
+  /**
+   * t:ProposedEnd.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ProposedEnd?: string;
 }
 
@@ -3998,9 +7011,15 @@ export interface MeetingRequestMessageType extends MeetingMessageType {
   DeletedOccurrences?: NonEmptyArrayOfDeletedOccurrencesType;
   /** t:MeetingTimeZone. */
   MeetingTimeZone?: TimeZoneType;
-  /** t:StartTimeZone. */
+  /**
+   * t:StartTimeZone.
+   * @since Exchange2010_SP1
+   */
   StartTimeZone?: TimeZoneDefinitionType;
-  /** t:EndTimeZone. */
+  /**
+   * t:EndTimeZone.
+   * @since Exchange2010_SP1
+   */
   EndTimeZone?: TimeZoneDefinitionType;
   /** t:ConferenceType. */
   ConferenceType?: number;
@@ -4012,19 +7031,40 @@ export interface MeetingRequestMessageType extends MeetingMessageType {
   MeetingWorkspaceUrl?: string;
   /** t:NetShowUrl. */
   NetShowUrl?: string;
-  /** t:EnhancedLocation. */
+  /**
+   * t:EnhancedLocation.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   EnhancedLocation?: EnhancedLocationType;
-  /** t:ChangeHighlights. */
+  /**
+   * t:ChangeHighlights.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ChangeHighlights?: ChangeHighlightsType;
-  /** t:StartWallClock. */
+  /**
+   * t:StartWallClock.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   StartWallClock?: string;
-  /** t:EndWallClock. */
+  /**
+   * t:EndWallClock.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   EndWallClock?: string;
-  /** t:StartTimeZoneId. */
+  /**
+   * t:StartTimeZoneId.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   StartTimeZoneId?: string;
-  /** t:EndTimeZoneId. */
+  /**
+   * t:EndTimeZoneId.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   EndTimeZoneId?: string;
-  /** t:DoNotForwardMeeting. */
+  /**
+   * t:DoNotForwardMeeting.
+   * @since V2017_07_11
+   */
   DoNotForwardMeeting?: boolean;
 }
 
@@ -4035,145 +7075,322 @@ export const MeetingRequestTypeTypeValues = ['None', 'FullUpdate', 'Informationa
 
 /** t:MeetingResponseMessageType */
 export interface MeetingResponseMessageType extends MeetingMessageType {
-  /** t:Start. */
+  /**
+   * t:Start.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Start?: string;
-  /** t:End. */
+  /**
+   * t:End.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   End?: string;
-  /** t:Location. */
+  /**
+   * t:Location.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Location?: string;
-  /** t:Recurrence. */
+  /**
+   * t:Recurrence.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Recurrence?: RecurrenceType;
-  /** t:CalendarItemType. */
+  /**
+   * t:CalendarItemType.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   CalendarItemType?: string;
-  /** t:ProposedStart. */
+  /**
+   * t:ProposedStart.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ProposedStart?: string;
-  /** t:ProposedEnd. */
+  /**
+   * t:ProposedEnd.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ProposedEnd?: string;
-  /** t:EnhancedLocation. */
+  /**
+   * t:EnhancedLocation.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   EnhancedLocation?: EnhancedLocationType;
 }
 
-/** t:MeetingSpaceType */
+/**
+ * t:MeetingSpaceType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface MeetingSpaceType extends Extensible {
-  /** t:Id. */
+  /**
+   * t:Id.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Id?: string;
-  /** t:ChangeKey. */
+  /**
+   * t:ChangeKey.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ChangeKey?: string;
-  /** t:Type. */
+  /**
+   * t:Type.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Type?: MeetingSpaceTypeEnum;
-  /** t:Version. */
+  /**
+   * t:Version.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Version?: string;
-  /** t:JoinUrl. */
+  /**
+   * t:JoinUrl.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   JoinUrl?: string;
-  /** t:DateTimeCreated. */
+  /**
+   * t:DateTimeCreated.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   DateTimeCreated?: string;
-  /** t:DateTimeModified. */
+  /**
+   * t:DateTimeModified.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   DateTimeModified?: string;
-  /** t:ExpiryTime. */
+  /**
+   * t:ExpiryTime.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ExpiryTime?: string;
-  /** t:Meadata. */
+  /**
+   * t:Meadata.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Meadata?: string;
-  /** t:Tag. */
+  /**
+   * t:Tag.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Tag?: string;
 }
 
-/** t:MeetingSpaceTypeEnum (2 values) */
+/**
+ * t:MeetingSpaceTypeEnum (2 values)
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type MeetingSpaceTypeEnum = 'Public' | 'Private';
 /** Every value of MeetingSpaceTypeEnum, in schema order. */
 export const MeetingSpaceTypeEnumValues = ['Public', 'Private'] as const;
 
-/** t:MeetingSuggestionType */
+/**
+ * t:MeetingSuggestionType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export interface MeetingSuggestionType extends EntityType {
-  /** t:Attendees. */
+  /**
+   * t:Attendees.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Attendees?: ArrayOfEmailUsersType;
-  /** t:Location. */
+  /**
+   * t:Location.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Location?: string;
-  /** t:Subject. */
+  /**
+   * t:Subject.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Subject?: string;
-  /** t:MeetingString. */
+  /**
+   * t:MeetingString.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   MeetingString?: string;
-  /** t:StartTime. */
+  /**
+   * t:StartTime.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   StartTime?: string;
-  /** t:EndTime. */
+  /**
+   * t:EndTime.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   EndTime?: string;
-  /** t:TimeStringBeginIndex. */
+  /**
+   * t:TimeStringBeginIndex.
+   * @since V2018_01_08
+   */
   TimeStringBeginIndex?: number;
-  /** t:TimeStringLength. */
+  /**
+   * t:TimeStringLength.
+   * @since V2018_01_08
+   */
   TimeStringLength?: number;
-  /** t:EntityId. */
+  /**
+   * t:EntityId.
+   * @since V2018_01_08
+   */
   EntityId?: string;
-  /** t:ExtractionId. */
+  /**
+   * t:ExtractionId.
+   * @since V2018_01_08
+   */
   ExtractionId?: string;
 }
 
-/** t:MeetingTimeCandidate */
+/**
+ * t:MeetingTimeCandidate
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface MeetingTimeCandidate extends Extensible {
-  /** t:MeetingTimeslot. */
+  /**
+   * t:MeetingTimeslot.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   MeetingTimeslot: TimeSlot;
-  /** t:Confidence. */
+  /**
+   * t:Confidence.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Confidence: number;
-  /** t:Score. */
+  /**
+   * t:Score.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Score: number;
-  /** t:OrganizerAvailability. */
+  /**
+   * t:OrganizerAvailability.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   OrganizerAvailability: AvailabilityStatusType;
-  /** t:AttendeeAvailabilities. */
+  /**
+   * t:AttendeeAvailabilities.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   AttendeeAvailabilities: ArrayOfAttendeeAvailability;
-  /** t:Locations. */
+  /**
+   * t:Locations.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Locations: ArrayOfMeetingLocation;
-  /** t:SuggestionHint. */
+  /**
+   * t:SuggestionHint.
+   * @since V2017_07_11
+   */
   SuggestionHint: string;
 }
 
-/** t:MeetingTimeCandidatesConstraintItem */
+/**
+ * t:MeetingTimeCandidatesConstraintItem
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface MeetingTimeCandidatesConstraintItem extends Extensible {
   /** xsi:type: set when the value is of a derived type. */
   $type?: 'MeetingTimeCandidatesConstraintItem' | 'AttendeeConstraintItem' | 'LocationConstraintItem';
-  /** t:Email. */
+  /**
+   * t:Email.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Email?: string;
 }
 
-/** t:MembersListType */
+/**
+ * t:MembersListType
+ * @since Exchange2010_SP1
+ */
 export type MembersListType = MemberType[];
-/** t:MemberStatusType (3 values) */
+/**
+ * t:MemberStatusType (3 values)
+ * @since Exchange2010_SP1
+ */
 export type MemberStatusType = 'Unrecognized' | 'Normal' | 'Demoted';
 /** Every value of MemberStatusType, in schema order. */
 export const MemberStatusTypeValues = ['Unrecognized', 'Normal', 'Demoted'] as const;
 
-/** t:MemberType */
+/**
+ * t:MemberType
+ * @since Exchange2010_SP1
+ */
 export interface MemberType extends Extensible {
-  /** Attribute Key. */
+  /**
+   * Attribute Key.
+   * @since Exchange2010_SP1
+   */
   Key?: string;
-  /** t:Mailbox. */
+  /**
+   * t:Mailbox.
+   * @since Exchange2010_SP1
+   */
   Mailbox?: EmailAddressType;
-  /** t:Status. */
+  /**
+   * t:Status.
+   * @since Exchange2010_SP1
+   */
   Status?: MemberStatusType;
 }
 
-/** t:MentionActionType */
+/**
+ * t:MentionActionType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface MentionActionType extends Extensible {
-  /** t:Id. */
+  /**
+   * t:Id.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Id: string;
-  /** t:CreatedBy. */
+  /**
+   * t:CreatedBy.
+   * @since V2017_07_11
+   */
   CreatedBy: EmailAddressExtendedType;
-  /** t:CreatedDateTime. */
+  /**
+   * t:CreatedDateTime.
+   * @since V2017_07_11
+   */
   CreatedDateTime?: string;
-  /** t:ServerCreatedDateTime. */
+  /**
+   * t:ServerCreatedDateTime.
+   * @since V2017_07_11
+   */
   ServerCreatedDateTime?: string;
-  /** t:DeepLink. */
+  /**
+   * t:DeepLink.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   DeepLink?: string;
-  /** t:Application. */
+  /**
+   * t:Application.
+   * @since V2017_07_11
+   */
   Application?: string;
-  /** t:Mentioned. */
+  /**
+   * t:Mentioned.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Mentioned: EmailAddressExtendedType;
-  /** t:MentionText. */
+  /**
+   * t:MentionText.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   MentionText?: string;
-  /** t:ClientReference. */
+  /**
+   * t:ClientReference.
+   * @since V2017_07_11
+   */
   ClientReference?: string;
 }
 
-/** t:MentionsPreviewType */
+/**
+ * t:MentionsPreviewType
+ * @since V2017_07_11
+ */
 export interface MentionsPreviewType extends Extensible {
-  /** t:IsMentioned. */
+  /**
+   * t:IsMentioned.
+   * @since V2017_07_11
+   */
   IsMentioned: boolean;
 }
 
@@ -4182,36 +7399,75 @@ export type MessageDispositionType = 'SaveOnly' | 'SendOnly' | 'SendAndSaveCopy'
 /** Every value of MessageDispositionType, in schema order. */
 export const MessageDispositionTypeValues = ['SaveOnly', 'SendOnly', 'SendAndSaveCopy'] as const;
 
-/** t:MessageSafetyType */
+/**
+ * t:MessageSafetyType
+ * @since V2017_07_11
+ */
 export interface MessageSafetyType extends Extensible {
-  /** t:MessageSafetyLevel. */
+  /**
+   * t:MessageSafetyLevel.
+   * @since V2017_07_11
+   */
   MessageSafetyLevel?: number;
-  /** t:MessageSafetyReason. */
+  /**
+   * t:MessageSafetyReason.
+   * @since V2017_07_11
+   */
   MessageSafetyReason?: number;
-  /** t:Info. */
+  /**
+   * t:Info.
+   * @since V2017_07_11
+   */
   Info?: string;
 }
 
-/** t:MessageTrackingReportTemplateType (2 values) */
+/**
+ * t:MessageTrackingReportTemplateType (2 values)
+ * @since Exchange2010_SP1
+ */
 export type MessageTrackingReportTemplateType = 'Summary' | 'RecipientPath';
 /** Every value of MessageTrackingReportTemplateType, in schema order. */
 export const MessageTrackingReportTemplateTypeValues = ['Summary', 'RecipientPath'] as const;
 
-/** t:MessageTrackingReportType */
+/**
+ * t:MessageTrackingReportType
+ * @since Exchange2010_SP1
+ */
 export interface MessageTrackingReportType extends Extensible {
-  /** t:Sender. */
+  /**
+   * t:Sender.
+   * @since Exchange2010_SP1
+   */
   Sender?: EmailAddressType;
-  /** t:PurportedSender. */
+  /**
+   * t:PurportedSender.
+   * @since Exchange2010_SP1
+   */
   PurportedSender?: EmailAddressType;
-  /** t:Subject. */
+  /**
+   * t:Subject.
+   * @since Exchange2010_SP1
+   */
   Subject?: string;
-  /** t:SubmitTime. */
+  /**
+   * t:SubmitTime.
+   * @since Exchange2010_SP1
+   */
   SubmitTime?: string;
-  /** t:OriginalRecipients. */
+  /**
+   * t:OriginalRecipients.
+   * @since Exchange2010_SP1
+   */
   OriginalRecipients?: ArrayOfEmailAddressesType;
-  /** t:RecipientTrackingEvents. */
+  /**
+   * t:RecipientTrackingEvents.
+   * @since Exchange2010_SP1
+   */
   RecipientTrackingEvents: ArrayOfRecipientTrackingEventType;
-  /** t:Properties. */
+  /**
+   * t:Properties.
+   * @since Exchange2010_SP1
+   */
   Properties?: ArrayOfTrackingPropertiesType;
 }
 
@@ -4251,32 +7507,68 @@ export interface MessageType extends ItemType {
   ReceivedBy?: SingleRecipientType;
   /** t:ReceivedRepresenting. */
   ReceivedRepresenting?: SingleRecipientType;
-  /** t:ApprovalRequestData. */
+  /**
+   * t:ApprovalRequestData.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ApprovalRequestData?: ApprovalRequestDataType;
-  /** t:VotingInformation. */
+  /**
+   * t:VotingInformation.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   VotingInformation?: VotingInformationType;
-  /** t:ReminderMessageData. */
+  /**
+   * t:ReminderMessageData.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ReminderMessageData?: ReminderMessageDataType;
-  /** t:MessageSafety. */
+  /**
+   * t:MessageSafety.
+   * @since V2017_07_11
+   */
   MessageSafety?: MessageSafetyType;
-  /** t:SenderSMTPAddress. */
+  /**
+   * t:SenderSMTPAddress.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   SenderSMTPAddress?: SmtpAddressType;
-  /** t:MailboxGuids. */
+  /**
+   * t:MailboxGuids.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   MailboxGuids?: MessageType_MailboxGuids;
-  /** t:PublishedCalendarItemIcs. */
+  /**
+   * t:PublishedCalendarItemIcs.
+   * @since V2017_07_11
+   */
   PublishedCalendarItemIcs?: string;
-  /** t:PublishedCalendarItemName. */
+  /**
+   * t:PublishedCalendarItemName.
+   * @since V2017_07_11
+   */
   PublishedCalendarItemName?: string;
 }
 
-/** t:MessageType_MailboxGuids */
+/**
+ * t:MessageType_MailboxGuids
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type MessageType_MailboxGuids = GuidType[];
 
-/** t:Metadata */
+/**
+ * t:Metadata
+ * @since V2017_07_11
+ */
 export interface Metadata extends Extensible {
-  /** t:CustomApps. */
+  /**
+   * t:CustomApps.
+   * @since V2017_07_11
+   */
   CustomApps: string;
-  /** t:GenericInfo. */
+  /**
+   * t:GenericInfo.
+   * @since V2018_01_08
+   */
   GenericInfo?: string;
 }
 
@@ -4288,15 +7580,24 @@ export interface MimeContentType extends Extensible {
   CharacterSet?: string;
 }
 
-/** t:MimeContentUTF8Type */
+/**
+ * t:MimeContentUTF8Type
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export interface MimeContentUTF8Type extends Extensible {
   /** The element text. */
   $value: string;
-  /** Attribute CharacterSet. */
+  /**
+   * Attribute CharacterSet.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   CharacterSet?: string;
 }
 
-/** t:ModernGroupTypeType (4 values) */
+/**
+ * t:ModernGroupTypeType (4 values)
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type ModernGroupTypeType = 'None' | 'Private' | 'Secret' | 'Public';
 /** Every value of ModernGroupTypeType, in schema order. */
 export const ModernGroupTypeTypeValues = ['None', 'Private', 'Secret', 'Public'] as const;
@@ -4350,83 +7651,194 @@ export type MultipleOperandBooleanExpressionTypeSearchExpressionEntry = Tagged<'
     | Tagged<'Or', OrType>
     | Tagged<'Near', NearType>;
 
-/** t:MultiValueInsightContent */
+/**
+ * t:MultiValueInsightContent
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface MultiValueInsightContent extends InsightContent {
-  /** t:ItemList. */
+  /**
+   * t:ItemList.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ItemList?: ArrayOfInsightValue;
 }
 
-/** t:NearType */
+/**
+ * t:NearType
+ * @since V2017_07_11
+ */
 export interface NearType extends MultipleOperandBooleanExpressionType {
-  /** t:Distance. */
+  /**
+   * t:Distance.
+   * @since V2017_07_11
+   */
   Distance: number;
-  /** t:Ordered. */
+  /**
+   * t:Ordered.
+   * @since V2017_07_11
+   */
   Ordered: boolean;
 }
 
-/** t:NetworkItemType */
+/**
+ * t:NetworkItemType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface NetworkItemType extends ItemType {
-  /** t:DomainId. */
+  /**
+   * t:DomainId.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   DomainId?: number;
-  /** t:DomainTag. */
+  /**
+   * t:DomainTag.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   DomainTag?: string;
-  /** t:UserTileUrl. */
+  /**
+   * t:UserTileUrl.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   UserTileUrl?: string;
-  /** t:ProfileUrl. */
+  /**
+   * t:ProfileUrl.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ProfileUrl?: string;
-  /** t:Settings. */
+  /**
+   * t:Settings.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Settings?: number;
-  /** t:IsDefault. */
+  /**
+   * t:IsDefault.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   IsDefault?: boolean;
-  /** t:AutoLinkError. */
+  /**
+   * t:AutoLinkError.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   AutoLinkError?: string;
-  /** t:AutoLinkSuccess. */
+  /**
+   * t:AutoLinkSuccess.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   AutoLinkSuccess?: string;
-  /** t:UserEmail. */
+  /**
+   * t:UserEmail.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   UserEmail?: string;
-  /** t:ClientPublishSecret. */
+  /**
+   * t:ClientPublishSecret.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ClientPublishSecret?: string;
-  /** t:ClientToken. */
+  /**
+   * t:ClientToken.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ClientToken?: string;
-  /** t:ClientToken2. */
+  /**
+   * t:ClientToken2.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ClientToken2?: string;
-  /** t:ContactSyncError. */
+  /**
+   * t:ContactSyncError.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ContactSyncError?: string;
-  /** t:ContactSyncSuccess. */
+  /**
+   * t:ContactSyncSuccess.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ContactSyncSuccess?: string;
-  /** t:ErrorOffers. */
+  /**
+   * t:ErrorOffers.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ErrorOffers?: number;
-  /** t:FirstAuthErrorDates. */
+  /**
+   * t:FirstAuthErrorDates.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   FirstAuthErrorDates?: string;
-  /** t:LastVersionSaved. */
+  /**
+   * t:LastVersionSaved.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   LastVersionSaved?: number;
-  /** t:LastWelcomeContact. */
+  /**
+   * t:LastWelcomeContact.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   LastWelcomeContact?: string;
-  /** t:Offers. */
+  /**
+   * t:Offers.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Offers?: number;
-  /** t:PsaLastChanged. */
+  /**
+   * t:PsaLastChanged.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   PsaLastChanged?: string;
-  /** t:RefreshToken2. */
+  /**
+   * t:RefreshToken2.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   RefreshToken2?: string;
-  /** t:RefreshTokenExpiry2. */
+  /**
+   * t:RefreshTokenExpiry2.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   RefreshTokenExpiry2?: string;
-  /** t:SessionHandle. */
+  /**
+   * t:SessionHandle.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   SessionHandle?: string;
-  /** t:RejectedOffers. */
+  /**
+   * t:RejectedOffers.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   RejectedOffers?: number;
-  /** t:SyncEnabled. */
+  /**
+   * t:SyncEnabled.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   SyncEnabled?: boolean;
-  /** t:TokenRefreshLastAttempted. */
+  /**
+   * t:TokenRefreshLastAttempted.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   TokenRefreshLastAttempted?: string;
-  /** t:TokenRefreshLastCompleted. */
+  /**
+   * t:TokenRefreshLastCompleted.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   TokenRefreshLastCompleted?: string;
-  /** t:PsaState. */
+  /**
+   * t:PsaState.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   PsaState?: string;
-  /** t:SourceEntryID. */
+  /**
+   * t:SourceEntryID.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   SourceEntryID?: string;
-  /** t:AccountName. */
+  /**
+   * t:AccountName.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   AccountName?: string;
-  /** t:LastSync. */
+  /**
+   * t:LastSync.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   LastSync?: string;
 }
 
@@ -4469,9 +7881,15 @@ export type NonEmptyArrayOfAlternateIdsType = NonEmptyArrayOfAlternateIdsTypeEnt
 export type NonEmptyArrayOfAlternateIdsTypeEntry = Tagged<'AlternateId', AlternateIdType>
     | Tagged<'AlternatePublicFolderId', AlternatePublicFolderIdType>
     | Tagged<'AlternatePublicFolderItemId', AlternatePublicFolderItemIdType>;
-/** t:NonEmptyArrayOfAppliedHashtagType */
+/**
+ * t:NonEmptyArrayOfAppliedHashtagType
+ * @since V2017_07_11
+ */
 export type NonEmptyArrayOfAppliedHashtagType = AppliedHashtagType[];
-/** t:NonEmptyArrayOfApplyConversationActionType */
+/**
+ * t:NonEmptyArrayOfApplyConversationActionType
+ * @since Exchange2010_SP1
+ */
 export type NonEmptyArrayOfApplyConversationActionType = ConversationActionType[];
 /** t:NonEmptyArrayOfAttachmentsType */
 export type NonEmptyArrayOfAttachmentsType = NonEmptyArrayOfAttachmentsTypeEntry[];
@@ -4493,17 +7911,32 @@ export type NonEmptyArrayOfBaseItemIdsTypeEntry = Tagged<'ItemId', ItemIdType>
     | Tagged<'OccurrenceItemId', OccurrenceItemIdType>
     | Tagged<'RecurringMasterItemId', RecurringMasterItemIdType>
     | Tagged<'RecurringMasterItemIdRanges', RecurringMasterItemIdRangesType>;
-/** t:NonEmptyArrayOfClientAccessTokenRequestsType */
+/**
+ * t:NonEmptyArrayOfClientAccessTokenRequestsType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type NonEmptyArrayOfClientAccessTokenRequestsType = ClientAccessTokenRequestType[];
-/** t:NonEmptyArrayOfContentActivities */
+/**
+ * t:NonEmptyArrayOfContentActivities
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type NonEmptyArrayOfContentActivities = ContentActivity[];
 /** t:NonEmptyArrayOfDeletedOccurrencesType */
 export type NonEmptyArrayOfDeletedOccurrencesType = DeletedOccurrenceInfoType[];
-/** t:NonEmptyArrayOfExtendedFieldURIs */
+/**
+ * t:NonEmptyArrayOfExtendedFieldURIs
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type NonEmptyArrayOfExtendedFieldURIs = PathToExtendedFieldType[];
-/** t:NonEmptyArrayOfExtendedFieldURIsType */
+/**
+ * t:NonEmptyArrayOfExtendedFieldURIsType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type NonEmptyArrayOfExtendedFieldURIsType = PathToExtendedFieldType[];
-/** t:NonEmptyArrayOfExtendedPropertyType */
+/**
+ * t:NonEmptyArrayOfExtendedPropertyType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type NonEmptyArrayOfExtendedPropertyType = ExtendedPropertyType[];
 /** t:NonEmptyArrayOfFieldOrdersType */
 export type NonEmptyArrayOfFieldOrdersType = FieldOrderType[];
@@ -4537,25 +7970,49 @@ export type NonEmptyArrayOfItemChangeDescriptionsTypeEntry = Tagged<'AppendToIte
     | Tagged<'DeleteItemField', DeleteItemFieldType>;
 /** t:NonEmptyArrayOfItemChangesType */
 export type NonEmptyArrayOfItemChangesType = ItemChangeType[];
-/** t:NonEmptyArrayOfItemIdsType */
+/**
+ * t:NonEmptyArrayOfItemIdsType
+ * @since Exchange2010_SP1
+ */
 export type NonEmptyArrayOfItemIdsType = ItemIdType[];
-/** t:NonEmptyArrayOfLegacyDNsType */
+/**
+ * t:NonEmptyArrayOfLegacyDNsType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type NonEmptyArrayOfLegacyDNsType = string[];
-/** t:NonEmptyArrayOfLikeType */
+/**
+ * t:NonEmptyArrayOfLikeType
+ * @since V2017_07_11
+ */
 export type NonEmptyArrayOfLikeType = LikeType[];
-/** t:NonEmptyArrayOfMailboxQueriesType */
+/**
+ * t:NonEmptyArrayOfMailboxQueriesType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type NonEmptyArrayOfMailboxQueriesType = MailboxQueryType[];
-/** t:NonEmptyArrayOfMailboxSearchScopesType */
+/**
+ * t:NonEmptyArrayOfMailboxSearchScopesType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type NonEmptyArrayOfMailboxSearchScopesType = MailboxSearchScopeType[];
-/** t:NonEmptyArrayOfMentionActionsType */
+/**
+ * t:NonEmptyArrayOfMentionActionsType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type NonEmptyArrayOfMentionActionsType = MentionActionType[];
 /** t:NonEmptyArrayOfNotificationEventTypesType */
 export type NonEmptyArrayOfNotificationEventTypesType = NotificationEventTypeType[];
-/** t:NonEmptyArrayOfNotificationsType */
+/**
+ * t:NonEmptyArrayOfNotificationsType
+ * @since Exchange2010_SP1
+ */
 export type NonEmptyArrayOfNotificationsType = NotificationType[];
 /** t:NonEmptyArrayOfOccurrenceInfoType */
 export type NonEmptyArrayOfOccurrenceInfoType = OccurrenceInfoType[];
-/** t:NonEmptyArrayOfParticipantActivities */
+/**
+ * t:NonEmptyArrayOfParticipantActivities
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type NonEmptyArrayOfParticipantActivities = ParticipantActivity[];
 /** t:NonEmptyArrayOfPathsToElementType */
 export type NonEmptyArrayOfPathsToElementType = NonEmptyArrayOfPathsToElementTypeEntry[];
@@ -4563,15 +8020,27 @@ export type NonEmptyArrayOfPathsToElementType = NonEmptyArrayOfPathsToElementTyp
 export type NonEmptyArrayOfPathsToElementTypeEntry = Tagged<'FieldURI', PathToUnindexedFieldType>
     | Tagged<'IndexedFieldURI', PathToIndexedFieldType>
     | Tagged<'ExtendedFieldURI', PathToExtendedFieldType>;
-/** t:NonEmptyArrayOfPeopleTokenType */
+/**
+ * t:NonEmptyArrayOfPeopleTokenType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type NonEmptyArrayOfPeopleTokenType = PeopleTokenType[];
-/** t:NonEmptyArrayOfPeriodsType */
+/**
+ * t:NonEmptyArrayOfPeriodsType
+ * @since Exchange2010_SP1
+ */
 export type NonEmptyArrayOfPeriodsType = PeriodType[];
-/** t:NonEmptyArrayOfPredictedActionReasonType */
+/**
+ * t:NonEmptyArrayOfPredictedActionReasonType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type NonEmptyArrayOfPredictedActionReasonType = PredictedActionReasonType[];
 /** t:NonEmptyArrayOfPropertyValuesType */
 export type NonEmptyArrayOfPropertyValuesType = string[];
-/** t:NonEmptyArrayOfReminderItemActionType */
+/**
+ * t:NonEmptyArrayOfReminderItemActionType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type NonEmptyArrayOfReminderItemActionType = ReminderItemActionType[];
 /** t:NonEmptyArrayOfRequestAttachmentIdsType */
 export type NonEmptyArrayOfRequestAttachmentIdsType = RequestAttachmentIdType[];
@@ -4593,79 +8062,166 @@ export type NonEmptyArrayOfResponseObjectsTypeEntry = Tagged<'AcceptItem', Accep
     | Tagged<'ProposeNewTime', ProposeNewTimeType>;
 /** t:NonEmptyArrayOfRestrictedGroupIdentifiersType */
 export type NonEmptyArrayOfRestrictedGroupIdentifiersType = SidAndAttributesType[];
-/** t:NonEmptyArrayOfRoleType */
+/**
+ * t:NonEmptyArrayOfRoleType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type NonEmptyArrayOfRoleType = string[];
-/** t:NonEmptyArrayOfSubscriptionIdsType */
+/**
+ * t:NonEmptyArrayOfSubscriptionIdsType
+ * @since Exchange2010_SP1
+ */
 export type NonEmptyArrayOfSubscriptionIdsType = SubscriptionIdType[];
-/** t:NonEmptyArrayOfTimeZoneIdType */
+/**
+ * t:NonEmptyArrayOfTimeZoneIdType
+ * @since Exchange2010_SP1
+ */
 export type NonEmptyArrayOfTimeZoneIdType = string[];
-/** t:NonEmptyArrayOfUploadItemsType */
+/**
+ * t:NonEmptyArrayOfUploadItemsType
+ * @since Exchange2010_SP1
+ */
 export type NonEmptyArrayOfUploadItemsType = UploadItemType[];
 
-/** t:NonEmptyStateDefinitionType */
+/**
+ * t:NonEmptyStateDefinitionType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export interface NonEmptyStateDefinitionType extends Extensible {
-  /** t:DeletedOccurrenceStateDefinition (one of a choice). */
+  /**
+   * t:DeletedOccurrenceStateDefinition (one of a choice).
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   DeletedOccurrenceStateDefinition?: DeletedOccurrenceStateDefinitionType;
-  /** t:DeleteFromFolderStateDefinition (one of a choice). */
+  /**
+   * t:DeleteFromFolderStateDefinition (one of a choice).
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   DeleteFromFolderStateDefinition?: DeleteFromFolderStateDefinitionType;
-  /** t:LocationBasedStateDefinition (one of a choice). */
+  /**
+   * t:LocationBasedStateDefinition (one of a choice).
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   LocationBasedStateDefinition?: LocationBasedStateDefinitionType;
 }
 
 /** t:NonEmptyStringType */
 export type NonEmptyStringType = string;
 
-/** t:NonIndexableItemDetailResultType */
+/**
+ * t:NonIndexableItemDetailResultType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export interface NonIndexableItemDetailResultType extends Extensible {
-  /** t:Items. */
+  /**
+   * t:Items.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Items?: ArrayOfNonIndexableItemDetailsType;
-  /** t:FailedMailboxes. */
+  /**
+   * t:FailedMailboxes.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   FailedMailboxes?: ArrayOfFailedSearchMailboxesType;
 }
 
-/** t:NonIndexableItemDetailType */
+/**
+ * t:NonIndexableItemDetailType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export interface NonIndexableItemDetailType extends Extensible {
-  /** t:ItemId. */
+  /**
+   * t:ItemId.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ItemId: ItemIdType;
-  /** t:ErrorCode. */
+  /**
+   * t:ErrorCode.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ErrorCode: ItemIndexErrorType;
-  /** t:ErrorDescription. */
+  /**
+   * t:ErrorDescription.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ErrorDescription: string;
-  /** t:IsPartiallyIndexed. */
+  /**
+   * t:IsPartiallyIndexed.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   IsPartiallyIndexed: boolean;
-  /** t:IsPermanentFailure. */
+  /**
+   * t:IsPermanentFailure.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   IsPermanentFailure: boolean;
-  /** t:SortValue. */
+  /**
+   * t:SortValue.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   SortValue: string;
-  /** t:AttemptCount. */
+  /**
+   * t:AttemptCount.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   AttemptCount: number;
-  /** t:LastAttemptTime. */
+  /**
+   * t:LastAttemptTime.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   LastAttemptTime?: string;
-  /** t:AdditionalInfo. */
+  /**
+   * t:AdditionalInfo.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   AdditionalInfo?: string;
 }
 
-/** t:NonIndexableItemStatisticType */
+/**
+ * t:NonIndexableItemStatisticType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export interface NonIndexableItemStatisticType extends Extensible {
-  /** t:Mailbox. */
+  /**
+   * t:Mailbox.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Mailbox: string;
-  /** t:ItemCount. */
+  /**
+   * t:ItemCount.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ItemCount: number;
-  /** t:ErrorMessage. */
+  /**
+   * t:ErrorMessage.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ErrorMessage?: string;
 }
 
-/** t:NormalizedBodyType */
+/**
+ * t:NormalizedBodyType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export interface NormalizedBodyType extends Extensible {
   /** The element text. */
   $value: string;
-  /** Attribute NormalizedBodyType. */
+  /**
+   * Attribute NormalizedBodyType.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   NormalizedBodyType: BodyTypeType;
-  /** Attribute IsTruncated. */
+  /**
+   * Attribute IsTruncated.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   IsTruncated?: boolean;
 }
 
-/** t:NotificationEventTypeType (7 values) */
+/**
+ * t:NotificationEventTypeType (7 values)
+ * Values added later: `FreeBusyChangedEvent` (Exchange2010_SP1).
+ */
 export type NotificationEventTypeType = 'CopiedEvent' | 'CreatedEvent' | 'DeletedEvent' | 'ModifiedEvent' | 'MovedEvent' | 'NewMailEvent' | 'FreeBusyChangedEvent';
 /** Every value of NotificationEventTypeType, in schema order. */
 export const NotificationEventTypeTypeValues = ['CopiedEvent', 'CreatedEvent', 'DeletedEvent', 'ModifiedEvent', 'MovedEvent', 'NewMailEvent', 'FreeBusyChangedEvent'] as const;
@@ -4720,7 +8276,10 @@ export interface NotType extends SearchExpressionType {
   And?: AndType;
   /** t:Or (one of a choice). */
   Or?: OrType;
-  /** t:Near (one of a choice). */
+  /**
+   * t:Near (one of a choice).
+   * @since V2017_07_11
+   */
   Near?: NearType;
 }
 
@@ -4752,70 +8311,139 @@ export interface OccurrenceItemIdType extends BaseItemIdType {
   InstanceIndex: number;
 }
 
-/** t:OccurrencesRangeType */
+/**
+ * t:OccurrencesRangeType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export interface OccurrencesRangeType extends Extensible {
-  /** Attribute Start. */
+  /**
+   * Attribute Start.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Start?: string;
-  /** Attribute End. */
+  /**
+   * Attribute End.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   End?: string;
-  /** Attribute Count. */
+  /**
+   * Attribute Count.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Count?: number;
-  /** Attribute CompareOriginalStartTime. */
+  /**
+   * Attribute CompareOriginalStartTime.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   CompareOriginalStartTime?: boolean;
 }
 
-/** t:OfficeClientCodeType */
+/**
+ * t:OfficeClientCodeType
+ * @since V2017_07_11
+ */
 export type OfficeClientCodeType = string;
 
-/** t:OfficeClientType */
+/**
+ * t:OfficeClientType
+ * @since V2017_07_11
+ */
 export interface OfficeClientType extends Extensible {
-  /** Attribute Code. */
+  /**
+   * Attribute Code.
+   * @since V2017_07_11
+   */
   Code: OfficeClientCodeType;
-  /** Attribute Version. */
+  /**
+   * Attribute Version.
+   * @since V2017_07_11
+   */
   Version: VersionType;
 }
 
-/** t:OfficeIntegrationConfiguration */
+/**
+ * t:OfficeIntegrationConfiguration
+ * @since V2017_07_11
+ */
 export interface OfficeIntegrationConfiguration extends ServiceConfiguration {
-  /** t:OfficeSidebarURL. */
+  /**
+   * t:OfficeSidebarURL.
+   * @since V2017_07_11
+   */
   OfficeSidebarURL: string;
 }
 
-/** t:OMEMessageRevocationStatus (6 values) */
+/**
+ * t:OMEMessageRevocationStatus (6 values)
+ * @since V2018_01_08
+ */
 export type OMEMessageRevocationStatus = 'None' | 'Success' | 'Failed' | 'MessageNotFound' | 'PartialFailed' | 'AlreadyRevoked';
 /** Every value of OMEMessageRevocationStatus, in schema order. */
 export const OMEMessageRevocationStatusValues = ['None', 'Success', 'Failed', 'MessageNotFound', 'PartialFailed', 'AlreadyRevoked'] as const;
 
-/** t:OneDriveItemType */
+/**
+ * t:OneDriveItemType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface OneDriveItemType extends ItemType {
-  /** t:ResourceId. */
+  /**
+   * t:ResourceId.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ResourceId: string;
 }
 
-/** t:OneDriveSearchScopeType */
+/**
+ * t:OneDriveSearchScopeType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface OneDriveSearchScopeType extends Extensible {
-  /** t:OneDriveView. */
+  /**
+   * t:OneDriveView.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   OneDriveView: OneDriveViewType;
 }
 
-/** t:OneDriveViewType */
+/**
+ * t:OneDriveViewType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type OneDriveViewType = OneDriveViewType_Item[];
-/** t:OneDriveViewType_Item (4 values) */
+/**
+ * t:OneDriveViewType_Item (4 values)
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type OneDriveViewType_Item = 'None' | 'SharedWithMe' | 'MyDocuments' | 'RecycleBin';
 /** Every value of OneDriveViewType_Item, in schema order. */
 export const OneDriveViewType_ItemValues = ['None', 'SharedWithMe', 'MyDocuments', 'RecycleBin'] as const;
-/** t:OnlineMeetingAccessLevelType (4 values) */
+/**
+ * t:OnlineMeetingAccessLevelType (4 values)
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type OnlineMeetingAccessLevelType = 'Locked' | 'Invited' | 'Internal' | 'Everyone';
 /** Every value of OnlineMeetingAccessLevelType, in schema order. */
 export const OnlineMeetingAccessLevelTypeValues = ['Locked', 'Invited', 'Internal', 'Everyone'] as const;
 
-/** t:OnlineMeetingSettingsType */
+/**
+ * t:OnlineMeetingSettingsType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export interface OnlineMeetingSettingsType extends Extensible {
-  /** t:LobbyBypass. */
+  /**
+   * t:LobbyBypass.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   LobbyBypass: LobbyBypassType;
-  /** t:AccessLevel. */
+  /**
+   * t:AccessLevel.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   AccessLevel: OnlineMeetingAccessLevelType;
-  /** t:Presenters. */
+  /**
+   * t:Presenters.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Presenters: PresentersType;
 }
 
@@ -4824,13 +8452,25 @@ export type OofState = 'Disabled' | 'Enabled' | 'Scheduled';
 /** Every value of OofState, in schema order. */
 export const OofStateValues = ['Disabled', 'Enabled', 'Scheduled'] as const;
 
-/** t:OpenAsAdminOrSystemServiceType */
+/**
+ * t:OpenAsAdminOrSystemServiceType
+ * @since Exchange2010_SP1
+ */
 export interface OpenAsAdminOrSystemServiceType extends Extensible {
-  /** Attribute LogonType. */
+  /**
+   * Attribute LogonType.
+   * @since Exchange2010_SP1
+   */
   LogonType: SpecialLogonTypeType;
-  /** Attribute BudgetType. */
+  /**
+   * Attribute BudgetType.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   BudgetType?: number;
-  /** t:ConnectingSID. */
+  /**
+   * t:ConnectingSID.
+   * @since Exchange2010_SP1
+   */
   ConnectingSID: ConnectingSIDType;
 }
 
@@ -4838,97 +8478,220 @@ export interface OpenAsAdminOrSystemServiceType extends Extensible {
 export interface OrType extends MultipleOperandBooleanExpressionType {
 }
 
-/** t:OutOfOfficeInsightValue */
+/**
+ * t:OutOfOfficeInsightValue
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface OutOfOfficeInsightValue extends InsightValue {
-  /** t:StartTime. */
+  /**
+   * t:StartTime.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   StartTime?: string;
-  /** t:EndTime. */
+  /**
+   * t:EndTime.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   EndTime?: string;
-  /** t:Message. */
+  /**
+   * t:Message.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Message?: string;
-  /** t:Culture. */
+  /**
+   * t:Culture.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Culture?: string;
 }
 
-/** t:OutOfOfficeMailTip */
+/**
+ * t:OutOfOfficeMailTip
+ * @since Exchange2010_SP1
+ */
 export interface OutOfOfficeMailTip extends Extensible {
-  /** t:ReplyBody. */
+  /**
+   * t:ReplyBody.
+   * @since Exchange2010_SP1
+   */
   ReplyBody: ReplyBody;
-  /** t:Duration. */
+  /**
+   * t:Duration.
+   * @since Exchange2010_SP1
+   */
   Duration?: Duration;
 }
 
-/** t:ParcelDeliveryEntityType */
+/**
+ * t:ParcelDeliveryEntityType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface ParcelDeliveryEntityType extends Extensible {
-  /** t:Carrier. */
+  /**
+   * t:Carrier.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Carrier?: string;
-  /** t:TrackingNumber. */
+  /**
+   * t:TrackingNumber.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   TrackingNumber?: string;
-  /** t:TrackingUrl. */
+  /**
+   * t:TrackingUrl.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   TrackingUrl?: string;
-  /** t:ExpectedArrivalFrom. */
+  /**
+   * t:ExpectedArrivalFrom.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ExpectedArrivalFrom?: string;
-  /** t:ExpectedArrivalUntil. */
+  /**
+   * t:ExpectedArrivalUntil.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ExpectedArrivalUntil?: string;
-  /** t:Product. */
+  /**
+   * t:Product.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Product?: string;
-  /** t:ProductUrl. */
+  /**
+   * t:ProductUrl.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ProductUrl?: string;
-  /** t:ProductImage. */
+  /**
+   * t:ProductImage.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ProductImage?: string;
-  /** t:ProductSku. */
+  /**
+   * t:ProductSku.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ProductSku?: string;
-  /** t:ProductDescription. */
+  /**
+   * t:ProductDescription.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ProductDescription?: string;
-  /** t:ProductBrand. */
+  /**
+   * t:ProductBrand.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ProductBrand?: string;
-  /** t:ProductColor. */
+  /**
+   * t:ProductColor.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ProductColor?: string;
-  /** t:OrderNumber. */
+  /**
+   * t:OrderNumber.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   OrderNumber?: string;
-  /** t:Seller. */
+  /**
+   * t:Seller.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Seller?: string;
-  /** t:OrderStatus. */
+  /**
+   * t:OrderStatus.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   OrderStatus?: string;
-  /** t:AddressName. */
+  /**
+   * t:AddressName.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   AddressName?: string;
-  /** t:StreetAddress. */
+  /**
+   * t:StreetAddress.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   StreetAddress?: string;
-  /** t:AddressLocality. */
+  /**
+   * t:AddressLocality.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   AddressLocality?: string;
-  /** t:AddressRegion. */
+  /**
+   * t:AddressRegion.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   AddressRegion?: string;
-  /** t:AddressCountry. */
+  /**
+   * t:AddressCountry.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   AddressCountry?: string;
-  /** t:PostalCode. */
+  /**
+   * t:PostalCode.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   PostalCode?: string;
 }
 
-/** t:ParticipantActivity */
+/**
+ * t:ParticipantActivity
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface ParticipantActivity extends Extensible {
-  /** t:Id. */
+  /**
+   * t:Id.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Id: GuidType;
-  /** t:CreatedBy. */
+  /**
+   * t:CreatedBy.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   CreatedBy: string;
-  /** t:StartTime. */
+  /**
+   * t:StartTime.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   StartTime: string;
-  /** t:EndTime. */
+  /**
+   * t:EndTime.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   EndTime: string;
-  /** t:ClientVersion. */
+  /**
+   * t:ClientVersion.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ClientVersion: string;
-  /** t:Role. */
+  /**
+   * t:Role.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Role: ParticipantActivityRole;
-  /** t:MediaType. */
+  /**
+   * t:MediaType.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   MediaType: ParticipantActivityMediaType;
-  /** t:MediaDetails. */
+  /**
+   * t:MediaDetails.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   MediaDetails?: string;
 }
 
-/** t:ParticipantActivityMediaType (8 values) */
+/**
+ * t:ParticipantActivityMediaType (8 values)
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ParticipantActivityMediaType = 'AppSharing' | 'AudioVideo' | 'Chat' | 'DataConf' | 'Meeting' | 'MeetingConf' | 'PhoneConf' | 'Focus';
 /** Every value of ParticipantActivityMediaType, in schema order. */
 export const ParticipantActivityMediaTypeValues = ['AppSharing', 'AudioVideo', 'Chat', 'DataConf', 'Meeting', 'MeetingConf', 'PhoneConf', 'Focus'] as const;
-/** t:ParticipantActivityRole (3 values) */
+/**
+ * t:ParticipantActivityRole (3 values)
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ParticipantActivityRole = 'Organizer' | 'Attendee' | 'Presenter';
 /** Every value of ParticipantActivityRole, in schema order. */
 export const ParticipantActivityRoleValues = ['Organizer', 'Attendee', 'Presenter'] as const;
@@ -4969,44 +8732,89 @@ export interface PathToUnindexedFieldType extends BasePathToElementType {
   FieldURI: UnindexedFieldURIType;
 }
 
-/** t:PeopleRefinerType */
+/**
+ * t:PeopleRefinerType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface PeopleRefinerType extends SearchRefinerType {
-  /** t:DisplayName. */
+  /**
+   * t:DisplayName.
+   * @since V2017_07_11
+   */
   DisplayName?: string;
-  /** t:SmtpAddress. */
+  /**
+   * t:SmtpAddress.
+   * @since V2017_07_11
+   */
   SmtpAddress?: SmtpAddressType;
 }
 
-/** t:PeopleSuggestionPersonType (6 values) */
+/**
+ * t:PeopleSuggestionPersonType (6 values)
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type PeopleSuggestionPersonType = 'Unknown' | 'Person' | 'DistributionList' | 'Room' | 'Place' | 'ModernGroup';
 /** Every value of PeopleSuggestionPersonType, in schema order. */
 export const PeopleSuggestionPersonTypeValues = ['Unknown', 'Person', 'DistributionList', 'Room', 'Place', 'ModernGroup'] as const;
 
-/** t:PeopleSuggestionType */
+/**
+ * t:PeopleSuggestionType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface PeopleSuggestionType extends SuggestionType {
-  /** t:PrimarySmtpAddress. */
+  /**
+   * t:PrimarySmtpAddress.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   PrimarySmtpAddress: string;
-  /** t:PersonType. */
+  /**
+   * t:PersonType.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   PersonType?: string;
 }
 
-/** t:PeopleTokenType */
+/**
+ * t:PeopleTokenType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface PeopleTokenType extends Extensible {
-  /** t:TokenSource. */
+  /**
+   * t:TokenSource.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   TokenSource: TokenSourceType;
-  /** t:ExpirationDateTime. */
+  /**
+   * t:ExpirationDateTime.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ExpirationDateTime?: string;
-  /** t:TokenValue. */
+  /**
+   * t:TokenValue.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   TokenValue?: string;
 }
 
-/** t:PeriodType */
+/**
+ * t:PeriodType
+ * @since Exchange2010_SP1
+ */
 export interface PeriodType extends Extensible {
-  /** Attribute Bias. */
+  /**
+   * Attribute Bias.
+   * @since Exchange2010_SP1
+   */
   Bias?: string;
-  /** Attribute Name. */
+  /**
+   * Attribute Name.
+   * @since Exchange2010_SP1
+   */
   Name?: string;
-  /** Attribute Id. */
+  /**
+   * Attribute Id.
+   * @since Exchange2010_SP1
+   */
   Id?: string;
 }
 
@@ -5039,406 +8847,973 @@ export interface PermissionType extends BasePermissionType {
   PermissionLevel: PermissionLevelType;
 }
 
-/** t:PersonaAttributionType */
+/**
+ * t:PersonaAttributionType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export interface PersonaAttributionType extends Extensible {
-  /** t:Id. */
+  /**
+   * t:Id.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Id: string;
-  /** t:SourceId. */
+  /**
+   * t:SourceId.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   SourceId: ItemIdType;
-  /** t:DisplayName. */
+  /**
+   * t:DisplayName.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   DisplayName: string;
-  /** t:IsWritable. */
+  /**
+   * t:IsWritable.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   IsWritable?: boolean;
-  /** t:IsQuickContact. */
+  /**
+   * t:IsQuickContact.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   IsQuickContact?: boolean;
-  /** t:IsHidden. */
+  /**
+   * t:IsHidden.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   IsHidden?: boolean;
-  /** t:FolderId. */
+  /**
+   * t:FolderId.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   FolderId?: FolderIdType;
 }
 
-/** t:PersonaPhoneNumberType */
+/**
+ * t:PersonaPhoneNumberType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export interface PersonaPhoneNumberType extends Extensible {
-  /** t:Number. */
+  /**
+   * t:Number.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Number: string;
-  /** t:Type. */
+  /**
+   * t:Type.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Type: string;
 }
 
-/** t:PersonaPostalAddressType */
+/**
+ * t:PersonaPostalAddressType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export interface PersonaPostalAddressType extends Extensible {
-  /** t:Street. */
+  /**
+   * t:Street.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Street?: string;
-  /** t:City. */
+  /**
+   * t:City.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   City?: string;
-  /** t:State. */
+  /**
+   * t:State.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   State?: string;
-  /** t:Country. */
+  /**
+   * t:Country.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Country?: string;
-  /** t:PostalCode. */
+  /**
+   * t:PostalCode.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   PostalCode?: string;
-  /** t:PostOfficeBox. */
+  /**
+   * t:PostOfficeBox.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   PostOfficeBox?: string;
-  /** t:Type. */
+  /**
+   * t:Type.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Type?: string;
-  /** t:Latitude. */
+  /**
+   * t:Latitude.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Latitude?: number;
-  /** t:Longitude. */
+  /**
+   * t:Longitude.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Longitude?: number;
-  /** t:Accuracy. */
+  /**
+   * t:Accuracy.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Accuracy?: number;
-  /** t:Altitude. */
+  /**
+   * t:Altitude.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Altitude?: number;
-  /** t:AltitudeAccuracy. */
+  /**
+   * t:AltitudeAccuracy.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   AltitudeAccuracy?: number;
-  /** t:FormattedAddress. */
+  /**
+   * t:FormattedAddress.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   FormattedAddress?: string;
-  /** t:LocationUri. */
+  /**
+   * t:LocationUri.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   LocationUri?: string;
-  /** t:LocationSource. */
+  /**
+   * t:LocationSource.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   LocationSource?: LocationSourceType;
 }
 
-/** t:PersonaResponseShapeType */
+/**
+ * t:PersonaResponseShapeType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export interface PersonaResponseShapeType extends Extensible {
-  /** t:BaseShape. */
+  /**
+   * t:BaseShape.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   BaseShape: DefaultShapeNamesType;
-  /** t:AdditionalProperties. */
+  /**
+   * t:AdditionalProperties.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   AdditionalProperties?: NonEmptyArrayOfPathsToElementType;
 }
 
-/** t:PersonaType */
+/**
+ * t:PersonaType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export interface PersonaType extends Extensible {
-  /** t:PersonaId. */
+  /**
+   * t:PersonaId.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   PersonaId: ItemIdType;
-  /** t:PersonaType. */
+  /**
+   * t:PersonaType.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   PersonaType?: string;
-  /** t:PersonaObjectStatus. */
+  /**
+   * t:PersonaObjectStatus.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   PersonaObjectStatus?: string;
-  /** t:CreationTime. */
+  /**
+   * t:CreationTime.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   CreationTime?: string;
-  /** t:Bodies. */
+  /**
+   * t:Bodies.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Bodies?: ArrayOfBodyContentAttributedValuesType;
-  /** t:DisplayNameFirstLastSortKey. */
+  /**
+   * t:DisplayNameFirstLastSortKey.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   DisplayNameFirstLastSortKey?: string;
-  /** t:DisplayNameLastFirstSortKey. */
+  /**
+   * t:DisplayNameLastFirstSortKey.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   DisplayNameLastFirstSortKey?: string;
-  /** t:CompanyNameSortKey. */
+  /**
+   * t:CompanyNameSortKey.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   CompanyNameSortKey?: string;
-  /** t:HomeCitySortKey. */
+  /**
+   * t:HomeCitySortKey.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   HomeCitySortKey?: string;
-  /** t:WorkCitySortKey. */
+  /**
+   * t:WorkCitySortKey.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   WorkCitySortKey?: string;
-  /** t:DisplayNameFirstLastHeader. */
+  /**
+   * t:DisplayNameFirstLastHeader.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   DisplayNameFirstLastHeader?: string;
-  /** t:DisplayNameLastFirstHeader. */
+  /**
+   * t:DisplayNameLastFirstHeader.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   DisplayNameLastFirstHeader?: string;
-  /** t:DisplayName. */
+  /**
+   * t:DisplayName.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   DisplayName?: string;
-  /** t:DisplayNameFirstLast. */
+  /**
+   * t:DisplayNameFirstLast.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   DisplayNameFirstLast?: string;
-  /** t:DisplayNameLastFirst. */
+  /**
+   * t:DisplayNameLastFirst.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   DisplayNameLastFirst?: string;
-  /** t:FileAs. */
+  /**
+   * t:FileAs.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   FileAs?: string;
-  /** t:FileAsId. */
+  /**
+   * t:FileAsId.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   FileAsId?: string;
-  /** t:DisplayNamePrefix. */
+  /**
+   * t:DisplayNamePrefix.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   DisplayNamePrefix?: string;
-  /** t:GivenName. */
+  /**
+   * t:GivenName.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   GivenName?: string;
-  /** t:MiddleName. */
+  /**
+   * t:MiddleName.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   MiddleName?: string;
-  /** t:Surname. */
+  /**
+   * t:Surname.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Surname?: string;
-  /** t:Generation. */
+  /**
+   * t:Generation.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Generation?: string;
-  /** t:Nickname. */
+  /**
+   * t:Nickname.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Nickname?: string;
-  /** t:YomiCompanyName. */
+  /**
+   * t:YomiCompanyName.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   YomiCompanyName?: string;
-  /** t:YomiFirstName. */
+  /**
+   * t:YomiFirstName.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   YomiFirstName?: string;
-  /** t:YomiLastName. */
+  /**
+   * t:YomiLastName.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   YomiLastName?: string;
-  /** t:Title. */
+  /**
+   * t:Title.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Title?: string;
-  /** t:Department. */
+  /**
+   * t:Department.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Department?: string;
-  /** t:CompanyName. */
+  /**
+   * t:CompanyName.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   CompanyName?: string;
-  /** t:Location. */
+  /**
+   * t:Location.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Location?: string;
-  /** t:EmailAddress. */
+  /**
+   * t:EmailAddress.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   EmailAddress?: EmailAddressType;
-  /** t:EmailAddresses. */
+  /**
+   * t:EmailAddresses.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   EmailAddresses?: ArrayOfEmailAddressesType;
-  /** t:PhoneNumber. */
+  /**
+   * t:PhoneNumber.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   PhoneNumber?: PersonaPhoneNumberType;
-  /** t:ImAddress. */
+  /**
+   * t:ImAddress.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ImAddress?: string;
-  /** t:HomeCity. */
+  /**
+   * t:HomeCity.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   HomeCity?: string;
-  /** t:WorkCity. */
+  /**
+   * t:WorkCity.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   WorkCity?: string;
-  /** t:RelevanceScore. */
+  /**
+   * t:RelevanceScore.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   RelevanceScore?: number;
-  /** t:FolderIds. */
+  /**
+   * t:FolderIds.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   FolderIds?: ArrayOfFolderIdType;
-  /** t:Attributions. */
+  /**
+   * t:Attributions.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Attributions?: ArrayOfPersonaAttributionsType;
-  /** t:DisplayNames. */
+  /**
+   * t:DisplayNames.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   DisplayNames?: ArrayOfStringAttributedValuesType;
-  /** t:FileAses. */
+  /**
+   * t:FileAses.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   FileAses?: ArrayOfStringAttributedValuesType;
-  /** t:FileAsIds. */
+  /**
+   * t:FileAsIds.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   FileAsIds?: ArrayOfStringAttributedValuesType;
-  /** t:DisplayNamePrefixes. */
+  /**
+   * t:DisplayNamePrefixes.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   DisplayNamePrefixes?: ArrayOfStringAttributedValuesType;
-  /** t:GivenNames. */
+  /**
+   * t:GivenNames.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   GivenNames?: ArrayOfStringAttributedValuesType;
-  /** t:MiddleNames. */
+  /**
+   * t:MiddleNames.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   MiddleNames?: ArrayOfStringAttributedValuesType;
-  /** t:Surnames. */
+  /**
+   * t:Surnames.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Surnames?: ArrayOfStringAttributedValuesType;
-  /** t:Generations. */
+  /**
+   * t:Generations.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Generations?: ArrayOfStringAttributedValuesType;
-  /** t:Nicknames. */
+  /**
+   * t:Nicknames.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Nicknames?: ArrayOfStringAttributedValuesType;
-  /** t:Initials. */
+  /**
+   * t:Initials.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Initials?: ArrayOfStringAttributedValuesType;
-  /** t:YomiCompanyNames. */
+  /**
+   * t:YomiCompanyNames.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   YomiCompanyNames?: ArrayOfStringAttributedValuesType;
-  /** t:YomiFirstNames. */
+  /**
+   * t:YomiFirstNames.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   YomiFirstNames?: ArrayOfStringAttributedValuesType;
-  /** t:YomiLastNames. */
+  /**
+   * t:YomiLastNames.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   YomiLastNames?: ArrayOfStringAttributedValuesType;
-  /** t:BusinessPhoneNumbers. */
+  /**
+   * t:BusinessPhoneNumbers.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   BusinessPhoneNumbers?: ArrayOfPhoneNumberAttributedValuesType;
-  /** t:BusinessPhoneNumbers2. */
+  /**
+   * t:BusinessPhoneNumbers2.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   BusinessPhoneNumbers2?: ArrayOfPhoneNumberAttributedValuesType;
-  /** t:HomePhones. */
+  /**
+   * t:HomePhones.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   HomePhones?: ArrayOfPhoneNumberAttributedValuesType;
-  /** t:HomePhones2. */
+  /**
+   * t:HomePhones2.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   HomePhones2?: ArrayOfPhoneNumberAttributedValuesType;
-  /** t:MobilePhones. */
+  /**
+   * t:MobilePhones.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   MobilePhones?: ArrayOfPhoneNumberAttributedValuesType;
-  /** t:MobilePhones2. */
+  /**
+   * t:MobilePhones2.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   MobilePhones2?: ArrayOfPhoneNumberAttributedValuesType;
-  /** t:AssistantPhoneNumbers. */
+  /**
+   * t:AssistantPhoneNumbers.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   AssistantPhoneNumbers?: ArrayOfPhoneNumberAttributedValuesType;
-  /** t:CallbackPhones. */
+  /**
+   * t:CallbackPhones.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   CallbackPhones?: ArrayOfPhoneNumberAttributedValuesType;
-  /** t:CarPhones. */
+  /**
+   * t:CarPhones.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   CarPhones?: ArrayOfPhoneNumberAttributedValuesType;
-  /** t:HomeFaxes. */
+  /**
+   * t:HomeFaxes.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   HomeFaxes?: ArrayOfPhoneNumberAttributedValuesType;
-  /** t:OrganizationMainPhones. */
+  /**
+   * t:OrganizationMainPhones.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   OrganizationMainPhones?: ArrayOfPhoneNumberAttributedValuesType;
-  /** t:OtherFaxes. */
+  /**
+   * t:OtherFaxes.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   OtherFaxes?: ArrayOfPhoneNumberAttributedValuesType;
-  /** t:OtherTelephones. */
+  /**
+   * t:OtherTelephones.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   OtherTelephones?: ArrayOfPhoneNumberAttributedValuesType;
-  /** t:OtherPhones2. */
+  /**
+   * t:OtherPhones2.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   OtherPhones2?: ArrayOfPhoneNumberAttributedValuesType;
-  /** t:Pagers. */
+  /**
+   * t:Pagers.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Pagers?: ArrayOfPhoneNumberAttributedValuesType;
-  /** t:RadioPhones. */
+  /**
+   * t:RadioPhones.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   RadioPhones?: ArrayOfPhoneNumberAttributedValuesType;
-  /** t:TelexNumbers. */
+  /**
+   * t:TelexNumbers.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   TelexNumbers?: ArrayOfPhoneNumberAttributedValuesType;
-  /** t:TTYTDDPhoneNumbers. */
+  /**
+   * t:TTYTDDPhoneNumbers.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   TTYTDDPhoneNumbers?: ArrayOfPhoneNumberAttributedValuesType;
-  /** t:WorkFaxes. */
+  /**
+   * t:WorkFaxes.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   WorkFaxes?: ArrayOfPhoneNumberAttributedValuesType;
-  /** t:Emails1. */
+  /**
+   * t:Emails1.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Emails1?: ArrayOfEmailAddressAttributedValuesType;
-  /** t:Emails2. */
+  /**
+   * t:Emails2.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Emails2?: ArrayOfEmailAddressAttributedValuesType;
-  /** t:Emails3. */
+  /**
+   * t:Emails3.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Emails3?: ArrayOfEmailAddressAttributedValuesType;
-  /** t:BusinessHomePages. */
+  /**
+   * t:BusinessHomePages.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   BusinessHomePages?: ArrayOfStringAttributedValuesType;
-  /** t:PersonalHomePages. */
+  /**
+   * t:PersonalHomePages.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   PersonalHomePages?: ArrayOfStringAttributedValuesType;
-  /** t:OfficeLocations. */
+  /**
+   * t:OfficeLocations.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   OfficeLocations?: ArrayOfStringAttributedValuesType;
-  /** t:ImAddresses. */
+  /**
+   * t:ImAddresses.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ImAddresses?: ArrayOfStringAttributedValuesType;
-  /** t:ImAddresses2. */
+  /**
+   * t:ImAddresses2.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ImAddresses2?: ArrayOfStringAttributedValuesType;
-  /** t:ImAddresses3. */
+  /**
+   * t:ImAddresses3.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ImAddresses3?: ArrayOfStringAttributedValuesType;
-  /** t:BusinessAddresses. */
+  /**
+   * t:BusinessAddresses.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   BusinessAddresses?: ArrayOfPostalAddressAttributedValuesType;
-  /** t:HomeAddresses. */
+  /**
+   * t:HomeAddresses.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   HomeAddresses?: ArrayOfPostalAddressAttributedValuesType;
-  /** t:OtherAddresses. */
+  /**
+   * t:OtherAddresses.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   OtherAddresses?: ArrayOfPostalAddressAttributedValuesType;
-  /** t:Titles. */
+  /**
+   * t:Titles.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Titles?: ArrayOfStringAttributedValuesType;
-  /** t:Departments. */
+  /**
+   * t:Departments.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Departments?: ArrayOfStringAttributedValuesType;
-  /** t:CompanyNames. */
+  /**
+   * t:CompanyNames.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   CompanyNames?: ArrayOfStringAttributedValuesType;
-  /** t:Managers. */
+  /**
+   * t:Managers.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Managers?: ArrayOfStringAttributedValuesType;
-  /** t:AssistantNames. */
+  /**
+   * t:AssistantNames.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   AssistantNames?: ArrayOfStringAttributedValuesType;
-  /** t:Professions. */
+  /**
+   * t:Professions.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Professions?: ArrayOfStringAttributedValuesType;
-  /** t:SpouseNames. */
+  /**
+   * t:SpouseNames.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   SpouseNames?: ArrayOfStringAttributedValuesType;
-  /** t:Children. */
+  /**
+   * t:Children.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Children?: ArrayOfStringArrayAttributedValuesType;
-  /** t:Schools. */
+  /**
+   * t:Schools.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Schools?: ArrayOfStringAttributedValuesType;
-  /** t:Hobbies. */
+  /**
+   * t:Hobbies.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Hobbies?: ArrayOfStringAttributedValuesType;
-  /** t:WeddingAnniversaries. */
+  /**
+   * t:WeddingAnniversaries.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   WeddingAnniversaries?: ArrayOfStringAttributedValuesType;
-  /** t:Birthdays. */
+  /**
+   * t:Birthdays.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Birthdays?: ArrayOfStringAttributedValuesType;
-  /** t:Locations. */
+  /**
+   * t:Locations.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Locations?: ArrayOfStringAttributedValuesType;
-  /** t:InlineLinks. */
+  /**
+   * t:InlineLinks.
+   * @since V2017_07_11
+   */
   InlineLinks?: ArrayOfStringAttributedValuesType;
-  /** t:ItemLinkIds. */
+  /**
+   * t:ItemLinkIds.
+   * @since V2017_07_11
+   */
   ItemLinkIds?: ArrayOfStringArrayAttributedValuesType;
-  /** t:HasActiveDeals. */
+  /**
+   * t:HasActiveDeals.
+   * @since V2017_07_11
+   */
   HasActiveDeals?: string;
-  /** t:IsBusinessContact. */
+  /**
+   * t:IsBusinessContact.
+   * @since V2017_07_11
+   */
   IsBusinessContact?: string;
-  /** t:AttributedHasActiveDeals. */
+  /**
+   * t:AttributedHasActiveDeals.
+   * @since V2017_07_11
+   */
   AttributedHasActiveDeals?: ArrayOfStringAttributedValuesType;
-  /** t:AttributedIsBusinessContact. */
+  /**
+   * t:AttributedIsBusinessContact.
+   * @since V2017_07_11
+   */
   AttributedIsBusinessContact?: ArrayOfStringAttributedValuesType;
-  /** t:SourceMailboxGuids. */
+  /**
+   * t:SourceMailboxGuids.
+   * @since V2017_07_11
+   */
   SourceMailboxGuids?: ArrayOfStringAttributedValuesType;
-  /** t:LastContactedDate. */
+  /**
+   * t:LastContactedDate.
+   * @since V2017_07_11
+   */
   LastContactedDate?: string;
-  /** t:ExtendedProperties. */
+  /**
+   * t:ExtendedProperties.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ExtendedProperties?: ArrayOfExtendedPropertyAttributedValueType;
-  /** t:ExternalDirectoryObjectId. */
+  /**
+   * t:ExternalDirectoryObjectId.
+   * @since V2017_07_11
+   */
   ExternalDirectoryObjectId?: string;
-  /** t:MapiEntryId. */
+  /**
+   * t:MapiEntryId.
+   * @since V2017_07_11
+   */
   MapiEntryId?: string;
-  /** t:MapiEmailAddress. */
+  /**
+   * t:MapiEmailAddress.
+   * @since V2017_07_11
+   */
   MapiEmailAddress?: string;
-  /** t:MapiAddressType. */
+  /**
+   * t:MapiAddressType.
+   * @since V2017_07_11
+   */
   MapiAddressType?: string;
-  /** t:MapiSearchKey. */
+  /**
+   * t:MapiSearchKey.
+   * @since V2017_07_11
+   */
   MapiSearchKey?: string;
-  /** t:MapiTransmittableDisplayName. */
+  /**
+   * t:MapiTransmittableDisplayName.
+   * @since V2017_07_11
+   */
   MapiTransmittableDisplayName?: string;
-  /** t:MapiSendRichInfo. */
+  /**
+   * t:MapiSendRichInfo.
+   * @since V2017_07_11
+   */
   MapiSendRichInfo?: boolean;
 }
 
-/** t:PersonResponseShapeType */
+/**
+ * t:PersonResponseShapeType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface PersonResponseShapeType extends Extensible {
-  /** t:BaseShape. */
+  /**
+   * t:BaseShape.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   BaseShape: DefaultShapeNamesType;
-  /** t:AdditionalProperties. */
+  /**
+   * t:AdditionalProperties.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   AdditionalProperties?: NonEmptyArrayOfPathsToElementType;
 }
 
-/** t:PersonType */
+/**
+ * t:PersonType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface PersonType extends Extensible {
-  /** t:FullName. */
+  /**
+   * t:FullName.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   FullName?: string;
-  /** t:GivenName. */
+  /**
+   * t:GivenName.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   GivenName?: string;
-  /** t:Surname. */
+  /**
+   * t:Surname.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Surname?: string;
-  /** t:PhoneNumber. */
+  /**
+   * t:PhoneNumber.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   PhoneNumber?: string;
-  /** t:SMSNumber. */
+  /**
+   * t:SMSNumber.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   SMSNumber?: string;
-  /** t:EmailAddress. */
+  /**
+   * t:EmailAddress.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   EmailAddress?: string;
-  /** t:Alias. */
+  /**
+   * t:Alias.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Alias?: string;
-  /** t:Department. */
+  /**
+   * t:Department.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Department?: string;
-  /** t:LinkedInProfileLink. */
+  /**
+   * t:LinkedInProfileLink.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   LinkedInProfileLink?: string;
-  /** t:Skills. */
+  /**
+   * t:Skills.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Skills?: ArrayOfSkillInsightValue;
-  /** t:ProfessionalBiography. */
+  /**
+   * t:ProfessionalBiography.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ProfessionalBiography?: string;
-  /** t:ManagementChain. */
+  /**
+   * t:ManagementChain.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ManagementChain?: ArrayOfProfileInsightValue;
-  /** t:DirectReports. */
+  /**
+   * t:DirectReports.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   DirectReports?: ArrayOfProfileInsightValue;
-  /** t:Peers. */
+  /**
+   * t:Peers.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Peers?: ArrayOfProfileInsightValue;
-  /** t:TeamSize. */
+  /**
+   * t:TeamSize.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   TeamSize?: string;
-  /** t:CurrentJob. */
+  /**
+   * t:CurrentJob.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   CurrentJob?: ArrayOfJobInsightValue;
-  /** t:Birthday. */
+  /**
+   * t:Birthday.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Birthday?: string;
-  /** t:Hometown. */
+  /**
+   * t:Hometown.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Hometown?: string;
-  /** t:CurrentLocation. */
+  /**
+   * t:CurrentLocation.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   CurrentLocation?: string;
-  /** t:CompanyProfile. */
+  /**
+   * t:CompanyProfile.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   CompanyProfile?: ArrayOfCompanyInsightValue;
-  /** t:Office. */
+  /**
+   * t:Office.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Office?: string;
-  /** t:Headline. */
+  /**
+   * t:Headline.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Headline?: string;
-  /** t:MutualConnections. */
+  /**
+   * t:MutualConnections.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   MutualConnections?: ArrayOfProfileInsightValue;
-  /** t:Title. */
+  /**
+   * t:Title.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Title?: string;
-  /** t:MutualManager. */
+  /**
+   * t:MutualManager.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   MutualManager?: ProfileInsightValue;
-  /** t:Insights. */
+  /**
+   * t:Insights.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Insights?: ArrayOfInsight;
-  /** t:UserProfilePicture. */
+  /**
+   * t:UserProfilePicture.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   UserProfilePicture?: UserProfilePicture;
 }
 
-/** t:PhoneCallIdType */
+/**
+ * t:PhoneCallIdType
+ * @since Exchange2010_SP1
+ */
 export interface PhoneCallIdType extends Extensible {
-  /** Attribute Id. */
+  /**
+   * Attribute Id.
+   * @since Exchange2010_SP1
+   */
   Id: string;
 }
 
-/** t:PhoneCallInformationType */
+/**
+ * t:PhoneCallInformationType
+ * @since Exchange2010_SP1
+ */
 export interface PhoneCallInformationType extends Extensible {
-  /** t:PhoneCallState. */
+  /**
+   * t:PhoneCallState.
+   * @since Exchange2010_SP1
+   */
   PhoneCallState: PhoneCallStateType;
-  /** t:ConnectionFailureCause. */
+  /**
+   * t:ConnectionFailureCause.
+   * @since Exchange2010_SP1
+   */
   ConnectionFailureCause: ConnectionFailureCauseType;
-  /** t:SIPResponseText. */
+  /**
+   * t:SIPResponseText.
+   * @since Exchange2010_SP1
+   */
   SIPResponseText?: string;
-  /** t:SIPResponseCode. */
+  /**
+   * t:SIPResponseCode.
+   * @since Exchange2010_SP1
+   */
   SIPResponseCode?: number;
 }
 
-/** t:PhoneCallStateType (8 values) */
+/**
+ * t:PhoneCallStateType (8 values)
+ * @since Exchange2010_SP1
+ */
 export type PhoneCallStateType = 'Idle' | 'Connecting' | 'Alerted' | 'Connected' | 'Disconnected' | 'Incoming' | 'Transferring' | 'Forwarding';
 /** Every value of PhoneCallStateType, in schema order. */
 export const PhoneCallStateTypeValues = ['Idle', 'Connecting', 'Alerted', 'Connected', 'Disconnected', 'Incoming', 'Transferring', 'Forwarding'] as const;
 
-/** t:PhoneEntityType */
+/**
+ * t:PhoneEntityType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export interface PhoneEntityType extends EntityType {
-  /** t:OriginalPhoneString. */
+  /**
+   * t:OriginalPhoneString.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   OriginalPhoneString?: string;
-  /** t:PhoneString. */
+  /**
+   * t:PhoneString.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   PhoneString?: string;
-  /** t:Type. */
+  /**
+   * t:Type.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Type?: string;
 }
 
-/** t:PhoneNumberAttributedValueType */
+/**
+ * t:PhoneNumberAttributedValueType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export interface PhoneNumberAttributedValueType extends Extensible {
-  /** t:Value. */
+  /**
+   * t:Value.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Value: PersonaPhoneNumberType;
-  /** t:Attributions. */
+  /**
+   * t:Attributions.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Attributions: ArrayOfValueAttributionsType;
 }
 
@@ -5452,18 +9827,33 @@ export interface PhoneNumberDictionaryEntryType extends Extensible {
 
 /** t:PhoneNumberDictionaryType */
 export type PhoneNumberDictionaryType = PhoneNumberDictionaryEntryType[];
-/** t:PhoneNumberKeyType (23 values) */
+/**
+ * t:PhoneNumberKeyType (23 values)
+ * Values added later: `BusinessMobile` (Exchange2016 (per the doubtful exchange2016 set)), `IPPhone` (Exchange2016 (per the doubtful exchange2016 set)), `Mms` (Exchange2016 (per the doubtful exchange2016 set)), `Msn` (Exchange2016 (per the doubtful exchange2016 set)).
+ */
 export type PhoneNumberKeyType = 'AssistantPhone' | 'BusinessFax' | 'BusinessPhone' | 'BusinessPhone2' | 'Callback' | 'CarPhone' | 'CompanyMainPhone' | 'HomeFax' | 'HomePhone' | 'HomePhone2' | 'Isdn' | 'MobilePhone' | 'OtherFax' | 'OtherTelephone' | 'Pager' | 'PrimaryPhone' | 'RadioPhone' | 'Telex' | 'TtyTddPhone' | 'BusinessMobile' | 'IPPhone' | 'Mms' | 'Msn';
 /** Every value of PhoneNumberKeyType, in schema order. */
 export const PhoneNumberKeyTypeValues = ['AssistantPhone', 'BusinessFax', 'BusinessPhone', 'BusinessPhone2', 'Callback', 'CarPhone', 'CompanyMainPhone', 'HomeFax', 'HomePhone', 'HomePhone2', 'Isdn', 'MobilePhone', 'OtherFax', 'OtherTelephone', 'Pager', 'PrimaryPhone', 'RadioPhone', 'Telex', 'TtyTddPhone', 'BusinessMobile', 'IPPhone', 'Mms', 'Msn'] as const;
 
-/** t:PhoneType */
+/**
+ * t:PhoneType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export interface PhoneType extends Extensible {
-  /** t:OriginalPhoneString. */
+  /**
+   * t:OriginalPhoneString.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   OriginalPhoneString?: string;
-  /** t:PhoneString. */
+  /**
+   * t:PhoneString.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   PhoneString?: string;
-  /** t:Type. */
+  /**
+   * t:Type.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Type?: string;
 }
 
@@ -5494,17 +9884,29 @@ export type PhysicalAddressKeyType = 'Home' | 'Business' | 'Other';
 /** Every value of PhysicalAddressKeyType, in schema order. */
 export const PhysicalAddressKeyTypeValues = ['Home', 'Business', 'Other'] as const;
 
-/** t:PolicyNudgeRulesServiceConfiguration */
+/**
+ * t:PolicyNudgeRulesServiceConfiguration
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export interface PolicyNudgeRulesServiceConfiguration extends Extensible {
   /** Wildcard (xs:any) content. */
   $any?: AnyEntry[];
 }
 
-/** t:PostalAddressAttributedValueType */
+/**
+ * t:PostalAddressAttributedValueType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export interface PostalAddressAttributedValueType extends Extensible {
-  /** t:Value. */
+  /**
+   * t:Value.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Value: PersonaPostalAddressType;
-  /** t:Attributions. */
+  /**
+   * t:Attributions.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Attributions: ArrayOfValueAttributionsType;
 }
 
@@ -5546,72 +9948,141 @@ export interface PostReplyItemType extends PostReplyItemBaseType {
   NewBodyContent?: BodyType;
 }
 
-/** t:PredictedActionReasonType (17 values) */
+/**
+ * t:PredictedActionReasonType (17 values)
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type PredictedActionReasonType = 'None' | 'ConversationStarterIsYou' | 'OnlyRecipient' | 'ConversationContributions' | 'MarkedImportantBySender' | 'SenderIsManager' | 'SenderIsInManagementChain' | 'SenderIsDirectReport' | 'ActionBasedOnSender' | 'NameOnToLine' | 'NameOnCcLine' | 'ManagerPosition' | 'ReplyToAMessageFromMe' | 'PreviouslyFlagged' | 'ActionBasedOnRecipients' | 'ActionBasedOnSubjectWords' | 'ActionBasedOnBasedOnBodyWords';
 /** Every value of PredictedActionReasonType, in schema order. */
 export const PredictedActionReasonTypeValues = ['None', 'ConversationStarterIsYou', 'OnlyRecipient', 'ConversationContributions', 'MarkedImportantBySender', 'SenderIsManager', 'SenderIsInManagementChain', 'SenderIsDirectReport', 'ActionBasedOnSender', 'NameOnToLine', 'NameOnCcLine', 'ManagerPosition', 'ReplyToAMessageFromMe', 'PreviouslyFlagged', 'ActionBasedOnRecipients', 'ActionBasedOnSubjectWords', 'ActionBasedOnBasedOnBodyWords'] as const;
-/** t:PresentersType (3 values) */
+/**
+ * t:PresentersType (3 values)
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type PresentersType = 'Disabled' | 'Internal' | 'Everyone';
 /** Every value of PresentersType, in schema order. */
 export const PresentersTypeValues = ['Disabled', 'Internal', 'Everyone'] as const;
-/** t:PreviewItemBaseShapeType (2 values) */
+/**
+ * t:PreviewItemBaseShapeType (2 values)
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type PreviewItemBaseShapeType = 'Default' | 'Compact';
 /** Every value of PreviewItemBaseShapeType, in schema order. */
 export const PreviewItemBaseShapeTypeValues = ['Default', 'Compact'] as const;
 
-/** t:PreviewItemMailboxType */
+/**
+ * t:PreviewItemMailboxType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export interface PreviewItemMailboxType extends Extensible {
-  /** t:MailboxId. */
+  /**
+   * t:MailboxId.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   MailboxId: string;
-  /** t:PrimarySmtpAddress. */
+  /**
+   * t:PrimarySmtpAddress.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   PrimarySmtpAddress: string;
 }
 
-/** t:PreviewItemResponseShapeType */
+/**
+ * t:PreviewItemResponseShapeType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export interface PreviewItemResponseShapeType extends Extensible {
-  /** t:BaseShape. */
+  /**
+   * t:BaseShape.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   BaseShape: PreviewItemBaseShapeType;
-  /** t:AdditionalProperties. */
+  /**
+   * t:AdditionalProperties.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   AdditionalProperties?: NonEmptyArrayOfExtendedFieldURIsType;
 }
 
-/** t:PrimaryMailboxSearchScopeType */
+/**
+ * t:PrimaryMailboxSearchScopeType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface PrimaryMailboxSearchScopeType extends Extensible {
-  /** t:FolderScope. */
+  /**
+   * t:FolderScope.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   FolderScope?: SearchFolderScopeType;
-  /** t:IsDeepTraversal. */
+  /**
+   * t:IsDeepTraversal.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   IsDeepTraversal?: boolean;
 }
 
-/** t:PrimarySmtpAddressType */
+/**
+ * t:PrimarySmtpAddressType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export interface PrimarySmtpAddressType extends Extensible {
   /** The element text. */
   $value: NonEmptyStringType;
 }
 
-/** t:PrincipalNameType */
+/**
+ * t:PrincipalNameType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export interface PrincipalNameType extends Extensible {
   /** The element text. */
   $value: NonEmptyStringType;
 }
 
-/** t:ProfileInsightValue */
+/**
+ * t:ProfileInsightValue
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface ProfileInsightValue extends InsightValue {
-  /** t:FullName. */
+  /**
+   * t:FullName.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   FullName?: string;
-  /** t:FirstName. */
+  /**
+   * t:FirstName.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   FirstName?: string;
-  /** t:LastName. */
+  /**
+   * t:LastName.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   LastName?: string;
-  /** t:EmailAddress. */
+  /**
+   * t:EmailAddress.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   EmailAddress?: string;
-  /** t:Avatar. */
+  /**
+   * t:Avatar.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Avatar?: string;
-  /** t:JoinedUtcTicks. */
+  /**
+   * t:JoinedUtcTicks.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   JoinedUtcTicks?: number;
-  /** t:ProfilePicture. */
+  /**
+   * t:ProfilePicture.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ProfilePicture?: UserProfilePicture;
-  /** t:Title. */
+  /**
+   * t:Title.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Title?: string;
 }
 
@@ -5620,26 +10091,47 @@ export type PropertyTagType = string;
 /** t:PropertyTagType_Member1 */
 export type PropertyTagType_Member1 = string;
 
-/** t:ProposeNewTimeType */
+/**
+ * t:ProposeNewTimeType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export interface ProposeNewTimeType extends ResponseObjectType {
 }
 
-/** t:ProtectionRuleActionKindType (1 values) */
+/**
+ * t:ProtectionRuleActionKindType (1 values)
+ * @since Exchange2010_SP1
+ */
 export type ProtectionRuleActionKindType = 'RightsProtectMessage';
 /** Every value of ProtectionRuleActionKindType, in schema order. */
 export const ProtectionRuleActionKindTypeValues = ['RightsProtectMessage'] as const;
 
-/** t:ProtectionRuleActionType */
+/**
+ * t:ProtectionRuleActionType
+ * @since Exchange2010_SP1
+ */
 export interface ProtectionRuleActionType extends Extensible {
-  /** Attribute Name. */
+  /**
+   * Attribute Name.
+   * @since Exchange2010_SP1
+   */
   Name: ProtectionRuleActionKindType;
-  /** t:Argument, repeated. */
+  /**
+   * t:Argument, repeated.
+   * @since Exchange2010_SP1
+   */
   Argument?: ProtectionRuleArgumentType[];
 }
 
-/** t:ProtectionRuleAllInternalType */
+/**
+ * t:ProtectionRuleAllInternalType
+ * @since Exchange2010_SP1
+ */
 export type ProtectionRuleAllInternalType = string;
-/** t:ProtectionRuleAndType */
+/**
+ * t:ProtectionRuleAndType
+ * @since Exchange2010_SP1
+ */
 export type ProtectionRuleAndType = ProtectionRuleAndTypeEntry[];
 /** One entry: the element named by `$el`. */
 export type ProtectionRuleAndTypeEntry = TaggedValue<'AllInternal', ProtectionRuleAllInternalType>
@@ -5648,68 +10140,146 @@ export type ProtectionRuleAndTypeEntry = TaggedValue<'AllInternal', ProtectionRu
     | TaggedValue<'SenderDepartments', ProtectionRuleSenderDepartmentsType>
     | TaggedValue<'True', ProtectionRuleTrueType>;
 
-/** t:ProtectionRuleArgumentType */
+/**
+ * t:ProtectionRuleArgumentType
+ * @since Exchange2010_SP1
+ */
 export interface ProtectionRuleArgumentType extends Extensible {
-  /** Attribute Value. */
+  /**
+   * Attribute Value.
+   * @since Exchange2010_SP1
+   */
   Value: ProtectionRuleArgumentType_Value;
 }
 
-/** t:ProtectionRuleArgumentType_Value */
+/**
+ * t:ProtectionRuleArgumentType_Value
+ * @since Exchange2010_SP1
+ */
 export type ProtectionRuleArgumentType_Value = string;
 
-/** t:ProtectionRuleConditionType */
+/**
+ * t:ProtectionRuleConditionType
+ * @since Exchange2010_SP1
+ */
 export interface ProtectionRuleConditionType extends Extensible {
-  /** t:AllInternal (one of a choice). */
+  /**
+   * t:AllInternal (one of a choice).
+   * @since Exchange2010_SP1
+   */
   AllInternal?: ProtectionRuleAllInternalType;
-  /** t:And (one of a choice). */
+  /**
+   * t:And (one of a choice).
+   * @since Exchange2010_SP1
+   */
   And?: ProtectionRuleAndType;
-  /** t:RecipientIs (one of a choice). */
+  /**
+   * t:RecipientIs (one of a choice).
+   * @since Exchange2010_SP1
+   */
   RecipientIs?: ProtectionRuleRecipientIsType;
-  /** t:SenderDepartments (one of a choice). */
+  /**
+   * t:SenderDepartments (one of a choice).
+   * @since Exchange2010_SP1
+   */
   SenderDepartments?: ProtectionRuleSenderDepartmentsType;
-  /** t:True (one of a choice). */
+  /**
+   * t:True (one of a choice).
+   * @since Exchange2010_SP1
+   */
   True?: ProtectionRuleTrueType;
 }
 
-/** t:ProtectionRuleRecipientIsType */
+/**
+ * t:ProtectionRuleRecipientIsType
+ * @since Exchange2010_SP1
+ */
 export type ProtectionRuleRecipientIsType = ProtectionRuleValueType[];
-/** t:ProtectionRuleSenderDepartmentsType */
+/**
+ * t:ProtectionRuleSenderDepartmentsType
+ * @since Exchange2010_SP1
+ */
 export type ProtectionRuleSenderDepartmentsType = ProtectionRuleValueType[];
 
-/** t:ProtectionRulesServiceConfiguration */
+/**
+ * t:ProtectionRulesServiceConfiguration
+ * @since Exchange2010_SP1
+ */
 export interface ProtectionRulesServiceConfiguration extends ServiceConfiguration {
-  /** Attribute RefreshInterval. */
+  /**
+   * Attribute RefreshInterval.
+   * @since Exchange2010_SP1
+   */
   RefreshInterval: ProtectionRulesServiceConfiguration_RefreshInterval;
-  /** t:Rules. */
+  /**
+   * t:Rules.
+   * @since Exchange2010_SP1
+   */
   Rules: ArrayOfProtectionRulesType;
-  /** t:InternalDomains. */
+  /**
+   * t:InternalDomains.
+   * @since Exchange2010_SP1
+   */
   InternalDomains: SmtpDomainList;
 }
 
-/** t:ProtectionRulesServiceConfiguration_RefreshInterval */
+/**
+ * t:ProtectionRulesServiceConfiguration_RefreshInterval
+ * @since Exchange2010_SP1
+ */
 export type ProtectionRulesServiceConfiguration_RefreshInterval = number;
-/** t:ProtectionRuleTrueType */
+/**
+ * t:ProtectionRuleTrueType
+ * @since Exchange2010_SP1
+ */
 export type ProtectionRuleTrueType = string;
 
-/** t:ProtectionRuleType */
+/**
+ * t:ProtectionRuleType
+ * @since Exchange2010_SP1
+ */
 export interface ProtectionRuleType extends Extensible {
-  /** Attribute Name. */
+  /**
+   * Attribute Name.
+   * @since Exchange2010_SP1
+   */
   Name: ProtectionRuleType_Name;
-  /** Attribute UserOverridable. */
+  /**
+   * Attribute UserOverridable.
+   * @since Exchange2010_SP1
+   */
   UserOverridable: boolean;
-  /** Attribute Priority. */
+  /**
+   * Attribute Priority.
+   * @since Exchange2010_SP1
+   */
   Priority: ProtectionRuleType_Priority;
-  /** t:Condition. */
+  /**
+   * t:Condition.
+   * @since Exchange2010_SP1
+   */
   Condition: ProtectionRuleConditionType;
-  /** t:Action. */
+  /**
+   * t:Action.
+   * @since Exchange2010_SP1
+   */
   Action: ProtectionRuleActionType;
 }
 
-/** t:ProtectionRuleType_Name */
+/**
+ * t:ProtectionRuleType_Name
+ * @since Exchange2010_SP1
+ */
 export type ProtectionRuleType_Name = string;
-/** t:ProtectionRuleType_Priority */
+/**
+ * t:ProtectionRuleType_Priority
+ * @since Exchange2010_SP1
+ */
 export type ProtectionRuleType_Priority = number;
-/** t:ProtectionRuleValueType */
+/**
+ * t:ProtectionRuleValueType
+ * @since Exchange2010_SP1
+ */
 export type ProtectionRuleValueType = string;
 
 /** t:ProxySecurityContextType */
@@ -5730,50 +10300,107 @@ export interface PushSubscriptionRequestType extends BaseSubscriptionRequestType
   StatusFrequency: SubscriptionStatusFrequencyType;
   /** t:URL. */
   URL: string;
-  /** t:CallerData. */
+  /**
+   * t:CallerData.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   CallerData?: string;
 }
 
-/** t:QueryOptionsType */
+/**
+ * t:QueryOptionsType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type QueryOptionsType = QueryOptionsType_Item[];
-/** t:QueryOptionsType_Item (8 values) */
+/**
+ * t:QueryOptionsType_Item (8 values)
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type QueryOptionsType_Item = 'None' | 'Suggestions' | 'Results' | 'Refiners' | 'SearchTerms' | 'ExplicitSearch' | 'SuggestionsPrimer' | 'AllowFuzzing';
 /** Every value of QueryOptionsType_Item, in schema order. */
 export const QueryOptionsType_ItemValues = ['None', 'Suggestions', 'Results', 'Refiners', 'SearchTerms', 'ExplicitSearch', 'SuggestionsPrimer', 'AllowFuzzing'] as const;
 
-/** t:RecipientSuggestionType */
+/**
+ * t:RecipientSuggestionType
+ * @since V2017_07_11
+ */
 export interface RecipientSuggestionType extends Extensible {
-  /** t:DisplayName. */
+  /**
+   * t:DisplayName.
+   * @since V2017_07_11
+   */
   DisplayName: string;
-  /** t:EmailAddress. */
+  /**
+   * t:EmailAddress.
+   * @since V2017_07_11
+   */
   EmailAddress: string;
 }
 
-/** t:RecipientTrackingEventType */
+/**
+ * t:RecipientTrackingEventType
+ * @since Exchange2010_SP1
+ */
 export interface RecipientTrackingEventType extends Extensible {
-  /** t:Date. */
+  /**
+   * t:Date.
+   * @since Exchange2010_SP1
+   */
   Date: string;
-  /** t:Recipient. */
+  /**
+   * t:Recipient.
+   * @since Exchange2010_SP1
+   */
   Recipient: EmailAddressType;
-  /** t:DeliveryStatus. */
+  /**
+   * t:DeliveryStatus.
+   * @since Exchange2010_SP1
+   */
   DeliveryStatus: string;
-  /** t:EventDescription. */
+  /**
+   * t:EventDescription.
+   * @since Exchange2010_SP1
+   */
   EventDescription: string;
-  /** t:EventData. */
+  /**
+   * t:EventData.
+   * @since Exchange2010_SP1
+   */
   EventData?: ArrayOfStringsType;
-  /** t:Server. */
+  /**
+   * t:Server.
+   * @since Exchange2010_SP1
+   */
   Server: NonEmptyStringType;
-  /** t:InternalId. */
+  /**
+   * t:InternalId.
+   * @since Exchange2010_SP1
+   */
   InternalId: number;
-  /** t:BccRecipient. */
+  /**
+   * t:BccRecipient.
+   * @since Exchange2010_SP1
+   */
   BccRecipient?: boolean;
-  /** t:HiddenRecipient. */
+  /**
+   * t:HiddenRecipient.
+   * @since Exchange2010_SP1
+   */
   HiddenRecipient?: boolean;
-  /** t:UniquePathId. */
+  /**
+   * t:UniquePathId.
+   * @since Exchange2010_SP1
+   */
   UniquePathId?: NonEmptyStringType;
-  /** t:RootAddress. */
+  /**
+   * t:RootAddress.
+   * @since Exchange2010_SP1
+   */
   RootAddress?: NonEmptyStringType;
-  /** t:Properties. */
+  /**
+   * t:Properties.
+   * @since Exchange2010_SP1
+   */
   Properties?: ArrayOfTrackingPropertiesType;
 }
 
@@ -5813,23 +10440,44 @@ export interface RecurrenceType extends Extensible {
   NumberedRecurrence?: NumberedRecurrenceRangeType;
 }
 
-/** t:RecurringDateTransitionType */
+/**
+ * t:RecurringDateTransitionType
+ * @since Exchange2010_SP1
+ */
 export interface RecurringDateTransitionType extends RecurringTimeTransitionType {
-  /** t:Day. */
+  /**
+   * t:Day.
+   * @since Exchange2010_SP1
+   */
   Day: number;
 }
 
-/** t:RecurringDayTransitionType */
+/**
+ * t:RecurringDayTransitionType
+ * @since Exchange2010_SP1
+ */
 export interface RecurringDayTransitionType extends RecurringTimeTransitionType {
-  /** t:DayOfWeek. */
+  /**
+   * t:DayOfWeek.
+   * @since Exchange2010_SP1
+   */
   DayOfWeek: DayOfWeekType;
-  /** t:Occurrence. */
+  /**
+   * t:Occurrence.
+   * @since Exchange2010_SP1
+   */
   Occurrence: number;
 }
 
-/** t:RecurringMasterItemIdRangesType */
+/**
+ * t:RecurringMasterItemIdRangesType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export interface RecurringMasterItemIdRangesType extends ItemIdType {
-  /** t:Ranges. */
+  /**
+   * t:Ranges.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Ranges?: ArrayOfOccurrenceRangesType;
 }
 
@@ -5841,33 +10489,69 @@ export interface RecurringMasterItemIdType extends BaseItemIdType {
   ChangeKey?: string;
 }
 
-/** t:RecurringTimeTransitionType (abstract) */
+/**
+ * t:RecurringTimeTransitionType (abstract)
+ * @since Exchange2010_SP1
+ */
 export interface RecurringTimeTransitionType extends TransitionType {
   /** xsi:type: set when the value is of a derived type. */
   $type?: 'RecurringTimeTransitionType' | 'RecurringDateTransitionType' | 'RecurringDayTransitionType';
-  /** t:TimeOffset. */
+  /**
+   * t:TimeOffset.
+   * @since Exchange2010_SP1
+   */
   TimeOffset: string;
-  /** t:Month. */
+  /**
+   * t:Month.
+   * @since Exchange2010_SP1
+   */
   Month: number;
 }
 
-/** t:ReferenceAttachmentType */
+/**
+ * t:ReferenceAttachmentType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export interface ReferenceAttachmentType extends AttachmentType {
-  /** t:AttachLongPathName. */
+  /**
+   * t:AttachLongPathName.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   AttachLongPathName?: string;
-  /** t:ProviderType. */
+  /**
+   * t:ProviderType.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ProviderType?: string;
-  /** t:ProviderEndpointUrl. */
+  /**
+   * t:ProviderEndpointUrl.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ProviderEndpointUrl?: string;
-  /** t:AttachmentThumbnailUrl. */
+  /**
+   * t:AttachmentThumbnailUrl.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   AttachmentThumbnailUrl?: string;
-  /** t:AttachmentPreviewUrl. */
+  /**
+   * t:AttachmentPreviewUrl.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   AttachmentPreviewUrl?: string;
-  /** t:PermissionType. */
+  /**
+   * t:PermissionType.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   PermissionType?: number;
-  /** t:OriginalPermissionType. */
+  /**
+   * t:OriginalPermissionType.
+   * @since V2017_07_11
+   */
   OriginalPermissionType?: number;
-  /** t:AttachmentIsFolder. */
+  /**
+   * t:AttachmentIsFolder.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   AttachmentIsFolder?: boolean;
 }
 
@@ -5879,7 +10563,10 @@ export interface ReferenceItemResponseType extends Extensible {
   ReferenceItemId?: ItemIdType;
 }
 
-/** t:RefinerTypeType (6 values) */
+/**
+ * t:RefinerTypeType (6 values)
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type RefinerTypeType = 'None' | 'To' | 'From' | 'Folder' | 'HasAttachment' | 'MailboxSource';
 /** Every value of RefinerTypeType, in schema order. */
 export const RefinerTypeTypeValues = ['None', 'To', 'From', 'Folder', 'HasAttachment', 'MailboxSource'] as const;
@@ -5908,36 +10595,72 @@ export interface RelativeYearlyRecurrencePatternType extends RecurrencePatternBa
   Month: MonthNamesType;
 }
 
-/** t:ReminderActionType (2 values) */
+/**
+ * t:ReminderActionType (2 values)
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type ReminderActionType = 'Dismiss' | 'Snooze';
 /** Every value of ReminderActionType, in schema order. */
 export const ReminderActionTypeValues = ['Dismiss', 'Snooze'] as const;
-/** t:ReminderGroupType (2 values) */
+/**
+ * t:ReminderGroupType (2 values)
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type ReminderGroupType = 'Calendar' | 'Task';
 /** Every value of ReminderGroupType, in schema order. */
 export const ReminderGroupTypeValues = ['Calendar', 'Task'] as const;
 
-/** t:ReminderItemActionType */
+/**
+ * t:ReminderItemActionType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export interface ReminderItemActionType extends Extensible {
-  /** t:ActionType. */
+  /**
+   * t:ActionType.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ActionType: ReminderActionType;
-  /** t:ItemId. */
+  /**
+   * t:ItemId.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ItemId: ItemIdType;
-  /** t:NewReminderTime. */
+  /**
+   * t:NewReminderTime.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   NewReminderTime?: string;
 }
 
-/** t:ReminderMessageDataType */
+/**
+ * t:ReminderMessageDataType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export interface ReminderMessageDataType extends Extensible {
-  /** t:ReminderText. */
+  /**
+   * t:ReminderText.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ReminderText?: string;
-  /** t:Location. */
+  /**
+   * t:Location.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Location?: string;
-  /** t:StartTime. */
+  /**
+   * t:StartTime.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   StartTime?: string;
-  /** t:EndTime. */
+  /**
+   * t:EndTime.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   EndTime?: string;
-  /** t:AssociatedCalendarItemId. */
+  /**
+   * t:AssociatedCalendarItemId.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   AssociatedCalendarItemId?: ItemIdType;
 }
 
@@ -5948,25 +10671,55 @@ export type ReminderMinutesBeforeStartType_Member1 = number;
 /** t:ReminderMinutesBeforeStartType_Member2 */
 export type ReminderMinutesBeforeStartType_Member2 = number;
 
-/** t:ReminderType */
+/**
+ * t:ReminderType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export interface ReminderType extends Extensible {
-  /** t:Subject. */
+  /**
+   * t:Subject.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Subject: string;
-  /** t:Location. */
+  /**
+   * t:Location.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Location?: string;
-  /** t:ReminderTime. */
+  /**
+   * t:ReminderTime.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ReminderTime: string;
-  /** t:StartDate. */
+  /**
+   * t:StartDate.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   StartDate: string;
-  /** t:EndDate. */
+  /**
+   * t:EndDate.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   EndDate: string;
-  /** t:ItemId. */
+  /**
+   * t:ItemId.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ItemId: ItemIdType;
-  /** t:RecurringMasterItemId. */
+  /**
+   * t:RecurringMasterItemId.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   RecurringMasterItemId?: ItemIdType;
-  /** t:ReminderGroup. */
+  /**
+   * t:ReminderGroup.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ReminderGroup?: ReminderGroupType;
-  /** t:UID. */
+  /**
+   * t:UID.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   UID: string;
 }
 
@@ -5976,7 +10729,10 @@ export interface RemoveItemType extends ResponseObjectType {
 
 /** t:ReplyAllToItemType */
 export interface ReplyAllToItemType extends SmartResponseType {
-  /** t:IsSpecificMessageReply. */
+  /**
+   * t:IsSpecificMessageReply.
+   * @since V2017_07_11
+   */
   IsSpecificMessageReply?: boolean;
 }
 
@@ -5992,11 +10748,18 @@ export interface ReplyBody extends Extensible {
 export interface ReplyToItemType extends SmartResponseType {
 }
 
-/** t:ReportMessageActionType (5 values) */
+/**
+ * t:ReportMessageActionType (5 values)
+ * Values added later: `GetPolicy` (V2018_01_08).
+ * @since V2017_07_11
+ */
 export type ReportMessageActionType = 'Junk' | 'NotJunk' | 'Phish' | 'Unsubscribe' | 'GetPolicy';
 /** Every value of ReportMessageActionType, in schema order. */
 export const ReportMessageActionTypeValues = ['Junk', 'NotJunk', 'Phish', 'Unsubscribe', 'GetPolicy'] as const;
-/** t:ReportMessagePlatformType (7 values) */
+/**
+ * t:ReportMessagePlatformType (7 values)
+ * @since V2018_01_08
+ */
 export type ReportMessagePlatformType = 'Unknown' | 'Android' | 'iOS' | 'Mac' | 'OfficeOnline' | 'PC' | 'Universal';
 /** Every value of ReportMessagePlatformType, in schema order. */
 export const ReportMessagePlatformTypeValues = ['Unknown', 'Android', 'iOS', 'Mac', 'OfficeOnline', 'PC', 'Universal'] as const;
@@ -6015,9 +10778,15 @@ export interface RequestServerVersion extends Extensible {
   Version: ExchangeVersionType;
 }
 
-/** t:RequestTypeHeader */
+/**
+ * t:RequestTypeHeader
+ * @since Exchange2010_SP1
+ */
 export interface RequestTypeHeader extends Extensible {
-  /** t:RequestType. */
+  /**
+   * t:RequestType.
+   * @since Exchange2010_SP1
+   */
   RequestType: AvailabilityProxyRequestType;
 }
 
@@ -6038,13 +10807,25 @@ export type ResponseClassType = 'Success' | 'Warning' | 'Error';
 /** Every value of ResponseClassType, in schema order. */
 export const ResponseClassTypeValues = ['Success', 'Warning', 'Error'] as const;
 
-/** t:ResponseMessageInfoType */
+/**
+ * t:ResponseMessageInfoType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface ResponseMessageInfoType extends Extensible {
-  /** Attribute ResponseClass. */
+  /**
+   * Attribute ResponseClass.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ResponseClass: ResponseClassType;
-  /** t:MessageText. */
+  /**
+   * t:MessageText.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   MessageText?: string;
-  /** t:ResponseCode. */
+  /**
+   * t:ResponseCode.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ResponseCode?: string;
 }
 
@@ -6097,106 +10878,226 @@ export interface RestrictionType extends Extensible {
   And?: AndType;
   /** t:Or (one of a choice). */
   Or?: OrType;
-  /** t:Near (one of a choice). */
+  /**
+   * t:Near (one of a choice).
+   * @since V2017_07_11
+   */
   Near?: NearType;
 }
 
-/** t:RetentionActionType (7 values) */
+/**
+ * t:RetentionActionType (7 values)
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type RetentionActionType = 'None' | 'MoveToDeletedItems' | 'MoveToFolder' | 'DeleteAndAllowRecovery' | 'PermanentlyDelete' | 'MarkAsPastRetentionLimit' | 'MoveToArchive';
 /** Every value of RetentionActionType, in schema order. */
 export const RetentionActionTypeValues = ['None', 'MoveToDeletedItems', 'MoveToFolder', 'DeleteAndAllowRecovery', 'PermanentlyDelete', 'MarkAsPastRetentionLimit', 'MoveToArchive'] as const;
 
-/** t:RetentionPolicyTagType */
+/**
+ * t:RetentionPolicyTagType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export interface RetentionPolicyTagType extends Extensible {
-  /** t:DisplayName. */
+  /**
+   * t:DisplayName.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   DisplayName: string;
-  /** t:RetentionId. */
+  /**
+   * t:RetentionId.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   RetentionId: GuidType;
-  /** t:RetentionPeriod. */
+  /**
+   * t:RetentionPeriod.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   RetentionPeriod: number;
-  /** t:Type. */
+  /**
+   * t:Type.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Type: ElcFolderType;
-  /** t:RetentionAction. */
+  /**
+   * t:RetentionAction.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   RetentionAction: RetentionActionType;
-  /** t:Description. */
+  /**
+   * t:Description.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Description?: string;
-  /** t:IsVisible. */
+  /**
+   * t:IsVisible.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   IsVisible: boolean;
-  /** t:OptedInto. */
+  /**
+   * t:OptedInto.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   OptedInto: boolean;
-  /** t:IsArchive. */
+  /**
+   * t:IsArchive.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   IsArchive: boolean;
-  /** t:ParentLabelIdentity. */
+  /**
+   * t:ParentLabelIdentity.
+   * @since V2017_07_11
+   */
   ParentLabelIdentity?: string;
-  /** t:Priority. */
+  /**
+   * t:Priority.
+   * @since V2017_07_11
+   */
   Priority?: number;
 }
 
-/** t:RetentionTagType */
+/**
+ * t:RetentionTagType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export interface RetentionTagType extends Extensible {
   /** The element text. */
   $value: GuidType;
-  /** Attribute IsExplicit. */
+  /**
+   * Attribute IsExplicit.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   IsExplicit: boolean;
 }
 
-/** t:RetentionType (2 values) */
+/**
+ * t:RetentionType (2 values)
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type RetentionType = 'Delete' | 'Archive';
 /** Every value of RetentionType, in schema order. */
 export const RetentionTypeValues = ['Delete', 'Archive'] as const;
 
-/** t:RightsManagementLicenseDataType */
+/**
+ * t:RightsManagementLicenseDataType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export interface RightsManagementLicenseDataType extends Extensible {
-  /** t:RightsManagedMessageDecryptionStatus. */
+  /**
+   * t:RightsManagedMessageDecryptionStatus.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   RightsManagedMessageDecryptionStatus?: number;
-  /** t:RmsTemplateId. */
+  /**
+   * t:RmsTemplateId.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   RmsTemplateId?: string;
-  /** t:TemplateName. */
+  /**
+   * t:TemplateName.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   TemplateName?: string;
-  /** t:TemplateDescription. */
+  /**
+   * t:TemplateDescription.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   TemplateDescription?: string;
-  /** t:EditAllowed. */
+  /**
+   * t:EditAllowed.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   EditAllowed?: boolean;
-  /** t:ReplyAllowed. */
+  /**
+   * t:ReplyAllowed.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ReplyAllowed?: boolean;
-  /** t:ReplyAllAllowed. */
+  /**
+   * t:ReplyAllAllowed.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ReplyAllAllowed?: boolean;
-  /** t:ForwardAllowed. */
+  /**
+   * t:ForwardAllowed.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ForwardAllowed?: boolean;
-  /** t:ModifyRecipientsAllowed. */
+  /**
+   * t:ModifyRecipientsAllowed.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ModifyRecipientsAllowed?: boolean;
-  /** t:ExtractAllowed. */
+  /**
+   * t:ExtractAllowed.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ExtractAllowed?: boolean;
-  /** t:PrintAllowed. */
+  /**
+   * t:PrintAllowed.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   PrintAllowed?: boolean;
-  /** t:ExportAllowed. */
+  /**
+   * t:ExportAllowed.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ExportAllowed?: boolean;
-  /** t:ProgrammaticAccessAllowed. */
+  /**
+   * t:ProgrammaticAccessAllowed.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ProgrammaticAccessAllowed?: boolean;
-  /** t:IsOwner. */
+  /**
+   * t:IsOwner.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   IsOwner?: boolean;
-  /** t:ContentOwner. */
+  /**
+   * t:ContentOwner.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ContentOwner?: string;
-  /** t:ContentExpiryDate. */
+  /**
+   * t:ContentExpiryDate.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ContentExpiryDate?: string;
 }
 
-/** t:RoleMemberItemType */
+/**
+ * t:RoleMemberItemType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface RoleMemberItemType extends ItemType {
-  /** t:DisplayName. */
+  /**
+   * t:DisplayName.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   DisplayName?: string;
-  /** t:Type. */
+  /**
+   * t:Type.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Type?: RoleMemberTypeType;
-  /** t:MemberId. */
+  /**
+   * t:MemberId.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   MemberId?: string;
 }
 
-/** t:RoleMemberTypeType (14 values) */
+/**
+ * t:RoleMemberTypeType (14 values)
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type RoleMemberTypeType = 'None' | 'Passport' | 'Everyone' | 'Email' | 'Phone' | 'SkypeId' | 'ExternalId' | 'Group' | 'Guid' | 'Role' | 'Service' | 'Circle' | 'Domain' | 'Partner';
 /** Every value of RoleMemberTypeType, in schema order. */
 export const RoleMemberTypeTypeValues = ['None', 'Passport', 'Everyone', 'Email', 'Phone', 'SkypeId', 'ExternalId', 'Group', 'Guid', 'Role', 'Service', 'Circle', 'Domain', 'Partner'] as const;
 
-/** t:RoomType */
+/**
+ * t:RoomType
+ * @since Exchange2010_SP1
+ */
 export interface RoomType extends DirectoryEntryType {
 }
 
@@ -6208,221 +11109,497 @@ export interface RootItemIdType extends BaseItemIdType {
   RootItemChangeKey: string;
 }
 
-/** t:RuleActionsType */
+/**
+ * t:RuleActionsType
+ * @since Exchange2010_SP1
+ */
 export interface RuleActionsType extends Extensible {
-  /** t:AssignCategories. */
+  /**
+   * t:AssignCategories.
+   * @since Exchange2010_SP1
+   */
   AssignCategories?: ArrayOfStringsType;
-  /** t:CopyToFolder. */
+  /**
+   * t:CopyToFolder.
+   * @since Exchange2010_SP1
+   */
   CopyToFolder?: TargetFolderIdType;
-  /** t:Delete. */
+  /**
+   * t:Delete.
+   * @since Exchange2010_SP1
+   */
   Delete?: boolean;
-  /** t:ForwardAsAttachmentToRecipients. */
+  /**
+   * t:ForwardAsAttachmentToRecipients.
+   * @since Exchange2010_SP1
+   */
   ForwardAsAttachmentToRecipients?: ArrayOfEmailAddressesType;
-  /** t:ForwardToRecipients. */
+  /**
+   * t:ForwardToRecipients.
+   * @since Exchange2010_SP1
+   */
   ForwardToRecipients?: ArrayOfEmailAddressesType;
-  /** t:MarkImportance. */
+  /**
+   * t:MarkImportance.
+   * @since Exchange2010_SP1
+   */
   MarkImportance?: ImportanceChoicesType;
-  /** t:MarkAsRead. */
+  /**
+   * t:MarkAsRead.
+   * @since Exchange2010_SP1
+   */
   MarkAsRead?: boolean;
-  /** t:MoveToFolder. */
+  /**
+   * t:MoveToFolder.
+   * @since Exchange2010_SP1
+   */
   MoveToFolder?: TargetFolderIdType;
-  /** t:PermanentDelete. */
+  /**
+   * t:PermanentDelete.
+   * @since Exchange2010_SP1
+   */
   PermanentDelete?: boolean;
-  /** t:RedirectToRecipients. */
+  /**
+   * t:RedirectToRecipients.
+   * @since Exchange2010_SP1
+   */
   RedirectToRecipients?: ArrayOfEmailAddressesType;
-  /** t:SendSMSAlertToRecipients. */
+  /**
+   * t:SendSMSAlertToRecipients.
+   * @since Exchange2010_SP1
+   */
   SendSMSAlertToRecipients?: ArrayOfEmailAddressesType;
-  /** t:ServerReplyWithMessage. */
+  /**
+   * t:ServerReplyWithMessage.
+   * @since Exchange2010_SP1
+   */
   ServerReplyWithMessage?: ItemIdType;
-  /** t:StopProcessingRules. */
+  /**
+   * t:StopProcessingRules.
+   * @since Exchange2010_SP1
+   */
   StopProcessingRules?: boolean;
 }
 
-/** t:RuleFieldURIType (90 values) */
+/**
+ * t:RuleFieldURIType (90 values)
+ * @since Exchange2010_SP1
+ */
 export type RuleFieldURIType = 'RuleId' | 'DisplayName' | 'Priority' | 'IsNotSupported' | 'Actions' | 'Condition:Categories' | 'Condition:ContainsBodyStrings' | 'Condition:ContainsHeaderStrings' | 'Condition:ContainsRecipientStrings' | 'Condition:ContainsSenderStrings' | 'Condition:ContainsSubjectOrBodyStrings' | 'Condition:ContainsSubjectStrings' | 'Condition:FlaggedForAction' | 'Condition:FromAddresses' | 'Condition:FromConnectedAccounts' | 'Condition:HasAttachments' | 'Condition:Importance' | 'Condition:IsApprovalRequest' | 'Condition:IsAutomaticForward' | 'Condition:IsAutomaticReply' | 'Condition:IsEncrypted' | 'Condition:IsMeetingRequest' | 'Condition:IsMeetingResponse' | 'Condition:IsNDR' | 'Condition:IsPermissionControlled' | 'Condition:IsReadReceipt' | 'Condition:IsSigned' | 'Condition:IsVoicemail' | 'Condition:ItemClasses' | 'Condition:MessageClassifications' | 'Condition:NotSentToMe' | 'Condition:SentCcMe' | 'Condition:SentOnlyToMe' | 'Condition:SentToAddresses' | 'Condition:SentToMe' | 'Condition:SentToOrCcMe' | 'Condition:Sensitivity' | 'Condition:WithinDateRange' | 'Condition:WithinSizeRange' | 'Exception:Categories' | 'Exception:ContainsBodyStrings' | 'Exception:ContainsHeaderStrings' | 'Exception:ContainsRecipientStrings' | 'Exception:ContainsSenderStrings' | 'Exception:ContainsSubjectOrBodyStrings' | 'Exception:ContainsSubjectStrings' | 'Exception:FlaggedForAction' | 'Exception:FromAddresses' | 'Exception:FromConnectedAccounts' | 'Exception:HasAttachments' | 'Exception:Importance' | 'Exception:IsApprovalRequest' | 'Exception:IsAutomaticForward' | 'Exception:IsAutomaticReply' | 'Exception:IsEncrypted' | 'Exception:IsMeetingRequest' | 'Exception:IsMeetingResponse' | 'Exception:IsNDR' | 'Exception:IsPermissionControlled' | 'Exception:IsReadReceipt' | 'Exception:IsSigned' | 'Exception:IsVoicemail' | 'Exception:ItemClasses' | 'Exception:MessageClassifications' | 'Exception:NotSentToMe' | 'Exception:SentCcMe' | 'Exception:SentOnlyToMe' | 'Exception:SentToAddresses' | 'Exception:SentToMe' | 'Exception:SentToOrCcMe' | 'Exception:Sensitivity' | 'Exception:WithinDateRange' | 'Exception:WithinSizeRange' | 'Action:AssignCategories' | 'Action:CopyToFolder' | 'Action:Delete' | 'Action:ForwardAsAttachmentToRecipients' | 'Action:ForwardToRecipients' | 'Action:MarkImportance' | 'Action:MarkAsRead' | 'Action:MoveToFolder' | 'Action:PermanentDelete' | 'Action:RedirectToRecipients' | 'Action:SendSMSAlertToRecipients' | 'Action:ServerReplyWithMessage' | 'Action:StopProcessingRules' | 'IsEnabled' | 'IsInError' | 'Conditions' | 'Exceptions';
 /** Every value of RuleFieldURIType, in schema order. */
 export const RuleFieldURITypeValues = ['RuleId', 'DisplayName', 'Priority', 'IsNotSupported', 'Actions', 'Condition:Categories', 'Condition:ContainsBodyStrings', 'Condition:ContainsHeaderStrings', 'Condition:ContainsRecipientStrings', 'Condition:ContainsSenderStrings', 'Condition:ContainsSubjectOrBodyStrings', 'Condition:ContainsSubjectStrings', 'Condition:FlaggedForAction', 'Condition:FromAddresses', 'Condition:FromConnectedAccounts', 'Condition:HasAttachments', 'Condition:Importance', 'Condition:IsApprovalRequest', 'Condition:IsAutomaticForward', 'Condition:IsAutomaticReply', 'Condition:IsEncrypted', 'Condition:IsMeetingRequest', 'Condition:IsMeetingResponse', 'Condition:IsNDR', 'Condition:IsPermissionControlled', 'Condition:IsReadReceipt', 'Condition:IsSigned', 'Condition:IsVoicemail', 'Condition:ItemClasses', 'Condition:MessageClassifications', 'Condition:NotSentToMe', 'Condition:SentCcMe', 'Condition:SentOnlyToMe', 'Condition:SentToAddresses', 'Condition:SentToMe', 'Condition:SentToOrCcMe', 'Condition:Sensitivity', 'Condition:WithinDateRange', 'Condition:WithinSizeRange', 'Exception:Categories', 'Exception:ContainsBodyStrings', 'Exception:ContainsHeaderStrings', 'Exception:ContainsRecipientStrings', 'Exception:ContainsSenderStrings', 'Exception:ContainsSubjectOrBodyStrings', 'Exception:ContainsSubjectStrings', 'Exception:FlaggedForAction', 'Exception:FromAddresses', 'Exception:FromConnectedAccounts', 'Exception:HasAttachments', 'Exception:Importance', 'Exception:IsApprovalRequest', 'Exception:IsAutomaticForward', 'Exception:IsAutomaticReply', 'Exception:IsEncrypted', 'Exception:IsMeetingRequest', 'Exception:IsMeetingResponse', 'Exception:IsNDR', 'Exception:IsPermissionControlled', 'Exception:IsReadReceipt', 'Exception:IsSigned', 'Exception:IsVoicemail', 'Exception:ItemClasses', 'Exception:MessageClassifications', 'Exception:NotSentToMe', 'Exception:SentCcMe', 'Exception:SentOnlyToMe', 'Exception:SentToAddresses', 'Exception:SentToMe', 'Exception:SentToOrCcMe', 'Exception:Sensitivity', 'Exception:WithinDateRange', 'Exception:WithinSizeRange', 'Action:AssignCategories', 'Action:CopyToFolder', 'Action:Delete', 'Action:ForwardAsAttachmentToRecipients', 'Action:ForwardToRecipients', 'Action:MarkImportance', 'Action:MarkAsRead', 'Action:MoveToFolder', 'Action:PermanentDelete', 'Action:RedirectToRecipients', 'Action:SendSMSAlertToRecipients', 'Action:ServerReplyWithMessage', 'Action:StopProcessingRules', 'IsEnabled', 'IsInError', 'Conditions', 'Exceptions'] as const;
 
-/** t:RuleOperationErrorType */
+/**
+ * t:RuleOperationErrorType
+ * @since Exchange2010_SP1
+ */
 export interface RuleOperationErrorType extends Extensible {
-  /** t:OperationIndex. */
+  /**
+   * t:OperationIndex.
+   * @since Exchange2010_SP1
+   */
   OperationIndex: number;
-  /** t:ValidationErrors. */
+  /**
+   * t:ValidationErrors.
+   * @since Exchange2010_SP1
+   */
   ValidationErrors: ArrayOfRuleValidationErrorsType;
 }
 
-/** t:RuleOperationType (abstract) */
+/**
+ * t:RuleOperationType (abstract)
+ * @since Exchange2010_SP1
+ */
 export interface RuleOperationType extends Extensible {
   /** xsi:type: set when the value is of a derived type. */
   $type?: 'RuleOperationType' | 'CreateRuleOperationType' | 'DeleteRuleOperationType' | 'SetRuleOperationType';
 }
 
-/** t:RulePredicateDateRangeType */
+/**
+ * t:RulePredicateDateRangeType
+ * @since Exchange2010_SP1
+ */
 export interface RulePredicateDateRangeType extends Extensible {
-  /** t:StartDateTime. */
+  /**
+   * t:StartDateTime.
+   * @since Exchange2010_SP1
+   */
   StartDateTime?: string;
-  /** t:EndDateTime. */
+  /**
+   * t:EndDateTime.
+   * @since Exchange2010_SP1
+   */
   EndDateTime?: string;
 }
 
-/** t:RulePredicateSizeRangeType */
+/**
+ * t:RulePredicateSizeRangeType
+ * @since Exchange2010_SP1
+ */
 export interface RulePredicateSizeRangeType extends Extensible {
-  /** t:MinimumSize. */
+  /**
+   * t:MinimumSize.
+   * @since Exchange2010_SP1
+   */
   MinimumSize?: number;
-  /** t:MaximumSize. */
+  /**
+   * t:MaximumSize.
+   * @since Exchange2010_SP1
+   */
   MaximumSize?: number;
 }
 
-/** t:RulePredicatesType */
+/**
+ * t:RulePredicatesType
+ * @since Exchange2010_SP1
+ */
 export interface RulePredicatesType extends Extensible {
-  /** t:Categories. */
+  /**
+   * t:Categories.
+   * @since Exchange2010_SP1
+   */
   Categories?: ArrayOfStringsType;
-  /** t:ContainsBodyStrings. */
+  /**
+   * t:ContainsBodyStrings.
+   * @since Exchange2010_SP1
+   */
   ContainsBodyStrings?: ArrayOfStringsType;
-  /** t:ContainsHeaderStrings. */
+  /**
+   * t:ContainsHeaderStrings.
+   * @since Exchange2010_SP1
+   */
   ContainsHeaderStrings?: ArrayOfStringsType;
-  /** t:ContainsRecipientStrings. */
+  /**
+   * t:ContainsRecipientStrings.
+   * @since Exchange2010_SP1
+   */
   ContainsRecipientStrings?: ArrayOfStringsType;
-  /** t:ContainsSenderStrings. */
+  /**
+   * t:ContainsSenderStrings.
+   * @since Exchange2010_SP1
+   */
   ContainsSenderStrings?: ArrayOfStringsType;
-  /** t:ContainsSubjectOrBodyStrings. */
+  /**
+   * t:ContainsSubjectOrBodyStrings.
+   * @since Exchange2010_SP1
+   */
   ContainsSubjectOrBodyStrings?: ArrayOfStringsType;
-  /** t:ContainsSubjectStrings. */
+  /**
+   * t:ContainsSubjectStrings.
+   * @since Exchange2010_SP1
+   */
   ContainsSubjectStrings?: ArrayOfStringsType;
-  /** t:FlaggedForAction. */
+  /**
+   * t:FlaggedForAction.
+   * @since Exchange2010_SP1
+   */
   FlaggedForAction?: FlaggedForActionType;
-  /** t:FromAddresses. */
+  /**
+   * t:FromAddresses.
+   * @since Exchange2010_SP1
+   */
   FromAddresses?: ArrayOfEmailAddressesType;
-  /** t:FromConnectedAccounts. */
+  /**
+   * t:FromConnectedAccounts.
+   * @since Exchange2010_SP1
+   */
   FromConnectedAccounts?: ArrayOfStringsType;
-  /** t:HasAttachments. */
+  /**
+   * t:HasAttachments.
+   * @since Exchange2010_SP1
+   */
   HasAttachments?: boolean;
-  /** t:Importance. */
+  /**
+   * t:Importance.
+   * @since Exchange2010_SP1
+   */
   Importance?: ImportanceChoicesType;
-  /** t:IsApprovalRequest. */
+  /**
+   * t:IsApprovalRequest.
+   * @since Exchange2010_SP1
+   */
   IsApprovalRequest?: boolean;
-  /** t:IsAutomaticForward. */
+  /**
+   * t:IsAutomaticForward.
+   * @since Exchange2010_SP1
+   */
   IsAutomaticForward?: boolean;
-  /** t:IsAutomaticReply. */
+  /**
+   * t:IsAutomaticReply.
+   * @since Exchange2010_SP1
+   */
   IsAutomaticReply?: boolean;
-  /** t:IsEncrypted. */
+  /**
+   * t:IsEncrypted.
+   * @since Exchange2010_SP1
+   */
   IsEncrypted?: boolean;
-  /** t:IsMeetingRequest. */
+  /**
+   * t:IsMeetingRequest.
+   * @since Exchange2010_SP1
+   */
   IsMeetingRequest?: boolean;
-  /** t:IsMeetingResponse. */
+  /**
+   * t:IsMeetingResponse.
+   * @since Exchange2010_SP1
+   */
   IsMeetingResponse?: boolean;
-  /** t:IsNDR. */
+  /**
+   * t:IsNDR.
+   * @since Exchange2010_SP1
+   */
   IsNDR?: boolean;
-  /** t:IsPermissionControlled. */
+  /**
+   * t:IsPermissionControlled.
+   * @since Exchange2010_SP1
+   */
   IsPermissionControlled?: boolean;
-  /** t:IsReadReceipt. */
+  /**
+   * t:IsReadReceipt.
+   * @since Exchange2010_SP1
+   */
   IsReadReceipt?: boolean;
-  /** t:IsSigned. */
+  /**
+   * t:IsSigned.
+   * @since Exchange2010_SP1
+   */
   IsSigned?: boolean;
-  /** t:IsVoicemail. */
+  /**
+   * t:IsVoicemail.
+   * @since Exchange2010_SP1
+   */
   IsVoicemail?: boolean;
-  /** t:ItemClasses. */
+  /**
+   * t:ItemClasses.
+   * @since Exchange2010_SP1
+   */
   ItemClasses?: ArrayOfStringsType;
-  /** t:MessageClassifications. */
+  /**
+   * t:MessageClassifications.
+   * @since Exchange2010_SP1
+   */
   MessageClassifications?: ArrayOfStringsType;
-  /** t:NotSentToMe. */
+  /**
+   * t:NotSentToMe.
+   * @since Exchange2010_SP1
+   */
   NotSentToMe?: boolean;
-  /** t:SentCcMe. */
+  /**
+   * t:SentCcMe.
+   * @since Exchange2010_SP1
+   */
   SentCcMe?: boolean;
-  /** t:SentOnlyToMe. */
+  /**
+   * t:SentOnlyToMe.
+   * @since Exchange2010_SP1
+   */
   SentOnlyToMe?: boolean;
-  /** t:SentToAddresses. */
+  /**
+   * t:SentToAddresses.
+   * @since Exchange2010_SP1
+   */
   SentToAddresses?: ArrayOfEmailAddressesType;
-  /** t:SentToMe. */
+  /**
+   * t:SentToMe.
+   * @since Exchange2010_SP1
+   */
   SentToMe?: boolean;
-  /** t:SentToOrCcMe. */
+  /**
+   * t:SentToOrCcMe.
+   * @since Exchange2010_SP1
+   */
   SentToOrCcMe?: boolean;
-  /** t:Sensitivity. */
+  /**
+   * t:Sensitivity.
+   * @since Exchange2010_SP1
+   */
   Sensitivity?: SensitivityChoicesType;
-  /** t:WithinDateRange. */
+  /**
+   * t:WithinDateRange.
+   * @since Exchange2010_SP1
+   */
   WithinDateRange?: RulePredicateDateRangeType;
-  /** t:WithinSizeRange. */
+  /**
+   * t:WithinSizeRange.
+   * @since Exchange2010_SP1
+   */
   WithinSizeRange?: RulePredicateSizeRangeType;
 }
 
-/** t:RuleType */
+/**
+ * t:RuleType
+ * @since Exchange2010_SP1
+ */
 export interface RuleType extends Extensible {
-  /** t:RuleId. */
+  /**
+   * t:RuleId.
+   * @since Exchange2010_SP1
+   */
   RuleId?: string;
-  /** t:DisplayName. */
+  /**
+   * t:DisplayName.
+   * @since Exchange2010_SP1
+   */
   DisplayName: string;
-  /** t:Priority. */
+  /**
+   * t:Priority.
+   * @since Exchange2010_SP1
+   */
   Priority: number;
-  /** t:IsEnabled. */
+  /**
+   * t:IsEnabled.
+   * @since Exchange2010_SP1
+   */
   IsEnabled: boolean;
-  /** t:IsNotSupported. */
+  /**
+   * t:IsNotSupported.
+   * @since Exchange2010_SP1
+   */
   IsNotSupported?: boolean;
-  /** t:IsInError. */
+  /**
+   * t:IsInError.
+   * @since Exchange2010_SP1
+   */
   IsInError?: boolean;
-  /** t:Conditions. */
+  /**
+   * t:Conditions.
+   * @since Exchange2010_SP1
+   */
   Conditions?: RulePredicatesType;
-  /** t:Exceptions. */
+  /**
+   * t:Exceptions.
+   * @since Exchange2010_SP1
+   */
   Exceptions?: RulePredicatesType;
-  /** t:Actions. */
+  /**
+   * t:Actions.
+   * @since Exchange2010_SP1
+   */
   Actions?: RuleActionsType;
 }
 
-/** t:RuleValidationErrorCodeType (24 values) */
+/**
+ * t:RuleValidationErrorCodeType (24 values)
+ * @since Exchange2010_SP1
+ */
 export type RuleValidationErrorCodeType = 'ADOperationFailure' | 'ConnectedAccountNotFound' | 'CreateWithRuleId' | 'EmptyValueFound' | 'DuplicatedPriority' | 'DuplicatedOperationOnTheSameRule' | 'FolderDoesNotExist' | 'InvalidAddress' | 'InvalidDateRange' | 'InvalidFolderId' | 'InvalidSizeRange' | 'InvalidValue' | 'MessageClassificationNotFound' | 'MissingAction' | 'MissingParameter' | 'MissingRangeValue' | 'NotSettable' | 'RecipientDoesNotExist' | 'RuleNotFound' | 'SizeLessThanZero' | 'StringValueTooBig' | 'UnsupportedAddress' | 'UnexpectedError' | 'UnsupportedRule';
 /** Every value of RuleValidationErrorCodeType, in schema order. */
 export const RuleValidationErrorCodeTypeValues = ['ADOperationFailure', 'ConnectedAccountNotFound', 'CreateWithRuleId', 'EmptyValueFound', 'DuplicatedPriority', 'DuplicatedOperationOnTheSameRule', 'FolderDoesNotExist', 'InvalidAddress', 'InvalidDateRange', 'InvalidFolderId', 'InvalidSizeRange', 'InvalidValue', 'MessageClassificationNotFound', 'MissingAction', 'MissingParameter', 'MissingRangeValue', 'NotSettable', 'RecipientDoesNotExist', 'RuleNotFound', 'SizeLessThanZero', 'StringValueTooBig', 'UnsupportedAddress', 'UnexpectedError', 'UnsupportedRule'] as const;
 
-/** t:RuleValidationErrorType */
+/**
+ * t:RuleValidationErrorType
+ * @since Exchange2010_SP1
+ */
 export interface RuleValidationErrorType extends Extensible {
-  /** t:FieldURI. */
+  /**
+   * t:FieldURI.
+   * @since Exchange2010_SP1
+   */
   FieldURI: RuleFieldURIType;
-  /** t:ErrorCode. */
+  /**
+   * t:ErrorCode.
+   * @since Exchange2010_SP1
+   */
   ErrorCode: RuleValidationErrorCodeType;
-  /** t:ErrorMessage. */
+  /**
+   * t:ErrorMessage.
+   * @since Exchange2010_SP1
+   */
   ErrorMessage: string;
-  /** t:FieldValue. */
+  /**
+   * t:FieldValue.
+   * @since Exchange2010_SP1
+   */
   FieldValue: string;
 }
 
-/** t:SearchableMailboxType */
+/**
+ * t:SearchableMailboxType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export interface SearchableMailboxType extends Extensible {
-  /** t:Guid. */
+  /**
+   * t:Guid.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Guid: GuidType;
-  /** t:PrimarySmtpAddress. */
+  /**
+   * t:PrimarySmtpAddress.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   PrimarySmtpAddress: string;
-  /** t:IsExternalMailbox. */
+  /**
+   * t:IsExternalMailbox.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   IsExternalMailbox: boolean;
-  /** t:ExternalEmailAddress. */
+  /**
+   * t:ExternalEmailAddress.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ExternalEmailAddress: string;
-  /** t:DisplayName. */
+  /**
+   * t:DisplayName.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   DisplayName: string;
-  /** t:IsMembershipGroup. */
+  /**
+   * t:IsMembershipGroup.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   IsMembershipGroup: boolean;
-  /** t:ReferenceId. */
+  /**
+   * t:ReferenceId.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ReferenceId: string;
 }
 
-/** t:SearchApplicationIdType (6 values) */
+/**
+ * t:SearchApplicationIdType (6 values)
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type SearchApplicationIdType = 'Outlook' | 'Owa' | 'Paw' | 'Teamspace' | 'OneDrive' | 'Other';
 /** Every value of SearchApplicationIdType, in schema order. */
 export const SearchApplicationIdTypeValues = ['Outlook', 'Owa', 'Paw', 'Teamspace', 'OneDrive', 'Other'] as const;
 
-/** t:SearchDiagnosticsStepType */
+/**
+ * t:SearchDiagnosticsStepType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface SearchDiagnosticsStepType extends Extensible {
-  /** t:StartTime. */
+  /**
+   * t:StartTime.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   StartTime?: string;
-  /** t:StepTime. */
+  /**
+   * t:StepTime.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   StepTime?: number;
-  /** t:StepType. */
+  /**
+   * t:StepType.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   StepType?: string;
-  /** t:AdditionalEntries. */
+  /**
+   * t:AdditionalEntries.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   AdditionalEntries?: SearchDiagnosticsStepType_AdditionalEntries;
 }
 
-/** t:SearchDiagnosticsStepType_AdditionalEntries */
+/**
+ * t:SearchDiagnosticsStepType_AdditionalEntries
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type SearchDiagnosticsStepType_AdditionalEntries = string[];
 
-/** t:SearchDiagnosticsType */
+/**
+ * t:SearchDiagnosticsType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface SearchDiagnosticsType extends Extensible {
   /** Wildcard (xs:any) content. */
   $any?: AnyEntry[];
@@ -6434,11 +11611,20 @@ export interface SearchExpressionType extends Extensible {
   $type?: 'SearchExpressionType' | 'AndType' | 'ContainsExpressionType' | 'ExcludesType' | 'ExistsType' | 'IsEqualToType' | 'IsGreaterThanOrEqualToType' | 'IsGreaterThanType' | 'IsLessThanOrEqualToType' | 'IsLessThanType' | 'IsNotEqualToType' | 'MultipleOperandBooleanExpressionType' | 'NearType' | 'NotType' | 'OrType' | 'TwoOperandExpressionType';
 }
 
-/** t:SearchFolderScopeType */
+/**
+ * t:SearchFolderScopeType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface SearchFolderScopeType extends Extensible {
-  /** t:FolderId (one of a choice). */
+  /**
+   * t:FolderId (one of a choice).
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   FolderId?: FolderIdType;
-  /** t:WellKnownFolder (one of a choice). */
+  /**
+   * t:WellKnownFolder (one of a choice).
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   WellKnownFolder?: DistinguishedFolderIdType;
 }
 
@@ -6453,38 +11639,80 @@ export interface SearchFolderType extends FolderType {
   SearchParameters?: SearchParametersType;
 }
 
-/** t:SearchItemKindType (12 values) */
+/**
+ * t:SearchItemKindType (12 values)
+ * @since Exchange2010_SP1
+ */
 export type SearchItemKindType = 'Email' | 'Meetings' | 'Tasks' | 'Notes' | 'Docs' | 'Journals' | 'Contacts' | 'Im' | 'Voicemail' | 'Faxes' | 'Posts' | 'Rssfeeds';
 /** Every value of SearchItemKindType, in schema order. */
 export const SearchItemKindTypeValues = ['Email', 'Meetings', 'Tasks', 'Notes', 'Docs', 'Journals', 'Contacts', 'Im', 'Voicemail', 'Faxes', 'Posts', 'Rssfeeds'] as const;
 
-/** t:SearchMailboxesResultType */
+/**
+ * t:SearchMailboxesResultType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export interface SearchMailboxesResultType extends Extensible {
-  /** t:SearchQueries. */
+  /**
+   * t:SearchQueries.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   SearchQueries: NonEmptyArrayOfMailboxQueriesType;
-  /** t:ResultType. */
+  /**
+   * t:ResultType.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ResultType: SearchResultType;
-  /** t:ItemCount. */
+  /**
+   * t:ItemCount.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ItemCount: number;
-  /** t:Size. */
+  /**
+   * t:Size.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Size: number;
-  /** t:PageItemCount. */
+  /**
+   * t:PageItemCount.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   PageItemCount: number;
-  /** t:PageItemSize. */
+  /**
+   * t:PageItemSize.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   PageItemSize: number;
-  /** t:KeywordStats. */
+  /**
+   * t:KeywordStats.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   KeywordStats?: ArrayOfKeywordStatisticsSearchResultsType;
-  /** t:Items. */
+  /**
+   * t:Items.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Items?: ArrayOfSearchPreviewItemsType;
-  /** t:FailedMailboxes. */
+  /**
+   * t:FailedMailboxes.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   FailedMailboxes?: ArrayOfFailedSearchMailboxesType;
-  /** t:Refiners. */
+  /**
+   * t:Refiners.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Refiners?: ArrayOfSearchRefinerItemsType;
-  /** t:MailboxStats. */
+  /**
+   * t:MailboxStats.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   MailboxStats?: ArrayOfMailboxStatisticsItemsType;
 }
 
-/** t:SearchPageDirectionType (2 values) */
+/**
+ * t:SearchPageDirectionType (2 values)
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type SearchPageDirectionType = 'Previous' | 'Next';
 /** Every value of SearchPageDirectionType, in schema order. */
 export const SearchPageDirectionTypeValues = ['Previous', 'Next'] as const;
@@ -6499,180 +11727,396 @@ export interface SearchParametersType extends Extensible {
   BaseFolderIds: NonEmptyArrayOfBaseFolderIdsType;
 }
 
-/** t:SearchPreviewItemType */
+/**
+ * t:SearchPreviewItemType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export interface SearchPreviewItemType extends Extensible {
-  /** t:Id. */
+  /**
+   * t:Id.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Id: ItemIdType;
-  /** t:Mailbox. */
+  /**
+   * t:Mailbox.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Mailbox?: PreviewItemMailboxType;
-  /** t:ParentId. */
+  /**
+   * t:ParentId.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ParentId?: ItemIdType;
-  /** t:ItemClass. */
+  /**
+   * t:ItemClass.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ItemClass?: ItemClassType;
-  /** t:UniqueHash. */
+  /**
+   * t:UniqueHash.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   UniqueHash?: string;
-  /** t:SortValue. */
+  /**
+   * t:SortValue.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   SortValue?: string;
-  /** t:OwaLink. */
+  /**
+   * t:OwaLink.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   OwaLink?: string;
-  /** t:Sender. */
+  /**
+   * t:Sender.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Sender?: string;
-  /** t:ToRecipients. */
+  /**
+   * t:ToRecipients.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ToRecipients?: ArrayOfSmtpAddressType;
-  /** t:CcRecipients. */
+  /**
+   * t:CcRecipients.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   CcRecipients?: ArrayOfSmtpAddressType;
-  /** t:BccRecipients. */
+  /**
+   * t:BccRecipients.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   BccRecipients?: ArrayOfSmtpAddressType;
-  /** t:CreatedTime. */
+  /**
+   * t:CreatedTime.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   CreatedTime?: string;
-  /** t:ReceivedTime. */
+  /**
+   * t:ReceivedTime.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ReceivedTime?: string;
-  /** t:SentTime. */
+  /**
+   * t:SentTime.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   SentTime?: string;
-  /** t:Subject. */
+  /**
+   * t:Subject.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Subject?: string;
-  /** t:Size. */
+  /**
+   * t:Size.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Size?: number;
-  /** t:Preview. */
+  /**
+   * t:Preview.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Preview?: string;
-  /** t:Importance. */
+  /**
+   * t:Importance.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Importance?: ImportanceChoicesType;
-  /** t:Read. */
+  /**
+   * t:Read.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Read?: boolean;
-  /** t:HasAttachment. */
+  /**
+   * t:HasAttachment.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   HasAttachment?: boolean;
-  /** t:ExtendedProperties. */
+  /**
+   * t:ExtendedProperties.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ExtendedProperties?: NonEmptyArrayOfExtendedPropertyType;
 }
 
-/** t:SearchRefinerItemType */
+/**
+ * t:SearchRefinerItemType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export interface SearchRefinerItemType extends Extensible {
-  /** t:Name. */
+  /**
+   * t:Name.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Name: string;
-  /** t:Value. */
+  /**
+   * t:Value.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Value: string;
-  /** t:Count. */
+  /**
+   * t:Count.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Count: number;
-  /** t:Token. */
+  /**
+   * t:Token.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Token: string;
 }
 
-/** t:SearchRefinerType */
+/**
+ * t:SearchRefinerType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface SearchRefinerType extends Extensible {
   /** xsi:type: set when the value is of a derived type. */
   $type?: 'SearchRefinerType' | 'AttachmentRefinerType' | 'FolderRefinerType' | 'HashtagRefinerType' | 'MailboxRefinerType' | 'PeopleRefinerType';
-  /** t:RefinerType. */
+  /**
+   * t:RefinerType.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   RefinerType: RefinerTypeType;
-  /** t:Refiner. */
+  /**
+   * t:Refiner.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Refiner: DynamicRefinerQueryType;
-  /** t:ResultCount. */
+  /**
+   * t:ResultCount.
+   * @since V2017_07_11
+   */
   ResultCount?: number;
 }
 
-/** t:SearchResultConversationIdType */
+/**
+ * t:SearchResultConversationIdType
+ * @since V2017_07_11
+ */
 export interface SearchResultConversationIdType extends ItemIdType {
-  /** t:OutlookConversationId. */
+  /**
+   * t:OutlookConversationId.
+   * @since V2017_07_11
+   */
   OutlookConversationId?: string;
 }
 
-/** t:SearchResultItemIdType */
+/**
+ * t:SearchResultItemIdType
+ * @since V2017_07_11
+ */
 export interface SearchResultItemIdType extends ItemIdType {
-  /** t:EntryId. */
+  /**
+   * t:EntryId.
+   * @since V2017_07_11
+   */
   EntryId?: string;
-  /** t:OutlookItemId. */
+  /**
+   * t:OutlookItemId.
+   * @since V2017_07_11
+   */
   OutlookItemId?: string;
 }
 
-/** t:SearchResultsPropertySetNameType (3 values) */
+/**
+ * t:SearchResultsPropertySetNameType (3 values)
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type SearchResultsPropertySetNameType = 'Default' | 'Owa16' | 'Outlook16';
 /** Every value of SearchResultsPropertySetNameType, in schema order. */
 export const SearchResultsPropertySetNameTypeValues = ['Default', 'Owa16', 'Outlook16'] as const;
 
-/** t:SearchResultsType */
+/**
+ * t:SearchResultsType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface SearchResultsType extends Extensible {
-  /** t:Items. */
+  /**
+   * t:Items.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Items?: SearchResultsType_Items;
-  /** t:Conversations. */
+  /**
+   * t:Conversations.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Conversations?: SearchResultsType_Conversations;
-  /** t:People. */
+  /**
+   * t:People.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   People?: SearchResultsType_People;
-  /** t:MoreResultsAvailable. */
+  /**
+   * t:MoreResultsAvailable.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   MoreResultsAvailable: boolean;
-  /** t:RefinerTelemetryBatchId. */
+  /**
+   * t:RefinerTelemetryBatchId.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   RefinerTelemetryBatchId: number;
-  /** t:SearchRefiners. */
+  /**
+   * t:SearchRefiners.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   SearchRefiners?: SearchResultsType_SearchRefiners;
-  /** t:DiagnosticsData. */
+  /**
+   * t:DiagnosticsData.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   DiagnosticsData?: SearchDiagnosticsType;
-  /** t:SearchResultsCount. */
+  /**
+   * t:SearchResultsCount.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   SearchResultsCount?: number;
-  /** t:TotalResultsCount. */
+  /**
+   * t:TotalResultsCount.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   TotalResultsCount?: number;
-  /** t:SearchTerms. */
+  /**
+   * t:SearchTerms.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   SearchTerms?: ArrayOfStringsType;
-  /** t:QueryId. */
+  /**
+   * t:QueryId.
+   * @since V2017_07_11
+   */
   QueryId?: ExecuteSearchQueryIdType;
-  /** t:MailboxesInformation. */
+  /**
+   * t:MailboxesInformation.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   MailboxesInformation?: SearchResultsType_MailboxesInformation;
 }
 
-/** t:SearchResultsType_Conversations */
+/**
+ * t:SearchResultsType_Conversations
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type SearchResultsType_Conversations = ConversationType[];
-/** t:SearchResultsType_Items */
+/**
+ * t:SearchResultsType_Items
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type SearchResultsType_Items = ItemType[];
-/** t:SearchResultsType_MailboxesInformation */
+/**
+ * t:SearchResultsType_MailboxesInformation
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type SearchResultsType_MailboxesInformation = MailboxInformationType[];
-/** t:SearchResultsType_People */
+/**
+ * t:SearchResultsType_People
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type SearchResultsType_People = PersonaType[];
-/** t:SearchResultsType_SearchRefiners */
+/**
+ * t:SearchResultsType_SearchRefiners
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type SearchResultsType_SearchRefiners = SearchRefinerType[];
-/** t:SearchResultType (2 values) */
+/**
+ * t:SearchResultType (2 values)
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type SearchResultType = 'StatisticsOnly' | 'PreviewOnly';
 /** Every value of SearchResultType, in schema order. */
 export const SearchResultTypeValues = ['StatisticsOnly', 'PreviewOnly'] as const;
-/** t:SearchScopeArchivesType */
+/**
+ * t:SearchScopeArchivesType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type SearchScopeArchivesType = SearchScopeArchivesType_Item[];
-/** t:SearchScopeArchivesType_Item (3 values) */
+/**
+ * t:SearchScopeArchivesType_Item (3 values)
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type SearchScopeArchivesType_Item = 'MainArchive' | 'AuxArchive' | 'All';
 /** Every value of SearchScopeArchivesType_Item, in schema order. */
 export const SearchScopeArchivesType_ItemValues = ['MainArchive', 'AuxArchive', 'All'] as const;
-/** t:SearchScopeGroupsType */
+/**
+ * t:SearchScopeGroupsType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type SearchScopeGroupsType = SearchScopeGroupsType_Item[];
-/** t:SearchScopeGroupsType_Item (1 values) */
+/**
+ * t:SearchScopeGroupsType_Item (1 values)
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type SearchScopeGroupsType_Item = 'MyGroups';
 /** Every value of SearchScopeGroupsType_Item, in schema order. */
 export const SearchScopeGroupsType_ItemValues = ['MyGroups'] as const;
 
-/** t:SearchSuggestionsType */
+/**
+ * t:SearchSuggestionsType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface SearchSuggestionsType extends Extensible {
-  /** t:TDSuggestionsBatchId. */
+  /**
+   * t:TDSuggestionsBatchId.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   TDSuggestionsBatchId: number;
-  /** t:TDSuggestionsInstanceId. */
+  /**
+   * t:TDSuggestionsInstanceId.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   TDSuggestionsInstanceId: GuidType;
-  /** t:Suggestions. */
+  /**
+   * t:Suggestions.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Suggestions?: SearchSuggestionsType_Suggestions;
-  /** t:DiagnosticsData. */
+  /**
+   * t:DiagnosticsData.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   DiagnosticsData?: SearchDiagnosticsType;
 }
 
-/** t:SearchSuggestionsType_Suggestions */
+/**
+ * t:SearchSuggestionsType_Suggestions
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type SearchSuggestionsType_Suggestions = SuggestionType[];
 
-/** t:SeekToConditionPageViewType */
+/**
+ * t:SeekToConditionPageViewType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export interface SeekToConditionPageViewType extends BasePagingType {
-  /** Attribute BasePoint. */
+  /**
+   * Attribute BasePoint.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   BasePoint: IndexBasePointType;
-  /** t:Condition. */
+  /**
+   * t:Condition.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Condition: RestrictionType;
 }
 
-/** t:SenderAddInEntityType */
+/**
+ * t:SenderAddInEntityType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface SenderAddInEntityType extends Extensible {
-  /** t:ExtensionId. */
+  /**
+   * t:ExtensionId.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ExtensionId?: string;
 }
 
-/** t:SendPromptType (3 values) */
+/**
+ * t:SendPromptType (3 values)
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type SendPromptType = 'None' | 'Send' | 'VotingOption';
 /** Every value of SendPromptType, in schema order. */
 export const SendPromptTypeValues = ['None', 'Send', 'VotingOption'] as const;
@@ -6733,15 +12177,25 @@ export interface ServerVersionInfo extends Extensible {
   Version?: string;
 }
 
-/** t:ServiceConfiguration */
+/**
+ * t:ServiceConfiguration
+ * @since Exchange2010_SP1
+ */
 export interface ServiceConfiguration extends Extensible {
   /** xsi:type: set when the value is of a derived type. */
   $type?: 'ServiceConfiguration' | 'MailTipsServiceConfiguration' | 'OfficeIntegrationConfiguration' | 'ProtectionRulesServiceConfiguration' | 'SharePointURLsServiceConfiguration' | 'UnifiedMessageServiceConfiguration';
 }
 
-/** t:ServiceConfigurationType */
+/**
+ * t:ServiceConfigurationType
+ * @since Exchange2010_SP1
+ */
 export type ServiceConfigurationType = ServiceConfigurationType_Item[];
-/** t:ServiceConfigurationType_Item (6 values) */
+/**
+ * t:ServiceConfigurationType_Item (6 values)
+ * Values added later: `PolicyNudges` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `SharePointURLs` (V2017_07_11), `OfficeIntegrationConfiguration` (V2017_07_11).
+ * @since Exchange2010_SP1
+ */
 export type ServiceConfigurationType_Item = 'MailTips' | 'UnifiedMessagingConfiguration' | 'ProtectionRules' | 'PolicyNudges' | 'SharePointURLs' | 'OfficeIntegrationConfiguration';
 /** Every value of ServiceConfigurationType_Item, in schema order. */
 export const ServiceConfigurationType_ItemValues = ['MailTips', 'UnifiedMessagingConfiguration', 'ProtectionRules', 'PolicyNudges', 'SharePointURLs', 'OfficeIntegrationConfiguration'] as const;
@@ -6766,7 +12220,10 @@ export interface SetItemFieldType extends ItemChangeDescriptionType {
   Item?: ItemType;
   /** t:Message (one of a choice). */
   Message?: MessageType;
-  /** t:SharingMessage (one of a choice). */
+  /**
+   * t:SharingMessage (one of a choice).
+   * @since V2017_07_11
+   */
   SharingMessage?: SharingMessageType;
   /** t:CalendarItem (one of a choice). */
   CalendarItem?: CalendarItemType;
@@ -6786,60 +12243,117 @@ export interface SetItemFieldType extends ItemChangeDescriptionType {
   Task?: TaskType;
   /** t:PostItem (one of a choice). */
   PostItem?: PostItemType;
-  /** t:RoleMember (one of a choice). */
+  /**
+   * t:RoleMember (one of a choice).
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   RoleMember?: RoleMemberItemType;
-  /** t:Network (one of a choice). */
+  /**
+   * t:Network (one of a choice).
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Network?: NetworkItemType;
-  /** t:Person (one of a choice). */
+  /**
+   * t:Person (one of a choice).
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Person?: AbchPersonItemType;
 }
 
-/** t:SetRuleOperationType */
+/**
+ * t:SetRuleOperationType
+ * @since Exchange2010_SP1
+ */
 export interface SetRuleOperationType extends RuleOperationType {
-  /** t:Rule. */
+  /**
+   * t:Rule.
+   * @since Exchange2010_SP1
+   */
   Rule: RuleType;
 }
 
-/** t:SharePointURLsServiceConfiguration */
+/**
+ * t:SharePointURLsServiceConfiguration
+ * @since V2017_07_11
+ */
 export interface SharePointURLsServiceConfiguration extends ServiceConfiguration {
-  /** t:InternalSPMySiteHostURL. */
+  /**
+   * t:InternalSPMySiteHostURL.
+   * @since V2017_07_11
+   */
   InternalSPMySiteHostURL: string;
-  /** t:ExternalSPMySiteHostURL. */
+  /**
+   * t:ExternalSPMySiteHostURL.
+   * @since V2017_07_11
+   */
   ExternalSPMySiteHostURL: string;
 }
 
-/** t:SharingAction (4 values) */
+/**
+ * t:SharingAction (4 values)
+ * @since V2017_07_11
+ */
 export type SharingAction = 'AcceptAndViewCalendar' | 'ViewCalendar' | 'AddThisCalendar' | 'Accept';
 /** Every value of SharingAction, in schema order. */
 export const SharingActionValues = ['AcceptAndViewCalendar', 'ViewCalendar', 'AddThisCalendar', 'Accept'] as const;
-/** t:SharingActionImportance (2 values) */
+/**
+ * t:SharingActionImportance (2 values)
+ * @since V2017_07_11
+ */
 export type SharingActionImportance = 'Primary' | 'Secondary';
 /** Every value of SharingActionImportance, in schema order. */
 export const SharingActionImportanceValues = ['Primary', 'Secondary'] as const;
-/** t:SharingActionType (1 values) */
+/**
+ * t:SharingActionType (1 values)
+ * @since V2017_07_11
+ */
 export type SharingActionType = 'Accept';
 /** Every value of SharingActionType, in schema order. */
 export const SharingActionTypeValues = ['Accept'] as const;
-/** t:SharingDataType (2 values) */
+/**
+ * t:SharingDataType (2 values)
+ * @since Exchange2010_SP1
+ */
 export type SharingDataType = 'Calendar' | 'Contacts';
 /** Every value of SharingDataType, in schema order. */
 export const SharingDataTypeValues = ['Calendar', 'Contacts'] as const;
 
-/** t:SharingMessageActionType */
+/**
+ * t:SharingMessageActionType
+ * @since V2017_07_11
+ */
 export interface SharingMessageActionType extends Extensible {
-  /** t:Importance. */
+  /**
+   * t:Importance.
+   * @since V2017_07_11
+   */
   Importance?: SharingActionImportance;
-  /** t:ActionType. */
+  /**
+   * t:ActionType.
+   * @since V2017_07_11
+   */
   ActionType?: SharingActionType;
-  /** t:Action. */
+  /**
+   * t:Action.
+   * @since V2017_07_11
+   */
   Action?: SharingAction;
 }
 
-/** t:SharingMessageType */
+/**
+ * t:SharingMessageType
+ * @since V2017_07_11
+ */
 export interface SharingMessageType extends MessageType {
-  /** t:SharingMessageAction. */
+  /**
+   * t:SharingMessageAction.
+   * @since V2017_07_11
+   */
   SharingMessageAction?: SharingMessageActionType;
-  /** t:SharingMessageActions. */
+  /**
+   * t:SharingMessageActions.
+   * @since V2017_07_11
+   */
   SharingMessageActions?: ArrayOfSharingMessageActionType;
 }
 
@@ -6851,19 +12365,34 @@ export interface SidAndAttributesType extends Extensible {
   SecurityIdentifier: string;
 }
 
-/** t:SIDType */
+/**
+ * t:SIDType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export interface SIDType extends Extensible {
   /** The element text. */
   $value: NonEmptyStringType;
 }
 
-/** t:SingleLargeArchiveSearchScopeType */
+/**
+ * t:SingleLargeArchiveSearchScopeType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface SingleLargeArchiveSearchScopeType extends Extensible {
-  /** t:MailboxGuid. */
+  /**
+   * t:MailboxGuid.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   MailboxGuid?: GuidType;
-  /** t:FolderScope. */
+  /**
+   * t:FolderScope.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   FolderScope: SearchFolderScopeType;
-  /** t:IsDeepTraversal. */
+  /**
+   * t:IsDeepTraversal.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   IsDeepTraversal: boolean;
 }
 
@@ -6873,17 +12402,32 @@ export interface SingleRecipientType extends Extensible {
   Mailbox: EmailAddressType;
 }
 
-/** t:SingleValueInsightContent */
+/**
+ * t:SingleValueInsightContent
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface SingleValueInsightContent extends InsightContent {
-  /** t:Item. */
+  /**
+   * t:Item.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Item?: InsightValue;
 }
 
-/** t:SkillInsightValue */
+/**
+ * t:SkillInsightValue
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface SkillInsightValue extends InsightValue {
-  /** t:Name. */
+  /**
+   * t:Name.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Name?: string;
-  /** t:Strength. */
+  /**
+   * t:Strength.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Strength?: number;
 }
 
@@ -6919,27 +12463,45 @@ export interface SmartResponseType extends SmartResponseBaseType {
   NewBodyContent?: BodyType;
 }
 
-/** t:SmtpAddressType */
+/**
+ * t:SmtpAddressType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export interface SmtpAddressType extends Extensible {
   /** The element text. */
   $value: NonEmptyStringType;
 }
 
-/** t:SmtpDomain */
+/**
+ * t:SmtpDomain
+ * @since Exchange2010_SP1
+ */
 export interface SmtpDomain extends Extensible {
-  /** Attribute Name. */
+  /**
+   * Attribute Name.
+   * @since Exchange2010_SP1
+   */
   Name: string;
-  /** Attribute IncludeSubdomains. */
+  /**
+   * Attribute IncludeSubdomains.
+   * @since Exchange2010_SP1
+   */
   IncludeSubdomains?: boolean;
 }
 
-/** t:SmtpDomainList */
+/**
+ * t:SmtpDomainList
+ * @since Exchange2010_SP1
+ */
 export type SmtpDomainList = SmtpDomain[];
 /** t:SortDirectionType (2 values) */
 export type SortDirectionType = 'Ascending' | 'Descending';
 /** Every value of SortDirectionType, in schema order. */
 export const SortDirectionTypeValues = ['Ascending', 'Descending'] as const;
-/** t:SpecialLogonTypeType (2 values) */
+/**
+ * t:SpecialLogonTypeType (2 values)
+ * @since Exchange2010_SP1
+ */
 export type SpecialLogonTypeType = 'Admin' | 'SystemService';
 /** Every value of SpecialLogonTypeType, in schema order. */
 export const SpecialLogonTypeTypeValues = ['Admin', 'SystemService'] as const;
@@ -6947,38 +12509,77 @@ export const SpecialLogonTypeTypeValues = ['Admin', 'SystemService'] as const;
 export type StandardGroupByType = 'ConversationTopic';
 /** Every value of StandardGroupByType, in schema order. */
 export const StandardGroupByTypeValues = ['ConversationTopic'] as const;
-/** t:StreamingSubscriptionConnectionTimeoutType */
+/**
+ * t:StreamingSubscriptionConnectionTimeoutType
+ * @since Exchange2010_SP1
+ */
 export type StreamingSubscriptionConnectionTimeoutType = number;
 
-/** t:StreamingSubscriptionRequestType */
+/**
+ * t:StreamingSubscriptionRequestType
+ * @since Exchange2010_SP1
+ */
 export interface StreamingSubscriptionRequestType extends Extensible {
-  /** Attribute SubscribeToAllFolders. */
+  /**
+   * Attribute SubscribeToAllFolders.
+   * @since Exchange2010_SP1
+   */
   SubscribeToAllFolders?: boolean;
-  /** t:FolderIds. */
+  /**
+   * t:FolderIds.
+   * @since Exchange2010_SP1
+   */
   FolderIds?: NonEmptyArrayOfBaseFolderIdsType;
-  /** t:EventTypes. */
+  /**
+   * t:EventTypes.
+   * @since Exchange2010_SP1
+   */
   EventTypes: NonEmptyArrayOfNotificationEventTypesType;
 }
 
-/** t:StringArrayAttributedValueType */
+/**
+ * t:StringArrayAttributedValueType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export interface StringArrayAttributedValueType extends Extensible {
-  /** t:Values. */
+  /**
+   * t:Values.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Values: ArrayOfStringValueType;
-  /** t:Attributions. */
+  /**
+   * t:Attributions.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Attributions: ArrayOfValueAttributionsType;
 }
 
-/** t:StringAttributedValueType */
+/**
+ * t:StringAttributedValueType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export interface StringAttributedValueType extends Extensible {
-  /** t:Value. */
+  /**
+   * t:Value.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Value: string;
-  /** t:Attributions. */
+  /**
+   * t:Attributions.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Attributions: ArrayOfValueAttributionsType;
 }
 
-/** t:StringInsightValue */
+/**
+ * t:StringInsightValue
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface StringInsightValue extends InsightValue {
-  /** t:Data. */
+  /**
+   * t:Data.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Data?: string;
 }
 
@@ -7015,9 +12616,15 @@ export interface SuggestionDayResult extends Extensible {
   SuggestionArray?: ArrayOfSuggestion;
 }
 
-/** t:SuggestionKindType */
+/**
+ * t:SuggestionKindType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type SuggestionKindType = SuggestionKindType_Item[];
-/** t:SuggestionKindType_Item (6 values) */
+/**
+ * t:SuggestionKindType_Item (6 values)
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type SuggestionKindType_Item = 'None' | 'Keywords' | 'People' | 'Hashtags' | 'QueryHistory' | 'All';
 /** Every value of SuggestionKindType_Item, in schema order. */
 export const SuggestionKindType_ItemValues = ['None', 'Keywords', 'People', 'Hashtags', 'QueryHistory', 'All'] as const;
@@ -7046,21 +12653,42 @@ export interface SuggestionsViewOptionsType extends Extensible {
   GlobalObjectId?: string;
 }
 
-/** t:SuggestionType */
+/**
+ * t:SuggestionType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface SuggestionType extends Extensible {
   /** xsi:type: set when the value is of a derived type. */
   $type?: 'SuggestionType' | 'FileSuggestionType' | 'PeopleSuggestionType';
-  /** t:SuggestedQuery. */
+  /**
+   * t:SuggestedQuery.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   SuggestedQuery: string;
-  /** t:DisplayText. */
+  /**
+   * t:DisplayText.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   DisplayText: string;
-  /** t:SuggestionType. */
+  /**
+   * t:SuggestionType.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   SuggestionType: SuggestionKindType;
-  /** t:Trigger. */
+  /**
+   * t:Trigger.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Trigger?: string;
-  /** t:TDSuggestionId. */
+  /**
+   * t:TDSuggestionId.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   TDSuggestionId: number;
-  /** t:IsDeletable. */
+  /**
+   * t:IsDeletable.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   IsDeletable: boolean;
 }
 
@@ -7109,7 +12737,10 @@ export interface SyncFolderItemsCreateOrUpdateType extends Extensible {
   Item?: ItemType;
   /** t:Message (one of a choice). */
   Message?: MessageType;
-  /** t:SharingMessage (one of a choice). */
+  /**
+   * t:SharingMessage (one of a choice).
+   * @since V2017_07_11
+   */
   SharingMessage?: SharingMessageType;
   /** t:CalendarItem (one of a choice). */
   CalendarItem?: CalendarItemType;
@@ -7129,11 +12760,20 @@ export interface SyncFolderItemsCreateOrUpdateType extends Extensible {
   Task?: TaskType;
   /** t:PostItem (one of a choice). */
   PostItem?: PostItemType;
-  /** t:RoleMember (one of a choice). */
+  /**
+   * t:RoleMember (one of a choice).
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   RoleMember?: RoleMemberItemType;
-  /** t:Network (one of a choice). */
+  /**
+   * t:Network (one of a choice).
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Network?: NetworkItemType;
-  /** t:Person (one of a choice). */
+  /**
+   * t:Person (one of a choice).
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Person?: AbchPersonItemType;
 }
 
@@ -7151,11 +12791,17 @@ export interface SyncFolderItemsReadFlagType extends Extensible {
   IsRead: boolean;
 }
 
-/** t:SyncFolderItemsScopeType (2 values) */
+/**
+ * t:SyncFolderItemsScopeType (2 values)
+ * @since Exchange2010_SP1
+ */
 export type SyncFolderItemsScopeType = 'NormalItems' | 'NormalAndAssociatedItems';
 /** Every value of SyncFolderItemsScopeType, in schema order. */
 export const SyncFolderItemsScopeTypeValues = ['NormalItems', 'NormalAndAssociatedItems'] as const;
-/** t:SystemDayOfWeek (7 values) */
+/**
+ * t:SystemDayOfWeek (7 values)
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type SystemDayOfWeek = 'Sunday' | 'Monday' | 'Tuesday' | 'Wednesday' | 'Thursday' | 'Friday' | 'Saturday';
 /** Every value of SystemDayOfWeek, in schema order. */
 export const SystemDayOfWeekValues = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
@@ -7168,7 +12814,10 @@ export interface TargetFolderIdType extends Extensible {
   FolderId?: FolderIdType;
   /** t:DistinguishedFolderId (one of a choice). */
   DistinguishedFolderId?: DistinguishedFolderIdType;
-  /** t:AddressListId (one of a choice). */
+  /**
+   * t:AddressListId (one of a choice).
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   AddressListId?: AddressListIdType;
 }
 
@@ -7216,11 +12865,20 @@ export type TaskStatusType = 'NotStarted' | 'InProgress' | 'Completed' | 'Waitin
 /** Every value of TaskStatusType, in schema order. */
 export const TaskStatusTypeValues = ['NotStarted', 'InProgress', 'Completed', 'WaitingOnOthers', 'Deferred'] as const;
 
-/** t:TaskSuggestionType */
+/**
+ * t:TaskSuggestionType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export interface TaskSuggestionType extends EntityType {
-  /** t:TaskString. */
+  /**
+   * t:TaskString.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   TaskString?: string;
-  /** t:Assignees. */
+  /**
+   * t:Assignees.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Assignees?: ArrayOfEmailUsersType;
 }
 
@@ -7272,7 +12930,10 @@ export interface TaskType extends ItemType {
   TotalWork?: number;
 }
 
-/** t:TeamMailboxLifecycleStateType (4 values) */
+/**
+ * t:TeamMailboxLifecycleStateType (4 values)
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type TeamMailboxLifecycleStateType = 'Active' | 'Closed' | 'Unlinked' | 'PendingDelete';
 /** Every value of TeamMailboxLifecycleStateType, in schema order. */
 export const TeamMailboxLifecycleStateTypeValues = ['Active', 'Closed', 'Unlinked', 'PendingDelete'] as const;
@@ -7295,31 +12956,64 @@ export interface TimeChangeType extends Extensible {
   Time: string;
 }
 
-/** t:TimeSlot */
+/**
+ * t:TimeSlot
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface TimeSlot extends Extensible {
-  /** t:StartTime. */
+  /**
+   * t:StartTime.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   StartTime: string;
-  /** t:DurationInMinutes. */
+  /**
+   * t:DurationInMinutes.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   DurationInMinutes: number;
 }
 
-/** t:TimeZoneContextType */
+/**
+ * t:TimeZoneContextType
+ * @since Exchange2010_SP1
+ */
 export interface TimeZoneContextType extends Extensible {
-  /** t:TimeZoneDefinition. */
+  /**
+   * t:TimeZoneDefinition.
+   * @since Exchange2010_SP1
+   */
   TimeZoneDefinition: TimeZoneDefinitionType;
 }
 
-/** t:TimeZoneDefinitionType */
+/**
+ * t:TimeZoneDefinitionType
+ * @since Exchange2010_SP1
+ */
 export interface TimeZoneDefinitionType extends Extensible {
-  /** Attribute Id. */
+  /**
+   * Attribute Id.
+   * @since Exchange2010_SP1
+   */
   Id?: string;
-  /** Attribute Name. */
+  /**
+   * Attribute Name.
+   * @since Exchange2010_SP1
+   */
   Name?: string;
-  /** t:Periods. */
+  /**
+   * t:Periods.
+   * @since Exchange2010_SP1
+   */
   Periods?: NonEmptyArrayOfPeriodsType;
-  /** t:TransitionsGroups. */
+  /**
+   * t:TransitionsGroups.
+   * @since Exchange2010_SP1
+   */
   TransitionsGroups?: ArrayOfTransitionsGroupsType;
-  /** t:Transitions. */
+  /**
+   * t:Transitions.
+   * @since Exchange2010_SP1
+   */
   Transitions?: ArrayOfTransitionsType;
 }
 
@@ -7335,7 +13029,10 @@ export interface TimeZoneType extends Extensible {
   Daylight?: TimeChangeType;
 }
 
-/** t:TokenSourceType (2 values) */
+/**
+ * t:TokenSourceType (2 values)
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type TokenSourceType = 'None' | 'LinkedIn';
 /** Every value of TokenSourceType, in schema order. */
 export const TokenSourceTypeValues = ['None', 'LinkedIn'] as const;
@@ -7344,32 +13041,56 @@ export const TokenSourceTypeValues = ['None', 'LinkedIn'] as const;
 export interface TooBigGroupAttendeeConflictData extends AttendeeConflictData {
 }
 
-/** t:TrackingPropertyType */
+/**
+ * t:TrackingPropertyType
+ * @since Exchange2010_SP1
+ */
 export interface TrackingPropertyType extends Extensible {
-  /** t:Name. */
+  /**
+   * t:Name.
+   * @since Exchange2010_SP1
+   */
   Name: string;
-  /** t:Value. */
+  /**
+   * t:Value.
+   * @since Exchange2010_SP1
+   */
   Value?: string;
 }
 
-/** t:TransitionTargetKindType (2 values) */
+/**
+ * t:TransitionTargetKindType (2 values)
+ * @since Exchange2010_SP1
+ */
 export type TransitionTargetKindType = 'Period' | 'Group';
 /** Every value of TransitionTargetKindType, in schema order. */
 export const TransitionTargetKindTypeValues = ['Period', 'Group'] as const;
 
-/** t:TransitionTargetType */
+/**
+ * t:TransitionTargetType
+ * @since Exchange2010_SP1
+ */
 export interface TransitionTargetType extends Extensible {
   /** The element text. */
   $value: string;
-  /** Attribute Kind. */
+  /**
+   * Attribute Kind.
+   * @since Exchange2010_SP1
+   */
   Kind: TransitionTargetKindType;
 }
 
-/** t:TransitionType */
+/**
+ * t:TransitionType
+ * @since Exchange2010_SP1
+ */
 export interface TransitionType extends Extensible {
   /** xsi:type: set when the value is of a derived type. */
   $type?: 'TransitionType' | 'AbsoluteDateTransitionType' | 'RecurringDateTransitionType' | 'RecurringDayTransitionType' | 'RecurringTimeTransitionType';
-  /** t:To. */
+  /**
+   * t:To.
+   * @since Exchange2010_SP1
+   */
   To: TransitionTargetType;
 }
 
@@ -7387,33 +13108,60 @@ export interface TwoOperandExpressionType extends SearchExpressionType {
   FieldURIOrConstant: FieldURIOrConstantType;
 }
 
-/** t:UnifiedGroupAccessType (4 values) */
+/**
+ * t:UnifiedGroupAccessType (4 values)
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type UnifiedGroupAccessType = 'None' | 'Private' | 'Secret' | 'Public';
 /** Every value of UnifiedGroupAccessType, in schema order. */
 export const UnifiedGroupAccessTypeValues = ['None', 'Private', 'Secret', 'Public'] as const;
 
-/** t:UnifiedMessageServiceConfiguration */
+/**
+ * t:UnifiedMessageServiceConfiguration
+ * @since Exchange2010_SP1
+ */
 export interface UnifiedMessageServiceConfiguration extends ServiceConfiguration {
-  /** t:UmEnabled. */
+  /**
+   * t:UmEnabled.
+   * @since Exchange2010_SP1
+   */
   UmEnabled: boolean;
-  /** t:PlayOnPhoneDialString. */
+  /**
+   * t:PlayOnPhoneDialString.
+   * @since Exchange2010_SP1
+   */
   PlayOnPhoneDialString: string;
-  /** t:PlayOnPhoneEnabled. */
+  /**
+   * t:PlayOnPhoneEnabled.
+   * @since Exchange2010_SP1
+   */
   PlayOnPhoneEnabled: boolean;
 }
 
-/** t:UnindexedFieldURIType (510 values) */
+/**
+ * t:UnindexedFieldURIType (510 values)
+ * Values added later: `folder:SharingEffectiveRights` (Exchange2010_SP1), `folder:DistinguishedFolderId` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `folder:PolicyTag` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `folder:ArchiveTag` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `folder:ReplicaList` (Exchange2016 (per the doubtful exchange2016 set)), `item:IsAssociated` (Exchange2010_SP1), `item:ReminderNextTime` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `item:DisplayBcc` (V2017_07_11), `item:ConversationId` (Exchange2010_SP1), `item:UniqueBody` (Exchange2010_SP1), `item:Flag` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `item:StoreEntryId` (Exchange2010_SP2), `item:InstanceKey` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `item:NormalizedBody` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `item:EntityExtractionResult` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `item:PolicyTag` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `item:ArchiveTag` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `item:RetentionDate` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `item:Preview` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `item:PredictedActionReasons` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `item:IsClutter` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `item:RightsManagementLicenseData` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `item:BlockStatus` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `item:HasBlockedImages` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `item:WebClientReadFormQueryString` (Exchange2010_SP1), `item:WebClientEditFormQueryString` (Exchange2010_SP1), `item:TextBody` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `item:IconIndex` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `item:MimeContentUTF8` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `item:Mentions` (Exchange2016 (per the doubtful exchange2016 set)), `item:MentionedMe` (Exchange2016 (per the doubtful exchange2016 set)), `item:MentionsPreview` (V2017_07_11), `item:MentionsEx` (Exchange2016 (per the doubtful exchange2016 set)), `item:Hashtags` (Exchange2016 (per the doubtful exchange2016 set)), `item:AppliedHashtags` (V2017_07_11), `item:AppliedHashtagsPreview` (V2017_07_11), `item:Likes` (V2017_07_11), `item:LikesPreview` (V2017_07_11), `item:PendingSocialActivityTagIds` (Exchange2016 (per the doubtful exchange2016 set)), `item:AtAllMention` (V2017_07_11), `item:CanDelete` (V2017_07_11), `item:InferenceClassification` (V2017_07_11), `item:FirstBody` (V2017_07_11), `message:ApprovalRequestData` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `message:VotingInformation` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `message:ReminderMessageData` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `message:PublishedCalendarItemIcs` (V2017_07_11), `message:PublishedCalendarItemName` (V2017_07_11), `message:MessageSafety` (V2017_07_11), `sharingMessage:SharingMessageAction` (V2017_07_11), `meeting:ProposedStart` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `meeting:ProposedEnd` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `meeting:DoNotForwardMeeting` (V2017_07_11), `meetingRequest:ChangeHighlights` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `calendar:StartWallClock` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `calendar:EndWallClock` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `calendar:StartTimeZoneId` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `calendar:EndTimeZoneId` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `calendar:EnhancedLocation` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `calendar:InboxReminders` (Exchange2016 (per the doubtful exchange2016 set)), `calendar:StartTimeZone` (Exchange2010_SP1), `calendar:EndTimeZone` (Exchange2010_SP1), `calendar:JoinOnlineMeetingUrl` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `calendar:OnlineMeetingSettings` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `calendar:IsOrganizer` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `calendar:CalendarActivityData` (Exchange2016 (per the doubtful exchange2016 set)), `calendar:DoNotForwardMeeting` (V2017_07_11), `contacts:Alias` (Exchange2010_SP2), `contacts:DirectoryId` (Exchange2010_SP2), `contacts:DirectReports` (Exchange2010_SP2), `contacts:AbchEmailAddresses` (Exchange2016 (per the doubtful exchange2016 set)), `contacts:ManagerMailbox` (Exchange2010_SP2), `contacts:MSExchangeCertificate` (Exchange2010_SP2), `contacts:Notes` (Exchange2010_SP2), `contacts:PhoneticFullName` (Exchange2010_SP2), `contacts:PhoneticFirstName` (Exchange2010_SP2), `contacts:PhoneticLastName` (Exchange2010_SP2), `contacts:Photo` (Exchange2010_SP2), `contacts:UserSMIMECertificate` (Exchange2010_SP2), `contacts:HasPicture` (Exchange2010_SP1), `contacts:AccountName` (Exchange2016 (per the doubtful exchange2016 set)), `contacts:IsAutoUpdateDisabled` (Exchange2016 (per the doubtful exchange2016 set)), `contacts:IsMessengerEnabled` (Exchange2016 (per the doubtful exchange2016 set)), `contacts:Comment` (Exchange2016 (per the doubtful exchange2016 set)), `contacts:ContactShortId` (Exchange2016 (per the doubtful exchange2016 set)), `contacts:ContactType` (Exchange2016 (per the doubtful exchange2016 set)), `contacts:CreatedBy` (Exchange2016 (per the doubtful exchange2016 set)), `contacts:Gender` (Exchange2016 (per the doubtful exchange2016 set)), `contacts:IsHidden` (Exchange2016 (per the doubtful exchange2016 set)), `contacts:ObjectId` (Exchange2016 (per the doubtful exchange2016 set)), `contacts:PassportId` (Exchange2016 (per the doubtful exchange2016 set)), `contacts:IsPrivate` (Exchange2016 (per the doubtful exchange2016 set)), `contacts:SourceId` (Exchange2016 (per the doubtful exchange2016 set)), `contacts:TrustLevel` (Exchange2016 (per the doubtful exchange2016 set)), `contacts:Urls` (Exchange2016 (per the doubtful exchange2016 set)), `contacts:Cid` (Exchange2016 (per the doubtful exchange2016 set)), `contacts:SkypeAuthCertificate` (Exchange2016 (per the doubtful exchange2016 set)), `contacts:SkypeContext` (Exchange2016 (per the doubtful exchange2016 set)), `contacts:SkypeId` (Exchange2016 (per the doubtful exchange2016 set)), `contacts:XboxLiveTag` (Exchange2016 (per the doubtful exchange2016 set)), `contacts:SkypeRelationship` (Exchange2016 (per the doubtful exchange2016 set)), `contacts:YomiNickname` (Exchange2016 (per the doubtful exchange2016 set)), `contacts:InviteFree` (Exchange2016 (per the doubtful exchange2016 set)), `contacts:HidePresenceAndProfile` (Exchange2016 (per the doubtful exchange2016 set)), `contacts:IsPendingOutbound` (Exchange2016 (per the doubtful exchange2016 set)), `contacts:SupportGroupFeeds` (Exchange2016 (per the doubtful exchange2016 set)), `contacts:UserTileHash` (Exchange2016 (per the doubtful exchange2016 set)), `contacts:UnifiedInbox` (Exchange2016 (per the doubtful exchange2016 set)), `contacts:Mris` (Exchange2016 (per the doubtful exchange2016 set)), `contacts:Wlid` (Exchange2016 (per the doubtful exchange2016 set)), `contacts:AbchContactId` (Exchange2016 (per the doubtful exchange2016 set)), `contacts:NotInBirthdayCalendar` (Exchange2016 (per the doubtful exchange2016 set)), `contacts:ShellContactType` (Exchange2016 (per the doubtful exchange2016 set)), `contacts:ImMri` (Exchange2016 (per the doubtful exchange2016 set)), `contacts:PresenceTrustLevel` (Exchange2016 (per the doubtful exchange2016 set)), `contacts:OtherMri` (Exchange2016 (per the doubtful exchange2016 set)), `contacts:ProfileLastChanged` (Exchange2016 (per the doubtful exchange2016 set)), `contacts:MobileIMEnabled` (Exchange2016 (per the doubtful exchange2016 set)), `distributionlist:Members` (Exchange2010_SP1), `contacts:PartnerNetworkProfilePhotoUrl` (Exchange2016 (per the doubtful exchange2016 set)), `contacts:PartnerNetworkThumbnailPhotoUrl` (Exchange2016 (per the doubtful exchange2016 set)), `contacts:PersonId` (V2017_07_11), `contacts:ConversationGuid` (V2017_07_11), `conversation:ConversationId` (Exchange2010_SP1), `conversation:ConversationTopic` (Exchange2010_SP1), `conversation:UniqueRecipients` (Exchange2010_SP1), `conversation:GlobalUniqueRecipients` (Exchange2010_SP1), `conversation:UniqueUnreadSenders` (Exchange2010_SP1), `conversation:GlobalUniqueUnreadSenders` (Exchange2010_SP1), `conversation:UniqueSenders` (Exchange2010_SP1), `conversation:GlobalUniqueSenders` (Exchange2010_SP1), `conversation:LastDeliveryTime` (Exchange2010_SP1), `conversation:GlobalLastDeliveryTime` (Exchange2010_SP1), `conversation:Categories` (Exchange2010_SP1), `conversation:GlobalCategories` (Exchange2010_SP1), `conversation:FlagStatus` (Exchange2010_SP1), `conversation:GlobalFlagStatus` (Exchange2010_SP1), `conversation:HasAttachments` (Exchange2010_SP1), `conversation:GlobalHasAttachments` (Exchange2010_SP1), `conversation:HasIrm` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `conversation:GlobalHasIrm` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `conversation:MessageCount` (Exchange2010_SP1), `conversation:GlobalMessageCount` (Exchange2010_SP1), `conversation:UnreadCount` (Exchange2010_SP1), `conversation:GlobalUnreadCount` (Exchange2010_SP1), `conversation:Size` (Exchange2010_SP1), `conversation:GlobalSize` (Exchange2010_SP1), `conversation:ItemClasses` (Exchange2010_SP1), `conversation:GlobalItemClasses` (Exchange2010_SP1), `conversation:Importance` (Exchange2010_SP1), `conversation:GlobalImportance` (Exchange2010_SP1), `conversation:ItemIds` (Exchange2010_SP1), `conversation:GlobalItemIds` (Exchange2010_SP1), `conversation:LastModifiedTime` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `conversation:InstanceKey` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `conversation:Preview` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `conversation:IconIndex` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `conversation:GlobalIconIndex` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `conversation:DraftItemIds` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `conversation:HasClutter` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `conversation:MentionedMe` (Exchange2016 (per the doubtful exchange2016 set)), `conversation:GlobalMentionedMe` (Exchange2016 (per the doubtful exchange2016 set)), `conversation:AtAllMention` (V2017_07_11), `conversation:GlobalAtAllMention` (V2017_07_11), `person:FullName` (Exchange2016 (per the doubtful exchange2016 set)), `person:GivenName` (Exchange2016 (per the doubtful exchange2016 set)), `person:Surname` (Exchange2016 (per the doubtful exchange2016 set)), `person:PhoneNumber` (Exchange2016 (per the doubtful exchange2016 set)), `person:SMSNumber` (Exchange2016 (per the doubtful exchange2016 set)), `person:EmailAddress` (Exchange2016 (per the doubtful exchange2016 set)), `person:Alias` (Exchange2016 (per the doubtful exchange2016 set)), `person:Department` (Exchange2016 (per the doubtful exchange2016 set)), `person:LinkedInProfileLink` (Exchange2016 (per the doubtful exchange2016 set)), `person:Skills` (Exchange2016 (per the doubtful exchange2016 set)), `person:ProfessionalBiography` (Exchange2016 (per the doubtful exchange2016 set)), `person:ManagementChain` (Exchange2016 (per the doubtful exchange2016 set)), `person:DirectReports` (Exchange2016 (per the doubtful exchange2016 set)), `person:Peers` (Exchange2016 (per the doubtful exchange2016 set)), `person:TeamSize` (Exchange2016 (per the doubtful exchange2016 set)), `person:CurrentJob` (Exchange2016 (per the doubtful exchange2016 set)), `person:Birthday` (Exchange2016 (per the doubtful exchange2016 set)), `person:Hometown` (Exchange2016 (per the doubtful exchange2016 set)), `person:CurrentLocation` (Exchange2016 (per the doubtful exchange2016 set)), `person:CompanyProfile` (Exchange2016 (per the doubtful exchange2016 set)), `person:Office` (Exchange2016 (per the doubtful exchange2016 set)), `person:Headline` (Exchange2016 (per the doubtful exchange2016 set)), `person:MutualConnections` (Exchange2016 (per the doubtful exchange2016 set)), `person:Title` (Exchange2016 (per the doubtful exchange2016 set)), `person:MutualManager` (Exchange2016 (per the doubtful exchange2016 set)), `person:Insights` (Exchange2016 (per the doubtful exchange2016 set)), `person:UserProfilePicture` (Exchange2016 (per the doubtful exchange2016 set)), `persona:PersonaId` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:PersonaType` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:GivenName` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:CompanyName` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:Surname` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:DisplayName` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:EmailAddress` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:FileAs` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:HomeCity` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:CreationTime` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:RelevanceScore` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:RankingWeight` (Exchange2016 (per the doubtful exchange2016 set)), `persona:WorkCity` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:PersonaObjectStatus` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:FileAsId` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:DisplayNamePrefix` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:YomiCompanyName` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:YomiFirstName` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:YomiLastName` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:Title` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:EmailAddresses` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:PhoneNumber` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:ImAddress` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:ImAddresses` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:ImAddresses2` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:ImAddresses3` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:FolderIds` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:Attributions` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:DisplayNames` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:Initials` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:FileAses` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:FileAsIds` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:DisplayNamePrefixes` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:GivenNames` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:MiddleNames` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:Surnames` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:Generations` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:Nicknames` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:YomiCompanyNames` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:YomiFirstNames` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:YomiLastNames` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:BusinessPhoneNumbers` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:BusinessPhoneNumbers2` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:HomePhones` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:HomePhones2` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:MobilePhones` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:MobilePhones2` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:AssistantPhoneNumbers` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:CallbackPhones` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:CarPhones` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:HomeFaxes` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:OrganizationMainPhones` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:OtherFaxes` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:OtherTelephones` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:OtherPhones2` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:Pagers` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:RadioPhones` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:TelexNumbers` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:WorkFaxes` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:Emails1` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:Emails2` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:Emails3` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:BusinessHomePages` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:School` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:PersonalHomePages` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:OfficeLocations` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:BusinessAddresses` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:HomeAddresses` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:OtherAddresses` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:Titles` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:Departments` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:CompanyNames` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:Managers` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:AssistantNames` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:Professions` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:SpouseNames` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:Hobbies` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:WeddingAnniversaries` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:Birthdays` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:Children` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:Locations` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:ExtendedProperties` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:PostalAddress` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:Bodies` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:IsFavorite` (Exchange2016 (per the doubtful exchange2016 set)), `persona:InlineLinks` (V2017_07_11), `persona:ItemLinkIds` (V2017_07_11), `persona:HasActiveDeals` (V2017_07_11), `persona:IsBusinessContact` (V2017_07_11), `persona:AttributedHasActiveDeals` (V2017_07_11), `persona:AttributedIsBusinessContact` (V2017_07_11), `persona:SourceMailboxGuids` (V2017_07_11), `persona:LastContactedDate` (V2017_07_11), `persona:ExternalDirectoryObjectId` (V2017_07_11), `persona:MapiEntryId` (V2017_07_11), `persona:MapiEmailAddress` (V2017_07_11), `persona:MapiAddressType` (V2017_07_11), `persona:MapiSearchKey` (V2017_07_11), `persona:MapiTransmittableDisplayName` (V2017_07_11), `persona:MapiSendRichInfo` (V2017_07_11), `rolemember:MemberType` (Exchange2016 (per the doubtful exchange2016 set)), `rolemember:MemberId` (Exchange2016 (per the doubtful exchange2016 set)), `rolemember:DisplayName` (Exchange2016 (per the doubtful exchange2016 set)), `network:TokenRefreshLastCompleted` (Exchange2016 (per the doubtful exchange2016 set)), `network:TokenRefreshLastAttempted` (Exchange2016 (per the doubtful exchange2016 set)), `network:SyncEnabled` (Exchange2016 (per the doubtful exchange2016 set)), `network:RejectedOffers` (Exchange2016 (per the doubtful exchange2016 set)), `network:SessionHandle` (Exchange2016 (per the doubtful exchange2016 set)), `network:RefreshTokenExpiry2` (Exchange2016 (per the doubtful exchange2016 set)), `network:RefreshToken2` (Exchange2016 (per the doubtful exchange2016 set)), `network:PsaLastChanged` (Exchange2016 (per the doubtful exchange2016 set)), `network:Offers` (Exchange2016 (per the doubtful exchange2016 set)), `network:LastWelcomeContact` (Exchange2016 (per the doubtful exchange2016 set)), `network:LastVersionSaved` (Exchange2016 (per the doubtful exchange2016 set)), `network:DomainTag` (Exchange2016 (per the doubtful exchange2016 set)), `network:FirstAuthErrorDates` (Exchange2016 (per the doubtful exchange2016 set)), `network:ErrorOffers` (Exchange2016 (per the doubtful exchange2016 set)), `network:ContactSyncSuccess` (Exchange2016 (per the doubtful exchange2016 set)), `network:ContactSyncError` (Exchange2016 (per the doubtful exchange2016 set)), `network:ClientToken2` (Exchange2016 (per the doubtful exchange2016 set)), `network:ClientToken` (Exchange2016 (per the doubtful exchange2016 set)), `network:ClientPublishSecret` (Exchange2016 (per the doubtful exchange2016 set)), `network:UserEmail` (Exchange2016 (per the doubtful exchange2016 set)), `network:AutoLinkSuccess` (Exchange2016 (per the doubtful exchange2016 set)), `network:AutoLinkError` (Exchange2016 (per the doubtful exchange2016 set)), `network:IsDefault` (Exchange2016 (per the doubtful exchange2016 set)), `network:Settings` (Exchange2016 (per the doubtful exchange2016 set)), `network:ProfileUrl` (Exchange2016 (per the doubtful exchange2016 set)), `network:UserTileUrl` (Exchange2016 (per the doubtful exchange2016 set)), `network:DomainId` (Exchange2016 (per the doubtful exchange2016 set)), `network:DisplayName` (Exchange2016 (per the doubtful exchange2016 set)), `network:AccountName` (Exchange2016 (per the doubtful exchange2016 set)), `network:SourceEntryID` (Exchange2016 (per the doubtful exchange2016 set)), `abchperson:FavoriteOrder` (Exchange2016 (per the doubtful exchange2016 set)), `abchperson:PersonId` (Exchange2016 (per the doubtful exchange2016 set)), `abchperson:ExchangePersonIdGuid` (V2017_07_11), `abchperson:AntiLinkInfo` (Exchange2016 (per the doubtful exchange2016 set)), `abchperson:RelevanceOrder1` (Exchange2016 (per the doubtful exchange2016 set)), `abchperson:RelevanceOrder2` (Exchange2016 (per the doubtful exchange2016 set)), `abchperson:ContactHandles` (Exchange2016 (per the doubtful exchange2016 set)), `abchperson:Categories` (Exchange2016 (per the doubtful exchange2016 set)), `booking:ServiceIds` (Exchange2016 (per the doubtful exchange2016 set)), `booking:StaffIds` (Exchange2016 (per the doubtful exchange2016 set)), `booking:StaffInitials` (Exchange2016 (per the doubtful exchange2016 set)), `booking:CustomerName` (Exchange2016 (per the doubtful exchange2016 set)), `booking:CustomerEmail` (Exchange2016 (per the doubtful exchange2016 set)), `booking:CustomerPhone` (Exchange2016 (per the doubtful exchange2016 set)), `booking:CustomerId` (Exchange2016 (per the doubtful exchange2016 set)), `insight:InsightId` (Exchange2016 (per the doubtful exchange2016 set)), `insight:Type` (Exchange2016 (per the doubtful exchange2016 set)), `insight:StartTimeUtc` (Exchange2016 (per the doubtful exchange2016 set)), `insight:EndTimeUtc` (Exchange2016 (per the doubtful exchange2016 set)), `insight:Status` (Exchange2016 (per the doubtful exchange2016 set)), `insight:Version` (Exchange2016 (per the doubtful exchange2016 set)), `insight:ApplicationsIds` (Exchange2016 (per the doubtful exchange2016 set)), `insight:Text` (Exchange2016 (per the doubtful exchange2016 set)), `insight:SuggestedActions` (V2017_07_11), `insight:AppContexts` (V2017_07_11).
+ */
 export type UnindexedFieldURIType = 'folder:FolderId' | 'folder:ParentFolderId' | 'folder:DisplayName' | 'folder:UnreadCount' | 'folder:TotalCount' | 'folder:ChildFolderCount' | 'folder:FolderClass' | 'folder:SearchParameters' | 'folder:ManagedFolderInformation' | 'folder:PermissionSet' | 'folder:EffectiveRights' | 'folder:SharingEffectiveRights' | 'folder:DistinguishedFolderId' | 'folder:PolicyTag' | 'folder:ArchiveTag' | 'folder:ReplicaList' | 'item:ItemId' | 'item:ParentFolderId' | 'item:ItemClass' | 'item:MimeContent' | 'item:Attachments' | 'item:Subject' | 'item:DateTimeReceived' | 'item:Size' | 'item:Categories' | 'item:HasAttachments' | 'item:Importance' | 'item:InReplyTo' | 'item:InternetMessageHeaders' | 'item:IsAssociated' | 'item:IsDraft' | 'item:IsFromMe' | 'item:IsResend' | 'item:IsSubmitted' | 'item:IsUnmodified' | 'item:DateTimeSent' | 'item:DateTimeCreated' | 'item:Body' | 'item:ResponseObjects' | 'item:Sensitivity' | 'item:ReminderDueBy' | 'item:ReminderIsSet' | 'item:ReminderNextTime' | 'item:ReminderMinutesBeforeStart' | 'item:DisplayTo' | 'item:DisplayCc' | 'item:DisplayBcc' | 'item:Culture' | 'item:EffectiveRights' | 'item:LastModifiedName' | 'item:LastModifiedTime' | 'item:ConversationId' | 'item:UniqueBody' | 'item:Flag' | 'item:StoreEntryId' | 'item:InstanceKey' | 'item:NormalizedBody' | 'item:EntityExtractionResult' | 'item:PolicyTag' | 'item:ArchiveTag' | 'item:RetentionDate' | 'item:Preview' | 'item:PredictedActionReasons' | 'item:IsClutter' | 'item:RightsManagementLicenseData' | 'item:BlockStatus' | 'item:HasBlockedImages' | 'item:WebClientReadFormQueryString' | 'item:WebClientEditFormQueryString' | 'item:TextBody' | 'item:IconIndex' | 'item:MimeContentUTF8' | 'item:Mentions' | 'item:MentionedMe' | 'item:MentionsPreview' | 'item:MentionsEx' | 'item:Hashtags' | 'item:AppliedHashtags' | 'item:AppliedHashtagsPreview' | 'item:Likes' | 'item:LikesPreview' | 'item:PendingSocialActivityTagIds' | 'item:AtAllMention' | 'item:CanDelete' | 'item:InferenceClassification' | 'item:FirstBody' | 'message:ConversationIndex' | 'message:ConversationTopic' | 'message:InternetMessageId' | 'message:IsRead' | 'message:IsResponseRequested' | 'message:IsReadReceiptRequested' | 'message:IsDeliveryReceiptRequested' | 'message:ReceivedBy' | 'message:ReceivedRepresenting' | 'message:References' | 'message:ReplyTo' | 'message:From' | 'message:Sender' | 'message:ToRecipients' | 'message:CcRecipients' | 'message:BccRecipients' | 'message:ApprovalRequestData' | 'message:VotingInformation' | 'message:ReminderMessageData' | 'message:PublishedCalendarItemIcs' | 'message:PublishedCalendarItemName' | 'message:MessageSafety' | 'sharingMessage:SharingMessageAction' | 'meeting:AssociatedCalendarItemId' | 'meeting:IsDelegated' | 'meeting:IsOutOfDate' | 'meeting:HasBeenProcessed' | 'meeting:ResponseType' | 'meeting:ProposedStart' | 'meeting:ProposedEnd' | 'meeting:DoNotForwardMeeting' | 'meetingRequest:MeetingRequestType' | 'meetingRequest:IntendedFreeBusyStatus' | 'meetingRequest:ChangeHighlights' | 'calendar:Start' | 'calendar:End' | 'calendar:OriginalStart' | 'calendar:StartWallClock' | 'calendar:EndWallClock' | 'calendar:StartTimeZoneId' | 'calendar:EndTimeZoneId' | 'calendar:IsAllDayEvent' | 'calendar:LegacyFreeBusyStatus' | 'calendar:Location' | 'calendar:EnhancedLocation' | 'calendar:When' | 'calendar:IsMeeting' | 'calendar:IsCancelled' | 'calendar:IsRecurring' | 'calendar:MeetingRequestWasSent' | 'calendar:IsResponseRequested' | 'calendar:CalendarItemType' | 'calendar:MyResponseType' | 'calendar:Organizer' | 'calendar:RequiredAttendees' | 'calendar:OptionalAttendees' | 'calendar:Resources' | 'calendar:ConflictingMeetingCount' | 'calendar:AdjacentMeetingCount' | 'calendar:ConflictingMeetings' | 'calendar:AdjacentMeetings' | 'calendar:InboxReminders' | 'calendar:Duration' | 'calendar:TimeZone' | 'calendar:AppointmentReplyTime' | 'calendar:AppointmentSequenceNumber' | 'calendar:AppointmentState' | 'calendar:Recurrence' | 'calendar:FirstOccurrence' | 'calendar:LastOccurrence' | 'calendar:ModifiedOccurrences' | 'calendar:DeletedOccurrences' | 'calendar:MeetingTimeZone' | 'calendar:ConferenceType' | 'calendar:AllowNewTimeProposal' | 'calendar:IsOnlineMeeting' | 'calendar:MeetingWorkspaceUrl' | 'calendar:NetShowUrl' | 'calendar:UID' | 'calendar:RecurrenceId' | 'calendar:DateTimeStamp' | 'calendar:StartTimeZone' | 'calendar:EndTimeZone' | 'calendar:JoinOnlineMeetingUrl' | 'calendar:OnlineMeetingSettings' | 'calendar:IsOrganizer' | 'calendar:CalendarActivityData' | 'calendar:DoNotForwardMeeting' | 'task:ActualWork' | 'task:AssignedTime' | 'task:BillingInformation' | 'task:ChangeCount' | 'task:Companies' | 'task:CompleteDate' | 'task:Contacts' | 'task:DelegationState' | 'task:Delegator' | 'task:DueDate' | 'task:IsAssignmentEditable' | 'task:IsComplete' | 'task:IsRecurring' | 'task:IsTeamTask' | 'task:Mileage' | 'task:Owner' | 'task:PercentComplete' | 'task:Recurrence' | 'task:StartDate' | 'task:Status' | 'task:StatusDescription' | 'task:TotalWork' | 'contacts:Alias' | 'contacts:AssistantName' | 'contacts:Birthday' | 'contacts:BusinessHomePage' | 'contacts:Children' | 'contacts:Companies' | 'contacts:CompanyName' | 'contacts:CompleteName' | 'contacts:ContactSource' | 'contacts:Culture' | 'contacts:Department' | 'contacts:DisplayName' | 'contacts:DirectoryId' | 'contacts:DirectReports' | 'contacts:EmailAddresses' | 'contacts:AbchEmailAddresses' | 'contacts:FileAs' | 'contacts:FileAsMapping' | 'contacts:Generation' | 'contacts:GivenName' | 'contacts:ImAddresses' | 'contacts:Initials' | 'contacts:JobTitle' | 'contacts:Manager' | 'contacts:ManagerMailbox' | 'contacts:MiddleName' | 'contacts:Mileage' | 'contacts:MSExchangeCertificate' | 'contacts:Nickname' | 'contacts:Notes' | 'contacts:OfficeLocation' | 'contacts:PhoneNumbers' | 'contacts:PhoneticFullName' | 'contacts:PhoneticFirstName' | 'contacts:PhoneticLastName' | 'contacts:Photo' | 'contacts:PhysicalAddresses' | 'contacts:PostalAddressIndex' | 'contacts:Profession' | 'contacts:SpouseName' | 'contacts:Surname' | 'contacts:WeddingAnniversary' | 'contacts:UserSMIMECertificate' | 'contacts:HasPicture' | 'contacts:AccountName' | 'contacts:IsAutoUpdateDisabled' | 'contacts:IsMessengerEnabled' | 'contacts:Comment' | 'contacts:ContactShortId' | 'contacts:ContactType' | 'contacts:CreatedBy' | 'contacts:Gender' | 'contacts:IsHidden' | 'contacts:ObjectId' | 'contacts:PassportId' | 'contacts:IsPrivate' | 'contacts:SourceId' | 'contacts:TrustLevel' | 'contacts:Urls' | 'contacts:Cid' | 'contacts:SkypeAuthCertificate' | 'contacts:SkypeContext' | 'contacts:SkypeId' | 'contacts:XboxLiveTag' | 'contacts:SkypeRelationship' | 'contacts:YomiNickname' | 'contacts:InviteFree' | 'contacts:HidePresenceAndProfile' | 'contacts:IsPendingOutbound' | 'contacts:SupportGroupFeeds' | 'contacts:UserTileHash' | 'contacts:UnifiedInbox' | 'contacts:Mris' | 'contacts:Wlid' | 'contacts:AbchContactId' | 'contacts:NotInBirthdayCalendar' | 'contacts:ShellContactType' | 'contacts:ImMri' | 'contacts:PresenceTrustLevel' | 'contacts:OtherMri' | 'contacts:ProfileLastChanged' | 'contacts:MobileIMEnabled' | 'distributionlist:Members' | 'contacts:PartnerNetworkProfilePhotoUrl' | 'contacts:PartnerNetworkThumbnailPhotoUrl' | 'contacts:PersonId' | 'contacts:ConversationGuid' | 'postitem:PostedTime' | 'conversation:ConversationId' | 'conversation:ConversationTopic' | 'conversation:UniqueRecipients' | 'conversation:GlobalUniqueRecipients' | 'conversation:UniqueUnreadSenders' | 'conversation:GlobalUniqueUnreadSenders' | 'conversation:UniqueSenders' | 'conversation:GlobalUniqueSenders' | 'conversation:LastDeliveryTime' | 'conversation:GlobalLastDeliveryTime' | 'conversation:Categories' | 'conversation:GlobalCategories' | 'conversation:FlagStatus' | 'conversation:GlobalFlagStatus' | 'conversation:HasAttachments' | 'conversation:GlobalHasAttachments' | 'conversation:HasIrm' | 'conversation:GlobalHasIrm' | 'conversation:MessageCount' | 'conversation:GlobalMessageCount' | 'conversation:UnreadCount' | 'conversation:GlobalUnreadCount' | 'conversation:Size' | 'conversation:GlobalSize' | 'conversation:ItemClasses' | 'conversation:GlobalItemClasses' | 'conversation:Importance' | 'conversation:GlobalImportance' | 'conversation:ItemIds' | 'conversation:GlobalItemIds' | 'conversation:LastModifiedTime' | 'conversation:InstanceKey' | 'conversation:Preview' | 'conversation:IconIndex' | 'conversation:GlobalIconIndex' | 'conversation:DraftItemIds' | 'conversation:HasClutter' | 'conversation:MentionedMe' | 'conversation:GlobalMentionedMe' | 'conversation:AtAllMention' | 'conversation:GlobalAtAllMention' | 'person:FullName' | 'person:GivenName' | 'person:Surname' | 'person:PhoneNumber' | 'person:SMSNumber' | 'person:EmailAddress' | 'person:Alias' | 'person:Department' | 'person:LinkedInProfileLink' | 'person:Skills' | 'person:ProfessionalBiography' | 'person:ManagementChain' | 'person:DirectReports' | 'person:Peers' | 'person:TeamSize' | 'person:CurrentJob' | 'person:Birthday' | 'person:Hometown' | 'person:CurrentLocation' | 'person:CompanyProfile' | 'person:Office' | 'person:Headline' | 'person:MutualConnections' | 'person:Title' | 'person:MutualManager' | 'person:Insights' | 'person:UserProfilePicture' | 'persona:PersonaId' | 'persona:PersonaType' | 'persona:GivenName' | 'persona:CompanyName' | 'persona:Surname' | 'persona:DisplayName' | 'persona:EmailAddress' | 'persona:FileAs' | 'persona:HomeCity' | 'persona:CreationTime' | 'persona:RelevanceScore' | 'persona:RankingWeight' | 'persona:WorkCity' | 'persona:PersonaObjectStatus' | 'persona:FileAsId' | 'persona:DisplayNamePrefix' | 'persona:YomiCompanyName' | 'persona:YomiFirstName' | 'persona:YomiLastName' | 'persona:Title' | 'persona:EmailAddresses' | 'persona:PhoneNumber' | 'persona:ImAddress' | 'persona:ImAddresses' | 'persona:ImAddresses2' | 'persona:ImAddresses3' | 'persona:FolderIds' | 'persona:Attributions' | 'persona:DisplayNames' | 'persona:Initials' | 'persona:FileAses' | 'persona:FileAsIds' | 'persona:DisplayNamePrefixes' | 'persona:GivenNames' | 'persona:MiddleNames' | 'persona:Surnames' | 'persona:Generations' | 'persona:Nicknames' | 'persona:YomiCompanyNames' | 'persona:YomiFirstNames' | 'persona:YomiLastNames' | 'persona:BusinessPhoneNumbers' | 'persona:BusinessPhoneNumbers2' | 'persona:HomePhones' | 'persona:HomePhones2' | 'persona:MobilePhones' | 'persona:MobilePhones2' | 'persona:AssistantPhoneNumbers' | 'persona:CallbackPhones' | 'persona:CarPhones' | 'persona:HomeFaxes' | 'persona:OrganizationMainPhones' | 'persona:OtherFaxes' | 'persona:OtherTelephones' | 'persona:OtherPhones2' | 'persona:Pagers' | 'persona:RadioPhones' | 'persona:TelexNumbers' | 'persona:WorkFaxes' | 'persona:Emails1' | 'persona:Emails2' | 'persona:Emails3' | 'persona:BusinessHomePages' | 'persona:School' | 'persona:PersonalHomePages' | 'persona:OfficeLocations' | 'persona:BusinessAddresses' | 'persona:HomeAddresses' | 'persona:OtherAddresses' | 'persona:Titles' | 'persona:Departments' | 'persona:CompanyNames' | 'persona:Managers' | 'persona:AssistantNames' | 'persona:Professions' | 'persona:SpouseNames' | 'persona:Hobbies' | 'persona:WeddingAnniversaries' | 'persona:Birthdays' | 'persona:Children' | 'persona:Locations' | 'persona:ExtendedProperties' | 'persona:PostalAddress' | 'persona:Bodies' | 'persona:IsFavorite' | 'persona:InlineLinks' | 'persona:ItemLinkIds' | 'persona:HasActiveDeals' | 'persona:IsBusinessContact' | 'persona:AttributedHasActiveDeals' | 'persona:AttributedIsBusinessContact' | 'persona:SourceMailboxGuids' | 'persona:LastContactedDate' | 'persona:ExternalDirectoryObjectId' | 'persona:MapiEntryId' | 'persona:MapiEmailAddress' | 'persona:MapiAddressType' | 'persona:MapiSearchKey' | 'persona:MapiTransmittableDisplayName' | 'persona:MapiSendRichInfo' | 'rolemember:MemberType' | 'rolemember:MemberId' | 'rolemember:DisplayName' | 'network:TokenRefreshLastCompleted' | 'network:TokenRefreshLastAttempted' | 'network:SyncEnabled' | 'network:RejectedOffers' | 'network:SessionHandle' | 'network:RefreshTokenExpiry2' | 'network:RefreshToken2' | 'network:PsaLastChanged' | 'network:Offers' | 'network:LastWelcomeContact' | 'network:LastVersionSaved' | 'network:DomainTag' | 'network:FirstAuthErrorDates' | 'network:ErrorOffers' | 'network:ContactSyncSuccess' | 'network:ContactSyncError' | 'network:ClientToken2' | 'network:ClientToken' | 'network:ClientPublishSecret' | 'network:UserEmail' | 'network:AutoLinkSuccess' | 'network:AutoLinkError' | 'network:IsDefault' | 'network:Settings' | 'network:ProfileUrl' | 'network:UserTileUrl' | 'network:DomainId' | 'network:DisplayName' | 'network:AccountName' | 'network:SourceEntryID' | 'abchperson:FavoriteOrder' | 'abchperson:PersonId' | 'abchperson:ExchangePersonIdGuid' | 'abchperson:AntiLinkInfo' | 'abchperson:RelevanceOrder1' | 'abchperson:RelevanceOrder2' | 'abchperson:ContactHandles' | 'abchperson:Categories' | 'booking:ServiceIds' | 'booking:StaffIds' | 'booking:StaffInitials' | 'booking:CustomerName' | 'booking:CustomerEmail' | 'booking:CustomerPhone' | 'booking:CustomerId' | 'insight:InsightId' | 'insight:Type' | 'insight:StartTimeUtc' | 'insight:EndTimeUtc' | 'insight:Status' | 'insight:Version' | 'insight:ApplicationsIds' | 'insight:Text' | 'insight:SuggestedActions' | 'insight:AppContexts';
 /** Every value of UnindexedFieldURIType, in schema order. */
 export const UnindexedFieldURITypeValues = ['folder:FolderId', 'folder:ParentFolderId', 'folder:DisplayName', 'folder:UnreadCount', 'folder:TotalCount', 'folder:ChildFolderCount', 'folder:FolderClass', 'folder:SearchParameters', 'folder:ManagedFolderInformation', 'folder:PermissionSet', 'folder:EffectiveRights', 'folder:SharingEffectiveRights', 'folder:DistinguishedFolderId', 'folder:PolicyTag', 'folder:ArchiveTag', 'folder:ReplicaList', 'item:ItemId', 'item:ParentFolderId', 'item:ItemClass', 'item:MimeContent', 'item:Attachments', 'item:Subject', 'item:DateTimeReceived', 'item:Size', 'item:Categories', 'item:HasAttachments', 'item:Importance', 'item:InReplyTo', 'item:InternetMessageHeaders', 'item:IsAssociated', 'item:IsDraft', 'item:IsFromMe', 'item:IsResend', 'item:IsSubmitted', 'item:IsUnmodified', 'item:DateTimeSent', 'item:DateTimeCreated', 'item:Body', 'item:ResponseObjects', 'item:Sensitivity', 'item:ReminderDueBy', 'item:ReminderIsSet', 'item:ReminderNextTime', 'item:ReminderMinutesBeforeStart', 'item:DisplayTo', 'item:DisplayCc', 'item:DisplayBcc', 'item:Culture', 'item:EffectiveRights', 'item:LastModifiedName', 'item:LastModifiedTime', 'item:ConversationId', 'item:UniqueBody', 'item:Flag', 'item:StoreEntryId', 'item:InstanceKey', 'item:NormalizedBody', 'item:EntityExtractionResult', 'item:PolicyTag', 'item:ArchiveTag', 'item:RetentionDate', 'item:Preview', 'item:PredictedActionReasons', 'item:IsClutter', 'item:RightsManagementLicenseData', 'item:BlockStatus', 'item:HasBlockedImages', 'item:WebClientReadFormQueryString', 'item:WebClientEditFormQueryString', 'item:TextBody', 'item:IconIndex', 'item:MimeContentUTF8', 'item:Mentions', 'item:MentionedMe', 'item:MentionsPreview', 'item:MentionsEx', 'item:Hashtags', 'item:AppliedHashtags', 'item:AppliedHashtagsPreview', 'item:Likes', 'item:LikesPreview', 'item:PendingSocialActivityTagIds', 'item:AtAllMention', 'item:CanDelete', 'item:InferenceClassification', 'item:FirstBody', 'message:ConversationIndex', 'message:ConversationTopic', 'message:InternetMessageId', 'message:IsRead', 'message:IsResponseRequested', 'message:IsReadReceiptRequested', 'message:IsDeliveryReceiptRequested', 'message:ReceivedBy', 'message:ReceivedRepresenting', 'message:References', 'message:ReplyTo', 'message:From', 'message:Sender', 'message:ToRecipients', 'message:CcRecipients', 'message:BccRecipients', 'message:ApprovalRequestData', 'message:VotingInformation', 'message:ReminderMessageData', 'message:PublishedCalendarItemIcs', 'message:PublishedCalendarItemName', 'message:MessageSafety', 'sharingMessage:SharingMessageAction', 'meeting:AssociatedCalendarItemId', 'meeting:IsDelegated', 'meeting:IsOutOfDate', 'meeting:HasBeenProcessed', 'meeting:ResponseType', 'meeting:ProposedStart', 'meeting:ProposedEnd', 'meeting:DoNotForwardMeeting', 'meetingRequest:MeetingRequestType', 'meetingRequest:IntendedFreeBusyStatus', 'meetingRequest:ChangeHighlights', 'calendar:Start', 'calendar:End', 'calendar:OriginalStart', 'calendar:StartWallClock', 'calendar:EndWallClock', 'calendar:StartTimeZoneId', 'calendar:EndTimeZoneId', 'calendar:IsAllDayEvent', 'calendar:LegacyFreeBusyStatus', 'calendar:Location', 'calendar:EnhancedLocation', 'calendar:When', 'calendar:IsMeeting', 'calendar:IsCancelled', 'calendar:IsRecurring', 'calendar:MeetingRequestWasSent', 'calendar:IsResponseRequested', 'calendar:CalendarItemType', 'calendar:MyResponseType', 'calendar:Organizer', 'calendar:RequiredAttendees', 'calendar:OptionalAttendees', 'calendar:Resources', 'calendar:ConflictingMeetingCount', 'calendar:AdjacentMeetingCount', 'calendar:ConflictingMeetings', 'calendar:AdjacentMeetings', 'calendar:InboxReminders', 'calendar:Duration', 'calendar:TimeZone', 'calendar:AppointmentReplyTime', 'calendar:AppointmentSequenceNumber', 'calendar:AppointmentState', 'calendar:Recurrence', 'calendar:FirstOccurrence', 'calendar:LastOccurrence', 'calendar:ModifiedOccurrences', 'calendar:DeletedOccurrences', 'calendar:MeetingTimeZone', 'calendar:ConferenceType', 'calendar:AllowNewTimeProposal', 'calendar:IsOnlineMeeting', 'calendar:MeetingWorkspaceUrl', 'calendar:NetShowUrl', 'calendar:UID', 'calendar:RecurrenceId', 'calendar:DateTimeStamp', 'calendar:StartTimeZone', 'calendar:EndTimeZone', 'calendar:JoinOnlineMeetingUrl', 'calendar:OnlineMeetingSettings', 'calendar:IsOrganizer', 'calendar:CalendarActivityData', 'calendar:DoNotForwardMeeting', 'task:ActualWork', 'task:AssignedTime', 'task:BillingInformation', 'task:ChangeCount', 'task:Companies', 'task:CompleteDate', 'task:Contacts', 'task:DelegationState', 'task:Delegator', 'task:DueDate', 'task:IsAssignmentEditable', 'task:IsComplete', 'task:IsRecurring', 'task:IsTeamTask', 'task:Mileage', 'task:Owner', 'task:PercentComplete', 'task:Recurrence', 'task:StartDate', 'task:Status', 'task:StatusDescription', 'task:TotalWork', 'contacts:Alias', 'contacts:AssistantName', 'contacts:Birthday', 'contacts:BusinessHomePage', 'contacts:Children', 'contacts:Companies', 'contacts:CompanyName', 'contacts:CompleteName', 'contacts:ContactSource', 'contacts:Culture', 'contacts:Department', 'contacts:DisplayName', 'contacts:DirectoryId', 'contacts:DirectReports', 'contacts:EmailAddresses', 'contacts:AbchEmailAddresses', 'contacts:FileAs', 'contacts:FileAsMapping', 'contacts:Generation', 'contacts:GivenName', 'contacts:ImAddresses', 'contacts:Initials', 'contacts:JobTitle', 'contacts:Manager', 'contacts:ManagerMailbox', 'contacts:MiddleName', 'contacts:Mileage', 'contacts:MSExchangeCertificate', 'contacts:Nickname', 'contacts:Notes', 'contacts:OfficeLocation', 'contacts:PhoneNumbers', 'contacts:PhoneticFullName', 'contacts:PhoneticFirstName', 'contacts:PhoneticLastName', 'contacts:Photo', 'contacts:PhysicalAddresses', 'contacts:PostalAddressIndex', 'contacts:Profession', 'contacts:SpouseName', 'contacts:Surname', 'contacts:WeddingAnniversary', 'contacts:UserSMIMECertificate', 'contacts:HasPicture', 'contacts:AccountName', 'contacts:IsAutoUpdateDisabled', 'contacts:IsMessengerEnabled', 'contacts:Comment', 'contacts:ContactShortId', 'contacts:ContactType', 'contacts:CreatedBy', 'contacts:Gender', 'contacts:IsHidden', 'contacts:ObjectId', 'contacts:PassportId', 'contacts:IsPrivate', 'contacts:SourceId', 'contacts:TrustLevel', 'contacts:Urls', 'contacts:Cid', 'contacts:SkypeAuthCertificate', 'contacts:SkypeContext', 'contacts:SkypeId', 'contacts:XboxLiveTag', 'contacts:SkypeRelationship', 'contacts:YomiNickname', 'contacts:InviteFree', 'contacts:HidePresenceAndProfile', 'contacts:IsPendingOutbound', 'contacts:SupportGroupFeeds', 'contacts:UserTileHash', 'contacts:UnifiedInbox', 'contacts:Mris', 'contacts:Wlid', 'contacts:AbchContactId', 'contacts:NotInBirthdayCalendar', 'contacts:ShellContactType', 'contacts:ImMri', 'contacts:PresenceTrustLevel', 'contacts:OtherMri', 'contacts:ProfileLastChanged', 'contacts:MobileIMEnabled', 'distributionlist:Members', 'contacts:PartnerNetworkProfilePhotoUrl', 'contacts:PartnerNetworkThumbnailPhotoUrl', 'contacts:PersonId', 'contacts:ConversationGuid', 'postitem:PostedTime', 'conversation:ConversationId', 'conversation:ConversationTopic', 'conversation:UniqueRecipients', 'conversation:GlobalUniqueRecipients', 'conversation:UniqueUnreadSenders', 'conversation:GlobalUniqueUnreadSenders', 'conversation:UniqueSenders', 'conversation:GlobalUniqueSenders', 'conversation:LastDeliveryTime', 'conversation:GlobalLastDeliveryTime', 'conversation:Categories', 'conversation:GlobalCategories', 'conversation:FlagStatus', 'conversation:GlobalFlagStatus', 'conversation:HasAttachments', 'conversation:GlobalHasAttachments', 'conversation:HasIrm', 'conversation:GlobalHasIrm', 'conversation:MessageCount', 'conversation:GlobalMessageCount', 'conversation:UnreadCount', 'conversation:GlobalUnreadCount', 'conversation:Size', 'conversation:GlobalSize', 'conversation:ItemClasses', 'conversation:GlobalItemClasses', 'conversation:Importance', 'conversation:GlobalImportance', 'conversation:ItemIds', 'conversation:GlobalItemIds', 'conversation:LastModifiedTime', 'conversation:InstanceKey', 'conversation:Preview', 'conversation:IconIndex', 'conversation:GlobalIconIndex', 'conversation:DraftItemIds', 'conversation:HasClutter', 'conversation:MentionedMe', 'conversation:GlobalMentionedMe', 'conversation:AtAllMention', 'conversation:GlobalAtAllMention', 'person:FullName', 'person:GivenName', 'person:Surname', 'person:PhoneNumber', 'person:SMSNumber', 'person:EmailAddress', 'person:Alias', 'person:Department', 'person:LinkedInProfileLink', 'person:Skills', 'person:ProfessionalBiography', 'person:ManagementChain', 'person:DirectReports', 'person:Peers', 'person:TeamSize', 'person:CurrentJob', 'person:Birthday', 'person:Hometown', 'person:CurrentLocation', 'person:CompanyProfile', 'person:Office', 'person:Headline', 'person:MutualConnections', 'person:Title', 'person:MutualManager', 'person:Insights', 'person:UserProfilePicture', 'persona:PersonaId', 'persona:PersonaType', 'persona:GivenName', 'persona:CompanyName', 'persona:Surname', 'persona:DisplayName', 'persona:EmailAddress', 'persona:FileAs', 'persona:HomeCity', 'persona:CreationTime', 'persona:RelevanceScore', 'persona:RankingWeight', 'persona:WorkCity', 'persona:PersonaObjectStatus', 'persona:FileAsId', 'persona:DisplayNamePrefix', 'persona:YomiCompanyName', 'persona:YomiFirstName', 'persona:YomiLastName', 'persona:Title', 'persona:EmailAddresses', 'persona:PhoneNumber', 'persona:ImAddress', 'persona:ImAddresses', 'persona:ImAddresses2', 'persona:ImAddresses3', 'persona:FolderIds', 'persona:Attributions', 'persona:DisplayNames', 'persona:Initials', 'persona:FileAses', 'persona:FileAsIds', 'persona:DisplayNamePrefixes', 'persona:GivenNames', 'persona:MiddleNames', 'persona:Surnames', 'persona:Generations', 'persona:Nicknames', 'persona:YomiCompanyNames', 'persona:YomiFirstNames', 'persona:YomiLastNames', 'persona:BusinessPhoneNumbers', 'persona:BusinessPhoneNumbers2', 'persona:HomePhones', 'persona:HomePhones2', 'persona:MobilePhones', 'persona:MobilePhones2', 'persona:AssistantPhoneNumbers', 'persona:CallbackPhones', 'persona:CarPhones', 'persona:HomeFaxes', 'persona:OrganizationMainPhones', 'persona:OtherFaxes', 'persona:OtherTelephones', 'persona:OtherPhones2', 'persona:Pagers', 'persona:RadioPhones', 'persona:TelexNumbers', 'persona:WorkFaxes', 'persona:Emails1', 'persona:Emails2', 'persona:Emails3', 'persona:BusinessHomePages', 'persona:School', 'persona:PersonalHomePages', 'persona:OfficeLocations', 'persona:BusinessAddresses', 'persona:HomeAddresses', 'persona:OtherAddresses', 'persona:Titles', 'persona:Departments', 'persona:CompanyNames', 'persona:Managers', 'persona:AssistantNames', 'persona:Professions', 'persona:SpouseNames', 'persona:Hobbies', 'persona:WeddingAnniversaries', 'persona:Birthdays', 'persona:Children', 'persona:Locations', 'persona:ExtendedProperties', 'persona:PostalAddress', 'persona:Bodies', 'persona:IsFavorite', 'persona:InlineLinks', 'persona:ItemLinkIds', 'persona:HasActiveDeals', 'persona:IsBusinessContact', 'persona:AttributedHasActiveDeals', 'persona:AttributedIsBusinessContact', 'persona:SourceMailboxGuids', 'persona:LastContactedDate', 'persona:ExternalDirectoryObjectId', 'persona:MapiEntryId', 'persona:MapiEmailAddress', 'persona:MapiAddressType', 'persona:MapiSearchKey', 'persona:MapiTransmittableDisplayName', 'persona:MapiSendRichInfo', 'rolemember:MemberType', 'rolemember:MemberId', 'rolemember:DisplayName', 'network:TokenRefreshLastCompleted', 'network:TokenRefreshLastAttempted', 'network:SyncEnabled', 'network:RejectedOffers', 'network:SessionHandle', 'network:RefreshTokenExpiry2', 'network:RefreshToken2', 'network:PsaLastChanged', 'network:Offers', 'network:LastWelcomeContact', 'network:LastVersionSaved', 'network:DomainTag', 'network:FirstAuthErrorDates', 'network:ErrorOffers', 'network:ContactSyncSuccess', 'network:ContactSyncError', 'network:ClientToken2', 'network:ClientToken', 'network:ClientPublishSecret', 'network:UserEmail', 'network:AutoLinkSuccess', 'network:AutoLinkError', 'network:IsDefault', 'network:Settings', 'network:ProfileUrl', 'network:UserTileUrl', 'network:DomainId', 'network:DisplayName', 'network:AccountName', 'network:SourceEntryID', 'abchperson:FavoriteOrder', 'abchperson:PersonId', 'abchperson:ExchangePersonIdGuid', 'abchperson:AntiLinkInfo', 'abchperson:RelevanceOrder1', 'abchperson:RelevanceOrder2', 'abchperson:ContactHandles', 'abchperson:Categories', 'booking:ServiceIds', 'booking:StaffIds', 'booking:StaffInitials', 'booking:CustomerName', 'booking:CustomerEmail', 'booking:CustomerPhone', 'booking:CustomerId', 'insight:InsightId', 'insight:Type', 'insight:StartTimeUtc', 'insight:EndTimeUtc', 'insight:Status', 'insight:Version', 'insight:ApplicationsIds', 'insight:Text', 'insight:SuggestedActions', 'insight:AppContexts'] as const;
 
-/** t:UniqueBodyType */
+/**
+ * t:UniqueBodyType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export interface UniqueBodyType extends Extensible {
   /** The element text. */
   $value: string;
-  /** Attribute UniqueBodyType. */
+  /**
+   * Attribute UniqueBodyType.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   UniqueBodyType: BodyTypeType;
-  /** Attribute IsTruncated. */
+  /**
+   * Attribute IsTruncated.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   IsTruncated?: boolean;
 }
 
@@ -7421,73 +13169,151 @@ export interface UniqueBodyType extends Extensible {
 export interface UnknownAttendeeConflictData extends AttendeeConflictData {
 }
 
-/** t:UploadItemType */
+/**
+ * t:UploadItemType
+ * @since Exchange2010_SP1
+ */
 export interface UploadItemType extends Extensible {
-  /** Attribute CreateAction. */
+  /**
+   * Attribute CreateAction.
+   * @since Exchange2010_SP1
+   */
   CreateAction: CreateActionType;
-  /** Attribute IsAssociated. */
+  /**
+   * Attribute IsAssociated.
+   * @since Exchange2010_SP1
+   */
   IsAssociated?: boolean;
-  /** t:ParentFolderId. */
+  /**
+   * t:ParentFolderId.
+   * @since Exchange2010_SP1
+   */
   ParentFolderId: FolderIdType;
-  /** t:ItemId. */
+  /**
+   * t:ItemId.
+   * @since Exchange2010_SP1
+   */
   ItemId?: ItemIdType;
-  /** t:Data. */
+  /**
+   * t:Data.
+   * @since Exchange2010_SP1
+   */
   Data: string;
 }
 
-/** t:UrlEntityType */
+/**
+ * t:UrlEntityType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export interface UrlEntityType extends EntityType {
-  /** t:Url. */
+  /**
+   * t:Url.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Url?: string;
 }
 
-/** t:UserConfigurationDictionaryEntryType */
+/**
+ * t:UserConfigurationDictionaryEntryType
+ * @since Exchange2010_SP1
+ */
 export interface UserConfigurationDictionaryEntryType extends Extensible {
-  /** t:DictionaryKey. */
+  /**
+   * t:DictionaryKey.
+   * @since Exchange2010_SP1
+   */
   DictionaryKey: UserConfigurationDictionaryObjectType;
-  /** t:DictionaryValue. */
+  /**
+   * t:DictionaryValue.
+   * @since Exchange2010_SP1
+   */
   DictionaryValue: UserConfigurationDictionaryObjectType | null;
 }
 
-/** t:UserConfigurationDictionaryObjectType */
+/**
+ * t:UserConfigurationDictionaryObjectType
+ * @since Exchange2010_SP1
+ */
 export interface UserConfigurationDictionaryObjectType extends Extensible {
-  /** t:Type. */
+  /**
+   * t:Type.
+   * @since Exchange2010_SP1
+   */
   Type: UserConfigurationDictionaryObjectTypesType;
-  /** t:Value, repeated. */
+  /**
+   * t:Value, repeated.
+   * @since Exchange2010_SP1
+   */
   Value: string[];
 }
 
-/** t:UserConfigurationDictionaryObjectTypesType (10 values) */
+/**
+ * t:UserConfigurationDictionaryObjectTypesType (10 values)
+ * @since Exchange2010_SP1
+ */
 export type UserConfigurationDictionaryObjectTypesType = 'DateTime' | 'Boolean' | 'Byte' | 'String' | 'Integer32' | 'UnsignedInteger32' | 'Integer64' | 'UnsignedInteger64' | 'StringArray' | 'ByteArray';
 /** Every value of UserConfigurationDictionaryObjectTypesType, in schema order. */
 export const UserConfigurationDictionaryObjectTypesTypeValues = ['DateTime', 'Boolean', 'Byte', 'String', 'Integer32', 'UnsignedInteger32', 'Integer64', 'UnsignedInteger64', 'StringArray', 'ByteArray'] as const;
-/** t:UserConfigurationDictionaryType */
+/**
+ * t:UserConfigurationDictionaryType
+ * @since Exchange2010_SP1
+ */
 export type UserConfigurationDictionaryType = UserConfigurationDictionaryEntryType[];
 
-/** t:UserConfigurationNameType */
+/**
+ * t:UserConfigurationNameType
+ * @since Exchange2010_SP1
+ */
 export interface UserConfigurationNameType extends TargetFolderIdType {
-  /** Attribute Name. */
+  /**
+   * Attribute Name.
+   * @since Exchange2010_SP1
+   */
   Name: NonEmptyStringType;
 }
 
-/** t:UserConfigurationPropertyType */
+/**
+ * t:UserConfigurationPropertyType
+ * @since Exchange2010_SP1
+ */
 export type UserConfigurationPropertyType = UserConfigurationPropertyType_Item[];
-/** t:UserConfigurationPropertyType_Item (5 values) */
+/**
+ * t:UserConfigurationPropertyType_Item (5 values)
+ * @since Exchange2010_SP1
+ */
 export type UserConfigurationPropertyType_Item = 'Id' | 'Dictionary' | 'XmlData' | 'BinaryData' | 'All';
 /** Every value of UserConfigurationPropertyType_Item, in schema order. */
 export const UserConfigurationPropertyType_ItemValues = ['Id', 'Dictionary', 'XmlData', 'BinaryData', 'All'] as const;
 
-/** t:UserConfigurationType */
+/**
+ * t:UserConfigurationType
+ * @since Exchange2010_SP1
+ */
 export interface UserConfigurationType extends Extensible {
-  /** t:UserConfigurationName. */
+  /**
+   * t:UserConfigurationName.
+   * @since Exchange2010_SP1
+   */
   UserConfigurationName: UserConfigurationNameType;
-  /** t:ItemId. */
+  /**
+   * t:ItemId.
+   * @since Exchange2010_SP1
+   */
   ItemId?: ItemIdType;
-  /** t:Dictionary. */
+  /**
+   * t:Dictionary.
+   * @since Exchange2010_SP1
+   */
   Dictionary?: UserConfigurationDictionaryType;
-  /** t:XmlData. */
+  /**
+   * t:XmlData.
+   * @since Exchange2010_SP1
+   */
   XmlData?: string;
-  /** t:BinaryData. */
+  /**
+   * t:BinaryData.
+   * @since Exchange2010_SP1
+   */
   BinaryData?: string;
 }
 
@@ -7501,19 +13327,34 @@ export interface UserIdType extends Extensible {
   DisplayName?: string;
   /** t:DistinguishedUser. */
   DistinguishedUser?: DistinguishedUserType;
-  /** t:ExternalUserIdentity. */
+  /**
+   * t:ExternalUserIdentity.
+   * @since Exchange2010_SP1
+   */
   ExternalUserIdentity?: string;
 }
 
-/** t:UserLocatorType */
+/**
+ * t:UserLocatorType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export interface UserLocatorType extends MailboxLocatorType {
 }
 
-/** t:UserMailboxType */
+/**
+ * t:UserMailboxType
+ * @since Exchange2010_SP1
+ */
 export interface UserMailboxType extends Extensible {
-  /** Attribute Id. */
+  /**
+   * Attribute Id.
+   * @since Exchange2010_SP1
+   */
   Id: string;
-  /** Attribute IsArchive. */
+  /**
+   * Attribute IsArchive.
+   * @since Exchange2010_SP1
+   */
   IsArchive: boolean;
 }
 
@@ -7529,42 +13370,88 @@ export interface UserOofSettings extends Extensible {
   InternalReply?: ReplyBody;
   /** t:ExternalReply. */
   ExternalReply?: ReplyBody;
-  /** t:DeclineMeetingReply. */
+  /**
+   * t:DeclineMeetingReply.
+   * @since V2017_07_11
+   */
   DeclineMeetingReply?: ReplyBody;
-  /** t:DeclineEventsForScheduledOOF. */
+  /**
+   * t:DeclineEventsForScheduledOOF.
+   * @since V2017_07_11
+   */
   DeclineEventsForScheduledOOF?: boolean;
-  /** t:DeclineAllEventsForScheduledOOF. */
+  /**
+   * t:DeclineAllEventsForScheduledOOF.
+   * @since V2017_07_11
+   */
   DeclineAllEventsForScheduledOOF?: boolean;
-  /** t:CreateOOFEvent. */
+  /**
+   * t:CreateOOFEvent.
+   * @since V2017_07_11
+   */
   CreateOOFEvent?: boolean;
-  /** t:OOFEventSubject. */
+  /**
+   * t:OOFEventSubject.
+   * @since V2017_07_11
+   */
   OOFEventSubject?: string;
-  /** t:AutoDeclineFutureRequestsWhenOOF. */
+  /**
+   * t:AutoDeclineFutureRequestsWhenOOF.
+   * @since V2017_07_11
+   */
   AutoDeclineFutureRequestsWhenOOF?: boolean;
-  /** t:OOFEventID. */
+  /**
+   * t:OOFEventID.
+   * @since V2017_07_11
+   */
   OOFEventID?: string;
-  /** t:EventsToDeleteIDs. */
+  /**
+   * t:EventsToDeleteIDs.
+   * @since V2017_07_11
+   */
   EventsToDeleteIDs?: ArrayOfEventIDType;
 }
 
-/** t:UserPhotoSizeType (11 values) */
+/**
+ * t:UserPhotoSizeType (11 values)
+ * Values added later: `HR1024xN` (V2017_07_11), `HR1920xN` (V2017_07_11).
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type UserPhotoSizeType = 'HR48x48' | 'HR64x64' | 'HR96x96' | 'HR120x120' | 'HR240x240' | 'HR360x360' | 'HR432x432' | 'HR504x504' | 'HR648x648' | 'HR1024xN' | 'HR1920xN';
 /** Every value of UserPhotoSizeType, in schema order. */
 export const UserPhotoSizeTypeValues = ['HR48x48', 'HR64x64', 'HR96x96', 'HR120x120', 'HR240x240', 'HR360x360', 'HR432x432', 'HR504x504', 'HR648x648', 'HR1024xN', 'HR1920xN'] as const;
-/** t:UserPhotoTypeType (2 values) */
+/**
+ * t:UserPhotoTypeType (2 values)
+ * @since V2017_07_11
+ */
 export type UserPhotoTypeType = 'UserPhoto' | 'ProfileHeaderPhoto';
 /** Every value of UserPhotoTypeType, in schema order. */
 export const UserPhotoTypeTypeValues = ['UserPhoto', 'ProfileHeaderPhoto'] as const;
 
-/** t:UserProfilePicture */
+/**
+ * t:UserProfilePicture
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface UserProfilePicture extends InsightValue {
-  /** t:Blob. */
+  /**
+   * t:Blob.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Blob?: string;
-  /** t:PhotoSize. */
+  /**
+   * t:PhotoSize.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   PhotoSize?: string;
-  /** t:Url. */
+  /**
+   * t:Url.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Url?: string;
-  /** t:ImageType. */
+  /**
+   * t:ImageType.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ImageType?: string;
 }
 
@@ -7576,32 +13463,62 @@ export interface Value extends Extensible {
   Name: string;
 }
 
-/** t:VersionType */
+/**
+ * t:VersionType
+ * @since V2017_07_11
+ */
 export type VersionType = string;
-/** t:ViewFilterType (10 values) */
+/**
+ * t:ViewFilterType (10 values)
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type ViewFilterType = 'All' | 'Flagged' | 'HasAttachment' | 'ToOrCcMe' | 'Unread' | 'TaskActive' | 'TaskOverdue' | 'TaskCompleted' | 'NoClutter' | 'Clutter';
 /** Every value of ViewFilterType, in schema order. */
 export const ViewFilterTypeValues = ['All', 'Flagged', 'HasAttachment', 'ToOrCcMe', 'Unread', 'TaskActive', 'TaskOverdue', 'TaskCompleted', 'NoClutter', 'Clutter'] as const;
 
-/** t:VotingInformationType */
+/**
+ * t:VotingInformationType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export interface VotingInformationType extends Extensible {
-  /** t:UserOptions. */
+  /**
+   * t:UserOptions.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   UserOptions?: ArrayOfVotingOptionDataType;
-  /** t:VotingResponse. */
+  /**
+   * t:VotingResponse.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   VotingResponse?: string;
 }
 
-/** t:VotingOptionDataType */
+/**
+ * t:VotingOptionDataType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export interface VotingOptionDataType extends Extensible {
-  /** t:DisplayName. */
+  /**
+   * t:DisplayName.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   DisplayName?: string;
-  /** t:SendPrompt. */
+  /**
+   * t:SendPrompt.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   SendPrompt?: SendPromptType;
 }
 
-/** t:WarmupOptionsType */
+/**
+ * t:WarmupOptionsType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type WarmupOptionsType = WarmupOptionsType_Item[];
-/** t:WarmupOptionsType_Item (4 values) */
+/**
+ * t:WarmupOptionsType_Item (4 values)
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type WarmupOptionsType_Item = 'None' | 'Suggestions' | 'Results' | 'All';
 /** Every value of WarmupOptionsType_Item, in schema order. */
 export const WarmupOptionsType_ItemValues = ['None', 'Suggestions', 'Results', 'All'] as const;
@@ -7612,7 +13529,10 @@ export type WatermarkType = string;
 export interface WeeklyRecurrencePatternType extends IntervalRecurrencePatternBaseType {
   /** t:DaysOfWeek. */
   DaysOfWeek: DaysOfWeekType;
-  /** t:FirstDayOfWeek. */
+  /**
+   * t:FirstDayOfWeek.
+   * @since Exchange2010_SP1
+   */
   FirstDayOfWeek?: DayOfWeekType;
 }
 
@@ -7652,11 +13572,20 @@ export interface WellKnownResponseObjectType extends Extensible {
   ReferenceItemId?: ItemIdType;
 }
 
-/** t:WorkHoursType */
+/**
+ * t:WorkHoursType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface WorkHoursType extends Extensible {
-  /** t:WorkDay. */
+  /**
+   * t:WorkDay.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   WorkDay?: SystemDayOfWeek;
-  /** t:TimeSlots. */
+  /**
+   * t:TimeSlots.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   TimeSlots?: ArrayOfWorkTimeSlot;
 }
 
@@ -7678,11 +13607,20 @@ export interface WorkingPeriod extends Extensible {
   EndTimeInMinutes: number;
 }
 
-/** t:WorkTimeSlot */
+/**
+ * t:WorkTimeSlot
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface WorkTimeSlot extends Extensible {
-  /** t:StartTimeInMinutes. */
+  /**
+   * t:StartTimeInMinutes.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   StartTimeInMinutes: number;
-  /** t:EndTimeInMinutes. */
+  /**
+   * t:EndTimeInMinutes.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   EndTimeInMinutes: number;
 }
 

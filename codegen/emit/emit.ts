@@ -10,6 +10,7 @@ import type { SchemaSet } from '../../src/schema/descriptors';
 import { resolveFieldUris } from '../passes/field-uris';
 import { printJsonParse, printLiteral } from './literal';
 import { TypeEmitter } from './ts-types';
+import { VersionDocs } from './version-docs';
 
 export interface EmitOptions {
   readonly outDir: string;
@@ -82,6 +83,7 @@ export function emitAll(schema: SchemaSet, options: EmitOptions): EmittedFile[] 
       docs: ['Request and response body types of every operation in services.wsdl.'],
       properties: Object.values(schema.operations).map((op) => ({
         name: op.name,
+        ...(new VersionDocs(schema).operation(op.name) && { docs: [`${op.name}.${new VersionDocs(schema).operation(op.name)}`] }),
         type: `{ request: ${tsOf(schema.elements[op.request].type)}; response: ${tsOf(schema.elements[op.response].type)} }`,
       })),
     },
