@@ -18,7 +18,7 @@ const BUILDS: Readonly<Record<string, readonly [number, number, number, number]>
 };
 
 export function serverVersionInfoOf(release: ExchangeVersionType): ServerVersionInfo {
-  const [major, minor, build, minorBuild] = BUILDS[release] ?? (release.startsWith('V2018') || release === 'V2017_10_09' ? [15, 20, 8722, 21] : [15, 2, 1544, 4]);
+  const [major, minor, build, minorBuild] = BUILDS[release] ?? (release.startsWith('V2018') || (release as string) === 'V2017_10_09' ? [15, 20, 8722, 21] : [15, 2, 1544, 4]);
   return { MajorVersion: major, MinorVersion: minor, MajorBuildNumber: build, MinorBuildNumber: minorBuild, Version: release };
 }
 

@@ -155,7 +155,7 @@ class SoapEndpoint {
     this.serverVersion = this.release ? serverVersionInfoOf(this.release)
       : (options.serverVersion as ServerVersionInfo | undefined) ?? (options.legacyGroups ? EXCHANGE_2013_LEGACY_GROUPS : EXCHANGE_2016);
     this.writeSchema = responseSchema(ewsSchema, options);
-    this.maxVersionIndex = ExchangeVersionTypeValues.indexOf(options.maxRequestVersion ?? this.release ?? 'V2018_01_08');
+    this.maxVersionIndex = ExchangeVersionTypeValues.indexOf(options.maxRequestVersion ?? this.release ?? ExchangeVersionTypeValues[ExchangeVersionTypeValues.length - 1]);
   }
 
   async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
