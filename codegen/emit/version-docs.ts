@@ -3,36 +3,39 @@
  * operation, type, element, attribute or enumeration value needs. Empty for what every release has.
  */
 import type { SchemaSet } from '../../src/schema/descriptors';
-import { factSince, factUntil, type VersionFact, type VersionFacts } from '../../src/schema/version-facts';
+import { factSince, factUntil, versionLookup, type VersionFact, type VersionFacts, type VersionLookup } from '../../src/schema/version-facts';
 
 export class VersionDocs {
   private readonly facts?: VersionFacts;
+  private readonly lookup?: VersionLookup;
 
   constructor(schema: SchemaSet) {
     this.facts = schema.versions;
+    this.lookup = this.facts && versionLookup(this.facts);
   }
 
   /** `\n@since …` for a type, or ''. */
   type(name: string): string {
-    return this.tag(this.facts?.types[name]);
+    return this.tag(this.lookup?.type(name));
   }
 
   /** For an element (`Name`), attribute (`@name`) or enumeration value (`=value`) of a type. */
   member(type: string, member: string): string {
-    return this.tag(this.facts?.members[type]?.[member]);
+    return this.tag(this.lookup?.member(type, member));
   }
 
   operation(name: string): string {
-    return this.tag(this.facts?.operations[name]);
+    return this.tag(this.lookup?.operation(name));
   }
 
   /** For an enumeration: which values need a newer release than the type itself. */
   enumValues(type: string, values: readonly string[]): string {
-    const members = this.facts?.members[type];
-    if (!members) return '';
-    const later = values.filter((v) => members[`=${v}`] !== undefined && members[`=${v}`] !== this.facts?.types[type]);
+    const lookup = this.lookup;
+    if (!lookup) return '';
+    const typeFact = lookup.type(type);
+    const later = values.filter((v) => lookup.member(type, `=${v}`) !== undefined && lookup.member(type, `=${v}`) !== typeFact);
     if (!later.length) return '';
-    return `\nValues added later: ${later.map((v) => `\`${v}\` (${this.describe(members[`=${v}`])})`).join(', ')}.`;
+    return `\nValues added later: ${later.map((v) => `\`${v}\` (${this.describe(lookup.member(type, `=${v}`)!)})`).join(', ')}.`;
   }
 
   private tag(fact: VersionFact | undefined): string {

@@ -7,7 +7,8 @@
  * uploader rewrote are no evidence in that set.
  */
 import type { OperationDesc, SchemaSet } from '../../src/schema/descriptors';
-import type { VersionFact, VersionFacts } from '../../src/schema/version-facts';
+import { encodeFacts, FACT_SEPARATOR, versionLookup, type VersionFact, type VersionFacts } from '../../src/schema/version-facts';
+import { SchemaError } from '../xsd/xml-tree';
 import { ComparedSet, doubtOf, longestVersionList } from './schema-sets';
 
 /** Key of an item: `o:Op`, `t:Type`, or `m:Type/Element`, `m:Type/@attr`, `m:Type/=value`. */
@@ -52,6 +53,7 @@ export function computeVersionFacts(target: SchemaSet, sets: readonly ComparedSe
     const fact = factOf(key, sets.length, evidence);
     if (fact === undefined) continue;
     const body = key.slice(2);
+    if (body.includes(FACT_SEPARATOR)) throw new SchemaError(`${body} contains ${FACT_SEPARATOR}, the separator of encoded version facts`);
     if (key.startsWith('o:')) facts.operations[body] = fact;
     else if (key.startsWith('t:')) facts.types[body] = fact;
     else {
@@ -62,7 +64,9 @@ export function computeVersionFacts(target: SchemaSet, sets: readonly ComparedSe
   return {
     order: longestVersionList(sets),
     sets: sets.map((s) => ({ name: s.name, version: s.version, ...(doubtOf(s) && { doubtful: doubtOf(s)!.reason }) })),
-    ...facts,
+    operations: encodeFacts(Object.entries(facts.operations)),
+    types: encodeFacts(Object.entries(facts.types)),
+    members: Object.fromEntries(Object.entries(facts.members).map(([type, members]) => [type, encodeFacts(Object.entries(members))])),
   };
 }
 
@@ -95,18 +99,19 @@ function uniqueOperations(sets: readonly ComparedSet[]): OperationDesc[] {
   return [...byName.values()];
 }
 
-/** Counts for the generator's report: facts by kind, and how many start at each set. */
+/** Counts for the generator's report: facts by kind, and how many items later releases dropped. */
 export function countFacts(facts: VersionFacts): { operations: number; types: number; elements: number; attributes: number; enumValues: number; dropped: number } {
-  const counts = { operations: Object.keys(facts.operations).length, types: Object.keys(facts.types).length, elements: 0, attributes: 0, enumValues: 0, dropped: 0 };
-  const all: VersionFact[] = [...Object.values(facts.operations), ...Object.values(facts.types)];
-  for (const members of Object.values(facts.members)) {
-    for (const [member, fact] of Object.entries(members)) {
-      all.push(fact);
+  const counts = { operations: 0, types: 0, elements: 0, attributes: 0, enumValues: 0, dropped: 0 };
+  for (const [kind, name, fact] of versionLookup(facts).all()) {
+    if (typeof fact !== 'number') counts.dropped++;
+    if (kind === 'operation') counts.operations++;
+    else if (kind === 'type') counts.types++;
+    else {
+      const member = name.slice(name.indexOf('/') + 1);
       if (member.startsWith('@')) counts.attributes++;
       else if (member.startsWith('=')) counts.enumValues++;
       else counts.elements++;
     }
   }
-  counts.dropped = all.filter((f) => typeof f !== 'number').length;
   return counts;
 }

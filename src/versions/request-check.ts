@@ -8,7 +8,7 @@ import {
   ELEMENT_TAG_PROP, VALUE_PROP, XSI_TYPE_PROP,
   type ComplexTypeDesc, type ElementDesc, type SchemaSet, type TypeRef,
 } from '../schema/descriptors';
-import { factSince, factUntil, type VersionFact, type VersionFacts } from '../schema/version-facts';
+import { factSince, factUntil, versionLookup, type VersionFact, type VersionFacts, type VersionLookup } from '../schema/version-facts';
 
 export interface VersionIssue {
   /** Where in the request, as element names from the body element (`/m:FindItem/m:QueryString`). */
@@ -52,15 +52,9 @@ const newestSince = new WeakMap<VersionFacts, number>();
 function newestSinceIndex(facts: VersionFacts): number {
   let cached = newestSince.get(facts);
   if (cached === undefined) {
-    let newest = 0;
-    let dropped = false;
-    const visit = (fact: VersionFact) => {
-      newest = Math.max(newest, facts.order.indexOf(facts.sets[factSince(fact)].version));
-      dropped ||= factUntil(fact) !== undefined;
-    };
-    Object.values(facts.operations).forEach(visit);
-    Object.values(facts.types).forEach(visit);
-    for (const members of Object.values(facts.members)) Object.values(members).forEach(visit);
+    // Per set rather than per fact: decoding every member table would cost what the lookup saves.
+    const newest = Math.max(...facts.sets.map((s) => facts.order.indexOf(s.version)));
+    const dropped = /\d-\d/.test(facts.operations) || /\d-\d/.test(facts.types) || Object.values(facts.members).some((m) => /\d-\d/.test(m));
     cached = dropped ? facts.order.length : newest;
     newestSince.set(facts, cached);
   }
@@ -70,11 +64,14 @@ function newestSinceIndex(facts: VersionFacts): number {
 class RequestWalker {
   private readonly path: string[] = [];
   private readonly issues: VersionIssue[] = [];
+  private readonly lookup: VersionLookup;
 
-  constructor(private readonly schema: SchemaSet, private readonly facts: VersionFacts, private readonly versionIndex: number) {}
+  constructor(private readonly schema: SchemaSet, private readonly facts: VersionFacts, private readonly versionIndex: number) {
+    this.lookup = versionLookup(facts);
+  }
 
   run(operation: { readonly name: string; readonly request: string }, request: unknown): VersionIssue[] {
-    this.check(this.facts.operations[operation.name], `operation ${operation.name}`);
+    this.check(this.lookup.operation(operation.name), `operation ${operation.name}`);
     const element = this.schema.elements[operation.request];
     if (element) this.element(element, request);
     return this.issues;
@@ -105,7 +102,7 @@ class RequestWalker {
     let actual: ComplexTypeDesc = type;
     if (typeof declared === 'string' && this.schema.types[declared]?.kind === 'complex') {
       actual = this.schema.types[declared] as ComplexTypeDesc;
-      this.check(this.facts.types[declared], `type ${declared}`);
+      this.check(this.lookup.type(declared), `type ${declared}`);
     }
     for (let current: ComplexTypeDesc | undefined = actual; current; current = this.baseOf(current)) {
       for (const attribute of current.attributes) {
@@ -159,7 +156,7 @@ class RequestWalker {
   }
 
   private member(type: string, member: string): VersionFact | undefined {
-    return this.facts.members[type]?.[member];
+    return this.lookup.member(type, member);
   }
 
   /** Records an issue when the fact says the release lacks the item; `element` is pushed on the path for the message. */

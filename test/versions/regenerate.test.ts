@@ -44,7 +44,7 @@ describe('regenerating from a historical schema set', () => {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const { schema } = require(join(dir, 'generated/schema.ts')) as typeof import('../../generated/schema');
       expect(schema.versions?.sets[0].name).toBe('exchange2007-sp1');
-      expect(Object.keys(schema.versions?.operations ?? {})).toEqual([]);
+      expect(schema.versions?.operations).toBe(''); // every operation of the set is in the baseline
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

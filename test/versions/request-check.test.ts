@@ -3,6 +3,7 @@ import { EwsVersionError } from '../../src/versions/errors';
 import { findVersionIssues } from '../../src/versions/request-check';
 import { versionOfServer } from '../../src/versions/server-version';
 import { schema } from '../../generated/schema';
+import { decodeFacts, encodeFacts, factSince, versionLookup, type VersionFact } from '../../src/schema/version-facts';
 import { RecordingTransport, soapResponse } from '../support/soap';
 
 const M = 'xmlns:m="http://schemas.microsoft.com/exchange/services/2006/messages"';
@@ -14,19 +15,26 @@ const op = (name: string) => schema.operations[name];
 
 describe('version facts from the historical schema sets', () => {
   it('dates operations, elements, enumeration values and Online-only items by the set that first has them', () => {
-    const facts = schema.versions!;
-    const setOf = (fact: unknown) => facts.sets[fact as number].name;
-    expect(setOf(facts.operations.GetRoomLists)).toBe('exchange2010-sp1');
-    expect(facts.operations.GetItem).toBeUndefined(); // in the oldest set: no fact
-    expect(setOf(facts.members.CalendarItemType.StartTimeZoneId)).toBe('exchange2013-sp1');
-    expect(setOf(facts.members.DistinguishedFolderIdNameType['=recoverableitemsdiscoveryholds'])).toBe('exchange2016');
-    expect(setOf(facts.operations.UpdateExtensionUsage)).toBe('ews');
-    expect(facts.sets.filter((s) => s.doubtful).map((s) => s.name)).toEqual(['exchange2013-sp1', 'exchange2016']);
+    const facts = versionLookup(schema.versions!);
+    const setOf = (fact: VersionFact | undefined) => schema.versions!.sets[fact as number].name;
+    expect(setOf(facts.operation('GetRoomLists'))).toBe('exchange2010-sp1');
+    expect(facts.operation('GetItem')).toBeUndefined(); // in the oldest set: no fact
+    expect(setOf(facts.member('CalendarItemType', 'StartTimeZoneId'))).toBe('exchange2013-sp1');
+    expect(setOf(facts.member('DistinguishedFolderIdNameType', '=recoverableitemsdiscoveryholds'))).toBe('exchange2016');
+    expect(setOf(facts.operation('UpdateExtensionUsage'))).toBe('ews');
+    expect(schema.versions!.sets.filter((s) => s.doubtful).map((s) => s.name)).toEqual(['exchange2013-sp1', 'exchange2016']);
   });
 
   it('never starts a fact at an edited type of the doubtful 2013 set (its structure is not evidence)', () => {
-    const facts = schema.versions!;
-    for (const member of Object.values(facts.members.RestrictionType ?? {})) expect(facts.sets[member as number].name).not.toBe('exchange2013-sp1');
+    const members = decodeFacts(schema.versions!.members.RestrictionType ?? '');
+    expect(members.size).toBeGreaterThan(0);
+    for (const fact of members.values()) expect(schema.versions!.sets[factSince(fact)].name).not.toBe('exchange2013-sp1');
+  });
+
+  it('encodes facts compactly and decodes them back, dropped ones included', () => {
+    const text = encodeFacts([['FindPeople', 3], ['=folder:DistinguishedFolderId', [3, 4]]]);
+    expect(text).toBe('FindPeople:3|=folder:DistinguishedFolderId:3-4');
+    expect([...decodeFacts(text)]).toEqual([['FindPeople', 3], ['=folder:DistinguishedFolderId', [3, 4]]]);
   });
 });
 
