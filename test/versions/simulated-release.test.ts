@@ -34,6 +34,22 @@ describe('simulator answering as a given Exchange release', () => {
     expect((error as EwsSoapFaultError).message).toContain('t:StartTimeZoneId');
   });
 
+  it('refuses an operation the release lacks (FindPeople, Exchange 2013) with ErrorInvalidRequest', async () => {
+    const error = await client({ version: 'Exchange2010_SP2' }).call('FindPeople', {
+      PersonaShape: { BaseShape: 'IdOnly' }, IndexedPageItemView: { BasePoint: 'Beginning', Offset: 0, MaxEntriesReturned: 10 },
+    } as never).catch((e: unknown) => e);
+    expect((error as EwsSoapFaultError).message).toContain('ErrorInvalidRequest');
+    expect((error as EwsSoapFaultError).message).toContain('Exchange2010_SP2 has no FindPeople operation');
+  });
+
+  it('refuses an enumeration value added in Exchange 2016 with ErrorSchemaValidation naming the attribute', async () => {
+    const error = await client({ version: 'Exchange2010_SP2' }).call('GetFolder', {
+      FolderShape: { BaseShape: 'IdOnly' }, FolderIds: [{ $el: 'DistinguishedFolderId', Id: 'recoverableitemsdiscoveryholds' }],
+    }).catch((e: unknown) => e);
+    expect((error as EwsSoapFaultError).message).toContain('/m:GetFolder/m:FolderIds/t:DistinguishedFolderId/@Id');
+    expect((error as EwsSoapFaultError).message).toContain('value "recoverableitemsdiscoveryholds"');
+  });
+
   it('refuses a RequestServerVersion newer than the release', async () => {
     const error = await client({ version: 'Exchange2013' }).call('FindItem', {
       Traversal: 'Shallow', ItemShape: { BaseShape: 'IdOnly' }, ParentFolderIds: [{ $el: 'DistinguishedFolderId', Id: 'inbox' }],
