@@ -81,7 +81,8 @@ export class ExchangeClient {
     if (!/^https?:\/\//i.test(options.url)) throw new TypeError('ExchangeClient: url must be an http(s) URL of the EWS endpoint');
     this.url = options.url;
     this.versions = new RequestVersions(options, options.version === 'auto');
-    this.context = withOverrides({ version: DEFAULT_EXCHANGE_VERSION }, { ...options, version: options.version === 'auto' ? undefined : options.version });
+    // `as string`: an SDK generated from an older release's schema has no such ExchangeVersionType value.
+    this.context = withOverrides({ version: DEFAULT_EXCHANGE_VERSION as string as RequestContext['version'] }, { ...options, version: options.version === 'auto' ? undefined : options.version });
     this.ownsTransport = !options.transport;
     this.transport = options.transport
       ?? new AxiosTransport({ auth: options.auth, timeoutMs: options.timeoutMs, ...options.tls });

@@ -37,10 +37,11 @@ describe('regenerating from a historical schema set', () => {
     }
   });
 
-  it('from the oldest set (Exchange 2007 SP1): 34 operations, with version facts relative to it', () => {
+  it('from the oldest set (Exchange 2007 SP1): 34 operations, facts relative to it, and the whole src/ type-checks', () => {
     const { dir, operations } = regenerate('exchange2007-sp1');
     try {
       expect(operations).toBe(34);
+      expect(typeErrors(dir)).toEqual([]);
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const { schema } = require(join(dir, 'generated/schema.ts')) as typeof import('../../generated/schema');
       expect(schema.versions?.sets[0].name).toBe('exchange2007-sp1');
