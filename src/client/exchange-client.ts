@@ -15,6 +15,7 @@ import { writeElement, writeEnvelopeUtf8 } from '../runtime/writer';
 import type { OperationDesc, SchemaSet } from '../schema/descriptors';
 import { ewsSchema } from '../schema/ews-schema';
 import type { XsdValidator } from '../validation/xsd-validator';
+import { RequestVersions, type VersionOptions } from '../versions/client-versions';
 import type { AuthStrategy } from './auth/strategy';
 import { EwsMalformedResponseError, EwsRequestValidationError, EwsSoapFaultError, EwsStrictResponseError } from './errors';
 import { scrubError, secretForms } from './redact';
@@ -29,7 +30,12 @@ export const DEFAULT_EXCHANGE_VERSION = 'Exchange2013_SP1';
 /** Bytes of response fed to the reader at a time by the streaming calls (see readEntries). */
 const STREAM_SLICE_BYTES = 8192;
 
-export interface ExchangeClientOptions extends Partial<RequestContext> {
+export interface ExchangeClientOptions extends Omit<Partial<RequestContext>, 'version'>, VersionOptions {
+  /**
+   * RequestServerVersion (Exchange2013_SP1 by default): requests using what this release lacks fail
+   * locally (see `versionCheck`). `auto`: learn it from the first response's ServerVersionInfo.
+   */
+  readonly version?: RequestContext['version'] | 'auto';
   /** The EWS endpoint, usually `https://host/EWS/Exchange.asmx`. */
   readonly url: string;
   readonly auth?: AuthStrategy;
@@ -85,11 +91,14 @@ export class ExchangeClient {
   private readonly transport: Transport;
   private readonly ownsTransport: boolean;
   private validator?: Promise<XsdValidator>;
+  private readonly versions: RequestVersions;
 
   constructor(private readonly options: ExchangeClientOptions) {
     if (!/^https?:\/\//i.test(options.url)) throw new TypeError('ExchangeClient: url must be an http(s) URL of the EWS endpoint');
     this.url = options.url;
-    this.context = withOverrides({ version: DEFAULT_EXCHANGE_VERSION }, options);
+    this.versions = new RequestVersions(options, options.version === 'auto');
+    // `as string`: an SDK generated from an older release's schema has no such ExchangeVersionType value.
+    this.context = withOverrides({ version: DEFAULT_EXCHANGE_VERSION as string as RequestContext['version'] }, { ...options, version: options.version === 'auto' ? undefined : options.version });
     this.ownsTransport = !options.transport;
     this.transport = options.transport
       ?? new AxiosTransport({ auth: options.auth, timeoutMs: options.timeoutMs, ...options.tls });
@@ -188,9 +197,10 @@ export class ExchangeClient {
     const op = this.schema.operations[operation];
     if (!op) throw new TypeError(`ExchangeClient: unknown operation ${String(operation)}`);
     const context = withOverrides(this.context, options);
+    const version = this.versions.versionFor(this.schema, op, request, context.version, options.version) as RequestContext['version'];
     if (this.options.validateRequests) await this.validate(op.request, request);
     const envelope = writeEnvelopeUtf8(this.schema, {
-      headers: soapHeadersFor(op, context),
+      headers: soapHeadersFor(op, { ...context, version }),
       body: { element: op.request, value: request },
     });
     const response = await this.transport.send({
@@ -210,6 +220,7 @@ export class ExchangeClient {
     this.checkStrict(diagnostics);
     const serverVersion = content.headers['t:ServerVersionInfo'] as ServerVersionInfo | undefined;
     if (serverVersion) this.serverVersion = serverVersion;
+    this.versions.learn(this.schema, serverVersion);
     if (!content.body || content.body.element !== op.response) {
       const got = content.body ? `<${content.body.element}>` : 'an empty soap:Body';
       throw new EwsMalformedResponseError(`expected <${op.response}> in the response body, got ${got}`);
