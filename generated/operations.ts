@@ -10,7 +10,11 @@ export interface OperationTypes {
   ResolveNames: { request: m.ResolveNamesType; requestInput: m.ResolveNamesType; response: m.ResolveNamesResponseType };
   /** @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/expanddl-operation */
   ExpandDL: { request: m.ExpandDLType; requestInput: m.ExpandDLType; response: m.ExpandDLResponseType };
-  /** @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getservertimezones-operation */
+  /**
+   * GetServerTimeZones.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getservertimezones-operation
+   */
   GetServerTimeZones: { request: m.GetServerTimeZonesType; requestInput: m.GetServerTimeZonesType; response: m.GetServerTimeZonesResponseType };
   /** @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/findfolder-operation */
   FindFolder: { request: m.FindFolderType; requestInput: m.FindFolderType; response: m.FindFolderResponseType };
@@ -20,17 +24,33 @@ export interface OperationTypes {
   GetFolder: { request: m.GetFolderType; requestInput: m.GetFolderType; response: m.GetFolderResponseType };
   /** @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/convertid-operation */
   ConvertId: { request: m.ConvertIdType; requestInput: m.ConvertIdType; response: m.ConvertIdResponseType };
-  /** @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/uploaditems-operation */
+  /**
+   * UploadItems.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/uploaditems-operation
+   */
   UploadItems: { request: m.UploadItemsType; requestInput: m.UploadItemsType; response: m.UploadItemsResponseType };
-  /** @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/exportitems-operation */
+  /**
+   * ExportItems.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/exportitems-operation
+   */
   ExportItems: { request: m.ExportItemsType; requestInput: m.ExportItemsType; response: m.ExportItemsResponseType };
-  /** @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/createfolderpath-operation */
+  /**
+   * CreateFolderPath.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/createfolderpath-operation
+   */
   CreateFolderPath: { request: m.CreateFolderPathType; requestInput: CreateFolderPathTypeInput; response: m.CreateFolderPathResponseType };
   /** @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/createfolder-operation */
   CreateFolder: { request: m.CreateFolderType; requestInput: CreateFolderTypeInput; response: m.CreateFolderResponseType };
   /** @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/deletefolder-operation */
   DeleteFolder: { request: m.DeleteFolderType; requestInput: m.DeleteFolderType; response: m.DeleteFolderResponseType };
-  /** @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/emptyfolder-operation */
+  /**
+   * EmptyFolder.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/emptyfolder-operation
+   */
   EmptyFolder: { request: m.EmptyFolderType; requestInput: m.EmptyFolderType; response: m.EmptyFolderResponseType };
   /** @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/updatefolder-operation */
   UpdateFolder: { request: m.UpdateFolderType; requestInput: UpdateFolderTypeInput; response: m.UpdateFolderResponseType };
@@ -44,7 +64,11 @@ export interface OperationTypes {
   Unsubscribe: { request: m.UnsubscribeType; requestInput: m.UnsubscribeType; response: m.UnsubscribeResponseType };
   /** @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getevents-operation */
   GetEvents: { request: m.GetEventsType; requestInput: m.GetEventsType; response: m.GetEventsResponseType };
-  /** @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getstreamingevents-operation */
+  /**
+   * GetStreamingEvents.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getstreamingevents-operation
+   */
   GetStreamingEvents: { request: m.GetStreamingEventsType; requestInput: m.GetStreamingEventsType; response: m.GetStreamingEventsResponseType };
   /** @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/syncfolderhierarchy-operation */
   SyncFolderHierarchy: { request: m.SyncFolderHierarchyType; requestInput: m.SyncFolderHierarchyType; response: m.SyncFolderHierarchyResponseType };
@@ -58,6 +82,10 @@ export interface OperationTypes {
   DeleteItem: { request: m.DeleteItemType; requestInput: DeleteItemTypeInput; response: m.DeleteItemResponseType };
   /** @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/updateitem-operation */
   UpdateItem: { request: m.UpdateItemType; requestInput: UpdateItemTypeInput; response: m.UpdateItemResponseType };
+  /**
+   * UpdateItemInRecoverableItems.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   UpdateItemInRecoverableItems: { request: m.UpdateItemInRecoverableItemsType; requestInput: UpdateItemInRecoverableItemsTypeInput; response: m.UpdateItemInRecoverableItemsResponseType };
   /** @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/senditem-operation */
   SendItem: { request: m.SendItemType; requestInput: SendItemTypeInput; response: m.SendItemResponseType };
@@ -65,7 +93,11 @@ export interface OperationTypes {
   MoveItem: { request: m.MoveItemType; requestInput: MoveItemTypeInput; response: m.MoveItemResponseType };
   /** @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/copyitem-operation */
   CopyItem: { request: m.CopyItemType; requestInput: CopyItemTypeInput; response: m.CopyItemResponseType };
-  /** @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/archiveitem-operation */
+  /**
+   * ArchiveItem.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/archiveitem-operation
+   */
   ArchiveItem: { request: m.ArchiveItemType; requestInput: ArchiveItemTypeInput; response: m.ArchiveItemResponseType };
   /** @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/createattachment-operation */
   CreateAttachment: { request: m.CreateAttachmentType; requestInput: CreateAttachmentTypeInput; response: m.CreateAttachmentResponseType };
@@ -73,7 +105,11 @@ export interface OperationTypes {
   DeleteAttachment: { request: m.DeleteAttachmentType; requestInput: m.DeleteAttachmentType; response: m.DeleteAttachmentResponseType };
   /** @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getattachment-operation */
   GetAttachment: { request: m.GetAttachmentType; requestInput: m.GetAttachmentType; response: m.GetAttachmentResponseType };
-  /** @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getclientaccesstoken-operation */
+  /**
+   * GetClientAccessToken.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getclientaccesstoken-operation
+   */
   GetClientAccessToken: { request: m.GetClientAccessTokenType; requestInput: m.GetClientAccessTokenType; response: m.GetClientAccessTokenResponseType };
   /** @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/createmanagedfolder-operation */
   CreateManagedFolder: { request: m.CreateManagedFolderRequestType; requestInput: m.CreateManagedFolderRequestType; response: m.CreateManagedFolderResponseType };
@@ -85,14 +121,34 @@ export interface OperationTypes {
   RemoveDelegate: { request: m.RemoveDelegateType; requestInput: m.RemoveDelegateType; response: m.RemoveDelegateResponseMessageType };
   /** @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/updatedelegate-operation */
   UpdateDelegate: { request: m.UpdateDelegateType; requestInput: m.UpdateDelegateType; response: m.UpdateDelegateResponseMessageType };
-  /** @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/createuserconfiguration-operation */
+  /**
+   * CreateUserConfiguration.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/createuserconfiguration-operation
+   */
   CreateUserConfiguration: { request: m.CreateUserConfigurationType; requestInput: m.CreateUserConfigurationType; response: m.CreateUserConfigurationResponseType };
-  /** @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/deleteuserconfiguration-operation */
+  /**
+   * DeleteUserConfiguration.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/deleteuserconfiguration-operation
+   */
   DeleteUserConfiguration: { request: m.DeleteUserConfigurationType; requestInput: m.DeleteUserConfigurationType; response: m.DeleteUserConfigurationResponseType };
-  /** @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getuserconfiguration-operation */
+  /**
+   * GetUserConfiguration.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getuserconfiguration-operation
+   */
   GetUserConfiguration: { request: m.GetUserConfigurationType; requestInput: m.GetUserConfigurationType; response: m.GetUserConfigurationResponseType };
+  /**
+   * GetSpecificUserConfiguration.
+   * @since V2017_07_11
+   */
   GetSpecificUserConfiguration: { request: m.GetSpecificUserConfigurationType; requestInput: m.GetSpecificUserConfigurationType; response: m.GetSpecificUserConfigurationResponseType };
-  /** @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/updateuserconfiguration-operation */
+  /**
+   * UpdateUserConfiguration.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/updateuserconfiguration-operation
+   */
   UpdateUserConfiguration: { request: m.UpdateUserConfigurationType; requestInput: m.UpdateUserConfigurationType; response: m.UpdateUserConfigurationResponseType };
   /** @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getuseravailability-operation */
   GetUserAvailability: { request: m.GetUserAvailabilityRequestType; requestInput: GetUserAvailabilityRequestTypeInput; response: m.GetUserAvailabilityResponseType };
@@ -100,129 +156,429 @@ export interface OperationTypes {
   GetUserOofSettings: { request: m.GetUserOofSettingsRequest; requestInput: m.GetUserOofSettingsRequest; response: m.GetUserOofSettingsResponse };
   /** @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/setuseroofsettings-operation */
   SetUserOofSettings: { request: m.SetUserOofSettingsRequest; requestInput: SetUserOofSettingsRequestInput; response: m.SetUserOofSettingsResponse };
-  /** @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getserviceconfiguration-operation */
+  /**
+   * GetServiceConfiguration.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getserviceconfiguration-operation
+   */
   GetServiceConfiguration: { request: m.GetServiceConfigurationType; requestInput: m.GetServiceConfigurationType; response: m.GetServiceConfigurationResponseMessageType };
-  /** @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getmailtips-operation */
+  /**
+   * GetMailTips.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getmailtips-operation
+   */
   GetMailTips: { request: m.GetMailTipsType; requestInput: m.GetMailTipsType; response: m.GetMailTipsResponseMessageType };
-  /** @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/playonphone-operation-ews */
+  /**
+   * PlayOnPhone.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/playonphone-operation-ews
+   */
   PlayOnPhone: { request: m.PlayOnPhoneType; requestInput: m.PlayOnPhoneType; response: m.PlayOnPhoneResponseMessageType };
-  /** @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getphonecallinformation-operation */
+  /**
+   * GetPhoneCallInformation.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getphonecallinformation-operation
+   */
   GetPhoneCallInformation: { request: m.GetPhoneCallInformationType; requestInput: m.GetPhoneCallInformationType; response: m.GetPhoneCallInformationResponseMessageType };
-  /** @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/disconnectphonecall-operation */
+  /**
+   * DisconnectPhoneCall.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/disconnectphonecall-operation
+   */
   DisconnectPhoneCall: { request: m.DisconnectPhoneCallType; requestInput: m.DisconnectPhoneCallType; response: m.DisconnectPhoneCallResponseMessageType };
-  /** @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getsharingmetadata-operation */
+  /**
+   * GetSharingMetadata.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getsharingmetadata-operation
+   */
   GetSharingMetadata: { request: m.GetSharingMetadataType; requestInput: m.GetSharingMetadataType; response: m.GetSharingMetadataResponseMessageType };
-  /** @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/refreshsharingfolder-operation */
+  /**
+   * RefreshSharingFolder.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/refreshsharingfolder-operation
+   */
   RefreshSharingFolder: { request: m.RefreshSharingFolderType; requestInput: m.RefreshSharingFolderType; response: m.RefreshSharingFolderResponseMessageType };
-  /** @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getsharingfolder-operation */
+  /**
+   * GetSharingFolder.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getsharingfolder-operation
+   */
   GetSharingFolder: { request: m.GetSharingFolderType; requestInput: m.GetSharingFolderType; response: m.GetSharingFolderResponseMessageType };
+  /**
+   * SetTeamMailbox.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   SetTeamMailbox: { request: m.SetTeamMailboxRequestType; requestInput: m.SetTeamMailboxRequestType; response: m.SetTeamMailboxResponseMessageType };
+  /**
+   * UnpinTeamMailbox.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   UnpinTeamMailbox: { request: m.UnpinTeamMailboxRequestType; requestInput: m.UnpinTeamMailboxRequestType; response: m.UnpinTeamMailboxResponseMessageType };
-  /** @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getroomlists-operation */
+  /**
+   * GetRoomLists.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getroomlists-operation
+   */
   GetRoomLists: { request: m.GetRoomListsType; requestInput: m.GetRoomListsType; response: m.GetRoomListsResponseMessageType };
-  /** @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getrooms-operation */
+  /**
+   * GetRooms.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getrooms-operation
+   */
   GetRooms: { request: m.GetRoomsType; requestInput: m.GetRoomsType; response: m.GetRoomsResponseMessageType };
-  /** @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/findmessagetrackingreport-operation */
+  /**
+   * FindMessageTrackingReport.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/findmessagetrackingreport-operation
+   */
   FindMessageTrackingReport: { request: m.FindMessageTrackingReportRequestType; requestInput: FindMessageTrackingReportRequestTypeInput; response: m.FindMessageTrackingReportResponseMessageType };
-  /** @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getmessagetrackingreport-operation */
+  /**
+   * GetMessageTrackingReport.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getmessagetrackingreport-operation
+   */
   GetMessageTrackingReport: { request: m.GetMessageTrackingReportRequestType; requestInput: m.GetMessageTrackingReportRequestType; response: m.GetMessageTrackingReportResponseMessageType };
-  /** @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/findconversation-operation */
+  /**
+   * FindConversation.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/findconversation-operation
+   */
   FindConversation: { request: m.FindConversationType; requestInput: m.FindConversationType; response: m.FindConversationResponseMessageType };
-  /** @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/applyconversationaction-operation */
+  /**
+   * ApplyConversationAction.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/applyconversationaction-operation
+   */
   ApplyConversationAction: { request: m.ApplyConversationActionType; requestInput: ApplyConversationActionTypeInput; response: m.ApplyConversationActionResponseType };
-  /** @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getconversationitems-operation */
+  /**
+   * GetConversationItems.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getconversationitems-operation
+   */
   GetConversationItems: { request: m.GetConversationItemsType; requestInput: m.GetConversationItemsType; response: m.GetConversationItemsResponseType };
-  /** @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/findpeople-operation */
+  /**
+   * FindPeople.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/findpeople-operation
+   */
   FindPeople: { request: m.FindPeopleType; requestInput: m.FindPeopleType; response: m.FindPeopleResponseMessageType };
+  /**
+   * FindTags.
+   * @since V2017_07_11
+   */
   FindTags: { request: m.FindTagsType; requestInput: m.FindTagsType; response: m.FindTagsResponseMessageType };
+  /**
+   * AddTag.
+   * @since V2017_07_11
+   */
   AddTag: { request: m.AddTagType; requestInput: m.AddTagType; response: m.AddTagResponseMessageType };
+  /**
+   * HideTag.
+   * @since V2017_07_11
+   */
   HideTag: { request: m.HideTagType; requestInput: m.HideTagType; response: m.HideTagResponseMessageType };
-  /** @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getpersona-operation */
+  /**
+   * GetPersona.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getpersona-operation
+   */
   GetPersona: { request: m.GetPersonaType; requestInput: m.GetPersonaType; response: m.GetPersonaResponseMessageType };
-  /** @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getinboxrules-operation */
+  /**
+   * GetInboxRules.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getinboxrules-operation
+   */
   GetInboxRules: { request: m.GetInboxRulesRequestType; requestInput: m.GetInboxRulesRequestType; response: m.GetInboxRulesResponseType };
-  /** @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/updateinboxrules-operation */
+  /**
+   * UpdateInboxRules.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/updateinboxrules-operation
+   */
   UpdateInboxRules: { request: m.UpdateInboxRulesRequestType; requestInput: UpdateInboxRulesRequestTypeInput; response: m.UpdateInboxRulesResponseType };
-  /** @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getpasswordexpirationdate-operation */
+  /**
+   * GetPasswordExpirationDate.
+   * @since Exchange2010_SP2
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getpasswordexpirationdate-operation
+   */
   GetPasswordExpirationDate: { request: m.GetPasswordExpirationDateType; requestInput: m.GetPasswordExpirationDateType; response: m.GetPasswordExpirationDateResponseMessageType };
-  /** @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getdiscoverysearchconfiguration-operation */
+  /**
+   * GetDiscoverySearchConfiguration.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getdiscoverysearchconfiguration-operation
+   */
   GetDiscoverySearchConfiguration: { request: m.GetDiscoverySearchConfigurationType; requestInput: m.GetDiscoverySearchConfigurationType; response: m.GetDiscoverySearchConfigurationResponseMessageType };
-  /** @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getsearchablemailboxes-operation */
+  /**
+   * GetSearchableMailboxes.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getsearchablemailboxes-operation
+   */
   GetSearchableMailboxes: { request: m.GetSearchableMailboxesType; requestInput: m.GetSearchableMailboxesType; response: m.GetSearchableMailboxesResponseMessageType };
-  /** @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/searchmailboxes-operation */
+  /**
+   * SearchMailboxes.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/searchmailboxes-operation
+   */
   SearchMailboxes: { request: m.SearchMailboxesType; requestInput: m.SearchMailboxesType; response: m.SearchMailboxesResponseType };
-  /** @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getholdonmailboxes-operation */
+  /**
+   * GetHoldOnMailboxes.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getholdonmailboxes-operation
+   */
   GetHoldOnMailboxes: { request: m.GetHoldOnMailboxesType; requestInput: m.GetHoldOnMailboxesType; response: m.GetHoldOnMailboxesResponseMessageType };
-  /** @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/setholdonmailboxes-operation */
+  /**
+   * SetHoldOnMailboxes.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/setholdonmailboxes-operation
+   */
   SetHoldOnMailboxes: { request: m.SetHoldOnMailboxesType; requestInput: m.SetHoldOnMailboxesType; response: m.SetHoldOnMailboxesResponseMessageType };
-  /** @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getnonindexableitemstatistics-operation */
+  /**
+   * GetNonIndexableItemStatistics.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getnonindexableitemstatistics-operation
+   */
   GetNonIndexableItemStatistics: { request: m.GetNonIndexableItemStatisticsType; requestInput: m.GetNonIndexableItemStatisticsType; response: m.GetNonIndexableItemStatisticsResponseMessageType };
-  /** @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getnonindexableitemdetails-operation */
+  /**
+   * GetNonIndexableItemDetails.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getnonindexableitemdetails-operation
+   */
   GetNonIndexableItemDetails: { request: m.GetNonIndexableItemDetailsType; requestInput: m.GetNonIndexableItemDetailsType; response: m.GetNonIndexableItemDetailsResponseMessageType };
-  /** @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/markallitemsasread-operation */
+  /**
+   * MarkAllItemsAsRead.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/markallitemsasread-operation
+   */
   MarkAllItemsAsRead: { request: m.MarkAllItemsAsReadType; requestInput: m.MarkAllItemsAsReadType; response: m.MarkAllItemsAsReadResponseType };
-  /** @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/markasjunk-operation */
+  /**
+   * MarkAsJunk.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/markasjunk-operation
+   */
   MarkAsJunk: { request: m.MarkAsJunkType; requestInput: MarkAsJunkTypeInput; response: m.MarkAsJunkResponseType };
+  /**
+   * ReportMessage.
+   * @since V2017_07_11
+   */
   ReportMessage: { request: m.ReportMessageType; requestInput: m.ReportMessageType; response: m.ReportMessageResponseType };
-  /** @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getappmanifests-operation */
+  /**
+   * GetAppManifests.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getappmanifests-operation
+   */
   GetAppManifests: { request: m.GetAppManifestsType; requestInput: m.GetAppManifestsType; response: m.GetAppManifestsResponseType };
-  /** @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/addnewimcontacttogroup-operation */
+  /**
+   * AddNewImContactToGroup.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/addnewimcontacttogroup-operation
+   */
   AddNewImContactToGroup: { request: m.AddNewImContactToGroupType; requestInput: m.AddNewImContactToGroupType; response: m.AddNewImContactToGroupResponseMessageType };
-  /** @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/addnewteluricontacttogroup-operation */
+  /**
+   * AddNewTelUriContactToGroup.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/addnewteluricontacttogroup-operation
+   */
   AddNewTelUriContactToGroup: { request: m.AddNewTelUriContactToGroupType; requestInput: m.AddNewTelUriContactToGroupType; response: m.AddNewTelUriContactToGroupResponseMessageType };
-  /** @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/addimcontacttogroup-operation */
+  /**
+   * AddImContactToGroup.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/addimcontacttogroup-operation
+   */
   AddImContactToGroup: { request: m.AddImContactToGroupType; requestInput: m.AddImContactToGroupType; response: m.AddImContactToGroupResponseMessageType };
-  /** @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/removeimcontactfromgroup-operation */
+  /**
+   * RemoveImContactFromGroup.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/removeimcontactfromgroup-operation
+   */
   RemoveImContactFromGroup: { request: m.RemoveImContactFromGroupType; requestInput: m.RemoveImContactFromGroupType; response: m.RemoveImContactFromGroupResponseMessageType };
-  /** @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/addimgroup-operation */
+  /**
+   * AddImGroup.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/addimgroup-operation
+   */
   AddImGroup: { request: m.AddImGroupType; requestInput: m.AddImGroupType; response: m.AddImGroupResponseMessageType };
-  /** @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/adddistributiongrouptoimlist-operation */
+  /**
+   * AddDistributionGroupToImList.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/adddistributiongrouptoimlist-operation
+   */
   AddDistributionGroupToImList: { request: m.AddDistributionGroupToImListType; requestInput: m.AddDistributionGroupToImListType; response: m.AddDistributionGroupToImListResponseMessageType };
-  /** @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getimitemlist-operation */
+  /**
+   * GetImItemList.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getimitemlist-operation
+   */
   GetImItemList: { request: m.GetImItemListType; requestInput: m.GetImItemListType; response: m.GetImItemListResponseMessageType };
-  /** @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getimitems-operation */
+  /**
+   * GetImItems.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getimitems-operation
+   */
   GetImItems: { request: m.GetImItemsType; requestInput: GetImItemsTypeInput; response: m.GetImItemsResponseMessageType };
-  /** @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/removecontactfromimlist-operation */
+  /**
+   * RemoveContactFromImList.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/removecontactfromimlist-operation
+   */
   RemoveContactFromImList: { request: m.RemoveContactFromImListType; requestInput: m.RemoveContactFromImListType; response: m.RemoveContactFromImListResponseMessageType };
-  /** @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/removedistributiongroupfromimlist-operation */
+  /**
+   * RemoveDistributionGroupFromImList.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/removedistributiongroupfromimlist-operation
+   */
   RemoveDistributionGroupFromImList: { request: m.RemoveDistributionGroupFromImListType; requestInput: m.RemoveDistributionGroupFromImListType; response: m.RemoveDistributionGroupFromImListResponseMessageType };
-  /** @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/removeimgroup-operation */
+  /**
+   * RemoveImGroup.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/removeimgroup-operation
+   */
   RemoveImGroup: { request: m.RemoveImGroupType; requestInput: m.RemoveImGroupType; response: m.RemoveImGroupResponseMessageType };
-  /** @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/setimgroup-operation */
+  /**
+   * SetImGroup.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/setimgroup-operation
+   */
   SetImGroup: { request: m.SetImGroupType; requestInput: m.SetImGroupType; response: m.SetImGroupResponseMessageType };
-  /** @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/setimlistmigrationcompleted-operation */
+  /**
+   * SetImListMigrationCompleted.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/setimlistmigrationcompleted-operation
+   */
   SetImListMigrationCompleted: { request: m.SetImListMigrationCompletedType; requestInput: m.SetImListMigrationCompletedType; response: m.SetImListMigrationCompletedResponseMessageType };
-  /** @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getuserretentionpolicytags-operation */
+  /**
+   * GetUserRetentionPolicyTags.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getuserretentionpolicytags-operation
+   */
   GetUserRetentionPolicyTags: { request: m.GetUserRetentionPolicyTagsType; requestInput: m.GetUserRetentionPolicyTagsType; response: m.GetUserRetentionPolicyTagsResponseMessageType };
-  /** @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/disableapp-operation */
+  /**
+   * DisableApp.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/disableapp-operation
+   */
   DisableApp: { request: m.DisableAppType; requestInput: m.DisableAppType; response: m.DisableAppResponseType };
-  /** @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/installapp-operation */
+  /**
+   * InstallApp.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/installapp-operation
+   */
   InstallApp: { request: m.InstallAppType; requestInput: m.InstallAppType; response: m.InstallAppResponseType };
+  /**
+   * UpdateExtensionUsage.
+   * @since V2018_01_08
+   */
   UpdateExtensionUsage: { request: m.UpdateExtensionUsageType; requestInput: m.UpdateExtensionUsageType; response: m.UpdateExtensionUsageResponseType };
-  /** @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/uninstallapp-operation */
+  /**
+   * UninstallApp.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/uninstallapp-operation
+   */
   UninstallApp: { request: m.UninstallAppType; requestInput: m.UninstallAppType; response: m.UninstallAppResponseType };
-  /** @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getappmarketplaceurl-operation */
+  /**
+   * GetAppMarketplaceUrl.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getappmarketplaceurl-operation
+   */
   GetAppMarketplaceUrl: { request: m.GetAppMarketplaceUrlType; requestInput: m.GetAppMarketplaceUrlType; response: m.GetAppMarketplaceUrlResponseMessageType };
+  /**
+   * FindAvailableMeetingTimes.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   FindAvailableMeetingTimes: { request: m.FindAvailableMeetingTimesType; requestInput: FindAvailableMeetingTimesTypeInput; response: m.FindAvailableMeetingTimesResponseMessageType };
+  /**
+   * FindMeetingTimeCandidates.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   FindMeetingTimeCandidates: { request: m.FindMeetingTimeCandidatesType; requestInput: FindMeetingTimeCandidatesTypeInput; response: m.FindMeetingTimeCandidatesResponseMessageType };
-  /** @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getuserphoto-operation */
+  /**
+   * GetUserPhoto.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getuserphoto-operation
+   */
   GetUserPhoto: { request: m.GetUserPhotoType; requestInput: m.GetUserPhotoType; response: m.GetUserPhotoResponseMessageType };
+  /**
+   * SetUserPhoto.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   SetUserPhoto: { request: m.SetUserPhotoType; requestInput: m.SetUserPhotoType; response: m.SetUserPhotoResponseMessageType };
+  /**
+   * GetMeetingSpace.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   GetMeetingSpace: { request: m.GetMeetingSpaceType; requestInput: m.GetMeetingSpaceType; response: m.GetMeetingSpaceResponseMessageType };
+  /**
+   * DeleteMeetingSpace.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   DeleteMeetingSpace: { request: m.DeleteMeetingSpaceType; requestInput: m.DeleteMeetingSpaceType; response: m.DeleteMeetingSpaceResponseMessageType };
+  /**
+   * UpdateMeetingSpace.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   UpdateMeetingSpace: { request: m.UpdateMeetingSpaceType; requestInput: m.UpdateMeetingSpaceType; response: m.UpdateMeetingSpaceResponseMessageType };
+  /**
+   * CreateMeetingSpace.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   CreateMeetingSpace: { request: m.CreateMeetingSpaceType; requestInput: m.CreateMeetingSpaceType; response: m.CreateMeetingSpaceResponseMessageType };
+  /**
+   * FindMeetingSpaceByJoinUrl.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   FindMeetingSpaceByJoinUrl: { request: m.FindMeetingSpaceByJoinUrlType; requestInput: m.FindMeetingSpaceByJoinUrlType; response: m.FindMeetingSpaceByJoinUrlResponseMessageType };
+  /**
+   * GetMeetingInstance.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   GetMeetingInstance: { request: m.GetMeetingInstanceRequestType; requestInput: m.GetMeetingInstanceRequestType; response: m.GetMeetingInstanceResponseMessageType };
+  /**
+   * DeleteMeetingInstance.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   DeleteMeetingInstance: { request: m.DeleteMeetingInstanceRequestType; requestInput: m.DeleteMeetingInstanceRequestType; response: m.DeleteMeetingInstanceResponseMessageType };
+  /**
+   * UpdateMeetingInstance.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   UpdateMeetingInstance: { request: m.UpdateMeetingInstanceRequestType; requestInput: m.UpdateMeetingInstanceRequestType; response: m.UpdateMeetingInstanceResponseMessageType };
+  /**
+   * CreateMeetingInstance.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   CreateMeetingInstance: { request: m.CreateMeetingInstanceRequestType; requestInput: m.CreateMeetingInstanceRequestType; response: m.CreateMeetingInstanceResponseMessageType };
+  /**
+   * StartSearchSession.
+   * @since V2017_07_11
+   */
   StartSearchSession: { request: m.StartSearchSession; requestInput: m.StartSearchSession; response: m.StartSearchSessionResponseMessage };
+  /**
+   * ExecuteSearch.
+   * @since V2017_07_11
+   */
   ExecuteSearch: { request: m.ExecuteSearch; requestInput: m.ExecuteSearch; response: m.ExecuteSearchResponseMessage };
+  /**
+   * GetSearchSuggestions.
+   * @since V2017_07_11
+   */
   GetSearchSuggestions: { request: m.GetSearchSuggestions; requestInput: m.GetSearchSuggestions; response: m.GetSearchSuggestionsResponseMessage };
+  /**
+   * DeleteSearchSuggestion.
+   * @since V2017_07_11
+   */
   DeleteSearchSuggestion: { request: m.DeleteSearchSuggestion; requestInput: m.DeleteSearchSuggestion; response: m.DeleteSearchSuggestionResponseMessageType };
+  /**
+   * EndSearchSession.
+   * @since V2017_07_11
+   */
   EndSearchSession: { request: m.EndSearchSession; requestInput: m.EndSearchSession; response: m.EndSearchSessionResponseMessage };
+  /**
+   * GetLastPrivateCatalogUpdate.
+   * @since V2017_07_11
+   */
   GetLastPrivateCatalogUpdate: { request: m.GetLastPrivateCatalogUpdateType; requestInput: m.GetLastPrivateCatalogUpdateType; response: m.GetLastPrivateCatalogUpdateResponseType };
+  /**
+   * GetPrivateCatalogAddIns.
+   * @since V2017_07_11
+   */
   GetPrivateCatalogAddIns: { request: m.GetPrivateCatalogAddInsType; requestInput: m.GetPrivateCatalogAddInsType; response: m.GetPrivateCatalogAddInsResponseType };
 }
 

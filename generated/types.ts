@@ -2,72 +2,138 @@
 // DO NOT EDIT: change the schemas or codegen/ and run `npm run codegen`.
 /* eslint-disable */
 import type { AnyEntry, Extensible, Tagged, TaggedValue } from '../src/schema/instance';
-/** t:AADOfficeExtensionStatusType (4 values) */
+/**
+ * t:AADOfficeExtensionStatusType (4 values)
+ * @since V2018_01_08
+ */
 export type AADOfficeExtensionStatusType = 'OptionalDisabled' | 'OptionalEnabled' | 'Mandatory' | 'Undefined';
 /** Every value of AADOfficeExtensionStatusType, in schema order. */
 export const AADOfficeExtensionStatusTypeValues = ['OptionalDisabled', 'OptionalEnabled', 'Mandatory', 'Undefined'] as const;
 
-/** t:AbchEmailAddressDictionaryEntryType */
+/**
+ * t:AbchEmailAddressDictionaryEntryType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface AbchEmailAddressDictionaryEntryType extends Extensible {
-  /** t:Type. */
+  /**
+   * t:Type.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Type: AbchEmailAddressTypeType;
   /**
    * t:Address.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/address-string
    */
   Address: string;
-  /** t:IsMessengerEnabled. */
+  /**
+   * t:IsMessengerEnabled.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   IsMessengerEnabled?: boolean;
-  /** t:Capabilities. */
+  /**
+   * t:Capabilities.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Capabilities?: number;
 }
 
-/** t:AbchEmailAddressDictionaryType */
+/**
+ * t:AbchEmailAddressDictionaryType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type AbchEmailAddressDictionaryType = AbchEmailAddressDictionaryEntryType[];
-/** t:AbchEmailAddressTypeType (4 values) */
+/**
+ * t:AbchEmailAddressTypeType (4 values)
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type AbchEmailAddressTypeType = 'Personal' | 'Business' | 'Other' | 'Passport';
 /** Every value of AbchEmailAddressTypeType, in schema order. */
 export const AbchEmailAddressTypeTypeValues = ['Personal', 'Business', 'Other', 'Passport'] as const;
 
-/** t:AbchPersonContactHandle */
+/**
+ * t:AbchPersonContactHandle
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface AbchPersonContactHandle extends Extensible {
-  /** t:SourceId. */
+  /**
+   * t:SourceId.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   SourceId: string;
-  /** t:ObjectId. */
+  /**
+   * t:ObjectId.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ObjectId: string;
-  /** t:AccountName. */
+  /**
+   * t:AccountName.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   AccountName?: string;
 }
 
-/** t:AbchPersonItemType */
+/**
+ * t:AbchPersonItemType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface AbchPersonItemType extends ItemType {
-  /** t:AntiLinkInfo. */
+  /**
+   * t:AntiLinkInfo.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   AntiLinkInfo?: string;
-  /** t:PersonId. */
+  /**
+   * t:PersonId.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   PersonId?: GuidType;
-  /** t:ContactHandles. */
+  /**
+   * t:ContactHandles.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ContactHandles?: ArrayOfAbchPersonContactHandlesType;
-  /** t:ContactCategories. */
+  /**
+   * t:ContactCategories.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ContactCategories?: ArrayOfStringsType;
-  /** t:RelevanceOrder1. */
+  /**
+   * t:RelevanceOrder1.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   RelevanceOrder1?: string;
-  /** t:RelevanceOrder2. */
+  /**
+   * t:RelevanceOrder2.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   RelevanceOrder2?: string;
-  /** t:TrustLevel. */
+  /**
+   * t:TrustLevel.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   TrustLevel?: number;
-  /** t:FavoriteOrder. */
+  /**
+   * t:FavoriteOrder.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   FavoriteOrder?: number;
-  /** t:ExchangePersonIdGuid. */
+  /**
+   * t:ExchangePersonIdGuid.
+   * @since V2017_07_11
+   */
   ExchangePersonIdGuid?: GuidType;
 }
 
 /**
  * t:AbsoluteDateTransitionType
+ * @since Exchange2010_SP1
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/absolutedatetransition
  */
 export interface AbsoluteDateTransitionType extends TransitionType {
   /**
    * t:DateTime.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/datetime
    */
   DateTime: string;
@@ -111,31 +177,43 @@ export interface AcceptItemType extends MeetingRegistrationResponseObjectType {
 
 /**
  * t:AcceptSharingInvitationType
+ * @since Exchange2010_SP1
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/acceptsharinginvitation
  */
 export interface AcceptSharingInvitationType extends ReferenceItemResponseType {
 }
 
-/** t:ActivityDomainType (3 values) */
+/**
+ * t:ActivityDomainType (3 values)
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ActivityDomainType = 'Unknown' | 'Personal' | 'Work';
 /** Every value of ActivityDomainType, in schema order. */
 export const ActivityDomainTypeValues = ['Unknown', 'Personal', 'Work'] as const;
-/** t:AddInStateType (6 values) */
+/**
+ * t:AddInStateType (6 values)
+ * @since V2017_07_11
+ */
 export type AddInStateType = 'Flagged' | 'OK' | 'Removed' | 'Undefined' | 'WithdrawingSoon' | 'Withdrawn';
 /** Every value of AddInStateType, in schema order. */
 export const AddInStateTypeValues = ['Flagged', 'OK', 'Removed', 'Undefined', 'WithdrawingSoon', 'Withdrawn'] as const;
 
-/** t:AddItemToMyCalendarType */
+/**
+ * t:AddItemToMyCalendarType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export interface AddItemToMyCalendarType extends ResponseObjectType {
 }
 
 /**
  * t:AddressEntityType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/addressentity
  */
 export interface AddressEntityType extends EntityType {
   /**
    * t:Address.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/address-string
    */
   Address?: string;
@@ -143,11 +221,13 @@ export interface AddressEntityType extends EntityType {
 
 /**
  * t:AddressListIdType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/addresslistid
  */
 export interface AddressListIdType extends BaseFolderIdType {
   /**
    * Attribute Id.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/addresslistid
    */
   Id: string;
@@ -218,6 +298,7 @@ export interface AlternateIdType extends AlternateIdBaseType {
   Mailbox: NonEmptyStringType;
   /**
    * Attribute IsArchive.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/alternateid
    */
   IsArchive?: boolean;
@@ -249,11 +330,20 @@ export interface AlternatePublicFolderItemIdType extends AlternatePublicFolderId
   ItemId: string;
 }
 
-/** t:AnalyzedQuery */
+/**
+ * t:AnalyzedQuery
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface AnalyzedQuery extends Extensible {
-  /** t:QueryLanguage. */
+  /**
+   * t:QueryLanguage.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   QueryLanguage: string;
-  /** t:SearchRestrictions. */
+  /**
+   * t:SearchRestrictions.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   SearchRestrictions: RestrictionType;
 }
 
@@ -311,7 +401,10 @@ export interface AppendToItemFieldType extends ItemChangeDescriptionType {
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/message-ex15websvcsotherref
    */
   Message?: MessageType;
-  /** t:SharingMessage (one of a choice). */
+  /**
+   * t:SharingMessage (one of a choice).
+   * @since V2017_07_11
+   */
   SharingMessage?: SharingMessageType;
   /**
    * t:CalendarItem (one of a choice).
@@ -358,122 +451,239 @@ export interface AppendToItemFieldType extends ItemChangeDescriptionType {
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/postitem
    */
   PostItem?: PostItemType;
-  /** t:RoleMember (one of a choice). */
+  /**
+   * t:RoleMember (one of a choice).
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   RoleMember?: RoleMemberItemType;
-  /** t:Network (one of a choice). */
+  /**
+   * t:Network (one of a choice).
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Network?: NetworkItemType;
-  /** t:Person (one of a choice). */
+  /**
+   * t:Person (one of a choice).
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Person?: AbchPersonItemType;
 }
 
-/** t:AppliedHashtagsPreviewType */
+/**
+ * t:AppliedHashtagsPreviewType
+ * @since V2017_07_11
+ */
 export interface AppliedHashtagsPreviewType extends Extensible {
-  /** t:Hashtags. */
+  /**
+   * t:Hashtags.
+   * @since V2017_07_11
+   */
   Hashtags: ArrayOfStringsType;
 }
 
-/** t:AppliedHashtagType */
+/**
+ * t:AppliedHashtagType
+ * @since V2017_07_11
+ */
 export interface AppliedHashtagType extends Extensible {
-  /** t:Id. */
+  /**
+   * t:Id.
+   * @since V2017_07_11
+   */
   Id: string;
-  /** t:CreatedBy. */
+  /**
+   * t:CreatedBy.
+   * @since V2017_07_11
+   */
   CreatedBy: EmailAddressExtendedType;
-  /** t:CreatedDateTime. */
+  /**
+   * t:CreatedDateTime.
+   * @since V2017_07_11
+   */
   CreatedDateTime?: string;
-  /** t:ServerCreatedDateTime. */
+  /**
+   * t:ServerCreatedDateTime.
+   * @since V2017_07_11
+   */
   ServerCreatedDateTime?: string;
-  /** t:DeepLink. */
+  /**
+   * t:DeepLink.
+   * @since V2017_07_11
+   */
   DeepLink?: string;
-  /** t:Application. */
+  /**
+   * t:Application.
+   * @since V2017_07_11
+   */
   Application?: string;
-  /** t:Tag. */
+  /**
+   * t:Tag.
+   * @since V2017_07_11
+   */
   Tag: string;
-  /** t:IsAutoTagged. */
+  /**
+   * t:IsAutoTagged.
+   * @since V2017_07_11
+   */
   IsAutoTagged: boolean;
-  /** t:IsInlined. */
+  /**
+   * t:IsInlined.
+   * @since V2017_07_11
+   */
   IsInlined: boolean;
 }
 
-/** t:AppMetadata */
+/**
+ * t:AppMetadata
+ * @since V2017_07_11
+ */
 export interface AppMetadata extends Extensible {
-  /** t:EndNodeUrl. */
+  /**
+   * t:EndNodeUrl.
+   * @since V2017_07_11
+   */
   EndNodeUrl?: string;
-  /** t:AppStatus. */
+  /**
+   * t:AppStatus.
+   * @since V2017_07_11
+   */
   AppStatus?: string;
-  /** t:ActionUrl. */
+  /**
+   * t:ActionUrl.
+   * @since V2017_07_11
+   */
   ActionUrl?: string;
-  /** t:ProductId. */
+  /**
+   * t:ProductId.
+   * @since V2017_07_11
+   */
   ProductId?: string;
-  /** t:EnabledStatus. */
+  /**
+   * t:EnabledStatus.
+   * @since V2017_07_11
+   */
   EnabledStatus?: boolean;
-  /** t:ConsentState. */
+  /**
+   * t:ConsentState.
+   * @since V2017_07_11
+   */
   ConsentState?: string;
-  /** t:ExtensionType. */
+  /**
+   * t:ExtensionType.
+   * @since V2017_07_11
+   */
   ExtensionType?: string;
-  /** t:MarketplaceAssetId. */
+  /**
+   * t:MarketplaceAssetId.
+   * @since V2017_07_11
+   */
   MarketplaceAssetId?: string;
-  /** t:LicenseStatus. */
+  /**
+   * t:LicenseStatus.
+   * @since V2017_07_11
+   */
   LicenseStatus?: string;
-  /** t:TrialExpirationDate. */
+  /**
+   * t:TrialExpirationDate.
+   * @since V2017_07_11
+   */
   TrialExpirationDate?: string;
-  /** t:InstalledBy. */
+  /**
+   * t:InstalledBy.
+   * @since V2017_07_11
+   */
   InstalledBy?: string;
-  /** t:IsMandatory. */
+  /**
+   * t:IsMandatory.
+   * @since V2017_07_11
+   */
   IsMandatory?: boolean;
 }
 
 /**
  * t:ApprovalRequestDataType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/approvalrequestdata
  */
 export interface ApprovalRequestDataType extends Extensible {
-  /** t:IsUndecidedApprovalRequest. */
+  /**
+   * t:IsUndecidedApprovalRequest.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   IsUndecidedApprovalRequest?: boolean;
-  /** t:ApprovalDecision. */
+  /**
+   * t:ApprovalDecision.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ApprovalDecision?: number;
-  /** t:ApprovalDecisionMaker. */
+  /**
+   * t:ApprovalDecisionMaker.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ApprovalDecisionMaker?: string;
-  /** t:ApprovalDecisionTime. */
+  /**
+   * t:ApprovalDecisionTime.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ApprovalDecisionTime?: string;
 }
 
 /**
  * t:AppType
+ * @since V2017_07_11
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/app
  */
 export interface AppType extends Extensible {
-  /** t:Metadata. */
+  /**
+   * t:Metadata.
+   * @since V2017_07_11
+   */
   Metadata?: AppMetadata;
-  /** t:Manifest. */
+  /**
+   * t:Manifest.
+   * @since V2017_07_11
+   */
   Manifest: string;
 }
 
-/** t:ArrayOfAbchPersonContactHandlesType */
+/**
+ * t:ArrayOfAbchPersonContactHandlesType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ArrayOfAbchPersonContactHandlesType = AbchPersonContactHandle[];
 /**
  * t:ArrayOfAddressEntitiesType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/addresses-arrayofaddressentitiestype
  */
 export type ArrayOfAddressEntitiesType = AddressEntityType[];
 /**
  * t:ArrayOfAddressesType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/addresses-arrayofaddressestype
  */
 export type ArrayOfAddressesType = string[];
 
 /**
  * t:ArrayOfAppsType
+ * @since V2017_07_11
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/apps
  */
 export interface ArrayOfAppsType extends Extensible {
-  /** t:App, repeated. */
+  /**
+   * t:App, repeated.
+   * @since V2017_07_11
+   */
   App?: AppType[];
-  /** t:Metadata. */
+  /**
+   * t:Metadata.
+   * @since V2017_07_11
+   */
   Metadata?: Metadata;
 }
 
 /**
  * t:ArrayOfArraysOfTrackingPropertiesType
+ * @since Exchange2010_SP1
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/errors-ex15websvcsotherref
  */
 export type ArrayOfArraysOfTrackingPropertiesType = ArrayOfTrackingPropertiesType[];
@@ -483,7 +693,10 @@ export type ArrayOfAttachmentsType = ArrayOfAttachmentsTypeEntry[];
 export type ArrayOfAttachmentsTypeEntry = Tagged<'ItemAttachment', ItemAttachmentType>
     | Tagged<'FileAttachment', FileAttachmentType>
     | Tagged<'ReferenceAttachment', ReferenceAttachmentType>;
-/** t:ArrayOfAttendeeAvailability */
+/**
+ * t:ArrayOfAttendeeAvailability
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ArrayOfAttendeeAvailability = AttendeeAvailability[];
 /**
  * t:ArrayOfAttendeeConflictData
@@ -495,14 +708,21 @@ export type ArrayOfAttendeeConflictDataEntry = TaggedValue<'UnknownAttendeeConfl
     | TaggedValue<'IndividualAttendeeConflictData', IndividualAttendeeConflictData | null>
     | TaggedValue<'TooBigGroupAttendeeConflictData', TooBigGroupAttendeeConflictData | null>
     | TaggedValue<'GroupAttendeeConflictData', GroupAttendeeConflictData | null>;
-/** t:ArrayOfAttendeeConstraintItems */
+/**
+ * t:ArrayOfAttendeeConstraintItems
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ArrayOfAttendeeConstraintItems = AttendeeConstraintItem[];
 /** t:ArrayOfBaseItemIdsType */
 export type ArrayOfBaseItemIdsType = ItemIdType[];
-/** t:ArrayOfBinaryType */
+/**
+ * t:ArrayOfBinaryType
+ * @since Exchange2010_SP2
+ */
 export type ArrayOfBinaryType = string[];
 /**
  * t:ArrayOfBodyContentAttributedValuesType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/bodies
  */
 export type ArrayOfBodyContentAttributedValuesType = BodyContentAttributedValueType[];
@@ -511,33 +731,51 @@ export type ArrayOfBodyContentAttributedValuesType = BodyContentAttributedValueT
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/calendareventarray
  */
 export type ArrayOfCalendarEvent = CalendarEvent[];
-/** t:ArrayOfCalendarItemsType */
+/**
+ * t:ArrayOfCalendarItemsType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ArrayOfCalendarItemsType = CalendarItemType[];
 /**
  * t:ArrayOfCalendarPermissionsType
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/calendarpermissions
  */
 export type ArrayOfCalendarPermissionsType = CalendarPermissionType[];
-/** t:ArrayOfCompanyInsightValue */
+/**
+ * t:ArrayOfCompanyInsightValue
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ArrayOfCompanyInsightValue = CompanyInsightValue[];
-/** t:ArrayOfComputedInsightValueProperty */
+/**
+ * t:ArrayOfComputedInsightValueProperty
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ArrayOfComputedInsightValueProperty = ComputedInsightValueProperty[];
 /**
  * t:ArrayOfContactsType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/contacts-arrayofcontactstype
  */
 export type ArrayOfContactsType = ContactType[];
-/** t:ArrayOfContextProperty */
+/**
+ * t:ArrayOfContextProperty
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ArrayOfContextProperty = ContextPropertyType[];
 /**
  * t:ArrayOfConversationNodesType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/conversationnodes
  */
 export type ArrayOfConversationNodesType = ConversationNodeType[];
-/** t:ArrayOfConversationRequestsType */
+/**
+ * t:ArrayOfConversationRequestsType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type ArrayOfConversationRequestsType = ConversationRequestType[];
 /**
  * t:ArrayOfConversationsType
+ * @since Exchange2010_SP1
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/conversations-ex15websvcsotherref
  */
 export type ArrayOfConversationsType = ConversationType[];
@@ -548,10 +786,14 @@ export type ArrayOfConversationsType = ConversationType[];
 export type ArrayOfDelegateUserType = DelegateUserType[];
 /**
  * t:ArrayOfDiscoverySearchConfigurationType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/discoverysearchconfigurations
  */
 export type ArrayOfDiscoverySearchConfigurationType = DiscoverySearchConfigurationType[];
-/** t:ArrayOfDistinguishedFolderIdType */
+/**
+ * t:ArrayOfDistinguishedFolderIdType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ArrayOfDistinguishedFolderIdType = DistinguishedFolderIdType[];
 
 /**
@@ -591,53 +833,86 @@ export interface ArrayOfDLExpansionType extends Extensible {
   Mailbox?: EmailAddressType[];
 }
 
-/** t:ArrayOfEmailAddressAttributedValuesType */
+/**
+ * t:ArrayOfEmailAddressAttributedValuesType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type ArrayOfEmailAddressAttributedValuesType = EmailAddressAttributedValueType[];
 /**
  * t:ArrayOfEmailAddressEntitiesType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/emailaddresses-arrayofemailaddressentitiestype
  */
 export type ArrayOfEmailAddressEntitiesType = EmailAddressEntityType[];
-/** t:ArrayOfEmailAddressesType */
+/**
+ * t:ArrayOfEmailAddressesType
+ * @since Exchange2010_SP1
+ */
 export type ArrayOfEmailAddressesType = EmailAddressType[];
-/** t:ArrayOfEmailUsersType */
+/**
+ * t:ArrayOfEmailUsersType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type ArrayOfEmailUsersType = EmailUserType[];
 /**
  * t:ArrayOfEncryptedSharedFolderDataType
+ * @since Exchange2010_SP1
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/encryptedsharedfolderdatacollection
  */
 export type ArrayOfEncryptedSharedFolderDataType = EncryptedSharedFolderDataType[];
-/** t:ArrayOfEntityFeedbackEntry */
+/**
+ * t:ArrayOfEntityFeedbackEntry
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ArrayOfEntityFeedbackEntry = EntityFeedbackEntryType[];
-/** t:ArrayOfEventIDType */
+/**
+ * t:ArrayOfEventIDType
+ * @since V2017_07_11
+ */
 export type ArrayOfEventIDType = string[];
-/** t:ArrayOfExtendedAttributesType */
+/**
+ * t:ArrayOfExtendedAttributesType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type ArrayOfExtendedAttributesType = ExtendedAttributeType[];
 /**
  * t:ArrayOfExtendedPropertyAttributedValueType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/extendedproperties-arrayofextendedpropertyattributedvaluetype
  */
 export type ArrayOfExtendedPropertyAttributedValueType = ExtendedPropertyAttributedValueType[];
 /**
  * t:ArrayOfExtractedEmailAddresses
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/emailaddresses-arrayofextractedemailaddresses
  */
 export type ArrayOfExtractedEmailAddresses = string[];
 /**
  * t:ArrayOfFailedSearchMailboxesType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/failedmailboxes
  */
 export type ArrayOfFailedSearchMailboxesType = FailedSearchMailboxType[];
 /**
  * t:ArrayOfFindMessageTrackingSearchResultType
+ * @since Exchange2010_SP1
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/messagetrackingsearchresults
  */
 export type ArrayOfFindMessageTrackingSearchResultType = FindMessageTrackingSearchResultType[];
-/** t:ArrayOfFlightReservationsType */
+/**
+ * t:ArrayOfFlightReservationsType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ArrayOfFlightReservationsType = FlightReservationEntityType[];
-/** t:ArrayOfFlightsType */
+/**
+ * t:ArrayOfFlightsType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ArrayOfFlightsType = FlightEntityType[];
-/** t:ArrayOfFolderIdType */
+/**
+ * t:ArrayOfFolderIdType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type ArrayOfFolderIdType = FolderIdType[];
 /**
  * t:ArrayOfFoldersType
@@ -655,51 +930,94 @@ export type ArrayOfFoldersTypeEntry = Tagged<'Folder', FolderType>
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/groups
  */
 export type ArrayOfGroupedItemsType = GroupedItemsType[];
-/** t:ArrayOfGroupIdType */
+/**
+ * t:ArrayOfGroupIdType
+ * @since V2017_07_11
+ */
 export type ArrayOfGroupIdType = string[];
-/** t:ArrayOfGuidType */
+/**
+ * t:ArrayOfGuidType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ArrayOfGuidType = GuidType[];
 /**
  * t:ArrayOfHighlightTermsType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/highlightterms
  */
 export type ArrayOfHighlightTermsType = HighlightTermType[];
 /**
  * t:ArrayOfImGroupType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/groups-arrayofimgrouptype
  */
 export type ArrayOfImGroupType = ImGroupType[];
-/** t:ArrayOfInboxReminderType */
+/**
+ * t:ArrayOfInboxReminderType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ArrayOfInboxReminderType = InboxReminderType[];
-/** t:ArrayOfInferenceClassificationOverridesType */
+/**
+ * t:ArrayOfInferenceClassificationOverridesType
+ * @since V2017_07_11
+ */
 export type ArrayOfInferenceClassificationOverridesType = InferenceClassificationOverrideType[];
-/** t:ArrayOfInsight */
+/**
+ * t:ArrayOfInsight
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ArrayOfInsight = Insight[];
-/** t:ArrayOfInsightContextItem */
+/**
+ * t:ArrayOfInsightContextItem
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ArrayOfInsightContextItem = InsightContextItem[];
-/** t:ArrayOfInsightItemType */
+/**
+ * t:ArrayOfInsightItemType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ArrayOfInsightItemType = InsightItemType[];
-/** t:ArrayOfInsightValue */
+/**
+ * t:ArrayOfInsightValue
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ArrayOfInsightValue = InsightValue[];
 /**
  * t:ArrayOfInvalidRecipientsType
+ * @since Exchange2010_SP1
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/invalidrecipients
  */
 export type ArrayOfInvalidRecipientsType = InvalidRecipientType[];
-/** t:ArrayOfItemClassType */
+/**
+ * t:ArrayOfItemClassType
+ * @since Exchange2010_SP1
+ */
 export type ArrayOfItemClassType = ItemClassType[];
-/** t:ArrayOfItemIdsType */
+/**
+ * t:ArrayOfItemIdsType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ArrayOfItemIdsType = ItemIdType[];
-/** t:ArrayOfItemsType */
+/**
+ * t:ArrayOfItemsType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ArrayOfItemsType = ItemType[];
-/** t:ArrayOfJobInsightValue */
+/**
+ * t:ArrayOfJobInsightValue
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ArrayOfJobInsightValue = JobInsightValue[];
 /**
  * t:ArrayOfKeywordStatisticsSearchResultsType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/keywordstats
  */
 export type ArrayOfKeywordStatisticsSearchResultsType = KeywordStatisticsSearchResultType[];
-/** t:ArrayOfLocationConstraintItems */
+/**
+ * t:ArrayOfLocationConstraintItems
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ArrayOfLocationConstraintItems = LocationConstraintItem[];
 /**
  * t:ArrayOfMailboxData
@@ -708,71 +1026,108 @@ export type ArrayOfLocationConstraintItems = LocationConstraintItem[];
 export type ArrayOfMailboxData = Array<MailboxData | null>;
 /**
  * t:ArrayOfMailboxHoldStatusType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/mailboxholdstatuses
  */
 export type ArrayOfMailboxHoldStatusType = MailboxHoldStatusType[];
 /**
  * t:ArrayOfMailboxStatisticsItemsType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/mailboxstats
  */
 export type ArrayOfMailboxStatisticsItemsType = MailboxStatisticsItemType[];
-/** t:ArrayOfMeetingLocation */
+/**
+ * t:ArrayOfMeetingLocation
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ArrayOfMeetingLocation = MeetingLocation[];
 /**
  * t:ArrayOfMeetingSuggestionsType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/meetingsuggestions
  */
 export type ArrayOfMeetingSuggestionsType = MeetingSuggestionType[];
-/** t:ArrayOfMeetingTimeCandidate */
+/**
+ * t:ArrayOfMeetingTimeCandidate
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ArrayOfMeetingTimeCandidate = MeetingTimeCandidate[];
 /**
  * t:ArrayOfNonIndexableItemDetailsType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/items-arrayofnonindexableitemdetailstype
  */
 export type ArrayOfNonIndexableItemDetailsType = NonIndexableItemDetailType[];
 /**
  * t:ArrayOfNonIndexableItemStatisticsType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/nonindexableitemstatistics
  */
 export type ArrayOfNonIndexableItemStatisticsType = NonIndexableItemStatisticType[];
 /**
  * t:ArrayOfOccurrenceRangesType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/ranges
  */
 export type ArrayOfOccurrenceRangesType = OccurrencesRangeType[];
-/** t:ArrayOfParcelDeliveryEntitiesType */
+/**
+ * t:ArrayOfParcelDeliveryEntitiesType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ArrayOfParcelDeliveryEntitiesType = ParcelDeliveryEntityType[];
-/** t:ArrayOfPeopleQuerySource */
+/**
+ * t:ArrayOfPeopleQuerySource
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ArrayOfPeopleQuerySource = string[];
-/** t:ArrayOfPeopleType */
+/**
+ * t:ArrayOfPeopleType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type ArrayOfPeopleType = PersonaType[];
 /** t:ArrayOfPermissionsType */
 export type ArrayOfPermissionsType = PermissionType[];
 /**
  * t:ArrayOfPersonaAttributionsType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/attributions-arrayofpersonaattributionstype
  */
 export type ArrayOfPersonaAttributionsType = PersonaAttributionType[];
-/** t:ArrayOfPersonType */
+/**
+ * t:ArrayOfPersonType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ArrayOfPersonType = PersonType[];
 /**
  * t:ArrayOfPhoneEntitiesType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/phonenumbers-arrayofphoneentitiestype
  */
 export type ArrayOfPhoneEntitiesType = PhoneEntityType[];
-/** t:ArrayOfPhoneNumberAttributedValuesType */
+/**
+ * t:ArrayOfPhoneNumberAttributedValuesType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type ArrayOfPhoneNumberAttributedValuesType = PhoneNumberAttributedValueType[];
 /**
  * t:ArrayOfPhonesType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/phonenumbers-arrayofphonestype
  */
 export type ArrayOfPhonesType = PhoneType[];
-/** t:ArrayOfPostalAddressAttributedValuesType */
+/**
+ * t:ArrayOfPostalAddressAttributedValuesType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type ArrayOfPostalAddressAttributedValuesType = PostalAddressAttributedValueType[];
-/** t:ArrayOfProfileInsightValue */
+/**
+ * t:ArrayOfProfileInsightValue
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ArrayOfProfileInsightValue = ProfileInsightValue[];
 /**
  * t:ArrayOfProtectionRulesType
+ * @since Exchange2010_SP1
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/rules-ex15websvcsotherref
  */
 export type ArrayOfProtectionRulesType = ProtectionRuleType[];
@@ -799,15 +1154,20 @@ export type ArrayOfRealItemsTypeEntry = Tagged<'Item', ItemType>
     | Tagged<'Person', AbchPersonItemType>;
 /** t:ArrayOfRecipientsType */
 export type ArrayOfRecipientsType = EmailAddressType[];
-/** t:ArrayOfRecipientSuggestionsType */
+/**
+ * t:ArrayOfRecipientSuggestionsType
+ * @since V2017_07_11
+ */
 export type ArrayOfRecipientSuggestionsType = RecipientSuggestionType[];
 /**
  * t:ArrayOfRecipientTrackingEventType
+ * @since Exchange2010_SP1
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/recipienttrackingevents
  */
 export type ArrayOfRecipientTrackingEventType = RecipientTrackingEventType[];
 /**
  * t:ArrayOfRemindersType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/reminders
  */
 export type ArrayOfRemindersType = ReminderType[];
@@ -851,21 +1211,25 @@ export interface ArrayOfResolutionType extends Extensible {
 
 /**
  * t:ArrayOfRetentionPolicyTagsType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/retentionpolicytags
  */
 export type ArrayOfRetentionPolicyTagsType = RetentionPolicyTagType[];
 /**
  * t:ArrayOfRoomsType
+ * @since Exchange2010_SP1
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/rooms
  */
 export type ArrayOfRoomsType = RoomType[];
 /**
  * t:ArrayOfRuleOperationErrorsType
+ * @since Exchange2010_SP1
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/ruleoperationerrors
  */
 export type ArrayOfRuleOperationErrorsType = RuleOperationErrorType[];
 /**
  * t:ArrayOfRuleOperationsType
+ * @since Exchange2010_SP1
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/operations
  */
 export type ArrayOfRuleOperationsType = ArrayOfRuleOperationsTypeEntry[];
@@ -875,71 +1239,125 @@ export type ArrayOfRuleOperationsTypeEntry = Tagged<'CreateRuleOperation', Creat
     | Tagged<'DeleteRuleOperation', DeleteRuleOperationType>;
 /**
  * t:ArrayOfRulesType
+ * @since Exchange2010_SP1
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/inboxrules
  */
 export type ArrayOfRulesType = RuleType[];
 /**
  * t:ArrayOfRuleValidationErrorsType
+ * @since Exchange2010_SP1
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/validationerrors
  */
 export type ArrayOfRuleValidationErrorsType = RuleValidationErrorType[];
 /**
  * t:ArrayOfSearchableMailboxesType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/searchablemailboxes
  */
 export type ArrayOfSearchableMailboxesType = SearchableMailboxType[];
 /**
  * t:ArrayOfSearchItemKindsType
+ * @since Exchange2010_SP1
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/messagetypes
  */
 export type ArrayOfSearchItemKindsType = SearchItemKindType[];
-/** t:ArrayOfSearchPreviewItemsType */
+/**
+ * t:ArrayOfSearchPreviewItemsType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type ArrayOfSearchPreviewItemsType = SearchPreviewItemType[];
 /**
  * t:ArrayOfSearchRefinerItemsType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/refiners
  */
 export type ArrayOfSearchRefinerItemsType = SearchRefinerItemType[];
 
-/** t:ArrayOfSearchScopeType */
+/**
+ * t:ArrayOfSearchScopeType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface ArrayOfSearchScopeType extends Extensible {
-  /** t:PrimaryMailboxSearchScope. */
+  /**
+   * t:PrimaryMailboxSearchScope.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   PrimaryMailboxSearchScope?: PrimaryMailboxSearchScopeType;
-  /** t:LargeArchiveSearchScope. */
+  /**
+   * t:LargeArchiveSearchScope.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   LargeArchiveSearchScope?: LargeArchiveSearchScopeType;
-  /** t:GroupSearchScope. */
+  /**
+   * t:GroupSearchScope.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   GroupSearchScope?: GroupSearchScopeType;
-  /** t:CustomSearchScope, repeated. */
+  /**
+   * t:CustomSearchScope, repeated.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   CustomSearchScope?: CustomSearchScopeType[];
-  /** t:OneDriveSearchScope. */
+  /**
+   * t:OneDriveSearchScope.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   OneDriveSearchScope?: OneDriveSearchScopeType;
-  /** t:SingleLargeArchiveSearchScope. */
+  /**
+   * t:SingleLargeArchiveSearchScope.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   SingleLargeArchiveSearchScope?: SingleLargeArchiveSearchScopeType;
-  /** t:DelveSearchScope. */
+  /**
+   * t:DelveSearchScope.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   DelveSearchScope?: DelveSearchScopeType;
 }
 
-/** t:ArrayOfSenderAddInsType */
+/**
+ * t:ArrayOfSenderAddInsType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ArrayOfSenderAddInsType = SenderAddInEntityType[];
 
-/** t:ArrayOfSharingMessageActionType */
+/**
+ * t:ArrayOfSharingMessageActionType
+ * @since V2017_07_11
+ */
 export interface ArrayOfSharingMessageActionType extends Extensible {
-  /** t:SharingMessageAction. */
+  /**
+   * t:SharingMessageAction.
+   * @since V2017_07_11
+   */
   SharingMessageAction?: SharingMessageActionType;
 }
 
-/** t:ArrayOfSkillInsightValue */
+/**
+ * t:ArrayOfSkillInsightValue
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ArrayOfSkillInsightValue = SkillInsightValue[];
-/** t:ArrayOfSmtpAddressType */
+/**
+ * t:ArrayOfSmtpAddressType
+ * @since Exchange2010_SP1
+ */
 export type ArrayOfSmtpAddressType = NonEmptyStringType[];
-/** t:ArrayOfStringArrayAttributedValuesType */
+/**
+ * t:ArrayOfStringArrayAttributedValuesType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type ArrayOfStringArrayAttributedValuesType = StringArrayAttributedValueType[];
-/** t:ArrayOfStringAttributedValuesType */
+/**
+ * t:ArrayOfStringAttributedValuesType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type ArrayOfStringAttributedValuesType = StringAttributedValueType[];
 /** t:ArrayOfStringsType */
 export type ArrayOfStringsType = string[];
 /**
  * t:ArrayOfStringValueType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/values-arrayofstringvaluetype
  */
 export type ArrayOfStringValueType = string[];
@@ -955,28 +1373,41 @@ export type ArrayOfSuggestion = Suggestion[];
 export type ArrayOfSuggestionDayResult = SuggestionDayResult[];
 /**
  * t:ArrayOfTaskSuggestionsType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/tasksuggestions
  */
 export type ArrayOfTaskSuggestionsType = TaskSuggestionType[];
-/** t:ArrayOfTimeSlot */
+/**
+ * t:ArrayOfTimeSlot
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ArrayOfTimeSlot = TimeSlot[];
 /**
  * t:ArrayOfTimeZoneDefinitionType
+ * @since Exchange2010_SP1
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/timezonedefinitions
  */
 export type ArrayOfTimeZoneDefinitionType = TimeZoneDefinitionType[];
-/** t:ArrayOfTrackingPropertiesType */
+/**
+ * t:ArrayOfTrackingPropertiesType
+ * @since Exchange2010_SP1
+ */
 export type ArrayOfTrackingPropertiesType = TrackingPropertyType[];
 /**
  * t:ArrayOfTransitionsGroupsType
+ * @since Exchange2010_SP1
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/transitionsgroups
  */
 export type ArrayOfTransitionsGroupsType = ArrayOfTransitionsType[];
 
-/** t:ArrayOfTransitionsType */
+/**
+ * t:ArrayOfTransitionsType
+ * @since Exchange2010_SP1
+ */
 export interface ArrayOfTransitionsType extends Extensible {
   /**
    * Attribute Id.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/transitions
    */
   Id?: string;
@@ -996,11 +1427,13 @@ export type ArrayOfTransitionsTypeTransitionEntry = Tagged<'Transition', Transit
 export type ArrayOfUnknownEntriesType = string[];
 /**
  * t:ArrayOfUrlEntitiesType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/urls-arrayofurlentitiestype
  */
 export type ArrayOfUrlEntitiesType = UrlEntityType[];
 /**
  * t:ArrayOfUrlsType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/urls
  */
 export type ArrayOfUrlsType = string[];
@@ -1011,27 +1444,36 @@ export type ArrayOfUrlsType = string[];
 export type ArrayOfUserIdType = UserIdType[];
 /**
  * t:ArrayOfUserMailboxesType
+ * @since Exchange2010_SP1
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/mailboxes-arrayofusermailboxestype
  */
 export type ArrayOfUserMailboxesType = UserMailboxType[];
 /**
  * t:ArrayOfValueAttributionsType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/attributions-arrayofvalueattributionstype
  */
 export type ArrayOfValueAttributionsType = string[];
 /**
  * t:ArrayOfVotingOptionDataType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/useroptions
  */
 export type ArrayOfVotingOptionDataType = VotingOptionDataType[];
-/** t:ArrayOfWorkHours */
+/**
+ * t:ArrayOfWorkHours
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ArrayOfWorkHours = WorkHoursType[];
 /**
  * t:ArrayOfWorkingPeriod
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/workingperiodarray
  */
 export type ArrayOfWorkingPeriod = WorkingPeriod[];
-/** t:ArrayOfWorkTimeSlot */
+/**
+ * t:ArrayOfWorkTimeSlot
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ArrayOfWorkTimeSlot = WorkTimeSlot[];
 
 /**
@@ -1051,9 +1493,15 @@ export interface AttachmentIdType extends RequestAttachmentIdType {
   RootItemChangeKey?: string;
 }
 
-/** t:AttachmentRefinerType */
+/**
+ * t:AttachmentRefinerType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface AttachmentRefinerType extends SearchRefinerType {
-  /** t:HasAttachment. */
+  /**
+   * t:HasAttachment.
+   * @since V2017_07_11
+   */
   HasAttachment?: boolean;
 }
 
@@ -1074,6 +1522,7 @@ export interface AttachmentResponseShapeType extends Extensible {
   BodyType?: BodyTypeResponseType;
   /**
    * t:FilterHtmlContent.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/filterhtmlcontent
    */
   FilterHtmlContent?: boolean;
@@ -1113,30 +1562,45 @@ export interface AttachmentType extends Extensible {
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/contentlocation
    */
   ContentLocation?: string;
-  /** t:AttachmentOriginalUrl. */
+  /**
+   * t:AttachmentOriginalUrl.
+   * @since V2017_07_11
+   */
   AttachmentOriginalUrl?: string;
   /**
    * t:Size.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/size
    */
   Size?: number;
   /**
    * t:LastModifiedTime.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/lastmodifiedtime
    */
   LastModifiedTime?: string;
   /**
    * t:IsInline.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isinline
    */
   IsInline?: boolean;
 }
 
-/** t:AttendeeAvailability */
+/**
+ * t:AttendeeAvailability
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface AttendeeAvailability extends Extensible {
-  /** t:EmailAddress. */
+  /**
+   * t:EmailAddress.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   EmailAddress: string;
-  /** t:Availability. */
+  /**
+   * t:Availability.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Availability: AvailabilityStatusType;
 }
 
@@ -1146,9 +1610,15 @@ export interface AttendeeConflictData extends Extensible {
   $type?: 'AttendeeConflictData' | 'GroupAttendeeConflictData' | 'IndividualAttendeeConflictData' | 'TooBigGroupAttendeeConflictData' | 'UnknownAttendeeConflictData';
 }
 
-/** t:AttendeeConstraintItem */
+/**
+ * t:AttendeeConstraintItem
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface AttendeeConstraintItem extends MeetingTimeCandidatesConstraintItem {
-  /** t:IsRequired. */
+  /**
+   * t:IsRequired.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   IsRequired?: boolean;
 }
 
@@ -1174,11 +1644,13 @@ export interface AttendeeType extends Extensible {
   LastResponseTime?: string;
   /**
    * t:ProposedStart.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/proposedstart-attendeetype
    */
   ProposedStart?: string;
   /**
    * t:ProposedEnd.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/proposedend-attendeetype
    */
   ProposedEnd?: string;
@@ -1191,18 +1663,30 @@ export interface AttendeeType extends Extensible {
 export type AvailabilityProxyRequestType = 'CrossSite' | 'CrossForest';
 /** Every value of AvailabilityProxyRequestType, in schema order. */
 export const AvailabilityProxyRequestTypeValues = ['CrossSite', 'CrossForest'] as const;
-/** t:AvailabilityStatusType (6 values) */
+/**
+ * t:AvailabilityStatusType (6 values)
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type AvailabilityStatusType = 'Unknown' | 'Free' | 'Tentative' | 'Busy' | 'Oof' | 'WorkingElsewhere';
 /** Every value of AvailabilityStatusType, in schema order. */
 export const AvailabilityStatusTypeValues = ['Unknown', 'Free', 'Tentative', 'Busy', 'Oof', 'WorkingElsewhere'] as const;
 
-/** t:BaseAvailabilityCalendarViewType */
+/**
+ * t:BaseAvailabilityCalendarViewType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface BaseAvailabilityCalendarViewType extends Extensible {
-  /** t:FreeBusyViewType. */
+  /**
+   * t:FreeBusyViewType.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   FreeBusyViewType: FreeBusyViewType;
 }
 
-/** t:BaseCalendarItemStateDefinitionType */
+/**
+ * t:BaseCalendarItemStateDefinitionType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export interface BaseCalendarItemStateDefinitionType extends Extensible {
   /** xsi:type: set when the value is of a derived type. */
   $type?: 'BaseCalendarItemStateDefinitionType' | 'DeletedOccurrenceStateDefinitionType' | 'DeleteFromFolderStateDefinitionType' | 'LocationBasedStateDefinitionType';
@@ -1271,17 +1755,25 @@ export interface BaseFolderType extends Extensible {
   EffectiveRights?: EffectiveRightsType;
   /**
    * t:DistinguishedFolderId.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/distinguishedfolderid-distinguishedfolderidnametype
    */
   DistinguishedFolderId?: DistinguishedFolderIdNameType;
-  /** t:PolicyTag. */
+  /**
+   * t:PolicyTag.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   PolicyTag?: RetentionTagType;
   /**
    * t:ArchiveTag.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/archivetag
    */
   ArchiveTag?: RetentionTagType;
-  /** t:ReplicaList. */
+  /**
+   * t:ReplicaList.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ReplicaList?: ArrayOfStringsType;
 }
 
@@ -1417,6 +1909,7 @@ export interface BaseSubscriptionRequestType extends Extensible {
   $type?: 'BaseSubscriptionRequestType' | 'PullSubscriptionRequestType' | 'PushSubscriptionRequestType';
   /**
    * Attribute SubscribeToAllFolders.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/pullsubscriptionrequest
    */
   SubscribeToAllFolders?: boolean;
@@ -1439,16 +1932,19 @@ export interface BaseSubscriptionRequestType extends Extensible {
 
 /**
  * t:BodyContentAttributedValueType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/bodycontentattributedvalue
  */
 export interface BodyContentAttributedValueType extends Extensible {
   /**
    * t:Value.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/value-bodycontenttype
    */
   Value: BodyContentType;
   /**
    * t:Attributions.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/attributions-arrayofvalueattributionstype
    */
   Attributions: ArrayOfValueAttributionsType;
@@ -1456,12 +1952,19 @@ export interface BodyContentAttributedValueType extends Extensible {
 
 /**
  * t:BodyContentType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/value-bodycontenttype
  */
 export interface BodyContentType extends Extensible {
-  /** t:Value. */
+  /**
+   * t:Value.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Value: string;
-  /** t:BodyType. */
+  /**
+   * t:BodyType.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   BodyType: BodyTypeType;
 }
 
@@ -1479,6 +1982,7 @@ export interface BodyType extends Extensible {
   BodyType: BodyTypeType;
   /**
    * Attribute IsTruncated.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/body
    */
   IsTruncated?: boolean;
@@ -1496,15 +2000,30 @@ export type BodyTypeType = 'HTML' | 'Text';
 /** Every value of BodyTypeType, in schema order. */
 export const BodyTypeTypeValues = ['HTML', 'Text'] as const;
 
-/** t:CalendarActivityDataType */
+/**
+ * t:CalendarActivityDataType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface CalendarActivityDataType extends Extensible {
-  /** t:ActivityAction. */
+  /**
+   * t:ActivityAction.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ActivityAction: string;
-  /** t:ClientId. */
+  /**
+   * t:ClientId.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ClientId: string;
-  /** t:CasRequestId. */
+  /**
+   * t:CasRequestId.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   CasRequestId: GuidType;
-  /** t:IndexSelected. */
+  /**
+   * t:IndexSelected.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   IndexSelected: number;
 }
 
@@ -1589,6 +2108,7 @@ export interface CalendarEventDetails extends Extensible {
 export interface CalendarFolderType extends BaseFolderType {
   /**
    * t:SharingEffectiveRights.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/sharingeffectiverights-calendarpermissionreadaccesstype
    */
   SharingEffectiveRights?: CalendarPermissionReadAccessType;
@@ -1714,7 +2234,10 @@ export interface CalendarItemType extends ItemType {
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/resources
    */
   Resources?: NonEmptyArrayOfAttendeesType;
-  /** t:InboxReminders. */
+  /**
+   * t:InboxReminders.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   InboxReminders?: ArrayOfInboxReminderType;
   /**
    * t:ConflictingMeetingCount.
@@ -1793,11 +2316,13 @@ export interface CalendarItemType extends ItemType {
   MeetingTimeZone?: TimeZoneType;
   /**
    * t:StartTimeZone.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/starttimezone
    */
   StartTimeZone?: TimeZoneDefinitionType;
   /**
    * t:EndTimeZone.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/endtimezone
    */
   EndTimeZone?: TimeZoneDefinitionType;
@@ -1828,31 +2353,60 @@ export interface CalendarItemType extends ItemType {
   NetShowUrl?: string;
   /**
    * t:EnhancedLocation.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/enhancedlocation
    */
   EnhancedLocation?: EnhancedLocationType;
-  /** t:StartWallClock. */
+  /**
+   * t:StartWallClock.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   StartWallClock?: string;
-  /** t:EndWallClock. */
+  /**
+   * t:EndWallClock.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   EndWallClock?: string;
-  /** t:StartTimeZoneId. */
+  /**
+   * t:StartTimeZoneId.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   StartTimeZoneId?: string;
-  /** t:EndTimeZoneId. */
+  /**
+   * t:EndTimeZoneId.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   EndTimeZoneId?: string;
-  /** t:IntendedFreeBusyStatus. */
+  /**
+   * t:IntendedFreeBusyStatus.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   IntendedFreeBusyStatus?: LegacyFreeBusyType;
-  /** t:JoinOnlineMeetingUrl. */
+  /**
+   * t:JoinOnlineMeetingUrl.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   JoinOnlineMeetingUrl?: string;
-  /** t:OnlineMeetingSettings. */
+  /**
+   * t:OnlineMeetingSettings.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   OnlineMeetingSettings?: OnlineMeetingSettingsType;
   /**
    * t:IsOrganizer.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isorganizer
    */
   IsOrganizer?: boolean;
-  /** t:CalendarActivityData. */
+  /**
+   * t:CalendarActivityData.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   CalendarActivityData?: CalendarActivityDataType;
-  /** t:DoNotForwardMeeting. */
+  /**
+   * t:DoNotForwardMeeting.
+   * @since V2017_07_11
+   */
   DoNotForwardMeeting?: boolean;
 }
 
@@ -1957,36 +2511,43 @@ export interface ChangeDescriptionType extends Extensible {
 
 /**
  * t:ChangeHighlightsType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/changehighlights
  */
 export interface ChangeHighlightsType extends Extensible {
   /**
    * t:HasLocationChanged.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/haslocationchanged
    */
   HasLocationChanged?: boolean;
   /**
    * t:Location.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/location
    */
   Location?: string;
   /**
    * t:HasStartTimeChanged.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/hasstarttimechanged
    */
   HasStartTimeChanged?: boolean;
   /**
    * t:Start.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/start
    */
   Start?: string;
   /**
    * t:HasEndTimeChanged.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/hasendtimechanged
    */
   HasEndTimeChanged?: boolean;
   /**
    * t:End.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/end-ex15websvcsotherref
    */
   End?: string;
@@ -1994,152 +2555,263 @@ export interface ChangeHighlightsType extends Extensible {
 
 /**
  * t:ClientAccessTokenRequestType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/tokenrequest
  */
 export interface ClientAccessTokenRequestType extends Extensible {
-  /** t:Id. */
+  /**
+   * t:Id.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Id: string;
-  /** t:TokenType. */
+  /**
+   * t:TokenType.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   TokenType: ClientAccessTokenTypeType;
-  /** t:Scope. */
+  /**
+   * t:Scope.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Scope?: string;
-  /** t:ResourceUri. */
+  /**
+   * t:ResourceUri.
+   * @since V2017_07_11
+   */
   ResourceUri?: string;
-  /** t:IdentityAndEwsTokenId. */
+  /**
+   * t:IdentityAndEwsTokenId.
+   * @since V2018_01_08
+   */
   IdentityAndEwsTokenId?: string;
-  /** t:RequestedCapabilities. */
+  /**
+   * t:RequestedCapabilities.
+   * @since V2018_01_08
+   */
   RequestedCapabilities?: string;
-  /** t:SupportsSharedFolders. */
+  /**
+   * t:SupportsSharedFolders.
+   * @since V2018_01_08
+   */
   SupportsSharedFolders?: boolean;
 }
 
-/** t:ClientAccessTokenType */
+/**
+ * t:ClientAccessTokenType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export interface ClientAccessTokenType extends Extensible {
-  /** t:Id. */
+  /**
+   * t:Id.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Id: string;
-  /** t:TokenType. */
+  /**
+   * t:TokenType.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   TokenType: ClientAccessTokenTypeType;
-  /** t:TokenValue. */
+  /**
+   * t:TokenValue.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   TokenValue: string;
-  /** t:TTL. */
+  /**
+   * t:TTL.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   TTL: number;
 }
 
-/** t:ClientAccessTokenTypeType (7 values) */
+/**
+ * t:ClientAccessTokenTypeType (7 values)
+ * Values added later: `ExtensionRestApiCallback` (V2017_07_11), `Connectors` (V2017_07_11), `Loki` (V2017_07_11), `DesktopOutlook` (V2017_07_11).
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type ClientAccessTokenTypeType = 'CallerIdentity' | 'ExtensionCallback' | 'ScopedToken' | 'ExtensionRestApiCallback' | 'Connectors' | 'Loki' | 'DesktopOutlook';
 /** Every value of ClientAccessTokenTypeType, in schema order. */
 export const ClientAccessTokenTypeTypeValues = ['CallerIdentity', 'ExtensionCallback', 'ScopedToken', 'ExtensionRestApiCallback', 'Connectors', 'Loki', 'DesktopOutlook'] as const;
-/** t:ClientExtensionProvidedToType (2 values) */
+/**
+ * t:ClientExtensionProvidedToType (2 values)
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type ClientExtensionProvidedToType = 'Everyone' | 'SpecificUsers';
 /** Every value of ClientExtensionProvidedToType, in schema order. */
 export const ClientExtensionProvidedToTypeValues = ['Everyone', 'SpecificUsers'] as const;
-/** t:ClientExtensionScopeType (4 values) */
+/**
+ * t:ClientExtensionScopeType (4 values)
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type ClientExtensionScopeType = 'None' | 'User' | 'Organization' | 'Default';
 /** Every value of ClientExtensionScopeType, in schema order. */
 export const ClientExtensionScopeTypeValues = ['None', 'User', 'Organization', 'Default'] as const;
 
 /**
  * t:ClientExtensionType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/clientextension
  */
 export interface ClientExtensionType extends Extensible {
   /**
    * Attribute IsAvailable.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/clientextension
    */
   IsAvailable?: boolean;
   /**
    * Attribute IsMandatory.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/clientextension
    */
   IsMandatory?: boolean;
   /**
    * Attribute IsEnabledByDefault.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/clientextension
    */
   IsEnabledByDefault?: boolean;
   /**
    * Attribute ProvidedTo.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/clientextension
    */
   ProvidedTo?: ClientExtensionProvidedToType;
   /**
    * Attribute Type.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/clientextension
    */
   Type?: ClientExtensionTypeType;
   /**
    * Attribute Scope.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/clientextension
    */
   Scope?: ClientExtensionScopeType;
   /**
    * Attribute MarketplaceAssetId.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/clientextension
    */
   MarketplaceAssetId?: string;
   /**
    * Attribute MarketplaceContentMarket.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/clientextension
    */
   MarketplaceContentMarket?: string;
   /**
    * Attribute AppStatus.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/clientextension
    */
   AppStatus?: string;
   /**
    * Attribute Etoken.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/clientextension
    */
   Etoken?: string;
-  /** Attribute InstalledDateTime. */
+  /**
+   * Attribute InstalledDateTime.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   InstalledDateTime?: string;
-  /** Attribute Version. */
+  /**
+   * Attribute Version.
+   * @since V2018_01_08
+   */
   Version?: string;
-  /** Attribute ExtensionId. */
+  /**
+   * Attribute ExtensionId.
+   * @since V2018_01_08
+   */
   ExtensionId?: string;
   /**
    * t:SpecificUsers.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/specificusers
    */
   SpecificUsers?: ArrayOfStringsType;
-  /** t:Manifest. */
+  /**
+   * t:Manifest.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Manifest?: string;
 }
 
-/** t:ClientExtensionTypeType (5 values) */
+/**
+ * t:ClientExtensionTypeType (5 values)
+ * Values added later: `PrivateCatalog` (V2017_07_11), `MarketplacePrivateCatalog` (V2017_07_11).
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type ClientExtensionTypeType = 'Default' | 'Private' | 'MarketPlace' | 'PrivateCatalog' | 'MarketplacePrivateCatalog';
 /** Every value of ClientExtensionTypeType, in schema order. */
 export const ClientExtensionTypeTypeValues = ['Default', 'Private', 'MarketPlace', 'PrivateCatalog', 'MarketplacePrivateCatalog'] as const;
-/** t:ClientIdType (13 values) */
+/**
+ * t:ClientIdType (13 values)
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ClientIdType = 'Web' | 'Mobile' | 'Tablet' | 'Desktop' | 'Exchange' | 'Outlook' | 'MacOutlook' | 'POP3' | 'IMAP4' | 'Other' | 'Lync' | 'OutlookService' | 'MacMail';
 /** Every value of ClientIdType, in schema order. */
 export const ClientIdTypeValues = ['Web', 'Mobile', 'Tablet', 'Desktop', 'Exchange', 'Outlook', 'MacOutlook', 'POP3', 'IMAP4', 'Other', 'Lync', 'OutlookService', 'MacMail'] as const;
 
-/** t:CompanyInsightValue */
+/**
+ * t:CompanyInsightValue
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface CompanyInsightValue extends InsightValue {
-  /** t:Name. */
+  /**
+   * t:Name.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Name: string;
-  /** t:SatoriId. */
+  /**
+   * t:SatoriId.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   SatoriId?: string;
-  /** t:Description. */
+  /**
+   * t:Description.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Description?: string;
-  /** t:DescriptionAttribution. */
+  /**
+   * t:DescriptionAttribution.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   DescriptionAttribution?: string;
-  /** t:ImageUrl. */
+  /**
+   * t:ImageUrl.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ImageUrl?: string;
-  /** t:ImageUrlAttribution. */
+  /**
+   * t:ImageUrlAttribution.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ImageUrlAttribution?: string;
-  /** t:YearFound. */
+  /**
+   * t:YearFound.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   YearFound?: string;
-  /** t:FinanceSymbol. */
+  /**
+   * t:FinanceSymbol.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   FinanceSymbol?: string;
-  /** t:WebsiteUrl. */
+  /**
+   * t:WebsiteUrl.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   WebsiteUrl?: string;
 }
 
-/** t:CompleteActionType (2 values) */
+/**
+ * t:CompleteActionType (2 values)
+ * @since Exchange2010_SP1
+ */
 export type CompleteActionType = 'Commit' | 'Abandon';
 /** Every value of CompleteActionType, in schema order. */
 export const CompleteActionTypeValues = ['Commit', 'Abandon'] as const;
@@ -2201,22 +2873,38 @@ export interface CompleteNameType extends Extensible {
   YomiLastName?: string;
 }
 
-/** t:ComputedInsightValue */
+/**
+ * t:ComputedInsightValue
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface ComputedInsightValue extends InsightValue {
-  /** t:Properties. */
+  /**
+   * t:Properties.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Properties?: ArrayOfComputedInsightValueProperty;
 }
 
-/** t:ComputedInsightValueProperty */
+/**
+ * t:ComputedInsightValueProperty
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface ComputedInsightValueProperty extends Extensible {
-  /** t:Key. */
+  /**
+   * t:Key.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Key: string;
-  /** t:Value. */
+  /**
+   * t:Value.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Value: string;
 }
 
 /**
  * t:ConfigurationRequestDetailsType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/configurationrequestdetails
  */
 export interface ConfigurationRequestDetailsType extends Extensible {
@@ -2263,6 +2951,7 @@ export interface ConnectingSIDType extends Extensible {
   PrimarySmtpAddress?: PrimarySmtpAddressType;
   /**
    * t:SmtpAddress (one of a choice).
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/smtpaddress
    */
   SmtpAddress?: SmtpAddressType;
@@ -2270,6 +2959,7 @@ export interface ConnectingSIDType extends Extensible {
 
 /**
  * t:ConnectionFailureCauseType (5 values)
+ * @since Exchange2010_SP1
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/connectionfailurecause
  */
 export type ConnectionFailureCauseType = 'None' | 'UserBusy' | 'NoAnswer' | 'Unavailable' | 'Other';
@@ -2277,12 +2967,16 @@ export type ConnectionFailureCauseType = 'None' | 'UserBusy' | 'NoAnswer' | 'Una
 export const ConnectionFailureCauseTypeValues = ['None', 'UserBusy', 'NoAnswer', 'Unavailable', 'Other'] as const;
 /**
  * t:ConnectionStatusType (2 values)
+ * @since Exchange2010_SP1
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/connectionstatus
  */
 export type ConnectionStatusType = 'OK' | 'Closed';
 /** Every value of ConnectionStatusType, in schema order. */
 export const ConnectionStatusTypeValues = ['OK', 'Closed'] as const;
-/** t:ConsentStateType (3 values) */
+/**
+ * t:ConsentStateType (3 values)
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ConsentStateType = 'NotResponded' | 'NotConsented' | 'Consented';
 /** Every value of ConsentStateType, in schema order. */
 export const ConsentStateTypeValues = ['NotResponded', 'NotConsented', 'Consented'] as const;
@@ -2354,7 +3048,10 @@ export interface ContactItemType extends ItemType {
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/emailaddresses
    */
   EmailAddresses?: EmailAddressDictionaryType;
-  /** t:AbchEmailAddresses. */
+  /**
+   * t:AbchEmailAddresses.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   AbchEmailAddresses?: AbchEmailAddressDictionaryType;
   /**
    * t:PhysicalAddresses.
@@ -2458,147 +3155,285 @@ export interface ContactItemType extends ItemType {
   WeddingAnniversary?: string;
   /**
    * t:HasPicture.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/haspicture
    */
   HasPicture?: boolean;
   /**
    * t:PhoneticFullName.
+   * @since Exchange2010_SP2
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/phoneticfullname
    */
   PhoneticFullName?: string;
   /**
    * t:PhoneticFirstName.
+   * @since Exchange2010_SP2
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/phoneticfirstname
    */
   PhoneticFirstName?: string;
   /**
    * t:PhoneticLastName.
+   * @since Exchange2010_SP2
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/phoneticlastname
    */
   PhoneticLastName?: string;
   /**
    * t:Alias.
+   * @since Exchange2010_SP2
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/alias
    */
   Alias?: string;
   /**
    * t:Notes.
+   * @since Exchange2010_SP2
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/notes-contact
    */
   Notes?: string;
   /**
    * t:Photo.
+   * @since Exchange2010_SP2
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/photo
    */
   Photo?: string;
   /**
    * t:UserSMIMECertificate.
+   * @since Exchange2010_SP2
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/usersmimecertificate
    */
   UserSMIMECertificate?: ArrayOfBinaryType;
   /**
    * t:MSExchangeCertificate.
+   * @since Exchange2010_SP2
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/msexchangecertificate
    */
   MSExchangeCertificate?: ArrayOfBinaryType;
   /**
    * t:DirectoryId.
+   * @since Exchange2010_SP2
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/directoryid
    */
   DirectoryId?: string;
   /**
    * t:ManagerMailbox.
+   * @since Exchange2010_SP2
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/managermailbox
    */
   ManagerMailbox?: SingleRecipientType;
   /**
    * t:DirectReports.
+   * @since Exchange2010_SP2
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/directreports
    */
   DirectReports?: ArrayOfRecipientsType;
-  /** t:AccountName. */
+  /**
+   * t:AccountName.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   AccountName?: string;
-  /** t:IsAutoUpdateDisabled. */
+  /**
+   * t:IsAutoUpdateDisabled.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   IsAutoUpdateDisabled?: boolean;
-  /** t:IsMessengerEnabled. */
+  /**
+   * t:IsMessengerEnabled.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   IsMessengerEnabled?: boolean;
-  /** t:Comment. */
+  /**
+   * t:Comment.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Comment?: string;
-  /** t:ContactShortId. */
+  /**
+   * t:ContactShortId.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ContactShortId?: number;
-  /** t:ContactType. */
+  /**
+   * t:ContactType.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ContactType?: string;
-  /** t:Gender. */
+  /**
+   * t:Gender.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Gender?: string;
-  /** t:IsHidden. */
+  /**
+   * t:IsHidden.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   IsHidden?: boolean;
-  /** t:ObjectId. */
+  /**
+   * t:ObjectId.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ObjectId?: string;
-  /** t:PassportId. */
+  /**
+   * t:PassportId.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   PassportId?: number;
-  /** t:IsPrivate. */
+  /**
+   * t:IsPrivate.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   IsPrivate?: boolean;
-  /** t:SourceId. */
+  /**
+   * t:SourceId.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   SourceId?: string;
-  /** t:TrustLevel. */
+  /**
+   * t:TrustLevel.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   TrustLevel?: number;
-  /** t:CreatedBy. */
+  /**
+   * t:CreatedBy.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   CreatedBy?: string;
-  /** t:Urls. */
+  /**
+   * t:Urls.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Urls?: ContactUrlDictionaryType;
-  /** t:Cid. */
+  /**
+   * t:Cid.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Cid?: number;
-  /** t:SkypeAuthCertificate. */
+  /**
+   * t:SkypeAuthCertificate.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   SkypeAuthCertificate?: string;
-  /** t:SkypeContext. */
+  /**
+   * t:SkypeContext.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   SkypeContext?: string;
-  /** t:SkypeId. */
+  /**
+   * t:SkypeId.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   SkypeId?: string;
-  /** t:SkypeRelationship. */
+  /**
+   * t:SkypeRelationship.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   SkypeRelationship?: string;
-  /** t:YomiNickname. */
+  /**
+   * t:YomiNickname.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   YomiNickname?: string;
-  /** t:XboxLiveTag. */
+  /**
+   * t:XboxLiveTag.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   XboxLiveTag?: string;
-  /** t:InviteFree. */
+  /**
+   * t:InviteFree.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   InviteFree?: boolean;
-  /** t:HidePresenceAndProfile. */
+  /**
+   * t:HidePresenceAndProfile.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   HidePresenceAndProfile?: boolean;
-  /** t:IsPendingOutbound. */
+  /**
+   * t:IsPendingOutbound.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   IsPendingOutbound?: boolean;
-  /** t:SupportGroupFeeds. */
+  /**
+   * t:SupportGroupFeeds.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   SupportGroupFeeds?: boolean;
-  /** t:UserTileHash. */
+  /**
+   * t:UserTileHash.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   UserTileHash?: string;
-  /** t:UnifiedInbox. */
+  /**
+   * t:UnifiedInbox.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   UnifiedInbox?: boolean;
-  /** t:Mris. */
+  /**
+   * t:Mris.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Mris?: ArrayOfStringsType;
-  /** t:Wlid. */
+  /**
+   * t:Wlid.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Wlid?: string;
-  /** t:AbchContactId. */
+  /**
+   * t:AbchContactId.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   AbchContactId?: GuidType;
-  /** t:NotInBirthdayCalendar. */
+  /**
+   * t:NotInBirthdayCalendar.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   NotInBirthdayCalendar?: boolean;
-  /** t:ShellContactType. */
+  /**
+   * t:ShellContactType.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ShellContactType?: string;
-  /** t:ImMri. */
+  /**
+   * t:ImMri.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ImMri?: string;
-  /** t:PresenceTrustLevel. */
+  /**
+   * t:PresenceTrustLevel.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   PresenceTrustLevel?: number;
-  /** t:OtherMri. */
+  /**
+   * t:OtherMri.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   OtherMri?: string;
-  /** t:ProfileLastChanged. */
+  /**
+   * t:ProfileLastChanged.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ProfileLastChanged?: string;
-  /** t:MobileIMEnabled. */
+  /**
+   * t:MobileIMEnabled.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   MobileIMEnabled?: boolean;
-  /** t:PartnerNetworkProfilePhotoUrl. */
+  /**
+   * t:PartnerNetworkProfilePhotoUrl.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   PartnerNetworkProfilePhotoUrl?: string;
-  /** t:PartnerNetworkThumbnailPhotoUrl. */
+  /**
+   * t:PartnerNetworkThumbnailPhotoUrl.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   PartnerNetworkThumbnailPhotoUrl?: string;
-  /** t:PersonId. */
+  /**
+   * t:PersonId.
+   * @since V2017_07_11
+   */
   PersonId?: string;
-  /** t:ConversationGuid. */
+  /**
+   * t:ConversationGuid.
+   * @since V2017_07_11
+   */
   ConversationGuid?: GuidType;
 }
 
@@ -2609,6 +3444,7 @@ export interface ContactItemType extends ItemType {
 export interface ContactsFolderType extends BaseFolderType {
   /**
    * t:SharingEffectiveRights.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/sharingeffectiverights-permissionreadaccesstype
    */
   SharingEffectiveRights?: PermissionReadAccessType;
@@ -2617,9 +3453,15 @@ export interface ContactsFolderType extends BaseFolderType {
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/permissionset-permissionsettype
    */
   PermissionSet?: PermissionSetType;
-  /** t:SourceId. */
+  /**
+   * t:SourceId.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   SourceId?: string;
-  /** t:AccountName. */
+  /**
+   * t:AccountName.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   AccountName?: string;
 }
 
@@ -2650,59 +3492,85 @@ export interface ContactsViewType extends BasePagingType {
 
 /**
  * t:ContactType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/contact-contacttype
  */
 export interface ContactType extends EntityType {
   /**
    * t:PersonName.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/personname
    */
   PersonName?: string;
   /**
    * t:BusinessName.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/businessname
    */
   BusinessName?: string;
   /**
    * t:PhoneNumbers.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/phonenumbers
    */
   PhoneNumbers?: ArrayOfPhonesType;
   /**
    * t:Urls.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/urls
    */
   Urls?: ArrayOfUrlsType;
   /**
    * t:EmailAddresses.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/emailaddresses-arrayofextractedemailaddresses
    */
   EmailAddresses?: ArrayOfExtractedEmailAddresses;
   /**
    * t:Addresses.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/addresses-arrayofaddressestype
    */
   Addresses?: ArrayOfAddressesType;
   /**
    * t:ContactString.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/contactstring
    */
   ContactString?: string;
 }
 
-/** t:ContactUrlDictionaryEntryType */
+/**
+ * t:ContactUrlDictionaryEntryType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface ContactUrlDictionaryEntryType extends Extensible {
-  /** t:Type. */
+  /**
+   * t:Type.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Type: ContactUrlKeyType;
-  /** t:Name. */
+  /**
+   * t:Name.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Name?: string;
-  /** t:Address. */
+  /**
+   * t:Address.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Address?: string;
 }
 
-/** t:ContactUrlDictionaryType */
+/**
+ * t:ContactUrlDictionaryType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ContactUrlDictionaryType = ContactUrlDictionaryEntryType[];
-/** t:ContactUrlKeyType (10 values) */
+/**
+ * t:ContactUrlKeyType (10 values)
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ContactUrlKeyType = 'Personal' | 'Business' | 'Attachment' | 'EbcDisplayDefinition' | 'EbcFinalImage' | 'EbcLogo' | 'Feed' | 'Image' | 'InternalMarker' | 'Other';
 /** Every value of ContactUrlKeyType, in schema order. */
 export const ContactUrlKeyTypeValues = ['Personal', 'Business', 'Attachment', 'EbcDisplayDefinition', 'EbcFinalImage', 'EbcLogo', 'Feed', 'Image', 'InternalMarker', 'Other'] as const;
@@ -2752,117 +3620,185 @@ export interface ContainsExpressionType extends SearchExpressionType {
   Constant: ConstantValueType;
 }
 
-/** t:ContentActivity */
+/**
+ * t:ContentActivity
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface ContentActivity extends Extensible {
-  /** t:Id. */
+  /**
+   * t:Id.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Id: GuidType;
-  /** t:SharedBy. */
+  /**
+   * t:SharedBy.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   SharedBy: string;
-  /** t:ContentLocation. */
+  /**
+   * t:ContentLocation.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ContentLocation: string;
-  /** t:StartTime. */
+  /**
+   * t:StartTime.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   StartTime: string;
-  /** t:EndTime. */
+  /**
+   * t:EndTime.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   EndTime: string;
-  /** t:Type. */
+  /**
+   * t:Type.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Type: ContentActivityType;
-  /** t:MediaType. */
+  /**
+   * t:MediaType.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   MediaType: ContentActivityMediaType;
-  /** t:Acl. */
+  /**
+   * t:Acl.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Acl: ContentActivityAcl;
 }
 
-/** t:ContentActivityAcl (3 values) */
+/**
+ * t:ContentActivityAcl (3 values)
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ContentActivityAcl = 'Organizer' | 'Presenter' | 'Everyone';
 /** Every value of ContentActivityAcl, in schema order. */
 export const ContentActivityAclValues = ['Organizer', 'Presenter', 'Everyone'] as const;
-/** t:ContentActivityMediaType (7 values) */
+/**
+ * t:ContentActivityMediaType (7 values)
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ContentActivityMediaType = 'AppSharing' | 'AudioVideo' | 'Chat' | 'DataConf' | 'Meeting' | 'MeetingConf' | 'PhoneConf';
 /** Every value of ContentActivityMediaType, in schema order. */
 export const ContentActivityMediaTypeValues = ['AppSharing', 'AudioVideo', 'Chat', 'DataConf', 'Meeting', 'MeetingConf', 'PhoneConf'] as const;
-/** t:ContentActivityType (7 values) */
+/**
+ * t:ContentActivityType (7 values)
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ContentActivityType = 'Poll' | 'WhiteBoard' | 'QAndA' | 'Chat' | 'Meeting' | 'Annotations' | 'SharedNotes';
 /** Every value of ContentActivityType, in schema order. */
 export const ContentActivityTypeValues = ['Poll', 'WhiteBoard', 'QAndA', 'Chat', 'Meeting', 'Annotations', 'SharedNotes'] as const;
 
-/** t:ContextPropertyType */
+/**
+ * t:ContextPropertyType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface ContextPropertyType extends Extensible {
-  /** t:Key. */
+  /**
+   * t:Key.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Key: string;
-  /** t:Value. */
+  /**
+   * t:Value.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Value: string;
 }
 
 /**
  * t:ConversationActionType
+ * @since Exchange2010_SP1
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/conversationaction
  */
 export interface ConversationActionType extends Extensible {
   /**
    * t:Action.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/action-conversationactiontypetype
    */
   Action: ConversationActionTypeType;
   /**
    * t:ConversationId.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/conversationid
    */
   ConversationId: ItemIdType;
   /**
    * t:ContextFolderId.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/contextfolderid
    */
   ContextFolderId?: TargetFolderIdType;
   /**
    * t:ConversationLastSyncTime.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/conversationlastsynctime
    */
   ConversationLastSyncTime?: string;
   /**
    * t:ProcessRightAway.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/processrightaway
    */
   ProcessRightAway?: boolean;
   /**
    * t:DestinationFolderId.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/destinationfolderid
    */
   DestinationFolderId?: TargetFolderIdType;
   /**
    * t:Categories.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/categories-ex15websvcsotherref
    */
   Categories?: ArrayOfStringsType;
   /**
    * t:EnableAlwaysDelete.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/enablealwaysdelete
    */
   EnableAlwaysDelete?: boolean;
   /**
    * t:IsRead.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isread
    */
   IsRead?: boolean;
   /**
    * t:DeleteType.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/deletetype
    */
   DeleteType?: DisposalType;
-  /** t:RetentionPolicyType. */
+  /**
+   * t:RetentionPolicyType.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   RetentionPolicyType?: RetentionType;
-  /** t:RetentionPolicyTagId. */
+  /**
+   * t:RetentionPolicyTagId.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   RetentionPolicyTagId?: string;
   /**
    * t:Flag.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/flag
    */
   Flag?: FlagType;
-  /** t:SuppressReadReceipts. */
+  /**
+   * t:SuppressReadReceipts.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   SuppressReadReceipts?: boolean;
 }
 
 /**
  * t:ConversationActionTypeType (9 values)
+ * Values added later: `SetRetentionPolicy` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `Flag` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)).
+ * @since Exchange2010_SP1
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/action-conversationactiontypetype
  */
 export type ConversationActionTypeType = 'AlwaysCategorize' | 'AlwaysDelete' | 'AlwaysMove' | 'Delete' | 'Move' | 'Copy' | 'SetReadState' | 'SetRetentionPolicy' | 'Flag';
@@ -2870,6 +3806,7 @@ export type ConversationActionTypeType = 'AlwaysCategorize' | 'AlwaysDelete' | '
 export const ConversationActionTypeTypeValues = ['AlwaysCategorize', 'AlwaysDelete', 'AlwaysMove', 'Delete', 'Move', 'Copy', 'SetReadState', 'SetRetentionPolicy', 'Flag'] as const;
 /**
  * t:ConversationNodeSortOrder (4 values)
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/sortorder-conversationnodesortorder
  */
 export type ConversationNodeSortOrder = 'TreeOrderAscending' | 'TreeOrderDescending' | 'DateOrderAscending' | 'DateOrderDescending';
@@ -2878,277 +3815,414 @@ export const ConversationNodeSortOrderValues = ['TreeOrderAscending', 'TreeOrder
 
 /**
  * t:ConversationNodeType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/conversationnode
  */
 export interface ConversationNodeType extends Extensible {
   /**
    * t:InternetMessageId.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/internetmessageid
    */
   InternetMessageId?: string;
   /**
    * t:ParentInternetMessageId.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/parentinternetmessageid
    */
   ParentInternetMessageId?: string;
   /**
    * t:Items.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/items-nonemptyarrayofallitemstype
    */
   Items?: NonEmptyArrayOfAllItemsType;
 }
 
-/** t:ConversationQueryTraversalType (2 values) */
+/**
+ * t:ConversationQueryTraversalType (2 values)
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type ConversationQueryTraversalType = 'Shallow' | 'Deep';
 /** Every value of ConversationQueryTraversalType, in schema order. */
 export const ConversationQueryTraversalTypeValues = ['Shallow', 'Deep'] as const;
 
-/** t:ConversationRequestType */
+/**
+ * t:ConversationRequestType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export interface ConversationRequestType extends Extensible {
-  /** t:ConversationId. */
+  /**
+   * t:ConversationId.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ConversationId: ItemIdType;
-  /** t:SyncState. */
+  /**
+   * t:SyncState.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   SyncState?: string;
 }
 
 /**
  * t:ConversationResponseShapeType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/conversationshape
  */
 export interface ConversationResponseShapeType extends Extensible {
-  /** t:BaseShape. */
+  /**
+   * t:BaseShape.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   BaseShape: DefaultShapeNamesType;
-  /** t:AdditionalProperties. */
+  /**
+   * t:AdditionalProperties.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   AdditionalProperties?: NonEmptyArrayOfPathsToElementType;
 }
 
-/** t:ConversationResponseType */
+/**
+ * t:ConversationResponseType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export interface ConversationResponseType extends Extensible {
-  /** t:ConversationId. */
+  /**
+   * t:ConversationId.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ConversationId: ItemIdType;
-  /** t:SyncState. */
+  /**
+   * t:SyncState.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   SyncState?: string;
   /**
    * t:ConversationNodes.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/conversationnodes
    */
   ConversationNodes?: ArrayOfConversationNodesType;
-  /** t:CanDelete. */
+  /**
+   * t:CanDelete.
+   * @since V2017_07_11
+   */
   CanDelete?: boolean;
 }
 
 /**
  * t:ConversationType
+ * @since Exchange2010_SP1
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/conversation-conversationtype
  */
 export interface ConversationType extends Extensible {
   /**
    * t:ConversationId.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/conversationid
    */
   ConversationId?: ItemIdType;
   /**
    * t:ConversationTopic.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/conversationtopic
    */
   ConversationTopic?: string;
   /**
    * t:UniqueRecipients.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/uniquerecipients
    */
   UniqueRecipients?: ArrayOfStringsType;
   /**
    * t:GlobalUniqueRecipients.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/globaluniquerecipients
    */
   GlobalUniqueRecipients?: ArrayOfStringsType;
   /**
    * t:UniqueUnreadSenders.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/uniqueunreadsenders
    */
   UniqueUnreadSenders?: ArrayOfStringsType;
   /**
    * t:GlobalUniqueUnreadSenders.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/globaluniqueunreadsenders
    */
   GlobalUniqueUnreadSenders?: ArrayOfStringsType;
   /**
    * t:UniqueSenders.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/uniquesenders
    */
   UniqueSenders?: ArrayOfStringsType;
   /**
    * t:GlobalUniqueSenders.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/globaluniquesenders
    */
   GlobalUniqueSenders?: ArrayOfStringsType;
   /**
    * t:LastDeliveryTime.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/lastdeliverytime
    */
   LastDeliveryTime?: string;
   /**
    * t:GlobalLastDeliveryTime.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/globallastdeliverytime
    */
   GlobalLastDeliveryTime?: string;
   /**
    * t:Categories.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/categories-ex15websvcsotherref
    */
   Categories?: ArrayOfStringsType;
   /**
    * t:GlobalCategories.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/globalcategories
    */
   GlobalCategories?: ArrayOfStringsType;
   /**
    * t:FlagStatus.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/flagstatus
    */
   FlagStatus?: FlagStatusType;
   /**
    * t:GlobalFlagStatus.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/globalflagstatus
    */
   GlobalFlagStatus?: FlagStatusType;
   /**
    * t:HasAttachments.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/hasattachments
    */
   HasAttachments?: boolean;
   /**
    * t:GlobalHasAttachments.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/globalhasattachments
    */
   GlobalHasAttachments?: boolean;
   /**
    * t:MessageCount.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/messagecount
    */
   MessageCount?: number;
   /**
    * t:GlobalMessageCount.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/globalmessagecount
    */
   GlobalMessageCount?: number;
   /**
    * t:UnreadCount.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/unreadcount
    */
   UnreadCount?: number;
   /**
    * t:GlobalUnreadCount.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/globalunreadcount
    */
   GlobalUnreadCount?: number;
   /**
    * t:Size.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/size
    */
   Size?: number;
   /**
    * t:GlobalSize.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/globalsize
    */
   GlobalSize?: number;
   /**
    * t:ItemClasses.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/itemclasses-arrayofitemclasstype
    */
   ItemClasses?: ArrayOfItemClassType;
   /**
    * t:GlobalItemClasses.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/globalitemclasses
    */
   GlobalItemClasses?: ArrayOfItemClassType;
   /**
    * t:Importance.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/importance
    */
   Importance?: ImportanceChoicesType;
   /**
    * t:GlobalImportance.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/globalimportance
    */
   GlobalImportance?: ImportanceChoicesType;
   /**
    * t:ItemIds.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/itemids
    */
   ItemIds?: NonEmptyArrayOfBaseItemIdsType;
   /**
    * t:GlobalItemIds.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/globalitemids
    */
   GlobalItemIds?: NonEmptyArrayOfBaseItemIdsType;
-  /** t:LastModifiedTime. */
+  /**
+   * t:LastModifiedTime.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   LastModifiedTime?: string;
   /**
    * t:InstanceKey.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/instancekey
    */
   InstanceKey?: string;
-  /** t:Preview. */
+  /**
+   * t:Preview.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Preview?: string;
-  /** t:MailboxScope. */
+  /**
+   * t:MailboxScope.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   MailboxScope?: MailboxSearchLocationType;
-  /** t:IconIndex. */
+  /**
+   * t:IconIndex.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   IconIndex?: IconIndexType;
-  /** t:GlobalIconIndex. */
+  /**
+   * t:GlobalIconIndex.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   GlobalIconIndex?: IconIndexType;
-  /** t:DraftItemIds. */
+  /**
+   * t:DraftItemIds.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   DraftItemIds?: NonEmptyArrayOfBaseItemIdsType;
-  /** t:HasIrm. */
+  /**
+   * t:HasIrm.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   HasIrm?: boolean;
-  /** t:GlobalHasIrm. */
+  /**
+   * t:GlobalHasIrm.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   GlobalHasIrm?: boolean;
-  /** t:InferenceClassification. */
+  /**
+   * t:InferenceClassification.
+   * @since V2017_07_11
+   */
   InferenceClassification?: InferenceClassificationType;
-  /** t:SortKey. */
+  /**
+   * t:SortKey.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   SortKey?: number;
-  /** t:MentionedMe. */
+  /**
+   * t:MentionedMe.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   MentionedMe?: boolean;
-  /** t:GlobalMentionedMe. */
+  /**
+   * t:GlobalMentionedMe.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   GlobalMentionedMe?: boolean;
-  /** t:SenderSMTPAddress. */
+  /**
+   * t:SenderSMTPAddress.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   SenderSMTPAddress?: SmtpAddressType;
-  /** t:MailboxGuids. */
+  /**
+   * t:MailboxGuids.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   MailboxGuids?: ConversationType_MailboxGuids;
-  /** t:From. */
+  /**
+   * t:From.
+   * @since V2017_07_11
+   */
   From?: SingleRecipientType;
-  /** t:AtAllMention. */
+  /**
+   * t:AtAllMention.
+   * @since V2017_07_11
+   */
   AtAllMention?: boolean;
-  /** t:GlobalAtAllMention. */
+  /**
+   * t:GlobalAtAllMention.
+   * @since V2017_07_11
+   */
   GlobalAtAllMention?: boolean;
 }
 
-/** t:ConversationType_MailboxGuids */
+/**
+ * t:ConversationType_MailboxGuids
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ConversationType_MailboxGuids = GuidType[];
-/** t:CreateActionType (3 values) */
+/**
+ * t:CreateActionType (3 values)
+ * @since Exchange2010_SP1
+ */
 export type CreateActionType = 'CreateNew' | 'Update' | 'UpdateOrCreate';
 /** Every value of CreateActionType, in schema order. */
 export const CreateActionTypeValues = ['CreateNew', 'Update', 'UpdateOrCreate'] as const;
 
 /**
  * t:CreateRuleOperationType
+ * @since Exchange2010_SP1
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/createruleoperation
  */
 export interface CreateRuleOperationType extends RuleOperationType {
   /**
    * t:Rule.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/rule-ruletype
    */
   Rule: RuleType;
 }
 
-/** t:CustomSearchScopeType */
+/**
+ * t:CustomSearchScopeType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface CustomSearchScopeType extends Extensible {
-  /** t:MailboxGuid. */
+  /**
+   * t:MailboxGuid.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   MailboxGuid: GuidType;
-  /** t:FolderScope. */
+  /**
+   * t:FolderScope.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   FolderScope: SearchFolderScopeType;
-  /** t:IsDeepTraversal. */
+  /**
+   * t:IsDeepTraversal.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   IsDeepTraversal: boolean;
 }
 
@@ -3168,6 +4242,7 @@ export interface DailyRegeneratingPatternType extends RegeneratingPatternBaseTyp
 
 /**
  * t:DateTimePrecisionType (2 values)
+ * @since Exchange2010_SP2
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/datetimeprecision
  */
 export type DateTimePrecisionType = 'Seconds' | 'Milliseconds';
@@ -3202,6 +4277,7 @@ export interface DeclineItemType extends MeetingRegistrationResponseObjectType {
 
 /**
  * t:DefaultShapeNamesType (4 values)
+ * Values added later: `PcxPeopleSearch` (V2017_07_11).
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/baseshape
  */
 export type DefaultShapeNamesType = 'IdOnly' | 'Default' | 'AllProperties' | 'PcxPeopleSearch';
@@ -3290,12 +4366,19 @@ export interface DeletedOccurrenceInfoType extends Extensible {
 
 /**
  * t:DeletedOccurrenceStateDefinitionType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/deletedoccurrencestatedefinition
  */
 export interface DeletedOccurrenceStateDefinitionType extends BaseCalendarItemStateDefinitionType {
-  /** t:OccurrenceDate. */
+  /**
+   * t:OccurrenceDate.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   OccurrenceDate: string;
-  /** t:IsOccurrencePresent. */
+  /**
+   * t:IsOccurrencePresent.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   IsOccurrencePresent?: boolean;
 }
 
@@ -3308,6 +4391,7 @@ export interface DeleteFolderFieldType extends FolderChangeDescriptionType {
 
 /**
  * t:DeleteFromFolderStateDefinitionType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/deletefromfolderstatedefinition
  */
 export interface DeleteFromFolderStateDefinitionType extends BaseCalendarItemStateDefinitionType {
@@ -3322,89 +4406,162 @@ export interface DeleteItemFieldType extends ItemChangeDescriptionType {
 
 /**
  * t:DeleteRuleOperationType
+ * @since Exchange2010_SP1
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/deleteruleoperation
  */
 export interface DeleteRuleOperationType extends RuleOperationType {
   /**
    * t:RuleId.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/ruleid
    */
   RuleId: string;
 }
 
-/** t:DeleteSearchSuggestionResponseType */
+/**
+ * t:DeleteSearchSuggestionResponseType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface DeleteSearchSuggestionResponseType extends Extensible {
-  /** t:Success. */
+  /**
+   * t:Success.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Success: boolean;
-  /** t:StatusMessage. */
+  /**
+   * t:StatusMessage.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   StatusMessage?: string;
-  /** t:DiagnosticsData. */
+  /**
+   * t:DiagnosticsData.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   DiagnosticsData?: SearchDiagnosticsType;
 }
 
 /**
  * t:DeliverMeetingRequestsType (4 values)
+ * Values added later: `NoForward` (Exchange2010_SP1).
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/delivermeetingrequests
  */
 export type DeliverMeetingRequestsType = 'DelegatesOnly' | 'DelegatesAndMe' | 'DelegatesAndSendInformationToMe' | 'NoForward';
 /** Every value of DeliverMeetingRequestsType, in schema order. */
 export const DeliverMeetingRequestsTypeValues = ['DelegatesOnly', 'DelegatesAndMe', 'DelegatesAndSendInformationToMe', 'NoForward'] as const;
 
-/** t:DelveDocument */
+/**
+ * t:DelveDocument
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface DelveDocument extends InsightValue {
-  /** t:Rank. */
+  /**
+   * t:Rank.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Rank?: number;
-  /** t:Author. */
+  /**
+   * t:Author.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Author?: string;
-  /** t:Created. */
+  /**
+   * t:Created.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Created?: string;
-  /** t:LastModifiedTime. */
+  /**
+   * t:LastModifiedTime.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   LastModifiedTime?: string;
-  /** t:DefaultEncodingURL. */
+  /**
+   * t:DefaultEncodingURL.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   DefaultEncodingURL?: string;
-  /** t:FileType. */
+  /**
+   * t:FileType.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   FileType?: string;
-  /** t:Title. */
+  /**
+   * t:Title.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Title?: string;
-  /** t:DocumentId. */
+  /**
+   * t:DocumentId.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   DocumentId?: string;
-  /** t:PreviewURL. */
+  /**
+   * t:PreviewURL.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   PreviewURL?: string;
-  /** t:LastEditor. */
+  /**
+   * t:LastEditor.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   LastEditor?: string;
 }
 
-/** t:DelveItemType */
+/**
+ * t:DelveItemType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface DelveItemType extends ItemType {
-  /** t:GraphNodeLogicalId. */
+  /**
+   * t:GraphNodeLogicalId.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   GraphNodeLogicalId: string;
 }
 
-/** t:DelveSearchScopeType */
+/**
+ * t:DelveSearchScopeType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface DelveSearchScopeType extends Extensible {
-  /** t:DelveView. */
+  /**
+   * t:DelveView.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   DelveView: DelveViewType;
 }
 
-/** t:DelveViewType */
+/**
+ * t:DelveViewType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type DelveViewType = DelveViewType_Item[];
-/** t:DelveViewType_Item (2 values) */
+/**
+ * t:DelveViewType_Item (2 values)
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type DelveViewType_Item = 'None' | 'Files';
 /** Every value of DelveViewType_Item, in schema order. */
 export const DelveViewType_ItemValues = ['None', 'Files'] as const;
 /** t:DerivedItemIdType */
 export type DerivedItemIdType = string;
-/** t:DictionaryURIType (10 values) */
+/**
+ * t:DictionaryURIType (10 values)
+ * Values added later: `distributionlist:Members:Member` (Exchange2010_SP1).
+ */
 export type DictionaryURIType = 'item:InternetMessageHeader' | 'contacts:ImAddress' | 'contacts:PhysicalAddress:Street' | 'contacts:PhysicalAddress:City' | 'contacts:PhysicalAddress:State' | 'contacts:PhysicalAddress:CountryOrRegion' | 'contacts:PhysicalAddress:PostalCode' | 'contacts:PhoneNumber' | 'contacts:EmailAddress' | 'distributionlist:Members:Member';
 /** Every value of DictionaryURIType, in schema order. */
 export const DictionaryURITypeValues = ['item:InternetMessageHeader', 'contacts:ImAddress', 'contacts:PhysicalAddress:Street', 'contacts:PhysicalAddress:City', 'contacts:PhysicalAddress:State', 'contacts:PhysicalAddress:CountryOrRegion', 'contacts:PhysicalAddress:PostalCode', 'contacts:PhoneNumber', 'contacts:EmailAddress', 'distributionlist:Members:Member'] as const;
 
-/** t:DirectoryEntryType */
+/**
+ * t:DirectoryEntryType
+ * @since Exchange2010_SP1
+ */
 export interface DirectoryEntryType extends Extensible {
   /** xsi:type: set when the value is of a derived type. */
   $type?: 'DirectoryEntryType' | 'RoomType';
   /**
    * t:Id.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/id-emailaddresstype
    */
   Id?: EmailAddressType;
@@ -3412,6 +4569,7 @@ export interface DirectoryEntryType extends Extensible {
 
 /**
  * t:DisableReasonType (4 values)
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/disablereason
  */
 export type DisableReasonType = 'NoReason' | 'OutlookClientPerformance' | 'OWAClientPerformance' | 'MobileClientPerformance';
@@ -3420,29 +4578,42 @@ export const DisableReasonTypeValues = ['NoReason', 'OutlookClientPerformance', 
 
 /**
  * t:DiscoverySearchConfigurationType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/discoverysearchconfiguration
  */
 export interface DiscoverySearchConfigurationType extends Extensible {
   /**
    * t:SearchId.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/searchid
    */
   SearchId: string;
   /**
    * t:SearchQuery.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/searchquery
    */
   SearchQuery: string;
   /**
    * t:SearchableMailboxes.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/searchablemailboxes
    */
   SearchableMailboxes?: ArrayOfSearchableMailboxesType;
-  /** t:InPlaceHoldIdentity. */
+  /**
+   * t:InPlaceHoldIdentity.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   InPlaceHoldIdentity?: string;
-  /** t:ManagedByOrganization. */
+  /**
+   * t:ManagedByOrganization.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ManagedByOrganization?: string;
-  /** t:Language. */
+  /**
+   * t:Language.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Language?: string;
 }
 
@@ -3455,6 +4626,7 @@ export type DisposalType = 'HardDelete' | 'SoftDelete' | 'MoveToDeletedItems';
 export const DisposalTypeValues = ['HardDelete', 'SoftDelete', 'MoveToDeletedItems'] as const;
 /**
  * t:DistinguishedFolderIdNameType (71 values)
+ * Values added later: `recoverableitemsroot` (Exchange2010_SP1), `recoverableitemsdeletions` (Exchange2010_SP1), `recoverableitemsversions` (Exchange2010_SP1), `recoverableitemspurges` (Exchange2010_SP1), `recoverableitemsdiscoveryholds` (Exchange2016 (per the doubtful exchange2016 set)), `archiveroot` (Exchange2010_SP1), `archivemsgfolderroot` (Exchange2010_SP1), `archivedeleteditems` (Exchange2010_SP1), `archiveinbox` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `archiverecoverableitemsroot` (Exchange2010_SP1), `archiverecoverableitemsdeletions` (Exchange2010_SP1), `archiverecoverableitemsversions` (Exchange2010_SP1), `archiverecoverableitemspurges` (Exchange2010_SP1), `archiverecoverableitemsdiscoveryholds` (Exchange2016 (per the doubtful exchange2016 set)), `syncissues` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `conflicts` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `localfailures` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `serverfailures` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `recipientcache` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `quickcontacts` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `conversationhistory` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `adminauditlogs` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `todosearch` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `mycontacts` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `directory` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `imcontactlist` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `peopleconnect` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `favorites` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `mecontact` (Exchange2016 (per the doubtful exchange2016 set)), `personmetadata` (Exchange2016 (per the doubtful exchange2016 set)), `teamspaceactivity` (Exchange2016 (per the doubtful exchange2016 set)), `teamspacemessaging` (Exchange2016 (per the doubtful exchange2016 set)), `teamspaceworkitems` (Exchange2016 (per the doubtful exchange2016 set)), `scheduled` (Exchange2016 (per the doubtful exchange2016 set)), `orionnotes` (V2017_07_11), `tagitems` (V2017_07_11), `alltaggeditems` (V2017_07_11), `allcategorizeditems` (V2018_01_08), `externalcontacts` (V2017_07_11), `teamchat` (V2017_07_11), `teamchathistory` (V2017_07_11), `yammerdata` (V2018_01_08), `yammerroot` (V2017_07_11), `yammerinbound` (V2017_07_11), `yammeroutbound` (V2017_07_11), `yammerfeeds` (V2017_07_11), `kaizaladata` (V2018_01_08), `messageingestion` (V2018_01_08), `onedriveroot` (V2017_07_11), `onedriverecylebin` (V2017_07_11), `onedrivesystem` (V2017_07_11), `onedrivevolume` (V2017_07_11), `important` (V2017_07_11), `starred` (V2017_07_11), `archive` (V2017_07_11).
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/distinguishedfolderid-distinguishedfolderidnametype
  */
 export type DistinguishedFolderIdNameType = 'calendar' | 'contacts' | 'deleteditems' | 'drafts' | 'inbox' | 'journal' | 'notes' | 'outbox' | 'sentitems' | 'tasks' | 'msgfolderroot' | 'publicfoldersroot' | 'root' | 'junkemail' | 'searchfolders' | 'voicemail' | 'recoverableitemsroot' | 'recoverableitemsdeletions' | 'recoverableitemsversions' | 'recoverableitemspurges' | 'recoverableitemsdiscoveryholds' | 'archiveroot' | 'archivemsgfolderroot' | 'archivedeleteditems' | 'archiveinbox' | 'archiverecoverableitemsroot' | 'archiverecoverableitemsdeletions' | 'archiverecoverableitemsversions' | 'archiverecoverableitemspurges' | 'archiverecoverableitemsdiscoveryholds' | 'syncissues' | 'conflicts' | 'localfailures' | 'serverfailures' | 'recipientcache' | 'quickcontacts' | 'conversationhistory' | 'adminauditlogs' | 'todosearch' | 'mycontacts' | 'directory' | 'imcontactlist' | 'peopleconnect' | 'favorites' | 'mecontact' | 'personmetadata' | 'teamspaceactivity' | 'teamspacemessaging' | 'teamspaceworkitems' | 'scheduled' | 'orionnotes' | 'tagitems' | 'alltaggeditems' | 'allcategorizeditems' | 'externalcontacts' | 'teamchat' | 'teamchathistory' | 'yammerdata' | 'yammerroot' | 'yammerinbound' | 'yammeroutbound' | 'yammerfeeds' | 'kaizaladata' | 'messageingestion' | 'onedriveroot' | 'onedriverecylebin' | 'onedrivesystem' | 'onedrivevolume' | 'important' | 'starred' | 'archive';
@@ -3495,7 +4667,10 @@ export interface DistinguishedGroupByType extends BaseGroupByType {
   StandardGroupBy: StandardGroupByType;
 }
 
-/** t:DistinguishedPropertySetType (10 values) */
+/**
+ * t:DistinguishedPropertySetType (10 values)
+ * Values added later: `Sharing` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)).
+ */
 export type DistinguishedPropertySetType = 'Meeting' | 'Appointment' | 'Common' | 'PublicStrings' | 'Address' | 'InternetHeaders' | 'CalendarAssistant' | 'UnifiedMessaging' | 'Task' | 'Sharing';
 /** Every value of DistinguishedPropertySetType, in schema order. */
 export const DistinguishedPropertySetTypeValues = ['Meeting', 'Appointment', 'Common', 'PublicStrings', 'Address', 'InternetHeaders', 'CalendarAssistant', 'UnifiedMessaging', 'Task', 'Sharing'] as const;
@@ -3529,18 +4704,31 @@ export interface DistributionListType extends ItemType {
   ContactSource?: ContactSourceType;
   /**
    * t:Members.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/members-memberlisttype
    */
   Members?: MembersListType;
 }
 
-/** t:DocumentFileItemType */
+/**
+ * t:DocumentFileItemType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface DocumentFileItemType extends FileItemType {
-  /** t:Author. */
+  /**
+   * t:Author.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Author?: ArrayOfStringsType;
-  /** t:Title. */
+  /**
+   * t:Title.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Title?: string;
-  /** t:LastModifiedBy. */
+  /**
+   * t:LastModifiedBy.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   LastModifiedBy?: string;
 }
 
@@ -3561,23 +4749,47 @@ export interface Duration extends Extensible {
   EndTime: string;
 }
 
-/** t:DynamicRefinerQueryType */
+/**
+ * t:DynamicRefinerQueryType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface DynamicRefinerQueryType extends Extensible {
-  /** t:RefinerQuery. */
+  /**
+   * t:RefinerQuery.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   RefinerQuery: string;
-  /** t:TDRefinerId. */
+  /**
+   * t:TDRefinerId.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   TDRefinerId: number;
 }
 
-/** t:EducationInsightValue */
+/**
+ * t:EducationInsightValue
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface EducationInsightValue extends InsightValue {
-  /** t:Institute. */
+  /**
+   * t:Institute.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Institute?: string;
-  /** t:Degree. */
+  /**
+   * t:Degree.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Degree?: string;
-  /** t:StartUtcTicks. */
+  /**
+   * t:StartUtcTicks.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   StartUtcTicks?: number;
-  /** t:EndUtcTicks. */
+  /**
+   * t:EndUtcTicks.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   EndUtcTicks?: number;
 }
 
@@ -3618,6 +4830,7 @@ export interface EffectiveRightsType extends Extensible {
   Read: boolean;
   /**
    * t:ViewPrivateItems.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/viewprivateitems
    */
   ViewPrivateItems?: boolean;
@@ -3625,6 +4838,7 @@ export interface EffectiveRightsType extends Extensible {
 
 /**
  * t:ElcFolderType (19 values)
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/type-elcfoldertype
  */
 export type ElcFolderType = 'Calendar' | 'Contacts' | 'DeletedItems' | 'Drafts' | 'Inbox' | 'JunkEmail' | 'Journal' | 'Notes' | 'Outbox' | 'SentItems' | 'Tasks' | 'All' | 'ManagedCustomFolder' | 'RssSubscriptions' | 'SyncIssues' | 'ConversationHistory' | 'Personal' | 'RecoverableItems' | 'NonIpmRoot';
@@ -3646,16 +4860,19 @@ export interface EmailAddress extends Extensible {
 
 /**
  * t:EmailAddressAttributedValueType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/emailaddressattributedvalue
  */
 export interface EmailAddressAttributedValueType extends Extensible {
   /**
    * t:Value.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/value-emailaddresstype
    */
   Value: EmailAddressType;
   /**
    * t:Attributions.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/attributions-arrayofvalueattributionstype
    */
   Attributions: ArrayOfValueAttributionsType;
@@ -3675,16 +4892,19 @@ export interface EmailAddressDictionaryEntryType extends Extensible {
   Key: EmailAddressKeyType;
   /**
    * Attribute Name.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/entry-emailaddress
    */
   Name?: string;
   /**
    * Attribute RoutingType.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/entry-emailaddress
    */
   RoutingType?: string;
   /**
    * Attribute MailboxType.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/entry-emailaddress
    */
   MailboxType?: MailboxTypeType;
@@ -3698,21 +4918,32 @@ export type EmailAddressDictionaryType = EmailAddressDictionaryEntryType[];
 
 /**
  * t:EmailAddressEntityType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/emailaddressentity
  */
 export interface EmailAddressEntityType extends EntityType {
   /**
    * t:EmailAddress.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/emailaddress-string
    */
   EmailAddress?: string;
 }
 
-/** t:EmailAddressExtendedType */
+/**
+ * t:EmailAddressExtendedType
+ * @since V2017_07_11
+ */
 export interface EmailAddressExtendedType extends EmailAddressType {
-  /** t:ExternalObjectId. */
+  /**
+   * t:ExternalObjectId.
+   * @since V2017_07_11
+   */
   ExternalObjectId?: string;
-  /** t:PrimaryEmailAddress. */
+  /**
+   * t:PrimaryEmailAddress.
+   * @since V2017_07_11
+   */
   PrimaryEmailAddress?: NonEmptyStringType;
 }
 
@@ -3750,68 +4981,109 @@ export interface EmailAddressType extends BaseEmailAddressType {
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/itemid
    */
   ItemId?: ItemIdType;
-  /** t:OriginalDisplayName. */
+  /**
+   * t:OriginalDisplayName.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   OriginalDisplayName?: string;
 }
 
-/** t:EmailInsightValue */
+/**
+ * t:EmailInsightValue
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface EmailInsightValue extends InsightValue {
-  /** t:Id. */
+  /**
+   * t:Id.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Id?: string;
-  /** t:ThreadId. */
+  /**
+   * t:ThreadId.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ThreadId?: string;
-  /** t:Subject. */
+  /**
+   * t:Subject.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Subject?: string;
-  /** t:LastEmailDateUtcTicks. */
+  /**
+   * t:LastEmailDateUtcTicks.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   LastEmailDateUtcTicks?: number;
-  /** t:Body. */
+  /**
+   * t:Body.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Body?: string;
-  /** t:LastEmailSender. */
+  /**
+   * t:LastEmailSender.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   LastEmailSender?: ProfileInsightValue;
-  /** t:EmailsCount. */
+  /**
+   * t:EmailsCount.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   EmailsCount?: number;
 }
 
 /**
  * t:EmailPositionType (4 values)
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/position
  */
 export type EmailPositionType = 'LatestReply' | 'Other' | 'Subject' | 'Signature';
 /** Every value of EmailPositionType, in schema order. */
 export const EmailPositionTypeValues = ['LatestReply', 'Other', 'Subject', 'Signature'] as const;
-/** t:EmailReminderChangeType (4 values) */
+/**
+ * t:EmailReminderChangeType (4 values)
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type EmailReminderChangeType = 'None' | 'Added' | 'Override' | 'Deleted';
 /** Every value of EmailReminderChangeType, in schema order. */
 export const EmailReminderChangeTypeValues = ['None', 'Added', 'Override', 'Deleted'] as const;
-/** t:EmailReminderSendOption (5 values) */
+/**
+ * t:EmailReminderSendOption (5 values)
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type EmailReminderSendOption = 'NotSet' | 'User' | 'AllAttendees' | 'Staff' | 'Customer';
 /** Every value of EmailReminderSendOption, in schema order. */
 export const EmailReminderSendOptionValues = ['NotSet', 'User', 'AllAttendees', 'Staff', 'Customer'] as const;
 
 /**
  * t:EmailUserType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/emailuser
  */
 export interface EmailUserType extends Extensible {
   /**
    * t:Name.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/name-emailaddress
    */
   Name?: string;
   /**
    * t:UserId.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/userid-string
    */
   UserId?: string;
 }
 
-/** t:EmptySuggestionReason (5 values) */
+/**
+ * t:EmptySuggestionReason (5 values)
+ * @since V2017_07_11
+ */
 export type EmptySuggestionReason = 'Unknown' | 'AttendeesUnavailable' | 'LocationsUnavailable' | 'OrganizerUnavailable' | 'AttendeesUnavailableOrUnknown';
 /** Every value of EmptySuggestionReason, in schema order. */
 export const EmptySuggestionReasonValues = ['Unknown', 'AttendeesUnavailable', 'LocationsUnavailable', 'OrganizerUnavailable', 'AttendeesUnavailableOrUnknown'] as const;
 
 /**
  * t:EncryptedDataContainerType
+ * @since Exchange2010_SP1
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/sharingsecurity
  */
 export interface EncryptedDataContainerType extends Extensible {
@@ -3821,16 +5093,19 @@ export interface EncryptedDataContainerType extends Extensible {
 
 /**
  * t:EncryptedSharedFolderDataType
+ * @since Exchange2010_SP1
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/encryptedsharedfolderdata
  */
 export interface EncryptedSharedFolderDataType extends Extensible {
   /**
    * t:Token.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/token
    */
   Token: EncryptedDataContainerType;
   /**
    * t:Data.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/data
    */
   Data: EncryptedDataContainerType;
@@ -3850,21 +5125,25 @@ export interface EndDateRecurrenceRangeType extends RecurrenceRangeBaseType {
 
 /**
  * t:EnhancedLocationType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/enhancedlocation
  */
 export interface EnhancedLocationType extends Extensible {
   /**
    * t:DisplayName.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/displayname-string
    */
   DisplayName: string;
   /**
    * t:Annotation.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/annotation
    */
   Annotation?: string;
   /**
    * t:PostalAddress.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/postaladdress-personapostaladdresstype
    */
   PostalAddress?: PersonaPostalAddressType;
@@ -3872,89 +5151,150 @@ export interface EnhancedLocationType extends Extensible {
 
 /**
  * t:EntityExtractionResultType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/entityextractionresult
  */
 export interface EntityExtractionResultType extends Extensible {
   /**
    * t:Addresses.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/addresses-arrayofaddressentitiestype
    */
   Addresses?: ArrayOfAddressEntitiesType;
   /**
    * t:MeetingSuggestions.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/meetingsuggestions
    */
   MeetingSuggestions?: ArrayOfMeetingSuggestionsType;
   /**
    * t:TaskSuggestions.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/tasksuggestions
    */
   TaskSuggestions?: ArrayOfTaskSuggestionsType;
   /**
    * t:EmailAddresses.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/emailaddresses-arrayofemailaddressentitiestype
    */
   EmailAddresses?: ArrayOfEmailAddressEntitiesType;
   /**
    * t:Contacts.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/contacts-arrayofcontactstype
    */
   Contacts?: ArrayOfContactsType;
   /**
    * t:Urls.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/urls-arrayofurlentitiestype
    */
   Urls?: ArrayOfUrlEntitiesType;
   /**
    * t:PhoneNumbers.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/phonenumbers-arrayofphoneentitiestype
    */
   PhoneNumbers?: ArrayOfPhoneEntitiesType;
-  /** t:ParcelDeliveries. */
+  /**
+   * t:ParcelDeliveries.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ParcelDeliveries?: ArrayOfParcelDeliveryEntitiesType;
-  /** t:FlightReservations. */
+  /**
+   * t:FlightReservations.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   FlightReservations?: ArrayOfFlightReservationsType;
-  /** t:SenderAddIns. */
+  /**
+   * t:SenderAddIns.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   SenderAddIns?: ArrayOfSenderAddInsType;
 }
 
-/** t:EntityFeedbackEntityAddSourceType (9 values) */
+/**
+ * t:EntityFeedbackEntityAddSourceType (9 values)
+ * Values added later: `EntityRelevanceApiCache` (V2017_07_11), `LocalCacheAndEntityRelevanceApi` (V2017_07_11), `LocalCache` (V2017_07_11).
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type EntityFeedbackEntityAddSourceType = 'None' | 'EntityRelevanceApi' | 'EntityRelevanceApiCache' | 'ActiveDirectory' | 'ExplicitTyping' | 'Paste' | 'LocalCacheAndEntityRelevanceApi' | 'LocalCache' | 'Other';
 /** Every value of EntityFeedbackEntityAddSourceType, in schema order. */
 export const EntityFeedbackEntityAddSourceTypeValues = ['None', 'EntityRelevanceApi', 'EntityRelevanceApiCache', 'ActiveDirectory', 'ExplicitTyping', 'Paste', 'LocalCacheAndEntityRelevanceApi', 'LocalCache', 'Other'] as const;
 
-/** t:EntityFeedbackEntryType */
+/**
+ * t:EntityFeedbackEntryType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface EntityFeedbackEntryType extends Extensible {
-  /** t:ClientEventTimeUtc. */
+  /**
+   * t:ClientEventTimeUtc.
+   * @since V2017_07_11
+   */
   ClientEventTimeUtc: string;
-  /** t:ClientEventTimeLocal. */
+  /**
+   * t:ClientEventTimeLocal.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ClientEventTimeLocal: string;
-  /** t:ClientSessionId. */
+  /**
+   * t:ClientSessionId.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ClientSessionId: GuidType;
-  /** t:ClientVersion. */
+  /**
+   * t:ClientVersion.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ClientVersion: string;
-  /** t:ClientId. */
+  /**
+   * t:ClientId.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ClientId: ClientIdType;
-  /** t:EntrySequenceNumber. */
+  /**
+   * t:EntrySequenceNumber.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   EntrySequenceNumber: number;
-  /** t:TransactionId. */
+  /**
+   * t:TransactionId.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   TransactionId?: string;
-  /** t:EventType. */
+  /**
+   * t:EventType.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   EventType: string;
-  /** t:TargetEntityList. */
+  /**
+   * t:TargetEntityList.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   TargetEntityList?: string;
-  /** t:EntityAddSource. */
+  /**
+   * t:EntityAddSource.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   EntityAddSource?: EntityFeedbackEntityAddSourceType;
-  /** t:JsonPropertyBag. */
+  /**
+   * t:JsonPropertyBag.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   JsonPropertyBag?: string;
 }
 
-/** t:EntityType */
+/**
+ * t:EntityType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export interface EntityType extends Extensible {
   /** xsi:type: set when the value is of a derived type. */
   $type?: 'EntityType' | 'AddressEntityType' | 'ContactType' | 'EmailAddressEntityType' | 'MeetingSuggestionType' | 'PhoneEntityType' | 'TaskSuggestionType' | 'UrlEntityType';
   /**
    * t:Position, repeated.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/position
    */
   Position?: EmailPositionType[];
@@ -3977,7 +5317,10 @@ export interface ExchangeImpersonationType extends Extensible {
   ConnectingSID: ConnectingSIDType;
 }
 
-/** t:ExchangeVersionType (21 values) */
+/**
+ * t:ExchangeVersionType (21 values)
+ * Values added later: `Exchange2009` (Exchange2016 (per the doubtful exchange2016 set)), `Exchange2010` (Exchange2010_SP1), `Exchange2010_SP1` (Exchange2010_SP1), `Exchange2010_SP2` (Exchange2010_SP2), `Exchange2012` (Exchange2016 (per the doubtful exchange2016 set)), `Exchange2013` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `Exchange2013_SP1` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `Exchange2015` (Exchange2016 (per the doubtful exchange2016 set)), `Exchange2016` (Exchange2016 (per the doubtful exchange2016 set)), `V2015_10_05` (V2017_07_11), `V2016_01_06` (V2017_07_11), `V2016_04_13` (V2017_07_11), `V2016_07_13` (V2017_07_11), `V2016_10_10` (V2017_07_11), `V2017_01_07` (V2017_07_11), `V2017_04_14` (V2017_07_11), `V2017_07_11` (V2017_07_11), `V2017_10_09` (V2018_01_08), `V2018_01_08` (V2018_01_08).
+ */
 export type ExchangeVersionType = 'Exchange2007' | 'Exchange2007_SP1' | 'Exchange2009' | 'Exchange2010' | 'Exchange2010_SP1' | 'Exchange2010_SP2' | 'Exchange2012' | 'Exchange2013' | 'Exchange2013_SP1' | 'Exchange2015' | 'Exchange2016' | 'V2015_10_05' | 'V2016_01_06' | 'V2016_04_13' | 'V2016_07_13' | 'V2016_10_10' | 'V2017_01_07' | 'V2017_04_14' | 'V2017_07_11' | 'V2017_10_09' | 'V2018_01_08';
 /** Every value of ExchangeVersionType, in schema order. */
 export const ExchangeVersionTypeValues = ['Exchange2007', 'Exchange2007_SP1', 'Exchange2009', 'Exchange2010', 'Exchange2010_SP1', 'Exchange2010_SP2', 'Exchange2012', 'Exchange2013', 'Exchange2013_SP1', 'Exchange2015', 'Exchange2016', 'V2015_10_05', 'V2016_01_06', 'V2016_04_13', 'V2016_07_13', 'V2016_10_10', 'V2017_01_07', 'V2017_04_14', 'V2017_07_11', 'V2017_10_09', 'V2018_01_08'] as const;
@@ -4023,13 +5366,22 @@ export interface ExcludesValueType extends Extensible {
   Value: ExcludesAttributeType;
 }
 
-/** t:ExecuteSearchQueryIdType */
+/**
+ * t:ExecuteSearchQueryIdType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface ExecuteSearchQueryIdType extends Extensible {
-  /** Attribute Id. */
+  /**
+   * Attribute Id.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Id: GuidType;
 }
 
-/** t:ExecuteSearchSortOrderType (2 values) */
+/**
+ * t:ExecuteSearchSortOrderType (2 values)
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ExecuteSearchSortOrderType = 'DateTime' | 'Relevance';
 /** Every value of ExecuteSearchSortOrderType, in schema order. */
 export const ExecuteSearchSortOrderTypeValues = ['DateTime', 'Relevance'] as const;
@@ -4056,34 +5408,55 @@ export interface ExistsType extends SearchExpressionType {
   ExtendedFieldURI?: PathToExtendedFieldType;
 }
 
-/** t:ExtendedAttributeType */
+/**
+ * t:ExtendedAttributeType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export interface ExtendedAttributeType extends Extensible {
-  /** t:Name. */
+  /**
+   * t:Name.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Name: string;
-  /** t:Value. */
+  /**
+   * t:Value.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Value: string;
 }
 
-/** t:ExtendedKeywordDefinitionType */
+/**
+ * t:ExtendedKeywordDefinitionType
+ * @since V2017_07_11
+ */
 export interface ExtendedKeywordDefinitionType extends Extensible {
-  /** t:Keyword. */
+  /**
+   * t:Keyword.
+   * @since V2017_07_11
+   */
   Keyword: string;
-  /** t:Properties. */
+  /**
+   * t:Properties.
+   * @since V2017_07_11
+   */
   Properties: NonEmptyArrayOfExtendedFieldURIsType;
 }
 
 /**
  * t:ExtendedPropertyAttributedValueType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/extendedpropertyattributedvalue
  */
 export interface ExtendedPropertyAttributedValueType extends Extensible {
   /**
    * t:Value.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/value-extendedpropertytype
    */
   Value: ExtendedPropertyType;
   /**
    * t:Attributions.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/attributions-arrayofvalueattributionstype
    */
   Attributions: ArrayOfValueAttributionsType;
@@ -4121,23 +5494,30 @@ export const ExternalAudienceValues = ['None', 'Known', 'All'] as const;
 
 /**
  * t:FailedSearchMailboxType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/failedmailbox
  */
 export interface FailedSearchMailboxType extends Extensible {
-  /** t:Mailbox. */
+  /**
+   * t:Mailbox.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Mailbox: string;
   /**
    * t:ErrorCode.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/errorcode-int
    */
   ErrorCode: number;
   /**
    * t:ErrorMessage.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/errormessage
    */
   ErrorMessage: string;
   /**
    * t:IsArchive.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isarchive
    */
   IsArchive: boolean;
@@ -4199,6 +5579,7 @@ export interface FieldURIOrConstantType extends Extensible {
 
 /**
  * t:FileAsMappingType (18 values)
+ * Values added later: `DisplayName` (Exchange2010_SP1), `FirstName` (Exchange2010_SP1), `LastFirstMiddleSuffix` (Exchange2010_SP1), `LastName` (Exchange2010_SP1), `Empty` (Exchange2010_SP1).
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/fileasmapping
  */
 export type FileAsMappingType = 'None' | 'LastCommaFirst' | 'FirstSpaceLast' | 'Company' | 'LastCommaFirstCompany' | 'CompanyLastFirst' | 'LastFirst' | 'LastFirstCompany' | 'CompanyLastCommaFirst' | 'LastFirstSuffix' | 'LastSpaceFirstCompany' | 'CompanyLastSpaceFirst' | 'LastSpaceFirst' | 'DisplayName' | 'FirstName' | 'LastFirstMiddleSuffix' | 'LastName' | 'Empty';
@@ -4212,6 +5593,7 @@ export const FileAsMappingTypeValues = ['None', 'LastCommaFirst', 'FirstSpaceLas
 export interface FileAttachmentType extends AttachmentType {
   /**
    * t:IsContactPhoto.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/iscontactphoto
    */
   IsContactPhoto?: boolean;
@@ -4222,77 +5604,179 @@ export interface FileAttachmentType extends AttachmentType {
   Content?: string;
 }
 
-/** t:FileItemType */
+/**
+ * t:FileItemType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface FileItemType extends ItemType {
   /** xsi:type: set when the value is of a derived type. */
   $type?: 'FileItemType' | 'DocumentFileItemType';
-  /** t:FileName. */
+  /**
+   * t:FileName.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   FileName?: string;
-  /** t:FileExtension. */
+  /**
+   * t:FileExtension.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   FileExtension?: string;
-  /** t:FileSize. */
+  /**
+   * t:FileSize.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   FileSize?: number;
-  /** t:FileCreatedTime. */
+  /**
+   * t:FileCreatedTime.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   FileCreatedTime?: string;
-  /** t:FileModifiedTime. */
+  /**
+   * t:FileModifiedTime.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   FileModifiedTime?: string;
-  /** t:StorageProviderContext. */
+  /**
+   * t:StorageProviderContext.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   StorageProviderContext?: string;
-  /** t:FileID. */
+  /**
+   * t:FileID.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   FileID?: string;
-  /** t:ItemReferenceId. */
+  /**
+   * t:ItemReferenceId.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ItemReferenceId?: string;
-  /** t:ReferenceId. */
+  /**
+   * t:ReferenceId.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ReferenceId?: string;
-  /** t:Sender. */
+  /**
+   * t:Sender.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Sender?: string;
-  /** t:ItemReceivedTime. */
+  /**
+   * t:ItemReceivedTime.
+   * @since V2017_07_11
+   */
   ItemReceivedTime?: string;
-  /** t:ItemPath. */
+  /**
+   * t:ItemPath.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ItemPath?: string;
-  /** t:ItemSentTime. */
+  /**
+   * t:ItemSentTime.
+   * @since V2017_07_11
+   */
   ItemSentTime?: string;
-  /** t:FileContexts. */
+  /**
+   * t:FileContexts.
+   * @since V2017_07_11
+   */
   FileContexts?: ArrayOfStringsType;
-  /** t:VisualizationContainerUrl. */
+  /**
+   * t:VisualizationContainerUrl.
+   * @since V2017_07_11
+   */
   VisualizationContainerUrl?: string;
-  /** t:VisualizationContainerTitle. */
+  /**
+   * t:VisualizationContainerTitle.
+   * @since V2017_07_11
+   */
   VisualizationContainerTitle?: string;
-  /** t:VisualizationAccessUrl. */
+  /**
+   * t:VisualizationAccessUrl.
+   * @since V2017_07_11
+   */
   VisualizationAccessUrl?: string;
-  /** t:ReferenceAttachmentProviderEndpoint. */
+  /**
+   * t:ReferenceAttachmentProviderEndpoint.
+   * @since V2017_07_11
+   */
   ReferenceAttachmentProviderEndpoint?: string;
-  /** t:ReferenceAttachmentProviderType. */
+  /**
+   * t:ReferenceAttachmentProviderType.
+   * @since V2017_07_11
+   */
   ReferenceAttachmentProviderType?: string;
-  /** t:ItemConversationId. */
+  /**
+   * t:ItemConversationId.
+   * @since V2017_07_11
+   */
   ItemConversationId?: string;
-  /** t:SharepointItemListId. */
+  /**
+   * t:SharepointItemListId.
+   * @since V2017_07_11
+   */
   SharepointItemListId?: GuidType;
-  /** t:SharepointItemListItemId. */
+  /**
+   * t:SharepointItemListItemId.
+   * @since V2017_07_11
+   */
   SharepointItemListItemId?: string;
-  /** t:SharepointItemSiteId. */
+  /**
+   * t:SharepointItemSiteId.
+   * @since V2017_07_11
+   */
   SharepointItemSiteId?: GuidType;
-  /** t:SharepointItemSitePath. */
+  /**
+   * t:SharepointItemSitePath.
+   * @since V2017_07_11
+   */
   SharepointItemSitePath?: string;
-  /** t:SharepointItemWebId. */
+  /**
+   * t:SharepointItemWebId.
+   * @since V2017_07_11
+   */
   SharepointItemWebId?: GuidType;
-  /** t:AttachmentId. */
+  /**
+   * t:AttachmentId.
+   * @since V2017_07_11
+   */
   AttachmentId?: string;
 }
 
-/** t:FileSuggestionType */
+/**
+ * t:FileSuggestionType
+ * @since V2017_07_11
+ */
 export interface FileSuggestionType extends SuggestionType {
-  /** t:FileName. */
+  /**
+   * t:FileName.
+   * @since V2017_07_11
+   */
   FileName: string;
-  /** t:FileExtension. */
+  /**
+   * t:FileExtension.
+   * @since V2017_07_11
+   */
   FileExtension: string;
-  /** t:FileReferenceId. */
+  /**
+   * t:FileReferenceId.
+   * @since V2017_07_11
+   */
   FileReferenceId?: string;
-  /** t:FileTitle. */
+  /**
+   * t:FileTitle.
+   * @since V2017_07_11
+   */
   FileTitle?: string;
-  /** t:ContainerTitle. */
+  /**
+   * t:ContainerTitle.
+   * @since V2017_07_11
+   */
   ContainerTitle?: string;
-  /** t:ContainerUrl. */
+  /**
+   * t:ContainerUrl.
+   * @since V2017_07_11
+   */
   ContainerUrl?: string;
 }
 
@@ -4375,95 +5859,156 @@ export interface FindItemParentType extends Extensible {
   Groups?: ArrayOfGroupedItemsType;
 }
 
-/** t:FindMeetingTimesAttendeeConstraints */
+/**
+ * t:FindMeetingTimesAttendeeConstraints
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface FindMeetingTimesAttendeeConstraints extends Extensible {
-  /** t:AttendeeEntries. */
+  /**
+   * t:AttendeeEntries.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   AttendeeEntries?: ArrayOfAttendeeConstraintItems;
 }
 
-/** t:FindMeetingTimesConstraints */
+/**
+ * t:FindMeetingTimesConstraints
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface FindMeetingTimesConstraints extends Extensible {
-  /** t:MaxCandidates. */
+  /**
+   * t:MaxCandidates.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   MaxCandidates?: number;
-  /** t:IsOrganizerOptional. */
+  /**
+   * t:IsOrganizerOptional.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   IsOrganizerOptional?: boolean;
-  /** t:ReturnSuggestionHints. */
+  /**
+   * t:ReturnSuggestionHints.
+   * @since V2017_07_11
+   */
   ReturnSuggestionHints?: boolean;
-  /** t:AppName. */
+  /**
+   * t:AppName.
+   * @since V2017_07_11
+   */
   AppName?: string;
-  /** t:AppScenario. */
+  /**
+   * t:AppScenario.
+   * @since V2017_07_11
+   */
   AppScenario?: string;
-  /** t:MinimumAttendeePercentage. */
+  /**
+   * t:MinimumAttendeePercentage.
+   * @since V2017_07_11
+   */
   MinimumAttendeePercentage?: number;
 }
 
-/** t:FindMeetingTimesLocationConstraints */
+/**
+ * t:FindMeetingTimesLocationConstraints
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface FindMeetingTimesLocationConstraints extends Extensible {
-  /** t:LocationEntries. */
+  /**
+   * t:LocationEntries.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   LocationEntries?: ArrayOfLocationConstraintItems;
-  /** t:IsRequired. */
+  /**
+   * t:IsRequired.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   IsRequired?: boolean;
-  /** t:SuggestLocation. */
+  /**
+   * t:SuggestLocation.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   SuggestLocation?: boolean;
 }
 
-/** t:FindMeetingTimesSearchConstraints */
+/**
+ * t:FindMeetingTimesSearchConstraints
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface FindMeetingTimesSearchConstraints extends Extensible {
-  /** t:SearchWindows. */
+  /**
+   * t:SearchWindows.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   SearchWindows?: ArrayOfTimeSlot;
-  /** t:MeetingDurationInMinutes. */
+  /**
+   * t:MeetingDurationInMinutes.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   MeetingDurationInMinutes?: number;
-  /** t:ActivityDomain. */
+  /**
+   * t:ActivityDomain.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ActivityDomain?: ActivityDomainType;
 }
 
 /**
  * t:FindMessageTrackingSearchResultType
+ * @since Exchange2010_SP1
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/messagetrackingsearchresult
  */
 export interface FindMessageTrackingSearchResultType extends Extensible {
   /**
    * t:Subject.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/subject
    */
   Subject: string;
   /**
    * t:Sender.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/sender-emailaddresstype
    */
   Sender: EmailAddressType;
   /**
    * t:PurportedSender.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/purportedsender
    */
   PurportedSender?: EmailAddressType;
   /**
    * t:Recipients.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/recipients-arrayofrecipientstype
    */
   Recipients: ArrayOfRecipientsType;
   /**
    * t:SubmittedTime.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/submittedtime
    */
   SubmittedTime: string;
   /**
    * t:MessageTrackingReportId.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/messagetrackingreportid
    */
   MessageTrackingReportId: NonEmptyStringType;
   /**
    * t:PreviousHopServer.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/previoushopserver
    */
   PreviousHopServer?: NonEmptyStringType;
   /**
    * t:FirstHopServer.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/firsthopserver
    */
   FirstHopServer?: NonEmptyStringType;
   /**
    * t:Properties.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/properties-arrayoftrackingpropertiestype
    */
   Properties?: ArrayOfTrackingPropertiesType;
@@ -4471,6 +6016,7 @@ export interface FindMessageTrackingSearchResultType extends Extensible {
 
 /**
  * t:FlaggedForActionType (11 values)
+ * @since Exchange2010_SP1
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/flaggedforaction
  */
 export type FlaggedForActionType = 'Any' | 'Call' | 'DoNotForward' | 'FollowUp' | 'FYI' | 'Forward' | 'NoResponseNecessary' | 'Read' | 'Reply' | 'ReplyToAll' | 'Review';
@@ -4478,6 +6024,7 @@ export type FlaggedForActionType = 'Any' | 'Call' | 'DoNotForward' | 'FollowUp' 
 export const FlaggedForActionTypeValues = ['Any', 'Call', 'DoNotForward', 'FollowUp', 'FYI', 'Forward', 'NoResponseNecessary', 'Read', 'Reply', 'ReplyToAll', 'Review'] as const;
 /**
  * t:FlagStatusType (3 values)
+ * @since Exchange2010_SP1
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/flagstatus
  */
 export type FlagStatusType = 'NotFlagged' | 'Flagged' | 'Complete';
@@ -4486,60 +6033,107 @@ export const FlagStatusTypeValues = ['NotFlagged', 'Flagged', 'Complete'] as con
 
 /**
  * t:FlagType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/flag
  */
 export interface FlagType extends Extensible {
   /**
    * t:FlagStatus.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/flagstatus
    */
   FlagStatus: FlagStatusType;
   /**
    * t:StartDate.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/startdate
    */
   StartDate?: string;
   /**
    * t:DueDate.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/duedate
    */
   DueDate?: string;
   /**
    * t:CompleteDate.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/completedate
    */
   CompleteDate?: string;
 }
 
-/** t:FlightEntityType */
+/**
+ * t:FlightEntityType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface FlightEntityType extends Extensible {
-  /** t:FlightNumber. */
+  /**
+   * t:FlightNumber.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   FlightNumber?: string;
-  /** t:AirlineIataCode. */
+  /**
+   * t:AirlineIataCode.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   AirlineIataCode?: string;
-  /** t:DepartureTime. */
+  /**
+   * t:DepartureTime.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   DepartureTime?: string;
-  /** t:WindowsTimeZoneName. */
+  /**
+   * t:WindowsTimeZoneName.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   WindowsTimeZoneName?: string;
-  /** t:DepartureAirportIataCode. */
+  /**
+   * t:DepartureAirportIataCode.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   DepartureAirportIataCode?: string;
-  /** t:ArrivalAirportIataCode. */
+  /**
+   * t:ArrivalAirportIataCode.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ArrivalAirportIataCode?: string;
 }
 
-/** t:FlightReservationEntityType */
+/**
+ * t:FlightReservationEntityType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface FlightReservationEntityType extends Extensible {
-  /** t:ReservationId. */
+  /**
+   * t:ReservationId.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ReservationId?: string;
-  /** t:ReservationStatus. */
+  /**
+   * t:ReservationStatus.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ReservationStatus?: string;
-  /** t:UnderName. */
+  /**
+   * t:UnderName.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   UnderName?: string;
-  /** t:BrokerName. */
+  /**
+   * t:BrokerName.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   BrokerName?: string;
-  /** t:BrokerPhone. */
+  /**
+   * t:BrokerPhone.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   BrokerPhone?: string;
-  /** t:Flights. */
+  /**
+   * t:Flights.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Flights?: ArrayOfFlightsType;
 }
 
@@ -4596,9 +6190,15 @@ export type FolderQueryTraversalType = 'Shallow' | 'Deep' | 'SoftDeleted';
 /** Every value of FolderQueryTraversalType, in schema order. */
 export const FolderQueryTraversalTypeValues = ['Shallow', 'Deep', 'SoftDeleted'] as const;
 
-/** t:FolderRefinerType */
+/**
+ * t:FolderRefinerType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface FolderRefinerType extends SearchRefinerType {
-  /** t:FolderId. */
+  /**
+   * t:FolderId.
+   * @since V2017_07_11
+   */
   FolderId?: FolderIdType;
 }
 
@@ -4770,13 +6370,25 @@ export interface GroupByType extends BaseGroupByType {
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/aggregateon
    */
   AggregateOn: AggregateOnType;
-  /** t:UseCollapsibleGroups. */
+  /**
+   * t:UseCollapsibleGroups.
+   * @since V2017_07_11
+   */
   UseCollapsibleGroups?: boolean;
-  /** t:ItemsPerGroup. */
+  /**
+   * t:ItemsPerGroup.
+   * @since V2017_07_11
+   */
   ItemsPerGroup?: number;
-  /** t:MaxItemsPerGroup. */
+  /**
+   * t:MaxItemsPerGroup.
+   * @since V2017_07_11
+   */
   MaxItemsPerGroup?: number;
-  /** t:GroupsToExpand. */
+  /**
+   * t:GroupsToExpand.
+   * @since V2017_07_11
+   */
   GroupsToExpand?: ArrayOfGroupIdType;
 }
 
@@ -4795,42 +6407,82 @@ export interface GroupedItemsType extends Extensible {
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/items
    */
   Items: ArrayOfRealItemsType;
-  /** t:GroupSummary. */
+  /**
+   * t:GroupSummary.
+   * @since V2017_07_11
+   */
   GroupSummary?: GroupSummaryType;
 }
 
-/** t:GroupLocatorType */
+/**
+ * t:GroupLocatorType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export interface GroupLocatorType extends MailboxLocatorType {
-  /** t:AccessType. */
+  /**
+   * t:AccessType.
+   * @since V2018_01_08
+   */
   AccessType?: number;
 }
 
-/** t:GroupMailboxConfigurationActionType */
+/**
+ * t:GroupMailboxConfigurationActionType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type GroupMailboxConfigurationActionType = GroupMailboxConfigurationActionType_Item[];
-/** t:GroupMailboxConfigurationActionType_Item (10 values) */
+/**
+ * t:GroupMailboxConfigurationActionType_Item (10 values)
+ * Values added later: `AllowOnlyMembersToPost` (V2017_07_11), `ConfigureConnectors` (V2017_07_11), `ConfigureFileChangeNotification` (V2017_07_11).
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type GroupMailboxConfigurationActionType_Item = 'SetRegionalSettings' | 'CreateDefaultFolders' | 'SetInitialFolderPermissions' | 'SetAllFolderPermissions' | 'ConfigureCalendar' | 'SendWelcomeMessage' | 'GenerateGroupPhoto' | 'AllowOnlyMembersToPost' | 'ConfigureConnectors' | 'ConfigureFileChangeNotification';
 /** Every value of GroupMailboxConfigurationActionType_Item, in schema order. */
 export const GroupMailboxConfigurationActionType_ItemValues = ['SetRegionalSettings', 'CreateDefaultFolders', 'SetInitialFolderPermissions', 'SetAllFolderPermissions', 'ConfigureCalendar', 'SendWelcomeMessage', 'GenerateGroupPhoto', 'AllowOnlyMembersToPost', 'ConfigureConnectors', 'ConfigureFileChangeNotification'] as const;
-/** t:GroupMemberIdentifierType (3 values) */
+/**
+ * t:GroupMemberIdentifierType (3 values)
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type GroupMemberIdentifierType = 'ExternalDirectoryObjectId' | 'LegacyExchangeDN' | 'SmtpAddress';
 /** Every value of GroupMemberIdentifierType, in schema order. */
 export const GroupMemberIdentifierTypeValues = ['ExternalDirectoryObjectId', 'LegacyExchangeDN', 'SmtpAddress'] as const;
 
-/** t:GroupSearchScopeType */
+/**
+ * t:GroupSearchScopeType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface GroupSearchScopeType extends Extensible {
-  /** t:GroupTypes. */
+  /**
+   * t:GroupTypes.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   GroupTypes: SearchScopeGroupsType;
 }
 
-/** t:GroupSummaryType */
+/**
+ * t:GroupSummaryType
+ * @since V2017_07_11
+ */
 export interface GroupSummaryType extends Extensible {
-  /** t:GroupCount. */
+  /**
+   * t:GroupCount.
+   * @since V2017_07_11
+   */
   GroupCount: number;
-  /** t:UnreadCount. */
+  /**
+   * t:UnreadCount.
+   * @since V2017_07_11
+   */
   UnreadCount: number;
-  /** t:InstanceKey. */
+  /**
+   * t:InstanceKey.
+   * @since V2017_07_11
+   */
   InstanceKey: string;
-  /** t:GroupByValue. */
+  /**
+   * t:GroupByValue.
+   * @since V2017_07_11
+   */
   GroupByValue: string;
 }
 
@@ -4840,29 +6492,46 @@ export interface GroupSummaryType extends Extensible {
  */
 export type GuidType = string;
 
-/** t:HashtagRefinerType */
+/**
+ * t:HashtagRefinerType
+ * @since V2017_07_11
+ */
 export interface HashtagRefinerType extends SearchRefinerType {
-  /** t:DisplayName. */
+  /**
+   * t:DisplayName.
+   * @since V2017_07_11
+   */
   DisplayName?: string;
 }
 
 /**
  * t:HighlightTermType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/term
  */
 export interface HighlightTermType extends Extensible {
-  /** t:Scope. */
+  /**
+   * t:Scope.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Scope: string;
-  /** t:Value. */
+  /**
+   * t:Value.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Value: string;
 }
 
-/** t:HoldActionType (3 values) */
+/**
+ * t:HoldActionType (3 values)
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type HoldActionType = 'Create' | 'Update' | 'Remove';
 /** Every value of HoldActionType, in schema order. */
 export const HoldActionTypeValues = ['Create', 'Update', 'Remove'] as const;
 /**
  * t:HoldStatusType (5 values)
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/status-holdstatustype
  */
 export type HoldStatusType = 'NotOnHold' | 'Pending' | 'OnHold' | 'PartialHold' | 'Failed';
@@ -4870,6 +6539,7 @@ export type HoldStatusType = 'NotOnHold' | 'Pending' | 'OnHold' | 'PartialHold' 
 export const HoldStatusTypeValues = ['NotOnHold', 'Pending', 'OnHold', 'PartialHold', 'Failed'] as const;
 /**
  * t:IconIndexType (36 values)
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/iconindex
  */
 export type IconIndexType = 'Default' | 'PostItem' | 'MailRead' | 'MailUnread' | 'MailReplied' | 'MailForwarded' | 'MailEncrypted' | 'MailSmimeSigned' | 'MailEncryptedReplied' | 'MailSmimeSignedReplied' | 'MailEncryptedForwarded' | 'MailSmimeSignedForwarded' | 'MailEncryptedRead' | 'MailSmimeSignedRead' | 'MailIrm' | 'MailIrmForwarded' | 'MailIrmReplied' | 'SmsSubmitted' | 'SmsRoutedToDeliveryPoint' | 'SmsRoutedToExternalMessagingSystem' | 'SmsDelivered' | 'OutlookDefaultForContacts' | 'AppointmentItem' | 'AppointmentRecur' | 'AppointmentMeet' | 'AppointmentMeetRecur' | 'AppointmentMeetNY' | 'AppointmentMeetYes' | 'AppointmentMeetNo' | 'AppointmentMeetMaybe' | 'AppointmentMeetCancel' | 'AppointmentMeetInfo' | 'TaskItem' | 'TaskRecur' | 'TaskOwned' | 'TaskDelegated';
@@ -4906,40 +6576,60 @@ export const ImAddressKeyTypeValues = ['ImAddress1', 'ImAddress2', 'ImAddress3']
 
 /**
  * t:ImGroupType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/imgroup
  */
 export interface ImGroupType extends Extensible {
-  /** t:DisplayName. */
+  /**
+   * t:DisplayName.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   DisplayName: NonEmptyStringType;
   /**
    * t:GroupType.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/grouptype
    */
   GroupType: NonEmptyStringType;
   /**
    * t:ExchangeStoreId.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/exchangestoreid
    */
   ExchangeStoreId?: ItemIdType;
-  /** t:MemberCorrelationKey. */
+  /**
+   * t:MemberCorrelationKey.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   MemberCorrelationKey?: NonEmptyArrayOfItemIdsType;
   /**
    * t:ExtendedProperties.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/extendedproperties-nonemptyarrayofextendedpropertytype
    */
   ExtendedProperties?: NonEmptyArrayOfExtendedPropertyType;
-  /** t:SmtpAddress. */
+  /**
+   * t:SmtpAddress.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   SmtpAddress?: string;
 }
 
 /**
  * t:ImItemListType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/imitemlist
  */
 export interface ImItemListType extends Extensible {
-  /** t:Groups. */
+  /**
+   * t:Groups.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Groups?: ArrayOfImGroupType;
-  /** t:Personas. */
+  /**
+   * t:Personas.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Personas?: ArrayOfPeopleType;
 }
 
@@ -4948,23 +6638,50 @@ export type ImportanceChoicesType = 'Low' | 'Normal' | 'High';
 /** Every value of ImportanceChoicesType, in schema order. */
 export const ImportanceChoicesTypeValues = ['Low', 'Normal', 'High'] as const;
 
-/** t:InboxReminderType */
+/**
+ * t:InboxReminderType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface InboxReminderType extends Extensible {
-  /** t:Id. */
+  /**
+   * t:Id.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Id?: GuidType;
-  /** t:ReminderOffset. */
+  /**
+   * t:ReminderOffset.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ReminderOffset?: number;
-  /** t:Message. */
+  /**
+   * t:Message.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Message?: string;
-  /** t:IsOrganizerReminder. */
+  /**
+   * t:IsOrganizerReminder.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   IsOrganizerReminder?: boolean;
-  /** t:OccurrenceChange. */
+  /**
+   * t:OccurrenceChange.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   OccurrenceChange?: EmailReminderChangeType;
-  /** t:SendOption. */
+  /**
+   * t:SendOption.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   SendOption?: EmailReminderSendOption;
-  /** t:Subject. */
+  /**
+   * t:Subject.
+   * @since V2018_01_08
+   */
   Subject?: string;
-  /** t:RichTextMessage. */
+  /**
+   * t:RichTextMessage.
+   * @since V2018_01_08
+   */
   RichTextMessage?: string;
 }
 
@@ -4999,164 +6716,356 @@ export interface IndividualAttendeeConflictData extends AttendeeConflictData {
   BusyType: LegacyFreeBusyType;
 }
 
-/** t:InferenceClassificationOverrideType */
+/**
+ * t:InferenceClassificationOverrideType
+ * @since V2017_07_11
+ */
 export interface InferenceClassificationOverrideType extends Extensible {
-  /** t:Id. */
+  /**
+   * t:Id.
+   * @since V2017_07_11
+   */
   Id: GuidType;
-  /** t:SenderSmtpAddress. */
+  /**
+   * t:SenderSmtpAddress.
+   * @since V2017_07_11
+   */
   SenderSmtpAddress: string;
-  /** t:SenderDisplayName. */
+  /**
+   * t:SenderDisplayName.
+   * @since V2017_07_11
+   */
   SenderDisplayName: string;
-  /** t:AlwaysClassifyAs. */
+  /**
+   * t:AlwaysClassifyAs.
+   * @since V2017_07_11
+   */
   AlwaysClassifyAs: InferenceClassificationType;
 }
 
-/** t:InferenceClassificationType (2 values) */
+/**
+ * t:InferenceClassificationType (2 values)
+ * @since V2017_07_11
+ */
 export type InferenceClassificationType = 'Focused' | 'Other';
 /** Every value of InferenceClassificationType, in schema order. */
 export const InferenceClassificationTypeValues = ['Focused', 'Other'] as const;
 
-/** t:Insight */
+/**
+ * t:Insight
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface Insight extends Extensible {
-  /** t:InsightType. */
+  /**
+   * t:InsightType.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   InsightType?: string;
-  /** t:Rank. */
+  /**
+   * t:Rank.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Rank?: number;
-  /** t:Content. */
+  /**
+   * t:Content.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Content?: InsightContent;
-  /** t:Text. */
+  /**
+   * t:Text.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Text?: string;
-  /** t:ItemList. */
+  /**
+   * t:ItemList.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ItemList?: ArrayOfInsightValue;
-  /** t:RequiresToken. */
+  /**
+   * t:RequiresToken.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   RequiresToken?: boolean;
 }
 
-/** t:InsightContent */
+/**
+ * t:InsightContent
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface InsightContent extends Extensible {
   /** xsi:type: set when the value is of a derived type. */
   $type?: 'InsightContent' | 'MultiValueInsightContent' | 'SingleValueInsightContent';
 }
 
-/** t:InsightContextItem */
+/**
+ * t:InsightContextItem
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface InsightContextItem extends Extensible {
-  /** t:Name. */
+  /**
+   * t:Name.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Name?: string;
-  /** t:Val. */
+  /**
+   * t:Val.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Val?: string;
 }
 
-/** t:InsightFiltersType */
+/**
+ * t:InsightFiltersType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface InsightFiltersType extends Extensible {
-  /** t:Count. */
+  /**
+   * t:Count.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Count?: number;
-  /** t:Types. */
+  /**
+   * t:Types.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Types?: ArrayOfStringsType;
-  /** t:KeyInsightsOnly. */
+  /**
+   * t:KeyInsightsOnly.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   KeyInsightsOnly?: boolean;
 }
 
-/** t:InsightItemType */
+/**
+ * t:InsightItemType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface InsightItemType extends Extensible {
-  /** t:ItemId. */
+  /**
+   * t:ItemId.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ItemId: ItemIdType;
-  /** t:InsightId. */
+  /**
+   * t:InsightId.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   InsightId: GuidType;
-  /** t:Type. */
+  /**
+   * t:Type.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Type?: string;
-  /** t:StartTimeUtc. */
+  /**
+   * t:StartTimeUtc.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   StartTimeUtc?: string;
-  /** t:EndTimeUtc. */
+  /**
+   * t:EndTimeUtc.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   EndTimeUtc?: string;
-  /** t:Status. */
+  /**
+   * t:Status.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Status?: InsightStatusType;
-  /** t:Version. */
+  /**
+   * t:Version.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Version?: string;
-  /** t:Context. */
+  /**
+   * t:Context.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Context?: ArrayOfInsightContextItem;
-  /** t:Text. */
+  /**
+   * t:Text.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Text?: string;
-  /** t:ApplicationsIds. */
+  /**
+   * t:ApplicationsIds.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ApplicationsIds?: ArrayOfStringsType;
-  /** t:SuggestedActions. */
+  /**
+   * t:SuggestedActions.
+   * @since V2017_07_11
+   */
   SuggestedActions?: string;
-  /** t:AppContexts. */
+  /**
+   * t:AppContexts.
+   * @since V2017_07_11
+   */
   AppContexts?: ArrayOfStringsType;
 }
 
-/** t:InsightStatusType (4 values) */
+/**
+ * t:InsightStatusType (4 values)
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type InsightStatusType = 'Created' | 'Active' | 'Dismissed' | 'Invalid';
 /** Every value of InsightStatusType, in schema order. */
 export const InsightStatusTypeValues = ['Created', 'Active', 'Dismissed', 'Invalid'] as const;
 
-/** t:InsightValue */
+/**
+ * t:InsightValue
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface InsightValue extends Extensible {
   /** xsi:type: set when the value is of a derived type. */
   $type?: 'InsightValue' | 'CompanyInsightValue' | 'ComputedInsightValue' | 'DelveDocument' | 'EducationInsightValue' | 'EmailInsightValue' | 'JobInsightValue' | 'MeetingInsightValue' | 'OutOfOfficeInsightValue' | 'ProfileInsightValue' | 'SkillInsightValue' | 'StringInsightValue' | 'UserProfilePicture';
-  /** t:InsightSource. */
+  /**
+   * t:InsightSource.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   InsightSource?: string;
-  /** t:UpdatedUtcTicks. */
+  /**
+   * t:UpdatedUtcTicks.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   UpdatedUtcTicks?: number;
 }
 
-/** t:InstalledAppType */
+/**
+ * t:InstalledAppType
+ * @since V2017_07_11
+ */
 export interface InstalledAppType extends Extensible {
-  /** t:Id. */
+  /**
+   * t:Id.
+   * @since V2017_07_11
+   */
   Id?: string;
-  /** t:MarketplaceAssetId. */
+  /**
+   * t:MarketplaceAssetId.
+   * @since V2017_07_11
+   */
   MarketplaceAssetId?: string;
-  /** t:Enabled. */
+  /**
+   * t:Enabled.
+   * @since V2017_07_11
+   */
   Enabled?: boolean;
-  /** t:ConsentState. */
+  /**
+   * t:ConsentState.
+   * @since V2017_07_11
+   */
   ConsentState?: string;
-  /** t:Type. */
+  /**
+   * t:Type.
+   * @since V2017_07_11
+   */
   Type?: string;
-  /** t:LicenseStatus. */
+  /**
+   * t:LicenseStatus.
+   * @since V2017_07_11
+   */
   LicenseStatus?: string;
-  /** t:TrialExpirationDate. */
+  /**
+   * t:TrialExpirationDate.
+   * @since V2017_07_11
+   */
   TrialExpirationDate?: string;
-  /** t:ProviderName. */
+  /**
+   * t:ProviderName.
+   * @since V2017_07_11
+   */
   ProviderName?: string;
-  /** t:IconUrl. */
+  /**
+   * t:IconUrl.
+   * @since V2017_07_11
+   */
   IconUrl?: string;
-  /** t:HighResolutionIconUrl. */
+  /**
+   * t:HighResolutionIconUrl.
+   * @since V2017_07_11
+   */
   HighResolutionIconUrl?: string;
-  /** t:DisplayName. */
+  /**
+   * t:DisplayName.
+   * @since V2017_07_11
+   */
   DisplayName?: string;
-  /** t:Description. */
+  /**
+   * t:Description.
+   * @since V2017_07_11
+   */
   Description?: string;
-  /** t:Requirements. */
+  /**
+   * t:Requirements.
+   * @since V2017_07_11
+   */
   Requirements?: string;
-  /** t:Version. */
+  /**
+   * t:Version.
+   * @since V2017_07_11
+   */
   Version?: string;
 }
 
-/** t:InstantSearchItemType */
+/**
+ * t:InstantSearchItemType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type InstantSearchItemType = InstantSearchItemType_Item[];
-/** t:InstantSearchItemType_Item (5 values) */
+/**
+ * t:InstantSearchItemType_Item (5 values)
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type InstantSearchItemType_Item = 'None' | 'MailItem' | 'MailConversation' | 'CalendarItem' | 'Persona';
 /** Every value of InstantSearchItemType_Item, in schema order. */
 export const InstantSearchItemType_ItemValues = ['None', 'MailItem', 'MailConversation', 'CalendarItem', 'Persona'] as const;
 
-/** t:InstantSearchPayloadType */
+/**
+ * t:InstantSearchPayloadType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface InstantSearchPayloadType extends Extensible {
-  /** t:SearchSessionId. */
+  /**
+   * t:SearchSessionId.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   SearchSessionId: string;
-  /** t:SearchRequestId. */
+  /**
+   * t:SearchRequestId.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   SearchRequestId: number;
-  /** t:ResultType. */
+  /**
+   * t:ResultType.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ResultType: InstantSearchResultType;
-  /** t:Items. */
+  /**
+   * t:Items.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Items?: ArrayOfItemsType;
-  /** t:Conversations. */
+  /**
+   * t:Conversations.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Conversations?: ArrayOfConversationsType;
-  /** t:CalendarItems. */
+  /**
+   * t:CalendarItems.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   CalendarItems?: ArrayOfCalendarItemsType;
 }
 
-/** t:InstantSearchResultType */
+/**
+ * t:InstantSearchResultType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type InstantSearchResultType = InstantSearchResultType_Item[];
-/** t:InstantSearchResultType_Item (11 values) */
+/**
+ * t:InstantSearchResultType_Item (11 values)
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type InstantSearchResultType_Item = 'None' | 'Suggestions' | 'ItemResults' | 'ConversationResults' | 'Refiners' | 'SearchTerms' | 'Errors' | 'QueryStatistics' | 'CalendarItemResults' | 'PersonaResults' | 'SuggestionsPrimer';
 /** Every value of InstantSearchResultType_Item, in schema order. */
 export const InstantSearchResultType_ItemValues = ['None', 'Suggestions', 'ItemResults', 'ConversationResults', 'Refiners', 'SearchTerms', 'Errors', 'QueryStatistics', 'CalendarItemResults', 'PersonaResults', 'SuggestionsPrimer'] as const;
@@ -5188,6 +7097,7 @@ export interface IntervalRecurrencePatternBaseType extends RecurrencePatternBase
 
 /**
  * t:InvalidRecipientResponseCodeType (5 values)
+ * @since Exchange2010_SP1
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/responsecode-invalidrecipientresponsecodetype
  */
 export type InvalidRecipientResponseCodeType = 'OtherError' | 'RecipientOrganizationNotFederated' | 'CannotObtainTokenFromSTS' | 'SystemPolicyBlocksSharingWithThisRecipient' | 'RecipientOrganizationFederatedWithUnknownTokenIssuer';
@@ -5196,21 +7106,25 @@ export const InvalidRecipientResponseCodeTypeValues = ['OtherError', 'RecipientO
 
 /**
  * t:InvalidRecipientType
+ * @since Exchange2010_SP1
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/invalidrecipient
  */
 export interface InvalidRecipientType extends Extensible {
   /**
    * t:SmtpAddress.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/smtpaddress
    */
   SmtpAddress: NonEmptyStringType;
   /**
    * t:ResponseCode.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/responsecode-invalidrecipientresponsecodetype
    */
   ResponseCode: InvalidRecipientResponseCodeType;
   /**
    * t:MessageText.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/messagetext
    */
   MessageText?: string;
@@ -5273,7 +7187,10 @@ export interface ItemAttachmentType extends AttachmentType {
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/message-ex15websvcsotherref
    */
   Message?: MessageType;
-  /** t:SharingMessage (one of a choice). */
+  /**
+   * t:SharingMessage (one of a choice).
+   * @since V2017_07_11
+   */
   SharingMessage?: SharingMessageType;
   /**
    * t:CalendarItem (one of a choice).
@@ -5315,11 +7232,20 @@ export interface ItemAttachmentType extends AttachmentType {
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/postitem
    */
   PostItem?: PostItemType;
-  /** t:RoleMember (one of a choice). */
+  /**
+   * t:RoleMember (one of a choice).
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   RoleMember?: RoleMemberItemType;
-  /** t:Network (one of a choice). */
+  /**
+   * t:Network (one of a choice).
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Network?: NetworkItemType;
-  /** t:Person (one of a choice). */
+  /**
+   * t:Person (one of a choice).
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Person?: AbchPersonItemType;
 }
 
@@ -5354,7 +7280,10 @@ export interface ItemChangeType extends Extensible {
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/updates-item
    */
   Updates: NonEmptyArrayOfItemChangeDescriptionsType;
-  /** t:CalendarActivityData. */
+  /**
+   * t:CalendarActivityData.
+   * @since V2017_07_11
+   */
   CalendarActivityData?: CalendarActivityDataType;
 }
 
@@ -5383,11 +7312,17 @@ export interface ItemIdType extends BaseItemIdType {
   ChangeKey?: string;
 }
 
-/** t:ItemIndexErrorType (8 values) */
+/**
+ * t:ItemIndexErrorType (8 values)
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type ItemIndexErrorType = 'None' | 'GenericError' | 'Timeout' | 'StaleEvent' | 'MailboxOffline' | 'AttachmentLimitReached' | 'MarsWriterTruncation' | 'DocumentParserFailure';
 /** Every value of ItemIndexErrorType, in schema order. */
 export const ItemIndexErrorTypeValues = ['None', 'GenericError', 'Timeout', 'StaleEvent', 'MailboxOffline', 'AttachmentLimitReached', 'MarsWriterTruncation', 'DocumentParserFailure'] as const;
-/** t:ItemQueryTraversalType (3 values) */
+/**
+ * t:ItemQueryTraversalType (3 values)
+ * Values added later: `Associated` (Exchange2010_SP1).
+ */
 export type ItemQueryTraversalType = 'Shallow' | 'SoftDeleted' | 'Associated';
 /** Every value of ItemQueryTraversalType, in schema order. */
 export const ItemQueryTraversalTypeValues = ['Shallow', 'SoftDeleted', 'Associated'] as const;
@@ -5412,36 +7347,50 @@ export interface ItemResponseShapeType extends Extensible {
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/bodytype
    */
   BodyType?: BodyTypeResponseType;
-  /** t:UniqueBodyType. */
+  /**
+   * t:UniqueBodyType.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   UniqueBodyType?: BodyTypeResponseType;
-  /** t:NormalizedBodyType. */
+  /**
+   * t:NormalizedBodyType.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   NormalizedBodyType?: BodyTypeResponseType;
   /**
    * t:FilterHtmlContent.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/filterhtmlcontent
    */
   FilterHtmlContent?: boolean;
   /**
    * t:ConvertHtmlCodePageToUTF8.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/converthtmlcodepagetoutf8
    */
   ConvertHtmlCodePageToUTF8?: boolean;
   /**
    * t:InlineImageUrlTemplate.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/inlineimageurltemplate
    */
   InlineImageUrlTemplate?: string;
   /**
    * t:BlockExternalImages.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/blockexternalimages
    */
   BlockExternalImages?: boolean;
   /**
    * t:AddBlankTargetToLinks.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/addblanktargettolinks
    */
   AddBlankTargetToLinks?: boolean;
-  /** t:MaximumBodySize. */
+  /**
+   * t:MaximumBodySize.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   MaximumBodySize?: number;
   /**
    * t:AdditionalProperties.
@@ -5577,7 +7526,10 @@ export interface ItemType extends Extensible {
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/reminderisset
    */
   ReminderIsSet?: boolean;
-  /** t:ReminderNextTime. */
+  /**
+   * t:ReminderNextTime.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ReminderNextTime?: string;
   /**
    * t:ReminderMinutesBeforeStart.
@@ -5594,7 +7546,10 @@ export interface ItemType extends Extensible {
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/displayto
    */
   DisplayTo?: string;
-  /** t:DisplayBcc. */
+  /**
+   * t:DisplayBcc.
+   * @since V2017_07_11
+   */
   DisplayBcc?: string;
   /**
    * t:HasAttachments.
@@ -5628,191 +7583,359 @@ export interface ItemType extends Extensible {
   LastModifiedTime?: string;
   /**
    * t:IsAssociated.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isassociated
    */
   IsAssociated?: boolean;
   /**
    * t:WebClientReadFormQueryString.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/webclientreadformquerystring
    */
   WebClientReadFormQueryString?: string;
   /**
    * t:WebClientEditFormQueryString.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/webclienteditformquerystring
    */
   WebClientEditFormQueryString?: string;
   /**
    * t:ConversationId.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/conversationid
    */
   ConversationId?: ItemIdType;
   /**
    * t:UniqueBody.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/uniquebody
    */
   UniqueBody?: BodyType;
   /**
    * t:Flag.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/flag
    */
   Flag?: FlagType;
   /**
    * t:StoreEntryId.
+   * @since Exchange2010_SP2
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/storeentryid
    */
   StoreEntryId?: string;
   /**
    * t:InstanceKey.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/instancekey
    */
   InstanceKey?: string;
-  /** t:NormalizedBody. */
+  /**
+   * t:NormalizedBody.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   NormalizedBody?: BodyType;
   /**
    * t:EntityExtractionResult.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/entityextractionresult
    */
   EntityExtractionResult?: EntityExtractionResultType;
-  /** t:PolicyTag. */
+  /**
+   * t:PolicyTag.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   PolicyTag?: RetentionTagType;
   /**
    * t:ArchiveTag.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/archivetag
    */
   ArchiveTag?: RetentionTagType;
-  /** t:RetentionDate. */
+  /**
+   * t:RetentionDate.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   RetentionDate?: string;
-  /** t:Preview. */
+  /**
+   * t:Preview.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Preview?: string;
-  /** t:RightsManagementLicenseData. */
+  /**
+   * t:RightsManagementLicenseData.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   RightsManagementLicenseData?: RightsManagementLicenseDataType;
-  /** t:PredictedActionReasons. */
+  /**
+   * t:PredictedActionReasons.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   PredictedActionReasons?: NonEmptyArrayOfPredictedActionReasonType;
-  /** t:IsClutter. */
+  /**
+   * t:IsClutter.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   IsClutter?: boolean;
   /**
    * t:BlockStatus.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/blockstatus
    */
   BlockStatus?: boolean;
   /**
    * t:HasBlockedImages.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/hasblockedimages
    */
   HasBlockedImages?: boolean;
-  /** t:TextBody. */
+  /**
+   * t:TextBody.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   TextBody?: BodyType;
-  /** t:IconIndex. */
+  /**
+   * t:IconIndex.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   IconIndex?: IconIndexType;
-  /** t:SearchKey. */
+  /**
+   * t:SearchKey.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   SearchKey?: string;
-  /** t:SortKey. */
+  /**
+   * t:SortKey.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   SortKey?: number;
-  /** t:Hashtags. */
+  /**
+   * t:Hashtags.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Hashtags?: ArrayOfStringsType;
-  /** t:Mentions. */
+  /**
+   * t:Mentions.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Mentions?: ArrayOfRecipientsType;
-  /** t:MentionedMe. */
+  /**
+   * t:MentionedMe.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   MentionedMe?: boolean;
-  /** t:MentionsPreview. */
+  /**
+   * t:MentionsPreview.
+   * @since V2017_07_11
+   */
   MentionsPreview?: MentionsPreviewType;
-  /** t:MentionsEx. */
+  /**
+   * t:MentionsEx.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   MentionsEx?: NonEmptyArrayOfMentionActionsType;
-  /** t:AppliedHashtags. */
+  /**
+   * t:AppliedHashtags.
+   * @since V2017_07_11
+   */
   AppliedHashtags?: NonEmptyArrayOfAppliedHashtagType;
-  /** t:AppliedHashtagsPreview. */
+  /**
+   * t:AppliedHashtagsPreview.
+   * @since V2017_07_11
+   */
   AppliedHashtagsPreview?: AppliedHashtagsPreviewType;
-  /** t:Likes. */
+  /**
+   * t:Likes.
+   * @since V2017_07_11
+   */
   Likes?: NonEmptyArrayOfLikeType;
-  /** t:LikesPreview. */
+  /**
+   * t:LikesPreview.
+   * @since V2017_07_11
+   */
   LikesPreview?: LikesPreviewType;
-  /** t:PendingSocialActivityTagIds. */
+  /**
+   * t:PendingSocialActivityTagIds.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   PendingSocialActivityTagIds?: ArrayOfStringsType;
-  /** t:AtAllMention. */
+  /**
+   * t:AtAllMention.
+   * @since V2017_07_11
+   */
   AtAllMention?: boolean;
-  /** t:CanDelete. */
+  /**
+   * t:CanDelete.
+   * @since V2017_07_11
+   */
   CanDelete?: boolean;
-  /** t:InferenceClassification. */
+  /**
+   * t:InferenceClassification.
+   * @since V2017_07_11
+   */
   InferenceClassification?: InferenceClassificationType;
 }
 
-/** t:ItemTypesFilterType */
+/**
+ * t:ItemTypesFilterType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ItemTypesFilterType = ItemTypesFilterType_Item[];
-/** t:ItemTypesFilterType_Item (9 values) */
+/**
+ * t:ItemTypesFilterType_Item (9 values)
+ * Values added later: `Contacts` (V2017_07_11), `MessageItems` (V2017_07_11).
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ItemTypesFilterType_Item = 'None' | 'MailItems' | 'MailConversations' | 'CalendarItems' | 'Contacts' | 'OneDriveItems' | 'FileItems' | 'DelveItems' | 'MessageItems';
 /** Every value of ItemTypesFilterType_Item, in schema order. */
 export const ItemTypesFilterType_ItemValues = ['None', 'MailItems', 'MailConversations', 'CalendarItems', 'Contacts', 'OneDriveItems', 'FileItems', 'DelveItems', 'MessageItems'] as const;
 
-/** t:JobInsightValue */
+/**
+ * t:JobInsightValue
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface JobInsightValue extends InsightValue {
-  /** t:Company. */
+  /**
+   * t:Company.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Company?: string;
-  /** t:CompanyDescription. */
+  /**
+   * t:CompanyDescription.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   CompanyDescription?: string;
-  /** t:CompanyTicker. */
+  /**
+   * t:CompanyTicker.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   CompanyTicker?: string;
-  /** t:CompanyLogoUrl. */
+  /**
+   * t:CompanyLogoUrl.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   CompanyLogoUrl?: string;
-  /** t:CompanyWebsiteUrl. */
+  /**
+   * t:CompanyWebsiteUrl.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   CompanyWebsiteUrl?: string;
-  /** t:CompanyLinkedInUrl. */
+  /**
+   * t:CompanyLinkedInUrl.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   CompanyLinkedInUrl?: string;
-  /** t:Title. */
+  /**
+   * t:Title.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Title?: string;
-  /** t:StartUtcTicks. */
+  /**
+   * t:StartUtcTicks.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   StartUtcTicks?: number;
-  /** t:EndUtcTicks. */
+  /**
+   * t:EndUtcTicks.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   EndUtcTicks?: number;
 }
 
 /**
  * t:KeywordStatisticsSearchResultType
+ * @since Exchange2010_SP1
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/keywordstatisticssearchresult
  */
 export interface KeywordStatisticsSearchResultType extends Extensible {
-  /** t:Keyword. */
+  /**
+   * t:Keyword.
+   * @since Exchange2010_SP1
+   */
   Keyword: string;
-  /** t:ItemHits. */
+  /**
+   * t:ItemHits.
+   * @since Exchange2010_SP1
+   */
   ItemHits: number;
-  /** t:Size. */
+  /**
+   * t:Size.
+   * @since Exchange2010_SP1
+   */
   Size: number;
 }
 
-/** t:LargeArchiveSearchScopeType */
+/**
+ * t:LargeArchiveSearchScopeType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface LargeArchiveSearchScopeType extends Extensible {
-  /** t:ArchiveTypes. */
+  /**
+   * t:ArchiveTypes.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ArchiveTypes: SearchScopeArchivesType;
 }
 
-/** t:LegacyFreeBusyType (6 values) */
+/**
+ * t:LegacyFreeBusyType (6 values)
+ * Values added later: `WorkingElsewhere` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)).
+ */
 export type LegacyFreeBusyType = 'Free' | 'Tentative' | 'Busy' | 'OOF' | 'WorkingElsewhere' | 'NoData';
 /** Every value of LegacyFreeBusyType, in schema order. */
 export const LegacyFreeBusyTypeValues = ['Free', 'Tentative', 'Busy', 'OOF', 'WorkingElsewhere', 'NoData'] as const;
 
-/** t:LikesPreviewType */
+/**
+ * t:LikesPreviewType
+ * @since V2017_07_11
+ */
 export interface LikesPreviewType extends Extensible {
-  /** t:LikeCount. */
+  /**
+   * t:LikeCount.
+   * @since V2017_07_11
+   */
   LikeCount: number;
 }
 
-/** t:LikeType */
+/**
+ * t:LikeType
+ * @since V2017_07_11
+ */
 export interface LikeType extends Extensible {
-  /** t:Id. */
+  /**
+   * t:Id.
+   * @since V2017_07_11
+   */
   Id: string;
-  /** t:CreatedBy. */
+  /**
+   * t:CreatedBy.
+   * @since V2017_07_11
+   */
   CreatedBy: EmailAddressExtendedType;
-  /** t:CreatedDateTime. */
+  /**
+   * t:CreatedDateTime.
+   * @since V2017_07_11
+   */
   CreatedDateTime?: string;
-  /** t:ServerCreatedDateTime. */
+  /**
+   * t:ServerCreatedDateTime.
+   * @since V2017_07_11
+   */
   ServerCreatedDateTime?: string;
-  /** t:DeepLink. */
+  /**
+   * t:DeepLink.
+   * @since V2017_07_11
+   */
   DeepLink?: string;
-  /** t:Application. */
+  /**
+   * t:Application.
+   * @since V2017_07_11
+   */
   Application?: string;
 }
 
 /**
  * t:LobbyBypassType (2 values)
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/lobbybypass
  */
 export type LobbyBypassType = 'Disabled' | 'EnabledForGatewayParticipants';
@@ -5821,28 +7944,43 @@ export const LobbyBypassTypeValues = ['Disabled', 'EnabledForGatewayParticipants
 
 /**
  * t:LocationBasedStateDefinitionType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/locationbasedstatedefinition
  */
 export interface LocationBasedStateDefinitionType extends BaseCalendarItemStateDefinitionType {
-  /** t:OrganizerLocation. */
+  /**
+   * t:OrganizerLocation.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   OrganizerLocation: string;
   /**
    * t:AttendeeLocation.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/attendeelocation
    */
   AttendeeLocation: string;
 }
 
-/** t:LocationConstraintItem */
+/**
+ * t:LocationConstraintItem
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface LocationConstraintItem extends MeetingTimeCandidatesConstraintItem {
-  /** t:Name. */
+  /**
+   * t:Name.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Name?: string;
-  /** t:ResolveAvailability. */
+  /**
+   * t:ResolveAvailability.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ResolveAvailability?: boolean;
 }
 
 /**
  * t:LocationSourceType (6 values)
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/locationsource
  */
 export type LocationSourceType = 'None' | 'LocationServices' | 'PhonebookServices' | 'Device' | 'Contact' | 'Resource';
@@ -5851,6 +7989,7 @@ export const LocationSourceTypeValues = ['None', 'LocationServices', 'PhonebookS
 
 /**
  * t:MailboxCultureType
+ * @since Exchange2010_SP1
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/mailboxculture
  */
 export interface MailboxCultureType extends Extensible {
@@ -5882,122 +8021,217 @@ export interface MailboxData extends Extensible {
 
 /**
  * t:MailboxHoldResultType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/mailboxholdresult
  */
 export interface MailboxHoldResultType extends Extensible {
-  /** t:HoldId. */
+  /**
+   * t:HoldId.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   HoldId: string;
-  /** t:Query. */
+  /**
+   * t:Query.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Query?: string;
-  /** t:MailboxHoldStatuses. */
+  /**
+   * t:MailboxHoldStatuses.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   MailboxHoldStatuses: ArrayOfMailboxHoldStatusType;
 }
 
 /**
  * t:MailboxHoldStatusType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/mailboxholdstatus
  */
 export interface MailboxHoldStatusType extends Extensible {
-  /** t:Mailbox. */
+  /**
+   * t:Mailbox.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Mailbox: string;
-  /** t:Status. */
+  /**
+   * t:Status.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Status: HoldStatusType;
   /**
    * t:AdditionalInfo.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/additionalinfo
    */
   AdditionalInfo?: string;
 }
 
-/** t:MailboxInformationType */
+/**
+ * t:MailboxInformationType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface MailboxInformationType extends Extensible {
-  /** t:MailboxGuid. */
+  /**
+   * t:MailboxGuid.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   MailboxGuid: GuidType;
-  /** t:MailboxAddress. */
+  /**
+   * t:MailboxAddress.
+   * @since V2017_07_11
+   */
   MailboxAddress: SmtpAddressType;
-  /** t:MailboxDisplayName. */
+  /**
+   * t:MailboxDisplayName.
+   * @since V2017_07_11
+   */
   MailboxDisplayName: string;
 }
 
-/** t:MailboxLocatorType */
+/**
+ * t:MailboxLocatorType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export interface MailboxLocatorType extends Extensible {
   /** xsi:type: set when the value is of a derived type. */
   $type?: 'MailboxLocatorType' | 'GroupLocatorType' | 'UserLocatorType';
-  /** t:ExternalDirectoryObjectId. */
+  /**
+   * t:ExternalDirectoryObjectId.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ExternalDirectoryObjectId?: string;
-  /** t:LegacyDn. */
+  /**
+   * t:LegacyDn.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   LegacyDn?: string;
-  /** t:EmailAddress. */
+  /**
+   * t:EmailAddress.
+   * @since V2018_01_08
+   */
   EmailAddress?: string;
-  /** t:DisplayName. */
+  /**
+   * t:DisplayName.
+   * @since V2018_01_08
+   */
   DisplayName?: string;
-  /** t:OrganizationId. */
+  /**
+   * t:OrganizationId.
+   * @since V2018_01_08
+   */
   OrganizationId?: string;
 }
 
 /**
  * t:MailboxQueryType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/mailboxquery
  */
 export interface MailboxQueryType extends Extensible {
-  /** t:Query. */
+  /**
+   * t:Query.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Query: string;
-  /** t:MailboxSearchScopes. */
+  /**
+   * t:MailboxSearchScopes.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   MailboxSearchScopes: NonEmptyArrayOfMailboxSearchScopesType;
 }
 
-/** t:MailboxRefinerType */
+/**
+ * t:MailboxRefinerType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface MailboxRefinerType extends SearchRefinerType {
-  /** t:MailboxDisplayName. */
+  /**
+   * t:MailboxDisplayName.
+   * @since V2017_07_11
+   */
   MailboxDisplayName?: string;
 }
 
-/** t:MailboxSearchLocationType (3 values) */
+/**
+ * t:MailboxSearchLocationType (3 values)
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type MailboxSearchLocationType = 'PrimaryOnly' | 'ArchiveOnly' | 'All';
 /** Every value of MailboxSearchLocationType, in schema order. */
 export const MailboxSearchLocationTypeValues = ['PrimaryOnly', 'ArchiveOnly', 'All'] as const;
 
 /**
  * t:MailboxSearchScopeType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/mailboxsearchscope
  */
 export interface MailboxSearchScopeType extends Extensible {
-  /** t:Mailbox. */
+  /**
+   * t:Mailbox.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Mailbox: string;
-  /** t:SearchScope. */
+  /**
+   * t:SearchScope.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   SearchScope: MailboxSearchLocationType;
-  /** t:ExtendedAttributes. */
+  /**
+   * t:ExtendedAttributes.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ExtendedAttributes?: ArrayOfExtendedAttributesType;
 }
 
 /**
  * t:MailboxStatisticsItemType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/mailboxstat
  */
 export interface MailboxStatisticsItemType extends Extensible {
-  /** t:MailboxId. */
+  /**
+   * t:MailboxId.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   MailboxId: string;
-  /** t:DisplayName. */
+  /**
+   * t:DisplayName.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   DisplayName: string;
-  /** t:ItemCount. */
+  /**
+   * t:ItemCount.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ItemCount: number;
-  /** t:Size. */
+  /**
+   * t:Size.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Size: number;
 }
 
 /**
  * t:MailboxStatisticsSearchResultType
+ * @since Exchange2010_SP1
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/mailboxstatisticssearchresult
  */
 export interface MailboxStatisticsSearchResultType extends Extensible {
-  /** t:UserMailbox. */
+  /**
+   * t:UserMailbox.
+   * @since Exchange2010_SP1
+   */
   UserMailbox: UserMailboxType;
-  /** t:KeywordStatisticsSearchResult. */
+  /**
+   * t:KeywordStatisticsSearchResult.
+   * @since Exchange2010_SP1
+   */
   KeywordStatisticsSearchResult?: KeywordStatisticsSearchResultType;
 }
 
 /**
  * t:MailboxTypeType (10 values)
+ * Values added later: `Unknown` (Exchange2010_SP1), `OneOff` (Exchange2010_SP1), `GroupMailbox` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `ImplicitContact` (V2017_07_11), `User` (V2018_01_08).
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/mailboxtype
  */
 export type MailboxTypeType = 'Unknown' | 'OneOff' | 'Mailbox' | 'PublicDL' | 'PrivateDL' | 'Contact' | 'PublicFolder' | 'GroupMailbox' | 'ImplicitContact' | 'User';
@@ -6006,116 +8240,157 @@ export const MailboxTypeTypeValues = ['Unknown', 'OneOff', 'Mailbox', 'PublicDL'
 
 /**
  * t:MailTips
+ * @since Exchange2010_SP1
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/mailtips
  */
 export interface MailTips extends Extensible {
   /**
    * t:RecipientAddress.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/recipientaddress
    */
   RecipientAddress: EmailAddressType;
   /**
    * t:PendingMailTips.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/pendingmailtips
    */
   PendingMailTips: MailTipTypes;
   /**
    * t:OutOfOffice.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/outofoffice
    */
   OutOfOffice?: OutOfOfficeMailTip;
   /**
    * t:MailboxFull.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/mailboxfull
    */
   MailboxFull?: boolean;
   /**
    * t:CustomMailTip.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/custommailtip
    */
   CustomMailTip?: string;
   /**
    * t:TotalMemberCount.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/totalmembercount
    */
   TotalMemberCount?: number;
   /**
    * t:ExternalMemberCount.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/externalmembercount
    */
   ExternalMemberCount?: number;
   /**
    * t:MaxMessageSize.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/maxmessagesize
    */
   MaxMessageSize?: number;
   /**
    * t:DeliveryRestricted.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/deliveryrestricted
    */
   DeliveryRestricted?: boolean;
   /**
    * t:IsModerated.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/ismoderated
    */
   IsModerated?: boolean;
   /**
    * t:InvalidRecipient.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/invalidrecipient-mailtips
    */
   InvalidRecipient?: boolean;
-  /** t:Scope. */
+  /**
+   * t:Scope.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Scope?: number;
-  /** t:RecipientSuggestions. */
+  /**
+   * t:RecipientSuggestions.
+   * @since V2017_07_11
+   */
   RecipientSuggestions?: ArrayOfRecipientSuggestionsType;
-  /** t:PreferAccessibleContent. */
+  /**
+   * t:PreferAccessibleContent.
+   * @since V2017_07_11
+   */
   PreferAccessibleContent?: boolean;
 }
 
 /**
  * t:MailTipsServiceConfiguration
+ * @since Exchange2010_SP1
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/mailtipsconfiguration-mailtipsserviceconfiguration
  */
 export interface MailTipsServiceConfiguration extends ServiceConfiguration {
   /**
    * t:MailTipsEnabled.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/mailtipsenabled
    */
   MailTipsEnabled: boolean;
   /**
    * t:MaxRecipientsPerGetMailTipsRequest.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/maxrecipientspergetmailtipsrequest
    */
   MaxRecipientsPerGetMailTipsRequest: number;
   /**
    * t:MaxMessageSize.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/maxmessagesize
    */
   MaxMessageSize: number;
   /**
    * t:LargeAudienceThreshold.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/largeaudiencethreshold
    */
   LargeAudienceThreshold: number;
   /**
    * t:ShowExternalRecipientCount.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/showexternalrecipientcount
    */
   ShowExternalRecipientCount: boolean;
   /**
    * t:InternalDomains.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/internaldomains-smtpdomainlist
    */
   InternalDomains: SmtpDomainList;
-  /** t:PolicyTipsEnabled. */
+  /**
+   * t:PolicyTipsEnabled.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   PolicyTipsEnabled: boolean;
-  /** t:LargeAudienceCap. */
+  /**
+   * t:LargeAudienceCap.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   LargeAudienceCap: number;
 }
 
-/** t:MailTipTypes */
+/**
+ * t:MailTipTypes
+ * @since Exchange2010_SP1
+ */
 export type MailTipTypes = MailTipTypes_Item[];
-/** t:MailTipTypes_Item (13 values) */
+/**
+ * t:MailTipTypes_Item (13 values)
+ * Values added later: `Scope` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `RecipientSuggestions` (V2017_07_11), `PreferAccessibleContent` (V2017_07_11).
+ * @since Exchange2010_SP1
+ */
 export type MailTipTypes_Item = 'All' | 'OutOfOfficeMessage' | 'MailboxFullStatus' | 'CustomMailTip' | 'ExternalMemberCount' | 'TotalMemberCount' | 'MaxMessageSize' | 'DeliveryRestriction' | 'ModerationStatus' | 'InvalidRecipient' | 'Scope' | 'RecipientSuggestions' | 'PreferAccessibleContent';
 /** Every value of MailTipTypes_Item, in schema order. */
 export const MailTipTypes_ItemValues = ['All', 'OutOfOfficeMessage', 'MailboxFullStatus', 'CustomMailTip', 'ExternalMemberCount', 'TotalMemberCount', 'MaxMessageSize', 'DeliveryRestriction', 'ModerationStatus', 'InvalidRecipient', 'Scope', 'RecipientSuggestions', 'PreferAccessibleContent'] as const;
@@ -6179,13 +8454,18 @@ export interface ManagedFolderInformationType extends Extensible {
 
 /**
  * t:ManagementRoleType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/managementrole
  */
 export interface ManagementRoleType extends Extensible {
-  /** t:UserRoles. */
+  /**
+   * t:UserRoles.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   UserRoles?: NonEmptyArrayOfRoleType;
   /**
    * t:ApplicationRoles.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/applicationroles
    */
   ApplicationRoles?: NonEmptyArrayOfRoleType;
@@ -6195,7 +8475,10 @@ export interface ManagementRoleType extends Extensible {
 export type MapiPropertyTypeType = 'ApplicationTime' | 'ApplicationTimeArray' | 'Binary' | 'BinaryArray' | 'Boolean' | 'CLSID' | 'CLSIDArray' | 'Currency' | 'CurrencyArray' | 'Double' | 'DoubleArray' | 'Error' | 'Float' | 'FloatArray' | 'Integer' | 'IntegerArray' | 'Long' | 'LongArray' | 'Null' | 'Object' | 'ObjectArray' | 'Short' | 'ShortArray' | 'SystemTime' | 'SystemTimeArray' | 'String' | 'StringArray';
 /** Every value of MapiPropertyTypeType, in schema order. */
 export const MapiPropertyTypeTypeValues = ['ApplicationTime', 'ApplicationTimeArray', 'Binary', 'BinaryArray', 'Boolean', 'CLSID', 'CLSIDArray', 'Currency', 'CurrencyArray', 'Double', 'DoubleArray', 'Error', 'Float', 'FloatArray', 'Integer', 'IntegerArray', 'Long', 'LongArray', 'Null', 'Object', 'ObjectArray', 'Short', 'ShortArray', 'SystemTime', 'SystemTimeArray', 'String', 'StringArray'] as const;
-/** t:MatchOptionsType (2 values) */
+/**
+ * t:MatchOptionsType (2 values)
+ * @since V2017_07_11
+ */
 export type MatchOptionsType = 'FullString' | 'Prefix';
 /** Every value of MatchOptionsType, in schema order. */
 export const MatchOptionsTypeValues = ['FullString', 'Prefix'] as const;
@@ -6217,74 +8500,162 @@ export const MeetingAttendeeTypeValues = ['Organizer', 'Required', 'Optional', '
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/meetingcancellation
  */
 export interface MeetingCancellationMessageType extends MeetingMessageType {
-  /** t:Start. */
+  /**
+   * t:Start.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Start?: string;
-  /** t:End. */
+  /**
+   * t:End.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   End?: string;
-  /** t:Location. */
+  /**
+   * t:Location.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Location?: string;
-  /** t:Recurrence. */
+  /**
+   * t:Recurrence.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Recurrence?: RecurrenceType;
-  /** t:CalendarItemType. */
+  /**
+   * t:CalendarItemType.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   CalendarItemType?: string;
   /**
    * t:EnhancedLocation.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/enhancedlocation
    */
   EnhancedLocation?: EnhancedLocationType;
-  /** t:DoNotForwardMeeting. */
+  /**
+   * t:DoNotForwardMeeting.
+   * @since V2017_07_11
+   */
   DoNotForwardMeeting?: boolean;
 }
 
-/** t:MeetingInsightValue */
+/**
+ * t:MeetingInsightValue
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface MeetingInsightValue extends InsightValue {
-  /** t:Id. */
+  /**
+   * t:Id.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Id?: string;
-  /** t:Subject. */
+  /**
+   * t:Subject.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Subject?: string;
-  /** t:StartUtcTicks. */
+  /**
+   * t:StartUtcTicks.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   StartUtcTicks?: number;
-  /** t:EndUtcTicks. */
+  /**
+   * t:EndUtcTicks.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   EndUtcTicks?: number;
-  /** t:Location. */
+  /**
+   * t:Location.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Location?: string;
-  /** t:Organizer. */
+  /**
+   * t:Organizer.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Organizer?: ProfileInsightValue;
-  /** t:Attendees. */
+  /**
+   * t:Attendees.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Attendees?: ArrayOfProfileInsightValue;
 }
 
-/** t:MeetingInstanceType */
+/**
+ * t:MeetingInstanceType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface MeetingInstanceType extends Extensible {
-  /** t:Id. */
+  /**
+   * t:Id.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Id?: string;
-  /** t:ChangeKey. */
+  /**
+   * t:ChangeKey.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ChangeKey?: string;
-  /** t:Version. */
+  /**
+   * t:Version.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Version?: string;
-  /** t:JoinUrl. */
+  /**
+   * t:JoinUrl.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   JoinUrl?: string;
-  /** t:DateTimeCreated. */
+  /**
+   * t:DateTimeCreated.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   DateTimeCreated?: string;
-  /** t:DateTimeModified. */
+  /**
+   * t:DateTimeModified.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   DateTimeModified?: string;
-  /** t:Meadata. */
+  /**
+   * t:Meadata.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Meadata?: string;
-  /** t:Tag. */
+  /**
+   * t:Tag.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Tag?: string;
-  /** t:ParentGoid. */
+  /**
+   * t:ParentGoid.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ParentGoid?: string;
-  /** t:ParticipantActivities. */
+  /**
+   * t:ParticipantActivities.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ParticipantActivities?: NonEmptyArrayOfParticipantActivities;
-  /** t:ContentActivities. */
+  /**
+   * t:ContentActivities.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ContentActivities?: NonEmptyArrayOfContentActivities;
 }
 
-/** t:MeetingLocation */
+/**
+ * t:MeetingLocation
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface MeetingLocation extends Extensible {
-  /** t:EmailAddress. */
+  /**
+   * t:EmailAddress.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   EmailAddress: string;
-  /** t:DisplayName. */
+  /**
+   * t:DisplayName.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   DisplayName: string;
 }
 
@@ -6337,22 +8708,28 @@ export interface MeetingMessageType extends MessageType {
   DateTimeStamp?: string;
   /**
    * t:IsOrganizer.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isorganizer
    */
   IsOrganizer?: boolean;
 }
 
-/** t:MeetingRegistrationResponseObjectType */
+/**
+ * t:MeetingRegistrationResponseObjectType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export interface MeetingRegistrationResponseObjectType extends WellKnownResponseObjectType {
   /** xsi:type: set when the value is of a derived type. */
   $type?: 'MeetingRegistrationResponseObjectType' | 'AcceptItemType' | 'DeclineItemType' | 'TentativelyAcceptItemType';
   /**
    * t:ProposedStart.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/proposedstart
    */
   ProposedStart?: string;
   /**
    * t:ProposedEnd.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/proposedend
    */
   ProposedEnd?: string;
@@ -6535,11 +8912,13 @@ export interface MeetingRequestMessageType extends MeetingMessageType {
   MeetingTimeZone?: TimeZoneType;
   /**
    * t:StartTimeZone.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/starttimezone
    */
   StartTimeZone?: TimeZoneDefinitionType;
   /**
    * t:EndTimeZone.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/endtimezone
    */
   EndTimeZone?: TimeZoneDefinitionType;
@@ -6568,22 +8947,41 @@ export interface MeetingRequestMessageType extends MeetingMessageType {
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/netshowurl
    */
   NetShowUrl?: string;
-  /** t:EnhancedLocation. */
+  /**
+   * t:EnhancedLocation.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   EnhancedLocation?: EnhancedLocationType;
   /**
    * t:ChangeHighlights.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/changehighlights
    */
   ChangeHighlights?: ChangeHighlightsType;
-  /** t:StartWallClock. */
+  /**
+   * t:StartWallClock.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   StartWallClock?: string;
-  /** t:EndWallClock. */
+  /**
+   * t:EndWallClock.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   EndWallClock?: string;
-  /** t:StartTimeZoneId. */
+  /**
+   * t:StartTimeZoneId.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   StartTimeZoneId?: string;
-  /** t:EndTimeZoneId. */
+  /**
+   * t:EndTimeZoneId.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   EndTimeZoneId?: string;
-  /** t:DoNotForwardMeeting. */
+  /**
+   * t:DoNotForwardMeeting.
+   * @since V2017_07_11
+   */
   DoNotForwardMeeting?: boolean;
 }
 
@@ -6600,125 +8998,240 @@ export const MeetingRequestTypeTypeValues = ['None', 'FullUpdate', 'Informationa
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/meetingresponse
  */
 export interface MeetingResponseMessageType extends MeetingMessageType {
-  /** t:Start. */
+  /**
+   * t:Start.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Start?: string;
-  /** t:End. */
+  /**
+   * t:End.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   End?: string;
-  /** t:Location. */
+  /**
+   * t:Location.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Location?: string;
-  /** t:Recurrence. */
+  /**
+   * t:Recurrence.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Recurrence?: RecurrenceType;
-  /** t:CalendarItemType. */
+  /**
+   * t:CalendarItemType.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   CalendarItemType?: string;
   /**
    * t:ProposedStart.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/proposedstart
    */
   ProposedStart?: string;
   /**
    * t:ProposedEnd.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/proposedend
    */
   ProposedEnd?: string;
   /**
    * t:EnhancedLocation.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/enhancedlocation
    */
   EnhancedLocation?: EnhancedLocationType;
 }
 
-/** t:MeetingSpaceType */
+/**
+ * t:MeetingSpaceType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface MeetingSpaceType extends Extensible {
-  /** t:Id. */
+  /**
+   * t:Id.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Id?: string;
-  /** t:ChangeKey. */
+  /**
+   * t:ChangeKey.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ChangeKey?: string;
-  /** t:Type. */
+  /**
+   * t:Type.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Type?: MeetingSpaceTypeEnum;
-  /** t:Version. */
+  /**
+   * t:Version.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Version?: string;
-  /** t:JoinUrl. */
+  /**
+   * t:JoinUrl.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   JoinUrl?: string;
-  /** t:DateTimeCreated. */
+  /**
+   * t:DateTimeCreated.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   DateTimeCreated?: string;
-  /** t:DateTimeModified. */
+  /**
+   * t:DateTimeModified.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   DateTimeModified?: string;
-  /** t:ExpiryTime. */
+  /**
+   * t:ExpiryTime.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ExpiryTime?: string;
-  /** t:Meadata. */
+  /**
+   * t:Meadata.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Meadata?: string;
-  /** t:Tag. */
+  /**
+   * t:Tag.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Tag?: string;
 }
 
-/** t:MeetingSpaceTypeEnum (2 values) */
+/**
+ * t:MeetingSpaceTypeEnum (2 values)
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type MeetingSpaceTypeEnum = 'Public' | 'Private';
 /** Every value of MeetingSpaceTypeEnum, in schema order. */
 export const MeetingSpaceTypeEnumValues = ['Public', 'Private'] as const;
 
 /**
  * t:MeetingSuggestionType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/meetingsuggestion
  */
 export interface MeetingSuggestionType extends EntityType {
   /**
    * t:Attendees.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/attendees
    */
   Attendees?: ArrayOfEmailUsersType;
-  /** t:Location. */
+  /**
+   * t:Location.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Location?: string;
-  /** t:Subject. */
+  /**
+   * t:Subject.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Subject?: string;
-  /** t:MeetingString. */
+  /**
+   * t:MeetingString.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   MeetingString?: string;
-  /** t:StartTime. */
+  /**
+   * t:StartTime.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   StartTime?: string;
-  /** t:EndTime. */
+  /**
+   * t:EndTime.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   EndTime?: string;
-  /** t:TimeStringBeginIndex. */
+  /**
+   * t:TimeStringBeginIndex.
+   * @since V2018_01_08
+   */
   TimeStringBeginIndex?: number;
-  /** t:TimeStringLength. */
+  /**
+   * t:TimeStringLength.
+   * @since V2018_01_08
+   */
   TimeStringLength?: number;
-  /** t:EntityId. */
+  /**
+   * t:EntityId.
+   * @since V2018_01_08
+   */
   EntityId?: string;
-  /** t:ExtractionId. */
+  /**
+   * t:ExtractionId.
+   * @since V2018_01_08
+   */
   ExtractionId?: string;
 }
 
-/** t:MeetingTimeCandidate */
+/**
+ * t:MeetingTimeCandidate
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface MeetingTimeCandidate extends Extensible {
-  /** t:MeetingTimeslot. */
+  /**
+   * t:MeetingTimeslot.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   MeetingTimeslot: TimeSlot;
-  /** t:Confidence. */
+  /**
+   * t:Confidence.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Confidence: number;
-  /** t:Score. */
+  /**
+   * t:Score.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Score: number;
-  /** t:OrganizerAvailability. */
+  /**
+   * t:OrganizerAvailability.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   OrganizerAvailability: AvailabilityStatusType;
-  /** t:AttendeeAvailabilities. */
+  /**
+   * t:AttendeeAvailabilities.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   AttendeeAvailabilities: ArrayOfAttendeeAvailability;
-  /** t:Locations. */
+  /**
+   * t:Locations.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Locations: ArrayOfMeetingLocation;
-  /** t:SuggestionHint. */
+  /**
+   * t:SuggestionHint.
+   * @since V2017_07_11
+   */
   SuggestionHint: string;
 }
 
-/** t:MeetingTimeCandidatesConstraintItem */
+/**
+ * t:MeetingTimeCandidatesConstraintItem
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface MeetingTimeCandidatesConstraintItem extends Extensible {
   /** xsi:type: set when the value is of a derived type. */
   $type?: 'MeetingTimeCandidatesConstraintItem' | 'AttendeeConstraintItem' | 'LocationConstraintItem';
-  /** t:Email. */
+  /**
+   * t:Email.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Email?: string;
 }
 
 /**
  * t:MembersListType
+ * @since Exchange2010_SP1
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/members-memberlisttype
  */
 export type MembersListType = MemberType[];
 /**
  * t:MemberStatusType (3 values)
+ * @since Exchange2010_SP1
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/status-memberstatustype
  */
 export type MemberStatusType = 'Unrecognized' | 'Normal' | 'Demoted';
@@ -6727,51 +9240,91 @@ export const MemberStatusTypeValues = ['Unrecognized', 'Normal', 'Demoted'] as c
 
 /**
  * t:MemberType
+ * @since Exchange2010_SP1
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/member-ex15websvcsotherref
  */
 export interface MemberType extends Extensible {
   /**
    * Attribute Key.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/member-ex15websvcsotherref
    */
   Key?: string;
   /**
    * t:Mailbox.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/mailbox
    */
   Mailbox?: EmailAddressType;
   /**
    * t:Status.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/status-memberstatustype
    */
   Status?: MemberStatusType;
 }
 
-/** t:MentionActionType */
+/**
+ * t:MentionActionType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface MentionActionType extends Extensible {
-  /** t:Id. */
+  /**
+   * t:Id.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Id: string;
-  /** t:CreatedBy. */
+  /**
+   * t:CreatedBy.
+   * @since V2017_07_11
+   */
   CreatedBy: EmailAddressExtendedType;
-  /** t:CreatedDateTime. */
+  /**
+   * t:CreatedDateTime.
+   * @since V2017_07_11
+   */
   CreatedDateTime?: string;
-  /** t:ServerCreatedDateTime. */
+  /**
+   * t:ServerCreatedDateTime.
+   * @since V2017_07_11
+   */
   ServerCreatedDateTime?: string;
-  /** t:DeepLink. */
+  /**
+   * t:DeepLink.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   DeepLink?: string;
-  /** t:Application. */
+  /**
+   * t:Application.
+   * @since V2017_07_11
+   */
   Application?: string;
-  /** t:Mentioned. */
+  /**
+   * t:Mentioned.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Mentioned: EmailAddressExtendedType;
-  /** t:MentionText. */
+  /**
+   * t:MentionText.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   MentionText?: string;
-  /** t:ClientReference. */
+  /**
+   * t:ClientReference.
+   * @since V2017_07_11
+   */
   ClientReference?: string;
 }
 
-/** t:MentionsPreviewType */
+/**
+ * t:MentionsPreviewType
+ * @since V2017_07_11
+ */
 export interface MentionsPreviewType extends Extensible {
-  /** t:IsMentioned. */
+  /**
+   * t:IsMentioned.
+   * @since V2017_07_11
+   */
   IsMentioned: boolean;
 }
 
@@ -6780,18 +9333,31 @@ export type MessageDispositionType = 'SaveOnly' | 'SendOnly' | 'SendAndSaveCopy'
 /** Every value of MessageDispositionType, in schema order. */
 export const MessageDispositionTypeValues = ['SaveOnly', 'SendOnly', 'SendAndSaveCopy'] as const;
 
-/** t:MessageSafetyType */
+/**
+ * t:MessageSafetyType
+ * @since V2017_07_11
+ */
 export interface MessageSafetyType extends Extensible {
-  /** t:MessageSafetyLevel. */
+  /**
+   * t:MessageSafetyLevel.
+   * @since V2017_07_11
+   */
   MessageSafetyLevel?: number;
-  /** t:MessageSafetyReason. */
+  /**
+   * t:MessageSafetyReason.
+   * @since V2017_07_11
+   */
   MessageSafetyReason?: number;
-  /** t:Info. */
+  /**
+   * t:Info.
+   * @since V2017_07_11
+   */
   Info?: string;
 }
 
 /**
  * t:MessageTrackingReportTemplateType (2 values)
+ * @since Exchange2010_SP1
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/reporttemplate
  */
 export type MessageTrackingReportTemplateType = 'Summary' | 'RecipientPath';
@@ -6800,41 +9366,49 @@ export const MessageTrackingReportTemplateTypeValues = ['Summary', 'RecipientPat
 
 /**
  * t:MessageTrackingReportType
+ * @since Exchange2010_SP1
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/messagetrackingreport
  */
 export interface MessageTrackingReportType extends Extensible {
   /**
    * t:Sender.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/sender-emailaddresstype
    */
   Sender?: EmailAddressType;
   /**
    * t:PurportedSender.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/purportedsender
    */
   PurportedSender?: EmailAddressType;
   /**
    * t:Subject.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/subject
    */
   Subject?: string;
   /**
    * t:SubmitTime.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/submittime
    */
   SubmitTime?: string;
   /**
    * t:OriginalRecipients.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/originalrecipients
    */
   OriginalRecipients?: ArrayOfEmailAddressesType;
   /**
    * t:RecipientTrackingEvents.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/recipienttrackingevents
    */
   RecipientTrackingEvents: ArrayOfRecipientTrackingEventType;
   /**
    * t:Properties.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/properties-arrayoftrackingpropertiestype
    */
   Properties?: ArrayOfTrackingPropertiesType;
@@ -6927,35 +9501,69 @@ export interface MessageType extends ItemType {
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/receivedrepresenting
    */
   ReceivedRepresenting?: SingleRecipientType;
-  /** t:ApprovalRequestData. */
+  /**
+   * t:ApprovalRequestData.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ApprovalRequestData?: ApprovalRequestDataType;
-  /** t:VotingInformation. */
+  /**
+   * t:VotingInformation.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   VotingInformation?: VotingInformationType;
   /**
    * t:ReminderMessageData.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/remindermessagedata
    */
   ReminderMessageData?: ReminderMessageDataType;
-  /** t:MessageSafety. */
+  /**
+   * t:MessageSafety.
+   * @since V2017_07_11
+   */
   MessageSafety?: MessageSafetyType;
-  /** t:SenderSMTPAddress. */
+  /**
+   * t:SenderSMTPAddress.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   SenderSMTPAddress?: SmtpAddressType;
-  /** t:MailboxGuids. */
+  /**
+   * t:MailboxGuids.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   MailboxGuids?: MessageType_MailboxGuids;
-  /** t:PublishedCalendarItemIcs. */
+  /**
+   * t:PublishedCalendarItemIcs.
+   * @since V2017_07_11
+   */
   PublishedCalendarItemIcs?: string;
-  /** t:PublishedCalendarItemName. */
+  /**
+   * t:PublishedCalendarItemName.
+   * @since V2017_07_11
+   */
   PublishedCalendarItemName?: string;
 }
 
-/** t:MessageType_MailboxGuids */
+/**
+ * t:MessageType_MailboxGuids
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type MessageType_MailboxGuids = GuidType[];
 
-/** t:Metadata */
+/**
+ * t:Metadata
+ * @since V2017_07_11
+ */
 export interface Metadata extends Extensible {
-  /** t:CustomApps. */
+  /**
+   * t:CustomApps.
+   * @since V2017_07_11
+   */
   CustomApps: string;
-  /** t:GenericInfo. */
+  /**
+   * t:GenericInfo.
+   * @since V2018_01_08
+   */
   GenericInfo?: string;
 }
 
@@ -6973,15 +9581,24 @@ export interface MimeContentType extends Extensible {
   CharacterSet?: string;
 }
 
-/** t:MimeContentUTF8Type */
+/**
+ * t:MimeContentUTF8Type
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export interface MimeContentUTF8Type extends Extensible {
   /** The element text. */
   $value: string;
-  /** Attribute CharacterSet. */
+  /**
+   * Attribute CharacterSet.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   CharacterSet?: string;
 }
 
-/** t:ModernGroupTypeType (4 values) */
+/**
+ * t:ModernGroupTypeType (4 values)
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type ModernGroupTypeType = 'None' | 'Private' | 'Secret' | 'Public';
 /** Every value of ModernGroupTypeType, in schema order. */
 export const ModernGroupTypeTypeValues = ['None', 'Private', 'Secret', 'Public'] as const;
@@ -7056,83 +9673,194 @@ export type MultipleOperandBooleanExpressionTypeSearchExpressionEntry = Tagged<'
     | Tagged<'Or', OrType>
     | Tagged<'Near', NearType>;
 
-/** t:MultiValueInsightContent */
+/**
+ * t:MultiValueInsightContent
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface MultiValueInsightContent extends InsightContent {
-  /** t:ItemList. */
+  /**
+   * t:ItemList.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ItemList?: ArrayOfInsightValue;
 }
 
-/** t:NearType */
+/**
+ * t:NearType
+ * @since V2017_07_11
+ */
 export interface NearType extends MultipleOperandBooleanExpressionType {
-  /** t:Distance. */
+  /**
+   * t:Distance.
+   * @since V2017_07_11
+   */
   Distance: number;
-  /** t:Ordered. */
+  /**
+   * t:Ordered.
+   * @since V2017_07_11
+   */
   Ordered: boolean;
 }
 
-/** t:NetworkItemType */
+/**
+ * t:NetworkItemType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface NetworkItemType extends ItemType {
-  /** t:DomainId. */
+  /**
+   * t:DomainId.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   DomainId?: number;
-  /** t:DomainTag. */
+  /**
+   * t:DomainTag.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   DomainTag?: string;
-  /** t:UserTileUrl. */
+  /**
+   * t:UserTileUrl.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   UserTileUrl?: string;
-  /** t:ProfileUrl. */
+  /**
+   * t:ProfileUrl.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ProfileUrl?: string;
-  /** t:Settings. */
+  /**
+   * t:Settings.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Settings?: number;
-  /** t:IsDefault. */
+  /**
+   * t:IsDefault.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   IsDefault?: boolean;
-  /** t:AutoLinkError. */
+  /**
+   * t:AutoLinkError.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   AutoLinkError?: string;
-  /** t:AutoLinkSuccess. */
+  /**
+   * t:AutoLinkSuccess.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   AutoLinkSuccess?: string;
-  /** t:UserEmail. */
+  /**
+   * t:UserEmail.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   UserEmail?: string;
-  /** t:ClientPublishSecret. */
+  /**
+   * t:ClientPublishSecret.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ClientPublishSecret?: string;
-  /** t:ClientToken. */
+  /**
+   * t:ClientToken.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ClientToken?: string;
-  /** t:ClientToken2. */
+  /**
+   * t:ClientToken2.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ClientToken2?: string;
-  /** t:ContactSyncError. */
+  /**
+   * t:ContactSyncError.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ContactSyncError?: string;
-  /** t:ContactSyncSuccess. */
+  /**
+   * t:ContactSyncSuccess.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ContactSyncSuccess?: string;
-  /** t:ErrorOffers. */
+  /**
+   * t:ErrorOffers.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ErrorOffers?: number;
-  /** t:FirstAuthErrorDates. */
+  /**
+   * t:FirstAuthErrorDates.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   FirstAuthErrorDates?: string;
-  /** t:LastVersionSaved. */
+  /**
+   * t:LastVersionSaved.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   LastVersionSaved?: number;
-  /** t:LastWelcomeContact. */
+  /**
+   * t:LastWelcomeContact.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   LastWelcomeContact?: string;
-  /** t:Offers. */
+  /**
+   * t:Offers.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Offers?: number;
-  /** t:PsaLastChanged. */
+  /**
+   * t:PsaLastChanged.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   PsaLastChanged?: string;
-  /** t:RefreshToken2. */
+  /**
+   * t:RefreshToken2.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   RefreshToken2?: string;
-  /** t:RefreshTokenExpiry2. */
+  /**
+   * t:RefreshTokenExpiry2.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   RefreshTokenExpiry2?: string;
-  /** t:SessionHandle. */
+  /**
+   * t:SessionHandle.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   SessionHandle?: string;
-  /** t:RejectedOffers. */
+  /**
+   * t:RejectedOffers.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   RejectedOffers?: number;
-  /** t:SyncEnabled. */
+  /**
+   * t:SyncEnabled.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   SyncEnabled?: boolean;
-  /** t:TokenRefreshLastAttempted. */
+  /**
+   * t:TokenRefreshLastAttempted.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   TokenRefreshLastAttempted?: string;
-  /** t:TokenRefreshLastCompleted. */
+  /**
+   * t:TokenRefreshLastCompleted.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   TokenRefreshLastCompleted?: string;
-  /** t:PsaState. */
+  /**
+   * t:PsaState.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   PsaState?: string;
-  /** t:SourceEntryID. */
+  /**
+   * t:SourceEntryID.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   SourceEntryID?: string;
-  /** t:AccountName. */
+  /**
+   * t:AccountName.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   AccountName?: string;
-  /** t:LastSync. */
+  /**
+   * t:LastSync.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   LastSync?: string;
 }
 
@@ -7181,10 +9909,14 @@ export type NonEmptyArrayOfAlternateIdsType = NonEmptyArrayOfAlternateIdsTypeEnt
 export type NonEmptyArrayOfAlternateIdsTypeEntry = Tagged<'AlternateId', AlternateIdType>
     | Tagged<'AlternatePublicFolderId', AlternatePublicFolderIdType>
     | Tagged<'AlternatePublicFolderItemId', AlternatePublicFolderItemIdType>;
-/** t:NonEmptyArrayOfAppliedHashtagType */
+/**
+ * t:NonEmptyArrayOfAppliedHashtagType
+ * @since V2017_07_11
+ */
 export type NonEmptyArrayOfAppliedHashtagType = AppliedHashtagType[];
 /**
  * t:NonEmptyArrayOfApplyConversationActionType
+ * @since Exchange2010_SP1
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/conversationactions
  */
 export type NonEmptyArrayOfApplyConversationActionType = ConversationActionType[];
@@ -7213,10 +9945,14 @@ export type NonEmptyArrayOfBaseItemIdsTypeEntry = Tagged<'ItemId', ItemIdType>
     | Tagged<'RecurringMasterItemIdRanges', RecurringMasterItemIdRangesType>;
 /**
  * t:NonEmptyArrayOfClientAccessTokenRequestsType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/tokenrequests
  */
 export type NonEmptyArrayOfClientAccessTokenRequestsType = ClientAccessTokenRequestType[];
-/** t:NonEmptyArrayOfContentActivities */
+/**
+ * t:NonEmptyArrayOfContentActivities
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type NonEmptyArrayOfContentActivities = ContentActivity[];
 /**
  * t:NonEmptyArrayOfDeletedOccurrencesType
@@ -7225,13 +9961,18 @@ export type NonEmptyArrayOfContentActivities = ContentActivity[];
 export type NonEmptyArrayOfDeletedOccurrencesType = DeletedOccurrenceInfoType[];
 /**
  * t:NonEmptyArrayOfExtendedFieldURIs
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/extendedproperties-nonemptyarrayofextendedfielduris
  */
 export type NonEmptyArrayOfExtendedFieldURIs = PathToExtendedFieldType[];
-/** t:NonEmptyArrayOfExtendedFieldURIsType */
+/**
+ * t:NonEmptyArrayOfExtendedFieldURIsType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type NonEmptyArrayOfExtendedFieldURIsType = PathToExtendedFieldType[];
 /**
  * t:NonEmptyArrayOfExtendedPropertyType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/extendedproperties-nonemptyarrayofextendedpropertytype
  */
 export type NonEmptyArrayOfExtendedPropertyType = ExtendedPropertyType[];
@@ -7291,20 +10032,36 @@ export type NonEmptyArrayOfItemChangeDescriptionsTypeEntry = Tagged<'AppendToIte
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/itemchanges
  */
 export type NonEmptyArrayOfItemChangesType = ItemChangeType[];
-/** t:NonEmptyArrayOfItemIdsType */
+/**
+ * t:NonEmptyArrayOfItemIdsType
+ * @since Exchange2010_SP1
+ */
 export type NonEmptyArrayOfItemIdsType = ItemIdType[];
-/** t:NonEmptyArrayOfLegacyDNsType */
+/**
+ * t:NonEmptyArrayOfLegacyDNsType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type NonEmptyArrayOfLegacyDNsType = string[];
-/** t:NonEmptyArrayOfLikeType */
+/**
+ * t:NonEmptyArrayOfLikeType
+ * @since V2017_07_11
+ */
 export type NonEmptyArrayOfLikeType = LikeType[];
 /**
  * t:NonEmptyArrayOfMailboxQueriesType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/searchqueries
  */
 export type NonEmptyArrayOfMailboxQueriesType = MailboxQueryType[];
-/** t:NonEmptyArrayOfMailboxSearchScopesType */
+/**
+ * t:NonEmptyArrayOfMailboxSearchScopesType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type NonEmptyArrayOfMailboxSearchScopesType = MailboxSearchScopeType[];
-/** t:NonEmptyArrayOfMentionActionsType */
+/**
+ * t:NonEmptyArrayOfMentionActionsType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type NonEmptyArrayOfMentionActionsType = MentionActionType[];
 /**
  * t:NonEmptyArrayOfNotificationEventTypesType
@@ -7313,6 +10070,7 @@ export type NonEmptyArrayOfMentionActionsType = MentionActionType[];
 export type NonEmptyArrayOfNotificationEventTypesType = NotificationEventTypeType[];
 /**
  * t:NonEmptyArrayOfNotificationsType
+ * @since Exchange2010_SP1
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/notifications
  */
 export type NonEmptyArrayOfNotificationsType = NotificationType[];
@@ -7321,7 +10079,10 @@ export type NonEmptyArrayOfNotificationsType = NotificationType[];
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/modifiedoccurrences
  */
 export type NonEmptyArrayOfOccurrenceInfoType = OccurrenceInfoType[];
-/** t:NonEmptyArrayOfParticipantActivities */
+/**
+ * t:NonEmptyArrayOfParticipantActivities
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type NonEmptyArrayOfParticipantActivities = ParticipantActivity[];
 /**
  * t:NonEmptyArrayOfPathsToElementType
@@ -7332,14 +10093,21 @@ export type NonEmptyArrayOfPathsToElementType = NonEmptyArrayOfPathsToElementTyp
 export type NonEmptyArrayOfPathsToElementTypeEntry = Tagged<'FieldURI', PathToUnindexedFieldType>
     | Tagged<'IndexedFieldURI', PathToIndexedFieldType>
     | Tagged<'ExtendedFieldURI', PathToExtendedFieldType>;
-/** t:NonEmptyArrayOfPeopleTokenType */
+/**
+ * t:NonEmptyArrayOfPeopleTokenType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type NonEmptyArrayOfPeopleTokenType = PeopleTokenType[];
 /**
  * t:NonEmptyArrayOfPeriodsType
+ * @since Exchange2010_SP1
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/periods
  */
 export type NonEmptyArrayOfPeriodsType = PeriodType[];
-/** t:NonEmptyArrayOfPredictedActionReasonType */
+/**
+ * t:NonEmptyArrayOfPredictedActionReasonType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type NonEmptyArrayOfPredictedActionReasonType = PredictedActionReasonType[];
 /**
  * t:NonEmptyArrayOfPropertyValuesType
@@ -7348,6 +10116,7 @@ export type NonEmptyArrayOfPredictedActionReasonType = PredictedActionReasonType
 export type NonEmptyArrayOfPropertyValuesType = string[];
 /**
  * t:NonEmptyArrayOfReminderItemActionType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/reminderitemactions
  */
 export type NonEmptyArrayOfReminderItemActionType = ReminderItemActionType[];
@@ -7380,28 +10149,48 @@ export type NonEmptyArrayOfResponseObjectsTypeEntry = Tagged<'AcceptItem', Accep
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/restrictedgroupsids
  */
 export type NonEmptyArrayOfRestrictedGroupIdentifiersType = SidAndAttributesType[];
-/** t:NonEmptyArrayOfRoleType */
+/**
+ * t:NonEmptyArrayOfRoleType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type NonEmptyArrayOfRoleType = string[];
-/** t:NonEmptyArrayOfSubscriptionIdsType */
+/**
+ * t:NonEmptyArrayOfSubscriptionIdsType
+ * @since Exchange2010_SP1
+ */
 export type NonEmptyArrayOfSubscriptionIdsType = SubscriptionIdType[];
 /**
  * t:NonEmptyArrayOfTimeZoneIdType
+ * @since Exchange2010_SP1
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/ids
  */
 export type NonEmptyArrayOfTimeZoneIdType = string[];
 /**
  * t:NonEmptyArrayOfUploadItemsType
+ * @since Exchange2010_SP1
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/items-nonemptyarrayofuploaditemstype
  */
 export type NonEmptyArrayOfUploadItemsType = UploadItemType[];
 
-/** t:NonEmptyStateDefinitionType */
+/**
+ * t:NonEmptyStateDefinitionType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export interface NonEmptyStateDefinitionType extends Extensible {
-  /** t:DeletedOccurrenceStateDefinition (one of a choice). */
+  /**
+   * t:DeletedOccurrenceStateDefinition (one of a choice).
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   DeletedOccurrenceStateDefinition?: DeletedOccurrenceStateDefinitionType;
-  /** t:DeleteFromFolderStateDefinition (one of a choice). */
+  /**
+   * t:DeleteFromFolderStateDefinition (one of a choice).
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   DeleteFromFolderStateDefinition?: DeleteFromFolderStateDefinitionType;
-  /** t:LocationBasedStateDefinition (one of a choice). */
+  /**
+   * t:LocationBasedStateDefinition (one of a choice).
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   LocationBasedStateDefinition?: LocationBasedStateDefinitionType;
 }
 
@@ -7410,38 +10199,71 @@ export type NonEmptyStringType = string;
 
 /**
  * t:NonIndexableItemDetailResultType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/nonindexableitemdetailsresult
  */
 export interface NonIndexableItemDetailResultType extends Extensible {
-  /** t:Items. */
+  /**
+   * t:Items.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Items?: ArrayOfNonIndexableItemDetailsType;
-  /** t:FailedMailboxes. */
+  /**
+   * t:FailedMailboxes.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   FailedMailboxes?: ArrayOfFailedSearchMailboxesType;
 }
 
 /**
  * t:NonIndexableItemDetailType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/nonindexableitemdetail
  */
 export interface NonIndexableItemDetailType extends Extensible {
-  /** t:ItemId. */
+  /**
+   * t:ItemId.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ItemId: ItemIdType;
-  /** t:ErrorCode. */
+  /**
+   * t:ErrorCode.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ErrorCode: ItemIndexErrorType;
-  /** t:ErrorDescription. */
+  /**
+   * t:ErrorDescription.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ErrorDescription: string;
-  /** t:IsPartiallyIndexed. */
+  /**
+   * t:IsPartiallyIndexed.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   IsPartiallyIndexed: boolean;
-  /** t:IsPermanentFailure. */
+  /**
+   * t:IsPermanentFailure.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   IsPermanentFailure: boolean;
-  /** t:SortValue. */
+  /**
+   * t:SortValue.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   SortValue: string;
-  /** t:AttemptCount. */
+  /**
+   * t:AttemptCount.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   AttemptCount: number;
-  /** t:LastAttemptTime. */
+  /**
+   * t:LastAttemptTime.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   LastAttemptTime?: string;
   /**
    * t:AdditionalInfo.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/additionalinfo
    */
   AdditionalInfo?: string;
@@ -7449,29 +10271,49 @@ export interface NonIndexableItemDetailType extends Extensible {
 
 /**
  * t:NonIndexableItemStatisticType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/nonindexableitemstatistic
  */
 export interface NonIndexableItemStatisticType extends Extensible {
-  /** t:Mailbox. */
+  /**
+   * t:Mailbox.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Mailbox: string;
-  /** t:ItemCount. */
+  /**
+   * t:ItemCount.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ItemCount: number;
-  /** t:ErrorMessage. */
+  /**
+   * t:ErrorMessage.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ErrorMessage?: string;
 }
 
-/** t:NormalizedBodyType */
+/**
+ * t:NormalizedBodyType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export interface NormalizedBodyType extends Extensible {
   /** The element text. */
   $value: string;
-  /** Attribute NormalizedBodyType. */
+  /**
+   * Attribute NormalizedBodyType.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   NormalizedBodyType: BodyTypeType;
-  /** Attribute IsTruncated. */
+  /**
+   * Attribute IsTruncated.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   IsTruncated?: boolean;
 }
 
 /**
  * t:NotificationEventTypeType (7 values)
+ * Values added later: `FreeBusyChangedEvent` (Exchange2010_SP1).
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/eventtype
  */
 export type NotificationEventTypeType = 'CopiedEvent' | 'CreatedEvent' | 'DeletedEvent' | 'ModifiedEvent' | 'MovedEvent' | 'NewMailEvent' | 'FreeBusyChangedEvent';
@@ -7582,7 +10424,10 @@ export interface NotType extends SearchExpressionType {
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/or
    */
   Or?: OrType;
-  /** t:Near (one of a choice). */
+  /**
+   * t:Near (one of a choice).
+   * @since V2017_07_11
+   */
   Near?: NearType;
 }
 
@@ -7646,89 +10491,144 @@ export interface OccurrenceItemIdType extends BaseItemIdType {
 
 /**
  * t:OccurrencesRangeType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/range
  */
 export interface OccurrencesRangeType extends Extensible {
   /**
    * Attribute Start.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/range
    */
   Start?: string;
   /**
    * Attribute End.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/range
    */
   End?: string;
   /**
    * Attribute Count.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/range
    */
   Count?: number;
   /**
    * Attribute CompareOriginalStartTime.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/range
    */
   CompareOriginalStartTime?: boolean;
 }
 
-/** t:OfficeClientCodeType */
+/**
+ * t:OfficeClientCodeType
+ * @since V2017_07_11
+ */
 export type OfficeClientCodeType = string;
 
-/** t:OfficeClientType */
+/**
+ * t:OfficeClientType
+ * @since V2017_07_11
+ */
 export interface OfficeClientType extends Extensible {
-  /** Attribute Code. */
+  /**
+   * Attribute Code.
+   * @since V2017_07_11
+   */
   Code: OfficeClientCodeType;
-  /** Attribute Version. */
+  /**
+   * Attribute Version.
+   * @since V2017_07_11
+   */
   Version: VersionType;
 }
 
-/** t:OfficeIntegrationConfiguration */
+/**
+ * t:OfficeIntegrationConfiguration
+ * @since V2017_07_11
+ */
 export interface OfficeIntegrationConfiguration extends ServiceConfiguration {
-  /** t:OfficeSidebarURL. */
+  /**
+   * t:OfficeSidebarURL.
+   * @since V2017_07_11
+   */
   OfficeSidebarURL: string;
 }
 
-/** t:OMEMessageRevocationStatus (6 values) */
+/**
+ * t:OMEMessageRevocationStatus (6 values)
+ * @since V2018_01_08
+ */
 export type OMEMessageRevocationStatus = 'None' | 'Success' | 'Failed' | 'MessageNotFound' | 'PartialFailed' | 'AlreadyRevoked';
 /** Every value of OMEMessageRevocationStatus, in schema order. */
 export const OMEMessageRevocationStatusValues = ['None', 'Success', 'Failed', 'MessageNotFound', 'PartialFailed', 'AlreadyRevoked'] as const;
 
-/** t:OneDriveItemType */
+/**
+ * t:OneDriveItemType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface OneDriveItemType extends ItemType {
-  /** t:ResourceId. */
+  /**
+   * t:ResourceId.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ResourceId: string;
 }
 
-/** t:OneDriveSearchScopeType */
+/**
+ * t:OneDriveSearchScopeType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface OneDriveSearchScopeType extends Extensible {
-  /** t:OneDriveView. */
+  /**
+   * t:OneDriveView.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   OneDriveView: OneDriveViewType;
 }
 
-/** t:OneDriveViewType */
+/**
+ * t:OneDriveViewType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type OneDriveViewType = OneDriveViewType_Item[];
-/** t:OneDriveViewType_Item (4 values) */
+/**
+ * t:OneDriveViewType_Item (4 values)
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type OneDriveViewType_Item = 'None' | 'SharedWithMe' | 'MyDocuments' | 'RecycleBin';
 /** Every value of OneDriveViewType_Item, in schema order. */
 export const OneDriveViewType_ItemValues = ['None', 'SharedWithMe', 'MyDocuments', 'RecycleBin'] as const;
-/** t:OnlineMeetingAccessLevelType (4 values) */
+/**
+ * t:OnlineMeetingAccessLevelType (4 values)
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type OnlineMeetingAccessLevelType = 'Locked' | 'Invited' | 'Internal' | 'Everyone';
 /** Every value of OnlineMeetingAccessLevelType, in schema order. */
 export const OnlineMeetingAccessLevelTypeValues = ['Locked', 'Invited', 'Internal', 'Everyone'] as const;
 
 /**
  * t:OnlineMeetingSettingsType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/onlinemeetingsettings
  */
 export interface OnlineMeetingSettingsType extends Extensible {
-  /** t:LobbyBypass. */
+  /**
+   * t:LobbyBypass.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   LobbyBypass: LobbyBypassType;
   /**
    * t:AccessLevel.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/accesslevel
    */
   AccessLevel: OnlineMeetingAccessLevelType;
-  /** t:Presenters. */
+  /**
+   * t:Presenters.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Presenters: PresentersType;
 }
 
@@ -7742,17 +10642,25 @@ export const OofStateValues = ['Disabled', 'Enabled', 'Scheduled'] as const;
 
 /**
  * t:OpenAsAdminOrSystemServiceType
+ * @since Exchange2010_SP1
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/openasadminorsystemservice
  */
 export interface OpenAsAdminOrSystemServiceType extends Extensible {
   /**
    * Attribute LogonType.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/openasadminorsystemservice
    */
   LogonType: SpecialLogonTypeType;
-  /** Attribute BudgetType. */
+  /**
+   * Attribute BudgetType.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   BudgetType?: number;
-  /** t:ConnectingSID. */
+  /**
+   * t:ConnectingSID.
+   * @since Exchange2010_SP1
+   */
   ConnectingSID: ConnectingSIDType;
 }
 
@@ -7763,106 +10671,223 @@ export interface OpenAsAdminOrSystemServiceType extends Extensible {
 export interface OrType extends MultipleOperandBooleanExpressionType {
 }
 
-/** t:OutOfOfficeInsightValue */
+/**
+ * t:OutOfOfficeInsightValue
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface OutOfOfficeInsightValue extends InsightValue {
-  /** t:StartTime. */
+  /**
+   * t:StartTime.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   StartTime?: string;
-  /** t:EndTime. */
+  /**
+   * t:EndTime.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   EndTime?: string;
-  /** t:Message. */
+  /**
+   * t:Message.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Message?: string;
-  /** t:Culture. */
+  /**
+   * t:Culture.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Culture?: string;
 }
 
 /**
  * t:OutOfOfficeMailTip
+ * @since Exchange2010_SP1
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/outofoffice
  */
 export interface OutOfOfficeMailTip extends Extensible {
   /**
    * t:ReplyBody.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/replybody
    */
   ReplyBody: ReplyBody;
   /**
    * t:Duration.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/duration-useroofsettings
    */
   Duration?: Duration;
 }
 
-/** t:ParcelDeliveryEntityType */
+/**
+ * t:ParcelDeliveryEntityType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface ParcelDeliveryEntityType extends Extensible {
-  /** t:Carrier. */
+  /**
+   * t:Carrier.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Carrier?: string;
-  /** t:TrackingNumber. */
+  /**
+   * t:TrackingNumber.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   TrackingNumber?: string;
-  /** t:TrackingUrl. */
+  /**
+   * t:TrackingUrl.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   TrackingUrl?: string;
-  /** t:ExpectedArrivalFrom. */
+  /**
+   * t:ExpectedArrivalFrom.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ExpectedArrivalFrom?: string;
-  /** t:ExpectedArrivalUntil. */
+  /**
+   * t:ExpectedArrivalUntil.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ExpectedArrivalUntil?: string;
-  /** t:Product. */
+  /**
+   * t:Product.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Product?: string;
-  /** t:ProductUrl. */
+  /**
+   * t:ProductUrl.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ProductUrl?: string;
-  /** t:ProductImage. */
+  /**
+   * t:ProductImage.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ProductImage?: string;
-  /** t:ProductSku. */
+  /**
+   * t:ProductSku.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ProductSku?: string;
-  /** t:ProductDescription. */
+  /**
+   * t:ProductDescription.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ProductDescription?: string;
-  /** t:ProductBrand. */
+  /**
+   * t:ProductBrand.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ProductBrand?: string;
-  /** t:ProductColor. */
+  /**
+   * t:ProductColor.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ProductColor?: string;
-  /** t:OrderNumber. */
+  /**
+   * t:OrderNumber.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   OrderNumber?: string;
-  /** t:Seller. */
+  /**
+   * t:Seller.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Seller?: string;
-  /** t:OrderStatus. */
+  /**
+   * t:OrderStatus.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   OrderStatus?: string;
-  /** t:AddressName. */
+  /**
+   * t:AddressName.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   AddressName?: string;
-  /** t:StreetAddress. */
+  /**
+   * t:StreetAddress.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   StreetAddress?: string;
-  /** t:AddressLocality. */
+  /**
+   * t:AddressLocality.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   AddressLocality?: string;
-  /** t:AddressRegion. */
+  /**
+   * t:AddressRegion.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   AddressRegion?: string;
-  /** t:AddressCountry. */
+  /**
+   * t:AddressCountry.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   AddressCountry?: string;
-  /** t:PostalCode. */
+  /**
+   * t:PostalCode.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   PostalCode?: string;
 }
 
-/** t:ParticipantActivity */
+/**
+ * t:ParticipantActivity
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface ParticipantActivity extends Extensible {
-  /** t:Id. */
+  /**
+   * t:Id.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Id: GuidType;
-  /** t:CreatedBy. */
+  /**
+   * t:CreatedBy.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   CreatedBy: string;
-  /** t:StartTime. */
+  /**
+   * t:StartTime.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   StartTime: string;
-  /** t:EndTime. */
+  /**
+   * t:EndTime.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   EndTime: string;
-  /** t:ClientVersion. */
+  /**
+   * t:ClientVersion.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ClientVersion: string;
-  /** t:Role. */
+  /**
+   * t:Role.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Role: ParticipantActivityRole;
-  /** t:MediaType. */
+  /**
+   * t:MediaType.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   MediaType: ParticipantActivityMediaType;
-  /** t:MediaDetails. */
+  /**
+   * t:MediaDetails.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   MediaDetails?: string;
 }
 
-/** t:ParticipantActivityMediaType (8 values) */
+/**
+ * t:ParticipantActivityMediaType (8 values)
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ParticipantActivityMediaType = 'AppSharing' | 'AudioVideo' | 'Chat' | 'DataConf' | 'Meeting' | 'MeetingConf' | 'PhoneConf' | 'Focus';
 /** Every value of ParticipantActivityMediaType, in schema order. */
 export const ParticipantActivityMediaTypeValues = ['AppSharing', 'AudioVideo', 'Chat', 'DataConf', 'Meeting', 'MeetingConf', 'PhoneConf', 'Focus'] as const;
-/** t:ParticipantActivityRole (3 values) */
+/**
+ * t:ParticipantActivityRole (3 values)
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ParticipantActivityRole = 'Organizer' | 'Attendee' | 'Presenter';
 /** Every value of ParticipantActivityRole, in schema order. */
 export const ParticipantActivityRoleValues = ['Organizer', 'Attendee', 'Presenter'] as const;
@@ -7945,54 +10970,91 @@ export interface PathToUnindexedFieldType extends BasePathToElementType {
   FieldURI: UnindexedFieldURIType;
 }
 
-/** t:PeopleRefinerType */
+/**
+ * t:PeopleRefinerType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface PeopleRefinerType extends SearchRefinerType {
-  /** t:DisplayName. */
+  /**
+   * t:DisplayName.
+   * @since V2017_07_11
+   */
   DisplayName?: string;
-  /** t:SmtpAddress. */
+  /**
+   * t:SmtpAddress.
+   * @since V2017_07_11
+   */
   SmtpAddress?: SmtpAddressType;
 }
 
-/** t:PeopleSuggestionPersonType (6 values) */
+/**
+ * t:PeopleSuggestionPersonType (6 values)
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type PeopleSuggestionPersonType = 'Unknown' | 'Person' | 'DistributionList' | 'Room' | 'Place' | 'ModernGroup';
 /** Every value of PeopleSuggestionPersonType, in schema order. */
 export const PeopleSuggestionPersonTypeValues = ['Unknown', 'Person', 'DistributionList', 'Room', 'Place', 'ModernGroup'] as const;
 
-/** t:PeopleSuggestionType */
+/**
+ * t:PeopleSuggestionType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface PeopleSuggestionType extends SuggestionType {
-  /** t:PrimarySmtpAddress. */
+  /**
+   * t:PrimarySmtpAddress.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   PrimarySmtpAddress: string;
-  /** t:PersonType. */
+  /**
+   * t:PersonType.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   PersonType?: string;
 }
 
-/** t:PeopleTokenType */
+/**
+ * t:PeopleTokenType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface PeopleTokenType extends Extensible {
-  /** t:TokenSource. */
+  /**
+   * t:TokenSource.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   TokenSource: TokenSourceType;
-  /** t:ExpirationDateTime. */
+  /**
+   * t:ExpirationDateTime.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ExpirationDateTime?: string;
-  /** t:TokenValue. */
+  /**
+   * t:TokenValue.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   TokenValue?: string;
 }
 
 /**
  * t:PeriodType
+ * @since Exchange2010_SP1
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/period
  */
 export interface PeriodType extends Extensible {
   /**
    * Attribute Bias.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/period
    */
   Bias?: string;
   /**
    * Attribute Name.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/period
    */
   Name?: string;
   /**
    * Attribute Id.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/period
    */
   Id?: string;
@@ -8050,38 +11112,48 @@ export interface PermissionType extends BasePermissionType {
 
 /**
  * t:PersonaAttributionType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/attribution-personaattributiontype
  */
 export interface PersonaAttributionType extends Extensible {
-  /** t:Id. */
+  /**
+   * t:Id.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Id: string;
   /**
    * t:SourceId.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/sourceid
    */
   SourceId: ItemIdType;
   /**
    * t:DisplayName.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/displayname-string
    */
   DisplayName: string;
   /**
    * t:IsWritable.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/iswritable
    */
   IsWritable?: boolean;
   /**
    * t:IsQuickContact.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isquickcontact
    */
   IsQuickContact?: boolean;
   /**
    * t:IsHidden.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/ishidden
    */
   IsHidden?: boolean;
   /**
    * t:FolderId.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/folderid
    */
   FolderId?: FolderIdType;
@@ -8089,502 +11161,904 @@ export interface PersonaAttributionType extends Extensible {
 
 /**
  * t:PersonaPhoneNumberType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/value-personaphonenumbertype
  */
 export interface PersonaPhoneNumberType extends Extensible {
-  /** t:Number. */
+  /**
+   * t:Number.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Number: string;
-  /** t:Type. */
+  /**
+   * t:Type.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Type: string;
 }
 
 /**
  * t:PersonaPostalAddressType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/value-personapostaladdresstype
  */
 export interface PersonaPostalAddressType extends Extensible {
-  /** t:Street. */
+  /**
+   * t:Street.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Street?: string;
-  /** t:City. */
+  /**
+   * t:City.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   City?: string;
-  /** t:State. */
+  /**
+   * t:State.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   State?: string;
-  /** t:Country. */
+  /**
+   * t:Country.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Country?: string;
-  /** t:PostalCode. */
+  /**
+   * t:PostalCode.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   PostalCode?: string;
-  /** t:PostOfficeBox. */
+  /**
+   * t:PostOfficeBox.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   PostOfficeBox?: string;
-  /** t:Type. */
+  /**
+   * t:Type.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Type?: string;
-  /** t:Latitude. */
+  /**
+   * t:Latitude.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Latitude?: number;
-  /** t:Longitude. */
+  /**
+   * t:Longitude.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Longitude?: number;
   /**
    * t:Accuracy.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/accuracy
    */
   Accuracy?: number;
   /**
    * t:Altitude.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/altitude
    */
   Altitude?: number;
   /**
    * t:AltitudeAccuracy.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/altitudeaccuracy
    */
   AltitudeAccuracy?: number;
   /**
    * t:FormattedAddress.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/formattedaddress
    */
   FormattedAddress?: string;
-  /** t:LocationUri. */
+  /**
+   * t:LocationUri.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   LocationUri?: string;
-  /** t:LocationSource. */
+  /**
+   * t:LocationSource.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   LocationSource?: LocationSourceType;
 }
 
 /**
  * t:PersonaResponseShapeType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/personashape
  */
 export interface PersonaResponseShapeType extends Extensible {
-  /** t:BaseShape. */
+  /**
+   * t:BaseShape.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   BaseShape: DefaultShapeNamesType;
-  /** t:AdditionalProperties. */
+  /**
+   * t:AdditionalProperties.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   AdditionalProperties?: NonEmptyArrayOfPathsToElementType;
 }
 
 /**
  * t:PersonaType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/persona
  */
 export interface PersonaType extends Extensible {
-  /** t:PersonaId. */
+  /**
+   * t:PersonaId.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   PersonaId: ItemIdType;
-  /** t:PersonaType. */
+  /**
+   * t:PersonaType.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   PersonaType?: string;
-  /** t:PersonaObjectStatus. */
+  /**
+   * t:PersonaObjectStatus.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   PersonaObjectStatus?: string;
-  /** t:CreationTime. */
+  /**
+   * t:CreationTime.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   CreationTime?: string;
   /**
    * t:Bodies.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/bodies
    */
   Bodies?: ArrayOfBodyContentAttributedValuesType;
-  /** t:DisplayNameFirstLastSortKey. */
+  /**
+   * t:DisplayNameFirstLastSortKey.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   DisplayNameFirstLastSortKey?: string;
-  /** t:DisplayNameLastFirstSortKey. */
+  /**
+   * t:DisplayNameLastFirstSortKey.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   DisplayNameLastFirstSortKey?: string;
-  /** t:CompanyNameSortKey. */
+  /**
+   * t:CompanyNameSortKey.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   CompanyNameSortKey?: string;
-  /** t:HomeCitySortKey. */
+  /**
+   * t:HomeCitySortKey.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   HomeCitySortKey?: string;
-  /** t:WorkCitySortKey. */
+  /**
+   * t:WorkCitySortKey.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   WorkCitySortKey?: string;
   /**
    * t:DisplayNameFirstLastHeader.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/displaynamefirstlastheader
    */
   DisplayNameFirstLastHeader?: string;
   /**
    * t:DisplayNameLastFirstHeader.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/displaynamelastfirstheader
    */
   DisplayNameLastFirstHeader?: string;
-  /** t:DisplayName. */
+  /**
+   * t:DisplayName.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   DisplayName?: string;
   /**
    * t:DisplayNameFirstLast.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/displaynamefirstlast
    */
   DisplayNameFirstLast?: string;
   /**
    * t:DisplayNameLastFirst.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/displaynamelastfirst
    */
   DisplayNameLastFirst?: string;
-  /** t:FileAs. */
+  /**
+   * t:FileAs.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   FileAs?: string;
   /**
    * t:FileAsId.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/fileasid
    */
   FileAsId?: string;
   /**
    * t:DisplayNamePrefix.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/displaynameprefix
    */
   DisplayNamePrefix?: string;
-  /** t:GivenName. */
+  /**
+   * t:GivenName.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   GivenName?: string;
-  /** t:MiddleName. */
+  /**
+   * t:MiddleName.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   MiddleName?: string;
-  /** t:Surname. */
+  /**
+   * t:Surname.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Surname?: string;
-  /** t:Generation. */
+  /**
+   * t:Generation.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Generation?: string;
-  /** t:Nickname. */
+  /**
+   * t:Nickname.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Nickname?: string;
-  /** t:YomiCompanyName. */
+  /**
+   * t:YomiCompanyName.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   YomiCompanyName?: string;
-  /** t:YomiFirstName. */
+  /**
+   * t:YomiFirstName.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   YomiFirstName?: string;
-  /** t:YomiLastName. */
+  /**
+   * t:YomiLastName.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   YomiLastName?: string;
-  /** t:Title. */
+  /**
+   * t:Title.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Title?: string;
-  /** t:Department. */
+  /**
+   * t:Department.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Department?: string;
-  /** t:CompanyName. */
+  /**
+   * t:CompanyName.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   CompanyName?: string;
-  /** t:Location. */
+  /**
+   * t:Location.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Location?: string;
   /**
    * t:EmailAddress.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/emailaddress-emailaddresstype
    */
   EmailAddress?: EmailAddressType;
   /**
    * t:EmailAddresses.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/emailaddresses-arrayofemailaddressestype
    */
   EmailAddresses?: ArrayOfEmailAddressesType;
-  /** t:PhoneNumber. */
+  /**
+   * t:PhoneNumber.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   PhoneNumber?: PersonaPhoneNumberType;
-  /** t:ImAddress. */
+  /**
+   * t:ImAddress.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ImAddress?: string;
   /**
    * t:HomeCity.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/homecity
    */
   HomeCity?: string;
-  /** t:WorkCity. */
+  /**
+   * t:WorkCity.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   WorkCity?: string;
-  /** t:RelevanceScore. */
+  /**
+   * t:RelevanceScore.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   RelevanceScore?: number;
-  /** t:FolderIds. */
+  /**
+   * t:FolderIds.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   FolderIds?: ArrayOfFolderIdType;
   /**
    * t:Attributions.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/attributions-arrayofpersonaattributionstype
    */
   Attributions?: ArrayOfPersonaAttributionsType;
   /**
    * t:DisplayNames.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/displaynames
    */
   DisplayNames?: ArrayOfStringAttributedValuesType;
   /**
    * t:FileAses.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/fileases
    */
   FileAses?: ArrayOfStringAttributedValuesType;
   /**
    * t:FileAsIds.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/fileasids
    */
   FileAsIds?: ArrayOfStringAttributedValuesType;
   /**
    * t:DisplayNamePrefixes.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/displaynameprefixes
    */
   DisplayNamePrefixes?: ArrayOfStringAttributedValuesType;
   /**
    * t:GivenNames.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/givennames
    */
   GivenNames?: ArrayOfStringAttributedValuesType;
-  /** t:MiddleNames. */
+  /**
+   * t:MiddleNames.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   MiddleNames?: ArrayOfStringAttributedValuesType;
-  /** t:Surnames. */
+  /**
+   * t:Surnames.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Surnames?: ArrayOfStringAttributedValuesType;
   /**
    * t:Generations.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/generations
    */
   Generations?: ArrayOfStringAttributedValuesType;
-  /** t:Nicknames. */
+  /**
+   * t:Nicknames.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Nicknames?: ArrayOfStringAttributedValuesType;
   /**
    * t:Initials.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/initials-arrayofstringattributedvaluestype
    */
   Initials?: ArrayOfStringAttributedValuesType;
-  /** t:YomiCompanyNames. */
+  /**
+   * t:YomiCompanyNames.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   YomiCompanyNames?: ArrayOfStringAttributedValuesType;
-  /** t:YomiFirstNames. */
+  /**
+   * t:YomiFirstNames.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   YomiFirstNames?: ArrayOfStringAttributedValuesType;
-  /** t:YomiLastNames. */
+  /**
+   * t:YomiLastNames.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   YomiLastNames?: ArrayOfStringAttributedValuesType;
   /**
    * t:BusinessPhoneNumbers.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/businessphonenumbers
    */
   BusinessPhoneNumbers?: ArrayOfPhoneNumberAttributedValuesType;
   /**
    * t:BusinessPhoneNumbers2.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/businessphonenumbers2
    */
   BusinessPhoneNumbers2?: ArrayOfPhoneNumberAttributedValuesType;
   /**
    * t:HomePhones.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/homephones
    */
   HomePhones?: ArrayOfPhoneNumberAttributedValuesType;
   /**
    * t:HomePhones2.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/homephones2
    */
   HomePhones2?: ArrayOfPhoneNumberAttributedValuesType;
-  /** t:MobilePhones. */
+  /**
+   * t:MobilePhones.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   MobilePhones?: ArrayOfPhoneNumberAttributedValuesType;
-  /** t:MobilePhones2. */
+  /**
+   * t:MobilePhones2.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   MobilePhones2?: ArrayOfPhoneNumberAttributedValuesType;
   /**
    * t:AssistantPhoneNumbers.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/assistantphonenumbers
    */
   AssistantPhoneNumbers?: ArrayOfPhoneNumberAttributedValuesType;
   /**
    * t:CallbackPhones.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/callbackphones
    */
   CallbackPhones?: ArrayOfPhoneNumberAttributedValuesType;
   /**
    * t:CarPhones.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/carphones
    */
   CarPhones?: ArrayOfPhoneNumberAttributedValuesType;
   /**
    * t:HomeFaxes.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/homefaxes
    */
   HomeFaxes?: ArrayOfPhoneNumberAttributedValuesType;
-  /** t:OrganizationMainPhones. */
+  /**
+   * t:OrganizationMainPhones.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   OrganizationMainPhones?: ArrayOfPhoneNumberAttributedValuesType;
-  /** t:OtherFaxes. */
+  /**
+   * t:OtherFaxes.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   OtherFaxes?: ArrayOfPhoneNumberAttributedValuesType;
-  /** t:OtherTelephones. */
+  /**
+   * t:OtherTelephones.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   OtherTelephones?: ArrayOfPhoneNumberAttributedValuesType;
-  /** t:OtherPhones2. */
+  /**
+   * t:OtherPhones2.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   OtherPhones2?: ArrayOfPhoneNumberAttributedValuesType;
-  /** t:Pagers. */
+  /**
+   * t:Pagers.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Pagers?: ArrayOfPhoneNumberAttributedValuesType;
-  /** t:RadioPhones. */
+  /**
+   * t:RadioPhones.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   RadioPhones?: ArrayOfPhoneNumberAttributedValuesType;
-  /** t:TelexNumbers. */
+  /**
+   * t:TelexNumbers.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   TelexNumbers?: ArrayOfPhoneNumberAttributedValuesType;
-  /** t:TTYTDDPhoneNumbers. */
+  /**
+   * t:TTYTDDPhoneNumbers.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   TTYTDDPhoneNumbers?: ArrayOfPhoneNumberAttributedValuesType;
-  /** t:WorkFaxes. */
+  /**
+   * t:WorkFaxes.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   WorkFaxes?: ArrayOfPhoneNumberAttributedValuesType;
   /**
    * t:Emails1.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/emails1
    */
   Emails1?: ArrayOfEmailAddressAttributedValuesType;
   /**
    * t:Emails2.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/emails2
    */
   Emails2?: ArrayOfEmailAddressAttributedValuesType;
   /**
    * t:Emails3.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/emails3
    */
   Emails3?: ArrayOfEmailAddressAttributedValuesType;
   /**
    * t:BusinessHomePages.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/businesshomepages
    */
   BusinessHomePages?: ArrayOfStringAttributedValuesType;
-  /** t:PersonalHomePages. */
+  /**
+   * t:PersonalHomePages.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   PersonalHomePages?: ArrayOfStringAttributedValuesType;
-  /** t:OfficeLocations. */
+  /**
+   * t:OfficeLocations.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   OfficeLocations?: ArrayOfStringAttributedValuesType;
   /**
    * t:ImAddresses.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/imaddresses-arrayofstringattributedvaluestype
    */
   ImAddresses?: ArrayOfStringAttributedValuesType;
   /**
    * t:ImAddresses2.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/imaddresses2
    */
   ImAddresses2?: ArrayOfStringAttributedValuesType;
   /**
    * t:ImAddresses3.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/imaddresses3
    */
   ImAddresses3?: ArrayOfStringAttributedValuesType;
   /**
    * t:BusinessAddresses.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/businessaddresses
    */
   BusinessAddresses?: ArrayOfPostalAddressAttributedValuesType;
   /**
    * t:HomeAddresses.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/homeaddresses
    */
   HomeAddresses?: ArrayOfPostalAddressAttributedValuesType;
-  /** t:OtherAddresses. */
+  /**
+   * t:OtherAddresses.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   OtherAddresses?: ArrayOfPostalAddressAttributedValuesType;
-  /** t:Titles. */
+  /**
+   * t:Titles.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Titles?: ArrayOfStringAttributedValuesType;
   /**
    * t:Departments.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/departments
    */
   Departments?: ArrayOfStringAttributedValuesType;
   /**
    * t:CompanyNames.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/companynames
    */
   CompanyNames?: ArrayOfStringAttributedValuesType;
-  /** t:Managers. */
+  /**
+   * t:Managers.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Managers?: ArrayOfStringAttributedValuesType;
   /**
    * t:AssistantNames.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/assistantnames
    */
   AssistantNames?: ArrayOfStringAttributedValuesType;
-  /** t:Professions. */
+  /**
+   * t:Professions.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Professions?: ArrayOfStringAttributedValuesType;
-  /** t:SpouseNames. */
+  /**
+   * t:SpouseNames.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   SpouseNames?: ArrayOfStringAttributedValuesType;
   /**
    * t:Children.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/children-arrayofstringarrayattributedvaluestype
    */
   Children?: ArrayOfStringArrayAttributedValuesType;
-  /** t:Schools. */
+  /**
+   * t:Schools.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Schools?: ArrayOfStringAttributedValuesType;
   /**
    * t:Hobbies.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/hobbies
    */
   Hobbies?: ArrayOfStringAttributedValuesType;
-  /** t:WeddingAnniversaries. */
+  /**
+   * t:WeddingAnniversaries.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   WeddingAnniversaries?: ArrayOfStringAttributedValuesType;
   /**
    * t:Birthdays.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/birthdays
    */
   Birthdays?: ArrayOfStringAttributedValuesType;
-  /** t:Locations. */
+  /**
+   * t:Locations.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Locations?: ArrayOfStringAttributedValuesType;
-  /** t:InlineLinks. */
+  /**
+   * t:InlineLinks.
+   * @since V2017_07_11
+   */
   InlineLinks?: ArrayOfStringAttributedValuesType;
-  /** t:ItemLinkIds. */
+  /**
+   * t:ItemLinkIds.
+   * @since V2017_07_11
+   */
   ItemLinkIds?: ArrayOfStringArrayAttributedValuesType;
-  /** t:HasActiveDeals. */
+  /**
+   * t:HasActiveDeals.
+   * @since V2017_07_11
+   */
   HasActiveDeals?: string;
-  /** t:IsBusinessContact. */
+  /**
+   * t:IsBusinessContact.
+   * @since V2017_07_11
+   */
   IsBusinessContact?: string;
-  /** t:AttributedHasActiveDeals. */
+  /**
+   * t:AttributedHasActiveDeals.
+   * @since V2017_07_11
+   */
   AttributedHasActiveDeals?: ArrayOfStringAttributedValuesType;
-  /** t:AttributedIsBusinessContact. */
+  /**
+   * t:AttributedIsBusinessContact.
+   * @since V2017_07_11
+   */
   AttributedIsBusinessContact?: ArrayOfStringAttributedValuesType;
-  /** t:SourceMailboxGuids. */
+  /**
+   * t:SourceMailboxGuids.
+   * @since V2017_07_11
+   */
   SourceMailboxGuids?: ArrayOfStringAttributedValuesType;
-  /** t:LastContactedDate. */
+  /**
+   * t:LastContactedDate.
+   * @since V2017_07_11
+   */
   LastContactedDate?: string;
-  /** t:ExtendedProperties. */
+  /**
+   * t:ExtendedProperties.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ExtendedProperties?: ArrayOfExtendedPropertyAttributedValueType;
-  /** t:ExternalDirectoryObjectId. */
+  /**
+   * t:ExternalDirectoryObjectId.
+   * @since V2017_07_11
+   */
   ExternalDirectoryObjectId?: string;
-  /** t:MapiEntryId. */
+  /**
+   * t:MapiEntryId.
+   * @since V2017_07_11
+   */
   MapiEntryId?: string;
-  /** t:MapiEmailAddress. */
+  /**
+   * t:MapiEmailAddress.
+   * @since V2017_07_11
+   */
   MapiEmailAddress?: string;
-  /** t:MapiAddressType. */
+  /**
+   * t:MapiAddressType.
+   * @since V2017_07_11
+   */
   MapiAddressType?: string;
-  /** t:MapiSearchKey. */
+  /**
+   * t:MapiSearchKey.
+   * @since V2017_07_11
+   */
   MapiSearchKey?: string;
-  /** t:MapiTransmittableDisplayName. */
+  /**
+   * t:MapiTransmittableDisplayName.
+   * @since V2017_07_11
+   */
   MapiTransmittableDisplayName?: string;
-  /** t:MapiSendRichInfo. */
+  /**
+   * t:MapiSendRichInfo.
+   * @since V2017_07_11
+   */
   MapiSendRichInfo?: boolean;
 }
 
-/** t:PersonResponseShapeType */
+/**
+ * t:PersonResponseShapeType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface PersonResponseShapeType extends Extensible {
-  /** t:BaseShape. */
+  /**
+   * t:BaseShape.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   BaseShape: DefaultShapeNamesType;
-  /** t:AdditionalProperties. */
+  /**
+   * t:AdditionalProperties.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   AdditionalProperties?: NonEmptyArrayOfPathsToElementType;
 }
 
-/** t:PersonType */
+/**
+ * t:PersonType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface PersonType extends Extensible {
-  /** t:FullName. */
+  /**
+   * t:FullName.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   FullName?: string;
-  /** t:GivenName. */
+  /**
+   * t:GivenName.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   GivenName?: string;
-  /** t:Surname. */
+  /**
+   * t:Surname.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Surname?: string;
-  /** t:PhoneNumber. */
+  /**
+   * t:PhoneNumber.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   PhoneNumber?: string;
-  /** t:SMSNumber. */
+  /**
+   * t:SMSNumber.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   SMSNumber?: string;
-  /** t:EmailAddress. */
+  /**
+   * t:EmailAddress.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   EmailAddress?: string;
-  /** t:Alias. */
+  /**
+   * t:Alias.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Alias?: string;
-  /** t:Department. */
+  /**
+   * t:Department.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Department?: string;
-  /** t:LinkedInProfileLink. */
+  /**
+   * t:LinkedInProfileLink.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   LinkedInProfileLink?: string;
-  /** t:Skills. */
+  /**
+   * t:Skills.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Skills?: ArrayOfSkillInsightValue;
-  /** t:ProfessionalBiography. */
+  /**
+   * t:ProfessionalBiography.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ProfessionalBiography?: string;
-  /** t:ManagementChain. */
+  /**
+   * t:ManagementChain.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ManagementChain?: ArrayOfProfileInsightValue;
-  /** t:DirectReports. */
+  /**
+   * t:DirectReports.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   DirectReports?: ArrayOfProfileInsightValue;
-  /** t:Peers. */
+  /**
+   * t:Peers.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Peers?: ArrayOfProfileInsightValue;
-  /** t:TeamSize. */
+  /**
+   * t:TeamSize.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   TeamSize?: string;
-  /** t:CurrentJob. */
+  /**
+   * t:CurrentJob.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   CurrentJob?: ArrayOfJobInsightValue;
-  /** t:Birthday. */
+  /**
+   * t:Birthday.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Birthday?: string;
-  /** t:Hometown. */
+  /**
+   * t:Hometown.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Hometown?: string;
-  /** t:CurrentLocation. */
+  /**
+   * t:CurrentLocation.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   CurrentLocation?: string;
-  /** t:CompanyProfile. */
+  /**
+   * t:CompanyProfile.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   CompanyProfile?: ArrayOfCompanyInsightValue;
-  /** t:Office. */
+  /**
+   * t:Office.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Office?: string;
-  /** t:Headline. */
+  /**
+   * t:Headline.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Headline?: string;
-  /** t:MutualConnections. */
+  /**
+   * t:MutualConnections.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   MutualConnections?: ArrayOfProfileInsightValue;
-  /** t:Title. */
+  /**
+   * t:Title.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Title?: string;
-  /** t:MutualManager. */
+  /**
+   * t:MutualManager.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   MutualManager?: ProfileInsightValue;
-  /** t:Insights. */
+  /**
+   * t:Insights.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Insights?: ArrayOfInsight;
-  /** t:UserProfilePicture. */
+  /**
+   * t:UserProfilePicture.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   UserProfilePicture?: UserProfilePicture;
 }
 
 /**
  * t:PhoneCallIdType
+ * @since Exchange2010_SP1
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/phonecallid
  */
 export interface PhoneCallIdType extends Extensible {
   /**
    * Attribute Id.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/phonecallid
    */
   Id: string;
@@ -8592,26 +12066,31 @@ export interface PhoneCallIdType extends Extensible {
 
 /**
  * t:PhoneCallInformationType
+ * @since Exchange2010_SP1
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/phonecallinformation
  */
 export interface PhoneCallInformationType extends Extensible {
   /**
    * t:PhoneCallState.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/phonecallstate
    */
   PhoneCallState: PhoneCallStateType;
   /**
    * t:ConnectionFailureCause.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/connectionfailurecause
    */
   ConnectionFailureCause: ConnectionFailureCauseType;
   /**
    * t:SIPResponseText.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/sipresponsetext
    */
   SIPResponseText?: string;
   /**
    * t:SIPResponseCode.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/sipresponsecode
    */
   SIPResponseCode?: number;
@@ -8619,6 +12098,7 @@ export interface PhoneCallInformationType extends Extensible {
 
 /**
  * t:PhoneCallStateType (8 values)
+ * @since Exchange2010_SP1
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/phonecallstate
  */
 export type PhoneCallStateType = 'Idle' | 'Connecting' | 'Alerted' | 'Connected' | 'Disconnected' | 'Incoming' | 'Transferring' | 'Forwarding';
@@ -8627,26 +12107,41 @@ export const PhoneCallStateTypeValues = ['Idle', 'Connecting', 'Alerted', 'Conne
 
 /**
  * t:PhoneEntityType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/phone-phoneentitytype
  */
 export interface PhoneEntityType extends EntityType {
-  /** t:OriginalPhoneString. */
+  /**
+   * t:OriginalPhoneString.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   OriginalPhoneString?: string;
-  /** t:PhoneString. */
+  /**
+   * t:PhoneString.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   PhoneString?: string;
-  /** t:Type. */
+  /**
+   * t:Type.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Type?: string;
 }
 
 /**
  * t:PhoneNumberAttributedValueType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/phonenumberattributedvalue
  */
 export interface PhoneNumberAttributedValueType extends Extensible {
-  /** t:Value. */
+  /**
+   * t:Value.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Value: PersonaPhoneNumberType;
   /**
    * t:Attributions.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/attributions-arrayofvalueattributionstype
    */
   Attributions: ArrayOfValueAttributionsType;
@@ -8671,21 +12166,34 @@ export interface PhoneNumberDictionaryEntryType extends Extensible {
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/phonenumbers
  */
 export type PhoneNumberDictionaryType = PhoneNumberDictionaryEntryType[];
-/** t:PhoneNumberKeyType (23 values) */
+/**
+ * t:PhoneNumberKeyType (23 values)
+ * Values added later: `BusinessMobile` (Exchange2016 (per the doubtful exchange2016 set)), `IPPhone` (Exchange2016 (per the doubtful exchange2016 set)), `Mms` (Exchange2016 (per the doubtful exchange2016 set)), `Msn` (Exchange2016 (per the doubtful exchange2016 set)).
+ */
 export type PhoneNumberKeyType = 'AssistantPhone' | 'BusinessFax' | 'BusinessPhone' | 'BusinessPhone2' | 'Callback' | 'CarPhone' | 'CompanyMainPhone' | 'HomeFax' | 'HomePhone' | 'HomePhone2' | 'Isdn' | 'MobilePhone' | 'OtherFax' | 'OtherTelephone' | 'Pager' | 'PrimaryPhone' | 'RadioPhone' | 'Telex' | 'TtyTddPhone' | 'BusinessMobile' | 'IPPhone' | 'Mms' | 'Msn';
 /** Every value of PhoneNumberKeyType, in schema order. */
 export const PhoneNumberKeyTypeValues = ['AssistantPhone', 'BusinessFax', 'BusinessPhone', 'BusinessPhone2', 'Callback', 'CarPhone', 'CompanyMainPhone', 'HomeFax', 'HomePhone', 'HomePhone2', 'Isdn', 'MobilePhone', 'OtherFax', 'OtherTelephone', 'Pager', 'PrimaryPhone', 'RadioPhone', 'Telex', 'TtyTddPhone', 'BusinessMobile', 'IPPhone', 'Mms', 'Msn'] as const;
 
 /**
  * t:PhoneType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/phone
  */
 export interface PhoneType extends Extensible {
-  /** t:OriginalPhoneString. */
+  /**
+   * t:OriginalPhoneString.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   OriginalPhoneString?: string;
-  /** t:PhoneString. */
+  /**
+   * t:PhoneString.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   PhoneString?: string;
-  /** t:Type. */
+  /**
+   * t:Type.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Type?: string;
 }
 
@@ -8745,6 +12253,7 @@ export const PhysicalAddressKeyTypeValues = ['Home', 'Business', 'Other'] as con
 
 /**
  * t:PolicyNudgeRulesServiceConfiguration
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/policynudgerulesconfiguration
  */
 export interface PolicyNudgeRulesServiceConfiguration extends Extensible {
@@ -8754,13 +12263,18 @@ export interface PolicyNudgeRulesServiceConfiguration extends Extensible {
 
 /**
  * t:PostalAddressAttributedValueType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/postaladdressattributedvalue
  */
 export interface PostalAddressAttributedValueType extends Extensible {
-  /** t:Value. */
+  /**
+   * t:Value.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Value: PersonaPostalAddressType;
   /**
    * t:Attributions.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/attributions-arrayofvalueattributionstype
    */
   Attributions: ArrayOfValueAttributionsType;
@@ -8843,12 +12357,16 @@ export interface PostReplyItemType extends PostReplyItemBaseType {
   NewBodyContent?: BodyType;
 }
 
-/** t:PredictedActionReasonType (17 values) */
+/**
+ * t:PredictedActionReasonType (17 values)
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type PredictedActionReasonType = 'None' | 'ConversationStarterIsYou' | 'OnlyRecipient' | 'ConversationContributions' | 'MarkedImportantBySender' | 'SenderIsManager' | 'SenderIsInManagementChain' | 'SenderIsDirectReport' | 'ActionBasedOnSender' | 'NameOnToLine' | 'NameOnCcLine' | 'ManagerPosition' | 'ReplyToAMessageFromMe' | 'PreviouslyFlagged' | 'ActionBasedOnRecipients' | 'ActionBasedOnSubjectWords' | 'ActionBasedOnBasedOnBodyWords';
 /** Every value of PredictedActionReasonType, in schema order. */
 export const PredictedActionReasonTypeValues = ['None', 'ConversationStarterIsYou', 'OnlyRecipient', 'ConversationContributions', 'MarkedImportantBySender', 'SenderIsManager', 'SenderIsInManagementChain', 'SenderIsDirectReport', 'ActionBasedOnSender', 'NameOnToLine', 'NameOnCcLine', 'ManagerPosition', 'ReplyToAMessageFromMe', 'PreviouslyFlagged', 'ActionBasedOnRecipients', 'ActionBasedOnSubjectWords', 'ActionBasedOnBasedOnBodyWords'] as const;
 /**
  * t:PresentersType (3 values)
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/presenters
  */
 export type PresentersType = 'Disabled' | 'Internal' | 'Everyone';
@@ -8856,6 +12374,7 @@ export type PresentersType = 'Disabled' | 'Internal' | 'Everyone';
 export const PresentersTypeValues = ['Disabled', 'Internal', 'Everyone'] as const;
 /**
  * t:PreviewItemBaseShapeType (2 values)
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/baseshape-previewitembaseshapetype
  */
 export type PreviewItemBaseShapeType = 'Default' | 'Compact';
@@ -8864,39 +12383,61 @@ export const PreviewItemBaseShapeTypeValues = ['Default', 'Compact'] as const;
 
 /**
  * t:PreviewItemMailboxType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/mailbox-previewitemmailboxtype
  */
 export interface PreviewItemMailboxType extends Extensible {
-  /** t:MailboxId. */
+  /**
+   * t:MailboxId.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   MailboxId: string;
-  /** t:PrimarySmtpAddress. */
+  /**
+   * t:PrimarySmtpAddress.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   PrimarySmtpAddress: string;
 }
 
 /**
  * t:PreviewItemResponseShapeType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/previewitemresponseshape
  */
 export interface PreviewItemResponseShapeType extends Extensible {
   /**
    * t:BaseShape.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/baseshape-previewitembaseshapetype
    */
   BaseShape: PreviewItemBaseShapeType;
-  /** t:AdditionalProperties. */
+  /**
+   * t:AdditionalProperties.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   AdditionalProperties?: NonEmptyArrayOfExtendedFieldURIsType;
 }
 
-/** t:PrimaryMailboxSearchScopeType */
+/**
+ * t:PrimaryMailboxSearchScopeType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface PrimaryMailboxSearchScopeType extends Extensible {
-  /** t:FolderScope. */
+  /**
+   * t:FolderScope.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   FolderScope?: SearchFolderScopeType;
-  /** t:IsDeepTraversal. */
+  /**
+   * t:IsDeepTraversal.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   IsDeepTraversal?: boolean;
 }
 
 /**
  * t:PrimarySmtpAddressType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/primarysmtpaddress
  */
 export interface PrimarySmtpAddressType extends Extensible {
@@ -8906,6 +12447,7 @@ export interface PrimarySmtpAddressType extends Extensible {
 
 /**
  * t:PrincipalNameType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/principalname
  */
 export interface PrincipalNameType extends Extensible {
@@ -8913,23 +12455,50 @@ export interface PrincipalNameType extends Extensible {
   $value: NonEmptyStringType;
 }
 
-/** t:ProfileInsightValue */
+/**
+ * t:ProfileInsightValue
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface ProfileInsightValue extends InsightValue {
-  /** t:FullName. */
+  /**
+   * t:FullName.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   FullName?: string;
-  /** t:FirstName. */
+  /**
+   * t:FirstName.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   FirstName?: string;
-  /** t:LastName. */
+  /**
+   * t:LastName.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   LastName?: string;
-  /** t:EmailAddress. */
+  /**
+   * t:EmailAddress.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   EmailAddress?: string;
-  /** t:Avatar. */
+  /**
+   * t:Avatar.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Avatar?: string;
-  /** t:JoinedUtcTicks. */
+  /**
+   * t:JoinedUtcTicks.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   JoinedUtcTicks?: number;
-  /** t:ProfilePicture. */
+  /**
+   * t:ProfilePicture.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ProfilePicture?: UserProfilePicture;
-  /** t:Title. */
+  /**
+   * t:Title.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Title?: string;
 }
 
@@ -8940,28 +12509,35 @@ export type PropertyTagType_Member1 = string;
 
 /**
  * t:ProposeNewTimeType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/proposenewtime
  */
 export interface ProposeNewTimeType extends ResponseObjectType {
 }
 
-/** t:ProtectionRuleActionKindType (1 values) */
+/**
+ * t:ProtectionRuleActionKindType (1 values)
+ * @since Exchange2010_SP1
+ */
 export type ProtectionRuleActionKindType = 'RightsProtectMessage';
 /** Every value of ProtectionRuleActionKindType, in schema order. */
 export const ProtectionRuleActionKindTypeValues = ['RightsProtectMessage'] as const;
 
 /**
  * t:ProtectionRuleActionType
+ * @since Exchange2010_SP1
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/action-protectionruleactiontype
  */
 export interface ProtectionRuleActionType extends Extensible {
   /**
    * Attribute Name.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/action-protectionruleactiontype
    */
   Name: ProtectionRuleActionKindType;
   /**
    * t:Argument, repeated.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/argument
    */
   Argument?: ProtectionRuleArgumentType[];
@@ -8969,11 +12545,13 @@ export interface ProtectionRuleActionType extends Extensible {
 
 /**
  * t:ProtectionRuleAllInternalType
+ * @since Exchange2010_SP1
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/allinternal
  */
 export type ProtectionRuleAllInternalType = string;
 /**
  * t:ProtectionRuleAndType
+ * @since Exchange2010_SP1
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/and-protectionruleandtype
  */
 export type ProtectionRuleAndType = ProtectionRuleAndTypeEntry[];
@@ -8986,46 +12564,57 @@ export type ProtectionRuleAndTypeEntry = TaggedValue<'AllInternal', ProtectionRu
 
 /**
  * t:ProtectionRuleArgumentType
+ * @since Exchange2010_SP1
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/argument
  */
 export interface ProtectionRuleArgumentType extends Extensible {
   /**
    * Attribute Value.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/argument
    */
   Value: ProtectionRuleArgumentType_Value;
 }
 
-/** t:ProtectionRuleArgumentType_Value */
+/**
+ * t:ProtectionRuleArgumentType_Value
+ * @since Exchange2010_SP1
+ */
 export type ProtectionRuleArgumentType_Value = string;
 
 /**
  * t:ProtectionRuleConditionType
+ * @since Exchange2010_SP1
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/condition
  */
 export interface ProtectionRuleConditionType extends Extensible {
   /**
    * t:AllInternal (one of a choice).
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/allinternal
    */
   AllInternal?: ProtectionRuleAllInternalType;
   /**
    * t:And (one of a choice).
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/and-protectionruleandtype
    */
   And?: ProtectionRuleAndType;
   /**
    * t:RecipientIs (one of a choice).
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/recipientis
    */
   RecipientIs?: ProtectionRuleRecipientIsType;
   /**
    * t:SenderDepartments (one of a choice).
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/senderdepartments
    */
   SenderDepartments?: ProtectionRuleSenderDepartmentsType;
   /**
    * t:True (one of a choice).
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/true
    */
   True?: ProtectionRuleTrueType;
@@ -9033,83 +12622,106 @@ export interface ProtectionRuleConditionType extends Extensible {
 
 /**
  * t:ProtectionRuleRecipientIsType
+ * @since Exchange2010_SP1
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/recipientis
  */
 export type ProtectionRuleRecipientIsType = ProtectionRuleValueType[];
 /**
  * t:ProtectionRuleSenderDepartmentsType
+ * @since Exchange2010_SP1
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/senderdepartments
  */
 export type ProtectionRuleSenderDepartmentsType = ProtectionRuleValueType[];
 
 /**
  * t:ProtectionRulesServiceConfiguration
+ * @since Exchange2010_SP1
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/protectionrulesconfiguration
  */
 export interface ProtectionRulesServiceConfiguration extends ServiceConfiguration {
   /**
    * Attribute RefreshInterval.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/protectionrulesconfiguration
    */
   RefreshInterval: ProtectionRulesServiceConfiguration_RefreshInterval;
   /**
    * t:Rules.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/rules-ex15websvcsotherref
    */
   Rules: ArrayOfProtectionRulesType;
   /**
    * t:InternalDomains.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/internaldomains-smtpdomainlist
    */
   InternalDomains: SmtpDomainList;
 }
 
-/** t:ProtectionRulesServiceConfiguration_RefreshInterval */
+/**
+ * t:ProtectionRulesServiceConfiguration_RefreshInterval
+ * @since Exchange2010_SP1
+ */
 export type ProtectionRulesServiceConfiguration_RefreshInterval = number;
 /**
  * t:ProtectionRuleTrueType
+ * @since Exchange2010_SP1
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/true
  */
 export type ProtectionRuleTrueType = string;
 
 /**
  * t:ProtectionRuleType
+ * @since Exchange2010_SP1
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/rule
  */
 export interface ProtectionRuleType extends Extensible {
   /**
    * Attribute Name.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/rule
    */
   Name: ProtectionRuleType_Name;
   /**
    * Attribute UserOverridable.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/rule
    */
   UserOverridable: boolean;
   /**
    * Attribute Priority.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/rule
    */
   Priority: ProtectionRuleType_Priority;
   /**
    * t:Condition.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/condition
    */
   Condition: ProtectionRuleConditionType;
   /**
    * t:Action.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/action-protectionruleactiontype
    */
   Action: ProtectionRuleActionType;
 }
 
-/** t:ProtectionRuleType_Name */
+/**
+ * t:ProtectionRuleType_Name
+ * @since Exchange2010_SP1
+ */
 export type ProtectionRuleType_Name = string;
-/** t:ProtectionRuleType_Priority */
+/**
+ * t:ProtectionRuleType_Priority
+ * @since Exchange2010_SP1
+ */
 export type ProtectionRuleType_Priority = number;
 /**
  * t:ProtectionRuleValueType
+ * @since Exchange2010_SP1
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/value-protectionrulevaluetype
  */
 export type ProtectionRuleValueType = string;
@@ -9147,87 +12759,118 @@ export interface PushSubscriptionRequestType extends BaseSubscriptionRequestType
   StatusFrequency: SubscriptionStatusFrequencyType;
   /** t:URL. */
   URL: string;
-  /** t:CallerData. */
+  /**
+   * t:CallerData.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   CallerData?: string;
 }
 
-/** t:QueryOptionsType */
+/**
+ * t:QueryOptionsType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type QueryOptionsType = QueryOptionsType_Item[];
-/** t:QueryOptionsType_Item (8 values) */
+/**
+ * t:QueryOptionsType_Item (8 values)
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type QueryOptionsType_Item = 'None' | 'Suggestions' | 'Results' | 'Refiners' | 'SearchTerms' | 'ExplicitSearch' | 'SuggestionsPrimer' | 'AllowFuzzing';
 /** Every value of QueryOptionsType_Item, in schema order. */
 export const QueryOptionsType_ItemValues = ['None', 'Suggestions', 'Results', 'Refiners', 'SearchTerms', 'ExplicitSearch', 'SuggestionsPrimer', 'AllowFuzzing'] as const;
 
-/** t:RecipientSuggestionType */
+/**
+ * t:RecipientSuggestionType
+ * @since V2017_07_11
+ */
 export interface RecipientSuggestionType extends Extensible {
-  /** t:DisplayName. */
+  /**
+   * t:DisplayName.
+   * @since V2017_07_11
+   */
   DisplayName: string;
-  /** t:EmailAddress. */
+  /**
+   * t:EmailAddress.
+   * @since V2017_07_11
+   */
   EmailAddress: string;
 }
 
 /**
  * t:RecipientTrackingEventType
+ * @since Exchange2010_SP1
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/recipienttrackingevent
  */
 export interface RecipientTrackingEventType extends Extensible {
   /**
    * t:Date.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/date-messagetracking
    */
   Date: string;
   /**
    * t:Recipient.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/recipient
    */
   Recipient: EmailAddressType;
   /**
    * t:DeliveryStatus.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/deliverystatus
    */
   DeliveryStatus: string;
   /**
    * t:EventDescription.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/eventdescription
    */
   EventDescription: string;
   /**
    * t:EventData.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/eventdata
    */
   EventData?: ArrayOfStringsType;
   /**
    * t:Server.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/server-messagetracking
    */
   Server: NonEmptyStringType;
   /**
    * t:InternalId.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/internalid
    */
   InternalId: number;
   /**
    * t:BccRecipient.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/bccrecipient
    */
   BccRecipient?: boolean;
   /**
    * t:HiddenRecipient.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/hiddenrecipient
    */
   HiddenRecipient?: boolean;
   /**
    * t:UniquePathId.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/uniquepathid
    */
   UniquePathId?: NonEmptyStringType;
   /**
    * t:RootAddress.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/rootaddress
    */
   RootAddress?: NonEmptyStringType;
   /**
    * t:Properties.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/properties-arrayoftrackingpropertiestype
    */
   Properties?: ArrayOfTrackingPropertiesType;
@@ -9304,11 +12947,13 @@ export interface RecurrenceType extends Extensible {
 
 /**
  * t:RecurringDateTransitionType
+ * @since Exchange2010_SP1
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/recurringdatetransition
  */
 export interface RecurringDateTransitionType extends RecurringTimeTransitionType {
   /**
    * t:Day.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/day
    */
   Day: number;
@@ -9316,16 +12961,19 @@ export interface RecurringDateTransitionType extends RecurringTimeTransitionType
 
 /**
  * t:RecurringDayTransitionType
+ * @since Exchange2010_SP1
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/recurringdaytransition
  */
 export interface RecurringDayTransitionType extends RecurringTimeTransitionType {
   /**
    * t:DayOfWeek.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/dayofweek-timezone
    */
   DayOfWeek: DayOfWeekType;
   /**
    * t:Occurrence.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/occurrence-time-zone-transition
    */
   Occurrence: number;
@@ -9333,10 +12981,14 @@ export interface RecurringDayTransitionType extends RecurringTimeTransitionType 
 
 /**
  * t:RecurringMasterItemIdRangesType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/recurringmasteritemidranges
  */
 export interface RecurringMasterItemIdRangesType extends ItemIdType {
-  /** t:Ranges. */
+  /**
+   * t:Ranges.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Ranges?: ArrayOfOccurrenceRangesType;
 }
 
@@ -9357,17 +13009,22 @@ export interface RecurringMasterItemIdType extends BaseItemIdType {
   ChangeKey?: string;
 }
 
-/** t:RecurringTimeTransitionType (abstract) */
+/**
+ * t:RecurringTimeTransitionType (abstract)
+ * @since Exchange2010_SP1
+ */
 export interface RecurringTimeTransitionType extends TransitionType {
   /** xsi:type: set when the value is of a derived type. */
   $type?: 'RecurringTimeTransitionType' | 'RecurringDateTransitionType' | 'RecurringDayTransitionType';
   /**
    * t:TimeOffset.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/timeoffset
    */
   TimeOffset: string;
   /**
    * t:Month.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/month-time-zone-transition
    */
   Month: number;
@@ -9375,24 +13032,49 @@ export interface RecurringTimeTransitionType extends TransitionType {
 
 /**
  * t:ReferenceAttachmentType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/referenceattachment
  */
 export interface ReferenceAttachmentType extends AttachmentType {
-  /** t:AttachLongPathName. */
+  /**
+   * t:AttachLongPathName.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   AttachLongPathName?: string;
-  /** t:ProviderType. */
+  /**
+   * t:ProviderType.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ProviderType?: string;
-  /** t:ProviderEndpointUrl. */
+  /**
+   * t:ProviderEndpointUrl.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ProviderEndpointUrl?: string;
-  /** t:AttachmentThumbnailUrl. */
+  /**
+   * t:AttachmentThumbnailUrl.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   AttachmentThumbnailUrl?: string;
-  /** t:AttachmentPreviewUrl. */
+  /**
+   * t:AttachmentPreviewUrl.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   AttachmentPreviewUrl?: string;
-  /** t:PermissionType. */
+  /**
+   * t:PermissionType.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   PermissionType?: number;
-  /** t:OriginalPermissionType. */
+  /**
+   * t:OriginalPermissionType.
+   * @since V2017_07_11
+   */
   OriginalPermissionType?: number;
-  /** t:AttachmentIsFolder. */
+  /**
+   * t:AttachmentIsFolder.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   AttachmentIsFolder?: boolean;
 }
 
@@ -9407,7 +13089,10 @@ export interface ReferenceItemResponseType extends Extensible {
   ReferenceItemId?: ItemIdType;
 }
 
-/** t:RefinerTypeType (6 values) */
+/**
+ * t:RefinerTypeType (6 values)
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type RefinerTypeType = 'None' | 'To' | 'From' | 'Folder' | 'HasAttachment' | 'MailboxSource';
 /** Every value of RefinerTypeType, in schema order. */
 export const RefinerTypeTypeValues = ['None', 'To', 'From', 'Folder', 'HasAttachment', 'MailboxSource'] as const;
@@ -9459,6 +13144,7 @@ export interface RelativeYearlyRecurrencePatternType extends RecurrencePatternBa
 
 /**
  * t:ReminderActionType (2 values)
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/actiontype-reminderactiontype
  */
 export type ReminderActionType = 'Dismiss' | 'Snooze';
@@ -9466,6 +13152,7 @@ export type ReminderActionType = 'Dismiss' | 'Snooze';
 export const ReminderActionTypeValues = ['Dismiss', 'Snooze'] as const;
 /**
  * t:ReminderGroupType (2 values)
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/remindergroup
  */
 export type ReminderGroupType = 'Calendar' | 'Task';
@@ -9474,31 +13161,57 @@ export const ReminderGroupTypeValues = ['Calendar', 'Task'] as const;
 
 /**
  * t:ReminderItemActionType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/reminderitemaction
  */
 export interface ReminderItemActionType extends Extensible {
-  /** t:ActionType. */
+  /**
+   * t:ActionType.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ActionType: ReminderActionType;
-  /** t:ItemId. */
+  /**
+   * t:ItemId.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ItemId: ItemIdType;
-  /** t:NewReminderTime. */
+  /**
+   * t:NewReminderTime.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   NewReminderTime?: string;
 }
 
 /**
  * t:ReminderMessageDataType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/remindermessagedata
  */
 export interface ReminderMessageDataType extends Extensible {
-  /** t:ReminderText. */
+  /**
+   * t:ReminderText.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ReminderText?: string;
-  /** t:Location. */
+  /**
+   * t:Location.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Location?: string;
-  /** t:StartTime. */
+  /**
+   * t:StartTime.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   StartTime?: string;
-  /** t:EndTime. */
+  /**
+   * t:EndTime.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   EndTime?: string;
-  /** t:AssociatedCalendarItemId. */
+  /**
+   * t:AssociatedCalendarItemId.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   AssociatedCalendarItemId?: ItemIdType;
 }
 
@@ -9514,26 +13227,54 @@ export type ReminderMinutesBeforeStartType_Member2 = number;
 
 /**
  * t:ReminderType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/remindertype
  */
 export interface ReminderType extends Extensible {
-  /** t:Subject. */
+  /**
+   * t:Subject.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Subject: string;
-  /** t:Location. */
+  /**
+   * t:Location.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Location?: string;
-  /** t:ReminderTime. */
+  /**
+   * t:ReminderTime.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ReminderTime: string;
-  /** t:StartDate. */
+  /**
+   * t:StartDate.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   StartDate: string;
-  /** t:EndDate. */
+  /**
+   * t:EndDate.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   EndDate: string;
-  /** t:ItemId. */
+  /**
+   * t:ItemId.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ItemId: ItemIdType;
-  /** t:RecurringMasterItemId. */
+  /**
+   * t:RecurringMasterItemId.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   RecurringMasterItemId?: ItemIdType;
-  /** t:ReminderGroup. */
+  /**
+   * t:ReminderGroup.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ReminderGroup?: ReminderGroupType;
-  /** t:UID. */
+  /**
+   * t:UID.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   UID: string;
 }
 
@@ -9549,7 +13290,10 @@ export interface RemoveItemType extends ResponseObjectType {
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/replyalltoitem
  */
 export interface ReplyAllToItemType extends SmartResponseType {
-  /** t:IsSpecificMessageReply. */
+  /**
+   * t:IsSpecificMessageReply.
+   * @since V2017_07_11
+   */
   IsSpecificMessageReply?: boolean;
 }
 
@@ -9577,11 +13321,18 @@ export interface ReplyBody extends Extensible {
 export interface ReplyToItemType extends SmartResponseType {
 }
 
-/** t:ReportMessageActionType (5 values) */
+/**
+ * t:ReportMessageActionType (5 values)
+ * Values added later: `GetPolicy` (V2018_01_08).
+ * @since V2017_07_11
+ */
 export type ReportMessageActionType = 'Junk' | 'NotJunk' | 'Phish' | 'Unsubscribe' | 'GetPolicy';
 /** Every value of ReportMessageActionType, in schema order. */
 export const ReportMessageActionTypeValues = ['Junk', 'NotJunk', 'Phish', 'Unsubscribe', 'GetPolicy'] as const;
-/** t:ReportMessagePlatformType (7 values) */
+/**
+ * t:ReportMessagePlatformType (7 values)
+ * @since V2018_01_08
+ */
 export type ReportMessagePlatformType = 'Unknown' | 'Android' | 'iOS' | 'Mac' | 'OfficeOnline' | 'PC' | 'Universal';
 /** Every value of ReportMessagePlatformType, in schema order. */
 export const ReportMessagePlatformTypeValues = ['Unknown', 'Android', 'iOS', 'Mac', 'OfficeOnline', 'PC', 'Universal'] as const;
@@ -9606,9 +13357,15 @@ export interface RequestServerVersion extends Extensible {
   Version: ExchangeVersionType;
 }
 
-/** t:RequestTypeHeader */
+/**
+ * t:RequestTypeHeader
+ * @since Exchange2010_SP1
+ */
 export interface RequestTypeHeader extends Extensible {
-  /** t:RequestType. */
+  /**
+   * t:RequestType.
+   * @since Exchange2010_SP1
+   */
   RequestType: AvailabilityProxyRequestType;
 }
 
@@ -9638,13 +13395,25 @@ export type ResponseClassType = 'Success' | 'Warning' | 'Error';
 /** Every value of ResponseClassType, in schema order. */
 export const ResponseClassTypeValues = ['Success', 'Warning', 'Error'] as const;
 
-/** t:ResponseMessageInfoType */
+/**
+ * t:ResponseMessageInfoType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface ResponseMessageInfoType extends Extensible {
-  /** Attribute ResponseClass. */
+  /**
+   * Attribute ResponseClass.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ResponseClass: ResponseClassType;
-  /** t:MessageText. */
+  /**
+   * t:MessageText.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   MessageText?: string;
-  /** t:ResponseCode. */
+  /**
+   * t:ResponseCode.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ResponseCode?: string;
 }
 
@@ -9748,12 +13517,16 @@ export interface RestrictionType extends Extensible {
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/or
    */
   Or?: OrType;
-  /** t:Near (one of a choice). */
+  /**
+   * t:Near (one of a choice).
+   * @since V2017_07_11
+   */
   Near?: NearType;
 }
 
 /**
  * t:RetentionActionType (7 values)
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/retentionaction
  */
 export type RetentionActionType = 'None' | 'MoveToDeletedItems' | 'MoveToFolder' | 'DeleteAndAllowRecovery' | 'PermanentlyDelete' | 'MarkAsPastRetentionLimit' | 'MoveToArchive';
@@ -9762,42 +13535,78 @@ export const RetentionActionTypeValues = ['None', 'MoveToDeletedItems', 'MoveToF
 
 /**
  * t:RetentionPolicyTagType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/retentionpolicytag
  */
 export interface RetentionPolicyTagType extends Extensible {
-  /** t:DisplayName. */
+  /**
+   * t:DisplayName.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   DisplayName: string;
-  /** t:RetentionId. */
+  /**
+   * t:RetentionId.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   RetentionId: GuidType;
-  /** t:RetentionPeriod. */
+  /**
+   * t:RetentionPeriod.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   RetentionPeriod: number;
-  /** t:Type. */
+  /**
+   * t:Type.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Type: ElcFolderType;
-  /** t:RetentionAction. */
+  /**
+   * t:RetentionAction.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   RetentionAction: RetentionActionType;
   /**
    * t:Description.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/description
    */
   Description?: string;
-  /** t:IsVisible. */
+  /**
+   * t:IsVisible.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   IsVisible: boolean;
-  /** t:OptedInto. */
+  /**
+   * t:OptedInto.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   OptedInto: boolean;
-  /** t:IsArchive. */
+  /**
+   * t:IsArchive.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   IsArchive: boolean;
-  /** t:ParentLabelIdentity. */
+  /**
+   * t:ParentLabelIdentity.
+   * @since V2017_07_11
+   */
   ParentLabelIdentity?: string;
-  /** t:Priority. */
+  /**
+   * t:Priority.
+   * @since V2017_07_11
+   */
   Priority?: number;
 }
 
-/** t:RetentionTagType */
+/**
+ * t:RetentionTagType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export interface RetentionTagType extends Extensible {
   /** The element text. */
   $value: GuidType;
   /**
    * Attribute IsExplicit.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/archivetag
    */
   IsExplicit: boolean;
@@ -9805,6 +13614,7 @@ export interface RetentionTagType extends Extensible {
 
 /**
  * t:RetentionType (2 values)
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/retentionpolicytype
  */
 export type RetentionType = 'Delete' | 'Archive';
@@ -9813,81 +13623,132 @@ export const RetentionTypeValues = ['Delete', 'Archive'] as const;
 
 /**
  * t:RightsManagementLicenseDataType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/rightsmanagementlicensedata
  */
 export interface RightsManagementLicenseDataType extends Extensible {
-  /** t:RightsManagedMessageDecryptionStatus. */
+  /**
+   * t:RightsManagedMessageDecryptionStatus.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   RightsManagedMessageDecryptionStatus?: number;
-  /** t:RmsTemplateId. */
+  /**
+   * t:RmsTemplateId.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   RmsTemplateId?: string;
-  /** t:TemplateName. */
+  /**
+   * t:TemplateName.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   TemplateName?: string;
-  /** t:TemplateDescription. */
+  /**
+   * t:TemplateDescription.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   TemplateDescription?: string;
   /**
    * t:EditAllowed.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/editallowed
    */
   EditAllowed?: boolean;
-  /** t:ReplyAllowed. */
+  /**
+   * t:ReplyAllowed.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ReplyAllowed?: boolean;
-  /** t:ReplyAllAllowed. */
+  /**
+   * t:ReplyAllAllowed.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ReplyAllAllowed?: boolean;
   /**
    * t:ForwardAllowed.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/forwardallowed
    */
   ForwardAllowed?: boolean;
-  /** t:ModifyRecipientsAllowed. */
+  /**
+   * t:ModifyRecipientsAllowed.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ModifyRecipientsAllowed?: boolean;
   /**
    * t:ExtractAllowed.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/extractallowed
    */
   ExtractAllowed?: boolean;
-  /** t:PrintAllowed. */
+  /**
+   * t:PrintAllowed.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   PrintAllowed?: boolean;
   /**
    * t:ExportAllowed.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/exportallowed
    */
   ExportAllowed?: boolean;
-  /** t:ProgrammaticAccessAllowed. */
+  /**
+   * t:ProgrammaticAccessAllowed.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ProgrammaticAccessAllowed?: boolean;
   /**
    * t:IsOwner.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isowner
    */
   IsOwner?: boolean;
   /**
    * t:ContentOwner.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/contentowner
    */
   ContentOwner?: string;
   /**
    * t:ContentExpiryDate.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/contentexpirydate
    */
   ContentExpiryDate?: string;
 }
 
-/** t:RoleMemberItemType */
+/**
+ * t:RoleMemberItemType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface RoleMemberItemType extends ItemType {
-  /** t:DisplayName. */
+  /**
+   * t:DisplayName.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   DisplayName?: string;
-  /** t:Type. */
+  /**
+   * t:Type.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Type?: RoleMemberTypeType;
-  /** t:MemberId. */
+  /**
+   * t:MemberId.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   MemberId?: string;
 }
 
-/** t:RoleMemberTypeType (14 values) */
+/**
+ * t:RoleMemberTypeType (14 values)
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type RoleMemberTypeType = 'None' | 'Passport' | 'Everyone' | 'Email' | 'Phone' | 'SkypeId' | 'ExternalId' | 'Group' | 'Guid' | 'Role' | 'Service' | 'Circle' | 'Domain' | 'Partner';
 /** Every value of RoleMemberTypeType, in schema order. */
 export const RoleMemberTypeTypeValues = ['None', 'Passport', 'Everyone', 'Email', 'Phone', 'SkypeId', 'ExternalId', 'Group', 'Guid', 'Role', 'Service', 'Circle', 'Domain', 'Partner'] as const;
 
 /**
  * t:RoomType
+ * @since Exchange2010_SP1
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/room
  */
 export interface RoomType extends DirectoryEntryType {
@@ -9910,70 +13771,86 @@ export interface RootItemIdType extends BaseItemIdType {
   RootItemChangeKey: string;
 }
 
-/** t:RuleActionsType */
+/**
+ * t:RuleActionsType
+ * @since Exchange2010_SP1
+ */
 export interface RuleActionsType extends Extensible {
   /**
    * t:AssignCategories.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/assigncategories
    */
   AssignCategories?: ArrayOfStringsType;
   /**
    * t:CopyToFolder.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/copytofolder
    */
   CopyToFolder?: TargetFolderIdType;
   /**
    * t:Delete.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/delete
    */
   Delete?: boolean;
   /**
    * t:ForwardAsAttachmentToRecipients.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/forwardasattachmenttorecipients
    */
   ForwardAsAttachmentToRecipients?: ArrayOfEmailAddressesType;
   /**
    * t:ForwardToRecipients.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/forwardtorecipients
    */
   ForwardToRecipients?: ArrayOfEmailAddressesType;
   /**
    * t:MarkImportance.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/markimportance
    */
   MarkImportance?: ImportanceChoicesType;
   /**
    * t:MarkAsRead.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/markasread
    */
   MarkAsRead?: boolean;
   /**
    * t:MoveToFolder.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/movetofolder
    */
   MoveToFolder?: TargetFolderIdType;
   /**
    * t:PermanentDelete.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/permanentdelete
    */
   PermanentDelete?: boolean;
   /**
    * t:RedirectToRecipients.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/redirecttorecipients
    */
   RedirectToRecipients?: ArrayOfEmailAddressesType;
   /**
    * t:SendSMSAlertToRecipients.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/sendsmsalerttorecipients
    */
   SendSMSAlertToRecipients?: ArrayOfEmailAddressesType;
   /**
    * t:ServerReplyWithMessage.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/serverreplywithmessage
    */
   ServerReplyWithMessage?: ItemIdType;
   /**
    * t:StopProcessingRules.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/stopprocessingrules
    */
   StopProcessingRules?: boolean;
@@ -9981,6 +13858,7 @@ export interface RuleActionsType extends Extensible {
 
 /**
  * t:RuleFieldURIType (90 values)
+ * @since Exchange2010_SP1
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/fielduri-rule
  */
 export type RuleFieldURIType = 'RuleId' | 'DisplayName' | 'Priority' | 'IsNotSupported' | 'Actions' | 'Condition:Categories' | 'Condition:ContainsBodyStrings' | 'Condition:ContainsHeaderStrings' | 'Condition:ContainsRecipientStrings' | 'Condition:ContainsSenderStrings' | 'Condition:ContainsSubjectOrBodyStrings' | 'Condition:ContainsSubjectStrings' | 'Condition:FlaggedForAction' | 'Condition:FromAddresses' | 'Condition:FromConnectedAccounts' | 'Condition:HasAttachments' | 'Condition:Importance' | 'Condition:IsApprovalRequest' | 'Condition:IsAutomaticForward' | 'Condition:IsAutomaticReply' | 'Condition:IsEncrypted' | 'Condition:IsMeetingRequest' | 'Condition:IsMeetingResponse' | 'Condition:IsNDR' | 'Condition:IsPermissionControlled' | 'Condition:IsReadReceipt' | 'Condition:IsSigned' | 'Condition:IsVoicemail' | 'Condition:ItemClasses' | 'Condition:MessageClassifications' | 'Condition:NotSentToMe' | 'Condition:SentCcMe' | 'Condition:SentOnlyToMe' | 'Condition:SentToAddresses' | 'Condition:SentToMe' | 'Condition:SentToOrCcMe' | 'Condition:Sensitivity' | 'Condition:WithinDateRange' | 'Condition:WithinSizeRange' | 'Exception:Categories' | 'Exception:ContainsBodyStrings' | 'Exception:ContainsHeaderStrings' | 'Exception:ContainsRecipientStrings' | 'Exception:ContainsSenderStrings' | 'Exception:ContainsSubjectOrBodyStrings' | 'Exception:ContainsSubjectStrings' | 'Exception:FlaggedForAction' | 'Exception:FromAddresses' | 'Exception:FromConnectedAccounts' | 'Exception:HasAttachments' | 'Exception:Importance' | 'Exception:IsApprovalRequest' | 'Exception:IsAutomaticForward' | 'Exception:IsAutomaticReply' | 'Exception:IsEncrypted' | 'Exception:IsMeetingRequest' | 'Exception:IsMeetingResponse' | 'Exception:IsNDR' | 'Exception:IsPermissionControlled' | 'Exception:IsReadReceipt' | 'Exception:IsSigned' | 'Exception:IsVoicemail' | 'Exception:ItemClasses' | 'Exception:MessageClassifications' | 'Exception:NotSentToMe' | 'Exception:SentCcMe' | 'Exception:SentOnlyToMe' | 'Exception:SentToAddresses' | 'Exception:SentToMe' | 'Exception:SentToOrCcMe' | 'Exception:Sensitivity' | 'Exception:WithinDateRange' | 'Exception:WithinSizeRange' | 'Action:AssignCategories' | 'Action:CopyToFolder' | 'Action:Delete' | 'Action:ForwardAsAttachmentToRecipients' | 'Action:ForwardToRecipients' | 'Action:MarkImportance' | 'Action:MarkAsRead' | 'Action:MoveToFolder' | 'Action:PermanentDelete' | 'Action:RedirectToRecipients' | 'Action:SendSMSAlertToRecipients' | 'Action:ServerReplyWithMessage' | 'Action:StopProcessingRules' | 'IsEnabled' | 'IsInError' | 'Conditions' | 'Exceptions';
@@ -9989,22 +13867,28 @@ export const RuleFieldURITypeValues = ['RuleId', 'DisplayName', 'Priority', 'IsN
 
 /**
  * t:RuleOperationErrorType
+ * @since Exchange2010_SP1
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/ruleoperationerror
  */
 export interface RuleOperationErrorType extends Extensible {
   /**
    * t:OperationIndex.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/operationindex
    */
   OperationIndex: number;
   /**
    * t:ValidationErrors.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/validationerrors
    */
   ValidationErrors: ArrayOfRuleValidationErrorsType;
 }
 
-/** t:RuleOperationType (abstract) */
+/**
+ * t:RuleOperationType (abstract)
+ * @since Exchange2010_SP1
+ */
 export interface RuleOperationType extends Extensible {
   /** xsi:type: set when the value is of a derived type. */
   $type?: 'RuleOperationType' | 'CreateRuleOperationType' | 'DeleteRuleOperationType' | 'SetRuleOperationType';
@@ -10012,16 +13896,19 @@ export interface RuleOperationType extends Extensible {
 
 /**
  * t:RulePredicateDateRangeType
+ * @since Exchange2010_SP1
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/withindaterange
  */
 export interface RulePredicateDateRangeType extends Extensible {
   /**
    * t:StartDateTime.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/startdatetime
    */
   StartDateTime?: string;
   /**
    * t:EndDateTime.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/enddatetime
    */
   EndDateTime?: string;
@@ -10029,190 +13916,230 @@ export interface RulePredicateDateRangeType extends Extensible {
 
 /**
  * t:RulePredicateSizeRangeType
+ * @since Exchange2010_SP1
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/withinsizerange
  */
 export interface RulePredicateSizeRangeType extends Extensible {
   /**
    * t:MinimumSize.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/minimumsize
    */
   MinimumSize?: number;
   /**
    * t:MaximumSize.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/maximumsize
    */
   MaximumSize?: number;
 }
 
-/** t:RulePredicatesType */
+/**
+ * t:RulePredicatesType
+ * @since Exchange2010_SP1
+ */
 export interface RulePredicatesType extends Extensible {
   /**
    * t:Categories.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/categories-ex15websvcsotherref
    */
   Categories?: ArrayOfStringsType;
   /**
    * t:ContainsBodyStrings.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/containsbodystrings
    */
   ContainsBodyStrings?: ArrayOfStringsType;
   /**
    * t:ContainsHeaderStrings.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/containsheaderstrings
    */
   ContainsHeaderStrings?: ArrayOfStringsType;
   /**
    * t:ContainsRecipientStrings.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/containsrecipientstrings
    */
   ContainsRecipientStrings?: ArrayOfStringsType;
   /**
    * t:ContainsSenderStrings.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/containssenderstrings
    */
   ContainsSenderStrings?: ArrayOfStringsType;
   /**
    * t:ContainsSubjectOrBodyStrings.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/containssubjectorbodystrings
    */
   ContainsSubjectOrBodyStrings?: ArrayOfStringsType;
   /**
    * t:ContainsSubjectStrings.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/containssubjectstrings
    */
   ContainsSubjectStrings?: ArrayOfStringsType;
   /**
    * t:FlaggedForAction.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/flaggedforaction
    */
   FlaggedForAction?: FlaggedForActionType;
   /**
    * t:FromAddresses.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/fromaddresses
    */
   FromAddresses?: ArrayOfEmailAddressesType;
   /**
    * t:FromConnectedAccounts.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/fromconnectedaccounts
    */
   FromConnectedAccounts?: ArrayOfStringsType;
   /**
    * t:HasAttachments.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/hasattachments
    */
   HasAttachments?: boolean;
   /**
    * t:Importance.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/importance
    */
   Importance?: ImportanceChoicesType;
   /**
    * t:IsApprovalRequest.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isapprovalrequest
    */
   IsApprovalRequest?: boolean;
   /**
    * t:IsAutomaticForward.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isautomaticforward
    */
   IsAutomaticForward?: boolean;
   /**
    * t:IsAutomaticReply.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isautomaticreply
    */
   IsAutomaticReply?: boolean;
   /**
    * t:IsEncrypted.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isencrypted
    */
   IsEncrypted?: boolean;
   /**
    * t:IsMeetingRequest.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/ismeetingrequest
    */
   IsMeetingRequest?: boolean;
   /**
    * t:IsMeetingResponse.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/ismeetingresponse
    */
   IsMeetingResponse?: boolean;
   /**
    * t:IsNDR.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isndr
    */
   IsNDR?: boolean;
   /**
    * t:IsPermissionControlled.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/ispermissioncontrolled
    */
   IsPermissionControlled?: boolean;
   /**
    * t:IsReadReceipt.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isreadreceipt
    */
   IsReadReceipt?: boolean;
   /**
    * t:IsSigned.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/issigned
    */
   IsSigned?: boolean;
   /**
    * t:IsVoicemail.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isvoicemail
    */
   IsVoicemail?: boolean;
   /**
    * t:ItemClasses.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/itemclasses
    */
   ItemClasses?: ArrayOfStringsType;
   /**
    * t:MessageClassifications.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/messageclassifications
    */
   MessageClassifications?: ArrayOfStringsType;
   /**
    * t:NotSentToMe.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/notsenttome
    */
   NotSentToMe?: boolean;
   /**
    * t:SentCcMe.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/sentccme
    */
   SentCcMe?: boolean;
   /**
    * t:SentOnlyToMe.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/sentonlytome
    */
   SentOnlyToMe?: boolean;
   /**
    * t:SentToAddresses.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/senttoaddresses
    */
   SentToAddresses?: ArrayOfEmailAddressesType;
   /**
    * t:SentToMe.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/senttome
    */
   SentToMe?: boolean;
   /**
    * t:SentToOrCcMe.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/senttoorccme
    */
   SentToOrCcMe?: boolean;
   /**
    * t:Sensitivity.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/sensitivity
    */
   Sensitivity?: SensitivityChoicesType;
   /**
    * t:WithinDateRange.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/withindaterange
    */
   WithinDateRange?: RulePredicateDateRangeType;
   /**
    * t:WithinSizeRange.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/withinsizerange
    */
   WithinSizeRange?: RulePredicateSizeRangeType;
@@ -10220,51 +14147,61 @@ export interface RulePredicatesType extends Extensible {
 
 /**
  * t:RuleType
+ * @since Exchange2010_SP1
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/rule-ruletype
  */
 export interface RuleType extends Extensible {
   /**
    * t:RuleId.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/ruleid
    */
   RuleId?: string;
   /**
    * t:DisplayName.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/displayname-string
    */
   DisplayName: string;
   /**
    * t:Priority.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/priority
    */
   Priority: number;
   /**
    * t:IsEnabled.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isenabled
    */
   IsEnabled: boolean;
   /**
    * t:IsNotSupported.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isnotsupported
    */
   IsNotSupported?: boolean;
   /**
    * t:IsInError.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isinerror
    */
   IsInError?: boolean;
   /**
    * t:Conditions.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/conditions
    */
   Conditions?: RulePredicatesType;
   /**
    * t:Exceptions.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/exceptions
    */
   Exceptions?: RulePredicatesType;
   /**
    * t:Actions.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/actions
    */
   Actions?: RuleActionsType;
@@ -10272,6 +14209,7 @@ export interface RuleType extends Extensible {
 
 /**
  * t:RuleValidationErrorCodeType (24 values)
+ * @since Exchange2010_SP1
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/errorcode
  */
 export type RuleValidationErrorCodeType = 'ADOperationFailure' | 'ConnectedAccountNotFound' | 'CreateWithRuleId' | 'EmptyValueFound' | 'DuplicatedPriority' | 'DuplicatedOperationOnTheSameRule' | 'FolderDoesNotExist' | 'InvalidAddress' | 'InvalidDateRange' | 'InvalidFolderId' | 'InvalidSizeRange' | 'InvalidValue' | 'MessageClassificationNotFound' | 'MissingAction' | 'MissingParameter' | 'MissingRangeValue' | 'NotSettable' | 'RecipientDoesNotExist' | 'RuleNotFound' | 'SizeLessThanZero' | 'StringValueTooBig' | 'UnsupportedAddress' | 'UnexpectedError' | 'UnsupportedRule';
@@ -10280,26 +14218,31 @@ export const RuleValidationErrorCodeTypeValues = ['ADOperationFailure', 'Connect
 
 /**
  * t:RuleValidationErrorType
+ * @since Exchange2010_SP1
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/error
  */
 export interface RuleValidationErrorType extends Extensible {
   /**
    * t:FieldURI.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/fielduri-rule
    */
   FieldURI: RuleFieldURIType;
   /**
    * t:ErrorCode.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/errorcode
    */
   ErrorCode: RuleValidationErrorCodeType;
   /**
    * t:ErrorMessage.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/errormessage
    */
   ErrorMessage: string;
   /**
    * t:FieldValue.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/fieldvalue
    */
   FieldValue: string;
@@ -10307,52 +14250,94 @@ export interface RuleValidationErrorType extends Extensible {
 
 /**
  * t:SearchableMailboxType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/searchablemailbox
  */
 export interface SearchableMailboxType extends Extensible {
   /**
    * t:Guid.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/guid-ex15websvcsotherref
    */
   Guid: GuidType;
-  /** t:PrimarySmtpAddress. */
+  /**
+   * t:PrimarySmtpAddress.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   PrimarySmtpAddress: string;
-  /** t:IsExternalMailbox. */
+  /**
+   * t:IsExternalMailbox.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   IsExternalMailbox: boolean;
-  /** t:ExternalEmailAddress. */
+  /**
+   * t:ExternalEmailAddress.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ExternalEmailAddress: string;
-  /** t:DisplayName. */
+  /**
+   * t:DisplayName.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   DisplayName: string;
   /**
    * t:IsMembershipGroup.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/ismembershipgroup
    */
   IsMembershipGroup: boolean;
-  /** t:ReferenceId. */
+  /**
+   * t:ReferenceId.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ReferenceId: string;
 }
 
-/** t:SearchApplicationIdType (6 values) */
+/**
+ * t:SearchApplicationIdType (6 values)
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type SearchApplicationIdType = 'Outlook' | 'Owa' | 'Paw' | 'Teamspace' | 'OneDrive' | 'Other';
 /** Every value of SearchApplicationIdType, in schema order. */
 export const SearchApplicationIdTypeValues = ['Outlook', 'Owa', 'Paw', 'Teamspace', 'OneDrive', 'Other'] as const;
 
-/** t:SearchDiagnosticsStepType */
+/**
+ * t:SearchDiagnosticsStepType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface SearchDiagnosticsStepType extends Extensible {
-  /** t:StartTime. */
+  /**
+   * t:StartTime.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   StartTime?: string;
-  /** t:StepTime. */
+  /**
+   * t:StepTime.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   StepTime?: number;
-  /** t:StepType. */
+  /**
+   * t:StepType.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   StepType?: string;
-  /** t:AdditionalEntries. */
+  /**
+   * t:AdditionalEntries.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   AdditionalEntries?: SearchDiagnosticsStepType_AdditionalEntries;
 }
 
-/** t:SearchDiagnosticsStepType_AdditionalEntries */
+/**
+ * t:SearchDiagnosticsStepType_AdditionalEntries
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type SearchDiagnosticsStepType_AdditionalEntries = string[];
 
-/** t:SearchDiagnosticsType */
+/**
+ * t:SearchDiagnosticsType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface SearchDiagnosticsType extends Extensible {
   /** Wildcard (xs:any) content. */
   $any?: AnyEntry[];
@@ -10367,11 +14352,20 @@ export interface SearchExpressionType extends Extensible {
   $type?: 'SearchExpressionType' | 'AndType' | 'ContainsExpressionType' | 'ExcludesType' | 'ExistsType' | 'IsEqualToType' | 'IsGreaterThanOrEqualToType' | 'IsGreaterThanType' | 'IsLessThanOrEqualToType' | 'IsLessThanType' | 'IsNotEqualToType' | 'MultipleOperandBooleanExpressionType' | 'NearType' | 'NotType' | 'OrType' | 'TwoOperandExpressionType';
 }
 
-/** t:SearchFolderScopeType */
+/**
+ * t:SearchFolderScopeType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface SearchFolderScopeType extends Extensible {
-  /** t:FolderId (one of a choice). */
+  /**
+   * t:FolderId (one of a choice).
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   FolderId?: FolderIdType;
-  /** t:WellKnownFolder (one of a choice). */
+  /**
+   * t:WellKnownFolder (one of a choice).
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   WellKnownFolder?: DistinguishedFolderIdType;
 }
 
@@ -10394,6 +14388,7 @@ export interface SearchFolderType extends FolderType {
 
 /**
  * t:SearchItemKindType (12 values)
+ * @since Exchange2010_SP1
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/searchitemkind
  */
 export type SearchItemKindType = 'Email' | 'Meetings' | 'Tasks' | 'Notes' | 'Docs' | 'Journals' | 'Contacts' | 'Im' | 'Voicemail' | 'Faxes' | 'Posts' | 'Rssfeeds';
@@ -10402,38 +14397,71 @@ export const SearchItemKindTypeValues = ['Email', 'Meetings', 'Tasks', 'Notes', 
 
 /**
  * t:SearchMailboxesResultType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/searchmailboxesresult
  */
 export interface SearchMailboxesResultType extends Extensible {
-  /** t:SearchQueries. */
+  /**
+   * t:SearchQueries.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   SearchQueries: NonEmptyArrayOfMailboxQueriesType;
-  /** t:ResultType. */
+  /**
+   * t:ResultType.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ResultType: SearchResultType;
-  /** t:ItemCount. */
+  /**
+   * t:ItemCount.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ItemCount: number;
-  /** t:Size. */
+  /**
+   * t:Size.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Size: number;
-  /** t:PageItemCount. */
+  /**
+   * t:PageItemCount.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   PageItemCount: number;
-  /** t:PageItemSize. */
+  /**
+   * t:PageItemSize.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   PageItemSize: number;
-  /** t:KeywordStats. */
+  /**
+   * t:KeywordStats.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   KeywordStats?: ArrayOfKeywordStatisticsSearchResultsType;
-  /** t:Items. */
+  /**
+   * t:Items.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Items?: ArrayOfSearchPreviewItemsType;
   /**
    * t:FailedMailboxes.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/failedmailboxes
    */
   FailedMailboxes?: ArrayOfFailedSearchMailboxesType;
-  /** t:Refiners. */
+  /**
+   * t:Refiners.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Refiners?: ArrayOfSearchRefinerItemsType;
-  /** t:MailboxStats. */
+  /**
+   * t:MailboxStats.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   MailboxStats?: ArrayOfMailboxStatisticsItemsType;
 }
 
 /**
  * t:SearchPageDirectionType (2 values)
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/pagedirection
  */
 export type SearchPageDirectionType = 'Previous' | 'Next';
@@ -10464,57 +14492,115 @@ export interface SearchParametersType extends Extensible {
 
 /**
  * t:SearchPreviewItemType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/searchpreviewitem
  */
 export interface SearchPreviewItemType extends Extensible {
-  /** t:Id. */
+  /**
+   * t:Id.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Id: ItemIdType;
-  /** t:Mailbox. */
+  /**
+   * t:Mailbox.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Mailbox?: PreviewItemMailboxType;
-  /** t:ParentId. */
+  /**
+   * t:ParentId.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ParentId?: ItemIdType;
-  /** t:ItemClass. */
+  /**
+   * t:ItemClass.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ItemClass?: ItemClassType;
-  /** t:UniqueHash. */
+  /**
+   * t:UniqueHash.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   UniqueHash?: string;
-  /** t:SortValue. */
+  /**
+   * t:SortValue.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   SortValue?: string;
-  /** t:OwaLink. */
+  /**
+   * t:OwaLink.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   OwaLink?: string;
-  /** t:Sender. */
+  /**
+   * t:Sender.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Sender?: string;
-  /** t:ToRecipients. */
+  /**
+   * t:ToRecipients.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ToRecipients?: ArrayOfSmtpAddressType;
-  /** t:CcRecipients. */
+  /**
+   * t:CcRecipients.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   CcRecipients?: ArrayOfSmtpAddressType;
-  /** t:BccRecipients. */
+  /**
+   * t:BccRecipients.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   BccRecipients?: ArrayOfSmtpAddressType;
   /**
    * t:CreatedTime.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/createdtime
    */
   CreatedTime?: string;
-  /** t:ReceivedTime. */
+  /**
+   * t:ReceivedTime.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ReceivedTime?: string;
-  /** t:SentTime. */
+  /**
+   * t:SentTime.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   SentTime?: string;
-  /** t:Subject. */
+  /**
+   * t:Subject.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Subject?: string;
-  /** t:Size. */
+  /**
+   * t:Size.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Size?: number;
-  /** t:Preview. */
+  /**
+   * t:Preview.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Preview?: string;
-  /** t:Importance. */
+  /**
+   * t:Importance.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Importance?: ImportanceChoicesType;
-  /** t:Read. */
+  /**
+   * t:Read.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Read?: boolean;
   /**
    * t:HasAttachment.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/hasattachment
    */
   HasAttachment?: boolean;
   /**
    * t:ExtendedProperties.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/extendedproperties-nonemptyarrayofextendedpropertytype
    */
   ExtendedProperties?: NonEmptyArrayOfExtendedPropertyType;
@@ -10522,148 +14608,286 @@ export interface SearchPreviewItemType extends Extensible {
 
 /**
  * t:SearchRefinerItemType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/refiner
  */
 export interface SearchRefinerItemType extends Extensible {
-  /** t:Name. */
+  /**
+   * t:Name.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Name: string;
-  /** t:Value. */
+  /**
+   * t:Value.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Value: string;
-  /** t:Count. */
+  /**
+   * t:Count.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Count: number;
-  /** t:Token. */
+  /**
+   * t:Token.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Token: string;
 }
 
-/** t:SearchRefinerType */
+/**
+ * t:SearchRefinerType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface SearchRefinerType extends Extensible {
   /** xsi:type: set when the value is of a derived type. */
   $type?: 'SearchRefinerType' | 'AttachmentRefinerType' | 'FolderRefinerType' | 'HashtagRefinerType' | 'MailboxRefinerType' | 'PeopleRefinerType';
-  /** t:RefinerType. */
+  /**
+   * t:RefinerType.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   RefinerType: RefinerTypeType;
-  /** t:Refiner. */
+  /**
+   * t:Refiner.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Refiner: DynamicRefinerQueryType;
-  /** t:ResultCount. */
+  /**
+   * t:ResultCount.
+   * @since V2017_07_11
+   */
   ResultCount?: number;
 }
 
-/** t:SearchResultConversationIdType */
+/**
+ * t:SearchResultConversationIdType
+ * @since V2017_07_11
+ */
 export interface SearchResultConversationIdType extends ItemIdType {
-  /** t:OutlookConversationId. */
+  /**
+   * t:OutlookConversationId.
+   * @since V2017_07_11
+   */
   OutlookConversationId?: string;
 }
 
-/** t:SearchResultItemIdType */
+/**
+ * t:SearchResultItemIdType
+ * @since V2017_07_11
+ */
 export interface SearchResultItemIdType extends ItemIdType {
-  /** t:EntryId. */
+  /**
+   * t:EntryId.
+   * @since V2017_07_11
+   */
   EntryId?: string;
-  /** t:OutlookItemId. */
+  /**
+   * t:OutlookItemId.
+   * @since V2017_07_11
+   */
   OutlookItemId?: string;
 }
 
-/** t:SearchResultsPropertySetNameType (3 values) */
+/**
+ * t:SearchResultsPropertySetNameType (3 values)
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type SearchResultsPropertySetNameType = 'Default' | 'Owa16' | 'Outlook16';
 /** Every value of SearchResultsPropertySetNameType, in schema order. */
 export const SearchResultsPropertySetNameTypeValues = ['Default', 'Owa16', 'Outlook16'] as const;
 
-/** t:SearchResultsType */
+/**
+ * t:SearchResultsType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface SearchResultsType extends Extensible {
-  /** t:Items. */
+  /**
+   * t:Items.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Items?: SearchResultsType_Items;
-  /** t:Conversations. */
+  /**
+   * t:Conversations.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Conversations?: SearchResultsType_Conversations;
-  /** t:People. */
+  /**
+   * t:People.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   People?: SearchResultsType_People;
-  /** t:MoreResultsAvailable. */
+  /**
+   * t:MoreResultsAvailable.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   MoreResultsAvailable: boolean;
-  /** t:RefinerTelemetryBatchId. */
+  /**
+   * t:RefinerTelemetryBatchId.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   RefinerTelemetryBatchId: number;
-  /** t:SearchRefiners. */
+  /**
+   * t:SearchRefiners.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   SearchRefiners?: SearchResultsType_SearchRefiners;
-  /** t:DiagnosticsData. */
+  /**
+   * t:DiagnosticsData.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   DiagnosticsData?: SearchDiagnosticsType;
-  /** t:SearchResultsCount. */
+  /**
+   * t:SearchResultsCount.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   SearchResultsCount?: number;
-  /** t:TotalResultsCount. */
+  /**
+   * t:TotalResultsCount.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   TotalResultsCount?: number;
-  /** t:SearchTerms. */
+  /**
+   * t:SearchTerms.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   SearchTerms?: ArrayOfStringsType;
-  /** t:QueryId. */
+  /**
+   * t:QueryId.
+   * @since V2017_07_11
+   */
   QueryId?: ExecuteSearchQueryIdType;
-  /** t:MailboxesInformation. */
+  /**
+   * t:MailboxesInformation.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   MailboxesInformation?: SearchResultsType_MailboxesInformation;
 }
 
-/** t:SearchResultsType_Conversations */
+/**
+ * t:SearchResultsType_Conversations
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type SearchResultsType_Conversations = ConversationType[];
-/** t:SearchResultsType_Items */
+/**
+ * t:SearchResultsType_Items
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type SearchResultsType_Items = ItemType[];
-/** t:SearchResultsType_MailboxesInformation */
+/**
+ * t:SearchResultsType_MailboxesInformation
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type SearchResultsType_MailboxesInformation = MailboxInformationType[];
-/** t:SearchResultsType_People */
+/**
+ * t:SearchResultsType_People
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type SearchResultsType_People = PersonaType[];
-/** t:SearchResultsType_SearchRefiners */
+/**
+ * t:SearchResultsType_SearchRefiners
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type SearchResultsType_SearchRefiners = SearchRefinerType[];
 /**
  * t:SearchResultType (2 values)
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/resulttype
  */
 export type SearchResultType = 'StatisticsOnly' | 'PreviewOnly';
 /** Every value of SearchResultType, in schema order. */
 export const SearchResultTypeValues = ['StatisticsOnly', 'PreviewOnly'] as const;
-/** t:SearchScopeArchivesType */
+/**
+ * t:SearchScopeArchivesType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type SearchScopeArchivesType = SearchScopeArchivesType_Item[];
-/** t:SearchScopeArchivesType_Item (3 values) */
+/**
+ * t:SearchScopeArchivesType_Item (3 values)
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type SearchScopeArchivesType_Item = 'MainArchive' | 'AuxArchive' | 'All';
 /** Every value of SearchScopeArchivesType_Item, in schema order. */
 export const SearchScopeArchivesType_ItemValues = ['MainArchive', 'AuxArchive', 'All'] as const;
-/** t:SearchScopeGroupsType */
+/**
+ * t:SearchScopeGroupsType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type SearchScopeGroupsType = SearchScopeGroupsType_Item[];
-/** t:SearchScopeGroupsType_Item (1 values) */
+/**
+ * t:SearchScopeGroupsType_Item (1 values)
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type SearchScopeGroupsType_Item = 'MyGroups';
 /** Every value of SearchScopeGroupsType_Item, in schema order. */
 export const SearchScopeGroupsType_ItemValues = ['MyGroups'] as const;
 
-/** t:SearchSuggestionsType */
+/**
+ * t:SearchSuggestionsType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface SearchSuggestionsType extends Extensible {
-  /** t:TDSuggestionsBatchId. */
+  /**
+   * t:TDSuggestionsBatchId.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   TDSuggestionsBatchId: number;
-  /** t:TDSuggestionsInstanceId. */
+  /**
+   * t:TDSuggestionsInstanceId.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   TDSuggestionsInstanceId: GuidType;
-  /** t:Suggestions. */
+  /**
+   * t:Suggestions.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Suggestions?: SearchSuggestionsType_Suggestions;
-  /** t:DiagnosticsData. */
+  /**
+   * t:DiagnosticsData.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   DiagnosticsData?: SearchDiagnosticsType;
 }
 
-/** t:SearchSuggestionsType_Suggestions */
+/**
+ * t:SearchSuggestionsType_Suggestions
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type SearchSuggestionsType_Suggestions = SuggestionType[];
 
 /**
  * t:SeekToConditionPageViewType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/seektoconditionpageitemview
  */
 export interface SeekToConditionPageViewType extends BasePagingType {
   /**
    * Attribute BasePoint.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/seektoconditionpageitemview
    */
   BasePoint: IndexBasePointType;
   /**
    * t:Condition.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/condition-restrictiontype
    */
   Condition: RestrictionType;
 }
 
-/** t:SenderAddInEntityType */
+/**
+ * t:SenderAddInEntityType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface SenderAddInEntityType extends Extensible {
-  /** t:ExtensionId. */
+  /**
+   * t:ExtensionId.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ExtensionId?: string;
 }
 
 /**
  * t:SendPromptType (3 values)
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/sendprompt
  */
 export type SendPromptType = 'None' | 'Send' | 'VotingOption';
@@ -10774,7 +14998,10 @@ export interface ServerVersionInfo extends Extensible {
   Version?: string;
 }
 
-/** t:ServiceConfiguration */
+/**
+ * t:ServiceConfiguration
+ * @since Exchange2010_SP1
+ */
 export interface ServiceConfiguration extends Extensible {
   /** xsi:type: set when the value is of a derived type. */
   $type?: 'ServiceConfiguration' | 'MailTipsServiceConfiguration' | 'OfficeIntegrationConfiguration' | 'ProtectionRulesServiceConfiguration' | 'SharePointURLsServiceConfiguration' | 'UnifiedMessageServiceConfiguration';
@@ -10782,10 +15009,15 @@ export interface ServiceConfiguration extends Extensible {
 
 /**
  * t:ServiceConfigurationType
+ * @since Exchange2010_SP1
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/configurationname
  */
 export type ServiceConfigurationType = ServiceConfigurationType_Item[];
-/** t:ServiceConfigurationType_Item (6 values) */
+/**
+ * t:ServiceConfigurationType_Item (6 values)
+ * Values added later: `PolicyNudges` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `SharePointURLs` (V2017_07_11), `OfficeIntegrationConfiguration` (V2017_07_11).
+ * @since Exchange2010_SP1
+ */
 export type ServiceConfigurationType_Item = 'MailTips' | 'UnifiedMessagingConfiguration' | 'ProtectionRules' | 'PolicyNudges' | 'SharePointURLs' | 'OfficeIntegrationConfiguration';
 /** Every value of ServiceConfigurationType_Item, in schema order. */
 export const ServiceConfigurationType_ItemValues = ['MailTips', 'UnifiedMessagingConfiguration', 'ProtectionRules', 'PolicyNudges', 'SharePointURLs', 'OfficeIntegrationConfiguration'] as const;
@@ -10837,7 +15069,10 @@ export interface SetItemFieldType extends ItemChangeDescriptionType {
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/message-ex15websvcsotherref
    */
   Message?: MessageType;
-  /** t:SharingMessage (one of a choice). */
+  /**
+   * t:SharingMessage (one of a choice).
+   * @since V2017_07_11
+   */
   SharingMessage?: SharingMessageType;
   /**
    * t:CalendarItem (one of a choice).
@@ -10884,69 +15119,120 @@ export interface SetItemFieldType extends ItemChangeDescriptionType {
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/postitem
    */
   PostItem?: PostItemType;
-  /** t:RoleMember (one of a choice). */
+  /**
+   * t:RoleMember (one of a choice).
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   RoleMember?: RoleMemberItemType;
-  /** t:Network (one of a choice). */
+  /**
+   * t:Network (one of a choice).
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Network?: NetworkItemType;
-  /** t:Person (one of a choice). */
+  /**
+   * t:Person (one of a choice).
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Person?: AbchPersonItemType;
 }
 
 /**
  * t:SetRuleOperationType
+ * @since Exchange2010_SP1
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/setruleoperation
  */
 export interface SetRuleOperationType extends RuleOperationType {
   /**
    * t:Rule.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/rule-ruletype
    */
   Rule: RuleType;
 }
 
-/** t:SharePointURLsServiceConfiguration */
+/**
+ * t:SharePointURLsServiceConfiguration
+ * @since V2017_07_11
+ */
 export interface SharePointURLsServiceConfiguration extends ServiceConfiguration {
-  /** t:InternalSPMySiteHostURL. */
+  /**
+   * t:InternalSPMySiteHostURL.
+   * @since V2017_07_11
+   */
   InternalSPMySiteHostURL: string;
-  /** t:ExternalSPMySiteHostURL. */
+  /**
+   * t:ExternalSPMySiteHostURL.
+   * @since V2017_07_11
+   */
   ExternalSPMySiteHostURL: string;
 }
 
-/** t:SharingAction (4 values) */
+/**
+ * t:SharingAction (4 values)
+ * @since V2017_07_11
+ */
 export type SharingAction = 'AcceptAndViewCalendar' | 'ViewCalendar' | 'AddThisCalendar' | 'Accept';
 /** Every value of SharingAction, in schema order. */
 export const SharingActionValues = ['AcceptAndViewCalendar', 'ViewCalendar', 'AddThisCalendar', 'Accept'] as const;
-/** t:SharingActionImportance (2 values) */
+/**
+ * t:SharingActionImportance (2 values)
+ * @since V2017_07_11
+ */
 export type SharingActionImportance = 'Primary' | 'Secondary';
 /** Every value of SharingActionImportance, in schema order. */
 export const SharingActionImportanceValues = ['Primary', 'Secondary'] as const;
-/** t:SharingActionType (1 values) */
+/**
+ * t:SharingActionType (1 values)
+ * @since V2017_07_11
+ */
 export type SharingActionType = 'Accept';
 /** Every value of SharingActionType, in schema order. */
 export const SharingActionTypeValues = ['Accept'] as const;
 /**
  * t:SharingDataType (2 values)
+ * @since Exchange2010_SP1
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/datatype
  */
 export type SharingDataType = 'Calendar' | 'Contacts';
 /** Every value of SharingDataType, in schema order. */
 export const SharingDataTypeValues = ['Calendar', 'Contacts'] as const;
 
-/** t:SharingMessageActionType */
+/**
+ * t:SharingMessageActionType
+ * @since V2017_07_11
+ */
 export interface SharingMessageActionType extends Extensible {
-  /** t:Importance. */
+  /**
+   * t:Importance.
+   * @since V2017_07_11
+   */
   Importance?: SharingActionImportance;
-  /** t:ActionType. */
+  /**
+   * t:ActionType.
+   * @since V2017_07_11
+   */
   ActionType?: SharingActionType;
-  /** t:Action. */
+  /**
+   * t:Action.
+   * @since V2017_07_11
+   */
   Action?: SharingAction;
 }
 
-/** t:SharingMessageType */
+/**
+ * t:SharingMessageType
+ * @since V2017_07_11
+ */
 export interface SharingMessageType extends MessageType {
-  /** t:SharingMessageAction. */
+  /**
+   * t:SharingMessageAction.
+   * @since V2017_07_11
+   */
   SharingMessageAction?: SharingMessageActionType;
-  /** t:SharingMessageActions. */
+  /**
+   * t:SharingMessageActions.
+   * @since V2017_07_11
+   */
   SharingMessageActions?: ArrayOfSharingMessageActionType;
 }
 
@@ -10966,6 +15252,7 @@ export interface SidAndAttributesType extends Extensible {
 
 /**
  * t:SIDType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/sid
  */
 export interface SIDType extends Extensible {
@@ -10973,13 +15260,25 @@ export interface SIDType extends Extensible {
   $value: NonEmptyStringType;
 }
 
-/** t:SingleLargeArchiveSearchScopeType */
+/**
+ * t:SingleLargeArchiveSearchScopeType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface SingleLargeArchiveSearchScopeType extends Extensible {
-  /** t:MailboxGuid. */
+  /**
+   * t:MailboxGuid.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   MailboxGuid?: GuidType;
-  /** t:FolderScope. */
+  /**
+   * t:FolderScope.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   FolderScope: SearchFolderScopeType;
-  /** t:IsDeepTraversal. */
+  /**
+   * t:IsDeepTraversal.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   IsDeepTraversal: boolean;
 }
 
@@ -10992,17 +15291,32 @@ export interface SingleRecipientType extends Extensible {
   Mailbox: EmailAddressType;
 }
 
-/** t:SingleValueInsightContent */
+/**
+ * t:SingleValueInsightContent
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface SingleValueInsightContent extends InsightContent {
-  /** t:Item. */
+  /**
+   * t:Item.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Item?: InsightValue;
 }
 
-/** t:SkillInsightValue */
+/**
+ * t:SkillInsightValue
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface SkillInsightValue extends InsightValue {
-  /** t:Name. */
+  /**
+   * t:Name.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Name?: string;
-  /** t:Strength. */
+  /**
+   * t:Strength.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Strength?: number;
 }
 
@@ -11070,6 +15384,7 @@ export interface SmartResponseType extends SmartResponseBaseType {
 
 /**
  * t:SmtpAddressType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/smtpaddress
  */
 export interface SmtpAddressType extends Extensible {
@@ -11079,16 +15394,19 @@ export interface SmtpAddressType extends Extensible {
 
 /**
  * t:SmtpDomain
+ * @since Exchange2010_SP1
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/domain
  */
 export interface SmtpDomain extends Extensible {
   /**
    * Attribute Name.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/domain
    */
   Name: string;
   /**
    * Attribute IncludeSubdomains.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/domain
    */
   IncludeSubdomains?: boolean;
@@ -11096,6 +15414,7 @@ export interface SmtpDomain extends Extensible {
 
 /**
  * t:SmtpDomainList
+ * @since Exchange2010_SP1
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/internaldomains-smtpdomainlist
  */
 export type SmtpDomainList = SmtpDomain[];
@@ -11103,7 +15422,10 @@ export type SmtpDomainList = SmtpDomain[];
 export type SortDirectionType = 'Ascending' | 'Descending';
 /** Every value of SortDirectionType, in schema order. */
 export const SortDirectionTypeValues = ['Ascending', 'Descending'] as const;
-/** t:SpecialLogonTypeType (2 values) */
+/**
+ * t:SpecialLogonTypeType (2 values)
+ * @since Exchange2010_SP1
+ */
 export type SpecialLogonTypeType = 'Admin' | 'SystemService';
 /** Every value of SpecialLogonTypeType, in schema order. */
 export const SpecialLogonTypeTypeValues = ['Admin', 'SystemService'] as const;
@@ -11116,27 +15438,32 @@ export type StandardGroupByType = 'ConversationTopic';
 export const StandardGroupByTypeValues = ['ConversationTopic'] as const;
 /**
  * t:StreamingSubscriptionConnectionTimeoutType
+ * @since Exchange2010_SP1
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/connectiontimeout
  */
 export type StreamingSubscriptionConnectionTimeoutType = number;
 
 /**
  * t:StreamingSubscriptionRequestType
+ * @since Exchange2010_SP1
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/streamingsubscriptionrequest
  */
 export interface StreamingSubscriptionRequestType extends Extensible {
   /**
    * Attribute SubscribeToAllFolders.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/streamingsubscriptionrequest
    */
   SubscribeToAllFolders?: boolean;
   /**
    * t:FolderIds.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/folderids
    */
   FolderIds?: NonEmptyArrayOfBaseFolderIdsType;
   /**
    * t:EventTypes.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/eventtypes
    */
   EventTypes: NonEmptyArrayOfNotificationEventTypesType;
@@ -11144,13 +15471,18 @@ export interface StreamingSubscriptionRequestType extends Extensible {
 
 /**
  * t:StringArrayAttributedValueType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/stringarrayattributedvalue
  */
 export interface StringArrayAttributedValueType extends Extensible {
-  /** t:Values. */
+  /**
+   * t:Values.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Values: ArrayOfStringValueType;
   /**
    * t:Attributions.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/attributions-arrayofvalueattributionstype
    */
   Attributions: ArrayOfValueAttributionsType;
@@ -11158,21 +15490,32 @@ export interface StringArrayAttributedValueType extends Extensible {
 
 /**
  * t:StringAttributedValueType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/stringattributedvalue
  */
 export interface StringAttributedValueType extends Extensible {
-  /** t:Value. */
+  /**
+   * t:Value.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Value: string;
   /**
    * t:Attributions.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/attributions-arrayofvalueattributionstype
    */
   Attributions: ArrayOfValueAttributionsType;
 }
 
-/** t:StringInsightValue */
+/**
+ * t:StringInsightValue
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface StringInsightValue extends InsightValue {
-  /** t:Data. */
+  /**
+   * t:Data.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Data?: string;
 }
 
@@ -11242,9 +15585,15 @@ export interface SuggestionDayResult extends Extensible {
   SuggestionArray?: ArrayOfSuggestion;
 }
 
-/** t:SuggestionKindType */
+/**
+ * t:SuggestionKindType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type SuggestionKindType = SuggestionKindType_Item[];
-/** t:SuggestionKindType_Item (6 values) */
+/**
+ * t:SuggestionKindType_Item (6 values)
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type SuggestionKindType_Item = 'None' | 'Keywords' | 'People' | 'Hashtags' | 'QueryHistory' | 'All';
 /** Every value of SuggestionKindType_Item, in schema order. */
 export const SuggestionKindType_ItemValues = ['None', 'Keywords', 'People', 'Hashtags', 'QueryHistory', 'All'] as const;
@@ -11303,21 +15652,42 @@ export interface SuggestionsViewOptionsType extends Extensible {
   GlobalObjectId?: string;
 }
 
-/** t:SuggestionType */
+/**
+ * t:SuggestionType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface SuggestionType extends Extensible {
   /** xsi:type: set when the value is of a derived type. */
   $type?: 'SuggestionType' | 'FileSuggestionType' | 'PeopleSuggestionType';
-  /** t:SuggestedQuery. */
+  /**
+   * t:SuggestedQuery.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   SuggestedQuery: string;
-  /** t:DisplayText. */
+  /**
+   * t:DisplayText.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   DisplayText: string;
-  /** t:SuggestionType. */
+  /**
+   * t:SuggestionType.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   SuggestionType: SuggestionKindType;
-  /** t:Trigger. */
+  /**
+   * t:Trigger.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Trigger?: string;
-  /** t:TDSuggestionId. */
+  /**
+   * t:TDSuggestionId.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   TDSuggestionId: number;
-  /** t:IsDeletable. */
+  /**
+   * t:IsDeletable.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   IsDeletable: boolean;
 }
 
@@ -11402,7 +15772,10 @@ export interface SyncFolderItemsCreateOrUpdateType extends Extensible {
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/message-ex15websvcsotherref
    */
   Message?: MessageType;
-  /** t:SharingMessage (one of a choice). */
+  /**
+   * t:SharingMessage (one of a choice).
+   * @since V2017_07_11
+   */
   SharingMessage?: SharingMessageType;
   /**
    * t:CalendarItem (one of a choice).
@@ -11449,11 +15822,20 @@ export interface SyncFolderItemsCreateOrUpdateType extends Extensible {
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/postitem
    */
   PostItem?: PostItemType;
-  /** t:RoleMember (one of a choice). */
+  /**
+   * t:RoleMember (one of a choice).
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   RoleMember?: RoleMemberItemType;
-  /** t:Network (one of a choice). */
+  /**
+   * t:Network (one of a choice).
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Network?: NetworkItemType;
-  /** t:Person (one of a choice). */
+  /**
+   * t:Person (one of a choice).
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Person?: AbchPersonItemType;
 }
 
@@ -11488,12 +15870,16 @@ export interface SyncFolderItemsReadFlagType extends Extensible {
 
 /**
  * t:SyncFolderItemsScopeType (2 values)
+ * @since Exchange2010_SP1
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/syncscope
  */
 export type SyncFolderItemsScopeType = 'NormalItems' | 'NormalAndAssociatedItems';
 /** Every value of SyncFolderItemsScopeType, in schema order. */
 export const SyncFolderItemsScopeTypeValues = ['NormalItems', 'NormalAndAssociatedItems'] as const;
-/** t:SystemDayOfWeek (7 values) */
+/**
+ * t:SystemDayOfWeek (7 values)
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type SystemDayOfWeek = 'Sunday' | 'Monday' | 'Tuesday' | 'Wednesday' | 'Thursday' | 'Friday' | 'Saturday';
 /** Every value of SystemDayOfWeek, in schema order. */
 export const SystemDayOfWeekValues = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
@@ -11514,6 +15900,7 @@ export interface TargetFolderIdType extends Extensible {
   DistinguishedFolderId?: DistinguishedFolderIdType;
   /**
    * t:AddressListId (one of a choice).
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/addresslistid
    */
   AddressListId?: AddressListIdType;
@@ -11616,13 +16003,18 @@ export const TaskStatusTypeValues = ['NotStarted', 'InProgress', 'Completed', 'W
 
 /**
  * t:TaskSuggestionType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/tasksuggestion
  */
 export interface TaskSuggestionType extends EntityType {
-  /** t:TaskString. */
+  /**
+   * t:TaskString.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   TaskString?: string;
   /**
    * t:Assignees.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/assignees
    */
   Assignees?: ArrayOfEmailUsersType;
@@ -11747,6 +16139,7 @@ export interface TaskType extends ItemType {
 
 /**
  * t:TeamMailboxLifecycleStateType (4 values)
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/state-teammailboxlifecyclestatetype
  */
 export type TeamMailboxLifecycleStateType = 'Active' | 'Closed' | 'Unlinked' | 'PendingDelete';
@@ -11789,21 +16182,32 @@ export interface TimeChangeType extends Extensible {
   Time: string;
 }
 
-/** t:TimeSlot */
+/**
+ * t:TimeSlot
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface TimeSlot extends Extensible {
-  /** t:StartTime. */
+  /**
+   * t:StartTime.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   StartTime: string;
-  /** t:DurationInMinutes. */
+  /**
+   * t:DurationInMinutes.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   DurationInMinutes: number;
 }
 
 /**
  * t:TimeZoneContextType
+ * @since Exchange2010_SP1
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/timezonecontext
  */
 export interface TimeZoneContextType extends Extensible {
   /**
    * t:TimeZoneDefinition.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/timezonedefinition
    */
   TimeZoneDefinition: TimeZoneDefinitionType;
@@ -11811,31 +16215,37 @@ export interface TimeZoneContextType extends Extensible {
 
 /**
  * t:TimeZoneDefinitionType
+ * @since Exchange2010_SP1
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/timezonedefinition
  */
 export interface TimeZoneDefinitionType extends Extensible {
   /**
    * Attribute Id.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/timezonedefinition
    */
   Id?: string;
   /**
    * Attribute Name.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/timezonedefinition
    */
   Name?: string;
   /**
    * t:Periods.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/periods
    */
   Periods?: NonEmptyArrayOfPeriodsType;
   /**
    * t:TransitionsGroups.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/transitionsgroups
    */
   TransitionsGroups?: ArrayOfTransitionsGroupsType;
   /**
    * t:Transitions.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/transitions
    */
   Transitions?: ArrayOfTransitionsType;
@@ -11868,7 +16278,10 @@ export interface TimeZoneType extends Extensible {
   Daylight?: TimeChangeType;
 }
 
-/** t:TokenSourceType (2 values) */
+/**
+ * t:TokenSourceType (2 values)
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type TokenSourceType = 'None' | 'LinkedIn';
 /** Every value of TokenSourceType, in schema order. */
 export const TokenSourceTypeValues = ['None', 'LinkedIn'] as const;
@@ -11882,28 +16295,35 @@ export interface TooBigGroupAttendeeConflictData extends AttendeeConflictData {
 
 /**
  * t:TrackingPropertyType
+ * @since Exchange2010_SP1
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/trackingpropertytype
  */
 export interface TrackingPropertyType extends Extensible {
   /**
    * t:Name.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/name-message-tracking
    */
   Name: string;
   /**
    * t:Value.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/value-message-tracking
    */
   Value?: string;
 }
 
-/** t:TransitionTargetKindType (2 values) */
+/**
+ * t:TransitionTargetKindType (2 values)
+ * @since Exchange2010_SP1
+ */
 export type TransitionTargetKindType = 'Period' | 'Group';
 /** Every value of TransitionTargetKindType, in schema order. */
 export const TransitionTargetKindTypeValues = ['Period', 'Group'] as const;
 
 /**
  * t:TransitionTargetType
+ * @since Exchange2010_SP1
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/to
  */
 export interface TransitionTargetType extends Extensible {
@@ -11911,6 +16331,7 @@ export interface TransitionTargetType extends Extensible {
   $value: string;
   /**
    * Attribute Kind.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/to
    */
   Kind: TransitionTargetKindType;
@@ -11918,6 +16339,7 @@ export interface TransitionTargetType extends Extensible {
 
 /**
  * t:TransitionType
+ * @since Exchange2010_SP1
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/transition
  */
 export interface TransitionType extends Extensible {
@@ -11925,6 +16347,7 @@ export interface TransitionType extends Extensible {
   $type?: 'TransitionType' | 'AbsoluteDateTransitionType' | 'RecurringDateTransitionType' | 'RecurringDayTransitionType' | 'RecurringTimeTransitionType';
   /**
    * t:To.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/to
    */
   To: TransitionTargetType;
@@ -11956,45 +16379,64 @@ export interface TwoOperandExpressionType extends SearchExpressionType {
   FieldURIOrConstant: FieldURIOrConstantType;
 }
 
-/** t:UnifiedGroupAccessType (4 values) */
+/**
+ * t:UnifiedGroupAccessType (4 values)
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type UnifiedGroupAccessType = 'None' | 'Private' | 'Secret' | 'Public';
 /** Every value of UnifiedGroupAccessType, in schema order. */
 export const UnifiedGroupAccessTypeValues = ['None', 'Private', 'Secret', 'Public'] as const;
 
 /**
  * t:UnifiedMessageServiceConfiguration
+ * @since Exchange2010_SP1
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/unifiedmessagingconfiguration
  */
 export interface UnifiedMessageServiceConfiguration extends ServiceConfiguration {
   /**
    * t:UmEnabled.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/umenabled
    */
   UmEnabled: boolean;
   /**
    * t:PlayOnPhoneDialString.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/playonphonedialstring-exchange-web-services
    */
   PlayOnPhoneDialString: string;
   /**
    * t:PlayOnPhoneEnabled.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/playonphoneenabled
    */
   PlayOnPhoneEnabled: boolean;
 }
 
-/** t:UnindexedFieldURIType (510 values) */
+/**
+ * t:UnindexedFieldURIType (510 values)
+ * Values added later: `folder:SharingEffectiveRights` (Exchange2010_SP1), `folder:DistinguishedFolderId` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `folder:PolicyTag` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `folder:ArchiveTag` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `folder:ReplicaList` (Exchange2016 (per the doubtful exchange2016 set)), `item:IsAssociated` (Exchange2010_SP1), `item:ReminderNextTime` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `item:DisplayBcc` (V2017_07_11), `item:ConversationId` (Exchange2010_SP1), `item:UniqueBody` (Exchange2010_SP1), `item:Flag` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `item:StoreEntryId` (Exchange2010_SP2), `item:InstanceKey` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `item:NormalizedBody` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `item:EntityExtractionResult` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `item:PolicyTag` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `item:ArchiveTag` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `item:RetentionDate` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `item:Preview` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `item:PredictedActionReasons` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `item:IsClutter` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `item:RightsManagementLicenseData` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `item:BlockStatus` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `item:HasBlockedImages` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `item:WebClientReadFormQueryString` (Exchange2010_SP1), `item:WebClientEditFormQueryString` (Exchange2010_SP1), `item:TextBody` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `item:IconIndex` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `item:MimeContentUTF8` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `item:Mentions` (Exchange2016 (per the doubtful exchange2016 set)), `item:MentionedMe` (Exchange2016 (per the doubtful exchange2016 set)), `item:MentionsPreview` (V2017_07_11), `item:MentionsEx` (Exchange2016 (per the doubtful exchange2016 set)), `item:Hashtags` (Exchange2016 (per the doubtful exchange2016 set)), `item:AppliedHashtags` (V2017_07_11), `item:AppliedHashtagsPreview` (V2017_07_11), `item:Likes` (V2017_07_11), `item:LikesPreview` (V2017_07_11), `item:PendingSocialActivityTagIds` (Exchange2016 (per the doubtful exchange2016 set)), `item:AtAllMention` (V2017_07_11), `item:CanDelete` (V2017_07_11), `item:InferenceClassification` (V2017_07_11), `item:FirstBody` (V2017_07_11), `message:ApprovalRequestData` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `message:VotingInformation` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `message:ReminderMessageData` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `message:PublishedCalendarItemIcs` (V2017_07_11), `message:PublishedCalendarItemName` (V2017_07_11), `message:MessageSafety` (V2017_07_11), `sharingMessage:SharingMessageAction` (V2017_07_11), `meeting:ProposedStart` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `meeting:ProposedEnd` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `meeting:DoNotForwardMeeting` (V2017_07_11), `meetingRequest:ChangeHighlights` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `calendar:StartWallClock` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `calendar:EndWallClock` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `calendar:StartTimeZoneId` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `calendar:EndTimeZoneId` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `calendar:EnhancedLocation` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `calendar:InboxReminders` (Exchange2016 (per the doubtful exchange2016 set)), `calendar:StartTimeZone` (Exchange2010_SP1), `calendar:EndTimeZone` (Exchange2010_SP1), `calendar:JoinOnlineMeetingUrl` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `calendar:OnlineMeetingSettings` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `calendar:IsOrganizer` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `calendar:CalendarActivityData` (Exchange2016 (per the doubtful exchange2016 set)), `calendar:DoNotForwardMeeting` (V2017_07_11), `contacts:Alias` (Exchange2010_SP2), `contacts:DirectoryId` (Exchange2010_SP2), `contacts:DirectReports` (Exchange2010_SP2), `contacts:AbchEmailAddresses` (Exchange2016 (per the doubtful exchange2016 set)), `contacts:ManagerMailbox` (Exchange2010_SP2), `contacts:MSExchangeCertificate` (Exchange2010_SP2), `contacts:Notes` (Exchange2010_SP2), `contacts:PhoneticFullName` (Exchange2010_SP2), `contacts:PhoneticFirstName` (Exchange2010_SP2), `contacts:PhoneticLastName` (Exchange2010_SP2), `contacts:Photo` (Exchange2010_SP2), `contacts:UserSMIMECertificate` (Exchange2010_SP2), `contacts:HasPicture` (Exchange2010_SP1), `contacts:AccountName` (Exchange2016 (per the doubtful exchange2016 set)), `contacts:IsAutoUpdateDisabled` (Exchange2016 (per the doubtful exchange2016 set)), `contacts:IsMessengerEnabled` (Exchange2016 (per the doubtful exchange2016 set)), `contacts:Comment` (Exchange2016 (per the doubtful exchange2016 set)), `contacts:ContactShortId` (Exchange2016 (per the doubtful exchange2016 set)), `contacts:ContactType` (Exchange2016 (per the doubtful exchange2016 set)), `contacts:CreatedBy` (Exchange2016 (per the doubtful exchange2016 set)), `contacts:Gender` (Exchange2016 (per the doubtful exchange2016 set)), `contacts:IsHidden` (Exchange2016 (per the doubtful exchange2016 set)), `contacts:ObjectId` (Exchange2016 (per the doubtful exchange2016 set)), `contacts:PassportId` (Exchange2016 (per the doubtful exchange2016 set)), `contacts:IsPrivate` (Exchange2016 (per the doubtful exchange2016 set)), `contacts:SourceId` (Exchange2016 (per the doubtful exchange2016 set)), `contacts:TrustLevel` (Exchange2016 (per the doubtful exchange2016 set)), `contacts:Urls` (Exchange2016 (per the doubtful exchange2016 set)), `contacts:Cid` (Exchange2016 (per the doubtful exchange2016 set)), `contacts:SkypeAuthCertificate` (Exchange2016 (per the doubtful exchange2016 set)), `contacts:SkypeContext` (Exchange2016 (per the doubtful exchange2016 set)), `contacts:SkypeId` (Exchange2016 (per the doubtful exchange2016 set)), `contacts:XboxLiveTag` (Exchange2016 (per the doubtful exchange2016 set)), `contacts:SkypeRelationship` (Exchange2016 (per the doubtful exchange2016 set)), `contacts:YomiNickname` (Exchange2016 (per the doubtful exchange2016 set)), `contacts:InviteFree` (Exchange2016 (per the doubtful exchange2016 set)), `contacts:HidePresenceAndProfile` (Exchange2016 (per the doubtful exchange2016 set)), `contacts:IsPendingOutbound` (Exchange2016 (per the doubtful exchange2016 set)), `contacts:SupportGroupFeeds` (Exchange2016 (per the doubtful exchange2016 set)), `contacts:UserTileHash` (Exchange2016 (per the doubtful exchange2016 set)), `contacts:UnifiedInbox` (Exchange2016 (per the doubtful exchange2016 set)), `contacts:Mris` (Exchange2016 (per the doubtful exchange2016 set)), `contacts:Wlid` (Exchange2016 (per the doubtful exchange2016 set)), `contacts:AbchContactId` (Exchange2016 (per the doubtful exchange2016 set)), `contacts:NotInBirthdayCalendar` (Exchange2016 (per the doubtful exchange2016 set)), `contacts:ShellContactType` (Exchange2016 (per the doubtful exchange2016 set)), `contacts:ImMri` (Exchange2016 (per the doubtful exchange2016 set)), `contacts:PresenceTrustLevel` (Exchange2016 (per the doubtful exchange2016 set)), `contacts:OtherMri` (Exchange2016 (per the doubtful exchange2016 set)), `contacts:ProfileLastChanged` (Exchange2016 (per the doubtful exchange2016 set)), `contacts:MobileIMEnabled` (Exchange2016 (per the doubtful exchange2016 set)), `distributionlist:Members` (Exchange2010_SP1), `contacts:PartnerNetworkProfilePhotoUrl` (Exchange2016 (per the doubtful exchange2016 set)), `contacts:PartnerNetworkThumbnailPhotoUrl` (Exchange2016 (per the doubtful exchange2016 set)), `contacts:PersonId` (V2017_07_11), `contacts:ConversationGuid` (V2017_07_11), `conversation:ConversationId` (Exchange2010_SP1), `conversation:ConversationTopic` (Exchange2010_SP1), `conversation:UniqueRecipients` (Exchange2010_SP1), `conversation:GlobalUniqueRecipients` (Exchange2010_SP1), `conversation:UniqueUnreadSenders` (Exchange2010_SP1), `conversation:GlobalUniqueUnreadSenders` (Exchange2010_SP1), `conversation:UniqueSenders` (Exchange2010_SP1), `conversation:GlobalUniqueSenders` (Exchange2010_SP1), `conversation:LastDeliveryTime` (Exchange2010_SP1), `conversation:GlobalLastDeliveryTime` (Exchange2010_SP1), `conversation:Categories` (Exchange2010_SP1), `conversation:GlobalCategories` (Exchange2010_SP1), `conversation:FlagStatus` (Exchange2010_SP1), `conversation:GlobalFlagStatus` (Exchange2010_SP1), `conversation:HasAttachments` (Exchange2010_SP1), `conversation:GlobalHasAttachments` (Exchange2010_SP1), `conversation:HasIrm` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `conversation:GlobalHasIrm` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `conversation:MessageCount` (Exchange2010_SP1), `conversation:GlobalMessageCount` (Exchange2010_SP1), `conversation:UnreadCount` (Exchange2010_SP1), `conversation:GlobalUnreadCount` (Exchange2010_SP1), `conversation:Size` (Exchange2010_SP1), `conversation:GlobalSize` (Exchange2010_SP1), `conversation:ItemClasses` (Exchange2010_SP1), `conversation:GlobalItemClasses` (Exchange2010_SP1), `conversation:Importance` (Exchange2010_SP1), `conversation:GlobalImportance` (Exchange2010_SP1), `conversation:ItemIds` (Exchange2010_SP1), `conversation:GlobalItemIds` (Exchange2010_SP1), `conversation:LastModifiedTime` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `conversation:InstanceKey` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `conversation:Preview` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `conversation:IconIndex` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `conversation:GlobalIconIndex` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `conversation:DraftItemIds` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `conversation:HasClutter` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `conversation:MentionedMe` (Exchange2016 (per the doubtful exchange2016 set)), `conversation:GlobalMentionedMe` (Exchange2016 (per the doubtful exchange2016 set)), `conversation:AtAllMention` (V2017_07_11), `conversation:GlobalAtAllMention` (V2017_07_11), `person:FullName` (Exchange2016 (per the doubtful exchange2016 set)), `person:GivenName` (Exchange2016 (per the doubtful exchange2016 set)), `person:Surname` (Exchange2016 (per the doubtful exchange2016 set)), `person:PhoneNumber` (Exchange2016 (per the doubtful exchange2016 set)), `person:SMSNumber` (Exchange2016 (per the doubtful exchange2016 set)), `person:EmailAddress` (Exchange2016 (per the doubtful exchange2016 set)), `person:Alias` (Exchange2016 (per the doubtful exchange2016 set)), `person:Department` (Exchange2016 (per the doubtful exchange2016 set)), `person:LinkedInProfileLink` (Exchange2016 (per the doubtful exchange2016 set)), `person:Skills` (Exchange2016 (per the doubtful exchange2016 set)), `person:ProfessionalBiography` (Exchange2016 (per the doubtful exchange2016 set)), `person:ManagementChain` (Exchange2016 (per the doubtful exchange2016 set)), `person:DirectReports` (Exchange2016 (per the doubtful exchange2016 set)), `person:Peers` (Exchange2016 (per the doubtful exchange2016 set)), `person:TeamSize` (Exchange2016 (per the doubtful exchange2016 set)), `person:CurrentJob` (Exchange2016 (per the doubtful exchange2016 set)), `person:Birthday` (Exchange2016 (per the doubtful exchange2016 set)), `person:Hometown` (Exchange2016 (per the doubtful exchange2016 set)), `person:CurrentLocation` (Exchange2016 (per the doubtful exchange2016 set)), `person:CompanyProfile` (Exchange2016 (per the doubtful exchange2016 set)), `person:Office` (Exchange2016 (per the doubtful exchange2016 set)), `person:Headline` (Exchange2016 (per the doubtful exchange2016 set)), `person:MutualConnections` (Exchange2016 (per the doubtful exchange2016 set)), `person:Title` (Exchange2016 (per the doubtful exchange2016 set)), `person:MutualManager` (Exchange2016 (per the doubtful exchange2016 set)), `person:Insights` (Exchange2016 (per the doubtful exchange2016 set)), `person:UserProfilePicture` (Exchange2016 (per the doubtful exchange2016 set)), `persona:PersonaId` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:PersonaType` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:GivenName` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:CompanyName` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:Surname` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:DisplayName` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:EmailAddress` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:FileAs` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:HomeCity` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:CreationTime` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:RelevanceScore` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:RankingWeight` (Exchange2016 (per the doubtful exchange2016 set)), `persona:WorkCity` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:PersonaObjectStatus` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:FileAsId` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:DisplayNamePrefix` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:YomiCompanyName` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:YomiFirstName` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:YomiLastName` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:Title` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:EmailAddresses` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:PhoneNumber` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:ImAddress` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:ImAddresses` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:ImAddresses2` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:ImAddresses3` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:FolderIds` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:Attributions` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:DisplayNames` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:Initials` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:FileAses` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:FileAsIds` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:DisplayNamePrefixes` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:GivenNames` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:MiddleNames` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:Surnames` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:Generations` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:Nicknames` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:YomiCompanyNames` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:YomiFirstNames` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:YomiLastNames` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:BusinessPhoneNumbers` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:BusinessPhoneNumbers2` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:HomePhones` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:HomePhones2` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:MobilePhones` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:MobilePhones2` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:AssistantPhoneNumbers` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:CallbackPhones` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:CarPhones` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:HomeFaxes` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:OrganizationMainPhones` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:OtherFaxes` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:OtherTelephones` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:OtherPhones2` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:Pagers` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:RadioPhones` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:TelexNumbers` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:WorkFaxes` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:Emails1` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:Emails2` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:Emails3` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:BusinessHomePages` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:School` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:PersonalHomePages` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:OfficeLocations` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:BusinessAddresses` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:HomeAddresses` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:OtherAddresses` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:Titles` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:Departments` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:CompanyNames` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:Managers` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:AssistantNames` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:Professions` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:SpouseNames` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:Hobbies` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:WeddingAnniversaries` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:Birthdays` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:Children` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:Locations` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:ExtendedProperties` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:PostalAddress` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:Bodies` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:IsFavorite` (Exchange2016 (per the doubtful exchange2016 set)), `persona:InlineLinks` (V2017_07_11), `persona:ItemLinkIds` (V2017_07_11), `persona:HasActiveDeals` (V2017_07_11), `persona:IsBusinessContact` (V2017_07_11), `persona:AttributedHasActiveDeals` (V2017_07_11), `persona:AttributedIsBusinessContact` (V2017_07_11), `persona:SourceMailboxGuids` (V2017_07_11), `persona:LastContactedDate` (V2017_07_11), `persona:ExternalDirectoryObjectId` (V2017_07_11), `persona:MapiEntryId` (V2017_07_11), `persona:MapiEmailAddress` (V2017_07_11), `persona:MapiAddressType` (V2017_07_11), `persona:MapiSearchKey` (V2017_07_11), `persona:MapiTransmittableDisplayName` (V2017_07_11), `persona:MapiSendRichInfo` (V2017_07_11), `rolemember:MemberType` (Exchange2016 (per the doubtful exchange2016 set)), `rolemember:MemberId` (Exchange2016 (per the doubtful exchange2016 set)), `rolemember:DisplayName` (Exchange2016 (per the doubtful exchange2016 set)), `network:TokenRefreshLastCompleted` (Exchange2016 (per the doubtful exchange2016 set)), `network:TokenRefreshLastAttempted` (Exchange2016 (per the doubtful exchange2016 set)), `network:SyncEnabled` (Exchange2016 (per the doubtful exchange2016 set)), `network:RejectedOffers` (Exchange2016 (per the doubtful exchange2016 set)), `network:SessionHandle` (Exchange2016 (per the doubtful exchange2016 set)), `network:RefreshTokenExpiry2` (Exchange2016 (per the doubtful exchange2016 set)), `network:RefreshToken2` (Exchange2016 (per the doubtful exchange2016 set)), `network:PsaLastChanged` (Exchange2016 (per the doubtful exchange2016 set)), `network:Offers` (Exchange2016 (per the doubtful exchange2016 set)), `network:LastWelcomeContact` (Exchange2016 (per the doubtful exchange2016 set)), `network:LastVersionSaved` (Exchange2016 (per the doubtful exchange2016 set)), `network:DomainTag` (Exchange2016 (per the doubtful exchange2016 set)), `network:FirstAuthErrorDates` (Exchange2016 (per the doubtful exchange2016 set)), `network:ErrorOffers` (Exchange2016 (per the doubtful exchange2016 set)), `network:ContactSyncSuccess` (Exchange2016 (per the doubtful exchange2016 set)), `network:ContactSyncError` (Exchange2016 (per the doubtful exchange2016 set)), `network:ClientToken2` (Exchange2016 (per the doubtful exchange2016 set)), `network:ClientToken` (Exchange2016 (per the doubtful exchange2016 set)), `network:ClientPublishSecret` (Exchange2016 (per the doubtful exchange2016 set)), `network:UserEmail` (Exchange2016 (per the doubtful exchange2016 set)), `network:AutoLinkSuccess` (Exchange2016 (per the doubtful exchange2016 set)), `network:AutoLinkError` (Exchange2016 (per the doubtful exchange2016 set)), `network:IsDefault` (Exchange2016 (per the doubtful exchange2016 set)), `network:Settings` (Exchange2016 (per the doubtful exchange2016 set)), `network:ProfileUrl` (Exchange2016 (per the doubtful exchange2016 set)), `network:UserTileUrl` (Exchange2016 (per the doubtful exchange2016 set)), `network:DomainId` (Exchange2016 (per the doubtful exchange2016 set)), `network:DisplayName` (Exchange2016 (per the doubtful exchange2016 set)), `network:AccountName` (Exchange2016 (per the doubtful exchange2016 set)), `network:SourceEntryID` (Exchange2016 (per the doubtful exchange2016 set)), `abchperson:FavoriteOrder` (Exchange2016 (per the doubtful exchange2016 set)), `abchperson:PersonId` (Exchange2016 (per the doubtful exchange2016 set)), `abchperson:ExchangePersonIdGuid` (V2017_07_11), `abchperson:AntiLinkInfo` (Exchange2016 (per the doubtful exchange2016 set)), `abchperson:RelevanceOrder1` (Exchange2016 (per the doubtful exchange2016 set)), `abchperson:RelevanceOrder2` (Exchange2016 (per the doubtful exchange2016 set)), `abchperson:ContactHandles` (Exchange2016 (per the doubtful exchange2016 set)), `abchperson:Categories` (Exchange2016 (per the doubtful exchange2016 set)), `booking:ServiceIds` (Exchange2016 (per the doubtful exchange2016 set)), `booking:StaffIds` (Exchange2016 (per the doubtful exchange2016 set)), `booking:StaffInitials` (Exchange2016 (per the doubtful exchange2016 set)), `booking:CustomerName` (Exchange2016 (per the doubtful exchange2016 set)), `booking:CustomerEmail` (Exchange2016 (per the doubtful exchange2016 set)), `booking:CustomerPhone` (Exchange2016 (per the doubtful exchange2016 set)), `booking:CustomerId` (Exchange2016 (per the doubtful exchange2016 set)), `insight:InsightId` (Exchange2016 (per the doubtful exchange2016 set)), `insight:Type` (Exchange2016 (per the doubtful exchange2016 set)), `insight:StartTimeUtc` (Exchange2016 (per the doubtful exchange2016 set)), `insight:EndTimeUtc` (Exchange2016 (per the doubtful exchange2016 set)), `insight:Status` (Exchange2016 (per the doubtful exchange2016 set)), `insight:Version` (Exchange2016 (per the doubtful exchange2016 set)), `insight:ApplicationsIds` (Exchange2016 (per the doubtful exchange2016 set)), `insight:Text` (Exchange2016 (per the doubtful exchange2016 set)), `insight:SuggestedActions` (V2017_07_11), `insight:AppContexts` (V2017_07_11).
+ */
 export type UnindexedFieldURIType = 'folder:FolderId' | 'folder:ParentFolderId' | 'folder:DisplayName' | 'folder:UnreadCount' | 'folder:TotalCount' | 'folder:ChildFolderCount' | 'folder:FolderClass' | 'folder:SearchParameters' | 'folder:ManagedFolderInformation' | 'folder:PermissionSet' | 'folder:EffectiveRights' | 'folder:SharingEffectiveRights' | 'folder:DistinguishedFolderId' | 'folder:PolicyTag' | 'folder:ArchiveTag' | 'folder:ReplicaList' | 'item:ItemId' | 'item:ParentFolderId' | 'item:ItemClass' | 'item:MimeContent' | 'item:Attachments' | 'item:Subject' | 'item:DateTimeReceived' | 'item:Size' | 'item:Categories' | 'item:HasAttachments' | 'item:Importance' | 'item:InReplyTo' | 'item:InternetMessageHeaders' | 'item:IsAssociated' | 'item:IsDraft' | 'item:IsFromMe' | 'item:IsResend' | 'item:IsSubmitted' | 'item:IsUnmodified' | 'item:DateTimeSent' | 'item:DateTimeCreated' | 'item:Body' | 'item:ResponseObjects' | 'item:Sensitivity' | 'item:ReminderDueBy' | 'item:ReminderIsSet' | 'item:ReminderNextTime' | 'item:ReminderMinutesBeforeStart' | 'item:DisplayTo' | 'item:DisplayCc' | 'item:DisplayBcc' | 'item:Culture' | 'item:EffectiveRights' | 'item:LastModifiedName' | 'item:LastModifiedTime' | 'item:ConversationId' | 'item:UniqueBody' | 'item:Flag' | 'item:StoreEntryId' | 'item:InstanceKey' | 'item:NormalizedBody' | 'item:EntityExtractionResult' | 'item:PolicyTag' | 'item:ArchiveTag' | 'item:RetentionDate' | 'item:Preview' | 'item:PredictedActionReasons' | 'item:IsClutter' | 'item:RightsManagementLicenseData' | 'item:BlockStatus' | 'item:HasBlockedImages' | 'item:WebClientReadFormQueryString' | 'item:WebClientEditFormQueryString' | 'item:TextBody' | 'item:IconIndex' | 'item:MimeContentUTF8' | 'item:Mentions' | 'item:MentionedMe' | 'item:MentionsPreview' | 'item:MentionsEx' | 'item:Hashtags' | 'item:AppliedHashtags' | 'item:AppliedHashtagsPreview' | 'item:Likes' | 'item:LikesPreview' | 'item:PendingSocialActivityTagIds' | 'item:AtAllMention' | 'item:CanDelete' | 'item:InferenceClassification' | 'item:FirstBody' | 'message:ConversationIndex' | 'message:ConversationTopic' | 'message:InternetMessageId' | 'message:IsRead' | 'message:IsResponseRequested' | 'message:IsReadReceiptRequested' | 'message:IsDeliveryReceiptRequested' | 'message:ReceivedBy' | 'message:ReceivedRepresenting' | 'message:References' | 'message:ReplyTo' | 'message:From' | 'message:Sender' | 'message:ToRecipients' | 'message:CcRecipients' | 'message:BccRecipients' | 'message:ApprovalRequestData' | 'message:VotingInformation' | 'message:ReminderMessageData' | 'message:PublishedCalendarItemIcs' | 'message:PublishedCalendarItemName' | 'message:MessageSafety' | 'sharingMessage:SharingMessageAction' | 'meeting:AssociatedCalendarItemId' | 'meeting:IsDelegated' | 'meeting:IsOutOfDate' | 'meeting:HasBeenProcessed' | 'meeting:ResponseType' | 'meeting:ProposedStart' | 'meeting:ProposedEnd' | 'meeting:DoNotForwardMeeting' | 'meetingRequest:MeetingRequestType' | 'meetingRequest:IntendedFreeBusyStatus' | 'meetingRequest:ChangeHighlights' | 'calendar:Start' | 'calendar:End' | 'calendar:OriginalStart' | 'calendar:StartWallClock' | 'calendar:EndWallClock' | 'calendar:StartTimeZoneId' | 'calendar:EndTimeZoneId' | 'calendar:IsAllDayEvent' | 'calendar:LegacyFreeBusyStatus' | 'calendar:Location' | 'calendar:EnhancedLocation' | 'calendar:When' | 'calendar:IsMeeting' | 'calendar:IsCancelled' | 'calendar:IsRecurring' | 'calendar:MeetingRequestWasSent' | 'calendar:IsResponseRequested' | 'calendar:CalendarItemType' | 'calendar:MyResponseType' | 'calendar:Organizer' | 'calendar:RequiredAttendees' | 'calendar:OptionalAttendees' | 'calendar:Resources' | 'calendar:ConflictingMeetingCount' | 'calendar:AdjacentMeetingCount' | 'calendar:ConflictingMeetings' | 'calendar:AdjacentMeetings' | 'calendar:InboxReminders' | 'calendar:Duration' | 'calendar:TimeZone' | 'calendar:AppointmentReplyTime' | 'calendar:AppointmentSequenceNumber' | 'calendar:AppointmentState' | 'calendar:Recurrence' | 'calendar:FirstOccurrence' | 'calendar:LastOccurrence' | 'calendar:ModifiedOccurrences' | 'calendar:DeletedOccurrences' | 'calendar:MeetingTimeZone' | 'calendar:ConferenceType' | 'calendar:AllowNewTimeProposal' | 'calendar:IsOnlineMeeting' | 'calendar:MeetingWorkspaceUrl' | 'calendar:NetShowUrl' | 'calendar:UID' | 'calendar:RecurrenceId' | 'calendar:DateTimeStamp' | 'calendar:StartTimeZone' | 'calendar:EndTimeZone' | 'calendar:JoinOnlineMeetingUrl' | 'calendar:OnlineMeetingSettings' | 'calendar:IsOrganizer' | 'calendar:CalendarActivityData' | 'calendar:DoNotForwardMeeting' | 'task:ActualWork' | 'task:AssignedTime' | 'task:BillingInformation' | 'task:ChangeCount' | 'task:Companies' | 'task:CompleteDate' | 'task:Contacts' | 'task:DelegationState' | 'task:Delegator' | 'task:DueDate' | 'task:IsAssignmentEditable' | 'task:IsComplete' | 'task:IsRecurring' | 'task:IsTeamTask' | 'task:Mileage' | 'task:Owner' | 'task:PercentComplete' | 'task:Recurrence' | 'task:StartDate' | 'task:Status' | 'task:StatusDescription' | 'task:TotalWork' | 'contacts:Alias' | 'contacts:AssistantName' | 'contacts:Birthday' | 'contacts:BusinessHomePage' | 'contacts:Children' | 'contacts:Companies' | 'contacts:CompanyName' | 'contacts:CompleteName' | 'contacts:ContactSource' | 'contacts:Culture' | 'contacts:Department' | 'contacts:DisplayName' | 'contacts:DirectoryId' | 'contacts:DirectReports' | 'contacts:EmailAddresses' | 'contacts:AbchEmailAddresses' | 'contacts:FileAs' | 'contacts:FileAsMapping' | 'contacts:Generation' | 'contacts:GivenName' | 'contacts:ImAddresses' | 'contacts:Initials' | 'contacts:JobTitle' | 'contacts:Manager' | 'contacts:ManagerMailbox' | 'contacts:MiddleName' | 'contacts:Mileage' | 'contacts:MSExchangeCertificate' | 'contacts:Nickname' | 'contacts:Notes' | 'contacts:OfficeLocation' | 'contacts:PhoneNumbers' | 'contacts:PhoneticFullName' | 'contacts:PhoneticFirstName' | 'contacts:PhoneticLastName' | 'contacts:Photo' | 'contacts:PhysicalAddresses' | 'contacts:PostalAddressIndex' | 'contacts:Profession' | 'contacts:SpouseName' | 'contacts:Surname' | 'contacts:WeddingAnniversary' | 'contacts:UserSMIMECertificate' | 'contacts:HasPicture' | 'contacts:AccountName' | 'contacts:IsAutoUpdateDisabled' | 'contacts:IsMessengerEnabled' | 'contacts:Comment' | 'contacts:ContactShortId' | 'contacts:ContactType' | 'contacts:CreatedBy' | 'contacts:Gender' | 'contacts:IsHidden' | 'contacts:ObjectId' | 'contacts:PassportId' | 'contacts:IsPrivate' | 'contacts:SourceId' | 'contacts:TrustLevel' | 'contacts:Urls' | 'contacts:Cid' | 'contacts:SkypeAuthCertificate' | 'contacts:SkypeContext' | 'contacts:SkypeId' | 'contacts:XboxLiveTag' | 'contacts:SkypeRelationship' | 'contacts:YomiNickname' | 'contacts:InviteFree' | 'contacts:HidePresenceAndProfile' | 'contacts:IsPendingOutbound' | 'contacts:SupportGroupFeeds' | 'contacts:UserTileHash' | 'contacts:UnifiedInbox' | 'contacts:Mris' | 'contacts:Wlid' | 'contacts:AbchContactId' | 'contacts:NotInBirthdayCalendar' | 'contacts:ShellContactType' | 'contacts:ImMri' | 'contacts:PresenceTrustLevel' | 'contacts:OtherMri' | 'contacts:ProfileLastChanged' | 'contacts:MobileIMEnabled' | 'distributionlist:Members' | 'contacts:PartnerNetworkProfilePhotoUrl' | 'contacts:PartnerNetworkThumbnailPhotoUrl' | 'contacts:PersonId' | 'contacts:ConversationGuid' | 'postitem:PostedTime' | 'conversation:ConversationId' | 'conversation:ConversationTopic' | 'conversation:UniqueRecipients' | 'conversation:GlobalUniqueRecipients' | 'conversation:UniqueUnreadSenders' | 'conversation:GlobalUniqueUnreadSenders' | 'conversation:UniqueSenders' | 'conversation:GlobalUniqueSenders' | 'conversation:LastDeliveryTime' | 'conversation:GlobalLastDeliveryTime' | 'conversation:Categories' | 'conversation:GlobalCategories' | 'conversation:FlagStatus' | 'conversation:GlobalFlagStatus' | 'conversation:HasAttachments' | 'conversation:GlobalHasAttachments' | 'conversation:HasIrm' | 'conversation:GlobalHasIrm' | 'conversation:MessageCount' | 'conversation:GlobalMessageCount' | 'conversation:UnreadCount' | 'conversation:GlobalUnreadCount' | 'conversation:Size' | 'conversation:GlobalSize' | 'conversation:ItemClasses' | 'conversation:GlobalItemClasses' | 'conversation:Importance' | 'conversation:GlobalImportance' | 'conversation:ItemIds' | 'conversation:GlobalItemIds' | 'conversation:LastModifiedTime' | 'conversation:InstanceKey' | 'conversation:Preview' | 'conversation:IconIndex' | 'conversation:GlobalIconIndex' | 'conversation:DraftItemIds' | 'conversation:HasClutter' | 'conversation:MentionedMe' | 'conversation:GlobalMentionedMe' | 'conversation:AtAllMention' | 'conversation:GlobalAtAllMention' | 'person:FullName' | 'person:GivenName' | 'person:Surname' | 'person:PhoneNumber' | 'person:SMSNumber' | 'person:EmailAddress' | 'person:Alias' | 'person:Department' | 'person:LinkedInProfileLink' | 'person:Skills' | 'person:ProfessionalBiography' | 'person:ManagementChain' | 'person:DirectReports' | 'person:Peers' | 'person:TeamSize' | 'person:CurrentJob' | 'person:Birthday' | 'person:Hometown' | 'person:CurrentLocation' | 'person:CompanyProfile' | 'person:Office' | 'person:Headline' | 'person:MutualConnections' | 'person:Title' | 'person:MutualManager' | 'person:Insights' | 'person:UserProfilePicture' | 'persona:PersonaId' | 'persona:PersonaType' | 'persona:GivenName' | 'persona:CompanyName' | 'persona:Surname' | 'persona:DisplayName' | 'persona:EmailAddress' | 'persona:FileAs' | 'persona:HomeCity' | 'persona:CreationTime' | 'persona:RelevanceScore' | 'persona:RankingWeight' | 'persona:WorkCity' | 'persona:PersonaObjectStatus' | 'persona:FileAsId' | 'persona:DisplayNamePrefix' | 'persona:YomiCompanyName' | 'persona:YomiFirstName' | 'persona:YomiLastName' | 'persona:Title' | 'persona:EmailAddresses' | 'persona:PhoneNumber' | 'persona:ImAddress' | 'persona:ImAddresses' | 'persona:ImAddresses2' | 'persona:ImAddresses3' | 'persona:FolderIds' | 'persona:Attributions' | 'persona:DisplayNames' | 'persona:Initials' | 'persona:FileAses' | 'persona:FileAsIds' | 'persona:DisplayNamePrefixes' | 'persona:GivenNames' | 'persona:MiddleNames' | 'persona:Surnames' | 'persona:Generations' | 'persona:Nicknames' | 'persona:YomiCompanyNames' | 'persona:YomiFirstNames' | 'persona:YomiLastNames' | 'persona:BusinessPhoneNumbers' | 'persona:BusinessPhoneNumbers2' | 'persona:HomePhones' | 'persona:HomePhones2' | 'persona:MobilePhones' | 'persona:MobilePhones2' | 'persona:AssistantPhoneNumbers' | 'persona:CallbackPhones' | 'persona:CarPhones' | 'persona:HomeFaxes' | 'persona:OrganizationMainPhones' | 'persona:OtherFaxes' | 'persona:OtherTelephones' | 'persona:OtherPhones2' | 'persona:Pagers' | 'persona:RadioPhones' | 'persona:TelexNumbers' | 'persona:WorkFaxes' | 'persona:Emails1' | 'persona:Emails2' | 'persona:Emails3' | 'persona:BusinessHomePages' | 'persona:School' | 'persona:PersonalHomePages' | 'persona:OfficeLocations' | 'persona:BusinessAddresses' | 'persona:HomeAddresses' | 'persona:OtherAddresses' | 'persona:Titles' | 'persona:Departments' | 'persona:CompanyNames' | 'persona:Managers' | 'persona:AssistantNames' | 'persona:Professions' | 'persona:SpouseNames' | 'persona:Hobbies' | 'persona:WeddingAnniversaries' | 'persona:Birthdays' | 'persona:Children' | 'persona:Locations' | 'persona:ExtendedProperties' | 'persona:PostalAddress' | 'persona:Bodies' | 'persona:IsFavorite' | 'persona:InlineLinks' | 'persona:ItemLinkIds' | 'persona:HasActiveDeals' | 'persona:IsBusinessContact' | 'persona:AttributedHasActiveDeals' | 'persona:AttributedIsBusinessContact' | 'persona:SourceMailboxGuids' | 'persona:LastContactedDate' | 'persona:ExternalDirectoryObjectId' | 'persona:MapiEntryId' | 'persona:MapiEmailAddress' | 'persona:MapiAddressType' | 'persona:MapiSearchKey' | 'persona:MapiTransmittableDisplayName' | 'persona:MapiSendRichInfo' | 'rolemember:MemberType' | 'rolemember:MemberId' | 'rolemember:DisplayName' | 'network:TokenRefreshLastCompleted' | 'network:TokenRefreshLastAttempted' | 'network:SyncEnabled' | 'network:RejectedOffers' | 'network:SessionHandle' | 'network:RefreshTokenExpiry2' | 'network:RefreshToken2' | 'network:PsaLastChanged' | 'network:Offers' | 'network:LastWelcomeContact' | 'network:LastVersionSaved' | 'network:DomainTag' | 'network:FirstAuthErrorDates' | 'network:ErrorOffers' | 'network:ContactSyncSuccess' | 'network:ContactSyncError' | 'network:ClientToken2' | 'network:ClientToken' | 'network:ClientPublishSecret' | 'network:UserEmail' | 'network:AutoLinkSuccess' | 'network:AutoLinkError' | 'network:IsDefault' | 'network:Settings' | 'network:ProfileUrl' | 'network:UserTileUrl' | 'network:DomainId' | 'network:DisplayName' | 'network:AccountName' | 'network:SourceEntryID' | 'abchperson:FavoriteOrder' | 'abchperson:PersonId' | 'abchperson:ExchangePersonIdGuid' | 'abchperson:AntiLinkInfo' | 'abchperson:RelevanceOrder1' | 'abchperson:RelevanceOrder2' | 'abchperson:ContactHandles' | 'abchperson:Categories' | 'booking:ServiceIds' | 'booking:StaffIds' | 'booking:StaffInitials' | 'booking:CustomerName' | 'booking:CustomerEmail' | 'booking:CustomerPhone' | 'booking:CustomerId' | 'insight:InsightId' | 'insight:Type' | 'insight:StartTimeUtc' | 'insight:EndTimeUtc' | 'insight:Status' | 'insight:Version' | 'insight:ApplicationsIds' | 'insight:Text' | 'insight:SuggestedActions' | 'insight:AppContexts';
 /** Every value of UnindexedFieldURIType, in schema order. */
 export const UnindexedFieldURITypeValues = ['folder:FolderId', 'folder:ParentFolderId', 'folder:DisplayName', 'folder:UnreadCount', 'folder:TotalCount', 'folder:ChildFolderCount', 'folder:FolderClass', 'folder:SearchParameters', 'folder:ManagedFolderInformation', 'folder:PermissionSet', 'folder:EffectiveRights', 'folder:SharingEffectiveRights', 'folder:DistinguishedFolderId', 'folder:PolicyTag', 'folder:ArchiveTag', 'folder:ReplicaList', 'item:ItemId', 'item:ParentFolderId', 'item:ItemClass', 'item:MimeContent', 'item:Attachments', 'item:Subject', 'item:DateTimeReceived', 'item:Size', 'item:Categories', 'item:HasAttachments', 'item:Importance', 'item:InReplyTo', 'item:InternetMessageHeaders', 'item:IsAssociated', 'item:IsDraft', 'item:IsFromMe', 'item:IsResend', 'item:IsSubmitted', 'item:IsUnmodified', 'item:DateTimeSent', 'item:DateTimeCreated', 'item:Body', 'item:ResponseObjects', 'item:Sensitivity', 'item:ReminderDueBy', 'item:ReminderIsSet', 'item:ReminderNextTime', 'item:ReminderMinutesBeforeStart', 'item:DisplayTo', 'item:DisplayCc', 'item:DisplayBcc', 'item:Culture', 'item:EffectiveRights', 'item:LastModifiedName', 'item:LastModifiedTime', 'item:ConversationId', 'item:UniqueBody', 'item:Flag', 'item:StoreEntryId', 'item:InstanceKey', 'item:NormalizedBody', 'item:EntityExtractionResult', 'item:PolicyTag', 'item:ArchiveTag', 'item:RetentionDate', 'item:Preview', 'item:PredictedActionReasons', 'item:IsClutter', 'item:RightsManagementLicenseData', 'item:BlockStatus', 'item:HasBlockedImages', 'item:WebClientReadFormQueryString', 'item:WebClientEditFormQueryString', 'item:TextBody', 'item:IconIndex', 'item:MimeContentUTF8', 'item:Mentions', 'item:MentionedMe', 'item:MentionsPreview', 'item:MentionsEx', 'item:Hashtags', 'item:AppliedHashtags', 'item:AppliedHashtagsPreview', 'item:Likes', 'item:LikesPreview', 'item:PendingSocialActivityTagIds', 'item:AtAllMention', 'item:CanDelete', 'item:InferenceClassification', 'item:FirstBody', 'message:ConversationIndex', 'message:ConversationTopic', 'message:InternetMessageId', 'message:IsRead', 'message:IsResponseRequested', 'message:IsReadReceiptRequested', 'message:IsDeliveryReceiptRequested', 'message:ReceivedBy', 'message:ReceivedRepresenting', 'message:References', 'message:ReplyTo', 'message:From', 'message:Sender', 'message:ToRecipients', 'message:CcRecipients', 'message:BccRecipients', 'message:ApprovalRequestData', 'message:VotingInformation', 'message:ReminderMessageData', 'message:PublishedCalendarItemIcs', 'message:PublishedCalendarItemName', 'message:MessageSafety', 'sharingMessage:SharingMessageAction', 'meeting:AssociatedCalendarItemId', 'meeting:IsDelegated', 'meeting:IsOutOfDate', 'meeting:HasBeenProcessed', 'meeting:ResponseType', 'meeting:ProposedStart', 'meeting:ProposedEnd', 'meeting:DoNotForwardMeeting', 'meetingRequest:MeetingRequestType', 'meetingRequest:IntendedFreeBusyStatus', 'meetingRequest:ChangeHighlights', 'calendar:Start', 'calendar:End', 'calendar:OriginalStart', 'calendar:StartWallClock', 'calendar:EndWallClock', 'calendar:StartTimeZoneId', 'calendar:EndTimeZoneId', 'calendar:IsAllDayEvent', 'calendar:LegacyFreeBusyStatus', 'calendar:Location', 'calendar:EnhancedLocation', 'calendar:When', 'calendar:IsMeeting', 'calendar:IsCancelled', 'calendar:IsRecurring', 'calendar:MeetingRequestWasSent', 'calendar:IsResponseRequested', 'calendar:CalendarItemType', 'calendar:MyResponseType', 'calendar:Organizer', 'calendar:RequiredAttendees', 'calendar:OptionalAttendees', 'calendar:Resources', 'calendar:ConflictingMeetingCount', 'calendar:AdjacentMeetingCount', 'calendar:ConflictingMeetings', 'calendar:AdjacentMeetings', 'calendar:InboxReminders', 'calendar:Duration', 'calendar:TimeZone', 'calendar:AppointmentReplyTime', 'calendar:AppointmentSequenceNumber', 'calendar:AppointmentState', 'calendar:Recurrence', 'calendar:FirstOccurrence', 'calendar:LastOccurrence', 'calendar:ModifiedOccurrences', 'calendar:DeletedOccurrences', 'calendar:MeetingTimeZone', 'calendar:ConferenceType', 'calendar:AllowNewTimeProposal', 'calendar:IsOnlineMeeting', 'calendar:MeetingWorkspaceUrl', 'calendar:NetShowUrl', 'calendar:UID', 'calendar:RecurrenceId', 'calendar:DateTimeStamp', 'calendar:StartTimeZone', 'calendar:EndTimeZone', 'calendar:JoinOnlineMeetingUrl', 'calendar:OnlineMeetingSettings', 'calendar:IsOrganizer', 'calendar:CalendarActivityData', 'calendar:DoNotForwardMeeting', 'task:ActualWork', 'task:AssignedTime', 'task:BillingInformation', 'task:ChangeCount', 'task:Companies', 'task:CompleteDate', 'task:Contacts', 'task:DelegationState', 'task:Delegator', 'task:DueDate', 'task:IsAssignmentEditable', 'task:IsComplete', 'task:IsRecurring', 'task:IsTeamTask', 'task:Mileage', 'task:Owner', 'task:PercentComplete', 'task:Recurrence', 'task:StartDate', 'task:Status', 'task:StatusDescription', 'task:TotalWork', 'contacts:Alias', 'contacts:AssistantName', 'contacts:Birthday', 'contacts:BusinessHomePage', 'contacts:Children', 'contacts:Companies', 'contacts:CompanyName', 'contacts:CompleteName', 'contacts:ContactSource', 'contacts:Culture', 'contacts:Department', 'contacts:DisplayName', 'contacts:DirectoryId', 'contacts:DirectReports', 'contacts:EmailAddresses', 'contacts:AbchEmailAddresses', 'contacts:FileAs', 'contacts:FileAsMapping', 'contacts:Generation', 'contacts:GivenName', 'contacts:ImAddresses', 'contacts:Initials', 'contacts:JobTitle', 'contacts:Manager', 'contacts:ManagerMailbox', 'contacts:MiddleName', 'contacts:Mileage', 'contacts:MSExchangeCertificate', 'contacts:Nickname', 'contacts:Notes', 'contacts:OfficeLocation', 'contacts:PhoneNumbers', 'contacts:PhoneticFullName', 'contacts:PhoneticFirstName', 'contacts:PhoneticLastName', 'contacts:Photo', 'contacts:PhysicalAddresses', 'contacts:PostalAddressIndex', 'contacts:Profession', 'contacts:SpouseName', 'contacts:Surname', 'contacts:WeddingAnniversary', 'contacts:UserSMIMECertificate', 'contacts:HasPicture', 'contacts:AccountName', 'contacts:IsAutoUpdateDisabled', 'contacts:IsMessengerEnabled', 'contacts:Comment', 'contacts:ContactShortId', 'contacts:ContactType', 'contacts:CreatedBy', 'contacts:Gender', 'contacts:IsHidden', 'contacts:ObjectId', 'contacts:PassportId', 'contacts:IsPrivate', 'contacts:SourceId', 'contacts:TrustLevel', 'contacts:Urls', 'contacts:Cid', 'contacts:SkypeAuthCertificate', 'contacts:SkypeContext', 'contacts:SkypeId', 'contacts:XboxLiveTag', 'contacts:SkypeRelationship', 'contacts:YomiNickname', 'contacts:InviteFree', 'contacts:HidePresenceAndProfile', 'contacts:IsPendingOutbound', 'contacts:SupportGroupFeeds', 'contacts:UserTileHash', 'contacts:UnifiedInbox', 'contacts:Mris', 'contacts:Wlid', 'contacts:AbchContactId', 'contacts:NotInBirthdayCalendar', 'contacts:ShellContactType', 'contacts:ImMri', 'contacts:PresenceTrustLevel', 'contacts:OtherMri', 'contacts:ProfileLastChanged', 'contacts:MobileIMEnabled', 'distributionlist:Members', 'contacts:PartnerNetworkProfilePhotoUrl', 'contacts:PartnerNetworkThumbnailPhotoUrl', 'contacts:PersonId', 'contacts:ConversationGuid', 'postitem:PostedTime', 'conversation:ConversationId', 'conversation:ConversationTopic', 'conversation:UniqueRecipients', 'conversation:GlobalUniqueRecipients', 'conversation:UniqueUnreadSenders', 'conversation:GlobalUniqueUnreadSenders', 'conversation:UniqueSenders', 'conversation:GlobalUniqueSenders', 'conversation:LastDeliveryTime', 'conversation:GlobalLastDeliveryTime', 'conversation:Categories', 'conversation:GlobalCategories', 'conversation:FlagStatus', 'conversation:GlobalFlagStatus', 'conversation:HasAttachments', 'conversation:GlobalHasAttachments', 'conversation:HasIrm', 'conversation:GlobalHasIrm', 'conversation:MessageCount', 'conversation:GlobalMessageCount', 'conversation:UnreadCount', 'conversation:GlobalUnreadCount', 'conversation:Size', 'conversation:GlobalSize', 'conversation:ItemClasses', 'conversation:GlobalItemClasses', 'conversation:Importance', 'conversation:GlobalImportance', 'conversation:ItemIds', 'conversation:GlobalItemIds', 'conversation:LastModifiedTime', 'conversation:InstanceKey', 'conversation:Preview', 'conversation:IconIndex', 'conversation:GlobalIconIndex', 'conversation:DraftItemIds', 'conversation:HasClutter', 'conversation:MentionedMe', 'conversation:GlobalMentionedMe', 'conversation:AtAllMention', 'conversation:GlobalAtAllMention', 'person:FullName', 'person:GivenName', 'person:Surname', 'person:PhoneNumber', 'person:SMSNumber', 'person:EmailAddress', 'person:Alias', 'person:Department', 'person:LinkedInProfileLink', 'person:Skills', 'person:ProfessionalBiography', 'person:ManagementChain', 'person:DirectReports', 'person:Peers', 'person:TeamSize', 'person:CurrentJob', 'person:Birthday', 'person:Hometown', 'person:CurrentLocation', 'person:CompanyProfile', 'person:Office', 'person:Headline', 'person:MutualConnections', 'person:Title', 'person:MutualManager', 'person:Insights', 'person:UserProfilePicture', 'persona:PersonaId', 'persona:PersonaType', 'persona:GivenName', 'persona:CompanyName', 'persona:Surname', 'persona:DisplayName', 'persona:EmailAddress', 'persona:FileAs', 'persona:HomeCity', 'persona:CreationTime', 'persona:RelevanceScore', 'persona:RankingWeight', 'persona:WorkCity', 'persona:PersonaObjectStatus', 'persona:FileAsId', 'persona:DisplayNamePrefix', 'persona:YomiCompanyName', 'persona:YomiFirstName', 'persona:YomiLastName', 'persona:Title', 'persona:EmailAddresses', 'persona:PhoneNumber', 'persona:ImAddress', 'persona:ImAddresses', 'persona:ImAddresses2', 'persona:ImAddresses3', 'persona:FolderIds', 'persona:Attributions', 'persona:DisplayNames', 'persona:Initials', 'persona:FileAses', 'persona:FileAsIds', 'persona:DisplayNamePrefixes', 'persona:GivenNames', 'persona:MiddleNames', 'persona:Surnames', 'persona:Generations', 'persona:Nicknames', 'persona:YomiCompanyNames', 'persona:YomiFirstNames', 'persona:YomiLastNames', 'persona:BusinessPhoneNumbers', 'persona:BusinessPhoneNumbers2', 'persona:HomePhones', 'persona:HomePhones2', 'persona:MobilePhones', 'persona:MobilePhones2', 'persona:AssistantPhoneNumbers', 'persona:CallbackPhones', 'persona:CarPhones', 'persona:HomeFaxes', 'persona:OrganizationMainPhones', 'persona:OtherFaxes', 'persona:OtherTelephones', 'persona:OtherPhones2', 'persona:Pagers', 'persona:RadioPhones', 'persona:TelexNumbers', 'persona:WorkFaxes', 'persona:Emails1', 'persona:Emails2', 'persona:Emails3', 'persona:BusinessHomePages', 'persona:School', 'persona:PersonalHomePages', 'persona:OfficeLocations', 'persona:BusinessAddresses', 'persona:HomeAddresses', 'persona:OtherAddresses', 'persona:Titles', 'persona:Departments', 'persona:CompanyNames', 'persona:Managers', 'persona:AssistantNames', 'persona:Professions', 'persona:SpouseNames', 'persona:Hobbies', 'persona:WeddingAnniversaries', 'persona:Birthdays', 'persona:Children', 'persona:Locations', 'persona:ExtendedProperties', 'persona:PostalAddress', 'persona:Bodies', 'persona:IsFavorite', 'persona:InlineLinks', 'persona:ItemLinkIds', 'persona:HasActiveDeals', 'persona:IsBusinessContact', 'persona:AttributedHasActiveDeals', 'persona:AttributedIsBusinessContact', 'persona:SourceMailboxGuids', 'persona:LastContactedDate', 'persona:ExternalDirectoryObjectId', 'persona:MapiEntryId', 'persona:MapiEmailAddress', 'persona:MapiAddressType', 'persona:MapiSearchKey', 'persona:MapiTransmittableDisplayName', 'persona:MapiSendRichInfo', 'rolemember:MemberType', 'rolemember:MemberId', 'rolemember:DisplayName', 'network:TokenRefreshLastCompleted', 'network:TokenRefreshLastAttempted', 'network:SyncEnabled', 'network:RejectedOffers', 'network:SessionHandle', 'network:RefreshTokenExpiry2', 'network:RefreshToken2', 'network:PsaLastChanged', 'network:Offers', 'network:LastWelcomeContact', 'network:LastVersionSaved', 'network:DomainTag', 'network:FirstAuthErrorDates', 'network:ErrorOffers', 'network:ContactSyncSuccess', 'network:ContactSyncError', 'network:ClientToken2', 'network:ClientToken', 'network:ClientPublishSecret', 'network:UserEmail', 'network:AutoLinkSuccess', 'network:AutoLinkError', 'network:IsDefault', 'network:Settings', 'network:ProfileUrl', 'network:UserTileUrl', 'network:DomainId', 'network:DisplayName', 'network:AccountName', 'network:SourceEntryID', 'abchperson:FavoriteOrder', 'abchperson:PersonId', 'abchperson:ExchangePersonIdGuid', 'abchperson:AntiLinkInfo', 'abchperson:RelevanceOrder1', 'abchperson:RelevanceOrder2', 'abchperson:ContactHandles', 'abchperson:Categories', 'booking:ServiceIds', 'booking:StaffIds', 'booking:StaffInitials', 'booking:CustomerName', 'booking:CustomerEmail', 'booking:CustomerPhone', 'booking:CustomerId', 'insight:InsightId', 'insight:Type', 'insight:StartTimeUtc', 'insight:EndTimeUtc', 'insight:Status', 'insight:Version', 'insight:ApplicationsIds', 'insight:Text', 'insight:SuggestedActions', 'insight:AppContexts'] as const;
 
-/** t:UniqueBodyType */
+/**
+ * t:UniqueBodyType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export interface UniqueBodyType extends Extensible {
   /** The element text. */
   $value: string;
-  /** Attribute UniqueBodyType. */
+  /**
+   * Attribute UniqueBodyType.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   UniqueBodyType: BodyTypeType;
-  /** Attribute IsTruncated. */
+  /**
+   * Attribute IsTruncated.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   IsTruncated?: boolean;
 }
 
@@ -12007,31 +16449,37 @@ export interface UnknownAttendeeConflictData extends AttendeeConflictData {
 
 /**
  * t:UploadItemType
+ * @since Exchange2010_SP1
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/item-uploaditemtype
  */
 export interface UploadItemType extends Extensible {
   /**
    * Attribute CreateAction.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/item-uploaditemtype
    */
   CreateAction: CreateActionType;
   /**
    * Attribute IsAssociated.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/item-uploaditemtype
    */
   IsAssociated?: boolean;
   /**
    * t:ParentFolderId.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/parentfolderid
    */
   ParentFolderId: FolderIdType;
   /**
    * t:ItemId.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/itemid
    */
   ItemId?: ItemIdType;
   /**
    * t:Data.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/data-base64binary
    */
   Data: string;
@@ -12039,39 +16487,51 @@ export interface UploadItemType extends Extensible {
 
 /**
  * t:UrlEntityType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/urlentity
  */
 export interface UrlEntityType extends EntityType {
-  /** t:Url. */
+  /**
+   * t:Url.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Url?: string;
 }
 
 /**
  * t:UserConfigurationDictionaryEntryType
+ * @since Exchange2010_SP1
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/dictionaryentry
  */
 export interface UserConfigurationDictionaryEntryType extends Extensible {
   /**
    * t:DictionaryKey.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/dictionarykey
    */
   DictionaryKey: UserConfigurationDictionaryObjectType;
   /**
    * t:DictionaryValue.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/dictionaryvalue
    */
   DictionaryValue: UserConfigurationDictionaryObjectType | null;
 }
 
-/** t:UserConfigurationDictionaryObjectType */
+/**
+ * t:UserConfigurationDictionaryObjectType
+ * @since Exchange2010_SP1
+ */
 export interface UserConfigurationDictionaryObjectType extends Extensible {
   /**
    * t:Type.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/type-userconfiguration
    */
   Type: UserConfigurationDictionaryObjectTypesType;
   /**
    * t:Value, repeated.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/value-userconfiguration
    */
   Value: string[];
@@ -12079,6 +16539,7 @@ export interface UserConfigurationDictionaryObjectType extends Extensible {
 
 /**
  * t:UserConfigurationDictionaryObjectTypesType (10 values)
+ * @since Exchange2010_SP1
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/type-userconfiguration
  */
 export type UserConfigurationDictionaryObjectTypesType = 'DateTime' | 'Boolean' | 'Byte' | 'String' | 'Integer32' | 'UnsignedInteger32' | 'Integer64' | 'UnsignedInteger64' | 'StringArray' | 'ByteArray';
@@ -12086,17 +16547,20 @@ export type UserConfigurationDictionaryObjectTypesType = 'DateTime' | 'Boolean' 
 export const UserConfigurationDictionaryObjectTypesTypeValues = ['DateTime', 'Boolean', 'Byte', 'String', 'Integer32', 'UnsignedInteger32', 'Integer64', 'UnsignedInteger64', 'StringArray', 'ByteArray'] as const;
 /**
  * t:UserConfigurationDictionaryType
+ * @since Exchange2010_SP1
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/dictionary
  */
 export type UserConfigurationDictionaryType = UserConfigurationDictionaryEntryType[];
 
 /**
  * t:UserConfigurationNameType
+ * @since Exchange2010_SP1
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/userconfigurationname
  */
 export interface UserConfigurationNameType extends TargetFolderIdType {
   /**
    * Attribute Name.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/userconfigurationname
    */
   Name: NonEmptyStringType;
@@ -12104,41 +16568,51 @@ export interface UserConfigurationNameType extends TargetFolderIdType {
 
 /**
  * t:UserConfigurationPropertyType
+ * @since Exchange2010_SP1
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/userconfigurationproperties
  */
 export type UserConfigurationPropertyType = UserConfigurationPropertyType_Item[];
-/** t:UserConfigurationPropertyType_Item (5 values) */
+/**
+ * t:UserConfigurationPropertyType_Item (5 values)
+ * @since Exchange2010_SP1
+ */
 export type UserConfigurationPropertyType_Item = 'Id' | 'Dictionary' | 'XmlData' | 'BinaryData' | 'All';
 /** Every value of UserConfigurationPropertyType_Item, in schema order. */
 export const UserConfigurationPropertyType_ItemValues = ['Id', 'Dictionary', 'XmlData', 'BinaryData', 'All'] as const;
 
 /**
  * t:UserConfigurationType
+ * @since Exchange2010_SP1
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/userconfiguration
  */
 export interface UserConfigurationType extends Extensible {
   /**
    * t:UserConfigurationName.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/userconfigurationname
    */
   UserConfigurationName: UserConfigurationNameType;
   /**
    * t:ItemId.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/itemid
    */
   ItemId?: ItemIdType;
   /**
    * t:Dictionary.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/dictionary
    */
   Dictionary?: UserConfigurationDictionaryType;
   /**
    * t:XmlData.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/xmldata
    */
   XmlData?: string;
   /**
    * t:BinaryData.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/binarydata
    */
   BinaryData?: string;
@@ -12171,27 +16645,34 @@ export interface UserIdType extends Extensible {
   DistinguishedUser?: DistinguishedUserType;
   /**
    * t:ExternalUserIdentity.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/externaluseridentity
    */
   ExternalUserIdentity?: string;
 }
 
-/** t:UserLocatorType */
+/**
+ * t:UserLocatorType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export interface UserLocatorType extends MailboxLocatorType {
 }
 
 /**
  * t:UserMailboxType
+ * @since Exchange2010_SP1
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/usermailbox
  */
 export interface UserMailboxType extends Extensible {
   /**
    * Attribute Id.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/usermailbox
    */
   Id: string;
   /**
    * Attribute IsArchive.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/usermailbox
    */
   IsArchive: boolean;
@@ -12227,45 +16708,89 @@ export interface UserOofSettings extends Extensible {
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/externalreply
    */
   ExternalReply?: ReplyBody;
-  /** t:DeclineMeetingReply. */
+  /**
+   * t:DeclineMeetingReply.
+   * @since V2017_07_11
+   */
   DeclineMeetingReply?: ReplyBody;
-  /** t:DeclineEventsForScheduledOOF. */
+  /**
+   * t:DeclineEventsForScheduledOOF.
+   * @since V2017_07_11
+   */
   DeclineEventsForScheduledOOF?: boolean;
-  /** t:DeclineAllEventsForScheduledOOF. */
+  /**
+   * t:DeclineAllEventsForScheduledOOF.
+   * @since V2017_07_11
+   */
   DeclineAllEventsForScheduledOOF?: boolean;
-  /** t:CreateOOFEvent. */
+  /**
+   * t:CreateOOFEvent.
+   * @since V2017_07_11
+   */
   CreateOOFEvent?: boolean;
-  /** t:OOFEventSubject. */
+  /**
+   * t:OOFEventSubject.
+   * @since V2017_07_11
+   */
   OOFEventSubject?: string;
-  /** t:AutoDeclineFutureRequestsWhenOOF. */
+  /**
+   * t:AutoDeclineFutureRequestsWhenOOF.
+   * @since V2017_07_11
+   */
   AutoDeclineFutureRequestsWhenOOF?: boolean;
-  /** t:OOFEventID. */
+  /**
+   * t:OOFEventID.
+   * @since V2017_07_11
+   */
   OOFEventID?: string;
-  /** t:EventsToDeleteIDs. */
+  /**
+   * t:EventsToDeleteIDs.
+   * @since V2017_07_11
+   */
   EventsToDeleteIDs?: ArrayOfEventIDType;
 }
 
 /**
  * t:UserPhotoSizeType (11 values)
+ * Values added later: `HR1024xN` (V2017_07_11), `HR1920xN` (V2017_07_11).
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/sizerequested
  */
 export type UserPhotoSizeType = 'HR48x48' | 'HR64x64' | 'HR96x96' | 'HR120x120' | 'HR240x240' | 'HR360x360' | 'HR432x432' | 'HR504x504' | 'HR648x648' | 'HR1024xN' | 'HR1920xN';
 /** Every value of UserPhotoSizeType, in schema order. */
 export const UserPhotoSizeTypeValues = ['HR48x48', 'HR64x64', 'HR96x96', 'HR120x120', 'HR240x240', 'HR360x360', 'HR432x432', 'HR504x504', 'HR648x648', 'HR1024xN', 'HR1920xN'] as const;
-/** t:UserPhotoTypeType (2 values) */
+/**
+ * t:UserPhotoTypeType (2 values)
+ * @since V2017_07_11
+ */
 export type UserPhotoTypeType = 'UserPhoto' | 'ProfileHeaderPhoto';
 /** Every value of UserPhotoTypeType, in schema order. */
 export const UserPhotoTypeTypeValues = ['UserPhoto', 'ProfileHeaderPhoto'] as const;
 
-/** t:UserProfilePicture */
+/**
+ * t:UserProfilePicture
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface UserProfilePicture extends InsightValue {
-  /** t:Blob. */
+  /**
+   * t:Blob.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Blob?: string;
-  /** t:PhotoSize. */
+  /**
+   * t:PhotoSize.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   PhotoSize?: string;
-  /** t:Url. */
+  /**
+   * t:Url.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Url?: string;
-  /** t:ImageType. */
+  /**
+   * t:ImageType.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ImageType?: string;
 }
 
@@ -12277,38 +16802,64 @@ export interface Value extends Extensible {
   Name: string;
 }
 
-/** t:VersionType */
+/**
+ * t:VersionType
+ * @since V2017_07_11
+ */
 export type VersionType = string;
-/** t:ViewFilterType (10 values) */
+/**
+ * t:ViewFilterType (10 values)
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type ViewFilterType = 'All' | 'Flagged' | 'HasAttachment' | 'ToOrCcMe' | 'Unread' | 'TaskActive' | 'TaskOverdue' | 'TaskCompleted' | 'NoClutter' | 'Clutter';
 /** Every value of ViewFilterType, in schema order. */
 export const ViewFilterTypeValues = ['All', 'Flagged', 'HasAttachment', 'ToOrCcMe', 'Unread', 'TaskActive', 'TaskOverdue', 'TaskCompleted', 'NoClutter', 'Clutter'] as const;
 
 /**
  * t:VotingInformationType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/votinginformation
  */
 export interface VotingInformationType extends Extensible {
-  /** t:UserOptions. */
+  /**
+   * t:UserOptions.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   UserOptions?: ArrayOfVotingOptionDataType;
-  /** t:VotingResponse. */
+  /**
+   * t:VotingResponse.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   VotingResponse?: string;
 }
 
 /**
  * t:VotingOptionDataType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/votingoptiondata
  */
 export interface VotingOptionDataType extends Extensible {
-  /** t:DisplayName. */
+  /**
+   * t:DisplayName.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   DisplayName?: string;
-  /** t:SendPrompt. */
+  /**
+   * t:SendPrompt.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   SendPrompt?: SendPromptType;
 }
 
-/** t:WarmupOptionsType */
+/**
+ * t:WarmupOptionsType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type WarmupOptionsType = WarmupOptionsType_Item[];
-/** t:WarmupOptionsType_Item (4 values) */
+/**
+ * t:WarmupOptionsType_Item (4 values)
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type WarmupOptionsType_Item = 'None' | 'Suggestions' | 'Results' | 'All';
 /** Every value of WarmupOptionsType_Item, in schema order. */
 export const WarmupOptionsType_ItemValues = ['None', 'Suggestions', 'Results', 'All'] as const;
@@ -12330,6 +16881,7 @@ export interface WeeklyRecurrencePatternType extends IntervalRecurrencePatternBa
   DaysOfWeek: DaysOfWeekType;
   /**
    * t:FirstDayOfWeek.
+   * @since Exchange2010_SP1
    * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/firstdayofweek
    */
   FirstDayOfWeek?: DayOfWeekType;
@@ -12413,11 +16965,20 @@ export interface WellKnownResponseObjectType extends Extensible {
   ReferenceItemId?: ItemIdType;
 }
 
-/** t:WorkHoursType */
+/**
+ * t:WorkHoursType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface WorkHoursType extends Extensible {
-  /** t:WorkDay. */
+  /**
+   * t:WorkDay.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   WorkDay?: SystemDayOfWeek;
-  /** t:TimeSlots. */
+  /**
+   * t:TimeSlots.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   TimeSlots?: ArrayOfWorkTimeSlot;
 }
 
@@ -12460,11 +17021,20 @@ export interface WorkingPeriod extends Extensible {
   EndTimeInMinutes: number;
 }
 
-/** t:WorkTimeSlot */
+/**
+ * t:WorkTimeSlot
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface WorkTimeSlot extends Extensible {
-  /** t:StartTimeInMinutes. */
+  /**
+   * t:StartTimeInMinutes.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   StartTimeInMinutes: number;
-  /** t:EndTimeInMinutes. */
+  /**
+   * t:EndTimeInMinutes.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   EndTimeInMinutes: number;
 }
 

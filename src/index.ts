@@ -28,6 +28,8 @@ export type { PropertyPath, SinglePath, PathLike } from './schema/paths';
 
 export { readElement, readValueAs, readEnvelope, writeElement, writeEnvelope, writeValueAs, StreamingReader, XmlReadError, XmlWriteError } from './runtime';
 export { XsdValidator } from './validation';
+export { EwsVersionError, describeIssue, findVersionIssues, oldestVersionFor, versionOfServer } from './versions';
+export type { VersionIssue, VersionCheckMode, VersionOptions } from './versions';
 
 export type { SchemaSet } from './schema/descriptors';
 export type { Tagged, TaggedValue, AnyEntry, Extensible } from './schema/instance';

@@ -12,6 +12,7 @@ import { linkTypeDocs, operationPage, withSee } from './doc-links';
 import { DATE_INPUT, InputTypeEmitter } from './input-types';
 import { printJsonParse, printLiteral } from './literal';
 import { TypeEmitter } from './ts-types';
+import { VersionDocs } from './version-docs';
 
 export interface EmitOptions {
   readonly outDir: string;
@@ -84,6 +85,7 @@ export function emitAll(schema: SchemaSet, options: EmitOptions): EmittedFile[] 
     ...typeImports(namespaces),
     ...inputStatements,
   ]);
+  const versionDocs = new VersionDocs(schema);
   const requestInputs = Object.values(schema.operations).map((op) => schema.elements[op.request].type).filter((type) => inputs.differing.has(type));
   add('operations', [
     ...typeImports(Object.values(schema.operations).flatMap((op) => [nsOfElementType(op.request), nsOfElementType(op.response)])),
@@ -92,7 +94,8 @@ export function emitAll(schema: SchemaSet, options: EmitOptions): EmittedFile[] 
       kind: StructureKind.Interface, isExported: true, name: 'OperationTypes',
       docs: ['Request and response body types of every operation in services.wsdl: `request` as read, `requestInput` as a client writes it (dates as `Date`s, no server-computed elements; generated/inputs.ts).'],
       properties: Object.values(schema.operations).map((op) => ({
-        name: op.name, docs: withSee(undefined, operationPage(op.name)),
+        name: op.name,
+        docs: withSee(versionDocs.operation(op.name) ? [`${op.name}.${versionDocs.operation(op.name)}`] : undefined, operationPage(op.name)),
         type: `{ request: ${tsOf(schema.elements[op.request].type)}; requestInput: ${inputs.differing.has(schema.elements[op.request].type) ? inputs.inputName(schema.elements[op.request].type) : tsOf(schema.elements[op.request].type)}; response: ${tsOf(schema.elements[op.response].type)} }`,
       })),
     },

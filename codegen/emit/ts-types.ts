@@ -8,6 +8,7 @@ import { unionTsType } from './union-types';
 import type {
   ComplexTypeDesc, ElementDesc, FieldDesc, SchemaSet, SimpleTypeDesc, TypeDesc,
 } from '../../src/schema/descriptors';
+import { VersionDocs } from './version-docs';
 
 const NUMERIC = new Set([
   'xs:int', 'xs:short', 'xs:byte', 'xs:long', 'xs:integer', 'xs:nonNegativeInteger', 'xs:positiveInteger',
@@ -25,8 +26,10 @@ export function builtinTsType(builtin: string): string {
 export class TypeEmitter {
   /** Types that other types extend, with every type derived from them (for `$type`). */
   private readonly derived = new Map<string, string[]>();
+  private readonly since: VersionDocs;
 
   constructor(private readonly schema: SchemaSet) {
+    this.since = new VersionDocs(schema);
     for (const type of Object.values(schema.types)) {
       if (type.kind !== 'complex') continue;
       for (let base = type.base; base; base = this.complex(base)?.base) {
@@ -61,7 +64,7 @@ export class TypeEmitter {
   }
 
   private simple(type: SimpleTypeDesc): StatementStructures[] {
-    const docs = [`${type.ns}:${type.name}${type.enum ? ` (${type.enum.length} values)` : ''}`];
+    const docs = [`${type.ns}:${type.name}${type.enum ? ` (${type.enum.length} values)` : ''}${this.since.enumValues(type.name, type.enum ?? [])}${this.since.type(type.name)}`];
     if (type.enum) {
       return [
         { kind: StructureKind.TypeAlias, isExported: true, name: type.name, docs, type: type.enum.map(literal).join(' | ') },
@@ -77,7 +80,7 @@ export class TypeEmitter {
   }
 
   private complexType(type: ComplexTypeDesc): StatementStructures[] {
-    const docs = [`${type.ns}:${type.name}${type.abstract ? ' (abstract)' : ''}`];
+    const docs = [`${type.ns}:${type.name}${type.abstract ? ' (abstract)' : ''}${this.since.type(type.name)}`];
     if (type.wrapper) {
       const field = type.fields[0];
       const entry = field.kind === 'compound' ? `${type.name}Entry` : this.elementValue(field.kind === 'element' ? field.element : undefined);
@@ -101,7 +104,7 @@ export class TypeEmitter {
     for (const attr of type.attributes) {
       properties.push({
         name: propName(attr.prop), hasQuestionToken: !attr.required, type: this.tsType(attr.type),
-        docs: [`Attribute ${attr.ns ? `${attr.ns}:` : ''}${attr.name}.`],
+        docs: [`Attribute ${attr.ns ? `${attr.ns}:` : ''}${attr.name}.${this.since.member(type.name, `@${attr.name}`)}`],
       });
     }
     const seen = new Set<string>();
@@ -123,7 +126,7 @@ export class TypeEmitter {
         const value = this.elementValue(field.element);
         const optional = field.min === 0 || field.choice !== undefined;
         const docs = [
-          `${field.element.ns}:${field.element.name}${field.choice ? ' (one of a choice)' : ''}${field.many ? ', repeated' : ''}.`,
+          `${field.element.ns}:${field.element.name}${field.choice ? ' (one of a choice)' : ''}${field.many ? ', repeated' : ''}.${this.since.member(owner.name, field.element.name)}`,
         ];
         return { name: propName(field.prop), hasQuestionToken: optional, type: field.many ? arrayOf(value) : value, docs };
       }

@@ -11,9 +11,10 @@ import { XmlReadError } from '../runtime/errors';
 import type { ReadDiagnostic } from '../runtime/diagnostics';
 import { envelopeReader, type SoapEnvelopeContent } from '../runtime/envelope-reader';
 import type { StreamingReader } from '../runtime/reader';
-import { writeEnvelopeUtf8 } from '../runtime/writer';
+import { writeEnvelopeUtf8, type EnvelopeToWrite } from '../runtime/writer';
 import type { OperationDesc, SchemaSet } from '../schema/descriptors';
 import { ewsSchema } from '../schema/ews-schema';
+import { RequestVersions, type VersionOptions } from '../versions/client-versions';
 import type { AuthStrategy } from './auth/strategy';
 import { EwsMalformedResponseError, EwsRequestValidationError, EwsSoapFaultError, EwsStrictResponseError } from './errors';
 import { scrubError, secretForms } from './redact';
@@ -28,7 +29,12 @@ export const DEFAULT_EXCHANGE_VERSION = 'Exchange2013_SP1';
 /** Bytes of response fed to the reader at a time by the streaming calls (see readEntries). */
 const STREAM_SLICE_BYTES = 8192;
 
-export interface ExchangeClientOptions extends Partial<RequestContext> {
+export interface ExchangeClientOptions extends Omit<Partial<RequestContext>, 'version'>, VersionOptions {
+  /**
+   * RequestServerVersion (Exchange2013_SP1 by default): requests using what this release lacks fail
+   * locally (see `versionCheck`). `auto`: learn it from the first response's ServerVersionInfo.
+   */
+  readonly version?: RequestContext['version'] | 'auto';
   /** The EWS endpoint, usually `https://host/EWS/Exchange.asmx`. */
   readonly url: string;
   readonly auth?: AuthStrategy;
@@ -83,11 +89,14 @@ export class ExchangeClient {
   private readonly context: RequestContext;
   private readonly transport: Transport;
   private readonly ownsTransport: boolean;
+  private readonly versions: RequestVersions;
 
   constructor(private readonly options: ExchangeClientOptions) {
     if (!/^https?:\/\//i.test(options.url)) throw new TypeError('ExchangeClient: url must be an http(s) URL of the EWS endpoint');
     this.url = options.url;
-    this.context = withOverrides({ version: DEFAULT_EXCHANGE_VERSION }, options);
+    this.versions = new RequestVersions(options, options.version === 'auto');
+    // `as string`: an SDK generated from an older release's schema has no such ExchangeVersionType value.
+    this.context = withOverrides({ version: DEFAULT_EXCHANGE_VERSION as string as RequestContext['version'] }, { ...options, version: options.version === 'auto' ? undefined : options.version });
     this.ownsTransport = !options.transport;
     this.transport = options.transport
       ?? new AxiosTransport({ auth: options.auth, timeoutMs: options.timeoutMs, ...options.tls });
@@ -103,13 +112,13 @@ export class ExchangeClient {
     operation: Op, request: OperationTypes[Op]['requestInput'], options: CallOptions = {},
   ): Promise<CallResult<OperationTypes[Op]['response']>> {
     try {
-      const { op, body } = await this.send(operation, request, options);
+      const { op, headers, body } = await this.send(operation, request, options);
       const reader = envelopeReader(this.schema);
       await this.feed(reader, body as AsyncIterable<Buffer>);
       try {
         return this.result(op, this.finish(reader), reader.diagnostics) as CallResult<OperationTypes[Op]['response']>;
       } catch (error) {
-        throw await this.locateSchemaFault(error, op, request, options);
+        throw await this.locateSchemaFault(error, { headers, body: { element: op.request, value: request } });
       }
     } catch (error) {
       throw this.scrub(error);
@@ -117,10 +126,9 @@ export class ExchangeClient {
   }
 
   /** ErrorSchemaValidation with a position: names the request property written there (see fault-paths.ts). */
-  private async locateSchemaFault(error: unknown, op: OperationDesc, request: unknown, options: CallOptions): Promise<unknown> {
+  private async locateSchemaFault(error: unknown, envelope: EnvelopeToWrite): Promise<unknown> {
     if (!(error instanceof EwsSoapFaultError) || error.responseCode !== 'ErrorSchemaValidation' || error.lineNumber === undefined) return error;
     const { objectPathAtPosition } = await import('../validation/fault-paths');
-    const envelope = { headers: soapHeadersFor(op, withOverrides(this.context, options)), body: { element: op.request, value: request } };
     const objectPath = objectPathAtPosition(this.schema, envelope, error.lineNumber, error.linePosition ?? 1);
     if (objectPath !== undefined) error.locateInRequest(objectPath);
     return error;
@@ -200,11 +208,10 @@ export class ExchangeClient {
     const op = this.schema.operations[operation];
     if (!op) throw new TypeError(`ExchangeClient: unknown operation ${String(operation)}`);
     const context = withOverrides(this.context, options);
+    const version = this.versions.versionFor(this.schema, op, request, context.version, options.version) as RequestContext['version'];
     if (this.options.validateRequests) await this.validate(op.request, request);
-    const envelope = writeEnvelopeUtf8(this.schema, {
-      headers: soapHeadersFor(op, context),
-      body: { element: op.request, value: request },
-    });
+    const headers = soapHeadersFor(op, { ...context, version });
+    const envelope = writeEnvelopeUtf8(this.schema, { headers, body: { element: op.request, value: request } });
     const response = await this.transport.send({
       url: this.url,
       body: envelope,
@@ -213,7 +220,7 @@ export class ExchangeClient {
       timeoutMs: options.timeoutMs ?? this.options.timeoutMs,
       signal: options.signal,
     });
-    return { op, body: await openSoapBody(response) };
+    return { op, headers, body: await openSoapBody(response) };
   }
 
   /** The typed result of a read envelope: a fault throws; the body must be the operation's response. */
@@ -222,6 +229,7 @@ export class ExchangeClient {
     this.checkStrict(diagnostics);
     const serverVersion = content.headers['t:ServerVersionInfo'] as ServerVersionInfo | undefined;
     if (serverVersion) this.serverVersion = serverVersion;
+    this.versions.learn(this.schema, serverVersion);
     if (!content.body || content.body.element !== op.response) {
       const got = content.body ? `<${content.body.element}>` : 'an empty soap:Body';
       throw new EwsMalformedResponseError(`expected <${op.response}> in the response body, got ${got}`);

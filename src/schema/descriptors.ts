@@ -37,6 +37,8 @@
  *   Uint8Array for base64Binary/hexBinary. xs:list → array of item values.
  */
 
+import type { VersionFacts } from './version-facts';
+
 /** Built-in XML Schema simple types used by EWS, named as in the schema (`xs:` prefix). */
 export type BuiltinTypeName =
   | 'xs:string' | 'xs:normalizedString' | 'xs:token' | 'xs:language' | 'xs:anyURI' | 'xs:QName' | 'xs:NCName' | 'xs:ID'
@@ -196,6 +198,8 @@ export interface SchemaSet {
   readonly elements: Readonly<Record<string, GlobalElementDesc>>;
   /** WSDL operations by name. */
   readonly operations: Readonly<Record<string, OperationDesc>>;
+  /** Which Exchange release introduced each item (see version-facts.ts); absent when generated without schemas/versions/. */
+  readonly versions?: VersionFacts;
 }
 
 /** Property names the instance model reserves (never an XML name: `$` is not a valid name start). */

@@ -21,6 +21,7 @@ import { autodiscoverProtocolAt, serveAutodiscover, type SimulatorAutodiscoverOp
 import { addNilGroups, responseSchema, type GroupQuirks } from './quirks';
 import { schemaValidationFault } from './schema-fault';
 import { faultEnvelope, type FaultSpec } from './soap-fault';
+import { releaseRefusal, serverVersionInfoOf } from './release';
 import { SimulatorState, type SimulatorSnapshot } from './store';
 import type { Mailbox } from './store/mailbox';
 
@@ -52,8 +53,11 @@ export interface SimulatorOptions extends GroupQuirks {
   readonly users?: readonly SimulatorUser[];
   /** More mailboxes without a login (meeting attendees, delegates). */
   readonly mailboxes?: readonly string[];
-  /** What the server reports in ServerVersionInfo; Exchange 2016 CU23 by default (2013 with legacyGroups). */
-  readonly serverVersion?: ServerVersionInfo;
+  /**
+   * What the server reports in ServerVersionInfo; Exchange 2016 CU23 by default (2013 with legacyGroups).
+   * A release name (`'Exchange2010_SP1'`) makes the simulator that release: it refuses what its schema lacks.
+   */
+  readonly serverVersion?: ServerVersionInfo | ExchangeVersionType;
   /** The newest RequestServerVersion accepted; newer ones get ErrorInvalidServerVersion. */
   readonly maxRequestVersion?: ExchangeVersionType;
   /** Validate each request against the official XSD, as Exchange does (default true). */
@@ -142,6 +146,8 @@ class SoapEndpoint {
   private readonly serverVersion: ServerVersionInfo;
   /** Position of the newest accepted RequestServerVersion in the schema's (oldest-first) version list. */
   private readonly maxVersionIndex: number;
+  /** The release simulated (`serverVersion` given by name): requests are checked against its schema. */
+  private readonly release?: ExchangeVersionType;
   private readonly operationsByRequest = new Map<string, OperationDesc>(
     Object.values(ewsSchema.operations).map((op) => [op.request, op]),
   );
@@ -152,9 +158,11 @@ class SoapEndpoint {
     private readonly options: SimulatorOptions,
     private readonly validator: XsdValidator | undefined,
   ) {
-    this.serverVersion = options.serverVersion ?? (options.legacyGroups ? EXCHANGE_2013_LEGACY_GROUPS : EXCHANGE_2016);
+    this.release = typeof options.serverVersion === 'string' ? options.serverVersion : undefined;
+    this.serverVersion = this.release ? serverVersionInfoOf(this.release)
+      : (options.serverVersion as ServerVersionInfo | undefined) ?? (options.legacyGroups ? EXCHANGE_2013_LEGACY_GROUPS : EXCHANGE_2016);
     this.writeSchema = responseSchema(ewsSchema, options);
-    this.maxVersionIndex = ExchangeVersionTypeValues.indexOf(options.maxRequestVersion ?? 'V2018_01_08');
+    this.maxVersionIndex = ExchangeVersionTypeValues.indexOf(options.maxRequestVersion ?? this.release ?? ExchangeVersionTypeValues[ExchangeVersionTypeValues.length - 1]);
   }
 
   async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
@@ -193,6 +201,8 @@ class SoapEndpoint {
       if (!envelope.body || !op) throw new Fault({ responseCode: 'ErrorInvalidRequest', message: 'The request is invalid.' });
       operation = op.name;
       const version = this.requestVersion(envelope.headers['t:RequestServerVersion']);
+      const refusal = this.release && releaseRefusal(ewsSchema, op, envelope.body.value, this.release);
+      if (refusal) throw new Fault(refusal);
       const mailbox = this.mailboxFor(user, envelope.headers['t:ExchangeImpersonation']);
       let response = runOperation(op.name as 'GetItem', { state: this.state, mailbox, requestServerVersion: version }, envelope.body.value as never) as unknown;
       if (op.name === 'FindItem' && this.options.nilGroups) response = addNilGroups(response as FindItemResponseType);

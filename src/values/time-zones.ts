@@ -3,7 +3,11 @@
  * IANA name (`Europe/Berlin`). The mapping is CLDR's windowsZones table, through the windows-iana
  * package (kept in step with CLDR releases), loaded on first use.
  */
-import type { TimeZoneDefinitionType } from '../../generated/types';
+import type { CalendarItemType } from '../../generated/types';
+import type { PropertyOf } from '../schema/release-types';
+
+/** t:TimeZoneDefinitionType (Exchange 2010 and later; `never` in an SDK generated from an older schema). */
+type TimeZoneDefinitionType = PropertyOf<CalendarItemType, 'StartTimeZone'>;
 import { TimeZoneError } from './errors';
 
 type WindowsIana = typeof import('windows-iana');
@@ -55,7 +59,7 @@ export function ianaTimeZone(zone: string): string {
 
 /** A TimeZoneDefinition naming a zone by its Windows id, as StartTimeZone, EndTimeZone and TimeZoneContext take it. */
 export function timeZoneDefinition(zone: string): TimeZoneDefinitionType {
-  return { Id: windowsTimeZone(zone) };
+  return { Id: windowsTimeZone(zone) } as unknown as TimeZoneDefinitionType;
 }
 
 /**

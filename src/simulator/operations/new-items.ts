@@ -67,7 +67,7 @@ export function resolveRecipients(state: SimulatorState, data: ItemData): void {
 export function resolveAddress(state: SimulatorState, address: t.EmailAddressType): t.EmailAddressType {
   const local = address.EmailAddress ? state.mailbox(address.EmailAddress) : undefined;
   if (local) return { ...local.owner, ...(address.Name ? { Name: address.Name } : {}) };
-  return { Name: address.Name ?? address.EmailAddress, RoutingType: 'SMTP', MailboxType: 'OneOff', ...address };
+  return { Name: address.Name ?? address.EmailAddress, RoutingType: 'SMTP', MailboxType: 'OneOff' as string as t.MailboxTypeType, ...address }; // OneOff: Exchange 2010 SP1 and later
 }
 
 function applyDefaults(context: OperationContext, element: ItemElement, data: ItemData): void {

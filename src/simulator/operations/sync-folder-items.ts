@@ -11,6 +11,7 @@ import { decodeItemId } from '../store/ids';
 import type { Mailbox } from '../store/mailbox';
 import type { StoredFolder, StoredItem } from '../store/records';
 import type { OperationContext, OperationHandler } from './context';
+import type { WithNewer } from '../../schema/release-types';
 import { ResponseError } from './errors';
 import { resolveFolder } from './id-resolution';
 import { shapeItem } from './item-shape';
@@ -26,7 +27,7 @@ function synchronise(context: OperationContext, request: m.SyncFolderItemsType):
   const { mailbox, folder } = resolveFolder(context, request.SyncFolderId);
   const since = request.SyncState ? decodeSyncState(request.SyncState, mailbox, folder) : 0;
   const ignored = new Set((request.Ignore ?? []).map((id) => decodeItemId(id.Id).itemKey));
-  const withAssociated = request.SyncScope === 'NormalAndAssociatedItems';
+  const withAssociated = (request as WithNewer<typeof request, 'SyncScope'>).SyncScope === 'NormalAndAssociatedItems';
   const changes: Change[] = [];
   for (const item of mailbox.itemsIn(folder.key)) {
     if (ignored.has(item.key) || (item.data.IsAssociated === true && !withAssociated)) continue;

@@ -59,7 +59,8 @@ export class Mailbox {
     return this.folders.get(key);
   }
 
-  distinguishedFolder(id: t.DistinguishedFolderIdNameType): StoredFolder | undefined {
+  /** `string`: the simulator's own folders (recoverableitems…) are names Exchange 2007's schema lacks. */
+  distinguishedFolder(id: string): StoredFolder | undefined {
     const key = this.distinguished.get(id);
     return key === undefined ? undefined : this.folders.get(key);
   }
