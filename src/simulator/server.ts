@@ -24,6 +24,7 @@ import { faultEnvelope, type FaultSpec } from './soap-fault';
 import { releaseRefusal, serverVersionInfoOf } from './release';
 import { SimulatorState, type SimulatorSnapshot } from './store';
 import type { Mailbox } from './store/mailbox';
+import { timeZoneRefusal } from './time-zone-check';
 
 export const EWS_PATH = '/EWS/Exchange.asmx';
 
@@ -201,7 +202,8 @@ class SoapEndpoint {
       if (!envelope.body || !op) throw new Fault({ responseCode: 'ErrorInvalidRequest', message: 'The request is invalid.' });
       operation = op.name;
       const version = this.requestVersion(envelope.headers['t:RequestServerVersion']);
-      const refusal = this.release && releaseRefusal(ewsSchema, op, envelope.body.value, this.release);
+      const refusal = (this.release && releaseRefusal(ewsSchema, op, envelope.body.value, this.release))
+        || timeZoneRefusal(envelope.headers, op.name, envelope.body.value);
       if (refusal) throw new Fault(refusal);
       const mailbox = this.mailboxFor(user, envelope.headers['t:ExchangeImpersonation']);
       let response = runOperation(op.name as 'GetItem', { state: this.state, mailbox, requestServerVersion: version }, envelope.body.value as never) as unknown;

@@ -5,10 +5,10 @@
  */
 import type { CalendarItemType } from '../../generated/types';
 import type { PropertyOf } from '../schema/release-types';
+import { TimeZoneError } from './errors';
 
 /** t:TimeZoneDefinitionType (Exchange 2010 and later; `never` in an SDK generated from an older schema). */
 type TimeZoneDefinitionType = PropertyOf<CalendarItemType, 'StartTimeZone'>;
-import { TimeZoneError } from './errors';
 
 type WindowsIana = typeof import('windows-iana');
 
