@@ -22,6 +22,7 @@ export type { FolderRef } from './schema/folders';
 
 export * from './batch';
 export * from './search';
+export * from './notifications';
 export type { PropertyPath, SinglePath, PathLike } from './schema/paths';
 
 export { readElement, readValueAs, readEnvelope, writeElement, writeEnvelope, writeValueAs, StreamingReader, XmlReadError, XmlWriteError } from './runtime';

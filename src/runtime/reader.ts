@@ -33,6 +33,8 @@ export interface ReadOptions {
    * whose property holds the array (e.g. the t:GroupedItems an item belongs to, its GroupIndex read).
    */
   readonly streamEntries?: { readonly wrapperType: string; readonly take: (entry: unknown, owner: unknown) => void };
+  /** Accept several root elements one after another (a GetStreamingEvents body: one envelope per batch). */
+  readonly severalRoots?: boolean;
 }
 
 const DEFAULT_LIMIT = 256 * 1024 * 1024;
@@ -47,6 +49,8 @@ export interface CaptureSink {
 /** Decides what each child of an element outside the schema (document, envelope, header, body) is. */
 export interface ContainerHandler {
   child(context: ReaderContext, tag: XmlTag): void;
+  /** Runs after the element's end tag. */
+  end?(): void;
 }
 
 export interface DocumentHandler<R> extends ContainerHandler {
@@ -96,7 +100,7 @@ const SKIP: CaptureSink = { open() {}, text() {}, close() {} };
 const NOTHING = (): void => {};
 
 export class StreamingReader<R> implements ReaderContext {
-  private readonly parser = new SaxesParser({ xmlns: true });
+  private readonly parser: SaxesParser<{ xmlns: true; fragment: boolean }>;
   private readonly decoder = new TextDecoder('utf-8', { fatal: true });
   private readonly frames: Frame[] = [new Frame()];
   private depth = 0;
@@ -124,7 +128,7 @@ export class StreamingReader<R> implements ReaderContext {
     this.maxDocumentLength = options.maxDocumentLength ?? DEFAULT_LIMIT;
     this.streamEntries = options.streamEntries;
     this.frames[0].handler = document;
-    const { parser } = this;
+    const parser = this.parser = new SaxesParser({ xmlns: true, fragment: options.severalRoots === true });
     parser.on('attribute', (attribute) => {
       this.tagAttributes[this.attributeCount++] = attribute as XmlAttribute;
       if (attribute.prefix === 'xmlns' || attribute.name === 'xmlns') this.declaresNamespaces = true;
@@ -333,6 +337,8 @@ export class StreamingReader<R> implements ReaderContext {
     } else if (frame.kind === COMPLEX) {
       if (frame.textType !== undefined) (frame.target as Target)[VALUE_PROP] = this.parse(frame.textType, frame.text);
       if (this.streamEntries) this.handOver(frame);
+    } else {
+      frame.handler!.end?.();
     }
     // Drop references so that a pooled frame does not keep a large text or object alive.
     frame.text = '';

@@ -17,6 +17,7 @@ import { writeEnvelope } from '../runtime/writer';
 import type { OperationDesc, SchemaSet } from '../schema/descriptors';
 import { XsdValidator } from '../validation/xsd-validator';
 import { runOperation, UnsupportedOperationError } from './operations';
+import { notificationControls, notificationsOf, streamEvents, type NotificationControls, type NotificationSimulatorOptions } from './operations/notifications';
 import { addNilGroups, responseSchema, type GroupQuirks } from './quirks';
 import { faultEnvelope, type FaultSpec } from './soap-fault';
 import { SimulatorState, type SimulatorSnapshot } from './store';
@@ -66,6 +67,8 @@ export interface SimulatorOptions extends GroupQuirks {
   /** Reproducible ids (tests). */
   readonly seed?: string;
   readonly state?: SimulatorState;
+  /** Subscriptions: the length of a "minute", streaming heartbeats, retained events. */
+  readonly notifications?: NotificationSimulatorOptions;
 }
 
 export interface RunningSimulator {
@@ -74,6 +77,8 @@ export interface RunningSimulator {
   readonly state: SimulatorState;
   /** Requests received so far. */
   readonly requestCount: () => number;
+  /** Break streaming connections, expire subscriptions, forget event history (notification tests). */
+  readonly notifications: NotificationControls;
   close(): Promise<void>;
 }
 
@@ -104,7 +109,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     url: `http://${host}:${port}${EWS_PATH}`,
     state,
     requestCount: () => endpoint.requests,
+    notifications: notificationControls(state),
     close: () => new Promise<void>((resolve) => {
+      notificationsOf(state).close();
       for (const socket of sockets) socket.destroy();
       server.close(() => resolve());
     }),
@@ -148,6 +155,9 @@ class SoapEndpoint {
     this.serverVersion = options.serverVersion ?? (options.legacyGroups ? EXCHANGE_2013_LEGACY_GROUPS : EXCHANGE_2016);
     this.writeSchema = responseSchema(ewsSchema, options);
     this.maxVersionIndex = ExchangeVersionTypeValues.indexOf(options.maxRequestVersion ?? 'V2018_01_08');
+    notificationsOf(state, options.notifications).writeEnvelope = (element, value) => writeEnvelope(this.writeSchema, {
+      headers: [{ element: 't:ServerVersionInfo', value: this.serverVersion }], body: { element, value },
+    });
   }
 
   async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
@@ -162,7 +172,8 @@ class SoapEndpoint {
       if (this.options.latencyMs) await delay(this.options.latencyMs);
       const throttled = this.throttle(number, res);
       if (throttled) return;
-      const { xml, operation } = await this.respond(user, body);
+      const { xml, operation, stream } = await this.respond(user, body);
+      if (stream) return stream(res);
       if (this.shouldDrop(number, operation)) {
         req.socket.destroy();
         return;
@@ -175,7 +186,7 @@ class SoapEndpoint {
     }
   }
 
-  private async respond(user: SimulatorUser, body: string): Promise<{ xml: { text: string; fault: boolean }; operation: string }> {
+  private async respond(user: SimulatorUser, body: string): Promise<{ xml: { text: string; fault: boolean }; operation: string; stream?: (res: http.ServerResponse) => void }> {
     let operation = 'unknown';
     try {
       const envelope = await this.readRequest(body);
@@ -184,6 +195,10 @@ class SoapEndpoint {
       operation = op.name;
       const version = this.requestVersion(envelope.headers['t:RequestServerVersion']);
       const mailbox = this.mailboxFor(user, envelope.headers['t:ExchangeImpersonation']);
+      if (op.name === 'GetStreamingEvents') {
+        const context = { state: this.state, mailbox, requestServerVersion: version };
+        return { xml: { text: '', fault: false }, operation, stream: (res) => streamEvents(context, envelope.body!.value as never, res) };
+      }
       let response = runOperation(op.name as 'GetItem', { state: this.state, mailbox, requestServerVersion: version }, envelope.body.value as never) as unknown;
       if (op.name === 'FindItem' && this.options.nilGroups) response = addNilGroups(response as FindItemResponseType);
       if (!READ_ONLY_OPERATIONS.has(op.name)) this.save();
