@@ -155,9 +155,9 @@ class SoapEndpoint {
     this.serverVersion = options.serverVersion ?? (options.legacyGroups ? EXCHANGE_2013_LEGACY_GROUPS : EXCHANGE_2016);
     this.writeSchema = responseSchema(ewsSchema, options);
     this.maxVersionIndex = ExchangeVersionTypeValues.indexOf(options.maxRequestVersion ?? 'V2018_01_08');
-    notificationsOf(state, options.notifications).writeEnvelope = (element, value) => writeEnvelope(this.writeSchema, {
+    notificationsOf(state, options.notifications).writeEnvelope = (element, value, writeOptions) => writeEnvelope(this.writeSchema, {
       headers: [{ element: 't:ServerVersionInfo', value: this.serverVersion }], body: { element, value },
-    });
+    }, writeOptions);
   }
 
   async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {

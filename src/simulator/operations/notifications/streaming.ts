@@ -169,6 +169,7 @@ export class StreamingConnection {
   }
 }
 
+/** Without an XML declaration, as Exchange writes them: the envelopes are roots of one body. */
 function envelope(registry: NotificationRegistry, message: StreamingMessage): string {
-  return registry.writeEnvelope('m:GetStreamingEventsResponse', { ResponseMessages: [message] });
+  return registry.writeEnvelope('m:GetStreamingEventsResponse', { ResponseMessages: [message] }, { xmlDeclaration: false });
 }

@@ -7,7 +7,7 @@ import type * as t from '../../../../generated/types';
 import type { Mailbox } from '../../store/mailbox';
 import type { SimulatorState } from '../../store/state';
 import { schema as ewsSchema } from '../../../../generated/schema';
-import { writeEnvelope } from '../../../runtime/writer';
+import { writeEnvelope, type WriteOptions } from '../../../runtime/writer';
 import { ResponseError } from '../errors';
 import { EventJournal, encodeWatermark, type JournalEntry } from './journal';
 
@@ -54,7 +54,7 @@ export class NotificationRegistry {
   private readonly subscriptions = new Map<string, Subscription>();
   private readonly stoppers: (() => void)[] = [];
   /** Writes an envelope around a body element (the SOAP shell sets its own, with ServerVersionInfo). */
-  writeEnvelope: (element: string, value: unknown) => string = (element, value) => writeEnvelope(ewsSchema, { body: { element, value } });
+  writeEnvelope: (element: string, value: unknown, options?: WriteOptions) => string = (element, value, options) => writeEnvelope(ewsSchema, { body: { element, value } }, options);
 
   constructor(private readonly state: SimulatorState, options: NotificationSimulatorOptions = {}) {
     this.minuteMs = options.minuteMs ?? 60_000;
