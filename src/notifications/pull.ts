@@ -50,7 +50,9 @@ export async function* pullNotifications(client: ExchangeClient, options: PullOp
           subscription = resumed;
           watermark = resumed.watermark ?? watermark;
         }
-        if (watermark === undefined) throw new EwsSubscriptionError('ErrorInvalidWatermark', 'the Subscribe answer had no watermark to poll from');
+        if (watermark === undefined) {
+          throw new EwsMalformedResponseError('the Subscribe answer has no Watermark and GetEvents needs one (gromox sends none): pass `watermark` to start from');
+        }
         const answer = await getEvents(client, subscription.subscriptionId, watermark, options, callOptions);
         failures = 0;
         if (answer.diagnostic && !diagnosed.has(answer.diagnostic)) {
