@@ -76,8 +76,8 @@ export class StreamingConnection {
       subscription.connection = this;
     }
     for (const journal of new Set(this.subscriptions.map((s) => s.journal))) this.stops.push(journal.listen(() => this.queueFlush()));
-    const heartbeat = setInterval(() => this.heartbeat(), this.registry.heartbeatMs);
-    const lifetime = setTimeout(() => this.finish(), this.lifetimeMs);
+    const heartbeat = setInterval(() => this.heartbeat(), this.registry.heartbeatMs).unref();
+    const lifetime = setTimeout(() => this.finish(), this.lifetimeMs).unref();
     this.stops.push(() => clearInterval(heartbeat), () => clearTimeout(lifetime));
     this.res.once('close', () => this.release());
     this.registry.onClose(() => this.drop());
