@@ -4,25 +4,43 @@
 import type { AnyEntry, Extensible, Tagged } from '../src/schema/instance';
 import type * as t from './types';
 
-/** m:AddDelegateResponseMessageType */
+/**
+ * m:AddDelegateResponseMessageType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/adddelegateresponse
+ */
 export interface AddDelegateResponseMessageType extends BaseDelegateResponseMessageType {
 }
 
-/** m:AddDelegateType */
+/**
+ * m:AddDelegateType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/adddelegate
+ */
 export interface AddDelegateType extends BaseDelegateType {
-  /** m:DelegateUsers. */
+  /**
+   * m:DelegateUsers.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/delegateusers
+   */
   DelegateUsers: t.ArrayOfDelegateUserType;
-  /** m:DeliverMeetingRequests. */
+  /**
+   * m:DeliverMeetingRequests.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/delivermeetingrequests
+   */
   DeliverMeetingRequests?: t.DeliverMeetingRequestsType;
 }
 
-/** m:AddDistributionGroupToImListResponseMessageType */
+/**
+ * m:AddDistributionGroupToImListResponseMessageType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/adddistributiongrouptoimlistresponse
+ */
 export interface AddDistributionGroupToImListResponseMessageType extends ResponseMessageType {
   /** m:ImGroup. */
   ImGroup?: t.ImGroupType;
 }
 
-/** m:AddDistributionGroupToImListType */
+/**
+ * m:AddDistributionGroupToImListType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/adddistributiongrouptoimlist
+ */
 export interface AddDistributionGroupToImListType extends BaseRequestType {
   /** m:SmtpAddress. */
   SmtpAddress: t.NonEmptyStringType;
@@ -30,11 +48,17 @@ export interface AddDistributionGroupToImListType extends BaseRequestType {
   DisplayName: t.NonEmptyStringType;
 }
 
-/** m:AddImContactToGroupResponseMessageType */
+/**
+ * m:AddImContactToGroupResponseMessageType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/addimcontacttogroupresponse
+ */
 export interface AddImContactToGroupResponseMessageType extends ResponseMessageType {
 }
 
-/** m:AddImContactToGroupType */
+/**
+ * m:AddImContactToGroupType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/addimcontacttogroup
+ */
 export interface AddImContactToGroupType extends BaseRequestType {
   /** m:ContactId. */
   ContactId: t.ItemIdType;
@@ -48,19 +72,28 @@ export interface AddImGroupResponseMessageType extends ResponseMessageType {
   ImGroup?: t.ImGroupType;
 }
 
-/** m:AddImGroupType */
+/**
+ * m:AddImGroupType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/addimgroup
+ */
 export interface AddImGroupType extends BaseRequestType {
   /** m:DisplayName. */
   DisplayName: t.NonEmptyStringType;
 }
 
-/** m:AddNewImContactToGroupResponseMessageType */
+/**
+ * m:AddNewImContactToGroupResponseMessageType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/addnewimcontacttogroupresponse
+ */
 export interface AddNewImContactToGroupResponseMessageType extends ResponseMessageType {
   /** m:Persona. */
   Persona?: t.PersonaType;
 }
 
-/** m:AddNewImContactToGroupType */
+/**
+ * m:AddNewImContactToGroupType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/addnewimcontacttogroup
+ */
 export interface AddNewImContactToGroupType extends BaseRequestType {
   /** m:ImAddress. */
   ImAddress: t.NonEmptyStringType;
@@ -70,13 +103,19 @@ export interface AddNewImContactToGroupType extends BaseRequestType {
   GroupId?: t.ItemIdType;
 }
 
-/** m:AddNewTelUriContactToGroupResponseMessageType */
+/**
+ * m:AddNewTelUriContactToGroupResponseMessageType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/addnewteluricontacttogroupresponse
+ */
 export interface AddNewTelUriContactToGroupResponseMessageType extends ResponseMessageType {
   /** m:Persona. */
   Persona?: t.PersonaType;
 }
 
-/** m:AddNewTelUriContactToGroupType */
+/**
+ * m:AddNewTelUriContactToGroupType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/addnewteluricontacttogroup
+ */
 export interface AddNewTelUriContactToGroupType extends BaseRequestType {
   /** m:TelUriAddress. */
   TelUriAddress: t.NonEmptyStringType;
@@ -102,25 +141,43 @@ export interface AddTagType extends BaseRequestType {
   AppName: string;
 }
 
-/** m:ApplyConversationActionResponseMessageType */
+/**
+ * m:ApplyConversationActionResponseMessageType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/applyconversationactionresponsemessage
+ */
 export interface ApplyConversationActionResponseMessageType extends ResponseMessageType {
 }
 
-/** m:ApplyConversationActionResponseType */
+/**
+ * m:ApplyConversationActionResponseType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/applyconversationactionresponse
+ */
 export interface ApplyConversationActionResponseType extends BaseResponseMessageType {
 }
 
-/** m:ApplyConversationActionType */
+/**
+ * m:ApplyConversationActionType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/applyconversationaction
+ */
 export interface ApplyConversationActionType extends BaseRequestType {
-  /** m:ConversationActions. */
+  /**
+   * m:ConversationActions.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/conversationactions
+   */
   ConversationActions: t.NonEmptyArrayOfApplyConversationActionType;
 }
 
-/** m:ArchiveItemResponseType */
+/**
+ * m:ArchiveItemResponseType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/archiveitemresponse
+ */
 export interface ArchiveItemResponseType extends BaseResponseMessageType {
 }
 
-/** m:ArchiveItemType */
+/**
+ * m:ArchiveItemType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/archiveitem
+ */
 export interface ArchiveItemType extends BaseRequestType {
   /** m:ArchiveSourceFolderId. */
   ArchiveSourceFolderId: t.TargetFolderIdType;
@@ -128,9 +185,15 @@ export interface ArchiveItemType extends BaseRequestType {
   ItemIds: t.NonEmptyArrayOfBaseItemIdsType;
 }
 
-/** m:ArrayOfAppManifestsType */
+/**
+ * m:ArrayOfAppManifestsType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/manifests
+ */
 export type ArrayOfAppManifestsType = string[];
-/** m:ArrayOfDelegateUserResponseMessageType */
+/**
+ * m:ArrayOfDelegateUserResponseMessageType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/responsemessages-arrayofdelegateuserresponsemessagetype
+ */
 export type ArrayOfDelegateUserResponseMessageType = DelegateUserResponseMessageType[];
 
 /** m:ArrayOfExtensionUsageScenarioCounterType */
@@ -141,13 +204,22 @@ export interface ArrayOfExtensionUsageScenarioCounterType extends Extensible {
   Count?: number;
 }
 
-/** m:ArrayOfFreeBusyResponse */
+/**
+ * m:ArrayOfFreeBusyResponse
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/freebusyresponsearray
+ */
 export type ArrayOfFreeBusyResponse = FreeBusyResponseType[];
-/** m:ArrayOfMailTipsResponseMessageType */
+/**
+ * m:ArrayOfMailTipsResponseMessageType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/responsemessages-arrayofmailtipsresponsemessagetype
+ */
 export type ArrayOfMailTipsResponseMessageType = MailTipsResponseMessageType[];
 /** m:ArrayOfPrivateCatalogAddInsType */
 export type ArrayOfPrivateCatalogAddInsType = PrivateCatalogAddInsType[];
-/** m:ArrayOfResponseMessagesType */
+/**
+ * m:ArrayOfResponseMessagesType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/responsemessages
+ */
 export type ArrayOfResponseMessagesType = ArrayOfResponseMessagesTypeEntry[];
 /** One entry: the element named by `$el`. */
 export type ArrayOfResponseMessagesTypeEntry = Tagged<'CreateItemResponseMessage', ItemInfoResponseMessageType>
@@ -230,9 +302,15 @@ export type ArrayOfResponseMessagesTypeEntry = Tagged<'CreateItemResponseMessage
     | Tagged<'PostModernGroupItemResponseMessage', ItemInfoResponseMessageType>
     | Tagged<'GetLastPrivateCatalogUpdateResponseMessage', ResponseMessageType>
     | Tagged<'GetPrivateCatalogAddInsResponseMessage', ResponseMessageType>;
-/** m:ArrayOfServiceConfigurationResponseMessageType */
+/**
+ * m:ArrayOfServiceConfigurationResponseMessageType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/responsemessages-arrayofserviceconfigurationresponsemessagetype
+ */
 export type ArrayOfServiceConfigurationResponseMessageType = ServiceConfigurationResponseMessageType[];
-/** m:ArrayOfServiceConfigurationType */
+/**
+ * m:ArrayOfServiceConfigurationType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/requestedconfiguration
+ */
 export type ArrayOfServiceConfigurationType = t.ServiceConfigurationType[];
 
 /** m:ArrayOfUpdateExtensionUsageItemType */
@@ -245,7 +323,10 @@ export interface ArrayOfUpdateExtensionUsageItemType extends Extensible {
 
 /** m:AttachmentInfoResponseMessageType */
 export interface AttachmentInfoResponseMessageType extends ResponseMessageType {
-  /** m:Attachments. */
+  /**
+   * m:Attachments.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/attachments-ex15websvcsotherref
+   */
   Attachments: t.ArrayOfAttachmentsType;
 }
 
@@ -253,7 +334,10 @@ export interface AttachmentInfoResponseMessageType extends ResponseMessageType {
 export interface BaseDelegateResponseMessageType extends ResponseMessageType {
   /** xsi:type: set when the value is of a derived type. */
   $type?: 'BaseDelegateResponseMessageType' | 'AddDelegateResponseMessageType' | 'GetDelegateResponseMessageType' | 'RemoveDelegateResponseMessageType' | 'UpdateDelegateResponseMessageType';
-  /** m:ResponseMessages. */
+  /**
+   * m:ResponseMessages.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/responsemessages-arrayofdelegateuserresponsemessagetype
+   */
   ResponseMessages?: ArrayOfDelegateUserResponseMessageType;
 }
 
@@ -261,7 +345,10 @@ export interface BaseDelegateResponseMessageType extends ResponseMessageType {
 export interface BaseDelegateType extends BaseRequestType {
   /** xsi:type: set when the value is of a derived type. */
   $type?: 'BaseDelegateType' | 'AddDelegateType' | 'GetDelegateType' | 'RemoveDelegateType' | 'UpdateDelegateType';
-  /** m:Mailbox. */
+  /**
+   * m:Mailbox.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/mailbox
+   */
   Mailbox: t.EmailAddressType;
 }
 
@@ -269,9 +356,15 @@ export interface BaseDelegateType extends BaseRequestType {
 export interface BaseMoveCopyFolderType extends BaseRequestType {
   /** xsi:type: set when the value is of a derived type. */
   $type?: 'BaseMoveCopyFolderType' | 'CopyFolderType' | 'MoveFolderType';
-  /** m:ToFolderId. */
+  /**
+   * m:ToFolderId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/tofolderid
+   */
   ToFolderId: t.TargetFolderIdType;
-  /** m:FolderIds. */
+  /**
+   * m:FolderIds.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/folderids
+   */
   FolderIds: t.NonEmptyArrayOfBaseFolderIdsType;
 }
 
@@ -279,11 +372,20 @@ export interface BaseMoveCopyFolderType extends BaseRequestType {
 export interface BaseMoveCopyItemType extends BaseRequestType {
   /** xsi:type: set when the value is of a derived type. */
   $type?: 'BaseMoveCopyItemType' | 'CopyItemType' | 'MoveItemType';
-  /** m:ToFolderId. */
+  /**
+   * m:ToFolderId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/tofolderid
+   */
   ToFolderId: t.TargetFolderIdType;
-  /** m:ItemIds. */
+  /**
+   * m:ItemIds.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/itemids
+   */
   ItemIds: t.NonEmptyArrayOfBaseItemIdsType;
-  /** m:ReturnNewItemIds. */
+  /**
+   * m:ReturnNewItemIds.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/returnnewitemids
+   */
   ReturnNewItemIds?: boolean;
 }
 
@@ -297,61 +399,112 @@ export interface BaseRequestType extends Extensible {
 export interface BaseResponseMessageType extends Extensible {
   /** xsi:type: set when the value is of a derived type. */
   $type?: 'BaseResponseMessageType' | 'ApplyConversationActionResponseType' | 'ArchiveItemResponseType' | 'ConvertIdResponseType' | 'CopyFolderResponseType' | 'CopyItemResponseType' | 'CreateAttachmentResponseType' | 'CreateFolderPathResponseType' | 'CreateFolderResponseType' | 'CreateItemResponseType' | 'CreateManagedFolderResponseType' | 'CreateOrUpdateFocusedOtherOverrideResponseType' | 'CreateUserConfigurationResponseType' | 'DeleteAttachmentResponseType' | 'DeleteFocusedOtherOverrideResponseType' | 'DeleteFolderResponseType' | 'DeleteItemResponseType' | 'DeleteUserConfigurationResponseType' | 'EmptyFolderResponseType' | 'ExpandDLResponseType' | 'ExportItemsResponseType' | 'FindFolderResponseType' | 'FindItemResponseType' | 'FindMailboxStatisticsByKeywordsResponseType' | 'GetAttachmentResponseType' | 'GetClientAccessTokenResponseType' | 'GetConversationItemsResponseType' | 'GetEventsResponseType' | 'GetFocusedOtherOverridesResponseType' | 'GetFolderResponseType' | 'GetItemResponseType' | 'GetServerTimeZonesResponseType' | 'GetSpecificUserConfigurationResponseType' | 'GetStreamingEventsResponseType' | 'GetUserConfigurationResponseType' | 'GetUserPhotoResponseType' | 'MarkAllItemsAsReadResponseType' | 'MarkAsJunkResponseType' | 'MarkAsPhishingResponseType' | 'MoveFolderResponseType' | 'MoveItemResponseType' | 'ReportMessageResponseType' | 'ResolveNamesResponseType' | 'SearchMailboxesResponseType' | 'SendItemResponseType' | 'SendNotificationResponseType' | 'SetUserPhotoResponseMessageType' | 'SubscribeResponseType' | 'SyncFolderHierarchyResponseType' | 'SyncFolderItemsResponseType' | 'UnsubscribeResponseType' | 'UpdateFolderResponseType' | 'UpdateItemInRecoverableItemsResponseType' | 'UpdateItemResponseType' | 'UpdateUserConfigurationResponseType' | 'UploadItemsResponseType';
-  /** m:ResponseMessages. */
+  /**
+   * m:ResponseMessages.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/responsemessages
+   */
   ResponseMessages: ArrayOfResponseMessagesType;
 }
 
-/** m:ConvertIdResponseMessageType */
+/**
+ * m:ConvertIdResponseMessageType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/convertidresponsemessage
+ */
 export interface ConvertIdResponseMessageType extends ResponseMessageType {
-  /** m:AlternateId. */
+  /**
+   * m:AlternateId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/alternateid
+   */
   AlternateId?: t.AlternateIdBaseType;
 }
 
-/** m:ConvertIdResponseType */
+/**
+ * m:ConvertIdResponseType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/convertidresponse
+ */
 export interface ConvertIdResponseType extends BaseResponseMessageType {
 }
 
-/** m:ConvertIdType */
+/**
+ * m:ConvertIdType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/convertid
+ */
 export interface ConvertIdType extends BaseRequestType {
-  /** Attribute DestinationFormat. */
+  /**
+   * Attribute DestinationFormat.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/convertid
+   */
   DestinationFormat: t.IdFormatType;
-  /** m:SourceIds. */
+  /**
+   * m:SourceIds.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/sourceids
+   */
   SourceIds: t.NonEmptyArrayOfAlternateIdsType;
 }
 
-/** m:CopyFolderResponseType */
+/**
+ * m:CopyFolderResponseType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/copyfolderresponse
+ */
 export interface CopyFolderResponseType extends BaseResponseMessageType {
 }
 
-/** m:CopyFolderType */
+/**
+ * m:CopyFolderType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/copyfolder
+ */
 export interface CopyFolderType extends BaseMoveCopyFolderType {
 }
 
-/** m:CopyItemResponseType */
+/**
+ * m:CopyItemResponseType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/copyitemresponse
+ */
 export interface CopyItemResponseType extends BaseResponseMessageType {
 }
 
-/** m:CopyItemType */
+/**
+ * m:CopyItemType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/copyitem
+ */
 export interface CopyItemType extends BaseMoveCopyItemType {
 }
 
-/** m:CreateAttachmentResponseType */
+/**
+ * m:CreateAttachmentResponseType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/createattachmentresponse
+ */
 export interface CreateAttachmentResponseType extends BaseResponseMessageType {
 }
 
-/** m:CreateAttachmentType */
+/**
+ * m:CreateAttachmentType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/createattachment
+ */
 export interface CreateAttachmentType extends BaseRequestType {
-  /** m:ParentItemId. */
+  /**
+   * m:ParentItemId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/parentitemid
+   */
   ParentItemId: t.ItemIdType;
-  /** m:Attachments. */
+  /**
+   * m:Attachments.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/attachments-ex15websvcsotherref
+   */
   Attachments: t.NonEmptyArrayOfAttachmentsType;
 }
 
-/** m:CreateFolderPathResponseType */
+/**
+ * m:CreateFolderPathResponseType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/createfolderpathresponse
+ */
 export interface CreateFolderPathResponseType extends BaseResponseMessageType {
 }
 
-/** m:CreateFolderPathType */
+/**
+ * m:CreateFolderPathType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/createfolderpath
+ */
 export interface CreateFolderPathType extends BaseRequestType {
   /** m:ParentFolderId. */
   ParentFolderId: t.TargetFolderIdType;
@@ -359,43 +512,85 @@ export interface CreateFolderPathType extends BaseRequestType {
   RelativeFolderPath: t.NonEmptyArrayOfFoldersType;
 }
 
-/** m:CreateFolderResponseType */
+/**
+ * m:CreateFolderResponseType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/createfolderresponse
+ */
 export interface CreateFolderResponseType extends BaseResponseMessageType {
 }
 
-/** m:CreateFolderType */
+/**
+ * m:CreateFolderType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/createfolder
+ */
 export interface CreateFolderType extends BaseRequestType {
-  /** m:ParentFolderId. */
+  /**
+   * m:ParentFolderId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/parentfolderid-targetfolderidtype
+   */
   ParentFolderId: t.TargetFolderIdType;
-  /** m:Folders. */
+  /**
+   * m:Folders.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/folders-ex15websvcsotherref
+   */
   Folders: t.NonEmptyArrayOfFoldersType;
 }
 
-/** m:CreateItemResponseType */
+/**
+ * m:CreateItemResponseType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/createitemresponse
+ */
 export interface CreateItemResponseType extends BaseResponseMessageType {
 }
 
-/** m:CreateItemType */
+/**
+ * m:CreateItemType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/createitem
+ */
 export interface CreateItemType extends BaseRequestType {
-  /** Attribute MessageDisposition. */
+  /**
+   * Attribute MessageDisposition.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/createitem
+   */
   MessageDisposition?: t.MessageDispositionType;
-  /** Attribute SendMeetingInvitations. */
+  /**
+   * Attribute SendMeetingInvitations.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/createitem
+   */
   SendMeetingInvitations?: t.CalendarItemCreateOrDeleteOperationType;
-  /** m:SavedItemFolderId. */
+  /**
+   * m:SavedItemFolderId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/saveditemfolderid
+   */
   SavedItemFolderId?: t.TargetFolderIdType;
-  /** m:Items. */
+  /**
+   * m:Items.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/items-nonemptyarrayofallitemstype
+   */
   Items: t.NonEmptyArrayOfAllItemsType;
 }
 
-/** m:CreateManagedFolderRequestType */
+/**
+ * m:CreateManagedFolderRequestType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/createmanagedfolder
+ */
 export interface CreateManagedFolderRequestType extends BaseRequestType {
-  /** m:FolderNames. */
+  /**
+   * m:FolderNames.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/foldernames
+   */
   FolderNames: t.NonEmptyArrayOfFolderNamesType;
-  /** m:Mailbox. */
+  /**
+   * m:Mailbox.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/mailbox
+   */
   Mailbox?: t.EmailAddressType;
 }
 
-/** m:CreateManagedFolderResponseType */
+/**
+ * m:CreateManagedFolderResponseType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/createmanagedfolderresponse
+ */
 export interface CreateManagedFolderResponseType extends BaseResponseMessageType {
 }
 
@@ -439,35 +634,65 @@ export interface CreateOrUpdateFocusedOtherOverrideResponseType extends BaseResp
   Override: t.InferenceClassificationOverrideType;
 }
 
-/** m:CreateUserConfigurationResponseType */
+/**
+ * m:CreateUserConfigurationResponseType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/createuserconfigurationresponse
+ */
 export interface CreateUserConfigurationResponseType extends BaseResponseMessageType {
 }
 
-/** m:CreateUserConfigurationType */
+/**
+ * m:CreateUserConfigurationType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/createuserconfiguration
+ */
 export interface CreateUserConfigurationType extends BaseRequestType {
-  /** m:UserConfiguration. */
+  /**
+   * m:UserConfiguration.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/userconfiguration
+   */
   UserConfiguration: t.UserConfigurationType;
 }
 
-/** m:DelegateUserResponseMessageType */
+/**
+ * m:DelegateUserResponseMessageType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/delegateuserresponsemessagetype
+ */
 export interface DelegateUserResponseMessageType extends ResponseMessageType {
-  /** m:DelegateUser. */
+  /**
+   * m:DelegateUser.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/delegateuser
+   */
   DelegateUser?: t.DelegateUserType;
 }
 
-/** m:DeleteAttachmentResponseMessageType */
+/**
+ * m:DeleteAttachmentResponseMessageType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/deleteattachmentresponsemessage
+ */
 export interface DeleteAttachmentResponseMessageType extends ResponseMessageType {
-  /** m:RootItemId. */
+  /**
+   * m:RootItemId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/rootitemid
+   */
   RootItemId?: t.RootItemIdType;
 }
 
-/** m:DeleteAttachmentResponseType */
+/**
+ * m:DeleteAttachmentResponseType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/deleteattachmentresponse
+ */
 export interface DeleteAttachmentResponseType extends BaseResponseMessageType {
 }
 
-/** m:DeleteAttachmentType */
+/**
+ * m:DeleteAttachmentType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/deleteattachment
+ */
 export interface DeleteAttachmentType extends BaseRequestType {
-  /** m:AttachmentIds. */
+  /**
+   * m:AttachmentIds.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/attachmentids
+   */
   AttachmentIds: t.NonEmptyArrayOfRequestAttachmentIdsType;
 }
 
@@ -483,37 +708,73 @@ export interface DeleteFocusedOtherOverrideResponseType extends BaseResponseMess
   Override: t.InferenceClassificationOverrideType;
 }
 
-/** m:DeleteFolderResponseType */
+/**
+ * m:DeleteFolderResponseType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/deletefolderresponse
+ */
 export interface DeleteFolderResponseType extends BaseResponseMessageType {
 }
 
-/** m:DeleteFolderType */
+/**
+ * m:DeleteFolderType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/deletefolder
+ */
 export interface DeleteFolderType extends BaseRequestType {
-  /** Attribute DeleteType. */
+  /**
+   * Attribute DeleteType.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/deletefolder
+   */
   DeleteType: t.DisposalType;
-  /** m:FolderIds. */
+  /**
+   * m:FolderIds.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/folderids
+   */
   FolderIds: t.NonEmptyArrayOfBaseFolderIdsType;
 }
 
-/** m:DeleteItemResponseMessageType */
+/**
+ * m:DeleteItemResponseMessageType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/deleteitemresponsemessage
+ */
 export interface DeleteItemResponseMessageType extends ResponseMessageType {
 }
 
-/** m:DeleteItemResponseType */
+/**
+ * m:DeleteItemResponseType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/deleteitemresponse
+ */
 export interface DeleteItemResponseType extends BaseResponseMessageType {
 }
 
-/** m:DeleteItemType */
+/**
+ * m:DeleteItemType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/deleteitem
+ */
 export interface DeleteItemType extends BaseRequestType {
-  /** Attribute DeleteType. */
+  /**
+   * Attribute DeleteType.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/deleteitem
+   */
   DeleteType: t.DisposalType;
-  /** Attribute SendMeetingCancellations. */
+  /**
+   * Attribute SendMeetingCancellations.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/deleteitem
+   */
   SendMeetingCancellations?: t.CalendarItemCreateOrDeleteOperationType;
-  /** Attribute AffectedTaskOccurrences. */
+  /**
+   * Attribute AffectedTaskOccurrences.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/deleteitem
+   */
   AffectedTaskOccurrences?: t.AffectedTaskOccurrencesType;
-  /** Attribute SuppressReadReceipts. */
+  /**
+   * Attribute SuppressReadReceipts.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/deleteitem
+   */
   SuppressReadReceipts?: boolean;
-  /** m:ItemIds. */
+  /**
+   * m:ItemIds.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/itemids
+   */
   ItemIds: t.NonEmptyArrayOfBaseItemIdsType;
 }
 
@@ -557,51 +818,96 @@ export interface DeleteSearchSuggestionResponseMessageType extends ResponseMessa
   Response: t.DeleteSearchSuggestionResponseType;
 }
 
-/** m:DeleteUserConfigurationResponseType */
+/**
+ * m:DeleteUserConfigurationResponseType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/deleteuserconfigurationresponse
+ */
 export interface DeleteUserConfigurationResponseType extends BaseResponseMessageType {
 }
 
-/** m:DeleteUserConfigurationType */
+/**
+ * m:DeleteUserConfigurationType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/deleteuserconfiguration
+ */
 export interface DeleteUserConfigurationType extends BaseRequestType {
-  /** m:UserConfigurationName. */
+  /**
+   * m:UserConfigurationName.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/userconfigurationname
+   */
   UserConfigurationName: t.UserConfigurationNameType;
 }
 
-/** m:DisableAppResponseType */
+/**
+ * m:DisableAppResponseType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/disableappresponse
+ */
 export interface DisableAppResponseType extends ResponseMessageType {
 }
 
-/** m:DisableAppType */
+/**
+ * m:DisableAppType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/disableapp
+ */
 export interface DisableAppType extends BaseRequestType {
-  /** m:ID. */
+  /**
+   * m:ID.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/id-string
+   */
   ID: string;
-  /** m:DisableReason. */
+  /**
+   * m:DisableReason.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/disablereason
+   */
   DisableReason: t.DisableReasonType;
   /** m:IsMetaOSApp. */
   IsMetaOSApp?: boolean;
 }
 
-/** m:DisconnectPhoneCallResponseMessageType */
+/**
+ * m:DisconnectPhoneCallResponseMessageType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/disconnectphonecallresponse
+ */
 export interface DisconnectPhoneCallResponseMessageType extends ResponseMessageType {
 }
 
-/** m:DisconnectPhoneCallType */
+/**
+ * m:DisconnectPhoneCallType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/disconnectphonecall
+ */
 export interface DisconnectPhoneCallType extends BaseRequestType {
-  /** m:PhoneCallId. */
+  /**
+   * m:PhoneCallId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/phonecallid
+   */
   PhoneCallId: t.PhoneCallIdType;
 }
 
-/** m:EmptyFolderResponseType */
+/**
+ * m:EmptyFolderResponseType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/emptyfolderresponse
+ */
 export interface EmptyFolderResponseType extends BaseResponseMessageType {
 }
 
-/** m:EmptyFolderType */
+/**
+ * m:EmptyFolderType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/emptyfolder
+ */
 export interface EmptyFolderType extends BaseRequestType {
-  /** Attribute DeleteType. */
+  /**
+   * Attribute DeleteType.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/emptyfolder
+   */
   DeleteType: t.DisposalType;
-  /** Attribute DeleteSubFolders. */
+  /**
+   * Attribute DeleteSubFolders.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/emptyfolder
+   */
   DeleteSubFolders: boolean;
-  /** m:FolderIds. */
+  /**
+   * m:FolderIds.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/folderids
+   */
   FolderIds: t.NonEmptyArrayOfBaseFolderIdsType;
 }
 
@@ -682,47 +988,95 @@ export interface ExecuteSearchResponseMessage extends ResponseMessageType {
   SearchResults: t.SearchResultsType;
 }
 
-/** m:ExpandDLResponseMessageType */
+/**
+ * m:ExpandDLResponseMessageType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/expanddlresponsemessage
+ */
 export interface ExpandDLResponseMessageType extends ResponseMessageType {
-  /** Attribute IndexedPagingOffset. */
+  /**
+   * Attribute IndexedPagingOffset.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/expanddlresponsemessage
+   */
   IndexedPagingOffset?: number;
-  /** Attribute NumeratorOffset. */
+  /**
+   * Attribute NumeratorOffset.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/expanddlresponsemessage
+   */
   NumeratorOffset?: number;
-  /** Attribute AbsoluteDenominator. */
+  /**
+   * Attribute AbsoluteDenominator.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/expanddlresponsemessage
+   */
   AbsoluteDenominator?: number;
-  /** Attribute IncludesLastItemInRange. */
+  /**
+   * Attribute IncludesLastItemInRange.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/expanddlresponsemessage
+   */
   IncludesLastItemInRange?: boolean;
-  /** Attribute TotalItemsInView. */
+  /**
+   * Attribute TotalItemsInView.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/expanddlresponsemessage
+   */
   TotalItemsInView?: number;
-  /** m:DLExpansion. */
+  /**
+   * m:DLExpansion.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/dlexpansion
+   */
   DLExpansion?: t.ArrayOfDLExpansionType;
 }
 
-/** m:ExpandDLResponseType */
+/**
+ * m:ExpandDLResponseType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/expanddlresponse
+ */
 export interface ExpandDLResponseType extends BaseResponseMessageType {
 }
 
-/** m:ExpandDLType */
+/**
+ * m:ExpandDLType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/expanddl
+ */
 export interface ExpandDLType extends BaseRequestType {
-  /** m:Mailbox. */
+  /**
+   * m:Mailbox.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/mailbox
+   */
   Mailbox: t.EmailAddressType;
 }
 
-/** m:ExportItemsResponseMessageType */
+/**
+ * m:ExportItemsResponseMessageType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/exportitemsresponsemessage
+ */
 export interface ExportItemsResponseMessageType extends ResponseMessageType {
-  /** m:ItemId. */
+  /**
+   * m:ItemId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/itemid
+   */
   ItemId?: t.ItemIdType;
-  /** m:Data. */
+  /**
+   * m:Data.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/data-base64binary
+   */
   Data?: string;
 }
 
-/** m:ExportItemsResponseType */
+/**
+ * m:ExportItemsResponseType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/exportitemsresponse
+ */
 export interface ExportItemsResponseType extends BaseResponseMessageType {
 }
 
-/** m:ExportItemsType */
+/**
+ * m:ExportItemsType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/exportitems
+ */
 export interface ExportItemsType extends BaseRequestType {
-  /** m:ItemIds. */
+  /**
+   * m:ItemIds.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/itemids-nonemptyarrayofitemidstype
+   */
   ItemIds: t.NonEmptyArrayOfItemIdsType;
 }
 
@@ -752,9 +1106,15 @@ export interface FindAvailableMeetingTimesType extends BaseRequestType {
   ActivityDomain?: t.ActivityDomainType;
 }
 
-/** m:FindConversationResponseMessageType */
+/**
+ * m:FindConversationResponseMessageType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/findconversationresponse
+ */
 export interface FindConversationResponseMessageType extends ResponseMessageType {
-  /** m:Conversations. */
+  /**
+   * m:Conversations.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/conversations-ex15websvcsotherref
+   */
   Conversations?: t.ArrayOfConversationsType;
   /** m:HighlightTerms. */
   HighlightTerms?: t.ArrayOfHighlightTermsType;
@@ -764,129 +1124,282 @@ export interface FindConversationResponseMessageType extends ResponseMessageType
   IndexedOffset?: number;
 }
 
-/** m:FindConversationType */
+/**
+ * m:FindConversationType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/findconversation
+ */
 export interface FindConversationType extends BaseRequestType {
-  /** Attribute Traversal. */
+  /**
+   * Attribute Traversal.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/findconversation
+   */
   Traversal?: t.ConversationQueryTraversalType;
-  /** Attribute ViewFilter. */
+  /**
+   * Attribute ViewFilter.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/findconversation
+   */
   ViewFilter?: t.ViewFilterType;
-  /** m:IndexedPageItemView (one of a choice). */
+  /**
+   * m:IndexedPageItemView (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/indexedpageitemview
+   */
   IndexedPageItemView?: t.IndexedPageViewType;
-  /** m:SeekToConditionPageItemView (one of a choice). */
+  /**
+   * m:SeekToConditionPageItemView (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/seektoconditionpageitemview
+   */
   SeekToConditionPageItemView?: t.SeekToConditionPageViewType;
-  /** m:SortOrder. */
+  /**
+   * m:SortOrder.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/sortorder
+   */
   SortOrder?: t.NonEmptyArrayOfFieldOrdersType;
-  /** m:ParentFolderId. */
+  /**
+   * m:ParentFolderId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/parentfolderid-targetfolderidtype
+   */
   ParentFolderId: t.TargetFolderIdType;
-  /** m:MailboxScope. */
+  /**
+   * m:MailboxScope.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/mailboxscope
+   */
   MailboxScope?: t.MailboxSearchLocationType;
-  /** m:QueryString. */
+  /**
+   * m:QueryString.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/querystring-querystringtype
+   */
   QueryString?: QueryStringType;
-  /** m:ConversationShape. */
+  /**
+   * m:ConversationShape.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/conversationshape
+   */
   ConversationShape?: t.ConversationResponseShapeType;
 }
 
-/** m:FindFolderResponseMessageType */
+/**
+ * m:FindFolderResponseMessageType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/findfolderresponsemessage
+ */
 export interface FindFolderResponseMessageType extends ResponseMessageType {
-  /** m:RootFolder. */
+  /**
+   * m:RootFolder.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/rootfolder-findfolderresponsemessage
+   */
   RootFolder?: t.FindFolderParentType;
 }
 
-/** m:FindFolderResponseType */
+/**
+ * m:FindFolderResponseType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/findfolderresponse
+ */
 export interface FindFolderResponseType extends BaseResponseMessageType {
 }
 
-/** m:FindFolderType */
+/**
+ * m:FindFolderType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/findfolder
+ */
 export interface FindFolderType extends BaseRequestType {
-  /** Attribute Traversal. */
+  /**
+   * Attribute Traversal.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/findfolder
+   */
   Traversal: t.FolderQueryTraversalType;
-  /** m:FolderShape. */
+  /**
+   * m:FolderShape.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/foldershape
+   */
   FolderShape: t.FolderResponseShapeType;
-  /** m:IndexedPageFolderView (one of a choice). */
+  /**
+   * m:IndexedPageFolderView (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/indexedpagefolderview
+   */
   IndexedPageFolderView?: t.IndexedPageViewType;
-  /** m:FractionalPageFolderView (one of a choice). */
+  /**
+   * m:FractionalPageFolderView (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/fractionalpagefolderview
+   */
   FractionalPageFolderView?: t.FractionalPageViewType;
-  /** m:Restriction. */
+  /**
+   * m:Restriction.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/restriction
+   */
   Restriction?: t.RestrictionType;
-  /** m:ParentFolderIds. */
+  /**
+   * m:ParentFolderIds.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/parentfolderids
+   */
   ParentFolderIds: t.NonEmptyArrayOfBaseFolderIdsType;
 }
 
-/** m:FindItemResponseMessageType */
+/**
+ * m:FindItemResponseMessageType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/finditemresponsemessage
+ */
 export interface FindItemResponseMessageType extends ResponseMessageType {
-  /** m:RootFolder. */
+  /**
+   * m:RootFolder.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/rootfolder-finditemresponsemessage
+   */
   RootFolder?: t.FindItemParentType;
   /** m:HighlightTerms. */
   HighlightTerms?: t.ArrayOfHighlightTermsType;
 }
 
-/** m:FindItemResponseType */
+/**
+ * m:FindItemResponseType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/finditemresponse
+ */
 export interface FindItemResponseType extends BaseResponseMessageType {
 }
 
-/** m:FindItemType */
+/**
+ * m:FindItemType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/finditem
+ */
 export interface FindItemType extends BaseRequestType {
-  /** Attribute Traversal. */
+  /**
+   * Attribute Traversal.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/finditem
+   */
   Traversal: t.ItemQueryTraversalType;
-  /** m:ItemShape. */
+  /**
+   * m:ItemShape.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/itemshape
+   */
   ItemShape: t.ItemResponseShapeType;
-  /** m:IndexedPageItemView (one of a choice). */
+  /**
+   * m:IndexedPageItemView (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/indexedpageitemview
+   */
   IndexedPageItemView?: t.IndexedPageViewType;
-  /** m:FractionalPageItemView (one of a choice). */
+  /**
+   * m:FractionalPageItemView (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/fractionalpageitemview
+   */
   FractionalPageItemView?: t.FractionalPageViewType;
   /** m:SeekToConditionPageItemView (one of a choice). */
   SeekToConditionPageItemView?: t.SeekToConditionPageViewType;
-  /** m:CalendarView (one of a choice). */
+  /**
+   * m:CalendarView (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/calendarview
+   */
   CalendarView?: t.CalendarViewType;
-  /** m:ContactsView (one of a choice). */
+  /**
+   * m:ContactsView (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/contactsview
+   */
   ContactsView?: t.ContactsViewType;
-  /** m:GroupBy (one of a choice). */
+  /**
+   * m:GroupBy (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/groupby
+   */
   GroupBy?: t.GroupByType;
-  /** m:DistinguishedGroupBy (one of a choice). */
+  /**
+   * m:DistinguishedGroupBy (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/distinguishedgroupby
+   */
   DistinguishedGroupBy?: t.DistinguishedGroupByType;
-  /** m:Restriction. */
+  /**
+   * m:Restriction.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/restriction
+   */
   Restriction?: t.RestrictionType;
-  /** m:SortOrder. */
+  /**
+   * m:SortOrder.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/sortorder
+   */
   SortOrder?: t.NonEmptyArrayOfFieldOrdersType;
-  /** m:ParentFolderIds. */
+  /**
+   * m:ParentFolderIds.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/parentfolderids
+   */
   ParentFolderIds: t.NonEmptyArrayOfBaseFolderIdsType;
-  /** m:QueryString. */
+  /**
+   * m:QueryString.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/querystring-querystringtype
+   */
   QueryString?: QueryStringType;
 }
 
-/** m:FindMailboxStatisticsByKeywordsResponseMessageType */
+/**
+ * m:FindMailboxStatisticsByKeywordsResponseMessageType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/findmailboxstatisticsbykeywordsresponsemessage
+ */
 export interface FindMailboxStatisticsByKeywordsResponseMessageType extends ResponseMessageType {
-  /** m:MailboxStatisticsSearchResult. */
+  /**
+   * m:MailboxStatisticsSearchResult.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/mailboxstatisticssearchresult
+   */
   MailboxStatisticsSearchResult: t.MailboxStatisticsSearchResultType;
 }
 
-/** m:FindMailboxStatisticsByKeywordsResponseType */
+/**
+ * m:FindMailboxStatisticsByKeywordsResponseType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/findmailboxstatisticsbykeywordsresponse
+ */
 export interface FindMailboxStatisticsByKeywordsResponseType extends BaseResponseMessageType {
 }
 
-/** m:FindMailboxStatisticsByKeywordsType */
+/**
+ * m:FindMailboxStatisticsByKeywordsType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/findmailboxstatisticsbykeywords
+ */
 export interface FindMailboxStatisticsByKeywordsType extends BaseRequestType {
-  /** m:Mailboxes. */
+  /**
+   * m:Mailboxes.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/mailboxes-arrayofusermailboxestype
+   */
   Mailboxes: t.ArrayOfUserMailboxesType;
-  /** m:Keywords. */
+  /**
+   * m:Keywords.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/keywords-ex15websvcsotherref
+   */
   Keywords: t.ArrayOfStringsType;
-  /** m:Language. */
+  /**
+   * m:Language.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/language
+   */
   Language?: string;
-  /** m:Senders. */
+  /**
+   * m:Senders.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/senders
+   */
   Senders?: t.ArrayOfSmtpAddressType;
-  /** m:Recipients. */
+  /**
+   * m:Recipients.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/recipients-arrayofsmtpaddresstype
+   */
   Recipients?: t.ArrayOfSmtpAddressType;
-  /** m:FromDate. */
+  /**
+   * m:FromDate.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/fromdate
+   */
   FromDate?: string;
-  /** m:ToDate. */
+  /**
+   * m:ToDate.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/todate
+   */
   ToDate?: string;
-  /** m:MessageTypes. */
+  /**
+   * m:MessageTypes.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/messagetypes
+   */
   MessageTypes?: t.ArrayOfSearchItemKindsType;
-  /** m:SearchDumpster. */
+  /**
+   * m:SearchDumpster.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/searchdumpster
+   */
   SearchDumpster?: boolean;
-  /** m:IncludePersonalArchive. */
+  /**
+   * m:IncludePersonalArchive.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/includepersonalarchive
+   */
   IncludePersonalArchive?: boolean;
-  /** m:IncludeUnsearchableItems. */
+  /**
+   * m:IncludeUnsearchableItems.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/includeunsearchableitems
+   */
   IncludeUnsearchableItems?: boolean;
 }
 
@@ -920,55 +1433,124 @@ export interface FindMeetingTimeCandidatesType extends BaseRequestType {
   Constraints?: t.FindMeetingTimesConstraints;
 }
 
-/** m:FindMessageTrackingReportRequestType */
+/**
+ * m:FindMessageTrackingReportRequestType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/findmessagetrackingreport
+ */
 export interface FindMessageTrackingReportRequestType extends BaseRequestType {
-  /** m:Scope. */
+  /**
+   * m:Scope.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/scope-nonemptystringtype
+   */
   Scope: t.NonEmptyStringType;
-  /** m:Domain. */
+  /**
+   * m:Domain.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/domain-message-tracking
+   */
   Domain: t.NonEmptyStringType;
-  /** m:Sender. */
+  /**
+   * m:Sender.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/sender-emailaddresstype
+   */
   Sender?: t.EmailAddressType;
-  /** m:PurportedSender. */
+  /**
+   * m:PurportedSender.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/purportedsender
+   */
   PurportedSender?: t.EmailAddressType;
-  /** m:Recipient. */
+  /**
+   * m:Recipient.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/recipient
+   */
   Recipient?: t.EmailAddressType;
-  /** m:Subject. */
+  /**
+   * m:Subject.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/subject
+   */
   Subject?: string;
-  /** m:StartDateTime. */
+  /**
+   * m:StartDateTime.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/startdatetime
+   */
   StartDateTime?: string;
-  /** m:EndDateTime. */
+  /**
+   * m:EndDateTime.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/enddatetime
+   */
   EndDateTime?: string;
-  /** m:MessageId. */
+  /**
+   * m:MessageId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/messageid
+   */
   MessageId?: t.NonEmptyStringType;
-  /** m:FederatedDeliveryMailbox. */
+  /**
+   * m:FederatedDeliveryMailbox.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/federateddeliverymailbox
+   */
   FederatedDeliveryMailbox?: t.EmailAddressType;
-  /** m:DiagnosticsLevel. */
+  /**
+   * m:DiagnosticsLevel.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/diagnosticslevel
+   */
   DiagnosticsLevel?: string;
-  /** m:ServerHint. */
+  /**
+   * m:ServerHint.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/serverhint
+   */
   ServerHint?: string;
-  /** m:Properties. */
+  /**
+   * m:Properties.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/properties-arrayoftrackingpropertiestype
+   */
   Properties?: t.ArrayOfTrackingPropertiesType;
 }
 
-/** m:FindMessageTrackingReportResponseMessageType */
+/**
+ * m:FindMessageTrackingReportResponseMessageType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/findmessagetrackingreportresponse
+ */
 export interface FindMessageTrackingReportResponseMessageType extends ResponseMessageType {
-  /** m:Diagnostics. */
+  /**
+   * m:Diagnostics.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/diagnostics
+   */
   Diagnostics?: t.ArrayOfStringsType;
-  /** m:MessageTrackingSearchResults. */
+  /**
+   * m:MessageTrackingSearchResults.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/messagetrackingsearchresults
+   */
   MessageTrackingSearchResults?: t.ArrayOfFindMessageTrackingSearchResultType;
-  /** m:ExecutedSearchScope. */
+  /**
+   * m:ExecutedSearchScope.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/executedsearchscope
+   */
   ExecutedSearchScope?: string;
-  /** m:Errors. */
+  /**
+   * m:Errors.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/errors-ex15websvcsotherref
+   */
   Errors?: t.ArrayOfArraysOfTrackingPropertiesType;
-  /** m:Properties. */
+  /**
+   * m:Properties.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/properties-arrayoftrackingpropertiestype
+   */
   Properties?: t.ArrayOfTrackingPropertiesType;
 }
 
-/** m:FindPeopleResponseMessageType */
+/**
+ * m:FindPeopleResponseMessageType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/findpeopleresponsemessage
+ */
 export interface FindPeopleResponseMessageType extends ResponseMessageType {
-  /** m:People. */
+  /**
+   * m:People.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/people
+   */
   People?: t.ArrayOfPeopleType;
-  /** m:TotalNumberOfPeopleInView. */
+  /**
+   * m:TotalNumberOfPeopleInView.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/totalnumberofpeopleinview
+   */
   TotalNumberOfPeopleInView?: number;
   /** m:FirstMatchingRowIndex. */
   FirstMatchingRowIndex?: number;
@@ -978,7 +1560,10 @@ export interface FindPeopleResponseMessageType extends ResponseMessageType {
   TransactionId?: t.GuidType;
 }
 
-/** m:FindPeopleType */
+/**
+ * m:FindPeopleType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/findpeople
+ */
 export interface FindPeopleType extends BaseRequestType {
   /** m:PersonaShape. */
   PersonaShape?: t.PersonaResponseShapeType;
@@ -992,7 +1577,10 @@ export interface FindPeopleType extends BaseRequestType {
   SortOrder?: t.NonEmptyArrayOfFieldOrdersType;
   /** m:ParentFolderId. */
   ParentFolderId?: t.TargetFolderIdType;
-  /** m:QueryString. */
+  /**
+   * m:QueryString.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/querystring-string
+   */
   QueryString?: string;
   /** m:SearchPeopleSuggestionIndex. */
   SearchPeopleSuggestionIndex?: boolean;
@@ -1026,19 +1614,34 @@ export interface FindTagsType extends BaseRequestType {
 
 /** m:FolderInfoResponseMessageType */
 export interface FolderInfoResponseMessageType extends ResponseMessageType {
-  /** m:Folders. */
+  /**
+   * m:Folders.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/folders-ex15websvcsotherref
+   */
   Folders?: t.ArrayOfFoldersType;
 }
 
-/** m:FreeBusyResponseType */
+/**
+ * m:FreeBusyResponseType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/freebusyresponse
+ */
 export interface FreeBusyResponseType extends Extensible {
-  /** m:ResponseMessage. */
+  /**
+   * m:ResponseMessage.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/responsemessage
+   */
   ResponseMessage?: ResponseMessageType;
-  /** m:FreeBusyView. */
+  /**
+   * m:FreeBusyView.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/freebusyview
+   */
   FreeBusyView?: t.FreeBusyView;
 }
 
-/** m:GetAppManifestsResponseType */
+/**
+ * m:GetAppManifestsResponseType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getappmanifestsresponse
+ */
 export interface GetAppManifestsResponseType extends ResponseMessageType {
   /** m:Apps (one of a choice). */
   Apps?: t.ArrayOfAppsType;
@@ -1046,7 +1649,10 @@ export interface GetAppManifestsResponseType extends ResponseMessageType {
   Manifests?: ArrayOfAppManifestsType;
 }
 
-/** m:GetAppManifestsType */
+/**
+ * m:GetAppManifestsType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getappmanifests
+ */
 export interface GetAppManifestsType extends BaseRequestType {
   /** m:ApiVersionSupported. */
   ApiVersionSupported?: string;
@@ -1068,57 +1674,99 @@ export interface GetAppManifestsType extends BaseRequestType {
   IncludeExtensionMetaData?: boolean;
 }
 
-/** m:GetAppMarketplaceUrlResponseMessageType */
+/**
+ * m:GetAppMarketplaceUrlResponseMessageType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getappmarketplaceurlresponse
+ */
 export interface GetAppMarketplaceUrlResponseMessageType extends ResponseMessageType {
-  /** m:AppMarketplaceUrl. */
+  /**
+   * m:AppMarketplaceUrl.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/appmarketplaceurl
+   */
   AppMarketplaceUrl?: string;
   /** m:ConnectorsManagementUrl. */
   ConnectorsManagementUrl?: string;
 }
 
-/** m:GetAppMarketplaceUrlType */
+/**
+ * m:GetAppMarketplaceUrlType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getappmarketplaceurl
+ */
 export interface GetAppMarketplaceUrlType extends BaseRequestType {
 }
 
-/** m:GetAttachmentResponseType */
+/**
+ * m:GetAttachmentResponseType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getattachmentresponse
+ */
 export interface GetAttachmentResponseType extends BaseResponseMessageType {
 }
 
-/** m:GetAttachmentType */
+/**
+ * m:GetAttachmentType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getattachment
+ */
 export interface GetAttachmentType extends BaseRequestType {
-  /** m:AttachmentShape. */
+  /**
+   * m:AttachmentShape.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/attachmentshape
+   */
   AttachmentShape?: t.AttachmentResponseShapeType;
-  /** m:AttachmentIds. */
+  /**
+   * m:AttachmentIds.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/attachmentids
+   */
   AttachmentIds: t.NonEmptyArrayOfRequestAttachmentIdsType;
 }
 
-/** m:GetClientAccessTokenResponseMessageType */
+/**
+ * m:GetClientAccessTokenResponseMessageType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getclientaccesstokenresponsemessage
+ */
 export interface GetClientAccessTokenResponseMessageType extends ResponseMessageType {
-  /** m:Token. */
+  /**
+   * m:Token.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/token-clientaccesstokentype
+   */
   Token?: t.ClientAccessTokenType;
 }
 
-/** m:GetClientAccessTokenResponseType */
+/**
+ * m:GetClientAccessTokenResponseType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getclientaccesstokenresponse
+ */
 export interface GetClientAccessTokenResponseType extends BaseResponseMessageType {
 }
 
-/** m:GetClientAccessTokenType */
+/**
+ * m:GetClientAccessTokenType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getclientaccesstoken
+ */
 export interface GetClientAccessTokenType extends BaseRequestType {
   /** m:TokenRequests. */
   TokenRequests: t.NonEmptyArrayOfClientAccessTokenRequestsType;
 }
 
-/** m:GetConversationItemsResponseMessageType */
+/**
+ * m:GetConversationItemsResponseMessageType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getconversationitemsresponsemessage
+ */
 export interface GetConversationItemsResponseMessageType extends ResponseMessageType {
   /** m:Conversation. */
   Conversation?: t.ConversationResponseType;
 }
 
-/** m:GetConversationItemsResponseType */
+/**
+ * m:GetConversationItemsResponseType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getconversationitemsresponse
+ */
 export interface GetConversationItemsResponseType extends BaseResponseMessageType {
 }
 
-/** m:GetConversationItemsType */
+/**
+ * m:GetConversationItemsType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getconversationitems
+ */
 export interface GetConversationItemsType extends BaseRequestType {
   /** m:ItemShape. */
   ItemShape: t.ItemResponseShapeType;
@@ -1134,51 +1782,99 @@ export interface GetConversationItemsType extends BaseRequestType {
   Conversations: t.ArrayOfConversationRequestsType;
 }
 
-/** m:GetDelegateResponseMessageType */
+/**
+ * m:GetDelegateResponseMessageType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getdelegateresponse
+ */
 export interface GetDelegateResponseMessageType extends BaseDelegateResponseMessageType {
-  /** m:DeliverMeetingRequests. */
+  /**
+   * m:DeliverMeetingRequests.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/delivermeetingrequests
+   */
   DeliverMeetingRequests?: t.DeliverMeetingRequestsType;
 }
 
-/** m:GetDelegateType */
+/**
+ * m:GetDelegateType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getdelegate
+ */
 export interface GetDelegateType extends BaseDelegateType {
-  /** Attribute IncludePermissions. */
+  /**
+   * Attribute IncludePermissions.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getdelegate
+   */
   IncludePermissions: boolean;
-  /** m:UserIds. */
+  /**
+   * m:UserIds.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/userids
+   */
   UserIds?: t.ArrayOfUserIdType;
 }
 
-/** m:GetDiscoverySearchConfigurationResponseMessageType */
+/**
+ * m:GetDiscoverySearchConfigurationResponseMessageType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getdiscoverysearchconfigurationresponsemessage
+ */
 export interface GetDiscoverySearchConfigurationResponseMessageType extends ResponseMessageType {
-  /** m:DiscoverySearchConfigurations. */
+  /**
+   * m:DiscoverySearchConfigurations.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/discoverysearchconfigurations
+   */
   DiscoverySearchConfigurations: t.ArrayOfDiscoverySearchConfigurationType;
 }
 
-/** m:GetDiscoverySearchConfigurationType */
+/**
+ * m:GetDiscoverySearchConfigurationType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getdiscoverysearchconfiguration
+ */
 export interface GetDiscoverySearchConfigurationType extends BaseRequestType {
-  /** m:SearchId. */
+  /**
+   * m:SearchId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/searchid
+   */
   SearchId?: string;
-  /** m:ExpandGroupMembership. */
+  /**
+   * m:ExpandGroupMembership.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/expandgroupmembership
+   */
   ExpandGroupMembership?: boolean;
   /** m:InPlaceHoldConfigurationOnly. */
   InPlaceHoldConfigurationOnly?: boolean;
 }
 
-/** m:GetEventsResponseMessageType */
+/**
+ * m:GetEventsResponseMessageType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/geteventsresponsemessage
+ */
 export interface GetEventsResponseMessageType extends ResponseMessageType {
-  /** m:Notification. */
+  /**
+   * m:Notification.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/notification-ex15websvcsotherref
+   */
   Notification?: t.NotificationType;
 }
 
-/** m:GetEventsResponseType */
+/**
+ * m:GetEventsResponseType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/geteventsresponse
+ */
 export interface GetEventsResponseType extends BaseResponseMessageType {
 }
 
-/** m:GetEventsType */
+/**
+ * m:GetEventsType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getevents
+ */
 export interface GetEventsType extends BaseRequestType {
-  /** m:SubscriptionId. */
+  /**
+   * m:SubscriptionId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/subscriptionid-getevents
+   */
   SubscriptionId: t.SubscriptionIdType;
-  /** m:Watermark. */
+  /**
+   * m:Watermark.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/watermark
+   */
   Watermark: t.WatermarkType;
 }
 
@@ -1192,49 +1888,82 @@ export interface GetFocusedOtherOverridesResponseType extends BaseResponseMessag
   Overrides: t.ArrayOfInferenceClassificationOverridesType;
 }
 
-/** m:GetFolderResponseType */
+/**
+ * m:GetFolderResponseType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getfolderresponse
+ */
 export interface GetFolderResponseType extends BaseResponseMessageType {
 }
 
-/** m:GetFolderType */
+/**
+ * m:GetFolderType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getfolder
+ */
 export interface GetFolderType extends BaseRequestType {
-  /** m:FolderShape. */
+  /**
+   * m:FolderShape.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/foldershape
+   */
   FolderShape: t.FolderResponseShapeType;
-  /** m:FolderIds. */
+  /**
+   * m:FolderIds.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/folderids
+   */
   FolderIds: t.NonEmptyArrayOfBaseFolderIdsType;
 }
 
-/** m:GetHoldOnMailboxesResponseMessageType */
+/**
+ * m:GetHoldOnMailboxesResponseMessageType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getholdonmailboxesresponsemessage
+ */
 export interface GetHoldOnMailboxesResponseMessageType extends ResponseMessageType {
-  /** m:MailboxHoldResult. */
+  /**
+   * m:MailboxHoldResult.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/mailboxholdresult
+   */
   MailboxHoldResult?: t.MailboxHoldResultType;
 }
 
-/** m:GetHoldOnMailboxesType */
+/**
+ * m:GetHoldOnMailboxesType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getholdonmailboxes
+ */
 export interface GetHoldOnMailboxesType extends BaseRequestType {
   /** m:HoldId. */
   HoldId: string;
 }
 
-/** m:GetImItemListResponseMessageType */
+/**
+ * m:GetImItemListResponseMessageType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getimitemlistresponse
+ */
 export interface GetImItemListResponseMessageType extends ResponseMessageType {
   /** m:ImItemList. */
   ImItemList?: t.ImItemListType;
 }
 
-/** m:GetImItemListType */
+/**
+ * m:GetImItemListType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getimitemlist
+ */
 export interface GetImItemListType extends BaseRequestType {
   /** m:ExtendedProperties. */
   ExtendedProperties?: t.NonEmptyArrayOfExtendedFieldURIs;
 }
 
-/** m:GetImItemsResponseMessageType */
+/**
+ * m:GetImItemsResponseMessageType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getimitemsresponse
+ */
 export interface GetImItemsResponseMessageType extends ResponseMessageType {
   /** m:ImItemList. */
   ImItemList?: t.ImItemListType;
 }
 
-/** m:GetImItemsType */
+/**
+ * m:GetImItemsType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getimitems
+ */
 export interface GetImItemsType extends BaseRequestType {
   /** m:ContactIds. */
   ContactIds?: t.NonEmptyArrayOfBaseItemIdsType;
@@ -1244,29 +1973,56 @@ export interface GetImItemsType extends BaseRequestType {
   ExtendedProperties?: t.NonEmptyArrayOfExtendedFieldURIs;
 }
 
-/** m:GetInboxRulesRequestType */
+/**
+ * m:GetInboxRulesRequestType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getinboxrules
+ */
 export interface GetInboxRulesRequestType extends BaseRequestType {
-  /** m:MailboxSmtpAddress. */
+  /**
+   * m:MailboxSmtpAddress.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/mailboxsmtpaddress
+   */
   MailboxSmtpAddress?: string;
 }
 
-/** m:GetInboxRulesResponseType */
+/**
+ * m:GetInboxRulesResponseType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getinboxrulesresponse
+ */
 export interface GetInboxRulesResponseType extends ResponseMessageType {
-  /** m:OutlookRuleBlobExists. */
+  /**
+   * m:OutlookRuleBlobExists.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/outlookruleblobexists
+   */
   OutlookRuleBlobExists?: boolean;
-  /** m:InboxRules. */
+  /**
+   * m:InboxRules.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/inboxrules
+   */
   InboxRules?: t.ArrayOfRulesType;
 }
 
-/** m:GetItemResponseType */
+/**
+ * m:GetItemResponseType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getitemresponse
+ */
 export interface GetItemResponseType extends BaseResponseMessageType {
 }
 
-/** m:GetItemType */
+/**
+ * m:GetItemType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getitem
+ */
 export interface GetItemType extends BaseRequestType {
-  /** m:ItemShape. */
+  /**
+   * m:ItemShape.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/itemshape
+   */
   ItemShape: t.ItemResponseShapeType;
-  /** m:ItemIds. */
+  /**
+   * m:ItemIds.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/itemids
+   */
   ItemIds: t.NonEmptyArrayOfBaseItemIdsType;
 }
 
@@ -1284,19 +2040,37 @@ export interface GetLastPrivateCatalogUpdateType extends BaseRequestType {
   Client?: t.OfficeClientType;
 }
 
-/** m:GetMailTipsResponseMessageType */
+/**
+ * m:GetMailTipsResponseMessageType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getmailtipsresponse
+ */
 export interface GetMailTipsResponseMessageType extends ResponseMessageType {
-  /** m:ResponseMessages. */
+  /**
+   * m:ResponseMessages.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/responsemessages-arrayofmailtipsresponsemessagetype
+   */
   ResponseMessages?: ArrayOfMailTipsResponseMessageType;
 }
 
-/** m:GetMailTipsType */
+/**
+ * m:GetMailTipsType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getmailtips
+ */
 export interface GetMailTipsType extends BaseRequestType {
-  /** m:SendingAs. */
+  /**
+   * m:SendingAs.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/sendingas
+   */
   SendingAs: t.EmailAddressType;
-  /** m:Recipients. */
+  /**
+   * m:Recipients.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/recipients-arrayofrecipientstype
+   */
   Recipients: t.ArrayOfRecipientsType;
-  /** m:MailTipsRequested. */
+  /**
+   * m:MailTipsRequested.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/mailtipsrequested
+   */
   MailTipsRequested: t.MailTipTypes;
 }
 
@@ -1324,65 +2098,131 @@ export interface GetMeetingSpaceType extends BaseRequestType {
   ItemId: t.ItemIdType;
 }
 
-/** m:GetMessageTrackingReportRequestType */
+/**
+ * m:GetMessageTrackingReportRequestType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getmessagetrackingreport
+ */
 export interface GetMessageTrackingReportRequestType extends BaseRequestType {
-  /** m:Scope. */
+  /**
+   * m:Scope.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/scope-nonemptystringtype
+   */
   Scope: t.NonEmptyStringType;
-  /** m:ReportTemplate. */
+  /**
+   * m:ReportTemplate.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/reporttemplate
+   */
   ReportTemplate: t.MessageTrackingReportTemplateType;
-  /** m:RecipientFilter. */
+  /**
+   * m:RecipientFilter.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/recipientfilter
+   */
   RecipientFilter?: t.EmailAddressType;
-  /** m:MessageTrackingReportId. */
+  /**
+   * m:MessageTrackingReportId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/messagetrackingreportid
+   */
   MessageTrackingReportId: t.NonEmptyStringType;
-  /** m:ReturnQueueEvents. */
+  /**
+   * m:ReturnQueueEvents.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/returnqueueevents
+   */
   ReturnQueueEvents?: boolean;
-  /** m:DiagnosticsLevel. */
+  /**
+   * m:DiagnosticsLevel.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/diagnosticslevel
+   */
   DiagnosticsLevel?: string;
-  /** m:Properties. */
+  /**
+   * m:Properties.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/properties-arrayoftrackingpropertiestype
+   */
   Properties?: t.ArrayOfTrackingPropertiesType;
 }
 
-/** m:GetMessageTrackingReportResponseMessageType */
+/**
+ * m:GetMessageTrackingReportResponseMessageType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getmessagetrackingreportresponse
+ */
 export interface GetMessageTrackingReportResponseMessageType extends ResponseMessageType {
-  /** m:MessageTrackingReport. */
+  /**
+   * m:MessageTrackingReport.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/messagetrackingreport
+   */
   MessageTrackingReport?: t.MessageTrackingReportType;
-  /** m:Diagnostics. */
+  /**
+   * m:Diagnostics.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/diagnostics
+   */
   Diagnostics?: t.ArrayOfStringsType;
-  /** m:Errors. */
+  /**
+   * m:Errors.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/errors-ex15websvcsotherref
+   */
   Errors?: t.ArrayOfArraysOfTrackingPropertiesType;
-  /** m:Properties. */
+  /**
+   * m:Properties.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/properties-arrayoftrackingpropertiestype
+   */
   Properties?: t.ArrayOfTrackingPropertiesType;
 }
 
-/** m:GetNonIndexableItemDetailsResponseMessageType */
+/**
+ * m:GetNonIndexableItemDetailsResponseMessageType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getnonindexableitemdetailsresponsemessage
+ */
 export interface GetNonIndexableItemDetailsResponseMessageType extends ResponseMessageType {
   /** m:NonIndexableItemDetailsResult. */
   NonIndexableItemDetailsResult?: t.NonIndexableItemDetailResultType;
 }
 
-/** m:GetNonIndexableItemDetailsType */
+/**
+ * m:GetNonIndexableItemDetailsType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getnonindexableitemdetails
+ */
 export interface GetNonIndexableItemDetailsType extends BaseRequestType {
-  /** m:Mailboxes. */
+  /**
+   * m:Mailboxes.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/mailboxes-nonemptyarrayoflegacydnstype
+   */
   Mailboxes: t.NonEmptyArrayOfLegacyDNsType;
-  /** m:PageSize. */
+  /**
+   * m:PageSize.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/pagesize
+   */
   PageSize?: number;
-  /** m:PageItemReference. */
+  /**
+   * m:PageItemReference.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/pageitemreference
+   */
   PageItemReference?: string;
-  /** m:PageDirection. */
+  /**
+   * m:PageDirection.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/pagedirection
+   */
   PageDirection?: t.SearchPageDirectionType;
   /** m:SearchArchiveOnly. */
   SearchArchiveOnly?: boolean;
 }
 
-/** m:GetNonIndexableItemStatisticsResponseMessageType */
+/**
+ * m:GetNonIndexableItemStatisticsResponseMessageType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getnonindexableitemstatisticsresponsemessage
+ */
 export interface GetNonIndexableItemStatisticsResponseMessageType extends ResponseMessageType {
   /** m:NonIndexableItemStatistics. */
   NonIndexableItemStatistics?: t.ArrayOfNonIndexableItemStatisticsType;
 }
 
-/** m:GetNonIndexableItemStatisticsType */
+/**
+ * m:GetNonIndexableItemStatisticsType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getnonindexableitemstatistics
+ */
 export interface GetNonIndexableItemStatisticsType extends BaseRequestType {
-  /** m:Mailboxes. */
+  /**
+   * m:Mailboxes.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/mailboxes-nonemptyarrayoflegacydnstype
+   */
   Mailboxes: t.NonEmptyArrayOfLegacyDNsType;
   /** m:SearchArchiveOnly. */
   SearchArchiveOnly?: boolean;
@@ -1414,15 +2254,27 @@ export interface GetOMEMessageStatusType extends BaseRequestType {
   MessageId?: string;
 }
 
-/** m:GetPasswordExpirationDateResponseMessageType */
+/**
+ * m:GetPasswordExpirationDateResponseMessageType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getpasswordexpirationdateresponse
+ */
 export interface GetPasswordExpirationDateResponseMessageType extends ResponseMessageType {
-  /** m:PasswordExpirationDate. */
+  /**
+   * m:PasswordExpirationDate.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/passwordexpirationdate
+   */
   PasswordExpirationDate: string;
 }
 
-/** m:GetPasswordExpirationDateType */
+/**
+ * m:GetPasswordExpirationDateType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getpasswordexpirationdate
+ */
 export interface GetPasswordExpirationDateType extends BaseRequestType {
-  /** m:MailboxSmtpAddress. */
+  /**
+   * m:MailboxSmtpAddress.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/mailboxsmtpaddress
+   */
   MailboxSmtpAddress?: string;
 }
 
@@ -1432,7 +2284,10 @@ export interface GetPersonaResponseMessageType extends ResponseMessageType {
   Persona: t.PersonaType;
 }
 
-/** m:GetPersonaType */
+/**
+ * m:GetPersonaType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getpersona
+ */
 export interface GetPersonaType extends BaseRequestType {
   /** m:PersonaId. */
   PersonaId?: t.ItemIdType;
@@ -1446,15 +2301,27 @@ export interface GetPersonaType extends BaseRequestType {
   AdditionalProperties?: t.NonEmptyArrayOfPathsToElementType;
 }
 
-/** m:GetPhoneCallInformationResponseMessageType */
+/**
+ * m:GetPhoneCallInformationResponseMessageType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getphonecallinformationresponse
+ */
 export interface GetPhoneCallInformationResponseMessageType extends ResponseMessageType {
-  /** m:PhoneCallInformation. */
+  /**
+   * m:PhoneCallInformation.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/phonecallinformation
+   */
   PhoneCallInformation?: t.PhoneCallInformationType;
 }
 
-/** m:GetPhoneCallInformationType */
+/**
+ * m:GetPhoneCallInformationType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getphonecallinformation
+ */
 export interface GetPhoneCallInformationType extends BaseRequestType {
-  /** m:PhoneCallId. */
+  /**
+   * m:PhoneCallId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/phonecallid
+   */
   PhoneCallId: t.PhoneCallIdType;
 }
 
@@ -1470,13 +2337,19 @@ export interface GetPrivateCatalogAddInsType extends BaseRequestType {
   Client?: t.OfficeClientType;
 }
 
-/** m:GetRemindersResponseMessageType */
+/**
+ * m:GetRemindersResponseMessageType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getremindersresponse
+ */
 export interface GetRemindersResponseMessageType extends ResponseMessageType {
   /** m:Reminders. */
   Reminders: t.ArrayOfRemindersType;
 }
 
-/** m:GetRemindersType */
+/**
+ * m:GetRemindersType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getreminders
+ */
 export interface GetRemindersType extends BaseRequestType {
   /** m:BeginTime. */
   BeginTime?: string;
@@ -1495,37 +2368,67 @@ export type GetRemindersType_ReminderType = 'All' | 'Current' | 'Old';
 /** Every value of GetRemindersType_ReminderType, in schema order. */
 export const GetRemindersType_ReminderTypeValues = ['All', 'Current', 'Old'] as const;
 
-/** m:GetRoomListsResponseMessageType */
+/**
+ * m:GetRoomListsResponseMessageType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getroomlistsresponse
+ */
 export interface GetRoomListsResponseMessageType extends ResponseMessageType {
-  /** m:RoomLists. */
+  /**
+   * m:RoomLists.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/roomlists
+   */
   RoomLists?: t.ArrayOfEmailAddressesType;
 }
 
-/** m:GetRoomListsType */
+/**
+ * m:GetRoomListsType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getroomlists
+ */
 export interface GetRoomListsType extends BaseRequestType {
 }
 
-/** m:GetRoomsResponseMessageType */
+/**
+ * m:GetRoomsResponseMessageType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getroomsresponse
+ */
 export interface GetRoomsResponseMessageType extends ResponseMessageType {
-  /** m:Rooms. */
+  /**
+   * m:Rooms.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/rooms
+   */
   Rooms?: t.ArrayOfRoomsType;
 }
 
-/** m:GetRoomsType */
+/**
+ * m:GetRoomsType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getrooms
+ */
 export interface GetRoomsType extends BaseRequestType {
-  /** m:RoomList. */
+  /**
+   * m:RoomList.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/roomlist
+   */
   RoomList: t.EmailAddressType;
 }
 
-/** m:GetSearchableMailboxesResponseMessageType */
+/**
+ * m:GetSearchableMailboxesResponseMessageType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getsearchablemailboxesresponsemessage
+ */
 export interface GetSearchableMailboxesResponseMessageType extends ResponseMessageType {
-  /** m:SearchableMailboxes. */
+  /**
+   * m:SearchableMailboxes.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/searchablemailboxes
+   */
   SearchableMailboxes: t.ArrayOfSearchableMailboxesType;
   /** m:FailedMailboxes. */
   FailedMailboxes?: t.ArrayOfFailedSearchMailboxesType;
 }
 
-/** m:GetSearchableMailboxesType */
+/**
+ * m:GetSearchableMailboxesType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getsearchablemailboxes
+ */
 export interface GetSearchableMailboxesType extends BaseRequestType {
   /** m:SearchFilter. */
   SearchFilter?: string;
@@ -1557,71 +2460,143 @@ export interface GetSearchSuggestionsResponseMessage extends ResponseMessageType
   SearchSuggestions: t.SearchSuggestionsType;
 }
 
-/** m:GetServerTimeZonesResponseMessageType */
+/**
+ * m:GetServerTimeZonesResponseMessageType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getservertimezonesresponsemessage
+ */
 export interface GetServerTimeZonesResponseMessageType extends ResponseMessageType {
-  /** m:TimeZoneDefinitions. */
+  /**
+   * m:TimeZoneDefinitions.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/timezonedefinitions
+   */
   TimeZoneDefinitions: t.ArrayOfTimeZoneDefinitionType;
 }
 
-/** m:GetServerTimeZonesResponseType */
+/**
+ * m:GetServerTimeZonesResponseType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getservertimezonesresponse
+ */
 export interface GetServerTimeZonesResponseType extends BaseResponseMessageType {
 }
 
-/** m:GetServerTimeZonesType */
+/**
+ * m:GetServerTimeZonesType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getservertimezones
+ */
 export interface GetServerTimeZonesType extends BaseRequestType {
-  /** Attribute ReturnFullTimeZoneData. */
+  /**
+   * Attribute ReturnFullTimeZoneData.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getservertimezones
+   */
   ReturnFullTimeZoneData?: boolean;
-  /** m:Ids. */
+  /**
+   * m:Ids.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/ids
+   */
   Ids?: t.NonEmptyArrayOfTimeZoneIdType;
 }
 
-/** m:GetServiceConfigurationResponseMessageType */
+/**
+ * m:GetServiceConfigurationResponseMessageType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getserviceconfigurationresponse
+ */
 export interface GetServiceConfigurationResponseMessageType extends ResponseMessageType {
-  /** m:ResponseMessages. */
+  /**
+   * m:ResponseMessages.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/responsemessages-arrayofserviceconfigurationresponsemessagetype
+   */
   ResponseMessages?: ArrayOfServiceConfigurationResponseMessageType;
 }
 
-/** m:GetServiceConfigurationType */
+/**
+ * m:GetServiceConfigurationType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getserviceconfiguration
+ */
 export interface GetServiceConfigurationType extends BaseRequestType {
-  /** m:ActingAs. */
+  /**
+   * m:ActingAs.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/actingas
+   */
   ActingAs?: t.EmailAddressType;
-  /** m:RequestedConfiguration. */
+  /**
+   * m:RequestedConfiguration.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/requestedconfiguration
+   */
   RequestedConfiguration: ArrayOfServiceConfigurationType;
   /** m:ConfigurationRequestDetails. */
   ConfigurationRequestDetails?: t.ConfigurationRequestDetailsType;
 }
 
-/** m:GetSharingFolderResponseMessageType */
+/**
+ * m:GetSharingFolderResponseMessageType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getsharingfolderresponsemessage
+ */
 export interface GetSharingFolderResponseMessageType extends ResponseMessageType {
-  /** m:SharingFolderId. */
+  /**
+   * m:SharingFolderId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/sharingfolderid
+   */
   SharingFolderId?: t.FolderIdType;
 }
 
-/** m:GetSharingFolderType */
+/**
+ * m:GetSharingFolderType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getsharingfolder
+ */
 export interface GetSharingFolderType extends BaseRequestType {
-  /** m:SmtpAddress. */
+  /**
+   * m:SmtpAddress.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/smtpaddress
+   */
   SmtpAddress: t.NonEmptyStringType;
-  /** m:DataType. */
+  /**
+   * m:DataType.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/datatype
+   */
   DataType?: t.SharingDataType;
-  /** m:SharedFolderId. */
+  /**
+   * m:SharedFolderId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/sharedfolderid
+   */
   SharedFolderId?: t.NonEmptyStringType;
 }
 
-/** m:GetSharingMetadataResponseMessageType */
+/**
+ * m:GetSharingMetadataResponseMessageType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getsharingmetadataresponsemessage
+ */
 export interface GetSharingMetadataResponseMessageType extends ResponseMessageType {
-  /** m:EncryptedSharedFolderDataCollection. */
+  /**
+   * m:EncryptedSharedFolderDataCollection.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/encryptedsharedfolderdatacollection
+   */
   EncryptedSharedFolderDataCollection?: t.ArrayOfEncryptedSharedFolderDataType;
-  /** m:InvalidRecipients. */
+  /**
+   * m:InvalidRecipients.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/invalidrecipients
+   */
   InvalidRecipients?: t.ArrayOfInvalidRecipientsType;
 }
 
-/** m:GetSharingMetadataType */
+/**
+ * m:GetSharingMetadataType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getsharingmetadata
+ */
 export interface GetSharingMetadataType extends BaseRequestType {
-  /** m:IdOfFolderToShare. */
+  /**
+   * m:IdOfFolderToShare.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/idoffoldertoshare
+   */
   IdOfFolderToShare: t.FolderIdType;
-  /** m:SenderSmtpAddress. */
+  /**
+   * m:SenderSmtpAddress.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/sendersmtpaddress
+   */
   SenderSmtpAddress: t.NonEmptyStringType;
-  /** m:Recipients. */
+  /**
+   * m:Recipients.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/recipients-arrayofsmtpaddresstype
+   */
   Recipients: t.ArrayOfSmtpAddressType;
 }
 
@@ -1643,83 +2618,170 @@ export interface GetSpecificUserConfigurationType extends BaseRequestType {
   UserConfigurationProperties: t.UserConfigurationPropertyType;
 }
 
-/** m:GetStreamingEventsResponseMessageType */
+/**
+ * m:GetStreamingEventsResponseMessageType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getstreamingeventsresponsemessage
+ */
 export interface GetStreamingEventsResponseMessageType extends ResponseMessageType {
-  /** m:Notifications. */
+  /**
+   * m:Notifications.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/notifications
+   */
   Notifications?: t.NonEmptyArrayOfNotificationsType;
-  /** m:ErrorSubscriptionIds. */
+  /**
+   * m:ErrorSubscriptionIds.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/errorsubscriptionids
+   */
   ErrorSubscriptionIds?: t.NonEmptyArrayOfSubscriptionIdsType;
-  /** m:ConnectionStatus. */
+  /**
+   * m:ConnectionStatus.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/connectionstatus
+   */
   ConnectionStatus?: t.ConnectionStatusType;
 }
 
-/** m:GetStreamingEventsResponseType */
+/**
+ * m:GetStreamingEventsResponseType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getstreamingeventsresponse
+ */
 export interface GetStreamingEventsResponseType extends BaseResponseMessageType {
 }
 
-/** m:GetStreamingEventsType */
+/**
+ * m:GetStreamingEventsType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getstreamingevents
+ */
 export interface GetStreamingEventsType extends BaseRequestType {
-  /** m:SubscriptionIds. */
+  /**
+   * m:SubscriptionIds.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/subscriptionids
+   */
   SubscriptionIds: t.NonEmptyArrayOfSubscriptionIdsType;
-  /** m:ConnectionTimeout. */
+  /**
+   * m:ConnectionTimeout.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/connectiontimeout
+   */
   ConnectionTimeout: t.StreamingSubscriptionConnectionTimeoutType;
 }
 
-/** m:GetUserAvailabilityRequestType */
+/**
+ * m:GetUserAvailabilityRequestType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getuseravailabilityrequest
+ */
 export interface GetUserAvailabilityRequestType extends BaseRequestType {
-  /** t:TimeZone. */
+  /**
+   * t:TimeZone.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/timezone-availability
+   */
   TimeZone?: t.SerializableTimeZone;
-  /** m:MailboxDataArray. */
+  /**
+   * m:MailboxDataArray.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/mailboxdataarray
+   */
   MailboxDataArray: t.ArrayOfMailboxData;
-  /** t:FreeBusyViewOptions. */
+  /**
+   * t:FreeBusyViewOptions.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/freebusyviewoptions
+   */
   FreeBusyViewOptions?: t.FreeBusyViewOptionsType;
-  /** t:SuggestionsViewOptions. */
+  /**
+   * t:SuggestionsViewOptions.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/suggestionsviewoptions
+   */
   SuggestionsViewOptions?: t.SuggestionsViewOptionsType;
 }
 
-/** m:GetUserAvailabilityResponseType */
+/**
+ * m:GetUserAvailabilityResponseType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getuseravailabilityresponse
+ */
 export interface GetUserAvailabilityResponseType extends Extensible {
-  /** m:FreeBusyResponseArray. */
+  /**
+   * m:FreeBusyResponseArray.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/freebusyresponsearray
+   */
   FreeBusyResponseArray?: ArrayOfFreeBusyResponse;
-  /** m:SuggestionsResponse. */
+  /**
+   * m:SuggestionsResponse.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/suggestionsresponse
+   */
   SuggestionsResponse?: SuggestionsResponseType;
 }
 
-/** m:GetUserConfigurationResponseMessageType */
+/**
+ * m:GetUserConfigurationResponseMessageType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getuserconfigurationresponsemessage
+ */
 export interface GetUserConfigurationResponseMessageType extends ResponseMessageType {
-  /** m:UserConfiguration. */
+  /**
+   * m:UserConfiguration.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/userconfiguration
+   */
   UserConfiguration?: t.UserConfigurationType;
 }
 
-/** m:GetUserConfigurationResponseType */
+/**
+ * m:GetUserConfigurationResponseType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getuserconfigurationresponse
+ */
 export interface GetUserConfigurationResponseType extends BaseResponseMessageType {
 }
 
-/** m:GetUserConfigurationType */
+/**
+ * m:GetUserConfigurationType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getuserconfiguration
+ */
 export interface GetUserConfigurationType extends BaseRequestType {
-  /** m:UserConfigurationName. */
+  /**
+   * m:UserConfigurationName.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/userconfigurationname
+   */
   UserConfigurationName: t.UserConfigurationNameType;
-  /** m:UserConfigurationProperties. */
+  /**
+   * m:UserConfigurationProperties.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/userconfigurationproperties
+   */
   UserConfigurationProperties: t.UserConfigurationPropertyType;
 }
 
-/** m:GetUserOofSettingsRequest */
+/**
+ * m:GetUserOofSettingsRequest
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getuseroofsettingsrequest
+ */
 export interface GetUserOofSettingsRequest extends BaseRequestType {
-  /** t:Mailbox. */
+  /**
+   * t:Mailbox.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/mailbox-availability
+   */
   Mailbox: t.EmailAddress;
 }
 
-/** m:GetUserOofSettingsResponse */
+/**
+ * m:GetUserOofSettingsResponse
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getuseroofsettingsresponse
+ */
 export interface GetUserOofSettingsResponse extends Extensible {
-  /** m:ResponseMessage. */
+  /**
+   * m:ResponseMessage.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/responsemessage
+   */
   ResponseMessage: ResponseMessageType;
-  /** t:OofSettings. */
+  /**
+   * t:OofSettings.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/oofsettings
+   */
   OofSettings?: t.UserOofSettings;
-  /** m:AllowExternalOof. */
+  /**
+   * m:AllowExternalOof.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/allowexternaloof
+   */
   AllowExternalOof?: t.ExternalAudience;
 }
 
-/** m:GetUserPhotoResponseMessageType */
+/**
+ * m:GetUserPhotoResponseMessageType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getuserphotoresponsemessage
+ */
 export interface GetUserPhotoResponseMessageType extends ResponseMessageType {
   /** m:HasChanged. */
   HasChanged: boolean;
@@ -1731,7 +2793,10 @@ export interface GetUserPhotoResponseMessageType extends ResponseMessageType {
 export interface GetUserPhotoResponseType extends BaseResponseMessageType {
 }
 
-/** m:GetUserPhotoType */
+/**
+ * m:GetUserPhotoType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getuserphoto
+ */
 export interface GetUserPhotoType extends BaseRequestType {
   /** m:Email. */
   Email: string;
@@ -1741,13 +2806,19 @@ export interface GetUserPhotoType extends BaseRequestType {
   TypeRequested?: t.UserPhotoTypeType;
 }
 
-/** m:GetUserRetentionPolicyTagsResponseMessageType */
+/**
+ * m:GetUserRetentionPolicyTagsResponseMessageType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getuserretentionpolicytagsresponsemessage
+ */
 export interface GetUserRetentionPolicyTagsResponseMessageType extends ResponseMessageType {
   /** m:RetentionPolicyTags. */
   RetentionPolicyTags: t.ArrayOfRetentionPolicyTagsType;
 }
 
-/** m:GetUserRetentionPolicyTagsType */
+/**
+ * m:GetUserRetentionPolicyTagsType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getuserretentionpolicytags
+ */
 export interface GetUserRetentionPolicyTagsType extends BaseRequestType {
 }
 
@@ -1763,7 +2834,10 @@ export interface HideTagType extends BaseRequestType {
   Tag: string;
 }
 
-/** m:InstallAppResponseType */
+/**
+ * m:InstallAppResponseType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/installappresponse
+ */
 export interface InstallAppResponseType extends ResponseMessageType {
   /** m:WasFirstInstall. */
   WasFirstInstall?: boolean;
@@ -1771,7 +2845,10 @@ export interface InstallAppResponseType extends ResponseMessageType {
   Extension?: t.InstalledAppType;
 }
 
-/** m:InstallAppType */
+/**
+ * m:InstallAppType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/installapp
+ */
 export interface InstallAppType extends BaseRequestType {
   /** m:Manifest. */
   Manifest: string;
@@ -1799,24 +2876,39 @@ export interface InstallAppType extends BaseRequestType {
 export interface ItemInfoResponseMessageType extends ResponseMessageType {
   /** xsi:type: set when the value is of a derived type. */
   $type?: 'ItemInfoResponseMessageType' | 'UpdateItemInRecoverableItemsResponseMessageType' | 'UpdateItemResponseMessageType';
-  /** m:Items. */
+  /**
+   * m:Items.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/items
+   */
   Items: t.ArrayOfRealItemsType;
 }
 
 /** m:ListOfExtensionIdsType */
 export type ListOfExtensionIdsType = t.GuidType[];
 
-/** m:MailTipsResponseMessageType */
+/**
+ * m:MailTipsResponseMessageType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/mailtipsresponsemessagetype
+ */
 export interface MailTipsResponseMessageType extends ResponseMessageType {
-  /** m:MailTips. */
+  /**
+   * m:MailTips.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/mailtips
+   */
   MailTips?: t.MailTips;
 }
 
-/** m:MarkAllItemsAsReadResponseType */
+/**
+ * m:MarkAllItemsAsReadResponseType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/markallitemsasreadresponse
+ */
 export interface MarkAllItemsAsReadResponseType extends BaseResponseMessageType {
 }
 
-/** m:MarkAllItemsAsReadType */
+/**
+ * m:MarkAllItemsAsReadType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/markallitemsasread
+ */
 export interface MarkAllItemsAsReadType extends BaseRequestType {
   /** m:ReadFlag. */
   ReadFlag: boolean;
@@ -1826,21 +2918,36 @@ export interface MarkAllItemsAsReadType extends BaseRequestType {
   FolderIds: t.NonEmptyArrayOfBaseFolderIdsType;
 }
 
-/** m:MarkAsJunkResponseMessageType */
+/**
+ * m:MarkAsJunkResponseMessageType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/markasjunkresponsemessage
+ */
 export interface MarkAsJunkResponseMessageType extends ResponseMessageType {
   /** m:MovedItemId. */
   MovedItemId?: t.ItemIdType;
 }
 
-/** m:MarkAsJunkResponseType */
+/**
+ * m:MarkAsJunkResponseType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/markasjunkresponse
+ */
 export interface MarkAsJunkResponseType extends BaseResponseMessageType {
 }
 
-/** m:MarkAsJunkType */
+/**
+ * m:MarkAsJunkType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/markasjunk
+ */
 export interface MarkAsJunkType extends BaseRequestType {
-  /** Attribute IsJunk. */
+  /**
+   * Attribute IsJunk.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/markasjunk
+   */
   IsJunk: boolean;
-  /** Attribute MoveItem. */
+  /**
+   * Attribute MoveItem.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/markasjunk
+   */
   MoveItem: boolean;
   /** m:ItemIds. */
   ItemIds: t.NonEmptyArrayOfBaseItemIdsType;
@@ -1864,19 +2971,31 @@ export interface MarkAsPhishingType extends BaseRequestType {
   ItemIds: t.NonEmptyArrayOfBaseItemIdsType;
 }
 
-/** m:MoveFolderResponseType */
+/**
+ * m:MoveFolderResponseType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/movefolderresponse
+ */
 export interface MoveFolderResponseType extends BaseResponseMessageType {
 }
 
-/** m:MoveFolderType */
+/**
+ * m:MoveFolderType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/movefolder
+ */
 export interface MoveFolderType extends BaseMoveCopyFolderType {
 }
 
-/** m:MoveItemResponseType */
+/**
+ * m:MoveItemResponseType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/moveitemresponse
+ */
 export interface MoveItemResponseType extends BaseResponseMessageType {
 }
 
-/** m:MoveItemType */
+/**
+ * m:MoveItemType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/moveitem
+ */
 export interface MoveItemType extends BaseMoveCopyItemType {
 }
 
@@ -1916,13 +3035,19 @@ export interface PerformInstantSearchResponse extends ResponseMessageType {
   Payload?: t.InstantSearchPayloadType;
 }
 
-/** m:PerformReminderActionResponseMessageType */
+/**
+ * m:PerformReminderActionResponseMessageType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/performreminderactionresponse
+ */
 export interface PerformReminderActionResponseMessageType extends ResponseMessageType {
   /** m:UpdatedItemIds. */
   UpdatedItemIds: t.NonEmptyArrayOfItemIdsType;
 }
 
-/** m:PerformReminderActionType */
+/**
+ * m:PerformReminderActionType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/performreminderaction
+ */
 export interface PerformReminderActionType extends BaseRequestType {
   /** m:ReminderItemActions. */
   ReminderItemActions: t.NonEmptyArrayOfReminderItemActionType;
@@ -1930,15 +3055,24 @@ export interface PerformReminderActionType extends BaseRequestType {
 
 /** m:PlayOnPhoneResponseMessageType */
 export interface PlayOnPhoneResponseMessageType extends ResponseMessageType {
-  /** m:PhoneCallId. */
+  /**
+   * m:PhoneCallId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/phonecallid
+   */
   PhoneCallId?: t.PhoneCallIdType;
 }
 
 /** m:PlayOnPhoneType */
 export interface PlayOnPhoneType extends BaseRequestType {
-  /** m:ItemId. */
+  /**
+   * m:ItemId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/itemid
+   */
   ItemId: t.ItemIdType;
-  /** m:DialString. */
+  /**
+   * m:DialString.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/dialstring-exchange-web-services
+   */
   DialString: string;
 }
 
@@ -1966,25 +3100,46 @@ export interface PrivateCatalogAddInsType extends Extensible {
   StoreInfo?: PrivateCatalogAddInStoreInfoType;
 }
 
-/** m:QueryStringType */
+/**
+ * m:QueryStringType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/querystring-querystringtype
+ */
 export interface QueryStringType extends Extensible {
   /** The element text. */
   $value: string;
-  /** Attribute ResetCache. */
+  /**
+   * Attribute ResetCache.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/querystring-querystringtype
+   */
   ResetCache?: boolean;
-  /** Attribute ReturnHighlightTerms. */
+  /**
+   * Attribute ReturnHighlightTerms.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/querystring-querystringtype
+   */
   ReturnHighlightTerms?: boolean;
-  /** Attribute ReturnDeletedItems. */
+  /**
+   * Attribute ReturnDeletedItems.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/querystring-querystringtype
+   */
   ReturnDeletedItems?: boolean;
 }
 
-/** m:RefreshSharingFolderResponseMessageType */
+/**
+ * m:RefreshSharingFolderResponseMessageType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/refreshsharingfolderresponsemessage
+ */
 export interface RefreshSharingFolderResponseMessageType extends ResponseMessageType {
 }
 
-/** m:RefreshSharingFolderType */
+/**
+ * m:RefreshSharingFolderType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/refreshsharingfolder
+ */
 export interface RefreshSharingFolderType extends BaseRequestType {
-  /** m:SharingFolderId. */
+  /**
+   * m:SharingFolderId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/sharingfolderid
+   */
   SharingFolderId: t.FolderIdType;
 }
 
@@ -2000,41 +3155,68 @@ export interface RegisterConsentType extends BaseRequestType {
   ConsentState: t.ConsentStateType;
 }
 
-/** m:RemoveContactFromImListResponseMessageType */
+/**
+ * m:RemoveContactFromImListResponseMessageType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/removecontactfromimlistresponse
+ */
 export interface RemoveContactFromImListResponseMessageType extends ResponseMessageType {
 }
 
-/** m:RemoveContactFromImListType */
+/**
+ * m:RemoveContactFromImListType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/removecontactfromimlist
+ */
 export interface RemoveContactFromImListType extends BaseRequestType {
   /** m:ContactId. */
   ContactId: t.ItemIdType;
 }
 
-/** m:RemoveDelegateResponseMessageType */
+/**
+ * m:RemoveDelegateResponseMessageType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/removedelegateresponse
+ */
 export interface RemoveDelegateResponseMessageType extends BaseDelegateResponseMessageType {
 }
 
-/** m:RemoveDelegateType */
+/**
+ * m:RemoveDelegateType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/removedelegate
+ */
 export interface RemoveDelegateType extends BaseDelegateType {
-  /** m:UserIds. */
+  /**
+   * m:UserIds.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/userids
+   */
   UserIds: t.ArrayOfUserIdType;
 }
 
-/** m:RemoveDistributionGroupFromImListResponseMessageType */
+/**
+ * m:RemoveDistributionGroupFromImListResponseMessageType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/removedistributiongroupfromimlistresponse
+ */
 export interface RemoveDistributionGroupFromImListResponseMessageType extends ResponseMessageType {
 }
 
-/** m:RemoveDistributionGroupFromImListType */
+/**
+ * m:RemoveDistributionGroupFromImListType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/removedistributiongroupfromimlist
+ */
 export interface RemoveDistributionGroupFromImListType extends BaseRequestType {
   /** m:GroupId. */
   GroupId: t.ItemIdType;
 }
 
-/** m:RemoveImContactFromGroupResponseMessageType */
+/**
+ * m:RemoveImContactFromGroupResponseMessageType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/removeimcontactfromgroupresponse
+ */
 export interface RemoveImContactFromGroupResponseMessageType extends ResponseMessageType {
 }
 
-/** m:RemoveImContactFromGroupType */
+/**
+ * m:RemoveImContactFromGroupType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/removeimcontactfromgroup
+ */
 export interface RemoveImContactFromGroupType extends BaseRequestType {
   /** m:ContactId. */
   ContactId: t.ItemIdType;
@@ -2042,11 +3224,17 @@ export interface RemoveImContactFromGroupType extends BaseRequestType {
   GroupId: t.ItemIdType;
 }
 
-/** m:RemoveImGroupResponseMessageType */
+/**
+ * m:RemoveImGroupResponseMessageType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/removeimgroupresponse
+ */
 export interface RemoveImGroupResponseMessageType extends ResponseMessageType {
 }
 
-/** m:RemoveImGroupType */
+/**
+ * m:RemoveImGroupType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/removeimgroup
+ */
 export interface RemoveImGroupType extends BaseRequestType {
   /** m:GroupId. */
   GroupId: t.ItemIdType;
@@ -2076,48 +3264,96 @@ export interface ReportMessageType extends BaseRequestType {
   Platform?: t.ReportMessagePlatformType;
 }
 
-/** m:ResolveNamesResponseMessageType */
+/**
+ * m:ResolveNamesResponseMessageType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/resolvenamesresponsemessage
+ */
 export interface ResolveNamesResponseMessageType extends ResponseMessageType {
-  /** m:ResolutionSet. */
+  /**
+   * m:ResolutionSet.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/resolutionset
+   */
   ResolutionSet?: t.ArrayOfResolutionType;
 }
 
-/** m:ResolveNamesResponseType */
+/**
+ * m:ResolveNamesResponseType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/resolvenamesresponse
+ */
 export interface ResolveNamesResponseType extends BaseResponseMessageType {
 }
 
-/** m:ResolveNamesType */
+/**
+ * m:ResolveNamesType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/resolvenames
+ */
 export interface ResolveNamesType extends BaseRequestType {
-  /** Attribute ReturnFullContactData. */
+  /**
+   * Attribute ReturnFullContactData.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/resolvenames
+   */
   ReturnFullContactData: boolean;
-  /** Attribute SearchScope. */
+  /**
+   * Attribute SearchScope.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/resolvenames
+   */
   SearchScope?: t.ResolveNamesSearchScopeType;
-  /** Attribute ContactDataShape. */
+  /**
+   * Attribute ContactDataShape.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/resolvenames
+   */
   ContactDataShape?: t.DefaultShapeNamesType;
-  /** m:ParentFolderIds. */
+  /**
+   * m:ParentFolderIds.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/parentfolderids
+   */
   ParentFolderIds?: t.NonEmptyArrayOfBaseFolderIdsType;
-  /** m:UnresolvedEntry. */
+  /**
+   * m:UnresolvedEntry.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/unresolvedentry
+   */
   UnresolvedEntry: t.NonEmptyStringType;
 }
 
-/** m:ResponseCodeType (529 values) */
+/**
+ * m:ResponseCodeType (529 values)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/responsecode
+ */
 export type ResponseCodeType = 'NoError' | 'ErrorAccessDenied' | 'ErrorAccessModeSpecified' | 'ErrorAccountDisabled' | 'ErrorAddDelegatesFailed' | 'ErrorAddressSpaceNotFound' | 'ErrorADOperation' | 'ErrorADSessionFilter' | 'ErrorADUnavailable' | 'ErrorServiceUnavailable' | 'ErrorAutoDiscoverFailed' | 'ErrorAffectedTaskOccurrencesRequired' | 'ErrorAttachmentNestLevelLimitExceeded' | 'ErrorAttachmentSizeLimitExceeded' | 'ErrorArchiveFolderPathCreation' | 'ErrorArchiveMailboxNotEnabled' | 'ErrorArchiveMailboxServiceDiscoveryFailed' | 'ErrorAvailabilityConfigNotFound' | 'ErrorBatchProcessingStopped' | 'ErrorCalendarCannotMoveOrCopyOccurrence' | 'ErrorCalendarCannotUpdateDeletedItem' | 'ErrorCalendarCannotUseIdForOccurrenceId' | 'ErrorCalendarCannotUseIdForRecurringMasterId' | 'ErrorCalendarDurationIsTooLong' | 'ErrorCalendarEndDateIsEarlierThanStartDate' | 'ErrorCalendarFolderIsInvalidForCalendarView' | 'ErrorCalendarInvalidAttributeValue' | 'ErrorCalendarInvalidDayForTimeChangePattern' | 'ErrorCalendarInvalidDayForWeeklyRecurrence' | 'ErrorCalendarInvalidPropertyState' | 'ErrorCalendarInvalidPropertyValue' | 'ErrorCalendarInvalidRecurrence' | 'ErrorCalendarInvalidTimeZone' | 'ErrorCalendarIsCancelledForAccept' | 'ErrorCalendarIsCancelledForDecline' | 'ErrorCalendarIsCancelledForRemove' | 'ErrorCalendarIsCancelledForTentative' | 'ErrorCalendarIsDelegatedForAccept' | 'ErrorCalendarIsDelegatedForDecline' | 'ErrorCalendarIsDelegatedForRemove' | 'ErrorCalendarIsDelegatedForTentative' | 'ErrorCalendarIsNotOrganizer' | 'ErrorCalendarIsOrganizerForAccept' | 'ErrorCalendarIsOrganizerForDecline' | 'ErrorCalendarIsOrganizerForRemove' | 'ErrorCalendarIsOrganizerForTentative' | 'ErrorCalendarOccurrenceIndexIsOutOfRecurrenceRange' | 'ErrorCalendarOccurrenceIsDeletedFromRecurrence' | 'ErrorCalendarOutOfRange' | 'ErrorCalendarMeetingRequestIsOutOfDate' | 'ErrorCalendarViewRangeTooBig' | 'ErrorCallerIsInvalidADAccount' | 'ErrorCannotAccessDeletedPublicFolder' | 'ErrorCannotArchiveCalendarContactTaskFolderException' | 'ErrorCannotArchiveItemsInPublicFolders' | 'ErrorCannotArchiveItemsInArchiveMailbox' | 'ErrorCannotCreateCalendarItemInNonCalendarFolder' | 'ErrorCannotCreateContactInNonContactFolder' | 'ErrorCannotCreatePostItemInNonMailFolder' | 'ErrorCannotCreateTaskInNonTaskFolder' | 'ErrorCannotDeleteObject' | 'ErrorCannotDisableMandatoryExtension' | 'ErrorCannotFindUser' | 'ErrorCannotGetSourceFolderPath' | 'ErrorCannotGetExternalEcpUrl' | 'ErrorCannotOpenFileAttachment' | 'ErrorCannotDeleteTaskOccurrence' | 'ErrorCannotEmptyFolder' | 'ErrorCannotSetCalendarPermissionOnNonCalendarFolder' | 'ErrorCannotSetNonCalendarPermissionOnCalendarFolder' | 'ErrorCannotSetPermissionUnknownEntries' | 'ErrorCannotSpecifySearchFolderAsSourceFolder' | 'ErrorCannotUseFolderIdForItemId' | 'ErrorCannotUseItemIdForFolderId' | 'ErrorChangeKeyRequired' | 'ErrorChangeKeyRequiredForWriteOperations' | 'ErrorClientDisconnected' | 'ErrorClientIntentInvalidStateDefinition' | 'ErrorClientIntentNotFound' | 'ErrorConnectionFailed' | 'ErrorContainsFilterWrongType' | 'ErrorContentConversionFailed' | 'ErrorContentIndexingNotEnabled' | 'ErrorCorruptData' | 'ErrorCreateItemAccessDenied' | 'ErrorCreateManagedFolderPartialCompletion' | 'ErrorCreateSubfolderAccessDenied' | 'ErrorCrossMailboxMoveCopy' | 'ErrorCrossSiteRequest' | 'ErrorDataSizeLimitExceeded' | 'ErrorDataSourceOperation' | 'ErrorDelegateAlreadyExists' | 'ErrorDelegateCannotAddOwner' | 'ErrorDelegateMissingConfiguration' | 'ErrorDelegateNoUser' | 'ErrorDelegateValidationFailed' | 'ErrorDeleteDistinguishedFolder' | 'ErrorDeleteItemsFailed' | 'ErrorDeleteUnifiedMessagingPromptFailed' | 'ErrorDistinguishedUserNotSupported' | 'ErrorDistributionListMemberNotExist' | 'ErrorDuplicateInputFolderNames' | 'ErrorDuplicateUserIdsSpecified' | 'ErrorDuplicateTransactionId' | 'ErrorEmailAddressMismatch' | 'ErrorEventNotFound' | 'ErrorExceededConnectionCount' | 'ErrorExceededSubscriptionCount' | 'ErrorExceededFindCountLimit' | 'ErrorExpiredSubscription' | 'ErrorExtensionNotFound' | 'ErrorExtensionsNotAuthorized' | 'ErrorFolderCorrupt' | 'ErrorFolderNotFound' | 'ErrorFolderPropertRequestFailed' | 'ErrorFolderSave' | 'ErrorFolderSaveFailed' | 'ErrorFolderSavePropertyError' | 'ErrorFolderExists' | 'ErrorFreeBusyGenerationFailed' | 'ErrorGetServerSecurityDescriptorFailed' | 'ErrorImContactLimitReached' | 'ErrorImGroupDisplayNameAlreadyExists' | 'ErrorImGroupLimitReached' | 'ErrorImpersonateUserDenied' | 'ErrorImpersonationDenied' | 'ErrorImpersonationFailed' | 'ErrorIncorrectSchemaVersion' | 'ErrorIncorrectUpdatePropertyCount' | 'ErrorIndividualMailboxLimitReached' | 'ErrorInsufficientResources' | 'ErrorInternalServerError' | 'ErrorInternalServerTransientError' | 'ErrorInvalidAccessLevel' | 'ErrorInvalidArgument' | 'ErrorInvalidAttachmentId' | 'ErrorInvalidAttachmentSubfilter' | 'ErrorInvalidAttachmentSubfilterTextFilter' | 'ErrorInvalidAuthorizationContext' | 'ErrorInvalidChangeKey' | 'ErrorInvalidClientSecurityContext' | 'ErrorInvalidCompleteDate' | 'ErrorInvalidContactEmailAddress' | 'ErrorInvalidContactEmailIndex' | 'ErrorInvalidCrossForestCredentials' | 'ErrorInvalidDelegatePermission' | 'ErrorInvalidDelegateUserId' | 'ErrorInvalidExcludesRestriction' | 'ErrorInvalidExpressionTypeForSubFilter' | 'ErrorInvalidExtendedProperty' | 'ErrorInvalidExtendedPropertyValue' | 'ErrorInvalidFolderId' | 'ErrorInvalidFolderTypeForOperation' | 'ErrorInvalidFractionalPagingParameters' | 'ErrorInvalidFreeBusyViewType' | 'ErrorInvalidId' | 'ErrorInvalidIdEmpty' | 'ErrorInvalidIdMalformed' | 'ErrorInvalidIdMalformedEwsLegacyIdFormat' | 'ErrorInvalidIdMonikerTooLong' | 'ErrorInvalidIdNotAnItemAttachmentId' | 'ErrorInvalidIdReturnedByResolveNames' | 'ErrorInvalidIdStoreObjectIdTooLong' | 'ErrorInvalidIdTooManyAttachmentLevels' | 'ErrorInvalidIdXml' | 'ErrorInvalidImContactId' | 'ErrorInvalidImDistributionGroupSmtpAddress' | 'ErrorInvalidImGroupId' | 'ErrorInvalidIndexedPagingParameters' | 'ErrorInvalidInternetHeaderChildNodes' | 'ErrorInvalidItemForOperationArchiveItem' | 'ErrorInvalidItemForOperationCreateItemAttachment' | 'ErrorInvalidItemForOperationCreateItem' | 'ErrorInvalidItemForOperationAcceptItem' | 'ErrorInvalidItemForOperationDeclineItem' | 'ErrorInvalidItemForOperationCancelItem' | 'ErrorInvalidItemForOperationExpandDL' | 'ErrorInvalidItemForOperationRemoveItem' | 'ErrorInvalidItemForOperationSendItem' | 'ErrorInvalidItemForOperationTentative' | 'ErrorInvalidLogonType' | 'ErrorInvalidLikeRequest' | 'ErrorInvalidMailbox' | 'ErrorInvalidManagedFolderProperty' | 'ErrorInvalidManagedFolderQuota' | 'ErrorInvalidManagedFolderSize' | 'ErrorInvalidMergedFreeBusyInterval' | 'ErrorInvalidNameForNameResolution' | 'ErrorInvalidOperation' | 'ErrorInvalidNetworkServiceContext' | 'ErrorInvalidOofParameter' | 'ErrorInvalidPagingMaxRows' | 'ErrorInvalidParentFolder' | 'ErrorInvalidPercentCompleteValue' | 'ErrorInvalidPermissionSettings' | 'ErrorInvalidPhoneCallId' | 'ErrorInvalidPhoneNumber' | 'ErrorInvalidUserInfo' | 'ErrorInvalidPropertyAppend' | 'ErrorInvalidPropertyDelete' | 'ErrorInvalidPropertyForExists' | 'ErrorInvalidPropertyForOperation' | 'ErrorInvalidPropertyRequest' | 'ErrorInvalidPropertySet' | 'ErrorInvalidPropertyUpdateSentMessage' | 'ErrorInvalidProxySecurityContext' | 'ErrorInvalidPullSubscriptionId' | 'ErrorInvalidPushSubscriptionUrl' | 'ErrorInvalidRecipients' | 'ErrorInvalidRecipientSubfilter' | 'ErrorInvalidRecipientSubfilterComparison' | 'ErrorInvalidRecipientSubfilterOrder' | 'ErrorInvalidRecipientSubfilterTextFilter' | 'ErrorInvalidReferenceItem' | 'ErrorInvalidRequest' | 'ErrorInvalidRestriction' | 'ErrorInvalidRetentionTagTypeMismatch' | 'ErrorInvalidRetentionTagInvisible' | 'ErrorInvalidRetentionTagInheritance' | 'ErrorInvalidRetentionTagIdGuid' | 'ErrorInvalidRoutingType' | 'ErrorInvalidScheduledOofDuration' | 'ErrorInvalidSchemaVersionForMailboxVersion' | 'ErrorInvalidSecurityDescriptor' | 'ErrorInvalidSendItemSaveSettings' | 'ErrorInvalidSerializedAccessToken' | 'ErrorInvalidServerVersion' | 'ErrorInvalidSid' | 'ErrorInvalidSIPUri' | 'ErrorInvalidSmtpAddress' | 'ErrorInvalidSubfilterType' | 'ErrorInvalidSubfilterTypeNotAttendeeType' | 'ErrorInvalidSubfilterTypeNotRecipientType' | 'ErrorInvalidSubscription' | 'ErrorInvalidSubscriptionRequest' | 'ErrorInvalidSyncStateData' | 'ErrorInvalidTimeInterval' | 'ErrorInvalidUserOofSettings' | 'ErrorInvalidUserPrincipalName' | 'ErrorInvalidUserSid' | 'ErrorInvalidUserSidMissingUPN' | 'ErrorInvalidValueForProperty' | 'ErrorInvalidWatermark' | 'ErrorIPGatewayNotFound' | 'ErrorIrresolvableConflict' | 'ErrorItemCorrupt' | 'ErrorItemNotFound' | 'ErrorItemPropertyRequestFailed' | 'ErrorItemSave' | 'ErrorItemSavePropertyError' | 'ErrorLegacyMailboxFreeBusyViewTypeNotMerged' | 'ErrorLocalServerObjectNotFound' | 'ErrorLogonAsNetworkServiceFailed' | 'ErrorMailboxConfiguration' | 'ErrorMailboxDataArrayEmpty' | 'ErrorMailboxDataArrayTooBig' | 'ErrorMailboxHoldNotFound' | 'ErrorMailboxLogonFailed' | 'ErrorMailboxMoveInProgress' | 'ErrorMailboxStoreUnavailable' | 'ErrorMailRecipientNotFound' | 'ErrorMailTipsDisabled' | 'ErrorManagedFolderAlreadyExists' | 'ErrorManagedFolderNotFound' | 'ErrorManagedFoldersRootFailure' | 'ErrorMeetingSuggestionGenerationFailed' | 'ErrorMessageDispositionRequired' | 'ErrorMessageSizeExceeded' | 'ErrorMimeContentConversionFailed' | 'ErrorMimeContentInvalid' | 'ErrorMimeContentInvalidBase64String' | 'ErrorMissingArgument' | 'ErrorMissingEmailAddress' | 'ErrorMissingEmailAddressForManagedFolder' | 'ErrorMissingInformationEmailAddress' | 'ErrorMissingInformationReferenceItemId' | 'ErrorMissingItemForCreateItemAttachment' | 'ErrorMissingManagedFolderId' | 'ErrorMissingRecipients' | 'ErrorMissingUserIdInformation' | 'ErrorMoreThanOneAccessModeSpecified' | 'ErrorMoveCopyFailed' | 'ErrorMoveDistinguishedFolder' | 'ErrorMoveUnifiedGroupPropertyFailed' | 'ErrorMultiLegacyMailboxAccess' | 'ErrorNameResolutionMultipleResults' | 'ErrorNameResolutionNoMailbox' | 'ErrorNameResolutionNoResults' | 'ErrorNoApplicableProxyCASServersAvailable' | 'ErrorNoCalendar' | 'ErrorNoDestinationCASDueToKerberosRequirements' | 'ErrorNoDestinationCASDueToSSLRequirements' | 'ErrorNoDestinationCASDueToVersionMismatch' | 'ErrorNoFolderClassOverride' | 'ErrorNoFreeBusyAccess' | 'ErrorNonExistentMailbox' | 'ErrorNonPrimarySmtpAddress' | 'ErrorNoPropertyTagForCustomProperties' | 'ErrorNoPublicFolderReplicaAvailable' | 'ErrorNoPublicFolderServerAvailable' | 'ErrorNoRespondingCASInDestinationSite' | 'ErrorNotDelegate' | 'ErrorNotEnoughMemory' | 'ErrorObjectTypeChanged' | 'ErrorOccurrenceCrossingBoundary' | 'ErrorOccurrenceTimeSpanTooBig' | 'ErrorOperationNotAllowedWithPublicFolderRoot' | 'ErrorParentFolderIdRequired' | 'ErrorParentFolderNotFound' | 'ErrorPasswordChangeRequired' | 'ErrorPasswordExpired' | 'ErrorPhoneNumberNotDialable' | 'ErrorPropertyUpdate' | 'ErrorPromptPublishingOperationFailed' | 'ErrorPropertyValidationFailure' | 'ErrorProxiedSubscriptionCallFailure' | 'ErrorProxyCallFailed' | 'ErrorProxyGroupSidLimitExceeded' | 'ErrorProxyRequestNotAllowed' | 'ErrorProxyRequestProcessingFailed' | 'ErrorProxyServiceDiscoveryFailed' | 'ErrorProxyTokenExpired' | 'ErrorPublicFolderMailboxDiscoveryFailed' | 'ErrorPublicFolderOperationFailed' | 'ErrorPublicFolderRequestProcessingFailed' | 'ErrorPublicFolderServerNotFound' | 'ErrorPublicFolderSyncException' | 'ErrorQueryFilterTooLong' | 'ErrorQuotaExceeded' | 'ErrorReadEventsFailed' | 'ErrorReadReceiptNotPending' | 'ErrorRecurrenceEndDateTooBig' | 'ErrorRecurrenceHasNoOccurrence' | 'ErrorRemoveDelegatesFailed' | 'ErrorRequestAborted' | 'ErrorRequestStreamTooBig' | 'ErrorRequiredPropertyMissing' | 'ErrorResolveNamesInvalidFolderType' | 'ErrorResolveNamesOnlyOneContactsFolderAllowed' | 'ErrorResponseSchemaValidation' | 'ErrorRestrictionTooLong' | 'ErrorRestrictionTooComplex' | 'ErrorResultSetTooBig' | 'ErrorInvalidExchangeImpersonationHeaderData' | 'ErrorSavedItemFolderNotFound' | 'ErrorSchemaValidation' | 'ErrorSearchFolderNotInitialized' | 'ErrorSendAsDenied' | 'ErrorSendMeetingCancellationsRequired' | 'ErrorSendMeetingInvitationsOrCancellationsRequired' | 'ErrorSendMeetingInvitationsRequired' | 'ErrorSentMeetingRequestUpdate' | 'ErrorSentTaskRequestUpdate' | 'ErrorServerBusy' | 'ErrorServiceDiscoveryFailed' | 'ErrorStaleObject' | 'ErrorSubmissionQuotaExceeded' | 'ErrorSubscriptionAccessDenied' | 'ErrorSubscriptionDelegateAccessNotSupported' | 'ErrorSubscriptionNotFound' | 'ErrorSubscriptionUnsubscribed' | 'ErrorSyncFolderNotFound' | 'ErrorTeamMailboxNotFound' | 'ErrorTeamMailboxNotLinkedToSharePoint' | 'ErrorTeamMailboxUrlValidationFailed' | 'ErrorTeamMailboxNotAuthorizedOwner' | 'ErrorTeamMailboxActiveToPendingDelete' | 'ErrorTeamMailboxFailedSendingNotifications' | 'ErrorTeamMailboxErrorUnknown' | 'ErrorTimeIntervalTooBig' | 'ErrorTimeoutExpired' | 'ErrorTimeZone' | 'ErrorToFolderNotFound' | 'ErrorTokenSerializationDenied' | 'ErrorTooManyObjectsOpened' | 'ErrorUpdatePropertyMismatch' | 'ErrorAccessingPartialCreatedUnifiedGroup' | 'ErrorUnifiedGroupMailboxAADCreationFailed' | 'ErrorUnifiedGroupMailboxAADDeleteFailed' | 'ErrorUnifiedGroupMailboxNamingPolicy' | 'ErrorUnifiedGroupMailboxDeleteFailed' | 'ErrorUnifiedGroupMailboxNotFound' | 'ErrorUnifiedGroupMailboxUpdateDelayed' | 'ErrorUnifiedGroupMailboxUpdatedPartialProperties' | 'ErrorUnifiedGroupMailboxUpdateFailed' | 'ErrorUnifiedGroupMailboxProvisionFailed' | 'ErrorUnifiedMessagingDialPlanNotFound' | 'ErrorUnifiedMessagingReportDataNotFound' | 'ErrorUnifiedMessagingPromptNotFound' | 'ErrorUnifiedMessagingRequestFailed' | 'ErrorUnifiedMessagingServerNotFound' | 'ErrorUnableToGetUserOofSettings' | 'ErrorUnableToRemoveImContactFromGroup' | 'ErrorUnsupportedSubFilter' | 'ErrorUnsupportedCulture' | 'ErrorUnsupportedMapiPropertyType' | 'ErrorUnsupportedMimeConversion' | 'ErrorUnsupportedPathForQuery' | 'ErrorUnsupportedPathForSortGroup' | 'ErrorUnsupportedPropertyDefinition' | 'ErrorUnsupportedQueryFilter' | 'ErrorUnsupportedRecurrence' | 'ErrorUnsupportedTypeForConversion' | 'ErrorUpdateDelegatesFailed' | 'ErrorUserNotUnifiedMessagingEnabled' | 'ErrorVoiceMailNotImplemented' | 'ErrorValueOutOfRange' | 'ErrorVirusDetected' | 'ErrorVirusMessageDeleted' | 'ErrorWebRequestInInvalidState' | 'ErrorWin32InteropError' | 'ErrorWorkingHoursSaveFailed' | 'ErrorWorkingHoursXmlMalformed' | 'ErrorWrongServerVersion' | 'ErrorWrongServerVersionDelegate' | 'ErrorMissingInformationSharingFolderId' | 'ErrorDuplicateSOAPHeader' | 'ErrorSharingSynchronizationFailed' | 'ErrorSharingNoExternalEwsAvailable' | 'ErrorFreeBusyDLLimitReached' | 'ErrorInvalidGetSharingFolderRequest' | 'ErrorNotAllowedExternalSharingByPolicy' | 'ErrorUserNotAllowedByPolicy' | 'ErrorPermissionNotAllowedByPolicy' | 'ErrorOrganizationNotFederated' | 'ErrorMailboxFailover' | 'ErrorInvalidExternalSharingInitiator' | 'ErrorMessageTrackingPermanentError' | 'ErrorMessageTrackingTransientError' | 'ErrorMessageTrackingNoSuchDomain' | 'ErrorUserWithoutFederatedProxyAddress' | 'ErrorInvalidOrganizationRelationshipForFreeBusy' | 'ErrorInvalidFederatedOrganizationId' | 'ErrorInvalidExternalSharingSubscriber' | 'ErrorInvalidSharingData' | 'ErrorInvalidSharingMessage' | 'ErrorNotSupportedSharingMessage' | 'ErrorApplyConversationActionFailed' | 'ErrorInboxRulesValidationError' | 'ErrorOutlookRuleBlobExists' | 'ErrorRulesOverQuota' | 'ErrorNewEventStreamConnectionOpened' | 'ErrorMissedNotificationEvents' | 'ErrorDuplicateLegacyDistinguishedName' | 'ErrorInvalidClientAccessTokenRequest' | 'ErrorUnauthorizedClientAccessTokenRequest' | 'ErrorNoSpeechDetected' | 'ErrorUMServerUnavailable' | 'ErrorRecipientNotFound' | 'ErrorRecognizerNotInstalled' | 'ErrorSpeechGrammarError' | 'ErrorInvalidManagementRoleHeader' | 'ErrorLocationServicesDisabled' | 'ErrorLocationServicesRequestTimedOut' | 'ErrorLocationServicesRequestFailed' | 'ErrorLocationServicesInvalidRequest' | 'ErrorWeatherServiceDisabled' | 'ErrorMailboxScopeNotAllowedWithoutQueryString' | 'ErrorArchiveMailboxSearchFailed' | 'ErrorGetRemoteArchiveFolderFailed' | 'ErrorFindRemoteArchiveFolderFailed' | 'ErrorGetRemoteArchiveItemFailed' | 'ErrorExportRemoteArchiveItemsFailed' | 'ErrorInvalidPhotoSize' | 'ErrorSearchQueryHasTooManyKeywords' | 'ErrorSearchTooManyMailboxes' | 'ErrorInvalidRetentionTagNone' | 'ErrorDiscoverySearchesDisabled' | 'ErrorCalendarSeekToConditionNotSupported' | 'ErrorCalendarIsGroupMailboxForAccept' | 'ErrorCalendarIsGroupMailboxForDecline' | 'ErrorCalendarIsGroupMailboxForTentative' | 'ErrorCalendarIsGroupMailboxForSuppressReadReceipt' | 'ErrorOrganizationAccessBlocked' | 'ErrorInvalidLicense' | 'ErrorMessagePerFolderCountReceiveQuotaExceeded' | 'ErrorInvalidBulkActionType' | 'ErrorInvalidKeepNCount' | 'ErrorInvalidKeepNType' | 'ErrorNoOAuthServerAvailableForRequest' | 'ErrorInstantSearchSessionExpired' | 'ErrorInstantSearchTimeout' | 'ErrorInstantSearchFailed' | 'ErrorUnsupportedUserForExecuteSearch' | 'ErrorDuplicateExtendedKeywordDefinition' | 'ErrorMissingExchangePrincipal' | 'ErrorUnexpectedUnifiedGroupsCount' | 'ErrorParsingXMLResponse' | 'ErrorInvalidFederationOrganizationIdentifier' | 'ErrorInvalidSweepRule' | 'ErrorInvalidSweepRuleOperationType' | 'ErrorTargetDomainNotSupported' | 'ErrorInvalidInternetWebProxyOnLocalServer' | 'ErrorNoSenderRestrictionsSettingsFoundInRequest' | 'ErrorDuplicateSenderRestrictionsInputFound' | 'ErrorSenderRestrictionsUpdateFailed' | 'ErrorMessageSubmissionBlocked' | 'ErrorExceededMessageLimit' | 'ErrorExceededMaxRecipientLimitBlock' | 'ErrorAccountSuspend' | 'ErrorExceededMaxRecipientLimit' | 'ErrorMessageBlocked' | 'ErrorAccountSuspendShowTierUpgrade' | 'ErrorExceededMessageLimitShowTierUpgrade' | 'ErrorExceededMaxRecipientLimitShowTierUpgrade' | 'ErrorInvalidLongitude' | 'ErrorInvalidLatitude' | 'ErrorProxySoapException' | 'ErrorUnifiedGroupAlreadyExists' | 'ErrorUnifiedGroupAadAuthorizationRequestDenied' | 'ErrorUnifiedGroupCreationDisabled' | 'ErrorMarketPlaceExtensionAlreadyInstalledForOrg' | 'ErrorExtensionAlreadyInstalledForOrg' | 'ErrorNewerExtensionAlreadyInstalled' | 'ErrorNewerMarketPlaceExtensionAlreadyInstalled' | 'ErrorInvalidExtensionId' | 'ErrorCannotUninstallProvidedExtensions' | 'ErrorNoRbacPermissionToInstallMarketPlaceExtensions' | 'ErrorNoRbacPermissionToInstallReadWriteMailboxExtensions' | 'ErrorInvalidReportMessageActionType' | 'ErrorCannotDownloadExtensionManifest' | 'ErrorCalendarForwardActionNotAllowed' | 'ErrorUnifiedGroupAliasNamingPolicy' | 'ErrorSubscriptionsDisabledForGroup' | 'ErrorCannotFindFileAttachment' | 'ErrorInvalidValueForFilter' | 'ErrorQuotaExceededOnDelete' | 'ErrorAccessDeniedDueToCompliance' | 'ErrorRecoverableItemsAccessDenied';
 /** Every value of ResponseCodeType, in schema order. */
 export const ResponseCodeTypeValues = ['NoError', 'ErrorAccessDenied', 'ErrorAccessModeSpecified', 'ErrorAccountDisabled', 'ErrorAddDelegatesFailed', 'ErrorAddressSpaceNotFound', 'ErrorADOperation', 'ErrorADSessionFilter', 'ErrorADUnavailable', 'ErrorServiceUnavailable', 'ErrorAutoDiscoverFailed', 'ErrorAffectedTaskOccurrencesRequired', 'ErrorAttachmentNestLevelLimitExceeded', 'ErrorAttachmentSizeLimitExceeded', 'ErrorArchiveFolderPathCreation', 'ErrorArchiveMailboxNotEnabled', 'ErrorArchiveMailboxServiceDiscoveryFailed', 'ErrorAvailabilityConfigNotFound', 'ErrorBatchProcessingStopped', 'ErrorCalendarCannotMoveOrCopyOccurrence', 'ErrorCalendarCannotUpdateDeletedItem', 'ErrorCalendarCannotUseIdForOccurrenceId', 'ErrorCalendarCannotUseIdForRecurringMasterId', 'ErrorCalendarDurationIsTooLong', 'ErrorCalendarEndDateIsEarlierThanStartDate', 'ErrorCalendarFolderIsInvalidForCalendarView', 'ErrorCalendarInvalidAttributeValue', 'ErrorCalendarInvalidDayForTimeChangePattern', 'ErrorCalendarInvalidDayForWeeklyRecurrence', 'ErrorCalendarInvalidPropertyState', 'ErrorCalendarInvalidPropertyValue', 'ErrorCalendarInvalidRecurrence', 'ErrorCalendarInvalidTimeZone', 'ErrorCalendarIsCancelledForAccept', 'ErrorCalendarIsCancelledForDecline', 'ErrorCalendarIsCancelledForRemove', 'ErrorCalendarIsCancelledForTentative', 'ErrorCalendarIsDelegatedForAccept', 'ErrorCalendarIsDelegatedForDecline', 'ErrorCalendarIsDelegatedForRemove', 'ErrorCalendarIsDelegatedForTentative', 'ErrorCalendarIsNotOrganizer', 'ErrorCalendarIsOrganizerForAccept', 'ErrorCalendarIsOrganizerForDecline', 'ErrorCalendarIsOrganizerForRemove', 'ErrorCalendarIsOrganizerForTentative', 'ErrorCalendarOccurrenceIndexIsOutOfRecurrenceRange', 'ErrorCalendarOccurrenceIsDeletedFromRecurrence', 'ErrorCalendarOutOfRange', 'ErrorCalendarMeetingRequestIsOutOfDate', 'ErrorCalendarViewRangeTooBig', 'ErrorCallerIsInvalidADAccount', 'ErrorCannotAccessDeletedPublicFolder', 'ErrorCannotArchiveCalendarContactTaskFolderException', 'ErrorCannotArchiveItemsInPublicFolders', 'ErrorCannotArchiveItemsInArchiveMailbox', 'ErrorCannotCreateCalendarItemInNonCalendarFolder', 'ErrorCannotCreateContactInNonContactFolder', 'ErrorCannotCreatePostItemInNonMailFolder', 'ErrorCannotCreateTaskInNonTaskFolder', 'ErrorCannotDeleteObject', 'ErrorCannotDisableMandatoryExtension', 'ErrorCannotFindUser', 'ErrorCannotGetSourceFolderPath', 'ErrorCannotGetExternalEcpUrl', 'ErrorCannotOpenFileAttachment', 'ErrorCannotDeleteTaskOccurrence', 'ErrorCannotEmptyFolder', 'ErrorCannotSetCalendarPermissionOnNonCalendarFolder', 'ErrorCannotSetNonCalendarPermissionOnCalendarFolder', 'ErrorCannotSetPermissionUnknownEntries', 'ErrorCannotSpecifySearchFolderAsSourceFolder', 'ErrorCannotUseFolderIdForItemId', 'ErrorCannotUseItemIdForFolderId', 'ErrorChangeKeyRequired', 'ErrorChangeKeyRequiredForWriteOperations', 'ErrorClientDisconnected', 'ErrorClientIntentInvalidStateDefinition', 'ErrorClientIntentNotFound', 'ErrorConnectionFailed', 'ErrorContainsFilterWrongType', 'ErrorContentConversionFailed', 'ErrorContentIndexingNotEnabled', 'ErrorCorruptData', 'ErrorCreateItemAccessDenied', 'ErrorCreateManagedFolderPartialCompletion', 'ErrorCreateSubfolderAccessDenied', 'ErrorCrossMailboxMoveCopy', 'ErrorCrossSiteRequest', 'ErrorDataSizeLimitExceeded', 'ErrorDataSourceOperation', 'ErrorDelegateAlreadyExists', 'ErrorDelegateCannotAddOwner', 'ErrorDelegateMissingConfiguration', 'ErrorDelegateNoUser', 'ErrorDelegateValidationFailed', 'ErrorDeleteDistinguishedFolder', 'ErrorDeleteItemsFailed', 'ErrorDeleteUnifiedMessagingPromptFailed', 'ErrorDistinguishedUserNotSupported', 'ErrorDistributionListMemberNotExist', 'ErrorDuplicateInputFolderNames', 'ErrorDuplicateUserIdsSpecified', 'ErrorDuplicateTransactionId', 'ErrorEmailAddressMismatch', 'ErrorEventNotFound', 'ErrorExceededConnectionCount', 'ErrorExceededSubscriptionCount', 'ErrorExceededFindCountLimit', 'ErrorExpiredSubscription', 'ErrorExtensionNotFound', 'ErrorExtensionsNotAuthorized', 'ErrorFolderCorrupt', 'ErrorFolderNotFound', 'ErrorFolderPropertRequestFailed', 'ErrorFolderSave', 'ErrorFolderSaveFailed', 'ErrorFolderSavePropertyError', 'ErrorFolderExists', 'ErrorFreeBusyGenerationFailed', 'ErrorGetServerSecurityDescriptorFailed', 'ErrorImContactLimitReached', 'ErrorImGroupDisplayNameAlreadyExists', 'ErrorImGroupLimitReached', 'ErrorImpersonateUserDenied', 'ErrorImpersonationDenied', 'ErrorImpersonationFailed', 'ErrorIncorrectSchemaVersion', 'ErrorIncorrectUpdatePropertyCount', 'ErrorIndividualMailboxLimitReached', 'ErrorInsufficientResources', 'ErrorInternalServerError', 'ErrorInternalServerTransientError', 'ErrorInvalidAccessLevel', 'ErrorInvalidArgument', 'ErrorInvalidAttachmentId', 'ErrorInvalidAttachmentSubfilter', 'ErrorInvalidAttachmentSubfilterTextFilter', 'ErrorInvalidAuthorizationContext', 'ErrorInvalidChangeKey', 'ErrorInvalidClientSecurityContext', 'ErrorInvalidCompleteDate', 'ErrorInvalidContactEmailAddress', 'ErrorInvalidContactEmailIndex', 'ErrorInvalidCrossForestCredentials', 'ErrorInvalidDelegatePermission', 'ErrorInvalidDelegateUserId', 'ErrorInvalidExcludesRestriction', 'ErrorInvalidExpressionTypeForSubFilter', 'ErrorInvalidExtendedProperty', 'ErrorInvalidExtendedPropertyValue', 'ErrorInvalidFolderId', 'ErrorInvalidFolderTypeForOperation', 'ErrorInvalidFractionalPagingParameters', 'ErrorInvalidFreeBusyViewType', 'ErrorInvalidId', 'ErrorInvalidIdEmpty', 'ErrorInvalidIdMalformed', 'ErrorInvalidIdMalformedEwsLegacyIdFormat', 'ErrorInvalidIdMonikerTooLong', 'ErrorInvalidIdNotAnItemAttachmentId', 'ErrorInvalidIdReturnedByResolveNames', 'ErrorInvalidIdStoreObjectIdTooLong', 'ErrorInvalidIdTooManyAttachmentLevels', 'ErrorInvalidIdXml', 'ErrorInvalidImContactId', 'ErrorInvalidImDistributionGroupSmtpAddress', 'ErrorInvalidImGroupId', 'ErrorInvalidIndexedPagingParameters', 'ErrorInvalidInternetHeaderChildNodes', 'ErrorInvalidItemForOperationArchiveItem', 'ErrorInvalidItemForOperationCreateItemAttachment', 'ErrorInvalidItemForOperationCreateItem', 'ErrorInvalidItemForOperationAcceptItem', 'ErrorInvalidItemForOperationDeclineItem', 'ErrorInvalidItemForOperationCancelItem', 'ErrorInvalidItemForOperationExpandDL', 'ErrorInvalidItemForOperationRemoveItem', 'ErrorInvalidItemForOperationSendItem', 'ErrorInvalidItemForOperationTentative', 'ErrorInvalidLogonType', 'ErrorInvalidLikeRequest', 'ErrorInvalidMailbox', 'ErrorInvalidManagedFolderProperty', 'ErrorInvalidManagedFolderQuota', 'ErrorInvalidManagedFolderSize', 'ErrorInvalidMergedFreeBusyInterval', 'ErrorInvalidNameForNameResolution', 'ErrorInvalidOperation', 'ErrorInvalidNetworkServiceContext', 'ErrorInvalidOofParameter', 'ErrorInvalidPagingMaxRows', 'ErrorInvalidParentFolder', 'ErrorInvalidPercentCompleteValue', 'ErrorInvalidPermissionSettings', 'ErrorInvalidPhoneCallId', 'ErrorInvalidPhoneNumber', 'ErrorInvalidUserInfo', 'ErrorInvalidPropertyAppend', 'ErrorInvalidPropertyDelete', 'ErrorInvalidPropertyForExists', 'ErrorInvalidPropertyForOperation', 'ErrorInvalidPropertyRequest', 'ErrorInvalidPropertySet', 'ErrorInvalidPropertyUpdateSentMessage', 'ErrorInvalidProxySecurityContext', 'ErrorInvalidPullSubscriptionId', 'ErrorInvalidPushSubscriptionUrl', 'ErrorInvalidRecipients', 'ErrorInvalidRecipientSubfilter', 'ErrorInvalidRecipientSubfilterComparison', 'ErrorInvalidRecipientSubfilterOrder', 'ErrorInvalidRecipientSubfilterTextFilter', 'ErrorInvalidReferenceItem', 'ErrorInvalidRequest', 'ErrorInvalidRestriction', 'ErrorInvalidRetentionTagTypeMismatch', 'ErrorInvalidRetentionTagInvisible', 'ErrorInvalidRetentionTagInheritance', 'ErrorInvalidRetentionTagIdGuid', 'ErrorInvalidRoutingType', 'ErrorInvalidScheduledOofDuration', 'ErrorInvalidSchemaVersionForMailboxVersion', 'ErrorInvalidSecurityDescriptor', 'ErrorInvalidSendItemSaveSettings', 'ErrorInvalidSerializedAccessToken', 'ErrorInvalidServerVersion', 'ErrorInvalidSid', 'ErrorInvalidSIPUri', 'ErrorInvalidSmtpAddress', 'ErrorInvalidSubfilterType', 'ErrorInvalidSubfilterTypeNotAttendeeType', 'ErrorInvalidSubfilterTypeNotRecipientType', 'ErrorInvalidSubscription', 'ErrorInvalidSubscriptionRequest', 'ErrorInvalidSyncStateData', 'ErrorInvalidTimeInterval', 'ErrorInvalidUserOofSettings', 'ErrorInvalidUserPrincipalName', 'ErrorInvalidUserSid', 'ErrorInvalidUserSidMissingUPN', 'ErrorInvalidValueForProperty', 'ErrorInvalidWatermark', 'ErrorIPGatewayNotFound', 'ErrorIrresolvableConflict', 'ErrorItemCorrupt', 'ErrorItemNotFound', 'ErrorItemPropertyRequestFailed', 'ErrorItemSave', 'ErrorItemSavePropertyError', 'ErrorLegacyMailboxFreeBusyViewTypeNotMerged', 'ErrorLocalServerObjectNotFound', 'ErrorLogonAsNetworkServiceFailed', 'ErrorMailboxConfiguration', 'ErrorMailboxDataArrayEmpty', 'ErrorMailboxDataArrayTooBig', 'ErrorMailboxHoldNotFound', 'ErrorMailboxLogonFailed', 'ErrorMailboxMoveInProgress', 'ErrorMailboxStoreUnavailable', 'ErrorMailRecipientNotFound', 'ErrorMailTipsDisabled', 'ErrorManagedFolderAlreadyExists', 'ErrorManagedFolderNotFound', 'ErrorManagedFoldersRootFailure', 'ErrorMeetingSuggestionGenerationFailed', 'ErrorMessageDispositionRequired', 'ErrorMessageSizeExceeded', 'ErrorMimeContentConversionFailed', 'ErrorMimeContentInvalid', 'ErrorMimeContentInvalidBase64String', 'ErrorMissingArgument', 'ErrorMissingEmailAddress', 'ErrorMissingEmailAddressForManagedFolder', 'ErrorMissingInformationEmailAddress', 'ErrorMissingInformationReferenceItemId', 'ErrorMissingItemForCreateItemAttachment', 'ErrorMissingManagedFolderId', 'ErrorMissingRecipients', 'ErrorMissingUserIdInformation', 'ErrorMoreThanOneAccessModeSpecified', 'ErrorMoveCopyFailed', 'ErrorMoveDistinguishedFolder', 'ErrorMoveUnifiedGroupPropertyFailed', 'ErrorMultiLegacyMailboxAccess', 'ErrorNameResolutionMultipleResults', 'ErrorNameResolutionNoMailbox', 'ErrorNameResolutionNoResults', 'ErrorNoApplicableProxyCASServersAvailable', 'ErrorNoCalendar', 'ErrorNoDestinationCASDueToKerberosRequirements', 'ErrorNoDestinationCASDueToSSLRequirements', 'ErrorNoDestinationCASDueToVersionMismatch', 'ErrorNoFolderClassOverride', 'ErrorNoFreeBusyAccess', 'ErrorNonExistentMailbox', 'ErrorNonPrimarySmtpAddress', 'ErrorNoPropertyTagForCustomProperties', 'ErrorNoPublicFolderReplicaAvailable', 'ErrorNoPublicFolderServerAvailable', 'ErrorNoRespondingCASInDestinationSite', 'ErrorNotDelegate', 'ErrorNotEnoughMemory', 'ErrorObjectTypeChanged', 'ErrorOccurrenceCrossingBoundary', 'ErrorOccurrenceTimeSpanTooBig', 'ErrorOperationNotAllowedWithPublicFolderRoot', 'ErrorParentFolderIdRequired', 'ErrorParentFolderNotFound', 'ErrorPasswordChangeRequired', 'ErrorPasswordExpired', 'ErrorPhoneNumberNotDialable', 'ErrorPropertyUpdate', 'ErrorPromptPublishingOperationFailed', 'ErrorPropertyValidationFailure', 'ErrorProxiedSubscriptionCallFailure', 'ErrorProxyCallFailed', 'ErrorProxyGroupSidLimitExceeded', 'ErrorProxyRequestNotAllowed', 'ErrorProxyRequestProcessingFailed', 'ErrorProxyServiceDiscoveryFailed', 'ErrorProxyTokenExpired', 'ErrorPublicFolderMailboxDiscoveryFailed', 'ErrorPublicFolderOperationFailed', 'ErrorPublicFolderRequestProcessingFailed', 'ErrorPublicFolderServerNotFound', 'ErrorPublicFolderSyncException', 'ErrorQueryFilterTooLong', 'ErrorQuotaExceeded', 'ErrorReadEventsFailed', 'ErrorReadReceiptNotPending', 'ErrorRecurrenceEndDateTooBig', 'ErrorRecurrenceHasNoOccurrence', 'ErrorRemoveDelegatesFailed', 'ErrorRequestAborted', 'ErrorRequestStreamTooBig', 'ErrorRequiredPropertyMissing', 'ErrorResolveNamesInvalidFolderType', 'ErrorResolveNamesOnlyOneContactsFolderAllowed', 'ErrorResponseSchemaValidation', 'ErrorRestrictionTooLong', 'ErrorRestrictionTooComplex', 'ErrorResultSetTooBig', 'ErrorInvalidExchangeImpersonationHeaderData', 'ErrorSavedItemFolderNotFound', 'ErrorSchemaValidation', 'ErrorSearchFolderNotInitialized', 'ErrorSendAsDenied', 'ErrorSendMeetingCancellationsRequired', 'ErrorSendMeetingInvitationsOrCancellationsRequired', 'ErrorSendMeetingInvitationsRequired', 'ErrorSentMeetingRequestUpdate', 'ErrorSentTaskRequestUpdate', 'ErrorServerBusy', 'ErrorServiceDiscoveryFailed', 'ErrorStaleObject', 'ErrorSubmissionQuotaExceeded', 'ErrorSubscriptionAccessDenied', 'ErrorSubscriptionDelegateAccessNotSupported', 'ErrorSubscriptionNotFound', 'ErrorSubscriptionUnsubscribed', 'ErrorSyncFolderNotFound', 'ErrorTeamMailboxNotFound', 'ErrorTeamMailboxNotLinkedToSharePoint', 'ErrorTeamMailboxUrlValidationFailed', 'ErrorTeamMailboxNotAuthorizedOwner', 'ErrorTeamMailboxActiveToPendingDelete', 'ErrorTeamMailboxFailedSendingNotifications', 'ErrorTeamMailboxErrorUnknown', 'ErrorTimeIntervalTooBig', 'ErrorTimeoutExpired', 'ErrorTimeZone', 'ErrorToFolderNotFound', 'ErrorTokenSerializationDenied', 'ErrorTooManyObjectsOpened', 'ErrorUpdatePropertyMismatch', 'ErrorAccessingPartialCreatedUnifiedGroup', 'ErrorUnifiedGroupMailboxAADCreationFailed', 'ErrorUnifiedGroupMailboxAADDeleteFailed', 'ErrorUnifiedGroupMailboxNamingPolicy', 'ErrorUnifiedGroupMailboxDeleteFailed', 'ErrorUnifiedGroupMailboxNotFound', 'ErrorUnifiedGroupMailboxUpdateDelayed', 'ErrorUnifiedGroupMailboxUpdatedPartialProperties', 'ErrorUnifiedGroupMailboxUpdateFailed', 'ErrorUnifiedGroupMailboxProvisionFailed', 'ErrorUnifiedMessagingDialPlanNotFound', 'ErrorUnifiedMessagingReportDataNotFound', 'ErrorUnifiedMessagingPromptNotFound', 'ErrorUnifiedMessagingRequestFailed', 'ErrorUnifiedMessagingServerNotFound', 'ErrorUnableToGetUserOofSettings', 'ErrorUnableToRemoveImContactFromGroup', 'ErrorUnsupportedSubFilter', 'ErrorUnsupportedCulture', 'ErrorUnsupportedMapiPropertyType', 'ErrorUnsupportedMimeConversion', 'ErrorUnsupportedPathForQuery', 'ErrorUnsupportedPathForSortGroup', 'ErrorUnsupportedPropertyDefinition', 'ErrorUnsupportedQueryFilter', 'ErrorUnsupportedRecurrence', 'ErrorUnsupportedTypeForConversion', 'ErrorUpdateDelegatesFailed', 'ErrorUserNotUnifiedMessagingEnabled', 'ErrorVoiceMailNotImplemented', 'ErrorValueOutOfRange', 'ErrorVirusDetected', 'ErrorVirusMessageDeleted', 'ErrorWebRequestInInvalidState', 'ErrorWin32InteropError', 'ErrorWorkingHoursSaveFailed', 'ErrorWorkingHoursXmlMalformed', 'ErrorWrongServerVersion', 'ErrorWrongServerVersionDelegate', 'ErrorMissingInformationSharingFolderId', 'ErrorDuplicateSOAPHeader', 'ErrorSharingSynchronizationFailed', 'ErrorSharingNoExternalEwsAvailable', 'ErrorFreeBusyDLLimitReached', 'ErrorInvalidGetSharingFolderRequest', 'ErrorNotAllowedExternalSharingByPolicy', 'ErrorUserNotAllowedByPolicy', 'ErrorPermissionNotAllowedByPolicy', 'ErrorOrganizationNotFederated', 'ErrorMailboxFailover', 'ErrorInvalidExternalSharingInitiator', 'ErrorMessageTrackingPermanentError', 'ErrorMessageTrackingTransientError', 'ErrorMessageTrackingNoSuchDomain', 'ErrorUserWithoutFederatedProxyAddress', 'ErrorInvalidOrganizationRelationshipForFreeBusy', 'ErrorInvalidFederatedOrganizationId', 'ErrorInvalidExternalSharingSubscriber', 'ErrorInvalidSharingData', 'ErrorInvalidSharingMessage', 'ErrorNotSupportedSharingMessage', 'ErrorApplyConversationActionFailed', 'ErrorInboxRulesValidationError', 'ErrorOutlookRuleBlobExists', 'ErrorRulesOverQuota', 'ErrorNewEventStreamConnectionOpened', 'ErrorMissedNotificationEvents', 'ErrorDuplicateLegacyDistinguishedName', 'ErrorInvalidClientAccessTokenRequest', 'ErrorUnauthorizedClientAccessTokenRequest', 'ErrorNoSpeechDetected', 'ErrorUMServerUnavailable', 'ErrorRecipientNotFound', 'ErrorRecognizerNotInstalled', 'ErrorSpeechGrammarError', 'ErrorInvalidManagementRoleHeader', 'ErrorLocationServicesDisabled', 'ErrorLocationServicesRequestTimedOut', 'ErrorLocationServicesRequestFailed', 'ErrorLocationServicesInvalidRequest', 'ErrorWeatherServiceDisabled', 'ErrorMailboxScopeNotAllowedWithoutQueryString', 'ErrorArchiveMailboxSearchFailed', 'ErrorGetRemoteArchiveFolderFailed', 'ErrorFindRemoteArchiveFolderFailed', 'ErrorGetRemoteArchiveItemFailed', 'ErrorExportRemoteArchiveItemsFailed', 'ErrorInvalidPhotoSize', 'ErrorSearchQueryHasTooManyKeywords', 'ErrorSearchTooManyMailboxes', 'ErrorInvalidRetentionTagNone', 'ErrorDiscoverySearchesDisabled', 'ErrorCalendarSeekToConditionNotSupported', 'ErrorCalendarIsGroupMailboxForAccept', 'ErrorCalendarIsGroupMailboxForDecline', 'ErrorCalendarIsGroupMailboxForTentative', 'ErrorCalendarIsGroupMailboxForSuppressReadReceipt', 'ErrorOrganizationAccessBlocked', 'ErrorInvalidLicense', 'ErrorMessagePerFolderCountReceiveQuotaExceeded', 'ErrorInvalidBulkActionType', 'ErrorInvalidKeepNCount', 'ErrorInvalidKeepNType', 'ErrorNoOAuthServerAvailableForRequest', 'ErrorInstantSearchSessionExpired', 'ErrorInstantSearchTimeout', 'ErrorInstantSearchFailed', 'ErrorUnsupportedUserForExecuteSearch', 'ErrorDuplicateExtendedKeywordDefinition', 'ErrorMissingExchangePrincipal', 'ErrorUnexpectedUnifiedGroupsCount', 'ErrorParsingXMLResponse', 'ErrorInvalidFederationOrganizationIdentifier', 'ErrorInvalidSweepRule', 'ErrorInvalidSweepRuleOperationType', 'ErrorTargetDomainNotSupported', 'ErrorInvalidInternetWebProxyOnLocalServer', 'ErrorNoSenderRestrictionsSettingsFoundInRequest', 'ErrorDuplicateSenderRestrictionsInputFound', 'ErrorSenderRestrictionsUpdateFailed', 'ErrorMessageSubmissionBlocked', 'ErrorExceededMessageLimit', 'ErrorExceededMaxRecipientLimitBlock', 'ErrorAccountSuspend', 'ErrorExceededMaxRecipientLimit', 'ErrorMessageBlocked', 'ErrorAccountSuspendShowTierUpgrade', 'ErrorExceededMessageLimitShowTierUpgrade', 'ErrorExceededMaxRecipientLimitShowTierUpgrade', 'ErrorInvalidLongitude', 'ErrorInvalidLatitude', 'ErrorProxySoapException', 'ErrorUnifiedGroupAlreadyExists', 'ErrorUnifiedGroupAadAuthorizationRequestDenied', 'ErrorUnifiedGroupCreationDisabled', 'ErrorMarketPlaceExtensionAlreadyInstalledForOrg', 'ErrorExtensionAlreadyInstalledForOrg', 'ErrorNewerExtensionAlreadyInstalled', 'ErrorNewerMarketPlaceExtensionAlreadyInstalled', 'ErrorInvalidExtensionId', 'ErrorCannotUninstallProvidedExtensions', 'ErrorNoRbacPermissionToInstallMarketPlaceExtensions', 'ErrorNoRbacPermissionToInstallReadWriteMailboxExtensions', 'ErrorInvalidReportMessageActionType', 'ErrorCannotDownloadExtensionManifest', 'ErrorCalendarForwardActionNotAllowed', 'ErrorUnifiedGroupAliasNamingPolicy', 'ErrorSubscriptionsDisabledForGroup', 'ErrorCannotFindFileAttachment', 'ErrorInvalidValueForFilter', 'ErrorQuotaExceededOnDelete', 'ErrorAccessDeniedDueToCompliance', 'ErrorRecoverableItemsAccessDenied'] as const;
 
-/** m:ResponseMessageType */
+/**
+ * m:ResponseMessageType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/responsemessage
+ */
 export interface ResponseMessageType extends Extensible {
   /** xsi:type: set when the value is of a derived type. */
   $type?: 'ResponseMessageType' | 'AddDelegateResponseMessageType' | 'AddDistributionGroupToImListResponseMessageType' | 'AddImContactToGroupResponseMessageType' | 'AddImGroupResponseMessageType' | 'AddNewImContactToGroupResponseMessageType' | 'AddNewTelUriContactToGroupResponseMessageType' | 'AddTagResponseMessageType' | 'ApplyConversationActionResponseMessageType' | 'AttachmentInfoResponseMessageType' | 'BaseDelegateResponseMessageType' | 'ConvertIdResponseMessageType' | 'CreateMeetingInstanceResponseMessageType' | 'CreateMeetingSpaceResponseMessageType' | 'DelegateUserResponseMessageType' | 'DeleteAttachmentResponseMessageType' | 'DeleteItemResponseMessageType' | 'DeleteMeetingInstanceResponseMessageType' | 'DeleteMeetingSpaceResponseMessageType' | 'DeleteSearchSuggestionResponseMessageType' | 'DisableAppResponseType' | 'DisconnectPhoneCallResponseMessageType' | 'EndSearchSessionResponseMessage' | 'ExecuteSearchResponseMessage' | 'ExpandDLResponseMessageType' | 'ExportItemsResponseMessageType' | 'FindAvailableMeetingTimesResponseMessageType' | 'FindConversationResponseMessageType' | 'FindFolderResponseMessageType' | 'FindItemResponseMessageType' | 'FindMailboxStatisticsByKeywordsResponseMessageType' | 'FindMeetingSpaceByJoinUrlResponseMessageType' | 'FindMeetingTimeCandidatesResponseMessageType' | 'FindMessageTrackingReportResponseMessageType' | 'FindPeopleResponseMessageType' | 'FindTagsResponseMessageType' | 'FolderInfoResponseMessageType' | 'GetAppManifestsResponseType' | 'GetAppMarketplaceUrlResponseMessageType' | 'GetClientAccessTokenResponseMessageType' | 'GetConversationItemsResponseMessageType' | 'GetDelegateResponseMessageType' | 'GetDiscoverySearchConfigurationResponseMessageType' | 'GetEventsResponseMessageType' | 'GetHoldOnMailboxesResponseMessageType' | 'GetImItemListResponseMessageType' | 'GetImItemsResponseMessageType' | 'GetInboxRulesResponseType' | 'GetLastPrivateCatalogUpdateResponseType' | 'GetMailTipsResponseMessageType' | 'GetMeetingInstanceResponseMessageType' | 'GetMeetingSpaceResponseMessageType' | 'GetMessageTrackingReportResponseMessageType' | 'GetNonIndexableItemDetailsResponseMessageType' | 'GetNonIndexableItemStatisticsResponseMessageType' | 'GetOMEMessageStatusResponseType' | 'GetPasswordExpirationDateResponseMessageType' | 'GetPersonaResponseMessageType' | 'GetPhoneCallInformationResponseMessageType' | 'GetPrivateCatalogAddInsResponseType' | 'GetRemindersResponseMessageType' | 'GetRoomListsResponseMessageType' | 'GetRoomsResponseMessageType' | 'GetSearchableMailboxesResponseMessageType' | 'GetSearchSuggestionsResponseMessage' | 'GetServerTimeZonesResponseMessageType' | 'GetServiceConfigurationResponseMessageType' | 'GetSharingFolderResponseMessageType' | 'GetSharingMetadataResponseMessageType' | 'GetSpecificUserConfigurationResponseMessageType' | 'GetStreamingEventsResponseMessageType' | 'GetUserConfigurationResponseMessageType' | 'GetUserPhotoResponseMessageType' | 'GetUserRetentionPolicyTagsResponseMessageType' | 'HideTagResponseMessageType' | 'InstallAppResponseType' | 'ItemInfoResponseMessageType' | 'MailTipsResponseMessageType' | 'MarkAsJunkResponseMessageType' | 'MarkAsPhishingResponseMessageType' | 'OMEConfigurationResponseType' | 'PerformInstantSearchResponse' | 'PerformReminderActionResponseMessageType' | 'PlayOnPhoneResponseMessageType' | 'RefreshSharingFolderResponseMessageType' | 'RegisterConsentResponseMessageType' | 'RemoveContactFromImListResponseMessageType' | 'RemoveDelegateResponseMessageType' | 'RemoveDistributionGroupFromImListResponseMessageType' | 'RemoveImContactFromGroupResponseMessageType' | 'RemoveImGroupResponseMessageType' | 'ReportMessageResponseMessageType' | 'ResolveNamesResponseMessageType' | 'SearchMailboxesResponseMessageType' | 'SendNotificationResponseMessageType' | 'ServiceConfigurationResponseMessageType' | 'SetHoldOnMailboxesResponseMessageType' | 'SetImGroupResponseMessageType' | 'SetImListMigrationCompletedResponseMessageType' | 'SetOMEConfigurationResponseType' | 'SetOMEMessageStatusResponseType' | 'SetTeamMailboxResponseMessageType' | 'StartSearchSessionResponseMessage' | 'SubscribeResponseMessageType' | 'SyncFolderHierarchyResponseMessageType' | 'SyncFolderItemsResponseMessageType' | 'UninstallAppResponseType' | 'UnpinTeamMailboxResponseMessageType' | 'UpdateDelegateResponseMessageType' | 'UpdateExtensionUsageResponseType' | 'UpdateInboxRulesResponseType' | 'UpdateItemInRecoverableItemsResponseMessageType' | 'UpdateItemResponseMessageType' | 'UpdateMeetingInstanceResponseMessageType' | 'UpdateMeetingSpaceResponseMessageType' | 'UploadItemsResponseMessageType';
-  /** Attribute ResponseClass. */
+  /**
+   * Attribute ResponseClass.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/responsemessage
+   */
   ResponseClass: t.ResponseClassType;
-  /** m:MessageText. */
+  /**
+   * m:MessageText.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/messagetext
+   */
   MessageText?: string;
-  /** m:ResponseCode. */
+  /**
+   * m:ResponseCode.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/responsecode
+   */
   ResponseCode?: ResponseCodeType;
-  /** m:DescriptiveLinkKey. */
+  /**
+   * m:DescriptiveLinkKey.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/descriptivelinkkey
+   */
   DescriptiveLinkKey?: number;
-  /** m:MessageXml. */
+  /**
+   * m:MessageXml.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/messagexml
+   */
   MessageXml?: ResponseMessageType_MessageXml;
 }
 
@@ -2127,17 +3363,26 @@ export interface ResponseMessageType_MessageXml extends Extensible {
   $any?: AnyEntry[];
 }
 
-/** m:SearchMailboxesResponseMessageType */
+/**
+ * m:SearchMailboxesResponseMessageType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/searchmailboxesresponsemessage
+ */
 export interface SearchMailboxesResponseMessageType extends ResponseMessageType {
   /** m:SearchMailboxesResult. */
   SearchMailboxesResult?: t.SearchMailboxesResultType;
 }
 
-/** m:SearchMailboxesResponseType */
+/**
+ * m:SearchMailboxesResponseType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/searchmailboxesresponse
+ */
 export interface SearchMailboxesResponseType extends BaseResponseMessageType {
 }
 
-/** m:SearchMailboxesType */
+/**
+ * m:SearchMailboxesType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/searchmailboxes
+ */
 export interface SearchMailboxesType extends BaseRequestType {
   /** m:SearchQueries. */
   SearchQueries: t.NonEmptyArrayOfMailboxQueriesType;
@@ -2159,43 +3404,85 @@ export interface SearchMailboxesType extends BaseRequestType {
   PageDirection?: t.SearchPageDirectionType;
 }
 
-/** m:SendItemResponseType */
+/**
+ * m:SendItemResponseType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/senditemresponse
+ */
 export interface SendItemResponseType extends BaseResponseMessageType {
 }
 
-/** m:SendItemType */
+/**
+ * m:SendItemType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/senditem
+ */
 export interface SendItemType extends BaseRequestType {
-  /** Attribute SaveItemToFolder. */
+  /**
+   * Attribute SaveItemToFolder.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/senditem
+   */
   SaveItemToFolder: boolean;
-  /** m:ItemIds. */
+  /**
+   * m:ItemIds.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/itemids
+   */
   ItemIds: t.NonEmptyArrayOfBaseItemIdsType;
-  /** m:SavedItemFolderId. */
+  /**
+   * m:SavedItemFolderId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/saveditemfolderid
+   */
   SavedItemFolderId?: t.TargetFolderIdType;
 }
 
-/** m:SendNotificationResponseMessageType */
+/**
+ * m:SendNotificationResponseMessageType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/sendnotificationresponsemessage
+ */
 export interface SendNotificationResponseMessageType extends ResponseMessageType {
-  /** m:Notification. */
+  /**
+   * m:Notification.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/notification-ex15websvcsotherref
+   */
   Notification: t.NotificationType;
 }
 
-/** m:SendNotificationResponseType */
+/**
+ * m:SendNotificationResponseType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/sendnotification
+ */
 export interface SendNotificationResponseType extends BaseResponseMessageType {
 }
 
-/** m:SendNotificationResultType */
+/**
+ * m:SendNotificationResultType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/sendnotificationresult
+ */
 export interface SendNotificationResultType extends Extensible {
-  /** m:SubscriptionStatus. */
+  /**
+   * m:SubscriptionStatus.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/subscriptionstatus
+   */
   SubscriptionStatus: t.SubscriptionStatusType;
 }
 
-/** m:ServiceConfigurationResponseMessageType */
+/**
+ * m:ServiceConfigurationResponseMessageType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/serviceconfigurationresponsemessagetype
+ */
 export interface ServiceConfigurationResponseMessageType extends ResponseMessageType {
-  /** m:MailTipsConfiguration. */
+  /**
+   * m:MailTipsConfiguration.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/mailtipsconfiguration-mailtipsserviceconfiguration
+   */
   MailTipsConfiguration?: t.MailTipsServiceConfiguration;
-  /** m:UnifiedMessagingConfiguration. */
+  /**
+   * m:UnifiedMessagingConfiguration.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/unifiedmessagingconfiguration
+   */
   UnifiedMessagingConfiguration?: t.UnifiedMessageServiceConfiguration;
-  /** m:ProtectionRulesConfiguration. */
+  /**
+   * m:ProtectionRulesConfiguration.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/protectionrulesconfiguration
+   */
   ProtectionRulesConfiguration?: t.ProtectionRulesServiceConfiguration;
   /** m:PolicyNudgeRulesConfiguration. */
   PolicyNudgeRulesConfiguration?: t.PolicyNudgeRulesServiceConfiguration;
@@ -2203,13 +3490,19 @@ export interface ServiceConfigurationResponseMessageType extends ResponseMessage
   SharePointURLsConfiguration?: t.SharePointURLsServiceConfiguration;
 }
 
-/** m:SetHoldOnMailboxesResponseMessageType */
+/**
+ * m:SetHoldOnMailboxesResponseMessageType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/setholdonmailboxesresponsemessage
+ */
 export interface SetHoldOnMailboxesResponseMessageType extends ResponseMessageType {
   /** m:MailboxHoldResult. */
   MailboxHoldResult?: t.MailboxHoldResultType;
 }
 
-/** m:SetHoldOnMailboxesType */
+/**
+ * m:SetHoldOnMailboxesType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/setholdonmailboxes
+ */
 export interface SetHoldOnMailboxesType extends BaseRequestType {
   /** m:ActionType. */
   ActionType: t.HoldActionType;
@@ -2231,11 +3524,17 @@ export interface SetHoldOnMailboxesType extends BaseRequestType {
   ItemHoldPeriod?: string;
 }
 
-/** m:SetImGroupResponseMessageType */
+/**
+ * m:SetImGroupResponseMessageType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/setimgroupresponse
+ */
 export interface SetImGroupResponseMessageType extends ResponseMessageType {
 }
 
-/** m:SetImGroupType */
+/**
+ * m:SetImGroupType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/setimgroup
+ */
 export interface SetImGroupType extends BaseRequestType {
   /** m:GroupId. */
   GroupId: t.ItemIdType;
@@ -2243,11 +3542,17 @@ export interface SetImGroupType extends BaseRequestType {
   NewDisplayName: t.NonEmptyStringType;
 }
 
-/** m:SetImListMigrationCompletedResponseMessageType */
+/**
+ * m:SetImListMigrationCompletedResponseMessageType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/setimlistmigrationcompletedresponse
+ */
 export interface SetImListMigrationCompletedResponseMessageType extends ResponseMessageType {
 }
 
-/** m:SetImListMigrationCompletedType */
+/**
+ * m:SetImListMigrationCompletedType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/setimlistmigrationcompleted
+ */
 export interface SetImListMigrationCompletedType extends BaseRequestType {
   /** m:ImListMigrationCompleted. */
   ImListMigrationCompleted: boolean;
@@ -2287,7 +3592,10 @@ export interface SetOMEMessageStatusType extends BaseRequestType {
   IsRevoked?: boolean;
 }
 
-/** m:SetTeamMailboxRequestType */
+/**
+ * m:SetTeamMailboxRequestType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/setteammailbox
+ */
 export interface SetTeamMailboxRequestType extends BaseRequestType {
   /** m:EmailAddress. */
   EmailAddress: t.EmailAddressType;
@@ -2297,21 +3605,39 @@ export interface SetTeamMailboxRequestType extends BaseRequestType {
   State: t.TeamMailboxLifecycleStateType;
 }
 
-/** m:SetTeamMailboxResponseMessageType */
+/**
+ * m:SetTeamMailboxResponseMessageType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/setteammailboxresponse
+ */
 export interface SetTeamMailboxResponseMessageType extends ResponseMessageType {
 }
 
-/** m:SetUserOofSettingsRequest */
+/**
+ * m:SetUserOofSettingsRequest
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/setuseroofsettingsrequest
+ */
 export interface SetUserOofSettingsRequest extends BaseRequestType {
-  /** t:Mailbox. */
+  /**
+   * t:Mailbox.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/mailbox-availability
+   */
   Mailbox: t.EmailAddress;
-  /** t:UserOofSettings. */
+  /**
+   * t:UserOofSettings.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/useroofsettings
+   */
   UserOofSettings: t.UserOofSettings;
 }
 
-/** m:SetUserOofSettingsResponse */
+/**
+ * m:SetUserOofSettingsResponse
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/setuseroofsettingsresponse
+ */
 export interface SetUserOofSettingsResponse extends Extensible {
-  /** m:ResponseMessage. */
+  /**
+   * m:ResponseMessage.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/responsemessage
+   */
   ResponseMessage?: ResponseMessageType;
 }
 
@@ -2351,95 +3677,197 @@ export interface StartSearchSession extends BaseRequestType {
 export interface StartSearchSessionResponseMessage extends ResponseMessageType {
 }
 
-/** m:SubscribeResponseMessageType */
+/**
+ * m:SubscribeResponseMessageType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/subscriberesponsemessage
+ */
 export interface SubscribeResponseMessageType extends ResponseMessageType {
-  /** m:SubscriptionId. */
+  /**
+   * m:SubscriptionId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/subscriptionid-getevents
+   */
   SubscriptionId?: t.SubscriptionIdType;
-  /** m:Watermark. */
+  /**
+   * m:Watermark.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/watermark
+   */
   Watermark?: t.WatermarkType;
 }
 
-/** m:SubscribeResponseType */
+/**
+ * m:SubscribeResponseType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/subscriberesponse
+ */
 export interface SubscribeResponseType extends BaseResponseMessageType {
 }
 
-/** m:SubscribeType */
+/**
+ * m:SubscribeType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/subscribe
+ */
 export interface SubscribeType extends BaseRequestType {
-  /** m:PullSubscriptionRequest (one of a choice). */
+  /**
+   * m:PullSubscriptionRequest (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/pullsubscriptionrequest
+   */
   PullSubscriptionRequest?: t.PullSubscriptionRequestType;
-  /** m:PushSubscriptionRequest (one of a choice). */
+  /**
+   * m:PushSubscriptionRequest (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/pushsubscriptionrequest
+   */
   PushSubscriptionRequest?: t.PushSubscriptionRequestType;
-  /** m:StreamingSubscriptionRequest (one of a choice). */
+  /**
+   * m:StreamingSubscriptionRequest (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/streamingsubscriptionrequest
+   */
   StreamingSubscriptionRequest?: t.StreamingSubscriptionRequestType;
 }
 
-/** m:SuggestionsResponseType */
+/**
+ * m:SuggestionsResponseType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/suggestionsresponse
+ */
 export interface SuggestionsResponseType extends Extensible {
-  /** m:ResponseMessage. */
+  /**
+   * m:ResponseMessage.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/responsemessage
+   */
   ResponseMessage?: ResponseMessageType;
-  /** m:SuggestionDayResultArray. */
+  /**
+   * m:SuggestionDayResultArray.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/suggestiondayresultarray
+   */
   SuggestionDayResultArray?: t.ArrayOfSuggestionDayResult;
 }
 
-/** m:SyncFolderHierarchyResponseMessageType */
+/**
+ * m:SyncFolderHierarchyResponseMessageType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/syncfolderhierarchyresponsemessage
+ */
 export interface SyncFolderHierarchyResponseMessageType extends ResponseMessageType {
-  /** m:SyncState. */
+  /**
+   * m:SyncState.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/syncstate-ex15websvcsotherref
+   */
   SyncState?: string;
-  /** m:IncludesLastFolderInRange. */
+  /**
+   * m:IncludesLastFolderInRange.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/includeslastfolderinrange
+   */
   IncludesLastFolderInRange?: boolean;
-  /** m:Changes. */
+  /**
+   * m:Changes.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/changes-hierarchy
+   */
   Changes?: t.SyncFolderHierarchyChangesType;
 }
 
-/** m:SyncFolderHierarchyResponseType */
+/**
+ * m:SyncFolderHierarchyResponseType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/syncfolderhierarchyresponse
+ */
 export interface SyncFolderHierarchyResponseType extends BaseResponseMessageType {
 }
 
-/** m:SyncFolderHierarchyType */
+/**
+ * m:SyncFolderHierarchyType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/syncfolderhierarchy
+ */
 export interface SyncFolderHierarchyType extends BaseRequestType {
-  /** m:FolderShape. */
+  /**
+   * m:FolderShape.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/foldershape
+   */
   FolderShape: t.FolderResponseShapeType;
-  /** m:SyncFolderId. */
+  /**
+   * m:SyncFolderId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/syncfolderid
+   */
   SyncFolderId?: t.TargetFolderIdType;
-  /** m:SyncState. */
+  /**
+   * m:SyncState.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/syncstate-ex15websvcsotherref
+   */
   SyncState?: string;
 }
 
-/** m:SyncFolderItemsResponseMessageType */
+/**
+ * m:SyncFolderItemsResponseMessageType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/syncfolderitemsresponsemessage
+ */
 export interface SyncFolderItemsResponseMessageType extends ResponseMessageType {
-  /** m:SyncState. */
+  /**
+   * m:SyncState.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/syncstate-ex15websvcsotherref
+   */
   SyncState?: string;
-  /** m:IncludesLastItemInRange. */
+  /**
+   * m:IncludesLastItemInRange.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/includeslastiteminrange
+   */
   IncludesLastItemInRange?: boolean;
-  /** m:Changes. */
+  /**
+   * m:Changes.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/changes-items
+   */
   Changes?: t.SyncFolderItemsChangesType;
 }
 
-/** m:SyncFolderItemsResponseType */
+/**
+ * m:SyncFolderItemsResponseType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/syncfolderitemsresponse
+ */
 export interface SyncFolderItemsResponseType extends BaseResponseMessageType {
 }
 
-/** m:SyncFolderItemsType */
+/**
+ * m:SyncFolderItemsType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/syncfolderitems
+ */
 export interface SyncFolderItemsType extends BaseRequestType {
-  /** m:ItemShape. */
+  /**
+   * m:ItemShape.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/itemshape
+   */
   ItemShape: t.ItemResponseShapeType;
-  /** m:SyncFolderId. */
+  /**
+   * m:SyncFolderId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/syncfolderid
+   */
   SyncFolderId: t.TargetFolderIdType;
-  /** m:SyncState. */
+  /**
+   * m:SyncState.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/syncstate-ex15websvcsotherref
+   */
   SyncState?: string;
-  /** m:Ignore. */
+  /**
+   * m:Ignore.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/ignore
+   */
   Ignore?: t.ArrayOfBaseItemIdsType;
-  /** m:MaxChangesReturned. */
+  /**
+   * m:MaxChangesReturned.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/maxchangesreturned
+   */
   MaxChangesReturned: t.MaxSyncChangesReturnedType;
-  /** m:SyncScope. */
+  /**
+   * m:SyncScope.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/syncscope
+   */
   SyncScope?: t.SyncFolderItemsScopeType;
 }
 
-/** m:UninstallAppResponseType */
+/**
+ * m:UninstallAppResponseType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/uninstallappresponse
+ */
 export interface UninstallAppResponseType extends ResponseMessageType {
 }
 
-/** m:UninstallAppType */
+/**
+ * m:UninstallAppType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/uninstallapp
+ */
 export interface UninstallAppType extends BaseRequestType {
   /** m:ID. */
   ID: string;
@@ -2447,35 +3875,62 @@ export interface UninstallAppType extends BaseRequestType {
   IsMetaOSApp?: boolean;
 }
 
-/** m:UnpinTeamMailboxRequestType */
+/**
+ * m:UnpinTeamMailboxRequestType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/unpinteammailbox
+ */
 export interface UnpinTeamMailboxRequestType extends BaseRequestType {
   /** m:EmailAddress. */
   EmailAddress: t.EmailAddressType;
 }
 
-/** m:UnpinTeamMailboxResponseMessageType */
+/**
+ * m:UnpinTeamMailboxResponseMessageType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/unpinteammailboxresponse
+ */
 export interface UnpinTeamMailboxResponseMessageType extends ResponseMessageType {
 }
 
-/** m:UnsubscribeResponseType */
+/**
+ * m:UnsubscribeResponseType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/unsubscriberesponse
+ */
 export interface UnsubscribeResponseType extends BaseResponseMessageType {
 }
 
-/** m:UnsubscribeType */
+/**
+ * m:UnsubscribeType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/unsubscribe
+ */
 export interface UnsubscribeType extends BaseRequestType {
-  /** m:SubscriptionId. */
+  /**
+   * m:SubscriptionId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/subscriptionid-getevents
+   */
   SubscriptionId: t.SubscriptionIdType;
 }
 
-/** m:UpdateDelegateResponseMessageType */
+/**
+ * m:UpdateDelegateResponseMessageType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/updatedelegateresponse
+ */
 export interface UpdateDelegateResponseMessageType extends BaseDelegateResponseMessageType {
 }
 
-/** m:UpdateDelegateType */
+/**
+ * m:UpdateDelegateType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/updatedelegate
+ */
 export interface UpdateDelegateType extends BaseDelegateType {
-  /** m:DelegateUsers. */
+  /**
+   * m:DelegateUsers.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/delegateusers
+   */
   DelegateUsers?: t.ArrayOfDelegateUserType;
-  /** m:DeliverMeetingRequests. */
+  /**
+   * m:DeliverMeetingRequests.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/delivermeetingrequests
+   */
   DeliverMeetingRequests?: t.DeliverMeetingRequestsType;
 }
 
@@ -2491,33 +3946,63 @@ export interface UpdateExtensionUsageType extends BaseRequestType {
   Extensions?: ArrayOfUpdateExtensionUsageItemType;
 }
 
-/** m:UpdateFolderResponseType */
+/**
+ * m:UpdateFolderResponseType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/updatefolderresponse
+ */
 export interface UpdateFolderResponseType extends BaseResponseMessageType {
 }
 
-/** m:UpdateFolderType */
+/**
+ * m:UpdateFolderType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/updatefolder
+ */
 export interface UpdateFolderType extends BaseRequestType {
-  /** m:FolderChanges. */
+  /**
+   * m:FolderChanges.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/folderchanges
+   */
   FolderChanges: t.NonEmptyArrayOfFolderChangesType;
 }
 
-/** m:UpdateInboxRulesRequestType */
+/**
+ * m:UpdateInboxRulesRequestType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/updateinboxrules
+ */
 export interface UpdateInboxRulesRequestType extends BaseRequestType {
-  /** m:MailboxSmtpAddress. */
+  /**
+   * m:MailboxSmtpAddress.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/mailboxsmtpaddress
+   */
   MailboxSmtpAddress?: string;
-  /** m:RemoveOutlookRuleBlob. */
+  /**
+   * m:RemoveOutlookRuleBlob.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/removeoutlookruleblob
+   */
   RemoveOutlookRuleBlob?: boolean;
-  /** m:Operations. */
+  /**
+   * m:Operations.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/operations
+   */
   Operations: t.ArrayOfRuleOperationsType;
 }
 
-/** m:UpdateInboxRulesResponseType */
+/**
+ * m:UpdateInboxRulesResponseType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/updateinboxrulesresponse
+ */
 export interface UpdateInboxRulesResponseType extends ResponseMessageType {
-  /** m:RuleOperationErrors. */
+  /**
+   * m:RuleOperationErrors.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/ruleoperationerrors
+   */
   RuleOperationErrors?: t.ArrayOfRuleOperationErrorsType;
 }
 
-/** m:UpdateItemInRecoverableItemsResponseMessageType */
+/**
+ * m:UpdateItemInRecoverableItemsResponseMessageType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/updateiteminrecoverableitemsresponsemessage
+ */
 export interface UpdateItemInRecoverableItemsResponseMessageType extends ItemInfoResponseMessageType {
   /** m:Attachments. */
   Attachments?: t.ArrayOfAttachmentsType;
@@ -2529,7 +4014,10 @@ export interface UpdateItemInRecoverableItemsResponseMessageType extends ItemInf
 export interface UpdateItemInRecoverableItemsResponseType extends BaseResponseMessageType {
 }
 
-/** m:UpdateItemInRecoverableItemsType */
+/**
+ * m:UpdateItemInRecoverableItemsType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/updateiteminrecoverableitems
+ */
 export interface UpdateItemInRecoverableItemsType extends BaseRequestType {
   /** m:ItemId. */
   ItemId: t.ItemIdType;
@@ -2543,27 +4031,54 @@ export interface UpdateItemInRecoverableItemsType extends BaseRequestType {
 
 /** m:UpdateItemResponseMessageType */
 export interface UpdateItemResponseMessageType extends ItemInfoResponseMessageType {
-  /** m:ConflictResults. */
+  /**
+   * m:ConflictResults.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/conflictresults
+   */
   ConflictResults?: t.ConflictResultsType;
 }
 
-/** m:UpdateItemResponseType */
+/**
+ * m:UpdateItemResponseType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/updateitemresponse
+ */
 export interface UpdateItemResponseType extends BaseResponseMessageType {
 }
 
-/** m:UpdateItemType */
+/**
+ * m:UpdateItemType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/updateitem
+ */
 export interface UpdateItemType extends BaseRequestType {
-  /** Attribute ConflictResolution. */
+  /**
+   * Attribute ConflictResolution.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/updateitem
+   */
   ConflictResolution: t.ConflictResolutionType;
-  /** Attribute MessageDisposition. */
+  /**
+   * Attribute MessageDisposition.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/updateitem
+   */
   MessageDisposition?: t.MessageDispositionType;
-  /** Attribute SendMeetingInvitationsOrCancellations. */
+  /**
+   * Attribute SendMeetingInvitationsOrCancellations.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/updateitem
+   */
   SendMeetingInvitationsOrCancellations?: t.CalendarItemUpdateOperationType;
-  /** Attribute SuppressReadReceipts. */
+  /**
+   * Attribute SuppressReadReceipts.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/updateitem
+   */
   SuppressReadReceipts?: boolean;
-  /** m:SavedItemFolderId. */
+  /**
+   * m:SavedItemFolderId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/saveditemfolderid
+   */
   SavedItemFolderId?: t.TargetFolderIdType;
-  /** m:ItemChanges. */
+  /**
+   * m:ItemChanges.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/itemchanges
+   */
   ItemChanges: t.NonEmptyArrayOfItemChangesType;
 }
 
@@ -2599,28 +4114,52 @@ export interface UpdateMeetingSpaceType extends BaseRequestType {
   MeetingSpace: t.MeetingSpaceType;
 }
 
-/** m:UpdateUserConfigurationResponseType */
+/**
+ * m:UpdateUserConfigurationResponseType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/updateuserconfigurationresponse
+ */
 export interface UpdateUserConfigurationResponseType extends BaseResponseMessageType {
 }
 
-/** m:UpdateUserConfigurationType */
+/**
+ * m:UpdateUserConfigurationType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/updateuserconfiguration
+ */
 export interface UpdateUserConfigurationType extends BaseRequestType {
-  /** m:UserConfiguration. */
+  /**
+   * m:UserConfiguration.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/userconfiguration
+   */
   UserConfiguration: t.UserConfigurationType;
 }
 
-/** m:UploadItemsResponseMessageType */
+/**
+ * m:UploadItemsResponseMessageType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/uploaditemsresponsemessage
+ */
 export interface UploadItemsResponseMessageType extends ResponseMessageType {
-  /** m:ItemId. */
+  /**
+   * m:ItemId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/itemid
+   */
   ItemId?: t.ItemIdType;
 }
 
-/** m:UploadItemsResponseType */
+/**
+ * m:UploadItemsResponseType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/uploaditemsresponse
+ */
 export interface UploadItemsResponseType extends BaseResponseMessageType {
 }
 
-/** m:UploadItemsType */
+/**
+ * m:UploadItemsType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/uploaditems
+ */
 export interface UploadItemsType extends BaseRequestType {
-  /** m:Items. */
+  /**
+   * m:Items.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/items-nonemptyarrayofuploaditemstype
+   */
   Items: t.NonEmptyArrayOfUploadItemsType;
 }

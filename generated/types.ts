@@ -11,7 +11,10 @@ export const AADOfficeExtensionStatusTypeValues = ['OptionalDisabled', 'Optional
 export interface AbchEmailAddressDictionaryEntryType extends Extensible {
   /** t:Type. */
   Type: AbchEmailAddressTypeType;
-  /** t:Address. */
+  /**
+   * t:Address.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/address-string
+   */
   Address: string;
   /** t:IsMessengerEnabled. */
   IsMessengerEnabled?: boolean;
@@ -58,31 +61,58 @@ export interface AbchPersonItemType extends ItemType {
   ExchangePersonIdGuid?: GuidType;
 }
 
-/** t:AbsoluteDateTransitionType */
+/**
+ * t:AbsoluteDateTransitionType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/absolutedatetransition
+ */
 export interface AbsoluteDateTransitionType extends TransitionType {
-  /** t:DateTime. */
+  /**
+   * t:DateTime.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/datetime
+   */
   DateTime: string;
 }
 
-/** t:AbsoluteMonthlyRecurrencePatternType */
+/**
+ * t:AbsoluteMonthlyRecurrencePatternType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/absolutemonthlyrecurrence
+ */
 export interface AbsoluteMonthlyRecurrencePatternType extends IntervalRecurrencePatternBaseType {
-  /** t:DayOfMonth. */
+  /**
+   * t:DayOfMonth.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/dayofmonth
+   */
   DayOfMonth: number;
 }
 
-/** t:AbsoluteYearlyRecurrencePatternType */
+/**
+ * t:AbsoluteYearlyRecurrencePatternType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/absoluteyearlyrecurrence
+ */
 export interface AbsoluteYearlyRecurrencePatternType extends RecurrencePatternBaseType {
-  /** t:DayOfMonth. */
+  /**
+   * t:DayOfMonth.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/dayofmonth
+   */
   DayOfMonth: number;
-  /** t:Month. */
+  /**
+   * t:Month.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/month-item-recurrence
+   */
   Month: MonthNamesType;
 }
 
-/** t:AcceptItemType */
+/**
+ * t:AcceptItemType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/acceptitem
+ */
 export interface AcceptItemType extends MeetingRegistrationResponseObjectType {
 }
 
-/** t:AcceptSharingInvitationType */
+/**
+ * t:AcceptSharingInvitationType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/acceptsharinginvitation
+ */
 export interface AcceptSharingInvitationType extends ReferenceItemResponseType {
 }
 
@@ -99,15 +129,27 @@ export const AddInStateTypeValues = ['Flagged', 'OK', 'Removed', 'Undefined', 'W
 export interface AddItemToMyCalendarType extends ResponseObjectType {
 }
 
-/** t:AddressEntityType */
+/**
+ * t:AddressEntityType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/addressentity
+ */
 export interface AddressEntityType extends EntityType {
-  /** t:Address. */
+  /**
+   * t:Address.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/address-string
+   */
   Address?: string;
 }
 
-/** t:AddressListIdType */
+/**
+ * t:AddressListIdType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/addresslistid
+ */
 export interface AddressListIdType extends BaseFolderIdType {
-  /** Attribute Id. */
+  /**
+   * Attribute Id.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/addresslistid
+   */
   Id: string;
 }
 
@@ -116,15 +158,30 @@ export type AffectedTaskOccurrencesType = 'AllOccurrences' | 'SpecifiedOccurrenc
 /** Every value of AffectedTaskOccurrencesType, in schema order. */
 export const AffectedTaskOccurrencesTypeValues = ['AllOccurrences', 'SpecifiedOccurrenceOnly'] as const;
 
-/** t:AggregateOnType */
+/**
+ * t:AggregateOnType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/aggregateon
+ */
 export interface AggregateOnType extends Extensible {
-  /** Attribute Aggregate. */
+  /**
+   * Attribute Aggregate.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/aggregateon
+   */
   Aggregate: AggregateType;
-  /** t:FieldURI (one of a choice). */
+  /**
+   * t:FieldURI (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/fielduri
+   */
   FieldURI?: PathToUnindexedFieldType;
-  /** t:IndexedFieldURI (one of a choice). */
+  /**
+   * t:IndexedFieldURI (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/indexedfielduri
+   */
   IndexedFieldURI?: PathToIndexedFieldType;
-  /** t:ExtendedFieldURI (one of a choice). */
+  /**
+   * t:ExtendedFieldURI (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/extendedfielduri
+   */
   ExtendedFieldURI?: PathToExtendedFieldType;
 }
 
@@ -137,31 +194,58 @@ export const AggregateTypeValues = ['Minimum', 'Maximum'] as const;
 export interface AlternateIdBaseType extends Extensible {
   /** xsi:type: set when the value is of a derived type. */
   $type?: 'AlternateIdBaseType' | 'AlternateIdType' | 'AlternatePublicFolderIdType' | 'AlternatePublicFolderItemIdType';
-  /** Attribute Format. */
+  /**
+   * Attribute Format.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/alternateid
+   */
   Format: IdFormatType;
 }
 
-/** t:AlternateIdType */
+/**
+ * t:AlternateIdType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/alternateid
+ */
 export interface AlternateIdType extends AlternateIdBaseType {
-  /** Attribute Id. */
+  /**
+   * Attribute Id.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/alternateid
+   */
   Id: string;
-  /** Attribute Mailbox. */
+  /**
+   * Attribute Mailbox.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/alternateid
+   */
   Mailbox: NonEmptyStringType;
-  /** Attribute IsArchive. */
+  /**
+   * Attribute IsArchive.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/alternateid
+   */
   IsArchive?: boolean;
 }
 
-/** t:AlternatePublicFolderIdType */
+/**
+ * t:AlternatePublicFolderIdType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/alternatepublicfolderid
+ */
 export interface AlternatePublicFolderIdType extends AlternateIdBaseType {
   /** xsi:type: set when the value is of a derived type. */
   $type?: 'AlternatePublicFolderIdType' | 'AlternatePublicFolderItemIdType';
-  /** Attribute FolderId. */
+  /**
+   * Attribute FolderId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/alternatepublicfolderid
+   */
   FolderId: string;
 }
 
-/** t:AlternatePublicFolderItemIdType */
+/**
+ * t:AlternatePublicFolderItemIdType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/alternatepublicfolderitemid
+ */
 export interface AlternatePublicFolderItemIdType extends AlternatePublicFolderIdType {
-  /** Attribute ItemId. */
+  /**
+   * Attribute ItemId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/alternatepublicfolderitemid
+   */
   ItemId: string;
 }
 
@@ -173,49 +257,106 @@ export interface AnalyzedQuery extends Extensible {
   SearchRestrictions: RestrictionType;
 }
 
-/** t:AndType */
+/**
+ * t:AndType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/and
+ */
 export interface AndType extends MultipleOperandBooleanExpressionType {
 }
 
-/** t:AppendToFolderFieldType */
+/**
+ * t:AppendToFolderFieldType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/appendtofolderfield
+ */
 export interface AppendToFolderFieldType extends FolderChangeDescriptionType {
-  /** t:Folder (one of a choice). */
+  /**
+   * t:Folder (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/folder
+   */
   Folder?: FolderType;
-  /** t:CalendarFolder (one of a choice). */
+  /**
+   * t:CalendarFolder (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/calendarfolder
+   */
   CalendarFolder?: CalendarFolderType;
-  /** t:ContactsFolder (one of a choice). */
+  /**
+   * t:ContactsFolder (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/contactsfolder
+   */
   ContactsFolder?: ContactsFolderType;
-  /** t:SearchFolder (one of a choice). */
+  /**
+   * t:SearchFolder (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/searchfolder
+   */
   SearchFolder?: SearchFolderType;
-  /** t:TasksFolder (one of a choice). */
+  /**
+   * t:TasksFolder (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/tasksfolder
+   */
   TasksFolder?: TasksFolderType;
 }
 
-/** t:AppendToItemFieldType */
+/**
+ * t:AppendToItemFieldType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/appendtoitemfield
+ */
 export interface AppendToItemFieldType extends ItemChangeDescriptionType {
-  /** t:Item (one of a choice). */
+  /**
+   * t:Item (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/item
+   */
   Item?: ItemType;
-  /** t:Message (one of a choice). */
+  /**
+   * t:Message (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/message-ex15websvcsotherref
+   */
   Message?: MessageType;
   /** t:SharingMessage (one of a choice). */
   SharingMessage?: SharingMessageType;
-  /** t:CalendarItem (one of a choice). */
+  /**
+   * t:CalendarItem (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/calendaritem
+   */
   CalendarItem?: CalendarItemType;
-  /** t:Contact (one of a choice). */
+  /**
+   * t:Contact (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/contact
+   */
   Contact?: ContactItemType;
-  /** t:DistributionList (one of a choice). */
+  /**
+   * t:DistributionList (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/distributionlist
+   */
   DistributionList?: DistributionListType;
-  /** t:MeetingMessage (one of a choice). */
+  /**
+   * t:MeetingMessage (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/meetingmessage
+   */
   MeetingMessage?: MeetingMessageType;
-  /** t:MeetingRequest (one of a choice). */
+  /**
+   * t:MeetingRequest (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/meetingrequest
+   */
   MeetingRequest?: MeetingRequestMessageType;
-  /** t:MeetingResponse (one of a choice). */
+  /**
+   * t:MeetingResponse (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/meetingresponse
+   */
   MeetingResponse?: MeetingResponseMessageType;
-  /** t:MeetingCancellation (one of a choice). */
+  /**
+   * t:MeetingCancellation (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/meetingcancellation
+   */
   MeetingCancellation?: MeetingCancellationMessageType;
-  /** t:Task (one of a choice). */
+  /**
+   * t:Task (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/task
+   */
   Task?: TaskType;
-  /** t:PostItem (one of a choice). */
+  /**
+   * t:PostItem (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/postitem
+   */
   PostItem?: PostItemType;
   /** t:RoleMember (one of a choice). */
   RoleMember?: RoleMemberItemType;
@@ -281,7 +422,10 @@ export interface AppMetadata extends Extensible {
   IsMandatory?: boolean;
 }
 
-/** t:ApprovalRequestDataType */
+/**
+ * t:ApprovalRequestDataType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/approvalrequestdata
+ */
 export interface ApprovalRequestDataType extends Extensible {
   /** t:IsUndecidedApprovalRequest. */
   IsUndecidedApprovalRequest?: boolean;
@@ -293,7 +437,10 @@ export interface ApprovalRequestDataType extends Extensible {
   ApprovalDecisionTime?: string;
 }
 
-/** t:AppType */
+/**
+ * t:AppType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/app
+ */
 export interface AppType extends Extensible {
   /** t:Metadata. */
   Metadata?: AppMetadata;
@@ -303,12 +450,21 @@ export interface AppType extends Extensible {
 
 /** t:ArrayOfAbchPersonContactHandlesType */
 export type ArrayOfAbchPersonContactHandlesType = AbchPersonContactHandle[];
-/** t:ArrayOfAddressEntitiesType */
+/**
+ * t:ArrayOfAddressEntitiesType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/addresses-arrayofaddressentitiestype
+ */
 export type ArrayOfAddressEntitiesType = AddressEntityType[];
-/** t:ArrayOfAddressesType */
+/**
+ * t:ArrayOfAddressesType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/addresses-arrayofaddressestype
+ */
 export type ArrayOfAddressesType = string[];
 
-/** t:ArrayOfAppsType */
+/**
+ * t:ArrayOfAppsType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/apps
+ */
 export interface ArrayOfAppsType extends Extensible {
   /** t:App, repeated. */
   App?: AppType[];
@@ -316,7 +472,10 @@ export interface ArrayOfAppsType extends Extensible {
   Metadata?: Metadata;
 }
 
-/** t:ArrayOfArraysOfTrackingPropertiesType */
+/**
+ * t:ArrayOfArraysOfTrackingPropertiesType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/errors-ex15websvcsotherref
+ */
 export type ArrayOfArraysOfTrackingPropertiesType = ArrayOfTrackingPropertiesType[];
 /** t:ArrayOfAttachmentsType */
 export type ArrayOfAttachmentsType = ArrayOfAttachmentsTypeEntry[];
@@ -326,7 +485,10 @@ export type ArrayOfAttachmentsTypeEntry = Tagged<'ItemAttachment', ItemAttachmen
     | Tagged<'ReferenceAttachment', ReferenceAttachmentType>;
 /** t:ArrayOfAttendeeAvailability */
 export type ArrayOfAttendeeAvailability = AttendeeAvailability[];
-/** t:ArrayOfAttendeeConflictData */
+/**
+ * t:ArrayOfAttendeeConflictData
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/attendeeconflictdataarray
+ */
 export type ArrayOfAttendeeConflictData = ArrayOfAttendeeConflictDataEntry[];
 /** One entry: the element named by `$el`. */
 export type ArrayOfAttendeeConflictDataEntry = TaggedValue<'UnknownAttendeeConflictData', UnknownAttendeeConflictData | null>
@@ -339,60 +501,111 @@ export type ArrayOfAttendeeConstraintItems = AttendeeConstraintItem[];
 export type ArrayOfBaseItemIdsType = ItemIdType[];
 /** t:ArrayOfBinaryType */
 export type ArrayOfBinaryType = string[];
-/** t:ArrayOfBodyContentAttributedValuesType */
+/**
+ * t:ArrayOfBodyContentAttributedValuesType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/bodies
+ */
 export type ArrayOfBodyContentAttributedValuesType = BodyContentAttributedValueType[];
-/** t:ArrayOfCalendarEvent */
+/**
+ * t:ArrayOfCalendarEvent
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/calendareventarray
+ */
 export type ArrayOfCalendarEvent = CalendarEvent[];
 /** t:ArrayOfCalendarItemsType */
 export type ArrayOfCalendarItemsType = CalendarItemType[];
-/** t:ArrayOfCalendarPermissionsType */
+/**
+ * t:ArrayOfCalendarPermissionsType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/calendarpermissions
+ */
 export type ArrayOfCalendarPermissionsType = CalendarPermissionType[];
 /** t:ArrayOfCompanyInsightValue */
 export type ArrayOfCompanyInsightValue = CompanyInsightValue[];
 /** t:ArrayOfComputedInsightValueProperty */
 export type ArrayOfComputedInsightValueProperty = ComputedInsightValueProperty[];
-/** t:ArrayOfContactsType */
+/**
+ * t:ArrayOfContactsType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/contacts-arrayofcontactstype
+ */
 export type ArrayOfContactsType = ContactType[];
 /** t:ArrayOfContextProperty */
 export type ArrayOfContextProperty = ContextPropertyType[];
-/** t:ArrayOfConversationNodesType */
+/**
+ * t:ArrayOfConversationNodesType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/conversationnodes
+ */
 export type ArrayOfConversationNodesType = ConversationNodeType[];
 /** t:ArrayOfConversationRequestsType */
 export type ArrayOfConversationRequestsType = ConversationRequestType[];
-/** t:ArrayOfConversationsType */
+/**
+ * t:ArrayOfConversationsType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/conversations-ex15websvcsotherref
+ */
 export type ArrayOfConversationsType = ConversationType[];
-/** t:ArrayOfDelegateUserType */
+/**
+ * t:ArrayOfDelegateUserType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/delegateusers
+ */
 export type ArrayOfDelegateUserType = DelegateUserType[];
-/** t:ArrayOfDiscoverySearchConfigurationType */
+/**
+ * t:ArrayOfDiscoverySearchConfigurationType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/discoverysearchconfigurations
+ */
 export type ArrayOfDiscoverySearchConfigurationType = DiscoverySearchConfigurationType[];
 /** t:ArrayOfDistinguishedFolderIdType */
 export type ArrayOfDistinguishedFolderIdType = DistinguishedFolderIdType[];
 
-/** t:ArrayOfDLExpansionType */
+/**
+ * t:ArrayOfDLExpansionType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/dlexpansion
+ */
 export interface ArrayOfDLExpansionType extends Extensible {
-  /** Attribute IndexedPagingOffset. */
+  /**
+   * Attribute IndexedPagingOffset.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/dlexpansion
+   */
   IndexedPagingOffset?: number;
-  /** Attribute NumeratorOffset. */
+  /**
+   * Attribute NumeratorOffset.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/dlexpansion
+   */
   NumeratorOffset?: number;
-  /** Attribute AbsoluteDenominator. */
+  /**
+   * Attribute AbsoluteDenominator.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/dlexpansion
+   */
   AbsoluteDenominator?: number;
-  /** Attribute IncludesLastItemInRange. */
+  /**
+   * Attribute IncludesLastItemInRange.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/dlexpansion
+   */
   IncludesLastItemInRange?: boolean;
-  /** Attribute TotalItemsInView. */
+  /**
+   * Attribute TotalItemsInView.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/dlexpansion
+   */
   TotalItemsInView?: number;
-  /** t:Mailbox, repeated. */
+  /**
+   * t:Mailbox, repeated.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/mailbox
+   */
   Mailbox?: EmailAddressType[];
 }
 
 /** t:ArrayOfEmailAddressAttributedValuesType */
 export type ArrayOfEmailAddressAttributedValuesType = EmailAddressAttributedValueType[];
-/** t:ArrayOfEmailAddressEntitiesType */
+/**
+ * t:ArrayOfEmailAddressEntitiesType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/emailaddresses-arrayofemailaddressentitiestype
+ */
 export type ArrayOfEmailAddressEntitiesType = EmailAddressEntityType[];
 /** t:ArrayOfEmailAddressesType */
 export type ArrayOfEmailAddressesType = EmailAddressType[];
 /** t:ArrayOfEmailUsersType */
 export type ArrayOfEmailUsersType = EmailUserType[];
-/** t:ArrayOfEncryptedSharedFolderDataType */
+/**
+ * t:ArrayOfEncryptedSharedFolderDataType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/encryptedsharedfolderdatacollection
+ */
 export type ArrayOfEncryptedSharedFolderDataType = EncryptedSharedFolderDataType[];
 /** t:ArrayOfEntityFeedbackEntry */
 export type ArrayOfEntityFeedbackEntry = EntityFeedbackEntryType[];
@@ -400,13 +613,25 @@ export type ArrayOfEntityFeedbackEntry = EntityFeedbackEntryType[];
 export type ArrayOfEventIDType = string[];
 /** t:ArrayOfExtendedAttributesType */
 export type ArrayOfExtendedAttributesType = ExtendedAttributeType[];
-/** t:ArrayOfExtendedPropertyAttributedValueType */
+/**
+ * t:ArrayOfExtendedPropertyAttributedValueType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/extendedproperties-arrayofextendedpropertyattributedvaluetype
+ */
 export type ArrayOfExtendedPropertyAttributedValueType = ExtendedPropertyAttributedValueType[];
-/** t:ArrayOfExtractedEmailAddresses */
+/**
+ * t:ArrayOfExtractedEmailAddresses
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/emailaddresses-arrayofextractedemailaddresses
+ */
 export type ArrayOfExtractedEmailAddresses = string[];
-/** t:ArrayOfFailedSearchMailboxesType */
+/**
+ * t:ArrayOfFailedSearchMailboxesType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/failedmailboxes
+ */
 export type ArrayOfFailedSearchMailboxesType = FailedSearchMailboxType[];
-/** t:ArrayOfFindMessageTrackingSearchResultType */
+/**
+ * t:ArrayOfFindMessageTrackingSearchResultType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/messagetrackingsearchresults
+ */
 export type ArrayOfFindMessageTrackingSearchResultType = FindMessageTrackingSearchResultType[];
 /** t:ArrayOfFlightReservationsType */
 export type ArrayOfFlightReservationsType = FlightReservationEntityType[];
@@ -414,7 +639,10 @@ export type ArrayOfFlightReservationsType = FlightReservationEntityType[];
 export type ArrayOfFlightsType = FlightEntityType[];
 /** t:ArrayOfFolderIdType */
 export type ArrayOfFolderIdType = FolderIdType[];
-/** t:ArrayOfFoldersType */
+/**
+ * t:ArrayOfFoldersType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/folders-ex15websvcsotherref
+ */
 export type ArrayOfFoldersType = ArrayOfFoldersTypeEntry[];
 /** One entry: the element named by `$el`. */
 export type ArrayOfFoldersTypeEntry = Tagged<'Folder', FolderType>
@@ -422,15 +650,24 @@ export type ArrayOfFoldersTypeEntry = Tagged<'Folder', FolderType>
     | Tagged<'ContactsFolder', ContactsFolderType>
     | Tagged<'SearchFolder', SearchFolderType>
     | Tagged<'TasksFolder', TasksFolderType>;
-/** t:ArrayOfGroupedItemsType */
+/**
+ * t:ArrayOfGroupedItemsType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/groups
+ */
 export type ArrayOfGroupedItemsType = GroupedItemsType[];
 /** t:ArrayOfGroupIdType */
 export type ArrayOfGroupIdType = string[];
 /** t:ArrayOfGuidType */
 export type ArrayOfGuidType = GuidType[];
-/** t:ArrayOfHighlightTermsType */
+/**
+ * t:ArrayOfHighlightTermsType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/highlightterms
+ */
 export type ArrayOfHighlightTermsType = HighlightTermType[];
-/** t:ArrayOfImGroupType */
+/**
+ * t:ArrayOfImGroupType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/groups-arrayofimgrouptype
+ */
 export type ArrayOfImGroupType = ImGroupType[];
 /** t:ArrayOfInboxReminderType */
 export type ArrayOfInboxReminderType = InboxReminderType[];
@@ -444,7 +681,10 @@ export type ArrayOfInsightContextItem = InsightContextItem[];
 export type ArrayOfInsightItemType = InsightItemType[];
 /** t:ArrayOfInsightValue */
 export type ArrayOfInsightValue = InsightValue[];
-/** t:ArrayOfInvalidRecipientsType */
+/**
+ * t:ArrayOfInvalidRecipientsType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/invalidrecipients
+ */
 export type ArrayOfInvalidRecipientsType = InvalidRecipientType[];
 /** t:ArrayOfItemClassType */
 export type ArrayOfItemClassType = ItemClassType[];
@@ -454,27 +694,51 @@ export type ArrayOfItemIdsType = ItemIdType[];
 export type ArrayOfItemsType = ItemType[];
 /** t:ArrayOfJobInsightValue */
 export type ArrayOfJobInsightValue = JobInsightValue[];
-/** t:ArrayOfKeywordStatisticsSearchResultsType */
+/**
+ * t:ArrayOfKeywordStatisticsSearchResultsType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/keywordstats
+ */
 export type ArrayOfKeywordStatisticsSearchResultsType = KeywordStatisticsSearchResultType[];
 /** t:ArrayOfLocationConstraintItems */
 export type ArrayOfLocationConstraintItems = LocationConstraintItem[];
-/** t:ArrayOfMailboxData */
-export type ArrayOfMailboxData = MailboxData | null[];
-/** t:ArrayOfMailboxHoldStatusType */
+/**
+ * t:ArrayOfMailboxData
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/mailboxdataarray
+ */
+export type ArrayOfMailboxData = Array<MailboxData | null>;
+/**
+ * t:ArrayOfMailboxHoldStatusType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/mailboxholdstatuses
+ */
 export type ArrayOfMailboxHoldStatusType = MailboxHoldStatusType[];
-/** t:ArrayOfMailboxStatisticsItemsType */
+/**
+ * t:ArrayOfMailboxStatisticsItemsType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/mailboxstats
+ */
 export type ArrayOfMailboxStatisticsItemsType = MailboxStatisticsItemType[];
 /** t:ArrayOfMeetingLocation */
 export type ArrayOfMeetingLocation = MeetingLocation[];
-/** t:ArrayOfMeetingSuggestionsType */
+/**
+ * t:ArrayOfMeetingSuggestionsType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/meetingsuggestions
+ */
 export type ArrayOfMeetingSuggestionsType = MeetingSuggestionType[];
 /** t:ArrayOfMeetingTimeCandidate */
 export type ArrayOfMeetingTimeCandidate = MeetingTimeCandidate[];
-/** t:ArrayOfNonIndexableItemDetailsType */
+/**
+ * t:ArrayOfNonIndexableItemDetailsType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/items-arrayofnonindexableitemdetailstype
+ */
 export type ArrayOfNonIndexableItemDetailsType = NonIndexableItemDetailType[];
-/** t:ArrayOfNonIndexableItemStatisticsType */
+/**
+ * t:ArrayOfNonIndexableItemStatisticsType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/nonindexableitemstatistics
+ */
 export type ArrayOfNonIndexableItemStatisticsType = NonIndexableItemStatisticType[];
-/** t:ArrayOfOccurrenceRangesType */
+/**
+ * t:ArrayOfOccurrenceRangesType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/ranges
+ */
 export type ArrayOfOccurrenceRangesType = OccurrencesRangeType[];
 /** t:ArrayOfParcelDeliveryEntitiesType */
 export type ArrayOfParcelDeliveryEntitiesType = ParcelDeliveryEntityType[];
@@ -484,23 +748,38 @@ export type ArrayOfPeopleQuerySource = string[];
 export type ArrayOfPeopleType = PersonaType[];
 /** t:ArrayOfPermissionsType */
 export type ArrayOfPermissionsType = PermissionType[];
-/** t:ArrayOfPersonaAttributionsType */
+/**
+ * t:ArrayOfPersonaAttributionsType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/attributions-arrayofpersonaattributionstype
+ */
 export type ArrayOfPersonaAttributionsType = PersonaAttributionType[];
 /** t:ArrayOfPersonType */
 export type ArrayOfPersonType = PersonType[];
-/** t:ArrayOfPhoneEntitiesType */
+/**
+ * t:ArrayOfPhoneEntitiesType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/phonenumbers-arrayofphoneentitiestype
+ */
 export type ArrayOfPhoneEntitiesType = PhoneEntityType[];
 /** t:ArrayOfPhoneNumberAttributedValuesType */
 export type ArrayOfPhoneNumberAttributedValuesType = PhoneNumberAttributedValueType[];
-/** t:ArrayOfPhonesType */
+/**
+ * t:ArrayOfPhonesType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/phonenumbers-arrayofphonestype
+ */
 export type ArrayOfPhonesType = PhoneType[];
 /** t:ArrayOfPostalAddressAttributedValuesType */
 export type ArrayOfPostalAddressAttributedValuesType = PostalAddressAttributedValueType[];
 /** t:ArrayOfProfileInsightValue */
 export type ArrayOfProfileInsightValue = ProfileInsightValue[];
-/** t:ArrayOfProtectionRulesType */
+/**
+ * t:ArrayOfProtectionRulesType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/rules-ex15websvcsotherref
+ */
 export type ArrayOfProtectionRulesType = ProtectionRuleType[];
-/** t:ArrayOfRealItemsType */
+/**
+ * t:ArrayOfRealItemsType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/items
+ */
 export type ArrayOfRealItemsType = ArrayOfRealItemsTypeEntry[];
 /** One entry: the element named by `$el`. */
 export type ArrayOfRealItemsTypeEntry = Tagged<'Item', ItemType>
@@ -522,50 +801,104 @@ export type ArrayOfRealItemsTypeEntry = Tagged<'Item', ItemType>
 export type ArrayOfRecipientsType = EmailAddressType[];
 /** t:ArrayOfRecipientSuggestionsType */
 export type ArrayOfRecipientSuggestionsType = RecipientSuggestionType[];
-/** t:ArrayOfRecipientTrackingEventType */
+/**
+ * t:ArrayOfRecipientTrackingEventType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/recipienttrackingevents
+ */
 export type ArrayOfRecipientTrackingEventType = RecipientTrackingEventType[];
-/** t:ArrayOfRemindersType */
+/**
+ * t:ArrayOfRemindersType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/reminders
+ */
 export type ArrayOfRemindersType = ReminderType[];
 
-/** t:ArrayOfResolutionType */
+/**
+ * t:ArrayOfResolutionType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/resolutionset
+ */
 export interface ArrayOfResolutionType extends Extensible {
-  /** Attribute IndexedPagingOffset. */
+  /**
+   * Attribute IndexedPagingOffset.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/resolutionset
+   */
   IndexedPagingOffset?: number;
-  /** Attribute NumeratorOffset. */
+  /**
+   * Attribute NumeratorOffset.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/resolutionset
+   */
   NumeratorOffset?: number;
-  /** Attribute AbsoluteDenominator. */
+  /**
+   * Attribute AbsoluteDenominator.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/resolutionset
+   */
   AbsoluteDenominator?: number;
-  /** Attribute IncludesLastItemInRange. */
+  /**
+   * Attribute IncludesLastItemInRange.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/resolutionset
+   */
   IncludesLastItemInRange?: boolean;
-  /** Attribute TotalItemsInView. */
+  /**
+   * Attribute TotalItemsInView.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/resolutionset
+   */
   TotalItemsInView?: number;
-  /** t:Resolution, repeated. */
+  /**
+   * t:Resolution, repeated.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/resolution
+   */
   Resolution?: ResolutionType[];
 }
 
-/** t:ArrayOfRetentionPolicyTagsType */
+/**
+ * t:ArrayOfRetentionPolicyTagsType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/retentionpolicytags
+ */
 export type ArrayOfRetentionPolicyTagsType = RetentionPolicyTagType[];
-/** t:ArrayOfRoomsType */
+/**
+ * t:ArrayOfRoomsType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/rooms
+ */
 export type ArrayOfRoomsType = RoomType[];
-/** t:ArrayOfRuleOperationErrorsType */
+/**
+ * t:ArrayOfRuleOperationErrorsType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/ruleoperationerrors
+ */
 export type ArrayOfRuleOperationErrorsType = RuleOperationErrorType[];
-/** t:ArrayOfRuleOperationsType */
+/**
+ * t:ArrayOfRuleOperationsType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/operations
+ */
 export type ArrayOfRuleOperationsType = ArrayOfRuleOperationsTypeEntry[];
 /** One entry: the element named by `$el`. */
 export type ArrayOfRuleOperationsTypeEntry = Tagged<'CreateRuleOperation', CreateRuleOperationType>
     | Tagged<'SetRuleOperation', SetRuleOperationType>
     | Tagged<'DeleteRuleOperation', DeleteRuleOperationType>;
-/** t:ArrayOfRulesType */
+/**
+ * t:ArrayOfRulesType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/inboxrules
+ */
 export type ArrayOfRulesType = RuleType[];
-/** t:ArrayOfRuleValidationErrorsType */
+/**
+ * t:ArrayOfRuleValidationErrorsType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/validationerrors
+ */
 export type ArrayOfRuleValidationErrorsType = RuleValidationErrorType[];
-/** t:ArrayOfSearchableMailboxesType */
+/**
+ * t:ArrayOfSearchableMailboxesType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/searchablemailboxes
+ */
 export type ArrayOfSearchableMailboxesType = SearchableMailboxType[];
-/** t:ArrayOfSearchItemKindsType */
+/**
+ * t:ArrayOfSearchItemKindsType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/messagetypes
+ */
 export type ArrayOfSearchItemKindsType = SearchItemKindType[];
 /** t:ArrayOfSearchPreviewItemsType */
 export type ArrayOfSearchPreviewItemsType = SearchPreviewItemType[];
-/** t:ArrayOfSearchRefinerItemsType */
+/**
+ * t:ArrayOfSearchRefinerItemsType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/refiners
+ */
 export type ArrayOfSearchRefinerItemsType = SearchRefinerItemType[];
 
 /** t:ArrayOfSearchScopeType */
@@ -605,26 +938,47 @@ export type ArrayOfStringArrayAttributedValuesType = StringArrayAttributedValueT
 export type ArrayOfStringAttributedValuesType = StringAttributedValueType[];
 /** t:ArrayOfStringsType */
 export type ArrayOfStringsType = string[];
-/** t:ArrayOfStringValueType */
+/**
+ * t:ArrayOfStringValueType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/values-arrayofstringvaluetype
+ */
 export type ArrayOfStringValueType = string[];
-/** t:ArrayOfSuggestion */
+/**
+ * t:ArrayOfSuggestion
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/suggestionarray
+ */
 export type ArrayOfSuggestion = Suggestion[];
-/** t:ArrayOfSuggestionDayResult */
+/**
+ * t:ArrayOfSuggestionDayResult
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/suggestiondayresultarray
+ */
 export type ArrayOfSuggestionDayResult = SuggestionDayResult[];
-/** t:ArrayOfTaskSuggestionsType */
+/**
+ * t:ArrayOfTaskSuggestionsType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/tasksuggestions
+ */
 export type ArrayOfTaskSuggestionsType = TaskSuggestionType[];
 /** t:ArrayOfTimeSlot */
 export type ArrayOfTimeSlot = TimeSlot[];
-/** t:ArrayOfTimeZoneDefinitionType */
+/**
+ * t:ArrayOfTimeZoneDefinitionType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/timezonedefinitions
+ */
 export type ArrayOfTimeZoneDefinitionType = TimeZoneDefinitionType[];
 /** t:ArrayOfTrackingPropertiesType */
 export type ArrayOfTrackingPropertiesType = TrackingPropertyType[];
-/** t:ArrayOfTransitionsGroupsType */
+/**
+ * t:ArrayOfTransitionsGroupsType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/transitionsgroups
+ */
 export type ArrayOfTransitionsGroupsType = ArrayOfTransitionsType[];
 
 /** t:ArrayOfTransitionsType */
 export interface ArrayOfTransitionsType extends Extensible {
-  /** Attribute Id. */
+  /**
+   * Attribute Id.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/transitions
+   */
   Id?: string;
   /** Repeated choice of 4 elements, in document order; narrow on `$el`. */
   Transition: ArrayOfTransitionsTypeTransitionEntry[];
@@ -635,32 +989,65 @@ export type ArrayOfTransitionsTypeTransitionEntry = Tagged<'Transition', Transit
     | Tagged<'AbsoluteDateTransition', AbsoluteDateTransitionType>
     | Tagged<'RecurringDayTransition', RecurringDayTransitionType>
     | Tagged<'RecurringDateTransition', RecurringDateTransitionType>;
-/** t:ArrayOfUnknownEntriesType */
+/**
+ * t:ArrayOfUnknownEntriesType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/unknownentries
+ */
 export type ArrayOfUnknownEntriesType = string[];
-/** t:ArrayOfUrlEntitiesType */
+/**
+ * t:ArrayOfUrlEntitiesType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/urls-arrayofurlentitiestype
+ */
 export type ArrayOfUrlEntitiesType = UrlEntityType[];
-/** t:ArrayOfUrlsType */
+/**
+ * t:ArrayOfUrlsType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/urls
+ */
 export type ArrayOfUrlsType = string[];
-/** t:ArrayOfUserIdType */
+/**
+ * t:ArrayOfUserIdType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/userids
+ */
 export type ArrayOfUserIdType = UserIdType[];
-/** t:ArrayOfUserMailboxesType */
+/**
+ * t:ArrayOfUserMailboxesType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/mailboxes-arrayofusermailboxestype
+ */
 export type ArrayOfUserMailboxesType = UserMailboxType[];
-/** t:ArrayOfValueAttributionsType */
+/**
+ * t:ArrayOfValueAttributionsType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/attributions-arrayofvalueattributionstype
+ */
 export type ArrayOfValueAttributionsType = string[];
-/** t:ArrayOfVotingOptionDataType */
+/**
+ * t:ArrayOfVotingOptionDataType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/useroptions
+ */
 export type ArrayOfVotingOptionDataType = VotingOptionDataType[];
 /** t:ArrayOfWorkHours */
 export type ArrayOfWorkHours = WorkHoursType[];
-/** t:ArrayOfWorkingPeriod */
+/**
+ * t:ArrayOfWorkingPeriod
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/workingperiodarray
+ */
 export type ArrayOfWorkingPeriod = WorkingPeriod[];
 /** t:ArrayOfWorkTimeSlot */
 export type ArrayOfWorkTimeSlot = WorkTimeSlot[];
 
-/** t:AttachmentIdType */
+/**
+ * t:AttachmentIdType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/attachmentid
+ */
 export interface AttachmentIdType extends RequestAttachmentIdType {
-  /** Attribute RootItemId. */
+  /**
+   * Attribute RootItemId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/attachmentid
+   */
   RootItemId?: string;
-  /** Attribute RootItemChangeKey. */
+  /**
+   * Attribute RootItemChangeKey.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/attachmentid
+   */
   RootItemChangeKey?: string;
 }
 
@@ -670,15 +1057,30 @@ export interface AttachmentRefinerType extends SearchRefinerType {
   HasAttachment?: boolean;
 }
 
-/** t:AttachmentResponseShapeType */
+/**
+ * t:AttachmentResponseShapeType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/attachmentshape
+ */
 export interface AttachmentResponseShapeType extends Extensible {
-  /** t:IncludeMimeContent. */
+  /**
+   * t:IncludeMimeContent.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/includemimecontent
+   */
   IncludeMimeContent?: boolean;
-  /** t:BodyType. */
+  /**
+   * t:BodyType.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/bodytype
+   */
   BodyType?: BodyTypeResponseType;
-  /** t:FilterHtmlContent. */
+  /**
+   * t:FilterHtmlContent.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/filterhtmlcontent
+   */
   FilterHtmlContent?: boolean;
-  /** t:AdditionalProperties. */
+  /**
+   * t:AdditionalProperties.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/additionalproperties
+   */
   AdditionalProperties?: NonEmptyArrayOfPathsToElementType;
 }
 
@@ -686,23 +1088,47 @@ export interface AttachmentResponseShapeType extends Extensible {
 export interface AttachmentType extends Extensible {
   /** xsi:type: set when the value is of a derived type. */
   $type?: 'AttachmentType' | 'FileAttachmentType' | 'ItemAttachmentType' | 'ReferenceAttachmentType';
-  /** t:AttachmentId. */
+  /**
+   * t:AttachmentId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/attachmentid
+   */
   AttachmentId?: AttachmentIdType;
-  /** t:Name. */
+  /**
+   * t:Name.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/name-attachmenttype
+   */
   Name?: string;
-  /** t:ContentType. */
+  /**
+   * t:ContentType.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/contenttype
+   */
   ContentType?: string;
-  /** t:ContentId. */
+  /**
+   * t:ContentId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/contentid
+   */
   ContentId?: string;
-  /** t:ContentLocation. */
+  /**
+   * t:ContentLocation.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/contentlocation
+   */
   ContentLocation?: string;
   /** t:AttachmentOriginalUrl. */
   AttachmentOriginalUrl?: string;
-  /** t:Size. */
+  /**
+   * t:Size.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/size
+   */
   Size?: number;
-  /** t:LastModifiedTime. */
+  /**
+   * t:LastModifiedTime.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/lastmodifiedtime
+   */
   LastModifiedTime?: string;
-  /** t:IsInline. */
+  /**
+   * t:IsInline.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isinline
+   */
   IsInline?: boolean;
 }
 
@@ -726,21 +1152,42 @@ export interface AttendeeConstraintItem extends MeetingTimeCandidatesConstraintI
   IsRequired?: boolean;
 }
 
-/** t:AttendeeType */
+/**
+ * t:AttendeeType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/attendee
+ */
 export interface AttendeeType extends Extensible {
-  /** t:Mailbox. */
+  /**
+   * t:Mailbox.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/mailbox
+   */
   Mailbox: EmailAddressType;
-  /** t:ResponseType. */
+  /**
+   * t:ResponseType.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/responsetype
+   */
   ResponseType?: ResponseTypeType;
-  /** t:LastResponseTime. */
+  /**
+   * t:LastResponseTime.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/lastresponsetime
+   */
   LastResponseTime?: string;
-  /** t:ProposedStart. */
+  /**
+   * t:ProposedStart.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/proposedstart-attendeetype
+   */
   ProposedStart?: string;
-  /** t:ProposedEnd. */
+  /**
+   * t:ProposedEnd.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/proposedend-attendeetype
+   */
   ProposedEnd?: string;
 }
 
-/** t:AvailabilityProxyRequestType (2 values) */
+/**
+ * t:AvailabilityProxyRequestType (2 values)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/requesttype
+ */
 export type AvailabilityProxyRequestType = 'CrossSite' | 'CrossForest';
 /** Every value of AvailabilityProxyRequestType, in schema order. */
 export const AvailabilityProxyRequestTypeValues = ['CrossSite', 'CrossForest'] as const;
@@ -777,29 +1224,62 @@ export interface BaseFolderIdType extends Extensible {
 export interface BaseFolderType extends Extensible {
   /** xsi:type: set when the value is of a derived type. */
   $type?: 'BaseFolderType' | 'CalendarFolderType' | 'ContactsFolderType' | 'FolderType' | 'SearchFolderType' | 'TasksFolderType';
-  /** t:FolderId. */
+  /**
+   * t:FolderId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/folderid
+   */
   FolderId?: FolderIdType;
-  /** t:ParentFolderId. */
+  /**
+   * t:ParentFolderId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/parentfolderid
+   */
   ParentFolderId?: FolderIdType;
-  /** t:FolderClass. */
+  /**
+   * t:FolderClass.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/folderclass
+   */
   FolderClass?: string;
-  /** t:DisplayName. */
+  /**
+   * t:DisplayName.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/displayname-string
+   */
   DisplayName?: string;
-  /** t:TotalCount. */
+  /**
+   * t:TotalCount.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/totalcount
+   */
   TotalCount?: number;
-  /** t:ChildFolderCount. */
+  /**
+   * t:ChildFolderCount.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/childfoldercount
+   */
   ChildFolderCount?: number;
-  /** t:ExtendedProperty, repeated. */
+  /**
+   * t:ExtendedProperty, repeated.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/extendedproperty
+   */
   ExtendedProperty?: ExtendedPropertyType[];
-  /** t:ManagedFolderInformation. */
+  /**
+   * t:ManagedFolderInformation.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/managedfolderinformation
+   */
   ManagedFolderInformation?: ManagedFolderInformationType;
-  /** t:EffectiveRights. */
+  /**
+   * t:EffectiveRights.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/effectiverights
+   */
   EffectiveRights?: EffectiveRightsType;
-  /** t:DistinguishedFolderId. */
+  /**
+   * t:DistinguishedFolderId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/distinguishedfolderid-distinguishedfolderidnametype
+   */
   DistinguishedFolderId?: DistinguishedFolderIdNameType;
   /** t:PolicyTag. */
   PolicyTag?: RetentionTagType;
-  /** t:ArchiveTag. */
+  /**
+   * t:ArchiveTag.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/archivetag
+   */
   ArchiveTag?: RetentionTagType;
   /** t:ReplicaList. */
   ReplicaList?: ArrayOfStringsType;
@@ -809,21 +1289,33 @@ export interface BaseFolderType extends Extensible {
 export interface BaseGroupByType extends Extensible {
   /** xsi:type: set when the value is of a derived type. */
   $type?: 'BaseGroupByType' | 'DistinguishedGroupByType' | 'GroupByType';
-  /** Attribute Order. */
+  /**
+   * Attribute Order.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/groupby
+   */
   Order: SortDirectionType;
 }
 
-/** t:BaseItemIdType (abstract) */
+/**
+ * t:BaseItemIdType (abstract)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/baseitemid
+ */
 export interface BaseItemIdType extends Extensible {
   /** xsi:type: set when the value is of a derived type. */
   $type?: 'BaseItemIdType' | 'AttachmentIdType' | 'ItemIdType' | 'OccurrenceItemIdType' | 'RecurringMasterItemIdRangesType' | 'RecurringMasterItemIdType' | 'RequestAttachmentIdType' | 'RootItemIdType' | 'SearchResultConversationIdType' | 'SearchResultItemIdType';
 }
 
-/** t:BaseNotificationEventType */
+/**
+ * t:BaseNotificationEventType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/statusevent
+ */
 export interface BaseNotificationEventType extends Extensible {
   /** xsi:type: set when the value is of a derived type. */
   $type?: 'BaseNotificationEventType' | 'BaseObjectChangedEventType' | 'ModifiedEventType' | 'MovedCopiedEventType';
-  /** t:Watermark. */
+  /**
+   * t:Watermark.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/watermark
+   */
   Watermark?: WatermarkType;
 }
 
@@ -831,13 +1323,25 @@ export interface BaseNotificationEventType extends Extensible {
 export interface BaseObjectChangedEventType extends BaseNotificationEventType {
   /** xsi:type: set when the value is of a derived type. */
   $type?: 'BaseObjectChangedEventType' | 'ModifiedEventType' | 'MovedCopiedEventType';
-  /** t:TimeStamp. */
+  /**
+   * t:TimeStamp.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/timestamp
+   */
   TimeStamp: string;
-  /** t:FolderId (one of a choice). */
+  /**
+   * t:FolderId (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/folderid
+   */
   FolderId?: FolderIdType;
-  /** t:ItemId (one of a choice). */
+  /**
+   * t:ItemId (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/itemid
+   */
   ItemId?: ItemIdType;
-  /** t:ParentFolderId. */
+  /**
+   * t:ParentFolderId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/parentfolderid
+   */
   ParentFolderId: FolderIdType;
 }
 
@@ -845,11 +1349,17 @@ export interface BaseObjectChangedEventType extends BaseNotificationEventType {
 export interface BasePagingType extends Extensible {
   /** xsi:type: set when the value is of a derived type. */
   $type?: 'BasePagingType' | 'CalendarViewType' | 'ContactsViewType' | 'FractionalPageViewType' | 'IndexedPageViewType' | 'SeekToConditionPageViewType';
-  /** Attribute MaxEntriesReturned. */
+  /**
+   * Attribute MaxEntriesReturned.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/calendarview
+   */
   MaxEntriesReturned?: number;
 }
 
-/** t:BasePathToElementType (abstract) */
+/**
+ * t:BasePathToElementType (abstract)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/path
+ */
 export interface BasePathToElementType extends Extensible {
   /** xsi:type: set when the value is of a derived type. */
   $type?: 'BasePathToElementType' | 'PathToExceptionFieldType' | 'PathToExtendedFieldType' | 'PathToIndexedFieldType' | 'PathToUnindexedFieldType';
@@ -859,21 +1369,45 @@ export interface BasePathToElementType extends Extensible {
 export interface BasePermissionType extends Extensible {
   /** xsi:type: set when the value is of a derived type. */
   $type?: 'BasePermissionType' | 'CalendarPermissionType' | 'PermissionType';
-  /** t:UserId. */
+  /**
+   * t:UserId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/userid
+   */
   UserId: UserIdType;
-  /** t:CanCreateItems. */
+  /**
+   * t:CanCreateItems.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/cancreateitems
+   */
   CanCreateItems?: boolean;
-  /** t:CanCreateSubFolders. */
+  /**
+   * t:CanCreateSubFolders.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/cancreatesubfolders
+   */
   CanCreateSubFolders?: boolean;
-  /** t:IsFolderOwner. */
+  /**
+   * t:IsFolderOwner.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isfolderowner
+   */
   IsFolderOwner?: boolean;
-  /** t:IsFolderVisible. */
+  /**
+   * t:IsFolderVisible.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isfoldervisible
+   */
   IsFolderVisible?: boolean;
-  /** t:IsFolderContact. */
+  /**
+   * t:IsFolderContact.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isfoldercontact
+   */
   IsFolderContact?: boolean;
-  /** t:EditItems. */
+  /**
+   * t:EditItems.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/edititems
+   */
   EditItems?: PermissionActionType;
-  /** t:DeleteItems. */
+  /**
+   * t:DeleteItems.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/deleteitems
+   */
   DeleteItems?: PermissionActionType;
 }
 
@@ -881,25 +1415,49 @@ export interface BasePermissionType extends Extensible {
 export interface BaseSubscriptionRequestType extends Extensible {
   /** xsi:type: set when the value is of a derived type. */
   $type?: 'BaseSubscriptionRequestType' | 'PullSubscriptionRequestType' | 'PushSubscriptionRequestType';
-  /** Attribute SubscribeToAllFolders. */
+  /**
+   * Attribute SubscribeToAllFolders.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/pullsubscriptionrequest
+   */
   SubscribeToAllFolders?: boolean;
-  /** t:FolderIds. */
+  /**
+   * t:FolderIds.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/folderids
+   */
   FolderIds?: NonEmptyArrayOfBaseFolderIdsType;
-  /** t:EventTypes. */
+  /**
+   * t:EventTypes.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/eventtypes
+   */
   EventTypes: NonEmptyArrayOfNotificationEventTypesType;
-  /** t:Watermark. */
+  /**
+   * t:Watermark.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/watermark
+   */
   Watermark?: WatermarkType;
 }
 
-/** t:BodyContentAttributedValueType */
+/**
+ * t:BodyContentAttributedValueType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/bodycontentattributedvalue
+ */
 export interface BodyContentAttributedValueType extends Extensible {
-  /** t:Value. */
+  /**
+   * t:Value.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/value-bodycontenttype
+   */
   Value: BodyContentType;
-  /** t:Attributions. */
+  /**
+   * t:Attributions.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/attributions-arrayofvalueattributionstype
+   */
   Attributions: ArrayOfValueAttributionsType;
 }
 
-/** t:BodyContentType */
+/**
+ * t:BodyContentType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/value-bodycontenttype
+ */
 export interface BodyContentType extends Extensible {
   /** t:Value. */
   Value: string;
@@ -907,13 +1465,22 @@ export interface BodyContentType extends Extensible {
   BodyType: BodyTypeType;
 }
 
-/** t:BodyType */
+/**
+ * t:BodyType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/body
+ */
 export interface BodyType extends Extensible {
   /** The element text. */
   $value: string;
-  /** Attribute BodyType. */
+  /**
+   * Attribute BodyType.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/body
+   */
   BodyType: BodyTypeType;
-  /** Attribute IsTruncated. */
+  /**
+   * Attribute IsTruncated.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/body
+   */
   IsTruncated?: boolean;
 }
 
@@ -921,7 +1488,10 @@ export interface BodyType extends Extensible {
 export type BodyTypeResponseType = 'Best' | 'HTML' | 'Text';
 /** Every value of BodyTypeResponseType, in schema order. */
 export const BodyTypeResponseTypeValues = ['Best', 'HTML', 'Text'] as const;
-/** t:BodyTypeType (2 values) */
+/**
+ * t:BodyTypeType (2 values)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/bodytype-bodytypetype
+ */
 export type BodyTypeType = 'HTML' | 'Text';
 /** Every value of BodyTypeType, in schema order. */
 export const BodyTypeTypeValues = ['HTML', 'Text'] as const;
@@ -938,43 +1508,94 @@ export interface CalendarActivityDataType extends Extensible {
   IndexSelected: number;
 }
 
-/** t:CalendarEvent */
+/**
+ * t:CalendarEvent
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/calendarevent
+ */
 export interface CalendarEvent extends Extensible {
-  /** t:StartTime. */
+  /**
+   * t:StartTime.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/starttime
+   */
   StartTime: string;
-  /** t:EndTime. */
+  /**
+   * t:EndTime.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/endtime
+   */
   EndTime: string;
-  /** t:BusyType. */
+  /**
+   * t:BusyType.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/busytype
+   */
   BusyType: LegacyFreeBusyType;
-  /** t:CalendarEventDetails. */
+  /**
+   * t:CalendarEventDetails.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/calendareventdetails
+   */
   CalendarEventDetails?: CalendarEventDetails;
 }
 
-/** t:CalendarEventDetails */
+/**
+ * t:CalendarEventDetails
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/calendareventdetails
+ */
 export interface CalendarEventDetails extends Extensible {
-  /** t:ID. */
+  /**
+   * t:ID.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/id
+   */
   ID?: string;
-  /** t:Subject. */
+  /**
+   * t:Subject.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/subject-calendareventdetails
+   */
   Subject?: string;
-  /** t:Location. */
+  /**
+   * t:Location.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/location-calendareventdetails
+   */
   Location?: string;
-  /** t:IsMeeting. */
+  /**
+   * t:IsMeeting.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/ismeeting-calendareventdetails
+   */
   IsMeeting: boolean;
-  /** t:IsRecurring. */
+  /**
+   * t:IsRecurring.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isrecurring-calendareventdetails
+   */
   IsRecurring: boolean;
-  /** t:IsException. */
+  /**
+   * t:IsException.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isexception
+   */
   IsException: boolean;
-  /** t:IsReminderSet. */
+  /**
+   * t:IsReminderSet.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isreminderset
+   */
   IsReminderSet: boolean;
-  /** t:IsPrivate. */
+  /**
+   * t:IsPrivate.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isprivate
+   */
   IsPrivate: boolean;
 }
 
-/** t:CalendarFolderType */
+/**
+ * t:CalendarFolderType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/calendarfolder
+ */
 export interface CalendarFolderType extends BaseFolderType {
-  /** t:SharingEffectiveRights. */
+  /**
+   * t:SharingEffectiveRights.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/sharingeffectiverights-calendarpermissionreadaccesstype
+   */
   SharingEffectiveRights?: CalendarPermissionReadAccessType;
-  /** t:PermissionSet. */
+  /**
+   * t:PermissionSet.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/permissionset-calendarpermissionsettype
+   */
   PermissionSet?: CalendarPermissionSetType;
 }
 
@@ -983,97 +1604,232 @@ export type CalendarItemCreateOrDeleteOperationType = 'SendToNone' | 'SendOnlyTo
 /** Every value of CalendarItemCreateOrDeleteOperationType, in schema order. */
 export const CalendarItemCreateOrDeleteOperationTypeValues = ['SendToNone', 'SendOnlyToAll', 'SendToAllAndSaveCopy'] as const;
 
-/** t:CalendarItemType */
+/**
+ * t:CalendarItemType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/calendaritem
+ */
 export interface CalendarItemType extends ItemType {
-  /** t:UID. */
+  /**
+   * t:UID.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/uid
+   */
   UID?: string;
-  /** t:RecurrenceId. */
+  /**
+   * t:RecurrenceId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/recurrenceid
+   */
   RecurrenceId?: string;
-  /** t:DateTimeStamp. */
+  /**
+   * t:DateTimeStamp.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/datetimestamp
+   */
   DateTimeStamp?: string;
-  /** t:Start. */
+  /**
+   * t:Start.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/start
+   */
   Start?: string;
-  /** t:End. */
+  /**
+   * t:End.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/end-ex15websvcsotherref
+   */
   End?: string;
-  /** t:OriginalStart. */
+  /**
+   * t:OriginalStart.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/originalstart
+   */
   OriginalStart?: string;
-  /** t:IsAllDayEvent. */
+  /**
+   * t:IsAllDayEvent.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isalldayevent
+   */
   IsAllDayEvent?: boolean;
-  /** t:LegacyFreeBusyStatus. */
+  /**
+   * t:LegacyFreeBusyStatus.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/legacyfreebusystatus
+   */
   LegacyFreeBusyStatus?: LegacyFreeBusyType;
-  /** t:Location. */
+  /**
+   * t:Location.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/location
+   */
   Location?: string;
-  /** t:When. */
+  /**
+   * t:When.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/when
+   */
   When?: string;
-  /** t:IsMeeting. */
+  /**
+   * t:IsMeeting.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/ismeeting
+   */
   IsMeeting?: boolean;
-  /** t:IsCancelled. */
+  /**
+   * t:IsCancelled.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/iscancelled
+   */
   IsCancelled?: boolean;
-  /** t:IsRecurring. */
+  /**
+   * t:IsRecurring.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isrecurring
+   */
   IsRecurring?: boolean;
-  /** t:MeetingRequestWasSent. */
+  /**
+   * t:MeetingRequestWasSent.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/meetingrequestwassent
+   */
   MeetingRequestWasSent?: boolean;
-  /** t:IsResponseRequested. */
+  /**
+   * t:IsResponseRequested.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isresponserequested
+   */
   IsResponseRequested?: boolean;
-  /** t:CalendarItemType. */
+  /**
+   * t:CalendarItemType.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/calendaritemtype
+   */
   CalendarItemType?: CalendarItemTypeType;
-  /** t:MyResponseType. */
+  /**
+   * t:MyResponseType.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/myresponsetype
+   */
   MyResponseType?: ResponseTypeType;
-  /** t:Organizer. */
+  /**
+   * t:Organizer.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/organizer
+   */
   Organizer?: SingleRecipientType;
-  /** t:RequiredAttendees. */
+  /**
+   * t:RequiredAttendees.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/requiredattendees
+   */
   RequiredAttendees?: NonEmptyArrayOfAttendeesType;
-  /** t:OptionalAttendees. */
+  /**
+   * t:OptionalAttendees.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/optionalattendees
+   */
   OptionalAttendees?: NonEmptyArrayOfAttendeesType;
-  /** t:Resources. */
+  /**
+   * t:Resources.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/resources
+   */
   Resources?: NonEmptyArrayOfAttendeesType;
   /** t:InboxReminders. */
   InboxReminders?: ArrayOfInboxReminderType;
-  /** t:ConflictingMeetingCount. */
+  /**
+   * t:ConflictingMeetingCount.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/conflictingmeetingcount
+   */
   ConflictingMeetingCount?: number;
-  /** t:AdjacentMeetingCount. */
+  /**
+   * t:AdjacentMeetingCount.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/adjacentmeetingcount
+   */
   AdjacentMeetingCount?: number;
-  /** t:ConflictingMeetings. */
+  /**
+   * t:ConflictingMeetings.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/conflictingmeetings
+   */
   ConflictingMeetings?: NonEmptyArrayOfAllItemsType;
-  /** t:AdjacentMeetings. */
+  /**
+   * t:AdjacentMeetings.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/adjacentmeetings
+   */
   AdjacentMeetings?: NonEmptyArrayOfAllItemsType;
-  /** t:Duration. */
+  /**
+   * t:Duration.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/duration-items
+   */
   Duration?: string;
-  /** t:TimeZone. */
+  /**
+   * t:TimeZone.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/timezone-item
+   */
   TimeZone?: string;
-  /** t:AppointmentReplyTime. */
+  /**
+   * t:AppointmentReplyTime.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/appointmentreplytime
+   */
   AppointmentReplyTime?: string;
-  /** t:AppointmentSequenceNumber. */
+  /**
+   * t:AppointmentSequenceNumber.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/appointmentsequencenumber
+   */
   AppointmentSequenceNumber?: number;
-  /** t:AppointmentState. */
+  /**
+   * t:AppointmentState.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/appointmentstate
+   */
   AppointmentState?: number;
-  /** t:Recurrence. */
+  /**
+   * t:Recurrence.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/recurrence-recurrencetype
+   */
   Recurrence?: RecurrenceType;
-  /** t:FirstOccurrence. */
+  /**
+   * t:FirstOccurrence.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/firstoccurrence
+   */
   FirstOccurrence?: OccurrenceInfoType;
-  /** t:LastOccurrence. */
+  /**
+   * t:LastOccurrence.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/lastoccurrence
+   */
   LastOccurrence?: OccurrenceInfoType;
-  /** t:ModifiedOccurrences. */
+  /**
+   * t:ModifiedOccurrences.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/modifiedoccurrences
+   */
   ModifiedOccurrences?: NonEmptyArrayOfOccurrenceInfoType;
-  /** t:DeletedOccurrences. */
+  /**
+   * t:DeletedOccurrences.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/deletedoccurrences
+   */
   DeletedOccurrences?: NonEmptyArrayOfDeletedOccurrencesType;
-  /** t:MeetingTimeZone. */
+  /**
+   * t:MeetingTimeZone.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/meetingtimezone
+   */
   MeetingTimeZone?: TimeZoneType;
-  /** t:StartTimeZone. */
+  /**
+   * t:StartTimeZone.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/starttimezone
+   */
   StartTimeZone?: TimeZoneDefinitionType;
-  /** t:EndTimeZone. */
+  /**
+   * t:EndTimeZone.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/endtimezone
+   */
   EndTimeZone?: TimeZoneDefinitionType;
-  /** t:ConferenceType. */
+  /**
+   * t:ConferenceType.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/conferencetype
+   */
   ConferenceType?: number;
-  /** t:AllowNewTimeProposal. */
+  /**
+   * t:AllowNewTimeProposal.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/allownewtimeproposal
+   */
   AllowNewTimeProposal?: boolean;
-  /** t:IsOnlineMeeting. */
+  /**
+   * t:IsOnlineMeeting.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isonlinemeeting
+   */
   IsOnlineMeeting?: boolean;
-  /** t:MeetingWorkspaceUrl. */
+  /**
+   * t:MeetingWorkspaceUrl.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/meetingworkspaceurl
+   */
   MeetingWorkspaceUrl?: string;
-  /** t:NetShowUrl. */
+  /**
+   * t:NetShowUrl.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/netshowurl
+   */
   NetShowUrl?: string;
-  /** t:EnhancedLocation. */
+  /**
+   * t:EnhancedLocation.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/enhancedlocation
+   */
   EnhancedLocation?: EnhancedLocationType;
   /** t:StartWallClock. */
   StartWallClock?: string;
@@ -1089,7 +1845,10 @@ export interface CalendarItemType extends ItemType {
   JoinOnlineMeetingUrl?: string;
   /** t:OnlineMeetingSettings. */
   OnlineMeetingSettings?: OnlineMeetingSettingsType;
-  /** t:IsOrganizer. */
+  /**
+   * t:IsOrganizer.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isorganizer
+   */
   IsOrganizer?: boolean;
   /** t:CalendarActivityData. */
   CalendarActivityData?: CalendarActivityDataType;
@@ -1097,7 +1856,10 @@ export interface CalendarItemType extends ItemType {
   DoNotForwardMeeting?: boolean;
 }
 
-/** t:CalendarItemTypeType (4 values) */
+/**
+ * t:CalendarItemTypeType (4 values)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/calendaritemtype
+ */
 export type CalendarItemTypeType = 'Single' | 'Occurrence' | 'Exception' | 'RecurringMaster';
 /** Every value of CalendarItemTypeType, in schema order. */
 export const CalendarItemTypeTypeValues = ['Single', 'Occurrence', 'Exception', 'RecurringMaster'] as const;
@@ -1105,7 +1867,10 @@ export const CalendarItemTypeTypeValues = ['Single', 'Occurrence', 'Exception', 
 export type CalendarItemUpdateOperationType = 'SendToNone' | 'SendOnlyToAll' | 'SendOnlyToChanged' | 'SendToAllAndSaveCopy' | 'SendToChangedAndSaveCopy';
 /** Every value of CalendarItemUpdateOperationType, in schema order. */
 export const CalendarItemUpdateOperationTypeValues = ['SendToNone', 'SendOnlyToAll', 'SendOnlyToChanged', 'SendToAllAndSaveCopy', 'SendToChangedAndSaveCopy'] as const;
-/** t:CalendarPermissionLevelType (12 values) */
+/**
+ * t:CalendarPermissionLevelType (12 values)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/calendarpermissionlevel
+ */
 export type CalendarPermissionLevelType = 'None' | 'Owner' | 'PublishingEditor' | 'Editor' | 'PublishingAuthor' | 'Author' | 'NoneditingAuthor' | 'Reviewer' | 'Contributor' | 'FreeBusyTimeOnly' | 'FreeBusyTimeAndSubjectAndLocation' | 'Custom';
 /** Every value of CalendarPermissionLevelType, in schema order. */
 export const CalendarPermissionLevelTypeValues = ['None', 'Owner', 'PublishingEditor', 'Editor', 'PublishingAuthor', 'Author', 'NoneditingAuthor', 'Reviewer', 'Contributor', 'FreeBusyTimeOnly', 'FreeBusyTimeAndSubjectAndLocation', 'Custom'] as const;
@@ -1116,29 +1881,56 @@ export const CalendarPermissionReadAccessTypeValues = ['None', 'TimeOnly', 'Time
 
 /** t:CalendarPermissionSetType */
 export interface CalendarPermissionSetType extends Extensible {
-  /** t:CalendarPermissions. */
+  /**
+   * t:CalendarPermissions.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/calendarpermissions
+   */
   CalendarPermissions: ArrayOfCalendarPermissionsType;
-  /** t:UnknownEntries. */
+  /**
+   * t:UnknownEntries.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/unknownentries
+   */
   UnknownEntries?: ArrayOfUnknownEntriesType;
 }
 
-/** t:CalendarPermissionType */
+/**
+ * t:CalendarPermissionType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/calendarpermission
+ */
 export interface CalendarPermissionType extends BasePermissionType {
-  /** t:ReadItems. */
+  /**
+   * t:ReadItems.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/readitems-calendarpermissiontype
+   */
   ReadItems?: CalendarPermissionReadAccessType;
-  /** t:CalendarPermissionLevel. */
+  /**
+   * t:CalendarPermissionLevel.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/calendarpermissionlevel
+   */
   CalendarPermissionLevel: CalendarPermissionLevelType;
 }
 
-/** t:CalendarViewType */
+/**
+ * t:CalendarViewType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/calendarview
+ */
 export interface CalendarViewType extends BasePagingType {
-  /** Attribute StartDate. */
+  /**
+   * Attribute StartDate.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/calendarview
+   */
   StartDate: string;
-  /** Attribute EndDate. */
+  /**
+   * Attribute EndDate.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/calendarview
+   */
   EndDate: string;
 }
 
-/** t:CancelCalendarItemType */
+/**
+ * t:CancelCalendarItemType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/cancelcalendaritem
+ */
 export interface CancelCalendarItemType extends SmartResponseType {
 }
 
@@ -1146,31 +1938,64 @@ export interface CancelCalendarItemType extends SmartResponseType {
 export interface ChangeDescriptionType extends Extensible {
   /** xsi:type: set when the value is of a derived type. */
   $type?: 'ChangeDescriptionType' | 'AppendToFolderFieldType' | 'AppendToItemFieldType' | 'DeleteFolderFieldType' | 'DeleteItemFieldType' | 'FolderChangeDescriptionType' | 'ItemChangeDescriptionType' | 'SetFolderFieldType' | 'SetItemFieldType';
-  /** t:FieldURI (one of a choice). */
+  /**
+   * t:FieldURI (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/fielduri
+   */
   FieldURI?: PathToUnindexedFieldType;
-  /** t:IndexedFieldURI (one of a choice). */
+  /**
+   * t:IndexedFieldURI (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/indexedfielduri
+   */
   IndexedFieldURI?: PathToIndexedFieldType;
-  /** t:ExtendedFieldURI (one of a choice). */
+  /**
+   * t:ExtendedFieldURI (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/extendedfielduri
+   */
   ExtendedFieldURI?: PathToExtendedFieldType;
 }
 
-/** t:ChangeHighlightsType */
+/**
+ * t:ChangeHighlightsType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/changehighlights
+ */
 export interface ChangeHighlightsType extends Extensible {
-  /** t:HasLocationChanged. */
+  /**
+   * t:HasLocationChanged.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/haslocationchanged
+   */
   HasLocationChanged?: boolean;
-  /** t:Location. */
+  /**
+   * t:Location.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/location
+   */
   Location?: string;
-  /** t:HasStartTimeChanged. */
+  /**
+   * t:HasStartTimeChanged.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/hasstarttimechanged
+   */
   HasStartTimeChanged?: boolean;
-  /** t:Start. */
+  /**
+   * t:Start.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/start
+   */
   Start?: string;
-  /** t:HasEndTimeChanged. */
+  /**
+   * t:HasEndTimeChanged.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/hasendtimechanged
+   */
   HasEndTimeChanged?: boolean;
-  /** t:End. */
+  /**
+   * t:End.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/end-ex15websvcsotherref
+   */
   End?: string;
 }
 
-/** t:ClientAccessTokenRequestType */
+/**
+ * t:ClientAccessTokenRequestType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/tokenrequest
+ */
 export interface ClientAccessTokenRequestType extends Extensible {
   /** t:Id. */
   Id: string;
@@ -1213,27 +2038,60 @@ export type ClientExtensionScopeType = 'None' | 'User' | 'Organization' | 'Defau
 /** Every value of ClientExtensionScopeType, in schema order. */
 export const ClientExtensionScopeTypeValues = ['None', 'User', 'Organization', 'Default'] as const;
 
-/** t:ClientExtensionType */
+/**
+ * t:ClientExtensionType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/clientextension
+ */
 export interface ClientExtensionType extends Extensible {
-  /** Attribute IsAvailable. */
+  /**
+   * Attribute IsAvailable.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/clientextension
+   */
   IsAvailable?: boolean;
-  /** Attribute IsMandatory. */
+  /**
+   * Attribute IsMandatory.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/clientextension
+   */
   IsMandatory?: boolean;
-  /** Attribute IsEnabledByDefault. */
+  /**
+   * Attribute IsEnabledByDefault.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/clientextension
+   */
   IsEnabledByDefault?: boolean;
-  /** Attribute ProvidedTo. */
+  /**
+   * Attribute ProvidedTo.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/clientextension
+   */
   ProvidedTo?: ClientExtensionProvidedToType;
-  /** Attribute Type. */
+  /**
+   * Attribute Type.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/clientextension
+   */
   Type?: ClientExtensionTypeType;
-  /** Attribute Scope. */
+  /**
+   * Attribute Scope.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/clientextension
+   */
   Scope?: ClientExtensionScopeType;
-  /** Attribute MarketplaceAssetId. */
+  /**
+   * Attribute MarketplaceAssetId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/clientextension
+   */
   MarketplaceAssetId?: string;
-  /** Attribute MarketplaceContentMarket. */
+  /**
+   * Attribute MarketplaceContentMarket.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/clientextension
+   */
   MarketplaceContentMarket?: string;
-  /** Attribute AppStatus. */
+  /**
+   * Attribute AppStatus.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/clientextension
+   */
   AppStatus?: string;
-  /** Attribute Etoken. */
+  /**
+   * Attribute Etoken.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/clientextension
+   */
   Etoken?: string;
   /** Attribute InstalledDateTime. */
   InstalledDateTime?: string;
@@ -1241,7 +2099,10 @@ export interface ClientExtensionType extends Extensible {
   Version?: string;
   /** Attribute ExtensionId. */
   ExtensionId?: string;
-  /** t:SpecificUsers. */
+  /**
+   * t:SpecificUsers.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/specificusers
+   */
   SpecificUsers?: ArrayOfStringsType;
   /** t:Manifest. */
   Manifest?: string;
@@ -1283,27 +2144,60 @@ export type CompleteActionType = 'Commit' | 'Abandon';
 /** Every value of CompleteActionType, in schema order. */
 export const CompleteActionTypeValues = ['Commit', 'Abandon'] as const;
 
-/** t:CompleteNameType */
+/**
+ * t:CompleteNameType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/completename
+ */
 export interface CompleteNameType extends Extensible {
-  /** t:Title. */
+  /**
+   * t:Title.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/title
+   */
   Title?: string;
-  /** t:FirstName. */
+  /**
+   * t:FirstName.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/firstname
+   */
   FirstName?: string;
-  /** t:MiddleName. */
+  /**
+   * t:MiddleName.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/middlename
+   */
   MiddleName?: string;
-  /** t:LastName. */
+  /**
+   * t:LastName.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/lastname
+   */
   LastName?: string;
-  /** t:Suffix. */
+  /**
+   * t:Suffix.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/suffix
+   */
   Suffix?: string;
-  /** t:Initials. */
+  /**
+   * t:Initials.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/initials
+   */
   Initials?: string;
-  /** t:FullName. */
+  /**
+   * t:FullName.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/fullname
+   */
   FullName?: string;
-  /** t:Nickname. */
+  /**
+   * t:Nickname.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/nickname
+   */
   Nickname?: string;
-  /** t:YomiFirstName. */
+  /**
+   * t:YomiFirstName.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/yomifirstname
+   */
   YomiFirstName?: string;
-  /** t:YomiLastName. */
+  /**
+   * t:YomiLastName.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/yomilastname
+   */
   YomiLastName?: string;
 }
 
@@ -1321,7 +2215,10 @@ export interface ComputedInsightValueProperty extends Extensible {
   Value: string;
 }
 
-/** t:ConfigurationRequestDetailsType */
+/**
+ * t:ConfigurationRequestDetailsType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/configurationrequestdetails
+ */
 export interface ConfigurationRequestDetailsType extends Extensible {
   /** Wildcard (xs:any) content. */
   $any?: AnyEntry[];
@@ -1332,29 +2229,56 @@ export type ConflictResolutionType = 'NeverOverwrite' | 'AutoResolve' | 'AlwaysO
 /** Every value of ConflictResolutionType, in schema order. */
 export const ConflictResolutionTypeValues = ['NeverOverwrite', 'AutoResolve', 'AlwaysOverwrite'] as const;
 
-/** t:ConflictResultsType */
+/**
+ * t:ConflictResultsType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/conflictresults
+ */
 export interface ConflictResultsType extends Extensible {
-  /** t:Count. */
+  /**
+   * t:Count.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/count
+   */
   Count: number;
 }
 
-/** t:ConnectingSIDType */
+/**
+ * t:ConnectingSIDType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/connectingsid
+ */
 export interface ConnectingSIDType extends Extensible {
-  /** t:PrincipalName (one of a choice). */
+  /**
+   * t:PrincipalName (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/principalname
+   */
   PrincipalName?: PrincipalNameType;
-  /** t:SID (one of a choice). */
+  /**
+   * t:SID (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/sid
+   */
   SID?: SIDType;
-  /** t:PrimarySmtpAddress (one of a choice). */
+  /**
+   * t:PrimarySmtpAddress (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/primarysmtpaddress
+   */
   PrimarySmtpAddress?: PrimarySmtpAddressType;
-  /** t:SmtpAddress (one of a choice). */
+  /**
+   * t:SmtpAddress (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/smtpaddress
+   */
   SmtpAddress?: SmtpAddressType;
 }
 
-/** t:ConnectionFailureCauseType (5 values) */
+/**
+ * t:ConnectionFailureCauseType (5 values)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/connectionfailurecause
+ */
 export type ConnectionFailureCauseType = 'None' | 'UserBusy' | 'NoAnswer' | 'Unavailable' | 'Other';
 /** Every value of ConnectionFailureCauseType, in schema order. */
 export const ConnectionFailureCauseTypeValues = ['None', 'UserBusy', 'NoAnswer', 'Unavailable', 'Other'] as const;
-/** t:ConnectionStatusType (2 values) */
+/**
+ * t:ConnectionStatusType (2 values)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/connectionstatus
+ */
 export type ConnectionStatusType = 'OK' | 'Closed';
 /** Every value of ConnectionStatusType, in schema order. */
 export const ConnectionStatusTypeValues = ['OK', 'Closed'] as const;
@@ -1363,99 +2287,234 @@ export type ConsentStateType = 'NotResponded' | 'NotConsented' | 'Consented';
 /** Every value of ConsentStateType, in schema order. */
 export const ConsentStateTypeValues = ['NotResponded', 'NotConsented', 'Consented'] as const;
 
-/** t:ConstantValueType */
+/**
+ * t:ConstantValueType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/constant
+ */
 export interface ConstantValueType extends Extensible {
-  /** Attribute Value. */
+  /**
+   * Attribute Value.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/constant
+   */
   Value: string;
 }
 
-/** t:ContactItemType */
+/**
+ * t:ContactItemType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/contact
+ */
 export interface ContactItemType extends ItemType {
-  /** t:FileAs. */
+  /**
+   * t:FileAs.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/fileas
+   */
   FileAs?: string;
-  /** t:FileAsMapping. */
+  /**
+   * t:FileAsMapping.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/fileasmapping
+   */
   FileAsMapping?: FileAsMappingType;
-  /** t:DisplayName. */
+  /**
+   * t:DisplayName.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/displayname-string
+   */
   DisplayName?: string;
-  /** t:GivenName. */
+  /**
+   * t:GivenName.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/givenname
+   */
   GivenName?: string;
-  /** t:Initials. */
+  /**
+   * t:Initials.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/initials
+   */
   Initials?: string;
-  /** t:MiddleName. */
+  /**
+   * t:MiddleName.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/middlename
+   */
   MiddleName?: string;
-  /** t:Nickname. */
+  /**
+   * t:Nickname.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/nickname
+   */
   Nickname?: string;
-  /** t:CompleteName. */
+  /**
+   * t:CompleteName.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/completename
+   */
   CompleteName?: CompleteNameType;
-  /** t:CompanyName. */
+  /**
+   * t:CompanyName.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/companyname
+   */
   CompanyName?: string;
-  /** t:EmailAddresses. */
+  /**
+   * t:EmailAddresses.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/emailaddresses
+   */
   EmailAddresses?: EmailAddressDictionaryType;
   /** t:AbchEmailAddresses. */
   AbchEmailAddresses?: AbchEmailAddressDictionaryType;
-  /** t:PhysicalAddresses. */
+  /**
+   * t:PhysicalAddresses.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/physicaladdresses
+   */
   PhysicalAddresses?: PhysicalAddressDictionaryType;
-  /** t:PhoneNumbers. */
+  /**
+   * t:PhoneNumbers.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/phonenumbers
+   */
   PhoneNumbers?: PhoneNumberDictionaryType;
-  /** t:AssistantName. */
+  /**
+   * t:AssistantName.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/assistantname
+   */
   AssistantName?: string;
-  /** t:Birthday. */
+  /**
+   * t:Birthday.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/birthday
+   */
   Birthday?: string;
-  /** t:BusinessHomePage. */
+  /**
+   * t:BusinessHomePage.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/businesshomepage
+   */
   BusinessHomePage?: string;
-  /** t:Children. */
+  /**
+   * t:Children.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/children
+   */
   Children?: ArrayOfStringsType;
-  /** t:Companies. */
+  /**
+   * t:Companies.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/companies
+   */
   Companies?: ArrayOfStringsType;
-  /** t:ContactSource. */
+  /**
+   * t:ContactSource.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/contactsource
+   */
   ContactSource?: ContactSourceType;
-  /** t:Department. */
+  /**
+   * t:Department.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/department
+   */
   Department?: string;
-  /** t:Generation. */
+  /**
+   * t:Generation.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/generation
+   */
   Generation?: string;
-  /** t:ImAddresses. */
+  /**
+   * t:ImAddresses.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/imaddresses
+   */
   ImAddresses?: ImAddressDictionaryType;
-  /** t:JobTitle. */
+  /**
+   * t:JobTitle.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/jobtitle
+   */
   JobTitle?: string;
-  /** t:Manager. */
+  /**
+   * t:Manager.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/manager
+   */
   Manager?: string;
-  /** t:Mileage. */
+  /**
+   * t:Mileage.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/mileage
+   */
   Mileage?: string;
-  /** t:OfficeLocation. */
+  /**
+   * t:OfficeLocation.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/officelocation
+   */
   OfficeLocation?: string;
-  /** t:PostalAddressIndex. */
+  /**
+   * t:PostalAddressIndex.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/postaladdressindex
+   */
   PostalAddressIndex?: PhysicalAddressIndexType;
-  /** t:Profession. */
+  /**
+   * t:Profession.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/profession
+   */
   Profession?: string;
-  /** t:SpouseName. */
+  /**
+   * t:SpouseName.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/spousename
+   */
   SpouseName?: string;
-  /** t:Surname. */
+  /**
+   * t:Surname.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/surname
+   */
   Surname?: string;
-  /** t:WeddingAnniversary. */
+  /**
+   * t:WeddingAnniversary.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/weddinganniversary
+   */
   WeddingAnniversary?: string;
-  /** t:HasPicture. */
+  /**
+   * t:HasPicture.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/haspicture
+   */
   HasPicture?: boolean;
-  /** t:PhoneticFullName. */
+  /**
+   * t:PhoneticFullName.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/phoneticfullname
+   */
   PhoneticFullName?: string;
-  /** t:PhoneticFirstName. */
+  /**
+   * t:PhoneticFirstName.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/phoneticfirstname
+   */
   PhoneticFirstName?: string;
-  /** t:PhoneticLastName. */
+  /**
+   * t:PhoneticLastName.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/phoneticlastname
+   */
   PhoneticLastName?: string;
-  /** t:Alias. */
+  /**
+   * t:Alias.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/alias
+   */
   Alias?: string;
-  /** t:Notes. */
+  /**
+   * t:Notes.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/notes-contact
+   */
   Notes?: string;
-  /** t:Photo. */
+  /**
+   * t:Photo.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/photo
+   */
   Photo?: string;
-  /** t:UserSMIMECertificate. */
+  /**
+   * t:UserSMIMECertificate.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/usersmimecertificate
+   */
   UserSMIMECertificate?: ArrayOfBinaryType;
-  /** t:MSExchangeCertificate. */
+  /**
+   * t:MSExchangeCertificate.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/msexchangecertificate
+   */
   MSExchangeCertificate?: ArrayOfBinaryType;
-  /** t:DirectoryId. */
+  /**
+   * t:DirectoryId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/directoryid
+   */
   DirectoryId?: string;
-  /** t:ManagerMailbox. */
+  /**
+   * t:ManagerMailbox.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/managermailbox
+   */
   ManagerMailbox?: SingleRecipientType;
-  /** t:DirectReports. */
+  /**
+   * t:DirectReports.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/directreports
+   */
   DirectReports?: ArrayOfRecipientsType;
   /** t:AccountName. */
   AccountName?: string;
@@ -1543,11 +2602,20 @@ export interface ContactItemType extends ItemType {
   ConversationGuid?: GuidType;
 }
 
-/** t:ContactsFolderType */
+/**
+ * t:ContactsFolderType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/contactsfolder
+ */
 export interface ContactsFolderType extends BaseFolderType {
-  /** t:SharingEffectiveRights. */
+  /**
+   * t:SharingEffectiveRights.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/sharingeffectiverights-permissionreadaccesstype
+   */
   SharingEffectiveRights?: PermissionReadAccessType;
-  /** t:PermissionSet. */
+  /**
+   * t:PermissionSet.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/permissionset-permissionsettype
+   */
   PermissionSet?: PermissionSetType;
   /** t:SourceId. */
   SourceId?: string;
@@ -1555,34 +2623,70 @@ export interface ContactsFolderType extends BaseFolderType {
   AccountName?: string;
 }
 
-/** t:ContactSourceType (2 values) */
+/**
+ * t:ContactSourceType (2 values)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/contactsource
+ */
 export type ContactSourceType = 'ActiveDirectory' | 'Store';
 /** Every value of ContactSourceType, in schema order. */
 export const ContactSourceTypeValues = ['ActiveDirectory', 'Store'] as const;
 
-/** t:ContactsViewType */
+/**
+ * t:ContactsViewType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/contactsview
+ */
 export interface ContactsViewType extends BasePagingType {
-  /** Attribute InitialName. */
+  /**
+   * Attribute InitialName.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/contactsview
+   */
   InitialName?: string;
-  /** Attribute FinalName. */
+  /**
+   * Attribute FinalName.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/contactsview
+   */
   FinalName?: string;
 }
 
-/** t:ContactType */
+/**
+ * t:ContactType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/contact-contacttype
+ */
 export interface ContactType extends EntityType {
-  /** t:PersonName. */
+  /**
+   * t:PersonName.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/personname
+   */
   PersonName?: string;
-  /** t:BusinessName. */
+  /**
+   * t:BusinessName.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/businessname
+   */
   BusinessName?: string;
-  /** t:PhoneNumbers. */
+  /**
+   * t:PhoneNumbers.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/phonenumbers
+   */
   PhoneNumbers?: ArrayOfPhonesType;
-  /** t:Urls. */
+  /**
+   * t:Urls.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/urls
+   */
   Urls?: ArrayOfUrlsType;
-  /** t:EmailAddresses. */
+  /**
+   * t:EmailAddresses.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/emailaddresses-arrayofextractedemailaddresses
+   */
   EmailAddresses?: ArrayOfExtractedEmailAddresses;
-  /** t:Addresses. */
+  /**
+   * t:Addresses.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/addresses-arrayofaddressestype
+   */
   Addresses?: ArrayOfAddressesType;
-  /** t:ContactString. */
+  /**
+   * t:ContactString.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/contactstring
+   */
   ContactString?: string;
 }
 
@@ -1611,19 +2715,40 @@ export type ContainmentModeType = 'FullString' | 'Prefixed' | 'Substring' | 'Pre
 /** Every value of ContainmentModeType, in schema order. */
 export const ContainmentModeTypeValues = ['FullString', 'Prefixed', 'Substring', 'PrefixOnWords', 'ExactPhrase'] as const;
 
-/** t:ContainsExpressionType */
+/**
+ * t:ContainsExpressionType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/contains
+ */
 export interface ContainsExpressionType extends SearchExpressionType {
-  /** Attribute ContainmentMode. */
+  /**
+   * Attribute ContainmentMode.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/contains
+   */
   ContainmentMode?: ContainmentModeType;
-  /** Attribute ContainmentComparison. */
+  /**
+   * Attribute ContainmentComparison.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/contains
+   */
   ContainmentComparison?: ContainmentComparisonType;
-  /** t:FieldURI (one of a choice). */
+  /**
+   * t:FieldURI (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/fielduri
+   */
   FieldURI?: PathToUnindexedFieldType;
-  /** t:IndexedFieldURI (one of a choice). */
+  /**
+   * t:IndexedFieldURI (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/indexedfielduri
+   */
   IndexedFieldURI?: PathToIndexedFieldType;
-  /** t:ExtendedFieldURI (one of a choice). */
+  /**
+   * t:ExtendedFieldURI (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/extendedfielduri
+   */
   ExtendedFieldURI?: PathToExtendedFieldType;
-  /** t:Constant. */
+  /**
+   * t:Constant.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/constant
+   */
   Constant: ConstantValueType;
 }
 
@@ -1668,54 +2793,108 @@ export interface ContextPropertyType extends Extensible {
   Value: string;
 }
 
-/** t:ConversationActionType */
+/**
+ * t:ConversationActionType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/conversationaction
+ */
 export interface ConversationActionType extends Extensible {
-  /** t:Action. */
+  /**
+   * t:Action.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/action-conversationactiontypetype
+   */
   Action: ConversationActionTypeType;
-  /** t:ConversationId. */
+  /**
+   * t:ConversationId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/conversationid
+   */
   ConversationId: ItemIdType;
-  /** t:ContextFolderId. */
+  /**
+   * t:ContextFolderId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/contextfolderid
+   */
   ContextFolderId?: TargetFolderIdType;
-  /** t:ConversationLastSyncTime. */
+  /**
+   * t:ConversationLastSyncTime.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/conversationlastsynctime
+   */
   ConversationLastSyncTime?: string;
-  /** t:ProcessRightAway. */
+  /**
+   * t:ProcessRightAway.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/processrightaway
+   */
   ProcessRightAway?: boolean;
-  /** t:DestinationFolderId. */
+  /**
+   * t:DestinationFolderId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/destinationfolderid
+   */
   DestinationFolderId?: TargetFolderIdType;
-  /** t:Categories. */
+  /**
+   * t:Categories.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/categories-ex15websvcsotherref
+   */
   Categories?: ArrayOfStringsType;
-  /** t:EnableAlwaysDelete. */
+  /**
+   * t:EnableAlwaysDelete.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/enablealwaysdelete
+   */
   EnableAlwaysDelete?: boolean;
-  /** t:IsRead. */
+  /**
+   * t:IsRead.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isread
+   */
   IsRead?: boolean;
-  /** t:DeleteType. */
+  /**
+   * t:DeleteType.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/deletetype
+   */
   DeleteType?: DisposalType;
   /** t:RetentionPolicyType. */
   RetentionPolicyType?: RetentionType;
   /** t:RetentionPolicyTagId. */
   RetentionPolicyTagId?: string;
-  /** t:Flag. */
+  /**
+   * t:Flag.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/flag
+   */
   Flag?: FlagType;
   /** t:SuppressReadReceipts. */
   SuppressReadReceipts?: boolean;
 }
 
-/** t:ConversationActionTypeType (9 values) */
+/**
+ * t:ConversationActionTypeType (9 values)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/action-conversationactiontypetype
+ */
 export type ConversationActionTypeType = 'AlwaysCategorize' | 'AlwaysDelete' | 'AlwaysMove' | 'Delete' | 'Move' | 'Copy' | 'SetReadState' | 'SetRetentionPolicy' | 'Flag';
 /** Every value of ConversationActionTypeType, in schema order. */
 export const ConversationActionTypeTypeValues = ['AlwaysCategorize', 'AlwaysDelete', 'AlwaysMove', 'Delete', 'Move', 'Copy', 'SetReadState', 'SetRetentionPolicy', 'Flag'] as const;
-/** t:ConversationNodeSortOrder (4 values) */
+/**
+ * t:ConversationNodeSortOrder (4 values)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/sortorder-conversationnodesortorder
+ */
 export type ConversationNodeSortOrder = 'TreeOrderAscending' | 'TreeOrderDescending' | 'DateOrderAscending' | 'DateOrderDescending';
 /** Every value of ConversationNodeSortOrder, in schema order. */
 export const ConversationNodeSortOrderValues = ['TreeOrderAscending', 'TreeOrderDescending', 'DateOrderAscending', 'DateOrderDescending'] as const;
 
-/** t:ConversationNodeType */
+/**
+ * t:ConversationNodeType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/conversationnode
+ */
 export interface ConversationNodeType extends Extensible {
-  /** t:InternetMessageId. */
+  /**
+   * t:InternetMessageId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/internetmessageid
+   */
   InternetMessageId?: string;
-  /** t:ParentInternetMessageId. */
+  /**
+   * t:ParentInternetMessageId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/parentinternetmessageid
+   */
   ParentInternetMessageId?: string;
-  /** t:Items. */
+  /**
+   * t:Items.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/items-nonemptyarrayofallitemstype
+   */
   Items?: NonEmptyArrayOfAllItemsType;
 }
 
@@ -1732,7 +2911,10 @@ export interface ConversationRequestType extends Extensible {
   SyncState?: string;
 }
 
-/** t:ConversationResponseShapeType */
+/**
+ * t:ConversationResponseShapeType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/conversationshape
+ */
 export interface ConversationResponseShapeType extends Extensible {
   /** t:BaseShape. */
   BaseShape: DefaultShapeNamesType;
@@ -1746,73 +2928,166 @@ export interface ConversationResponseType extends Extensible {
   ConversationId: ItemIdType;
   /** t:SyncState. */
   SyncState?: string;
-  /** t:ConversationNodes. */
+  /**
+   * t:ConversationNodes.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/conversationnodes
+   */
   ConversationNodes?: ArrayOfConversationNodesType;
   /** t:CanDelete. */
   CanDelete?: boolean;
 }
 
-/** t:ConversationType */
+/**
+ * t:ConversationType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/conversation-conversationtype
+ */
 export interface ConversationType extends Extensible {
-  /** t:ConversationId. */
+  /**
+   * t:ConversationId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/conversationid
+   */
   ConversationId?: ItemIdType;
-  /** t:ConversationTopic. */
+  /**
+   * t:ConversationTopic.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/conversationtopic
+   */
   ConversationTopic?: string;
-  /** t:UniqueRecipients. */
+  /**
+   * t:UniqueRecipients.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/uniquerecipients
+   */
   UniqueRecipients?: ArrayOfStringsType;
-  /** t:GlobalUniqueRecipients. */
+  /**
+   * t:GlobalUniqueRecipients.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/globaluniquerecipients
+   */
   GlobalUniqueRecipients?: ArrayOfStringsType;
-  /** t:UniqueUnreadSenders. */
+  /**
+   * t:UniqueUnreadSenders.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/uniqueunreadsenders
+   */
   UniqueUnreadSenders?: ArrayOfStringsType;
-  /** t:GlobalUniqueUnreadSenders. */
+  /**
+   * t:GlobalUniqueUnreadSenders.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/globaluniqueunreadsenders
+   */
   GlobalUniqueUnreadSenders?: ArrayOfStringsType;
-  /** t:UniqueSenders. */
+  /**
+   * t:UniqueSenders.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/uniquesenders
+   */
   UniqueSenders?: ArrayOfStringsType;
-  /** t:GlobalUniqueSenders. */
+  /**
+   * t:GlobalUniqueSenders.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/globaluniquesenders
+   */
   GlobalUniqueSenders?: ArrayOfStringsType;
-  /** t:LastDeliveryTime. */
+  /**
+   * t:LastDeliveryTime.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/lastdeliverytime
+   */
   LastDeliveryTime?: string;
-  /** t:GlobalLastDeliveryTime. */
+  /**
+   * t:GlobalLastDeliveryTime.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/globallastdeliverytime
+   */
   GlobalLastDeliveryTime?: string;
-  /** t:Categories. */
+  /**
+   * t:Categories.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/categories-ex15websvcsotherref
+   */
   Categories?: ArrayOfStringsType;
-  /** t:GlobalCategories. */
+  /**
+   * t:GlobalCategories.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/globalcategories
+   */
   GlobalCategories?: ArrayOfStringsType;
-  /** t:FlagStatus. */
+  /**
+   * t:FlagStatus.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/flagstatus
+   */
   FlagStatus?: FlagStatusType;
-  /** t:GlobalFlagStatus. */
+  /**
+   * t:GlobalFlagStatus.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/globalflagstatus
+   */
   GlobalFlagStatus?: FlagStatusType;
-  /** t:HasAttachments. */
+  /**
+   * t:HasAttachments.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/hasattachments
+   */
   HasAttachments?: boolean;
-  /** t:GlobalHasAttachments. */
+  /**
+   * t:GlobalHasAttachments.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/globalhasattachments
+   */
   GlobalHasAttachments?: boolean;
-  /** t:MessageCount. */
+  /**
+   * t:MessageCount.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/messagecount
+   */
   MessageCount?: number;
-  /** t:GlobalMessageCount. */
+  /**
+   * t:GlobalMessageCount.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/globalmessagecount
+   */
   GlobalMessageCount?: number;
-  /** t:UnreadCount. */
+  /**
+   * t:UnreadCount.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/unreadcount
+   */
   UnreadCount?: number;
-  /** t:GlobalUnreadCount. */
+  /**
+   * t:GlobalUnreadCount.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/globalunreadcount
+   */
   GlobalUnreadCount?: number;
-  /** t:Size. */
+  /**
+   * t:Size.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/size
+   */
   Size?: number;
-  /** t:GlobalSize. */
+  /**
+   * t:GlobalSize.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/globalsize
+   */
   GlobalSize?: number;
-  /** t:ItemClasses. */
+  /**
+   * t:ItemClasses.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/itemclasses-arrayofitemclasstype
+   */
   ItemClasses?: ArrayOfItemClassType;
-  /** t:GlobalItemClasses. */
+  /**
+   * t:GlobalItemClasses.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/globalitemclasses
+   */
   GlobalItemClasses?: ArrayOfItemClassType;
-  /** t:Importance. */
+  /**
+   * t:Importance.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/importance
+   */
   Importance?: ImportanceChoicesType;
-  /** t:GlobalImportance. */
+  /**
+   * t:GlobalImportance.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/globalimportance
+   */
   GlobalImportance?: ImportanceChoicesType;
-  /** t:ItemIds. */
+  /**
+   * t:ItemIds.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/itemids
+   */
   ItemIds?: NonEmptyArrayOfBaseItemIdsType;
-  /** t:GlobalItemIds. */
+  /**
+   * t:GlobalItemIds.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/globalitemids
+   */
   GlobalItemIds?: NonEmptyArrayOfBaseItemIdsType;
   /** t:LastModifiedTime. */
   LastModifiedTime?: string;
-  /** t:InstanceKey. */
+  /**
+   * t:InstanceKey.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/instancekey
+   */
   InstanceKey?: string;
   /** t:Preview. */
   Preview?: string;
@@ -1855,9 +3130,15 @@ export type CreateActionType = 'CreateNew' | 'Update' | 'UpdateOrCreate';
 /** Every value of CreateActionType, in schema order. */
 export const CreateActionTypeValues = ['CreateNew', 'Update', 'UpdateOrCreate'] as const;
 
-/** t:CreateRuleOperationType */
+/**
+ * t:CreateRuleOperationType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/createruleoperation
+ */
 export interface CreateRuleOperationType extends RuleOperationType {
-  /** t:Rule. */
+  /**
+   * t:Rule.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/rule-ruletype
+   */
   Rule: RuleType;
 }
 
@@ -1871,34 +3152,58 @@ export interface CustomSearchScopeType extends Extensible {
   IsDeepTraversal: boolean;
 }
 
-/** t:DailyRecurrencePatternType */
+/**
+ * t:DailyRecurrencePatternType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/dailyrecurrence
+ */
 export interface DailyRecurrencePatternType extends IntervalRecurrencePatternBaseType {
 }
 
-/** t:DailyRegeneratingPatternType */
+/**
+ * t:DailyRegeneratingPatternType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/dailyregeneration
+ */
 export interface DailyRegeneratingPatternType extends RegeneratingPatternBaseType {
 }
 
-/** t:DateTimePrecisionType (2 values) */
+/**
+ * t:DateTimePrecisionType (2 values)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/datetimeprecision
+ */
 export type DateTimePrecisionType = 'Seconds' | 'Milliseconds';
 /** Every value of DateTimePrecisionType, in schema order. */
 export const DateTimePrecisionTypeValues = ['Seconds', 'Milliseconds'] as const;
-/** t:DayOfWeekIndexType (5 values) */
+/**
+ * t:DayOfWeekIndexType (5 values)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/dayofweekindex
+ */
 export type DayOfWeekIndexType = 'First' | 'Second' | 'Third' | 'Fourth' | 'Last';
 /** Every value of DayOfWeekIndexType, in schema order. */
 export const DayOfWeekIndexTypeValues = ['First', 'Second', 'Third', 'Fourth', 'Last'] as const;
-/** t:DayOfWeekType (10 values) */
+/**
+ * t:DayOfWeekType (10 values)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/dayofweek-timezone
+ */
 export type DayOfWeekType = 'Sunday' | 'Monday' | 'Tuesday' | 'Wednesday' | 'Thursday' | 'Friday' | 'Saturday' | 'Day' | 'Weekday' | 'WeekendDay';
 /** Every value of DayOfWeekType, in schema order. */
 export const DayOfWeekTypeValues = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Day', 'Weekday', 'WeekendDay'] as const;
-/** t:DaysOfWeekType */
+/**
+ * t:DaysOfWeekType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/daysofweek-daysofweektype
+ */
 export type DaysOfWeekType = DayOfWeekType[];
 
-/** t:DeclineItemType */
+/**
+ * t:DeclineItemType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/declineitem
+ */
 export interface DeclineItemType extends MeetingRegistrationResponseObjectType {
 }
 
-/** t:DefaultShapeNamesType (4 values) */
+/**
+ * t:DefaultShapeNamesType (4 values)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/baseshape
+ */
 export type DefaultShapeNamesType = 'IdOnly' | 'Default' | 'AllProperties' | 'PcxPeopleSearch';
 /** Every value of DefaultShapeNamesType, in schema order. */
 export const DefaultShapeNamesTypeValues = ['IdOnly', 'Default', 'AllProperties', 'PcxPeopleSearch'] as const;
@@ -1907,41 +3212,86 @@ export type DelegateFolderPermissionLevelType = 'None' | 'Editor' | 'Reviewer' |
 /** Every value of DelegateFolderPermissionLevelType, in schema order. */
 export const DelegateFolderPermissionLevelTypeValues = ['None', 'Editor', 'Reviewer', 'Author', 'Custom'] as const;
 
-/** t:DelegatePermissionsType */
+/**
+ * t:DelegatePermissionsType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/delegatepermissions
+ */
 export interface DelegatePermissionsType extends Extensible {
-  /** t:CalendarFolderPermissionLevel. */
+  /**
+   * t:CalendarFolderPermissionLevel.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/calendarfolderpermissionlevel
+   */
   CalendarFolderPermissionLevel?: DelegateFolderPermissionLevelType;
-  /** t:TasksFolderPermissionLevel. */
+  /**
+   * t:TasksFolderPermissionLevel.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/tasksfolderpermissionlevel
+   */
   TasksFolderPermissionLevel?: DelegateFolderPermissionLevelType;
-  /** t:InboxFolderPermissionLevel. */
+  /**
+   * t:InboxFolderPermissionLevel.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/inboxfolderpermissionlevel
+   */
   InboxFolderPermissionLevel?: DelegateFolderPermissionLevelType;
-  /** t:ContactsFolderPermissionLevel. */
+  /**
+   * t:ContactsFolderPermissionLevel.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/contactsfolderpermissionlevel
+   */
   ContactsFolderPermissionLevel?: DelegateFolderPermissionLevelType;
-  /** t:NotesFolderPermissionLevel. */
+  /**
+   * t:NotesFolderPermissionLevel.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/notesfolderpermissionlevel
+   */
   NotesFolderPermissionLevel?: DelegateFolderPermissionLevelType;
-  /** t:JournalFolderPermissionLevel. */
+  /**
+   * t:JournalFolderPermissionLevel.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/journalfolderpermissionlevel
+   */
   JournalFolderPermissionLevel?: DelegateFolderPermissionLevelType;
 }
 
-/** t:DelegateUserType */
+/**
+ * t:DelegateUserType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/delegateuser
+ */
 export interface DelegateUserType extends Extensible {
-  /** t:UserId. */
+  /**
+   * t:UserId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/userid
+   */
   UserId: UserIdType;
-  /** t:DelegatePermissions. */
+  /**
+   * t:DelegatePermissions.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/delegatepermissions
+   */
   DelegatePermissions?: DelegatePermissionsType;
-  /** t:ReceiveCopiesOfMeetingMessages. */
+  /**
+   * t:ReceiveCopiesOfMeetingMessages.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/receivecopiesofmeetingmessages
+   */
   ReceiveCopiesOfMeetingMessages?: boolean;
-  /** t:ViewPrivateItems. */
+  /**
+   * t:ViewPrivateItems.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/viewprivateitems
+   */
   ViewPrivateItems?: boolean;
 }
 
-/** t:DeletedOccurrenceInfoType */
+/**
+ * t:DeletedOccurrenceInfoType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/deletedoccurrence
+ */
 export interface DeletedOccurrenceInfoType extends Extensible {
-  /** t:Start. */
+  /**
+   * t:Start.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/start
+   */
   Start: string;
 }
 
-/** t:DeletedOccurrenceStateDefinitionType */
+/**
+ * t:DeletedOccurrenceStateDefinitionType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/deletedoccurrencestatedefinition
+ */
 export interface DeletedOccurrenceStateDefinitionType extends BaseCalendarItemStateDefinitionType {
   /** t:OccurrenceDate. */
   OccurrenceDate: string;
@@ -1949,21 +3299,36 @@ export interface DeletedOccurrenceStateDefinitionType extends BaseCalendarItemSt
   IsOccurrencePresent?: boolean;
 }
 
-/** t:DeleteFolderFieldType */
+/**
+ * t:DeleteFolderFieldType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/deletefolderfield
+ */
 export interface DeleteFolderFieldType extends FolderChangeDescriptionType {
 }
 
-/** t:DeleteFromFolderStateDefinitionType */
+/**
+ * t:DeleteFromFolderStateDefinitionType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/deletefromfolderstatedefinition
+ */
 export interface DeleteFromFolderStateDefinitionType extends BaseCalendarItemStateDefinitionType {
 }
 
-/** t:DeleteItemFieldType */
+/**
+ * t:DeleteItemFieldType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/deleteitemfield
+ */
 export interface DeleteItemFieldType extends ItemChangeDescriptionType {
 }
 
-/** t:DeleteRuleOperationType */
+/**
+ * t:DeleteRuleOperationType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/deleteruleoperation
+ */
 export interface DeleteRuleOperationType extends RuleOperationType {
-  /** t:RuleId. */
+  /**
+   * t:RuleId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/ruleid
+   */
   RuleId: string;
 }
 
@@ -1977,7 +3342,10 @@ export interface DeleteSearchSuggestionResponseType extends Extensible {
   DiagnosticsData?: SearchDiagnosticsType;
 }
 
-/** t:DeliverMeetingRequestsType (4 values) */
+/**
+ * t:DeliverMeetingRequestsType (4 values)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/delivermeetingrequests
+ */
 export type DeliverMeetingRequestsType = 'DelegatesOnly' | 'DelegatesAndMe' | 'DelegatesAndSendInformationToMe' | 'NoForward';
 /** Every value of DeliverMeetingRequestsType, in schema order. */
 export const DeliverMeetingRequestsTypeValues = ['DelegatesOnly', 'DelegatesAndMe', 'DelegatesAndSendInformationToMe', 'NoForward'] as const;
@@ -2035,22 +3403,40 @@ export const DictionaryURITypeValues = ['item:InternetMessageHeader', 'contacts:
 export interface DirectoryEntryType extends Extensible {
   /** xsi:type: set when the value is of a derived type. */
   $type?: 'DirectoryEntryType' | 'RoomType';
-  /** t:Id. */
+  /**
+   * t:Id.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/id-emailaddresstype
+   */
   Id?: EmailAddressType;
 }
 
-/** t:DisableReasonType (4 values) */
+/**
+ * t:DisableReasonType (4 values)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/disablereason
+ */
 export type DisableReasonType = 'NoReason' | 'OutlookClientPerformance' | 'OWAClientPerformance' | 'MobileClientPerformance';
 /** Every value of DisableReasonType, in schema order. */
 export const DisableReasonTypeValues = ['NoReason', 'OutlookClientPerformance', 'OWAClientPerformance', 'MobileClientPerformance'] as const;
 
-/** t:DiscoverySearchConfigurationType */
+/**
+ * t:DiscoverySearchConfigurationType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/discoverysearchconfiguration
+ */
 export interface DiscoverySearchConfigurationType extends Extensible {
-  /** t:SearchId. */
+  /**
+   * t:SearchId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/searchid
+   */
   SearchId: string;
-  /** t:SearchQuery. */
+  /**
+   * t:SearchQuery.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/searchquery
+   */
   SearchQuery: string;
-  /** t:SearchableMailboxes. */
+  /**
+   * t:SearchableMailboxes.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/searchablemailboxes
+   */
   SearchableMailboxes?: ArrayOfSearchableMailboxesType;
   /** t:InPlaceHoldIdentity. */
   InPlaceHoldIdentity?: string;
@@ -2060,28 +3446,52 @@ export interface DiscoverySearchConfigurationType extends Extensible {
   Language?: string;
 }
 
-/** t:DisposalType (3 values) */
+/**
+ * t:DisposalType (3 values)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/deletetype
+ */
 export type DisposalType = 'HardDelete' | 'SoftDelete' | 'MoveToDeletedItems';
 /** Every value of DisposalType, in schema order. */
 export const DisposalTypeValues = ['HardDelete', 'SoftDelete', 'MoveToDeletedItems'] as const;
-/** t:DistinguishedFolderIdNameType (71 values) */
+/**
+ * t:DistinguishedFolderIdNameType (71 values)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/distinguishedfolderid-distinguishedfolderidnametype
+ */
 export type DistinguishedFolderIdNameType = 'calendar' | 'contacts' | 'deleteditems' | 'drafts' | 'inbox' | 'journal' | 'notes' | 'outbox' | 'sentitems' | 'tasks' | 'msgfolderroot' | 'publicfoldersroot' | 'root' | 'junkemail' | 'searchfolders' | 'voicemail' | 'recoverableitemsroot' | 'recoverableitemsdeletions' | 'recoverableitemsversions' | 'recoverableitemspurges' | 'recoverableitemsdiscoveryholds' | 'archiveroot' | 'archivemsgfolderroot' | 'archivedeleteditems' | 'archiveinbox' | 'archiverecoverableitemsroot' | 'archiverecoverableitemsdeletions' | 'archiverecoverableitemsversions' | 'archiverecoverableitemspurges' | 'archiverecoverableitemsdiscoveryholds' | 'syncissues' | 'conflicts' | 'localfailures' | 'serverfailures' | 'recipientcache' | 'quickcontacts' | 'conversationhistory' | 'adminauditlogs' | 'todosearch' | 'mycontacts' | 'directory' | 'imcontactlist' | 'peopleconnect' | 'favorites' | 'mecontact' | 'personmetadata' | 'teamspaceactivity' | 'teamspacemessaging' | 'teamspaceworkitems' | 'scheduled' | 'orionnotes' | 'tagitems' | 'alltaggeditems' | 'allcategorizeditems' | 'externalcontacts' | 'teamchat' | 'teamchathistory' | 'yammerdata' | 'yammerroot' | 'yammerinbound' | 'yammeroutbound' | 'yammerfeeds' | 'kaizaladata' | 'messageingestion' | 'onedriveroot' | 'onedriverecylebin' | 'onedrivesystem' | 'onedrivevolume' | 'important' | 'starred' | 'archive';
 /** Every value of DistinguishedFolderIdNameType, in schema order. */
 export const DistinguishedFolderIdNameTypeValues = ['calendar', 'contacts', 'deleteditems', 'drafts', 'inbox', 'journal', 'notes', 'outbox', 'sentitems', 'tasks', 'msgfolderroot', 'publicfoldersroot', 'root', 'junkemail', 'searchfolders', 'voicemail', 'recoverableitemsroot', 'recoverableitemsdeletions', 'recoverableitemsversions', 'recoverableitemspurges', 'recoverableitemsdiscoveryholds', 'archiveroot', 'archivemsgfolderroot', 'archivedeleteditems', 'archiveinbox', 'archiverecoverableitemsroot', 'archiverecoverableitemsdeletions', 'archiverecoverableitemsversions', 'archiverecoverableitemspurges', 'archiverecoverableitemsdiscoveryholds', 'syncissues', 'conflicts', 'localfailures', 'serverfailures', 'recipientcache', 'quickcontacts', 'conversationhistory', 'adminauditlogs', 'todosearch', 'mycontacts', 'directory', 'imcontactlist', 'peopleconnect', 'favorites', 'mecontact', 'personmetadata', 'teamspaceactivity', 'teamspacemessaging', 'teamspaceworkitems', 'scheduled', 'orionnotes', 'tagitems', 'alltaggeditems', 'allcategorizeditems', 'externalcontacts', 'teamchat', 'teamchathistory', 'yammerdata', 'yammerroot', 'yammerinbound', 'yammeroutbound', 'yammerfeeds', 'kaizaladata', 'messageingestion', 'onedriveroot', 'onedriverecylebin', 'onedrivesystem', 'onedrivevolume', 'important', 'starred', 'archive'] as const;
 
-/** t:DistinguishedFolderIdType */
+/**
+ * t:DistinguishedFolderIdType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/distinguishedfolderid
+ */
 export interface DistinguishedFolderIdType extends BaseFolderIdType {
-  /** Attribute Id. */
+  /**
+   * Attribute Id.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/distinguishedfolderid
+   */
   Id: DistinguishedFolderIdNameType;
-  /** Attribute ChangeKey. */
+  /**
+   * Attribute ChangeKey.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/distinguishedfolderid
+   */
   ChangeKey?: string;
-  /** t:Mailbox. */
+  /**
+   * t:Mailbox.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/mailbox
+   */
   Mailbox?: EmailAddressType;
 }
 
-/** t:DistinguishedGroupByType */
+/**
+ * t:DistinguishedGroupByType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/distinguishedgroupby
+ */
 export interface DistinguishedGroupByType extends BaseGroupByType {
-  /** t:StandardGroupBy. */
+  /**
+   * t:StandardGroupBy.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/standardgroupby
+   */
   StandardGroupBy: StandardGroupByType;
 }
 
@@ -2089,20 +3499,38 @@ export interface DistinguishedGroupByType extends BaseGroupByType {
 export type DistinguishedPropertySetType = 'Meeting' | 'Appointment' | 'Common' | 'PublicStrings' | 'Address' | 'InternetHeaders' | 'CalendarAssistant' | 'UnifiedMessaging' | 'Task' | 'Sharing';
 /** Every value of DistinguishedPropertySetType, in schema order. */
 export const DistinguishedPropertySetTypeValues = ['Meeting', 'Appointment', 'Common', 'PublicStrings', 'Address', 'InternetHeaders', 'CalendarAssistant', 'UnifiedMessaging', 'Task', 'Sharing'] as const;
-/** t:DistinguishedUserType (2 values) */
+/**
+ * t:DistinguishedUserType (2 values)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/distinguisheduser
+ */
 export type DistinguishedUserType = 'Default' | 'Anonymous';
 /** Every value of DistinguishedUserType, in schema order. */
 export const DistinguishedUserTypeValues = ['Default', 'Anonymous'] as const;
 
-/** t:DistributionListType */
+/**
+ * t:DistributionListType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/distributionlist
+ */
 export interface DistributionListType extends ItemType {
-  /** t:DisplayName. */
+  /**
+   * t:DisplayName.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/displayname-string
+   */
   DisplayName?: string;
-  /** t:FileAs. */
+  /**
+   * t:FileAs.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/fileas
+   */
   FileAs?: string;
-  /** t:ContactSource. */
+  /**
+   * t:ContactSource.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/contactsource
+   */
   ContactSource?: ContactSourceType;
-  /** t:Members. */
+  /**
+   * t:Members.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/members-memberlisttype
+   */
   Members?: MembersListType;
 }
 
@@ -2116,11 +3544,20 @@ export interface DocumentFileItemType extends FileItemType {
   LastModifiedBy?: string;
 }
 
-/** t:Duration */
+/**
+ * t:Duration
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/duration-useroofsettings
+ */
 export interface Duration extends Extensible {
-  /** t:StartTime. */
+  /**
+   * t:StartTime.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/starttime
+   */
   StartTime: string;
-  /** t:EndTime. */
+  /**
+   * t:EndTime.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/endtime
+   */
   EndTime: string;
 }
 
@@ -2144,25 +3581,52 @@ export interface EducationInsightValue extends InsightValue {
   EndUtcTicks?: number;
 }
 
-/** t:EffectiveRightsType */
+/**
+ * t:EffectiveRightsType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/effectiverights
+ */
 export interface EffectiveRightsType extends Extensible {
-  /** t:CreateAssociated. */
+  /**
+   * t:CreateAssociated.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/createassociated
+   */
   CreateAssociated: boolean;
-  /** t:CreateContents. */
+  /**
+   * t:CreateContents.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/createcontents
+   */
   CreateContents: boolean;
-  /** t:CreateHierarchy. */
+  /**
+   * t:CreateHierarchy.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/createhierarchy
+   */
   CreateHierarchy: boolean;
-  /** t:Delete. */
+  /**
+   * t:Delete.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/delete
+   */
   Delete: boolean;
-  /** t:Modify. */
+  /**
+   * t:Modify.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/modify
+   */
   Modify: boolean;
-  /** t:Read. */
+  /**
+   * t:Read.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/read
+   */
   Read: boolean;
-  /** t:ViewPrivateItems. */
+  /**
+   * t:ViewPrivateItems.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/viewprivateitems
+   */
   ViewPrivateItems?: boolean;
 }
 
-/** t:ElcFolderType (19 values) */
+/**
+ * t:ElcFolderType (19 values)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/type-elcfoldertype
+ */
 export type ElcFolderType = 'Calendar' | 'Contacts' | 'DeletedItems' | 'Drafts' | 'Inbox' | 'JunkEmail' | 'Journal' | 'Notes' | 'Outbox' | 'SentItems' | 'Tasks' | 'All' | 'ManagedCustomFolder' | 'RssSubscriptions' | 'SyncIssues' | 'ConversationHistory' | 'Personal' | 'RecoverableItems' | 'NonIpmRoot';
 /** Every value of ElcFolderType, in schema order. */
 export const ElcFolderTypeValues = ['Calendar', 'Contacts', 'DeletedItems', 'Drafts', 'Inbox', 'JunkEmail', 'Journal', 'Notes', 'Outbox', 'SentItems', 'Tasks', 'All', 'ManagedCustomFolder', 'RssSubscriptions', 'SyncIssues', 'ConversationHistory', 'Personal', 'RecoverableItems', 'NonIpmRoot'] as const;
@@ -2171,40 +3635,76 @@ export const ElcFolderTypeValues = ['Calendar', 'Contacts', 'DeletedItems', 'Dra
 export interface EmailAddress extends Extensible {
   /** t:Name. */
   Name?: string;
-  /** t:Address. */
+  /**
+   * t:Address.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/address-string
+   */
   Address: string;
   /** t:RoutingType. */
   RoutingType?: string;
 }
 
-/** t:EmailAddressAttributedValueType */
+/**
+ * t:EmailAddressAttributedValueType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/emailaddressattributedvalue
+ */
 export interface EmailAddressAttributedValueType extends Extensible {
-  /** t:Value. */
+  /**
+   * t:Value.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/value-emailaddresstype
+   */
   Value: EmailAddressType;
-  /** t:Attributions. */
+  /**
+   * t:Attributions.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/attributions-arrayofvalueattributionstype
+   */
   Attributions: ArrayOfValueAttributionsType;
 }
 
-/** t:EmailAddressDictionaryEntryType */
+/**
+ * t:EmailAddressDictionaryEntryType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/entry-emailaddress
+ */
 export interface EmailAddressDictionaryEntryType extends Extensible {
   /** The element text. */
   $value: string;
-  /** Attribute Key. */
+  /**
+   * Attribute Key.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/entry-emailaddress
+   */
   Key: EmailAddressKeyType;
-  /** Attribute Name. */
+  /**
+   * Attribute Name.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/entry-emailaddress
+   */
   Name?: string;
-  /** Attribute RoutingType. */
+  /**
+   * Attribute RoutingType.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/entry-emailaddress
+   */
   RoutingType?: string;
-  /** Attribute MailboxType. */
+  /**
+   * Attribute MailboxType.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/entry-emailaddress
+   */
   MailboxType?: MailboxTypeType;
 }
 
-/** t:EmailAddressDictionaryType */
+/**
+ * t:EmailAddressDictionaryType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/emailaddresses
+ */
 export type EmailAddressDictionaryType = EmailAddressDictionaryEntryType[];
 
-/** t:EmailAddressEntityType */
+/**
+ * t:EmailAddressEntityType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/emailaddressentity
+ */
 export interface EmailAddressEntityType extends EntityType {
-  /** t:EmailAddress. */
+  /**
+   * t:EmailAddress.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/emailaddress-string
+   */
   EmailAddress?: string;
 }
 
@@ -2225,15 +3725,30 @@ export const EmailAddressKeyTypeValues = ['EmailAddress1', 'EmailAddress2', 'Ema
 export interface EmailAddressType extends BaseEmailAddressType {
   /** xsi:type: set when the value is of a derived type. */
   $type?: 'EmailAddressType' | 'EmailAddressExtendedType';
-  /** t:Name. */
+  /**
+   * t:Name.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/name-emailaddresstype
+   */
   Name?: string;
-  /** t:EmailAddress. */
+  /**
+   * t:EmailAddress.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/emailaddress-nonemptystringtype
+   */
   EmailAddress?: NonEmptyStringType;
-  /** t:RoutingType. */
+  /**
+   * t:RoutingType.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/routingtype-emailaddresstype
+   */
   RoutingType?: NonEmptyStringType;
-  /** t:MailboxType. */
+  /**
+   * t:MailboxType.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/mailboxtype
+   */
   MailboxType?: MailboxTypeType;
-  /** t:ItemId. */
+  /**
+   * t:ItemId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/itemid
+   */
   ItemId?: ItemIdType;
   /** t:OriginalDisplayName. */
   OriginalDisplayName?: string;
@@ -2257,7 +3772,10 @@ export interface EmailInsightValue extends InsightValue {
   EmailsCount?: number;
 }
 
-/** t:EmailPositionType (4 values) */
+/**
+ * t:EmailPositionType (4 values)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/position
+ */
 export type EmailPositionType = 'LatestReply' | 'Other' | 'Subject' | 'Signature';
 /** Every value of EmailPositionType, in schema order. */
 export const EmailPositionTypeValues = ['LatestReply', 'Other', 'Subject', 'Signature'] as const;
@@ -2270,11 +3788,20 @@ export type EmailReminderSendOption = 'NotSet' | 'User' | 'AllAttendees' | 'Staf
 /** Every value of EmailReminderSendOption, in schema order. */
 export const EmailReminderSendOptionValues = ['NotSet', 'User', 'AllAttendees', 'Staff', 'Customer'] as const;
 
-/** t:EmailUserType */
+/**
+ * t:EmailUserType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/emailuser
+ */
 export interface EmailUserType extends Extensible {
-  /** t:Name. */
+  /**
+   * t:Name.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/name-emailaddress
+   */
   Name?: string;
-  /** t:UserId. */
+  /**
+   * t:UserId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/userid-string
+   */
   UserId?: string;
 }
 
@@ -2283,51 +3810,105 @@ export type EmptySuggestionReason = 'Unknown' | 'AttendeesUnavailable' | 'Locati
 /** Every value of EmptySuggestionReason, in schema order. */
 export const EmptySuggestionReasonValues = ['Unknown', 'AttendeesUnavailable', 'LocationsUnavailable', 'OrganizerUnavailable', 'AttendeesUnavailableOrUnknown'] as const;
 
-/** t:EncryptedDataContainerType */
+/**
+ * t:EncryptedDataContainerType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/sharingsecurity
+ */
 export interface EncryptedDataContainerType extends Extensible {
   /** Wildcard (xs:any) content. */
   $any: AnyEntry;
 }
 
-/** t:EncryptedSharedFolderDataType */
+/**
+ * t:EncryptedSharedFolderDataType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/encryptedsharedfolderdata
+ */
 export interface EncryptedSharedFolderDataType extends Extensible {
-  /** t:Token. */
+  /**
+   * t:Token.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/token
+   */
   Token: EncryptedDataContainerType;
-  /** t:Data. */
+  /**
+   * t:Data.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/data
+   */
   Data: EncryptedDataContainerType;
 }
 
-/** t:EndDateRecurrenceRangeType */
+/**
+ * t:EndDateRecurrenceRangeType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/enddaterecurrence
+ */
 export interface EndDateRecurrenceRangeType extends RecurrenceRangeBaseType {
-  /** t:EndDate. */
+  /**
+   * t:EndDate.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/enddate-recurrence
+   */
   EndDate: string;
 }
 
-/** t:EnhancedLocationType */
+/**
+ * t:EnhancedLocationType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/enhancedlocation
+ */
 export interface EnhancedLocationType extends Extensible {
-  /** t:DisplayName. */
+  /**
+   * t:DisplayName.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/displayname-string
+   */
   DisplayName: string;
-  /** t:Annotation. */
+  /**
+   * t:Annotation.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/annotation
+   */
   Annotation?: string;
-  /** t:PostalAddress. */
+  /**
+   * t:PostalAddress.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/postaladdress-personapostaladdresstype
+   */
   PostalAddress?: PersonaPostalAddressType;
 }
 
-/** t:EntityExtractionResultType */
+/**
+ * t:EntityExtractionResultType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/entityextractionresult
+ */
 export interface EntityExtractionResultType extends Extensible {
-  /** t:Addresses. */
+  /**
+   * t:Addresses.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/addresses-arrayofaddressentitiestype
+   */
   Addresses?: ArrayOfAddressEntitiesType;
-  /** t:MeetingSuggestions. */
+  /**
+   * t:MeetingSuggestions.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/meetingsuggestions
+   */
   MeetingSuggestions?: ArrayOfMeetingSuggestionsType;
-  /** t:TaskSuggestions. */
+  /**
+   * t:TaskSuggestions.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/tasksuggestions
+   */
   TaskSuggestions?: ArrayOfTaskSuggestionsType;
-  /** t:EmailAddresses. */
+  /**
+   * t:EmailAddresses.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/emailaddresses-arrayofemailaddressentitiestype
+   */
   EmailAddresses?: ArrayOfEmailAddressEntitiesType;
-  /** t:Contacts. */
+  /**
+   * t:Contacts.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/contacts-arrayofcontactstype
+   */
   Contacts?: ArrayOfContactsType;
-  /** t:Urls. */
+  /**
+   * t:Urls.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/urls-arrayofurlentitiestype
+   */
   Urls?: ArrayOfUrlEntitiesType;
-  /** t:PhoneNumbers. */
+  /**
+   * t:PhoneNumbers.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/phonenumbers-arrayofphoneentitiestype
+   */
   PhoneNumbers?: ArrayOfPhoneEntitiesType;
   /** t:ParcelDeliveries. */
   ParcelDeliveries?: ArrayOfParcelDeliveryEntitiesType;
@@ -2372,7 +3953,10 @@ export interface EntityFeedbackEntryType extends Extensible {
 export interface EntityType extends Extensible {
   /** xsi:type: set when the value is of a derived type. */
   $type?: 'EntityType' | 'AddressEntityType' | 'ContactType' | 'EmailAddressEntityType' | 'MeetingSuggestionType' | 'PhoneEntityType' | 'TaskSuggestionType' | 'UrlEntityType';
-  /** t:Position, repeated. */
+  /**
+   * t:Position, repeated.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/position
+   */
   Position?: EmailPositionType[];
 }
 
@@ -2381,9 +3965,15 @@ export type ExceptionPropertyURIType = 'attachment:Name' | 'attachment:ContentTy
 /** Every value of ExceptionPropertyURIType, in schema order. */
 export const ExceptionPropertyURITypeValues = ['attachment:Name', 'attachment:ContentType', 'attachment:Content', 'recurrence:Month', 'recurrence:DayOfWeekIndex', 'recurrence:DaysOfWeek', 'recurrence:DayOfMonth', 'recurrence:Interval', 'recurrence:NumberOfOccurrences', 'timezone:Offset'] as const;
 
-/** t:ExchangeImpersonationType */
+/**
+ * t:ExchangeImpersonationType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/exchangeimpersonation
+ */
 export interface ExchangeImpersonationType extends Extensible {
-  /** t:ConnectingSID. */
+  /**
+   * t:ConnectingSID.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/connectingsid
+   */
   ConnectingSID: ConnectingSIDType;
 }
 
@@ -2394,21 +3984,42 @@ export const ExchangeVersionTypeValues = ['Exchange2007', 'Exchange2007_SP1', 'E
 /** t:ExcludesAttributeType */
 export type ExcludesAttributeType = string;
 
-/** t:ExcludesType */
+/**
+ * t:ExcludesType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/excludes
+ */
 export interface ExcludesType extends SearchExpressionType {
-  /** t:FieldURI (one of a choice). */
+  /**
+   * t:FieldURI (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/fielduri
+   */
   FieldURI?: PathToUnindexedFieldType;
-  /** t:IndexedFieldURI (one of a choice). */
+  /**
+   * t:IndexedFieldURI (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/indexedfielduri
+   */
   IndexedFieldURI?: PathToIndexedFieldType;
-  /** t:ExtendedFieldURI (one of a choice). */
+  /**
+   * t:ExtendedFieldURI (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/extendedfielduri
+   */
   ExtendedFieldURI?: PathToExtendedFieldType;
-  /** t:Bitmask. */
+  /**
+   * t:Bitmask.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/bitmask
+   */
   Bitmask: ExcludesValueType;
 }
 
-/** t:ExcludesValueType */
+/**
+ * t:ExcludesValueType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/bitmask
+ */
 export interface ExcludesValueType extends Extensible {
-  /** Attribute Value. */
+  /**
+   * Attribute Value.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/bitmask
+   */
   Value: ExcludesAttributeType;
 }
 
@@ -2423,13 +4034,25 @@ export type ExecuteSearchSortOrderType = 'DateTime' | 'Relevance';
 /** Every value of ExecuteSearchSortOrderType, in schema order. */
 export const ExecuteSearchSortOrderTypeValues = ['DateTime', 'Relevance'] as const;
 
-/** t:ExistsType */
+/**
+ * t:ExistsType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/exists
+ */
 export interface ExistsType extends SearchExpressionType {
-  /** t:FieldURI (one of a choice). */
+  /**
+   * t:FieldURI (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/fielduri
+   */
   FieldURI?: PathToUnindexedFieldType;
-  /** t:IndexedFieldURI (one of a choice). */
+  /**
+   * t:IndexedFieldURI (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/indexedfielduri
+   */
   IndexedFieldURI?: PathToIndexedFieldType;
-  /** t:ExtendedFieldURI (one of a choice). */
+  /**
+   * t:ExtendedFieldURI (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/extendedfielduri
+   */
   ExtendedFieldURI?: PathToExtendedFieldType;
 }
 
@@ -2449,75 +4072,153 @@ export interface ExtendedKeywordDefinitionType extends Extensible {
   Properties: NonEmptyArrayOfExtendedFieldURIsType;
 }
 
-/** t:ExtendedPropertyAttributedValueType */
+/**
+ * t:ExtendedPropertyAttributedValueType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/extendedpropertyattributedvalue
+ */
 export interface ExtendedPropertyAttributedValueType extends Extensible {
-  /** t:Value. */
+  /**
+   * t:Value.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/value-extendedpropertytype
+   */
   Value: ExtendedPropertyType;
-  /** t:Attributions. */
+  /**
+   * t:Attributions.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/attributions-arrayofvalueattributionstype
+   */
   Attributions: ArrayOfValueAttributionsType;
 }
 
-/** t:ExtendedPropertyType */
+/**
+ * t:ExtendedPropertyType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/extendedproperty
+ */
 export interface ExtendedPropertyType extends Extensible {
-  /** t:ExtendedFieldURI. */
+  /**
+   * t:ExtendedFieldURI.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/extendedfielduri
+   */
   ExtendedFieldURI: PathToExtendedFieldType;
-  /** t:Value (one of a choice). */
+  /**
+   * t:Value (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/value
+   */
   Value?: string;
-  /** t:Values (one of a choice). */
+  /**
+   * t:Values (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/values
+   */
   Values?: NonEmptyArrayOfPropertyValuesType;
 }
 
-/** t:ExternalAudience (3 values) */
+/**
+ * t:ExternalAudience (3 values)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/externalaudience
+ */
 export type ExternalAudience = 'None' | 'Known' | 'All';
 /** Every value of ExternalAudience, in schema order. */
 export const ExternalAudienceValues = ['None', 'Known', 'All'] as const;
 
-/** t:FailedSearchMailboxType */
+/**
+ * t:FailedSearchMailboxType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/failedmailbox
+ */
 export interface FailedSearchMailboxType extends Extensible {
   /** t:Mailbox. */
   Mailbox: string;
-  /** t:ErrorCode. */
+  /**
+   * t:ErrorCode.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/errorcode-int
+   */
   ErrorCode: number;
-  /** t:ErrorMessage. */
+  /**
+   * t:ErrorMessage.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/errormessage
+   */
   ErrorMessage: string;
-  /** t:IsArchive. */
+  /**
+   * t:IsArchive.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isarchive
+   */
   IsArchive: boolean;
 }
 
-/** t:FieldOrderType */
+/**
+ * t:FieldOrderType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/fieldorder
+ */
 export interface FieldOrderType extends Extensible {
-  /** Attribute Order. */
+  /**
+   * Attribute Order.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/fieldorder
+   */
   Order: SortDirectionType;
-  /** t:FieldURI (one of a choice). */
+  /**
+   * t:FieldURI (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/fielduri
+   */
   FieldURI?: PathToUnindexedFieldType;
-  /** t:IndexedFieldURI (one of a choice). */
+  /**
+   * t:IndexedFieldURI (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/indexedfielduri
+   */
   IndexedFieldURI?: PathToIndexedFieldType;
-  /** t:ExtendedFieldURI (one of a choice). */
+  /**
+   * t:ExtendedFieldURI (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/extendedfielduri
+   */
   ExtendedFieldURI?: PathToExtendedFieldType;
 }
 
-/** t:FieldURIOrConstantType */
+/**
+ * t:FieldURIOrConstantType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/fielduriorconstant
+ */
 export interface FieldURIOrConstantType extends Extensible {
-  /** t:FieldURI (one of a choice). */
+  /**
+   * t:FieldURI (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/fielduri
+   */
   FieldURI?: PathToUnindexedFieldType;
-  /** t:IndexedFieldURI (one of a choice). */
+  /**
+   * t:IndexedFieldURI (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/indexedfielduri
+   */
   IndexedFieldURI?: PathToIndexedFieldType;
-  /** t:ExtendedFieldURI (one of a choice). */
+  /**
+   * t:ExtendedFieldURI (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/extendedfielduri
+   */
   ExtendedFieldURI?: PathToExtendedFieldType;
-  /** t:Constant (one of a choice). */
+  /**
+   * t:Constant (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/constant
+   */
   Constant?: ConstantValueType;
 }
 
-/** t:FileAsMappingType (18 values) */
+/**
+ * t:FileAsMappingType (18 values)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/fileasmapping
+ */
 export type FileAsMappingType = 'None' | 'LastCommaFirst' | 'FirstSpaceLast' | 'Company' | 'LastCommaFirstCompany' | 'CompanyLastFirst' | 'LastFirst' | 'LastFirstCompany' | 'CompanyLastCommaFirst' | 'LastFirstSuffix' | 'LastSpaceFirstCompany' | 'CompanyLastSpaceFirst' | 'LastSpaceFirst' | 'DisplayName' | 'FirstName' | 'LastFirstMiddleSuffix' | 'LastName' | 'Empty';
 /** Every value of FileAsMappingType, in schema order. */
 export const FileAsMappingTypeValues = ['None', 'LastCommaFirst', 'FirstSpaceLast', 'Company', 'LastCommaFirstCompany', 'CompanyLastFirst', 'LastFirst', 'LastFirstCompany', 'CompanyLastCommaFirst', 'LastFirstSuffix', 'LastSpaceFirstCompany', 'CompanyLastSpaceFirst', 'LastSpaceFirst', 'DisplayName', 'FirstName', 'LastFirstMiddleSuffix', 'LastName', 'Empty'] as const;
 
-/** t:FileAttachmentType */
+/**
+ * t:FileAttachmentType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/fileattachment
+ */
 export interface FileAttachmentType extends AttachmentType {
-  /** t:IsContactPhoto. */
+  /**
+   * t:IsContactPhoto.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/iscontactphoto
+   */
   IsContactPhoto?: boolean;
-  /** t:Content. */
+  /**
+   * t:Content.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/content
+   */
   Content?: string;
 }
 
@@ -2595,37 +4296,82 @@ export interface FileSuggestionType extends SuggestionType {
   ContainerUrl?: string;
 }
 
-/** t:FindFolderParentType */
+/**
+ * t:FindFolderParentType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/rootfolder-findfolderresponsemessage
+ */
 export interface FindFolderParentType extends Extensible {
-  /** Attribute IndexedPagingOffset. */
+  /**
+   * Attribute IndexedPagingOffset.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/rootfolder-findfolderresponsemessage
+   */
   IndexedPagingOffset?: number;
-  /** Attribute NumeratorOffset. */
+  /**
+   * Attribute NumeratorOffset.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/rootfolder-findfolderresponsemessage
+   */
   NumeratorOffset?: number;
-  /** Attribute AbsoluteDenominator. */
+  /**
+   * Attribute AbsoluteDenominator.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/rootfolder-findfolderresponsemessage
+   */
   AbsoluteDenominator?: number;
-  /** Attribute IncludesLastItemInRange. */
+  /**
+   * Attribute IncludesLastItemInRange.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/rootfolder-findfolderresponsemessage
+   */
   IncludesLastItemInRange?: boolean;
-  /** Attribute TotalItemsInView. */
+  /**
+   * Attribute TotalItemsInView.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/rootfolder-findfolderresponsemessage
+   */
   TotalItemsInView?: number;
-  /** t:Folders. */
+  /**
+   * t:Folders.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/folders-ex15websvcsotherref
+   */
   Folders?: ArrayOfFoldersType;
 }
 
-/** t:FindItemParentType */
+/**
+ * t:FindItemParentType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/rootfolder-finditemresponsemessage
+ */
 export interface FindItemParentType extends Extensible {
-  /** Attribute IndexedPagingOffset. */
+  /**
+   * Attribute IndexedPagingOffset.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/rootfolder-finditemresponsemessage
+   */
   IndexedPagingOffset?: number;
-  /** Attribute NumeratorOffset. */
+  /**
+   * Attribute NumeratorOffset.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/rootfolder-finditemresponsemessage
+   */
   NumeratorOffset?: number;
-  /** Attribute AbsoluteDenominator. */
+  /**
+   * Attribute AbsoluteDenominator.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/rootfolder-finditemresponsemessage
+   */
   AbsoluteDenominator?: number;
-  /** Attribute IncludesLastItemInRange. */
+  /**
+   * Attribute IncludesLastItemInRange.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/rootfolder-finditemresponsemessage
+   */
   IncludesLastItemInRange?: boolean;
-  /** Attribute TotalItemsInView. */
+  /**
+   * Attribute TotalItemsInView.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/rootfolder-finditemresponsemessage
+   */
   TotalItemsInView?: number;
-  /** t:Items (one of a choice). */
+  /**
+   * t:Items (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/items
+   */
   Items?: ArrayOfRealItemsType;
-  /** t:Groups (one of a choice). */
+  /**
+   * t:Groups (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/groups
+   */
   Groups?: ArrayOfGroupedItemsType;
 }
 
@@ -2671,46 +4417,97 @@ export interface FindMeetingTimesSearchConstraints extends Extensible {
   ActivityDomain?: ActivityDomainType;
 }
 
-/** t:FindMessageTrackingSearchResultType */
+/**
+ * t:FindMessageTrackingSearchResultType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/messagetrackingsearchresult
+ */
 export interface FindMessageTrackingSearchResultType extends Extensible {
-  /** t:Subject. */
+  /**
+   * t:Subject.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/subject
+   */
   Subject: string;
-  /** t:Sender. */
+  /**
+   * t:Sender.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/sender-emailaddresstype
+   */
   Sender: EmailAddressType;
-  /** t:PurportedSender. */
+  /**
+   * t:PurportedSender.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/purportedsender
+   */
   PurportedSender?: EmailAddressType;
-  /** t:Recipients. */
+  /**
+   * t:Recipients.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/recipients-arrayofrecipientstype
+   */
   Recipients: ArrayOfRecipientsType;
-  /** t:SubmittedTime. */
+  /**
+   * t:SubmittedTime.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/submittedtime
+   */
   SubmittedTime: string;
-  /** t:MessageTrackingReportId. */
+  /**
+   * t:MessageTrackingReportId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/messagetrackingreportid
+   */
   MessageTrackingReportId: NonEmptyStringType;
-  /** t:PreviousHopServer. */
+  /**
+   * t:PreviousHopServer.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/previoushopserver
+   */
   PreviousHopServer?: NonEmptyStringType;
-  /** t:FirstHopServer. */
+  /**
+   * t:FirstHopServer.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/firsthopserver
+   */
   FirstHopServer?: NonEmptyStringType;
-  /** t:Properties. */
+  /**
+   * t:Properties.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/properties-arrayoftrackingpropertiestype
+   */
   Properties?: ArrayOfTrackingPropertiesType;
 }
 
-/** t:FlaggedForActionType (11 values) */
+/**
+ * t:FlaggedForActionType (11 values)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/flaggedforaction
+ */
 export type FlaggedForActionType = 'Any' | 'Call' | 'DoNotForward' | 'FollowUp' | 'FYI' | 'Forward' | 'NoResponseNecessary' | 'Read' | 'Reply' | 'ReplyToAll' | 'Review';
 /** Every value of FlaggedForActionType, in schema order. */
 export const FlaggedForActionTypeValues = ['Any', 'Call', 'DoNotForward', 'FollowUp', 'FYI', 'Forward', 'NoResponseNecessary', 'Read', 'Reply', 'ReplyToAll', 'Review'] as const;
-/** t:FlagStatusType (3 values) */
+/**
+ * t:FlagStatusType (3 values)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/flagstatus
+ */
 export type FlagStatusType = 'NotFlagged' | 'Flagged' | 'Complete';
 /** Every value of FlagStatusType, in schema order. */
 export const FlagStatusTypeValues = ['NotFlagged', 'Flagged', 'Complete'] as const;
 
-/** t:FlagType */
+/**
+ * t:FlagType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/flag
+ */
 export interface FlagType extends Extensible {
-  /** t:FlagStatus. */
+  /**
+   * t:FlagStatus.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/flagstatus
+   */
   FlagStatus: FlagStatusType;
-  /** t:StartDate. */
+  /**
+   * t:StartDate.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/startdate
+   */
   StartDate?: string;
-  /** t:DueDate. */
+  /**
+   * t:DueDate.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/duedate
+   */
   DueDate?: string;
-  /** t:CompleteDate. */
+  /**
+   * t:CompleteDate.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/completedate
+   */
   CompleteDate?: string;
 }
 
@@ -2752,24 +4549,45 @@ export interface FolderChangeDescriptionType extends ChangeDescriptionType {
   $type?: 'FolderChangeDescriptionType' | 'AppendToFolderFieldType' | 'DeleteFolderFieldType' | 'SetFolderFieldType';
 }
 
-/** t:FolderChangeType */
+/**
+ * t:FolderChangeType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/folderchange
+ */
 export interface FolderChangeType extends Extensible {
-  /** t:FolderId (one of a choice). */
+  /**
+   * t:FolderId (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/folderid
+   */
   FolderId?: FolderIdType;
-  /** t:DistinguishedFolderId (one of a choice). */
+  /**
+   * t:DistinguishedFolderId (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/distinguishedfolderid
+   */
   DistinguishedFolderId?: DistinguishedFolderIdType;
-  /** t:Updates. */
+  /**
+   * t:Updates.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/updates-folder
+   */
   Updates: NonEmptyArrayOfFolderChangeDescriptionsType;
 }
 
 /** t:FolderClassType */
 export type FolderClassType = string;
 
-/** t:FolderIdType */
+/**
+ * t:FolderIdType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/folderid
+ */
 export interface FolderIdType extends BaseFolderIdType {
-  /** Attribute Id. */
+  /**
+   * Attribute Id.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/folderid
+   */
   Id: string;
-  /** Attribute ChangeKey. */
+  /**
+   * Attribute ChangeKey.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/folderid
+   */
   ChangeKey?: string;
 }
 
@@ -2784,86 +4602,173 @@ export interface FolderRefinerType extends SearchRefinerType {
   FolderId?: FolderIdType;
 }
 
-/** t:FolderResponseShapeType */
+/**
+ * t:FolderResponseShapeType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/foldershape
+ */
 export interface FolderResponseShapeType extends Extensible {
-  /** t:BaseShape. */
+  /**
+   * t:BaseShape.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/baseshape
+   */
   BaseShape: DefaultShapeNamesType;
-  /** t:AdditionalProperties. */
+  /**
+   * t:AdditionalProperties.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/additionalproperties
+   */
   AdditionalProperties?: NonEmptyArrayOfPathsToElementType;
 }
 
-/** t:FolderType */
+/**
+ * t:FolderType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/folder
+ */
 export interface FolderType extends BaseFolderType {
   /** xsi:type: set when the value is of a derived type. */
   $type?: 'FolderType' | 'SearchFolderType' | 'TasksFolderType';
-  /** t:PermissionSet. */
+  /**
+   * t:PermissionSet.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/permissionset-permissionsettype
+   */
   PermissionSet?: PermissionSetType;
-  /** t:UnreadCount. */
+  /**
+   * t:UnreadCount.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/unreadcount
+   */
   UnreadCount?: number;
 }
 
-/** t:ForwardItemType */
+/**
+ * t:ForwardItemType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/forwarditem
+ */
 export interface ForwardItemType extends SmartResponseType {
 }
 
 /** t:FractionalPageViewType */
 export interface FractionalPageViewType extends BasePagingType {
-  /** Attribute Numerator. */
+  /**
+   * Attribute Numerator.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/fractionalpagefolderview
+   */
   Numerator: number;
-  /** Attribute Denominator. */
+  /**
+   * Attribute Denominator.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/fractionalpagefolderview
+   */
   Denominator: number;
 }
 
-/** t:FreeBusyView */
+/**
+ * t:FreeBusyView
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/freebusyview
+ */
 export interface FreeBusyView extends Extensible {
-  /** t:FreeBusyViewType. */
+  /**
+   * t:FreeBusyViewType.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/freebusyviewtype
+   */
   FreeBusyViewType: FreeBusyViewType;
-  /** t:MergedFreeBusy. */
+  /**
+   * t:MergedFreeBusy.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/mergedfreebusy
+   */
   MergedFreeBusy?: string;
-  /** t:CalendarEventArray. */
+  /**
+   * t:CalendarEventArray.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/calendareventarray
+   */
   CalendarEventArray?: ArrayOfCalendarEvent;
-  /** t:WorkingHours. */
+  /**
+   * t:WorkingHours.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/workinghours-ex15websvcsotherref
+   */
   WorkingHours?: WorkingHours;
 }
 
-/** t:FreeBusyViewOptionsType */
+/**
+ * t:FreeBusyViewOptionsType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/freebusyviewoptions
+ */
 export interface FreeBusyViewOptionsType extends Extensible {
-  /** t:TimeWindow. */
+  /**
+   * t:TimeWindow.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/timewindow
+   */
   TimeWindow: Duration;
-  /** t:MergedFreeBusyIntervalInMinutes. */
+  /**
+   * t:MergedFreeBusyIntervalInMinutes.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/mergedfreebusyintervalinminutes
+   */
   MergedFreeBusyIntervalInMinutes?: number;
-  /** t:RequestedView. */
+  /**
+   * t:RequestedView.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/requestedview
+   */
   RequestedView?: FreeBusyViewType;
 }
 
-/** t:FreeBusyViewType */
+/**
+ * t:FreeBusyViewType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/freebusyviewtype
+ */
 export type FreeBusyViewType = FreeBusyViewType_Item[];
 /** t:FreeBusyViewType_Item (6 values) */
 export type FreeBusyViewType_Item = 'None' | 'MergedOnly' | 'FreeBusy' | 'FreeBusyMerged' | 'Detailed' | 'DetailedMerged';
 /** Every value of FreeBusyViewType_Item, in schema order. */
 export const FreeBusyViewType_ItemValues = ['None', 'MergedOnly', 'FreeBusy', 'FreeBusyMerged', 'Detailed', 'DetailedMerged'] as const;
 
-/** t:GroupAttendeeConflictData */
+/**
+ * t:GroupAttendeeConflictData
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/groupattendeeconflictdata
+ */
 export interface GroupAttendeeConflictData extends AttendeeConflictData {
-  /** t:NumberOfMembers. */
+  /**
+   * t:NumberOfMembers.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/numberofmembers
+   */
   NumberOfMembers: number;
-  /** t:NumberOfMembersAvailable. */
+  /**
+   * t:NumberOfMembersAvailable.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/numberofmembersavailable
+   */
   NumberOfMembersAvailable: number;
-  /** t:NumberOfMembersWithConflict. */
+  /**
+   * t:NumberOfMembersWithConflict.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/numberofmemberswithconflict
+   */
   NumberOfMembersWithConflict: number;
-  /** t:NumberOfMembersWithNoData. */
+  /**
+   * t:NumberOfMembersWithNoData.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/numberofmemberswithnodata
+   */
   NumberOfMembersWithNoData: number;
 }
 
-/** t:GroupByType */
+/**
+ * t:GroupByType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/groupby
+ */
 export interface GroupByType extends BaseGroupByType {
-  /** t:FieldURI (one of a choice). */
+  /**
+   * t:FieldURI (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/fielduri
+   */
   FieldURI?: PathToUnindexedFieldType;
-  /** t:IndexedFieldURI (one of a choice). */
+  /**
+   * t:IndexedFieldURI (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/indexedfielduri
+   */
   IndexedFieldURI?: PathToIndexedFieldType;
-  /** t:ExtendedFieldURI (one of a choice). */
+  /**
+   * t:ExtendedFieldURI (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/extendedfielduri
+   */
   ExtendedFieldURI?: PathToExtendedFieldType;
-  /** t:AggregateOn. */
+  /**
+   * t:AggregateOn.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/aggregateon
+   */
   AggregateOn: AggregateOnType;
   /** t:UseCollapsibleGroups. */
   UseCollapsibleGroups?: boolean;
@@ -2875,11 +4780,20 @@ export interface GroupByType extends BaseGroupByType {
   GroupsToExpand?: ArrayOfGroupIdType;
 }
 
-/** t:GroupedItemsType */
+/**
+ * t:GroupedItemsType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/groupeditems
+ */
 export interface GroupedItemsType extends Extensible {
-  /** t:GroupIndex. */
+  /**
+   * t:GroupIndex.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/groupindex
+   */
   GroupIndex: string;
-  /** t:Items. */
+  /**
+   * t:Items.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/items
+   */
   Items: ArrayOfRealItemsType;
   /** t:GroupSummary. */
   GroupSummary?: GroupSummaryType;
@@ -2920,7 +4834,10 @@ export interface GroupSummaryType extends Extensible {
   GroupByValue: string;
 }
 
-/** t:GuidType */
+/**
+ * t:GuidType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/guid-ex15websvcsotherref
+ */
 export type GuidType = string;
 
 /** t:HashtagRefinerType */
@@ -2929,7 +4846,10 @@ export interface HashtagRefinerType extends SearchRefinerType {
   DisplayName?: string;
 }
 
-/** t:HighlightTermType */
+/**
+ * t:HighlightTermType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/term
+ */
 export interface HighlightTermType extends Extensible {
   /** t:Scope. */
   Scope: string;
@@ -2941,11 +4861,17 @@ export interface HighlightTermType extends Extensible {
 export type HoldActionType = 'Create' | 'Update' | 'Remove';
 /** Every value of HoldActionType, in schema order. */
 export const HoldActionTypeValues = ['Create', 'Update', 'Remove'] as const;
-/** t:HoldStatusType (5 values) */
+/**
+ * t:HoldStatusType (5 values)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/status-holdstatustype
+ */
 export type HoldStatusType = 'NotOnHold' | 'Pending' | 'OnHold' | 'PartialHold' | 'Failed';
 /** Every value of HoldStatusType, in schema order. */
 export const HoldStatusTypeValues = ['NotOnHold', 'Pending', 'OnHold', 'PartialHold', 'Failed'] as const;
-/** t:IconIndexType (36 values) */
+/**
+ * t:IconIndexType (36 values)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/iconindex
+ */
 export type IconIndexType = 'Default' | 'PostItem' | 'MailRead' | 'MailUnread' | 'MailReplied' | 'MailForwarded' | 'MailEncrypted' | 'MailSmimeSigned' | 'MailEncryptedReplied' | 'MailSmimeSignedReplied' | 'MailEncryptedForwarded' | 'MailSmimeSignedForwarded' | 'MailEncryptedRead' | 'MailSmimeSignedRead' | 'MailIrm' | 'MailIrmForwarded' | 'MailIrmReplied' | 'SmsSubmitted' | 'SmsRoutedToDeliveryPoint' | 'SmsRoutedToExternalMessagingSystem' | 'SmsDelivered' | 'OutlookDefaultForContacts' | 'AppointmentItem' | 'AppointmentRecur' | 'AppointmentMeet' | 'AppointmentMeetRecur' | 'AppointmentMeetNY' | 'AppointmentMeetYes' | 'AppointmentMeetNo' | 'AppointmentMeetMaybe' | 'AppointmentMeetCancel' | 'AppointmentMeetInfo' | 'TaskItem' | 'TaskRecur' | 'TaskOwned' | 'TaskDelegated';
 /** Every value of IconIndexType, in schema order. */
 export const IconIndexTypeValues = ['Default', 'PostItem', 'MailRead', 'MailUnread', 'MailReplied', 'MailForwarded', 'MailEncrypted', 'MailSmimeSigned', 'MailEncryptedReplied', 'MailSmimeSignedReplied', 'MailEncryptedForwarded', 'MailSmimeSignedForwarded', 'MailEncryptedRead', 'MailSmimeSignedRead', 'MailIrm', 'MailIrmForwarded', 'MailIrmReplied', 'SmsSubmitted', 'SmsRoutedToDeliveryPoint', 'SmsRoutedToExternalMessagingSystem', 'SmsDelivered', 'OutlookDefaultForContacts', 'AppointmentItem', 'AppointmentRecur', 'AppointmentMeet', 'AppointmentMeetRecur', 'AppointmentMeetNY', 'AppointmentMeetYes', 'AppointmentMeetNo', 'AppointmentMeetMaybe', 'AppointmentMeetCancel', 'AppointmentMeetInfo', 'TaskItem', 'TaskRecur', 'TaskOwned', 'TaskDelegated'] as const;
@@ -2954,38 +4880,62 @@ export type IdFormatType = 'EwsLegacyId' | 'EwsId' | 'EntryId' | 'HexEntryId' | 
 /** Every value of IdFormatType, in schema order. */
 export const IdFormatTypeValues = ['EwsLegacyId', 'EwsId', 'EntryId', 'HexEntryId', 'StoreId', 'OwaId'] as const;
 
-/** t:ImAddressDictionaryEntryType */
+/**
+ * t:ImAddressDictionaryEntryType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/entry-imaddress
+ */
 export interface ImAddressDictionaryEntryType extends Extensible {
   /** The element text. */
   $value: string;
-  /** Attribute Key. */
+  /**
+   * Attribute Key.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/entry-imaddress
+   */
   Key: ImAddressKeyType;
 }
 
-/** t:ImAddressDictionaryType */
+/**
+ * t:ImAddressDictionaryType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/imaddresses
+ */
 export type ImAddressDictionaryType = ImAddressDictionaryEntryType[];
 /** t:ImAddressKeyType (3 values) */
 export type ImAddressKeyType = 'ImAddress1' | 'ImAddress2' | 'ImAddress3';
 /** Every value of ImAddressKeyType, in schema order. */
 export const ImAddressKeyTypeValues = ['ImAddress1', 'ImAddress2', 'ImAddress3'] as const;
 
-/** t:ImGroupType */
+/**
+ * t:ImGroupType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/imgroup
+ */
 export interface ImGroupType extends Extensible {
   /** t:DisplayName. */
   DisplayName: NonEmptyStringType;
-  /** t:GroupType. */
+  /**
+   * t:GroupType.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/grouptype
+   */
   GroupType: NonEmptyStringType;
-  /** t:ExchangeStoreId. */
+  /**
+   * t:ExchangeStoreId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/exchangestoreid
+   */
   ExchangeStoreId?: ItemIdType;
   /** t:MemberCorrelationKey. */
   MemberCorrelationKey?: NonEmptyArrayOfItemIdsType;
-  /** t:ExtendedProperties. */
+  /**
+   * t:ExtendedProperties.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/extendedproperties-nonemptyarrayofextendedpropertytype
+   */
   ExtendedProperties?: NonEmptyArrayOfExtendedPropertyType;
   /** t:SmtpAddress. */
   SmtpAddress?: string;
 }
 
-/** t:ImItemListType */
+/**
+ * t:ImItemListType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/imitemlist
+ */
 export interface ImItemListType extends Extensible {
   /** t:Groups. */
   Groups?: ArrayOfImGroupType;
@@ -3025,15 +4975,27 @@ export const IndexBasePointTypeValues = ['Beginning', 'End'] as const;
 
 /** t:IndexedPageViewType */
 export interface IndexedPageViewType extends BasePagingType {
-  /** Attribute Offset. */
+  /**
+   * Attribute Offset.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/indexedpagefolderview
+   */
   Offset: number;
-  /** Attribute BasePoint. */
+  /**
+   * Attribute BasePoint.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/indexedpagefolderview
+   */
   BasePoint: IndexBasePointType;
 }
 
-/** t:IndividualAttendeeConflictData */
+/**
+ * t:IndividualAttendeeConflictData
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/individualattendeeconflictdata
+ */
 export interface IndividualAttendeeConflictData extends AttendeeConflictData {
-  /** t:BusyType. */
+  /**
+   * t:BusyType.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/busytype
+   */
   BusyType: LegacyFreeBusyType;
 }
 
@@ -3199,11 +5161,17 @@ export type InstantSearchResultType_Item = 'None' | 'Suggestions' | 'ItemResults
 /** Every value of InstantSearchResultType_Item, in schema order. */
 export const InstantSearchResultType_ItemValues = ['None', 'Suggestions', 'ItemResults', 'ConversationResults', 'Refiners', 'SearchTerms', 'Errors', 'QueryStatistics', 'CalendarItemResults', 'PersonaResults', 'SuggestionsPrimer'] as const;
 
-/** t:InternetHeaderType */
+/**
+ * t:InternetHeaderType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/internetmessageheader
+ */
 export interface InternetHeaderType extends Extensible {
   /** The element text. */
   $value: string;
-  /** Attribute HeaderName. */
+  /**
+   * Attribute HeaderName.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/internetmessageheader
+   */
   HeaderName: string;
 }
 
@@ -3211,72 +5179,141 @@ export interface InternetHeaderType extends Extensible {
 export interface IntervalRecurrencePatternBaseType extends RecurrencePatternBaseType {
   /** xsi:type: set when the value is of a derived type. */
   $type?: 'IntervalRecurrencePatternBaseType' | 'AbsoluteMonthlyRecurrencePatternType' | 'DailyRecurrencePatternType' | 'DailyRegeneratingPatternType' | 'MonthlyRegeneratingPatternType' | 'RegeneratingPatternBaseType' | 'RelativeMonthlyRecurrencePatternType' | 'WeeklyRecurrencePatternType' | 'WeeklyRegeneratingPatternType' | 'YearlyRegeneratingPatternType';
-  /** t:Interval. */
+  /**
+   * t:Interval.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/interval
+   */
   Interval: number;
 }
 
-/** t:InvalidRecipientResponseCodeType (5 values) */
+/**
+ * t:InvalidRecipientResponseCodeType (5 values)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/responsecode-invalidrecipientresponsecodetype
+ */
 export type InvalidRecipientResponseCodeType = 'OtherError' | 'RecipientOrganizationNotFederated' | 'CannotObtainTokenFromSTS' | 'SystemPolicyBlocksSharingWithThisRecipient' | 'RecipientOrganizationFederatedWithUnknownTokenIssuer';
 /** Every value of InvalidRecipientResponseCodeType, in schema order. */
 export const InvalidRecipientResponseCodeTypeValues = ['OtherError', 'RecipientOrganizationNotFederated', 'CannotObtainTokenFromSTS', 'SystemPolicyBlocksSharingWithThisRecipient', 'RecipientOrganizationFederatedWithUnknownTokenIssuer'] as const;
 
-/** t:InvalidRecipientType */
+/**
+ * t:InvalidRecipientType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/invalidrecipient
+ */
 export interface InvalidRecipientType extends Extensible {
-  /** t:SmtpAddress. */
+  /**
+   * t:SmtpAddress.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/smtpaddress
+   */
   SmtpAddress: NonEmptyStringType;
-  /** t:ResponseCode. */
+  /**
+   * t:ResponseCode.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/responsecode-invalidrecipientresponsecodetype
+   */
   ResponseCode: InvalidRecipientResponseCodeType;
-  /** t:MessageText. */
+  /**
+   * t:MessageText.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/messagetext
+   */
   MessageText?: string;
 }
 
-/** t:IsEqualToType */
+/**
+ * t:IsEqualToType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isequalto
+ */
 export interface IsEqualToType extends TwoOperandExpressionType {
 }
 
-/** t:IsGreaterThanOrEqualToType */
+/**
+ * t:IsGreaterThanOrEqualToType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isgreaterthanorequalto
+ */
 export interface IsGreaterThanOrEqualToType extends TwoOperandExpressionType {
 }
 
-/** t:IsGreaterThanType */
+/**
+ * t:IsGreaterThanType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isgreaterthan
+ */
 export interface IsGreaterThanType extends TwoOperandExpressionType {
 }
 
-/** t:IsLessThanOrEqualToType */
+/**
+ * t:IsLessThanOrEqualToType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/islessthanorequalto
+ */
 export interface IsLessThanOrEqualToType extends TwoOperandExpressionType {
 }
 
-/** t:IsLessThanType */
+/**
+ * t:IsLessThanType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/islessthan
+ */
 export interface IsLessThanType extends TwoOperandExpressionType {
 }
 
-/** t:IsNotEqualToType */
+/**
+ * t:IsNotEqualToType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isnotequalto
+ */
 export interface IsNotEqualToType extends TwoOperandExpressionType {
 }
 
-/** t:ItemAttachmentType */
+/**
+ * t:ItemAttachmentType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/itemattachment
+ */
 export interface ItemAttachmentType extends AttachmentType {
-  /** t:Item (one of a choice). */
+  /**
+   * t:Item (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/item
+   */
   Item?: ItemType;
-  /** t:Message (one of a choice). */
+  /**
+   * t:Message (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/message-ex15websvcsotherref
+   */
   Message?: MessageType;
   /** t:SharingMessage (one of a choice). */
   SharingMessage?: SharingMessageType;
-  /** t:CalendarItem (one of a choice). */
+  /**
+   * t:CalendarItem (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/calendaritem
+   */
   CalendarItem?: CalendarItemType;
-  /** t:Contact (one of a choice). */
+  /**
+   * t:Contact (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/contact
+   */
   Contact?: ContactItemType;
-  /** t:MeetingMessage (one of a choice). */
+  /**
+   * t:MeetingMessage (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/meetingmessage
+   */
   MeetingMessage?: MeetingMessageType;
-  /** t:MeetingRequest (one of a choice). */
+  /**
+   * t:MeetingRequest (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/meetingrequest
+   */
   MeetingRequest?: MeetingRequestMessageType;
-  /** t:MeetingResponse (one of a choice). */
+  /**
+   * t:MeetingResponse (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/meetingresponse
+   */
   MeetingResponse?: MeetingResponseMessageType;
-  /** t:MeetingCancellation (one of a choice). */
+  /**
+   * t:MeetingCancellation (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/meetingcancellation
+   */
   MeetingCancellation?: MeetingCancellationMessageType;
-  /** t:Task (one of a choice). */
+  /**
+   * t:Task (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/task
+   */
   Task?: TaskType;
-  /** t:PostItem (one of a choice). */
+  /**
+   * t:PostItem (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/postitem
+   */
   PostItem?: PostItemType;
   /** t:RoleMember (one of a choice). */
   RoleMember?: RoleMemberItemType;
@@ -3292,30 +5329,57 @@ export interface ItemChangeDescriptionType extends ChangeDescriptionType {
   $type?: 'ItemChangeDescriptionType' | 'AppendToItemFieldType' | 'DeleteItemFieldType' | 'SetItemFieldType';
 }
 
-/** t:ItemChangeType */
+/**
+ * t:ItemChangeType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/itemchange
+ */
 export interface ItemChangeType extends Extensible {
-  /** t:ItemId (one of a choice). */
+  /**
+   * t:ItemId (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/itemid
+   */
   ItemId?: ItemIdType;
-  /** t:OccurrenceItemId (one of a choice). */
+  /**
+   * t:OccurrenceItemId (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/occurrenceitemid
+   */
   OccurrenceItemId?: OccurrenceItemIdType;
-  /** t:RecurringMasterItemId (one of a choice). */
+  /**
+   * t:RecurringMasterItemId (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/recurringmasteritemid
+   */
   RecurringMasterItemId?: RecurringMasterItemIdType;
-  /** t:Updates. */
+  /**
+   * t:Updates.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/updates-item
+   */
   Updates: NonEmptyArrayOfItemChangeDescriptionsType;
   /** t:CalendarActivityData. */
   CalendarActivityData?: CalendarActivityDataType;
 }
 
-/** t:ItemClassType */
+/**
+ * t:ItemClassType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/itemclass
+ */
 export type ItemClassType = string;
 
-/** t:ItemIdType */
+/**
+ * t:ItemIdType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/itemid
+ */
 export interface ItemIdType extends BaseItemIdType {
   /** xsi:type: set when the value is of a derived type. */
   $type?: 'ItemIdType' | 'RecurringMasterItemIdRangesType' | 'SearchResultConversationIdType' | 'SearchResultItemIdType';
-  /** Attribute Id. */
+  /**
+   * Attribute Id.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/itemid
+   */
   Id: string;
-  /** Attribute ChangeKey. */
+  /**
+   * Attribute ChangeKey.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/itemid
+   */
   ChangeKey?: string;
 }
 
@@ -3328,131 +5392,293 @@ export type ItemQueryTraversalType = 'Shallow' | 'SoftDeleted' | 'Associated';
 /** Every value of ItemQueryTraversalType, in schema order. */
 export const ItemQueryTraversalTypeValues = ['Shallow', 'SoftDeleted', 'Associated'] as const;
 
-/** t:ItemResponseShapeType */
+/**
+ * t:ItemResponseShapeType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/itemshape
+ */
 export interface ItemResponseShapeType extends Extensible {
-  /** t:BaseShape. */
+  /**
+   * t:BaseShape.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/baseshape
+   */
   BaseShape: DefaultShapeNamesType;
-  /** t:IncludeMimeContent. */
+  /**
+   * t:IncludeMimeContent.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/includemimecontent
+   */
   IncludeMimeContent?: boolean;
-  /** t:BodyType. */
+  /**
+   * t:BodyType.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/bodytype
+   */
   BodyType?: BodyTypeResponseType;
   /** t:UniqueBodyType. */
   UniqueBodyType?: BodyTypeResponseType;
   /** t:NormalizedBodyType. */
   NormalizedBodyType?: BodyTypeResponseType;
-  /** t:FilterHtmlContent. */
+  /**
+   * t:FilterHtmlContent.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/filterhtmlcontent
+   */
   FilterHtmlContent?: boolean;
-  /** t:ConvertHtmlCodePageToUTF8. */
+  /**
+   * t:ConvertHtmlCodePageToUTF8.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/converthtmlcodepagetoutf8
+   */
   ConvertHtmlCodePageToUTF8?: boolean;
-  /** t:InlineImageUrlTemplate. */
+  /**
+   * t:InlineImageUrlTemplate.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/inlineimageurltemplate
+   */
   InlineImageUrlTemplate?: string;
-  /** t:BlockExternalImages. */
+  /**
+   * t:BlockExternalImages.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/blockexternalimages
+   */
   BlockExternalImages?: boolean;
-  /** t:AddBlankTargetToLinks. */
+  /**
+   * t:AddBlankTargetToLinks.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/addblanktargettolinks
+   */
   AddBlankTargetToLinks?: boolean;
   /** t:MaximumBodySize. */
   MaximumBodySize?: number;
-  /** t:AdditionalProperties. */
+  /**
+   * t:AdditionalProperties.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/additionalproperties
+   */
   AdditionalProperties?: NonEmptyArrayOfPathsToElementType;
 }
 
-/** t:ItemType */
+/**
+ * t:ItemType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/item
+ */
 export interface ItemType extends Extensible {
   /** xsi:type: set when the value is of a derived type. */
   $type?: 'ItemType' | 'AbchPersonItemType' | 'AcceptItemType' | 'AcceptSharingInvitationType' | 'AddItemToMyCalendarType' | 'CalendarItemType' | 'CancelCalendarItemType' | 'ContactItemType' | 'DeclineItemType' | 'DelveItemType' | 'DistributionListType' | 'DocumentFileItemType' | 'FileItemType' | 'ForwardItemType' | 'MeetingCancellationMessageType' | 'MeetingMessageType' | 'MeetingRegistrationResponseObjectType' | 'MeetingRequestMessageType' | 'MeetingResponseMessageType' | 'MessageType' | 'NetworkItemType' | 'OneDriveItemType' | 'PostItemType' | 'PostReplyItemBaseType' | 'PostReplyItemType' | 'ProposeNewTimeType' | 'ReferenceItemResponseType' | 'RemoveItemType' | 'ReplyAllToItemType' | 'ReplyToItemType' | 'ResponseObjectCoreType' | 'ResponseObjectType' | 'RoleMemberItemType' | 'SharingMessageType' | 'SmartResponseBaseType' | 'SmartResponseType' | 'SuppressReadReceiptType' | 'TaskType' | 'TentativelyAcceptItemType' | 'WellKnownResponseObjectType';
-  /** t:MimeContent. */
+  /**
+   * t:MimeContent.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/mimecontent
+   */
   MimeContent?: MimeContentType;
-  /** t:ItemId. */
+  /**
+   * t:ItemId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/itemid
+   */
   ItemId?: ItemIdType;
-  /** t:ParentFolderId. */
+  /**
+   * t:ParentFolderId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/parentfolderid
+   */
   ParentFolderId?: FolderIdType;
-  /** t:ItemClass. */
+  /**
+   * t:ItemClass.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/itemclass
+   */
   ItemClass?: ItemClassType;
-  /** t:Subject. */
+  /**
+   * t:Subject.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/subject
+   */
   Subject?: string;
-  /** t:Sensitivity. */
+  /**
+   * t:Sensitivity.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/sensitivity
+   */
   Sensitivity?: SensitivityChoicesType;
-  /** t:Body. */
+  /**
+   * t:Body.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/body
+   */
   Body?: BodyType;
-  /** t:Attachments. */
+  /**
+   * t:Attachments.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/attachments-ex15websvcsotherref
+   */
   Attachments?: NonEmptyArrayOfAttachmentsType;
-  /** t:DateTimeReceived. */
+  /**
+   * t:DateTimeReceived.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/datetimereceived
+   */
   DateTimeReceived?: string;
-  /** t:Size. */
+  /**
+   * t:Size.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/size
+   */
   Size?: number;
-  /** t:Categories. */
+  /**
+   * t:Categories.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/categories-ex15websvcsotherref
+   */
   Categories?: ArrayOfStringsType;
-  /** t:Importance. */
+  /**
+   * t:Importance.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/importance
+   */
   Importance?: ImportanceChoicesType;
-  /** t:InReplyTo. */
+  /**
+   * t:InReplyTo.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/inreplyto
+   */
   InReplyTo?: string;
-  /** t:IsSubmitted. */
+  /**
+   * t:IsSubmitted.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/issubmitted
+   */
   IsSubmitted?: boolean;
-  /** t:IsDraft. */
+  /**
+   * t:IsDraft.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isdraft
+   */
   IsDraft?: boolean;
-  /** t:IsFromMe. */
+  /**
+   * t:IsFromMe.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isfromme
+   */
   IsFromMe?: boolean;
-  /** t:IsResend. */
+  /**
+   * t:IsResend.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isresend
+   */
   IsResend?: boolean;
-  /** t:IsUnmodified. */
+  /**
+   * t:IsUnmodified.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isunmodified
+   */
   IsUnmodified?: boolean;
-  /** t:InternetMessageHeaders. */
+  /**
+   * t:InternetMessageHeaders.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/internetmessageheaders
+   */
   InternetMessageHeaders?: NonEmptyArrayOfInternetHeadersType;
-  /** t:DateTimeSent. */
+  /**
+   * t:DateTimeSent.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/datetimesent
+   */
   DateTimeSent?: string;
-  /** t:DateTimeCreated. */
+  /**
+   * t:DateTimeCreated.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/datetimecreated
+   */
   DateTimeCreated?: string;
-  /** t:ResponseObjects. */
+  /**
+   * t:ResponseObjects.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/responseobjects
+   */
   ResponseObjects?: NonEmptyArrayOfResponseObjectsType;
-  /** t:ReminderDueBy. */
+  /**
+   * t:ReminderDueBy.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/reminderdueby
+   */
   ReminderDueBy?: string;
-  /** t:ReminderIsSet. */
+  /**
+   * t:ReminderIsSet.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/reminderisset
+   */
   ReminderIsSet?: boolean;
   /** t:ReminderNextTime. */
   ReminderNextTime?: string;
-  /** t:ReminderMinutesBeforeStart. */
+  /**
+   * t:ReminderMinutesBeforeStart.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/reminderminutesbeforestart
+   */
   ReminderMinutesBeforeStart?: ReminderMinutesBeforeStartType;
-  /** t:DisplayCc. */
+  /**
+   * t:DisplayCc.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/displaycc
+   */
   DisplayCc?: string;
-  /** t:DisplayTo. */
+  /**
+   * t:DisplayTo.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/displayto
+   */
   DisplayTo?: string;
   /** t:DisplayBcc. */
   DisplayBcc?: string;
-  /** t:HasAttachments. */
+  /**
+   * t:HasAttachments.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/hasattachments
+   */
   HasAttachments?: boolean;
-  /** t:ExtendedProperty, repeated. */
+  /**
+   * t:ExtendedProperty, repeated.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/extendedproperty
+   */
   ExtendedProperty?: ExtendedPropertyType[];
-  /** t:Culture. */
+  /**
+   * t:Culture.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/culture
+   */
   Culture?: string;
-  /** t:EffectiveRights. */
+  /**
+   * t:EffectiveRights.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/effectiverights
+   */
   EffectiveRights?: EffectiveRightsType;
-  /** t:LastModifiedName. */
+  /**
+   * t:LastModifiedName.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/lastmodifiedname
+   */
   LastModifiedName?: string;
-  /** t:LastModifiedTime. */
+  /**
+   * t:LastModifiedTime.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/lastmodifiedtime
+   */
   LastModifiedTime?: string;
-  /** t:IsAssociated. */
+  /**
+   * t:IsAssociated.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isassociated
+   */
   IsAssociated?: boolean;
-  /** t:WebClientReadFormQueryString. */
+  /**
+   * t:WebClientReadFormQueryString.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/webclientreadformquerystring
+   */
   WebClientReadFormQueryString?: string;
-  /** t:WebClientEditFormQueryString. */
+  /**
+   * t:WebClientEditFormQueryString.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/webclienteditformquerystring
+   */
   WebClientEditFormQueryString?: string;
-  /** t:ConversationId. */
+  /**
+   * t:ConversationId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/conversationid
+   */
   ConversationId?: ItemIdType;
-  /** t:UniqueBody. */
+  /**
+   * t:UniqueBody.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/uniquebody
+   */
   UniqueBody?: BodyType;
-  /** t:Flag. */
+  /**
+   * t:Flag.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/flag
+   */
   Flag?: FlagType;
-  /** t:StoreEntryId. */
+  /**
+   * t:StoreEntryId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/storeentryid
+   */
   StoreEntryId?: string;
-  /** t:InstanceKey. */
+  /**
+   * t:InstanceKey.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/instancekey
+   */
   InstanceKey?: string;
   /** t:NormalizedBody. */
   NormalizedBody?: BodyType;
-  /** t:EntityExtractionResult. */
+  /**
+   * t:EntityExtractionResult.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/entityextractionresult
+   */
   EntityExtractionResult?: EntityExtractionResultType;
   /** t:PolicyTag. */
   PolicyTag?: RetentionTagType;
-  /** t:ArchiveTag. */
+  /**
+   * t:ArchiveTag.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/archivetag
+   */
   ArchiveTag?: RetentionTagType;
   /** t:RetentionDate. */
   RetentionDate?: string;
@@ -3464,9 +5690,15 @@ export interface ItemType extends Extensible {
   PredictedActionReasons?: NonEmptyArrayOfPredictedActionReasonType;
   /** t:IsClutter. */
   IsClutter?: boolean;
-  /** t:BlockStatus. */
+  /**
+   * t:BlockStatus.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/blockstatus
+   */
   BlockStatus?: boolean;
-  /** t:HasBlockedImages. */
+  /**
+   * t:HasBlockedImages.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/hasblockedimages
+   */
   HasBlockedImages?: boolean;
   /** t:TextBody. */
   TextBody?: BodyType;
@@ -3533,7 +5765,10 @@ export interface JobInsightValue extends InsightValue {
   EndUtcTicks?: number;
 }
 
-/** t:KeywordStatisticsSearchResultType */
+/**
+ * t:KeywordStatisticsSearchResultType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/keywordstatisticssearchresult
+ */
 export interface KeywordStatisticsSearchResultType extends Extensible {
   /** t:Keyword. */
   Keyword: string;
@@ -3576,16 +5811,25 @@ export interface LikeType extends Extensible {
   Application?: string;
 }
 
-/** t:LobbyBypassType (2 values) */
+/**
+ * t:LobbyBypassType (2 values)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/lobbybypass
+ */
 export type LobbyBypassType = 'Disabled' | 'EnabledForGatewayParticipants';
 /** Every value of LobbyBypassType, in schema order. */
 export const LobbyBypassTypeValues = ['Disabled', 'EnabledForGatewayParticipants'] as const;
 
-/** t:LocationBasedStateDefinitionType */
+/**
+ * t:LocationBasedStateDefinitionType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/locationbasedstatedefinition
+ */
 export interface LocationBasedStateDefinitionType extends BaseCalendarItemStateDefinitionType {
   /** t:OrganizerLocation. */
   OrganizerLocation: string;
-  /** t:AttendeeLocation. */
+  /**
+   * t:AttendeeLocation.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/attendeelocation
+   */
   AttendeeLocation: string;
 }
 
@@ -3597,28 +5841,49 @@ export interface LocationConstraintItem extends MeetingTimeCandidatesConstraintI
   ResolveAvailability?: boolean;
 }
 
-/** t:LocationSourceType (6 values) */
+/**
+ * t:LocationSourceType (6 values)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/locationsource
+ */
 export type LocationSourceType = 'None' | 'LocationServices' | 'PhonebookServices' | 'Device' | 'Contact' | 'Resource';
 /** Every value of LocationSourceType, in schema order. */
 export const LocationSourceTypeValues = ['None', 'LocationServices', 'PhonebookServices', 'Device', 'Contact', 'Resource'] as const;
 
-/** t:MailboxCultureType */
+/**
+ * t:MailboxCultureType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/mailboxculture
+ */
 export interface MailboxCultureType extends Extensible {
   /** The element text. */
   $value: string;
 }
 
-/** t:MailboxData */
+/**
+ * t:MailboxData
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/mailboxdata
+ */
 export interface MailboxData extends Extensible {
-  /** t:Email. */
+  /**
+   * t:Email.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/email-emailaddresstype
+   */
   Email: EmailAddress;
-  /** t:AttendeeType. */
+  /**
+   * t:AttendeeType.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/attendeetype
+   */
   AttendeeType: MeetingAttendeeType;
-  /** t:ExcludeConflicts. */
+  /**
+   * t:ExcludeConflicts.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/excludeconflicts
+   */
   ExcludeConflicts?: boolean;
 }
 
-/** t:MailboxHoldResultType */
+/**
+ * t:MailboxHoldResultType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/mailboxholdresult
+ */
 export interface MailboxHoldResultType extends Extensible {
   /** t:HoldId. */
   HoldId: string;
@@ -3628,13 +5893,19 @@ export interface MailboxHoldResultType extends Extensible {
   MailboxHoldStatuses: ArrayOfMailboxHoldStatusType;
 }
 
-/** t:MailboxHoldStatusType */
+/**
+ * t:MailboxHoldStatusType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/mailboxholdstatus
+ */
 export interface MailboxHoldStatusType extends Extensible {
   /** t:Mailbox. */
   Mailbox: string;
   /** t:Status. */
   Status: HoldStatusType;
-  /** t:AdditionalInfo. */
+  /**
+   * t:AdditionalInfo.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/additionalinfo
+   */
   AdditionalInfo?: string;
 }
 
@@ -3664,7 +5935,10 @@ export interface MailboxLocatorType extends Extensible {
   OrganizationId?: string;
 }
 
-/** t:MailboxQueryType */
+/**
+ * t:MailboxQueryType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/mailboxquery
+ */
 export interface MailboxQueryType extends Extensible {
   /** t:Query. */
   Query: string;
@@ -3683,7 +5957,10 @@ export type MailboxSearchLocationType = 'PrimaryOnly' | 'ArchiveOnly' | 'All';
 /** Every value of MailboxSearchLocationType, in schema order. */
 export const MailboxSearchLocationTypeValues = ['PrimaryOnly', 'ArchiveOnly', 'All'] as const;
 
-/** t:MailboxSearchScopeType */
+/**
+ * t:MailboxSearchScopeType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/mailboxsearchscope
+ */
 export interface MailboxSearchScopeType extends Extensible {
   /** t:Mailbox. */
   Mailbox: string;
@@ -3693,7 +5970,10 @@ export interface MailboxSearchScopeType extends Extensible {
   ExtendedAttributes?: ArrayOfExtendedAttributesType;
 }
 
-/** t:MailboxStatisticsItemType */
+/**
+ * t:MailboxStatisticsItemType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/mailboxstat
+ */
 export interface MailboxStatisticsItemType extends Extensible {
   /** t:MailboxId. */
   MailboxId: string;
@@ -3705,7 +5985,10 @@ export interface MailboxStatisticsItemType extends Extensible {
   Size: number;
 }
 
-/** t:MailboxStatisticsSearchResultType */
+/**
+ * t:MailboxStatisticsSearchResultType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/mailboxstatisticssearchresult
+ */
 export interface MailboxStatisticsSearchResultType extends Extensible {
   /** t:UserMailbox. */
   UserMailbox: UserMailboxType;
@@ -3713,34 +5996,73 @@ export interface MailboxStatisticsSearchResultType extends Extensible {
   KeywordStatisticsSearchResult?: KeywordStatisticsSearchResultType;
 }
 
-/** t:MailboxTypeType (10 values) */
+/**
+ * t:MailboxTypeType (10 values)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/mailboxtype
+ */
 export type MailboxTypeType = 'Unknown' | 'OneOff' | 'Mailbox' | 'PublicDL' | 'PrivateDL' | 'Contact' | 'PublicFolder' | 'GroupMailbox' | 'ImplicitContact' | 'User';
 /** Every value of MailboxTypeType, in schema order. */
 export const MailboxTypeTypeValues = ['Unknown', 'OneOff', 'Mailbox', 'PublicDL', 'PrivateDL', 'Contact', 'PublicFolder', 'GroupMailbox', 'ImplicitContact', 'User'] as const;
 
-/** t:MailTips */
+/**
+ * t:MailTips
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/mailtips
+ */
 export interface MailTips extends Extensible {
-  /** t:RecipientAddress. */
+  /**
+   * t:RecipientAddress.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/recipientaddress
+   */
   RecipientAddress: EmailAddressType;
-  /** t:PendingMailTips. */
+  /**
+   * t:PendingMailTips.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/pendingmailtips
+   */
   PendingMailTips: MailTipTypes;
-  /** t:OutOfOffice. */
+  /**
+   * t:OutOfOffice.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/outofoffice
+   */
   OutOfOffice?: OutOfOfficeMailTip;
-  /** t:MailboxFull. */
+  /**
+   * t:MailboxFull.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/mailboxfull
+   */
   MailboxFull?: boolean;
-  /** t:CustomMailTip. */
+  /**
+   * t:CustomMailTip.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/custommailtip
+   */
   CustomMailTip?: string;
-  /** t:TotalMemberCount. */
+  /**
+   * t:TotalMemberCount.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/totalmembercount
+   */
   TotalMemberCount?: number;
-  /** t:ExternalMemberCount. */
+  /**
+   * t:ExternalMemberCount.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/externalmembercount
+   */
   ExternalMemberCount?: number;
-  /** t:MaxMessageSize. */
+  /**
+   * t:MaxMessageSize.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/maxmessagesize
+   */
   MaxMessageSize?: number;
-  /** t:DeliveryRestricted. */
+  /**
+   * t:DeliveryRestricted.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/deliveryrestricted
+   */
   DeliveryRestricted?: boolean;
-  /** t:IsModerated. */
+  /**
+   * t:IsModerated.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/ismoderated
+   */
   IsModerated?: boolean;
-  /** t:InvalidRecipient. */
+  /**
+   * t:InvalidRecipient.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/invalidrecipient-mailtips
+   */
   InvalidRecipient?: boolean;
   /** t:Scope. */
   Scope?: number;
@@ -3750,19 +6072,40 @@ export interface MailTips extends Extensible {
   PreferAccessibleContent?: boolean;
 }
 
-/** t:MailTipsServiceConfiguration */
+/**
+ * t:MailTipsServiceConfiguration
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/mailtipsconfiguration-mailtipsserviceconfiguration
+ */
 export interface MailTipsServiceConfiguration extends ServiceConfiguration {
-  /** t:MailTipsEnabled. */
+  /**
+   * t:MailTipsEnabled.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/mailtipsenabled
+   */
   MailTipsEnabled: boolean;
-  /** t:MaxRecipientsPerGetMailTipsRequest. */
+  /**
+   * t:MaxRecipientsPerGetMailTipsRequest.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/maxrecipientspergetmailtipsrequest
+   */
   MaxRecipientsPerGetMailTipsRequest: number;
-  /** t:MaxMessageSize. */
+  /**
+   * t:MaxMessageSize.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/maxmessagesize
+   */
   MaxMessageSize: number;
-  /** t:LargeAudienceThreshold. */
+  /**
+   * t:LargeAudienceThreshold.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/largeaudiencethreshold
+   */
   LargeAudienceThreshold: number;
-  /** t:ShowExternalRecipientCount. */
+  /**
+   * t:ShowExternalRecipientCount.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/showexternalrecipientcount
+   */
   ShowExternalRecipientCount: boolean;
-  /** t:InternalDomains. */
+  /**
+   * t:InternalDomains.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/internaldomains-smtpdomainlist
+   */
   InternalDomains: SmtpDomainList;
   /** t:PolicyTipsEnabled. */
   PolicyTipsEnabled: boolean;
@@ -3777,35 +6120,74 @@ export type MailTipTypes_Item = 'All' | 'OutOfOfficeMessage' | 'MailboxFullStatu
 /** Every value of MailTipTypes_Item, in schema order. */
 export const MailTipTypes_ItemValues = ['All', 'OutOfOfficeMessage', 'MailboxFullStatus', 'CustomMailTip', 'ExternalMemberCount', 'TotalMemberCount', 'MaxMessageSize', 'DeliveryRestriction', 'ModerationStatus', 'InvalidRecipient', 'Scope', 'RecipientSuggestions', 'PreferAccessibleContent'] as const;
 
-/** t:ManagedFolderInformationType */
+/**
+ * t:ManagedFolderInformationType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/managedfolderinformation
+ */
 export interface ManagedFolderInformationType extends Extensible {
-  /** t:CanDelete. */
+  /**
+   * t:CanDelete.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/candelete
+   */
   CanDelete?: boolean;
-  /** t:CanRenameOrMove. */
+  /**
+   * t:CanRenameOrMove.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/canrenameormove
+   */
   CanRenameOrMove?: boolean;
-  /** t:MustDisplayComment. */
+  /**
+   * t:MustDisplayComment.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/mustdisplaycomment
+   */
   MustDisplayComment?: boolean;
-  /** t:HasQuota. */
+  /**
+   * t:HasQuota.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/hasquota
+   */
   HasQuota?: boolean;
-  /** t:IsManagedFoldersRoot. */
+  /**
+   * t:IsManagedFoldersRoot.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/ismanagedfoldersroot
+   */
   IsManagedFoldersRoot?: boolean;
-  /** t:ManagedFolderId. */
+  /**
+   * t:ManagedFolderId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/managedfolderid
+   */
   ManagedFolderId?: string;
-  /** t:Comment. */
+  /**
+   * t:Comment.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/comment
+   */
   Comment?: string;
-  /** t:StorageQuota. */
+  /**
+   * t:StorageQuota.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/storagequota
+   */
   StorageQuota?: number;
-  /** t:FolderSize. */
+  /**
+   * t:FolderSize.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/foldersize
+   */
   FolderSize?: number;
-  /** t:HomePage. */
+  /**
+   * t:HomePage.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/homepage
+   */
   HomePage?: string;
 }
 
-/** t:ManagementRoleType */
+/**
+ * t:ManagementRoleType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/managementrole
+ */
 export interface ManagementRoleType extends Extensible {
   /** t:UserRoles. */
   UserRoles?: NonEmptyArrayOfRoleType;
-  /** t:ApplicationRoles. */
+  /**
+   * t:ApplicationRoles.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/applicationroles
+   */
   ApplicationRoles?: NonEmptyArrayOfRoleType;
 }
 
@@ -3817,14 +6199,23 @@ export const MapiPropertyTypeTypeValues = ['ApplicationTime', 'ApplicationTimeAr
 export type MatchOptionsType = 'FullString' | 'Prefix';
 /** Every value of MatchOptionsType, in schema order. */
 export const MatchOptionsTypeValues = ['FullString', 'Prefix'] as const;
-/** t:MaxSyncChangesReturnedType */
+/**
+ * t:MaxSyncChangesReturnedType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/maxchangesreturned
+ */
 export type MaxSyncChangesReturnedType = number;
-/** t:MeetingAttendeeType (5 values) */
+/**
+ * t:MeetingAttendeeType (5 values)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/attendeetype
+ */
 export type MeetingAttendeeType = 'Organizer' | 'Required' | 'Optional' | 'Room' | 'Resource';
 /** Every value of MeetingAttendeeType, in schema order. */
 export const MeetingAttendeeTypeValues = ['Organizer', 'Required', 'Optional', 'Room', 'Resource'] as const;
 
-/** t:MeetingCancellationMessageType */
+/**
+ * t:MeetingCancellationMessageType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/meetingcancellation
+ */
 export interface MeetingCancellationMessageType extends MeetingMessageType {
   /** t:Start. */
   Start?: string;
@@ -3836,7 +6227,10 @@ export interface MeetingCancellationMessageType extends MeetingMessageType {
   Recurrence?: RecurrenceType;
   /** t:CalendarItemType. */
   CalendarItemType?: string;
-  /** t:EnhancedLocation. */
+  /**
+   * t:EnhancedLocation.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/enhancedlocation
+   */
   EnhancedLocation?: EnhancedLocationType;
   /** t:DoNotForwardMeeting. */
   DoNotForwardMeeting?: boolean;
@@ -3894,27 +6288,57 @@ export interface MeetingLocation extends Extensible {
   DisplayName: string;
 }
 
-/** t:MeetingMessageType */
+/**
+ * t:MeetingMessageType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/meetingmessage
+ */
 export interface MeetingMessageType extends MessageType {
   /** xsi:type: set when the value is of a derived type. */
   $type?: 'MeetingMessageType' | 'MeetingCancellationMessageType' | 'MeetingRequestMessageType' | 'MeetingResponseMessageType';
-  /** t:AssociatedCalendarItemId. */
+  /**
+   * t:AssociatedCalendarItemId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/associatedcalendaritemid
+   */
   AssociatedCalendarItemId?: ItemIdType;
-  /** t:IsDelegated. */
+  /**
+   * t:IsDelegated.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isdelegated
+   */
   IsDelegated?: boolean;
-  /** t:IsOutOfDate. */
+  /**
+   * t:IsOutOfDate.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isoutofdate
+   */
   IsOutOfDate?: boolean;
-  /** t:HasBeenProcessed. */
+  /**
+   * t:HasBeenProcessed.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/hasbeenprocessed
+   */
   HasBeenProcessed?: boolean;
-  /** t:ResponseType. */
+  /**
+   * t:ResponseType.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/responsetype
+   */
   ResponseType?: ResponseTypeType;
-  /** t:UID. */
+  /**
+   * t:UID.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/uid
+   */
   UID?: string;
-  /** t:RecurrenceId. */
+  /**
+   * t:RecurrenceId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/recurrenceid
+   */
   RecurrenceId?: string;
-  /** t:DateTimeStamp. */
+  /**
+   * t:DateTimeStamp.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/datetimestamp
+   */
   DateTimeStamp?: string;
-  /** t:IsOrganizer. */
+  /**
+   * t:IsOrganizer.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isorganizer
+   */
   IsOrganizer?: boolean;
 }
 
@@ -3922,99 +6346,234 @@ export interface MeetingMessageType extends MessageType {
 export interface MeetingRegistrationResponseObjectType extends WellKnownResponseObjectType {
   /** xsi:type: set when the value is of a derived type. */
   $type?: 'MeetingRegistrationResponseObjectType' | 'AcceptItemType' | 'DeclineItemType' | 'TentativelyAcceptItemType';
-  /** t:ProposedStart. */
+  /**
+   * t:ProposedStart.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/proposedstart
+   */
   ProposedStart?: string;
-  /** t:ProposedEnd. */
+  /**
+   * t:ProposedEnd.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/proposedend
+   */
   ProposedEnd?: string;
 }
 
-/** t:MeetingRequestMessageType */
+/**
+ * t:MeetingRequestMessageType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/meetingrequest
+ */
 export interface MeetingRequestMessageType extends MeetingMessageType {
-  /** t:MeetingRequestType. */
+  /**
+   * t:MeetingRequestType.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/meetingrequesttype
+   */
   MeetingRequestType?: MeetingRequestTypeType;
-  /** t:IntendedFreeBusyStatus. */
+  /**
+   * t:IntendedFreeBusyStatus.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/intendedfreebusystatus
+   */
   IntendedFreeBusyStatus?: LegacyFreeBusyType;
-  /** t:Start. */
+  /**
+   * t:Start.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/start
+   */
   Start?: string;
-  /** t:End. */
+  /**
+   * t:End.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/end-ex15websvcsotherref
+   */
   End?: string;
-  /** t:OriginalStart. */
+  /**
+   * t:OriginalStart.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/originalstart
+   */
   OriginalStart?: string;
-  /** t:IsAllDayEvent. */
+  /**
+   * t:IsAllDayEvent.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isalldayevent
+   */
   IsAllDayEvent?: boolean;
-  /** t:LegacyFreeBusyStatus. */
+  /**
+   * t:LegacyFreeBusyStatus.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/legacyfreebusystatus
+   */
   LegacyFreeBusyStatus?: LegacyFreeBusyType;
-  /** t:Location. */
+  /**
+   * t:Location.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/location
+   */
   Location?: string;
-  /** t:When. */
+  /**
+   * t:When.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/when
+   */
   When?: string;
-  /** t:IsMeeting. */
+  /**
+   * t:IsMeeting.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/ismeeting
+   */
   IsMeeting?: boolean;
-  /** t:IsCancelled. */
+  /**
+   * t:IsCancelled.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/iscancelled
+   */
   IsCancelled?: boolean;
-  /** t:IsRecurring. */
+  /**
+   * t:IsRecurring.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isrecurring
+   */
   IsRecurring?: boolean;
-  /** t:MeetingRequestWasSent. */
+  /**
+   * t:MeetingRequestWasSent.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/meetingrequestwassent
+   */
   MeetingRequestWasSent?: boolean;
-  /** t:CalendarItemType. */
+  /**
+   * t:CalendarItemType.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/calendaritemtype
+   */
   CalendarItemType?: CalendarItemTypeType;
-  /** t:MyResponseType. */
+  /**
+   * t:MyResponseType.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/myresponsetype
+   */
   MyResponseType?: ResponseTypeType;
-  /** t:Organizer. */
+  /**
+   * t:Organizer.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/organizer
+   */
   Organizer?: SingleRecipientType;
-  /** t:RequiredAttendees. */
+  /**
+   * t:RequiredAttendees.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/requiredattendees
+   */
   RequiredAttendees?: NonEmptyArrayOfAttendeesType;
-  /** t:OptionalAttendees. */
+  /**
+   * t:OptionalAttendees.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/optionalattendees
+   */
   OptionalAttendees?: NonEmptyArrayOfAttendeesType;
-  /** t:Resources. */
+  /**
+   * t:Resources.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/resources
+   */
   Resources?: NonEmptyArrayOfAttendeesType;
-  /** t:ConflictingMeetingCount. */
+  /**
+   * t:ConflictingMeetingCount.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/conflictingmeetingcount
+   */
   ConflictingMeetingCount?: number;
-  /** t:AdjacentMeetingCount. */
+  /**
+   * t:AdjacentMeetingCount.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/adjacentmeetingcount
+   */
   AdjacentMeetingCount?: number;
-  /** t:ConflictingMeetings. */
+  /**
+   * t:ConflictingMeetings.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/conflictingmeetings
+   */
   ConflictingMeetings?: NonEmptyArrayOfAllItemsType;
-  /** t:AdjacentMeetings. */
+  /**
+   * t:AdjacentMeetings.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/adjacentmeetings
+   */
   AdjacentMeetings?: NonEmptyArrayOfAllItemsType;
-  /** t:Duration. */
+  /**
+   * t:Duration.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/duration-items
+   */
   Duration?: string;
-  /** t:TimeZone. */
+  /**
+   * t:TimeZone.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/timezone-item
+   */
   TimeZone?: string;
-  /** t:AppointmentReplyTime. */
+  /**
+   * t:AppointmentReplyTime.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/appointmentreplytime
+   */
   AppointmentReplyTime?: string;
-  /** t:AppointmentSequenceNumber. */
+  /**
+   * t:AppointmentSequenceNumber.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/appointmentsequencenumber
+   */
   AppointmentSequenceNumber?: number;
-  /** t:AppointmentState. */
+  /**
+   * t:AppointmentState.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/appointmentstate
+   */
   AppointmentState?: number;
-  /** t:Recurrence. */
+  /**
+   * t:Recurrence.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/recurrence-recurrencetype
+   */
   Recurrence?: RecurrenceType;
-  /** t:FirstOccurrence. */
+  /**
+   * t:FirstOccurrence.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/firstoccurrence
+   */
   FirstOccurrence?: OccurrenceInfoType;
-  /** t:LastOccurrence. */
+  /**
+   * t:LastOccurrence.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/lastoccurrence
+   */
   LastOccurrence?: OccurrenceInfoType;
-  /** t:ModifiedOccurrences. */
+  /**
+   * t:ModifiedOccurrences.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/modifiedoccurrences
+   */
   ModifiedOccurrences?: NonEmptyArrayOfOccurrenceInfoType;
-  /** t:DeletedOccurrences. */
+  /**
+   * t:DeletedOccurrences.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/deletedoccurrences
+   */
   DeletedOccurrences?: NonEmptyArrayOfDeletedOccurrencesType;
-  /** t:MeetingTimeZone. */
+  /**
+   * t:MeetingTimeZone.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/meetingtimezone
+   */
   MeetingTimeZone?: TimeZoneType;
-  /** t:StartTimeZone. */
+  /**
+   * t:StartTimeZone.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/starttimezone
+   */
   StartTimeZone?: TimeZoneDefinitionType;
-  /** t:EndTimeZone. */
+  /**
+   * t:EndTimeZone.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/endtimezone
+   */
   EndTimeZone?: TimeZoneDefinitionType;
-  /** t:ConferenceType. */
+  /**
+   * t:ConferenceType.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/conferencetype
+   */
   ConferenceType?: number;
-  /** t:AllowNewTimeProposal. */
+  /**
+   * t:AllowNewTimeProposal.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/allownewtimeproposal
+   */
   AllowNewTimeProposal?: boolean;
-  /** t:IsOnlineMeeting. */
+  /**
+   * t:IsOnlineMeeting.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isonlinemeeting
+   */
   IsOnlineMeeting?: boolean;
-  /** t:MeetingWorkspaceUrl. */
+  /**
+   * t:MeetingWorkspaceUrl.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/meetingworkspaceurl
+   */
   MeetingWorkspaceUrl?: string;
-  /** t:NetShowUrl. */
+  /**
+   * t:NetShowUrl.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/netshowurl
+   */
   NetShowUrl?: string;
   /** t:EnhancedLocation. */
   EnhancedLocation?: EnhancedLocationType;
-  /** t:ChangeHighlights. */
+  /**
+   * t:ChangeHighlights.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/changehighlights
+   */
   ChangeHighlights?: ChangeHighlightsType;
   /** t:StartWallClock. */
   StartWallClock?: string;
@@ -4028,12 +6587,18 @@ export interface MeetingRequestMessageType extends MeetingMessageType {
   DoNotForwardMeeting?: boolean;
 }
 
-/** t:MeetingRequestTypeType (7 values) */
+/**
+ * t:MeetingRequestTypeType (7 values)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/meetingrequesttype
+ */
 export type MeetingRequestTypeType = 'None' | 'FullUpdate' | 'InformationalUpdate' | 'NewMeetingRequest' | 'Outdated' | 'SilentUpdate' | 'PrincipalWantsCopy';
 /** Every value of MeetingRequestTypeType, in schema order. */
 export const MeetingRequestTypeTypeValues = ['None', 'FullUpdate', 'InformationalUpdate', 'NewMeetingRequest', 'Outdated', 'SilentUpdate', 'PrincipalWantsCopy'] as const;
 
-/** t:MeetingResponseMessageType */
+/**
+ * t:MeetingResponseMessageType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/meetingresponse
+ */
 export interface MeetingResponseMessageType extends MeetingMessageType {
   /** t:Start. */
   Start?: string;
@@ -4045,11 +6610,20 @@ export interface MeetingResponseMessageType extends MeetingMessageType {
   Recurrence?: RecurrenceType;
   /** t:CalendarItemType. */
   CalendarItemType?: string;
-  /** t:ProposedStart. */
+  /**
+   * t:ProposedStart.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/proposedstart
+   */
   ProposedStart?: string;
-  /** t:ProposedEnd. */
+  /**
+   * t:ProposedEnd.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/proposedend
+   */
   ProposedEnd?: string;
-  /** t:EnhancedLocation. */
+  /**
+   * t:EnhancedLocation.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/enhancedlocation
+   */
   EnhancedLocation?: EnhancedLocationType;
 }
 
@@ -4082,9 +6656,15 @@ export type MeetingSpaceTypeEnum = 'Public' | 'Private';
 /** Every value of MeetingSpaceTypeEnum, in schema order. */
 export const MeetingSpaceTypeEnumValues = ['Public', 'Private'] as const;
 
-/** t:MeetingSuggestionType */
+/**
+ * t:MeetingSuggestionType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/meetingsuggestion
+ */
 export interface MeetingSuggestionType extends EntityType {
-  /** t:Attendees. */
+  /**
+   * t:Attendees.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/attendees
+   */
   Attendees?: ArrayOfEmailUsersType;
   /** t:Location. */
   Location?: string;
@@ -4132,20 +6712,38 @@ export interface MeetingTimeCandidatesConstraintItem extends Extensible {
   Email?: string;
 }
 
-/** t:MembersListType */
+/**
+ * t:MembersListType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/members-memberlisttype
+ */
 export type MembersListType = MemberType[];
-/** t:MemberStatusType (3 values) */
+/**
+ * t:MemberStatusType (3 values)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/status-memberstatustype
+ */
 export type MemberStatusType = 'Unrecognized' | 'Normal' | 'Demoted';
 /** Every value of MemberStatusType, in schema order. */
 export const MemberStatusTypeValues = ['Unrecognized', 'Normal', 'Demoted'] as const;
 
-/** t:MemberType */
+/**
+ * t:MemberType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/member-ex15websvcsotherref
+ */
 export interface MemberType extends Extensible {
-  /** Attribute Key. */
+  /**
+   * Attribute Key.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/member-ex15websvcsotherref
+   */
   Key?: string;
-  /** t:Mailbox. */
+  /**
+   * t:Mailbox.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/mailbox
+   */
   Mailbox?: EmailAddressType;
-  /** t:Status. */
+  /**
+   * t:Status.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/status-memberstatustype
+   */
   Status?: MemberStatusType;
 }
 
@@ -4192,70 +6790,151 @@ export interface MessageSafetyType extends Extensible {
   Info?: string;
 }
 
-/** t:MessageTrackingReportTemplateType (2 values) */
+/**
+ * t:MessageTrackingReportTemplateType (2 values)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/reporttemplate
+ */
 export type MessageTrackingReportTemplateType = 'Summary' | 'RecipientPath';
 /** Every value of MessageTrackingReportTemplateType, in schema order. */
 export const MessageTrackingReportTemplateTypeValues = ['Summary', 'RecipientPath'] as const;
 
-/** t:MessageTrackingReportType */
+/**
+ * t:MessageTrackingReportType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/messagetrackingreport
+ */
 export interface MessageTrackingReportType extends Extensible {
-  /** t:Sender. */
+  /**
+   * t:Sender.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/sender-emailaddresstype
+   */
   Sender?: EmailAddressType;
-  /** t:PurportedSender. */
+  /**
+   * t:PurportedSender.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/purportedsender
+   */
   PurportedSender?: EmailAddressType;
-  /** t:Subject. */
+  /**
+   * t:Subject.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/subject
+   */
   Subject?: string;
-  /** t:SubmitTime. */
+  /**
+   * t:SubmitTime.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/submittime
+   */
   SubmitTime?: string;
-  /** t:OriginalRecipients. */
+  /**
+   * t:OriginalRecipients.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/originalrecipients
+   */
   OriginalRecipients?: ArrayOfEmailAddressesType;
-  /** t:RecipientTrackingEvents. */
+  /**
+   * t:RecipientTrackingEvents.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/recipienttrackingevents
+   */
   RecipientTrackingEvents: ArrayOfRecipientTrackingEventType;
-  /** t:Properties. */
+  /**
+   * t:Properties.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/properties-arrayoftrackingpropertiestype
+   */
   Properties?: ArrayOfTrackingPropertiesType;
 }
 
-/** t:MessageType */
+/**
+ * t:MessageType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/message-ex15websvcsotherref
+ */
 export interface MessageType extends ItemType {
   /** xsi:type: set when the value is of a derived type. */
   $type?: 'MessageType' | 'AcceptItemType' | 'AcceptSharingInvitationType' | 'AddItemToMyCalendarType' | 'CancelCalendarItemType' | 'DeclineItemType' | 'ForwardItemType' | 'MeetingCancellationMessageType' | 'MeetingMessageType' | 'MeetingRegistrationResponseObjectType' | 'MeetingRequestMessageType' | 'MeetingResponseMessageType' | 'PostReplyItemBaseType' | 'PostReplyItemType' | 'ProposeNewTimeType' | 'ReferenceItemResponseType' | 'RemoveItemType' | 'ReplyAllToItemType' | 'ReplyToItemType' | 'ResponseObjectCoreType' | 'ResponseObjectType' | 'SharingMessageType' | 'SmartResponseBaseType' | 'SmartResponseType' | 'SuppressReadReceiptType' | 'TentativelyAcceptItemType' | 'WellKnownResponseObjectType';
-  /** t:Sender. */
+  /**
+   * t:Sender.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/sender
+   */
   Sender?: SingleRecipientType;
-  /** t:ToRecipients. */
+  /**
+   * t:ToRecipients.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/torecipients
+   */
   ToRecipients?: ArrayOfRecipientsType;
-  /** t:CcRecipients. */
+  /**
+   * t:CcRecipients.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/ccrecipients
+   */
   CcRecipients?: ArrayOfRecipientsType;
-  /** t:BccRecipients. */
+  /**
+   * t:BccRecipients.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/bccrecipients
+   */
   BccRecipients?: ArrayOfRecipientsType;
-  /** t:IsReadReceiptRequested. */
+  /**
+   * t:IsReadReceiptRequested.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isreadreceiptrequested
+   */
   IsReadReceiptRequested?: boolean;
-  /** t:IsDeliveryReceiptRequested. */
+  /**
+   * t:IsDeliveryReceiptRequested.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isdeliveryreceiptrequested
+   */
   IsDeliveryReceiptRequested?: boolean;
-  /** t:ConversationIndex. */
+  /**
+   * t:ConversationIndex.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/conversationindex
+   */
   ConversationIndex?: string;
-  /** t:ConversationTopic. */
+  /**
+   * t:ConversationTopic.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/conversationtopic
+   */
   ConversationTopic?: string;
-  /** t:From. */
+  /**
+   * t:From.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/from
+   */
   From?: SingleRecipientType;
-  /** t:InternetMessageId. */
+  /**
+   * t:InternetMessageId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/internetmessageid
+   */
   InternetMessageId?: string;
-  /** t:IsRead. */
+  /**
+   * t:IsRead.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isread
+   */
   IsRead?: boolean;
-  /** t:IsResponseRequested. */
+  /**
+   * t:IsResponseRequested.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isresponserequested
+   */
   IsResponseRequested?: boolean;
-  /** t:References. */
+  /**
+   * t:References.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/references
+   */
   References?: string;
-  /** t:ReplyTo. */
+  /**
+   * t:ReplyTo.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/replyto
+   */
   ReplyTo?: ArrayOfRecipientsType;
-  /** t:ReceivedBy. */
+  /**
+   * t:ReceivedBy.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/receivedby
+   */
   ReceivedBy?: SingleRecipientType;
-  /** t:ReceivedRepresenting. */
+  /**
+   * t:ReceivedRepresenting.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/receivedrepresenting
+   */
   ReceivedRepresenting?: SingleRecipientType;
   /** t:ApprovalRequestData. */
   ApprovalRequestData?: ApprovalRequestDataType;
   /** t:VotingInformation. */
   VotingInformation?: VotingInformationType;
-  /** t:ReminderMessageData. */
+  /**
+   * t:ReminderMessageData.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/remindermessagedata
+   */
   ReminderMessageData?: ReminderMessageDataType;
   /** t:MessageSafety. */
   MessageSafety?: MessageSafetyType;
@@ -4280,11 +6959,17 @@ export interface Metadata extends Extensible {
   GenericInfo?: string;
 }
 
-/** t:MimeContentType */
+/**
+ * t:MimeContentType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/mimecontent
+ */
 export interface MimeContentType extends Extensible {
   /** The element text. */
   $value: string;
-  /** Attribute CharacterSet. */
+  /**
+   * Attribute CharacterSet.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/mimecontent
+   */
   CharacterSet?: string;
 }
 
@@ -4301,28 +6986,49 @@ export type ModernGroupTypeType = 'None' | 'Private' | 'Secret' | 'Public';
 /** Every value of ModernGroupTypeType, in schema order. */
 export const ModernGroupTypeTypeValues = ['None', 'Private', 'Secret', 'Public'] as const;
 
-/** t:ModifiedEventType */
+/**
+ * t:ModifiedEventType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/modifiedevent
+ */
 export interface ModifiedEventType extends BaseObjectChangedEventType {
-  /** t:UnreadCount. */
+  /**
+   * t:UnreadCount.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/unreadcount
+   */
   UnreadCount?: number;
 }
 
-/** t:MonthlyRegeneratingPatternType */
+/**
+ * t:MonthlyRegeneratingPatternType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/monthlyregeneration
+ */
 export interface MonthlyRegeneratingPatternType extends RegeneratingPatternBaseType {
 }
 
-/** t:MonthNamesType (12 values) */
+/**
+ * t:MonthNamesType (12 values)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/month-item-recurrence
+ */
 export type MonthNamesType = 'January' | 'February' | 'March' | 'April' | 'May' | 'June' | 'July' | 'August' | 'September' | 'October' | 'November' | 'December';
 /** Every value of MonthNamesType, in schema order. */
 export const MonthNamesTypeValues = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const;
 
 /** t:MovedCopiedEventType */
 export interface MovedCopiedEventType extends BaseObjectChangedEventType {
-  /** t:OldFolderId (one of a choice). */
+  /**
+   * t:OldFolderId (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/oldfolderid
+   */
   OldFolderId?: FolderIdType;
-  /** t:OldItemId (one of a choice). */
+  /**
+   * t:OldItemId (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/olditemid
+   */
   OldItemId?: ItemIdType;
-  /** t:OldParentFolderId. */
+  /**
+   * t:OldParentFolderId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/oldparentfolderid
+   */
   OldParentFolderId: FolderIdType;
 }
 
@@ -4430,7 +7136,10 @@ export interface NetworkItemType extends ItemType {
   LastSync?: string;
 }
 
-/** t:NoEndRecurrenceRangeType */
+/**
+ * t:NoEndRecurrenceRangeType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/noendrecurrence
+ */
 export interface NoEndRecurrenceRangeType extends RecurrenceRangeBaseType {
 }
 
@@ -4463,7 +7172,10 @@ export type NonEmptyArrayOfAllItemsTypeEntry = Tagged<'Item', ItemType>
     | Tagged<'RoleMember', RoleMemberItemType>
     | Tagged<'Network', NetworkItemType>
     | Tagged<'Person', AbchPersonItemType>;
-/** t:NonEmptyArrayOfAlternateIdsType */
+/**
+ * t:NonEmptyArrayOfAlternateIdsType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/sourceids
+ */
 export type NonEmptyArrayOfAlternateIdsType = NonEmptyArrayOfAlternateIdsTypeEntry[];
 /** One entry: the element named by `$el`. */
 export type NonEmptyArrayOfAlternateIdsTypeEntry = Tagged<'AlternateId', AlternateIdType>
@@ -4471,9 +7183,15 @@ export type NonEmptyArrayOfAlternateIdsTypeEntry = Tagged<'AlternateId', Alterna
     | Tagged<'AlternatePublicFolderItemId', AlternatePublicFolderItemIdType>;
 /** t:NonEmptyArrayOfAppliedHashtagType */
 export type NonEmptyArrayOfAppliedHashtagType = AppliedHashtagType[];
-/** t:NonEmptyArrayOfApplyConversationActionType */
+/**
+ * t:NonEmptyArrayOfApplyConversationActionType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/conversationactions
+ */
 export type NonEmptyArrayOfApplyConversationActionType = ConversationActionType[];
-/** t:NonEmptyArrayOfAttachmentsType */
+/**
+ * t:NonEmptyArrayOfAttachmentsType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/attachments-ex15websvcsotherref
+ */
 export type NonEmptyArrayOfAttachmentsType = NonEmptyArrayOfAttachmentsTypeEntry[];
 /** One entry: the element named by `$el`. */
 export type NonEmptyArrayOfAttachmentsTypeEntry = Tagged<'ItemAttachment', ItemAttachmentType>
@@ -4493,29 +7211,53 @@ export type NonEmptyArrayOfBaseItemIdsTypeEntry = Tagged<'ItemId', ItemIdType>
     | Tagged<'OccurrenceItemId', OccurrenceItemIdType>
     | Tagged<'RecurringMasterItemId', RecurringMasterItemIdType>
     | Tagged<'RecurringMasterItemIdRanges', RecurringMasterItemIdRangesType>;
-/** t:NonEmptyArrayOfClientAccessTokenRequestsType */
+/**
+ * t:NonEmptyArrayOfClientAccessTokenRequestsType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/tokenrequests
+ */
 export type NonEmptyArrayOfClientAccessTokenRequestsType = ClientAccessTokenRequestType[];
 /** t:NonEmptyArrayOfContentActivities */
 export type NonEmptyArrayOfContentActivities = ContentActivity[];
-/** t:NonEmptyArrayOfDeletedOccurrencesType */
+/**
+ * t:NonEmptyArrayOfDeletedOccurrencesType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/deletedoccurrences
+ */
 export type NonEmptyArrayOfDeletedOccurrencesType = DeletedOccurrenceInfoType[];
-/** t:NonEmptyArrayOfExtendedFieldURIs */
+/**
+ * t:NonEmptyArrayOfExtendedFieldURIs
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/extendedproperties-nonemptyarrayofextendedfielduris
+ */
 export type NonEmptyArrayOfExtendedFieldURIs = PathToExtendedFieldType[];
 /** t:NonEmptyArrayOfExtendedFieldURIsType */
 export type NonEmptyArrayOfExtendedFieldURIsType = PathToExtendedFieldType[];
-/** t:NonEmptyArrayOfExtendedPropertyType */
+/**
+ * t:NonEmptyArrayOfExtendedPropertyType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/extendedproperties-nonemptyarrayofextendedpropertytype
+ */
 export type NonEmptyArrayOfExtendedPropertyType = ExtendedPropertyType[];
-/** t:NonEmptyArrayOfFieldOrdersType */
+/**
+ * t:NonEmptyArrayOfFieldOrdersType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/sortorder
+ */
 export type NonEmptyArrayOfFieldOrdersType = FieldOrderType[];
-/** t:NonEmptyArrayOfFolderChangeDescriptionsType */
+/**
+ * t:NonEmptyArrayOfFolderChangeDescriptionsType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/updates-folder
+ */
 export type NonEmptyArrayOfFolderChangeDescriptionsType = NonEmptyArrayOfFolderChangeDescriptionsTypeEntry[];
 /** One entry: the element named by `$el`. */
 export type NonEmptyArrayOfFolderChangeDescriptionsTypeEntry = Tagged<'AppendToFolderField', AppendToFolderFieldType>
     | Tagged<'SetFolderField', SetFolderFieldType>
     | Tagged<'DeleteFolderField', DeleteFolderFieldType>;
-/** t:NonEmptyArrayOfFolderChangesType */
+/**
+ * t:NonEmptyArrayOfFolderChangesType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/folderchanges
+ */
 export type NonEmptyArrayOfFolderChangesType = FolderChangeType[];
-/** t:NonEmptyArrayOfFolderNamesType */
+/**
+ * t:NonEmptyArrayOfFolderNamesType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/foldernames
+ */
 export type NonEmptyArrayOfFolderNamesType = string[];
 /** t:NonEmptyArrayOfFoldersType */
 export type NonEmptyArrayOfFoldersType = NonEmptyArrayOfFoldersTypeEntry[];
@@ -4525,17 +7267,29 @@ export type NonEmptyArrayOfFoldersTypeEntry = Tagged<'Folder', FolderType>
     | Tagged<'ContactsFolder', ContactsFolderType>
     | Tagged<'SearchFolder', SearchFolderType>
     | Tagged<'TasksFolder', TasksFolderType>;
-/** t:NonEmptyArrayOfGroupIdentifiersType */
+/**
+ * t:NonEmptyArrayOfGroupIdentifiersType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/groupsids
+ */
 export type NonEmptyArrayOfGroupIdentifiersType = SidAndAttributesType[];
-/** t:NonEmptyArrayOfInternetHeadersType */
+/**
+ * t:NonEmptyArrayOfInternetHeadersType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/internetmessageheaders
+ */
 export type NonEmptyArrayOfInternetHeadersType = InternetHeaderType[];
-/** t:NonEmptyArrayOfItemChangeDescriptionsType */
+/**
+ * t:NonEmptyArrayOfItemChangeDescriptionsType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/updates-item
+ */
 export type NonEmptyArrayOfItemChangeDescriptionsType = NonEmptyArrayOfItemChangeDescriptionsTypeEntry[];
 /** One entry: the element named by `$el`. */
 export type NonEmptyArrayOfItemChangeDescriptionsTypeEntry = Tagged<'AppendToItemField', AppendToItemFieldType>
     | Tagged<'SetItemField', SetItemFieldType>
     | Tagged<'DeleteItemField', DeleteItemFieldType>;
-/** t:NonEmptyArrayOfItemChangesType */
+/**
+ * t:NonEmptyArrayOfItemChangesType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/itemchanges
+ */
 export type NonEmptyArrayOfItemChangesType = ItemChangeType[];
 /** t:NonEmptyArrayOfItemIdsType */
 export type NonEmptyArrayOfItemIdsType = ItemIdType[];
@@ -4543,21 +7297,36 @@ export type NonEmptyArrayOfItemIdsType = ItemIdType[];
 export type NonEmptyArrayOfLegacyDNsType = string[];
 /** t:NonEmptyArrayOfLikeType */
 export type NonEmptyArrayOfLikeType = LikeType[];
-/** t:NonEmptyArrayOfMailboxQueriesType */
+/**
+ * t:NonEmptyArrayOfMailboxQueriesType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/searchqueries
+ */
 export type NonEmptyArrayOfMailboxQueriesType = MailboxQueryType[];
 /** t:NonEmptyArrayOfMailboxSearchScopesType */
 export type NonEmptyArrayOfMailboxSearchScopesType = MailboxSearchScopeType[];
 /** t:NonEmptyArrayOfMentionActionsType */
 export type NonEmptyArrayOfMentionActionsType = MentionActionType[];
-/** t:NonEmptyArrayOfNotificationEventTypesType */
+/**
+ * t:NonEmptyArrayOfNotificationEventTypesType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/eventtypes
+ */
 export type NonEmptyArrayOfNotificationEventTypesType = NotificationEventTypeType[];
-/** t:NonEmptyArrayOfNotificationsType */
+/**
+ * t:NonEmptyArrayOfNotificationsType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/notifications
+ */
 export type NonEmptyArrayOfNotificationsType = NotificationType[];
-/** t:NonEmptyArrayOfOccurrenceInfoType */
+/**
+ * t:NonEmptyArrayOfOccurrenceInfoType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/modifiedoccurrences
+ */
 export type NonEmptyArrayOfOccurrenceInfoType = OccurrenceInfoType[];
 /** t:NonEmptyArrayOfParticipantActivities */
 export type NonEmptyArrayOfParticipantActivities = ParticipantActivity[];
-/** t:NonEmptyArrayOfPathsToElementType */
+/**
+ * t:NonEmptyArrayOfPathsToElementType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/additionalproperties
+ */
 export type NonEmptyArrayOfPathsToElementType = NonEmptyArrayOfPathsToElementTypeEntry[];
 /** One entry: the element named by `$el`. */
 export type NonEmptyArrayOfPathsToElementTypeEntry = Tagged<'FieldURI', PathToUnindexedFieldType>
@@ -4565,17 +7334,32 @@ export type NonEmptyArrayOfPathsToElementTypeEntry = Tagged<'FieldURI', PathToUn
     | Tagged<'ExtendedFieldURI', PathToExtendedFieldType>;
 /** t:NonEmptyArrayOfPeopleTokenType */
 export type NonEmptyArrayOfPeopleTokenType = PeopleTokenType[];
-/** t:NonEmptyArrayOfPeriodsType */
+/**
+ * t:NonEmptyArrayOfPeriodsType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/periods
+ */
 export type NonEmptyArrayOfPeriodsType = PeriodType[];
 /** t:NonEmptyArrayOfPredictedActionReasonType */
 export type NonEmptyArrayOfPredictedActionReasonType = PredictedActionReasonType[];
-/** t:NonEmptyArrayOfPropertyValuesType */
+/**
+ * t:NonEmptyArrayOfPropertyValuesType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/values
+ */
 export type NonEmptyArrayOfPropertyValuesType = string[];
-/** t:NonEmptyArrayOfReminderItemActionType */
+/**
+ * t:NonEmptyArrayOfReminderItemActionType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/reminderitemactions
+ */
 export type NonEmptyArrayOfReminderItemActionType = ReminderItemActionType[];
-/** t:NonEmptyArrayOfRequestAttachmentIdsType */
+/**
+ * t:NonEmptyArrayOfRequestAttachmentIdsType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/attachmentids
+ */
 export type NonEmptyArrayOfRequestAttachmentIdsType = RequestAttachmentIdType[];
-/** t:NonEmptyArrayOfResponseObjectsType */
+/**
+ * t:NonEmptyArrayOfResponseObjectsType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/responseobjects
+ */
 export type NonEmptyArrayOfResponseObjectsType = NonEmptyArrayOfResponseObjectsTypeEntry[];
 /** One entry: the element named by `$el`. */
 export type NonEmptyArrayOfResponseObjectsTypeEntry = Tagged<'AcceptItem', AcceptItemType>
@@ -4591,15 +7375,24 @@ export type NonEmptyArrayOfResponseObjectsTypeEntry = Tagged<'AcceptItem', Accep
     | Tagged<'AcceptSharingInvitation', AcceptSharingInvitationType>
     | Tagged<'AddItemToMyCalendar', AddItemToMyCalendarType>
     | Tagged<'ProposeNewTime', ProposeNewTimeType>;
-/** t:NonEmptyArrayOfRestrictedGroupIdentifiersType */
+/**
+ * t:NonEmptyArrayOfRestrictedGroupIdentifiersType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/restrictedgroupsids
+ */
 export type NonEmptyArrayOfRestrictedGroupIdentifiersType = SidAndAttributesType[];
 /** t:NonEmptyArrayOfRoleType */
 export type NonEmptyArrayOfRoleType = string[];
 /** t:NonEmptyArrayOfSubscriptionIdsType */
 export type NonEmptyArrayOfSubscriptionIdsType = SubscriptionIdType[];
-/** t:NonEmptyArrayOfTimeZoneIdType */
+/**
+ * t:NonEmptyArrayOfTimeZoneIdType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/ids
+ */
 export type NonEmptyArrayOfTimeZoneIdType = string[];
-/** t:NonEmptyArrayOfUploadItemsType */
+/**
+ * t:NonEmptyArrayOfUploadItemsType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/items-nonemptyarrayofuploaditemstype
+ */
 export type NonEmptyArrayOfUploadItemsType = UploadItemType[];
 
 /** t:NonEmptyStateDefinitionType */
@@ -4615,7 +7408,10 @@ export interface NonEmptyStateDefinitionType extends Extensible {
 /** t:NonEmptyStringType */
 export type NonEmptyStringType = string;
 
-/** t:NonIndexableItemDetailResultType */
+/**
+ * t:NonIndexableItemDetailResultType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/nonindexableitemdetailsresult
+ */
 export interface NonIndexableItemDetailResultType extends Extensible {
   /** t:Items. */
   Items?: ArrayOfNonIndexableItemDetailsType;
@@ -4623,7 +7419,10 @@ export interface NonIndexableItemDetailResultType extends Extensible {
   FailedMailboxes?: ArrayOfFailedSearchMailboxesType;
 }
 
-/** t:NonIndexableItemDetailType */
+/**
+ * t:NonIndexableItemDetailType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/nonindexableitemdetail
+ */
 export interface NonIndexableItemDetailType extends Extensible {
   /** t:ItemId. */
   ItemId: ItemIdType;
@@ -4641,11 +7440,17 @@ export interface NonIndexableItemDetailType extends Extensible {
   AttemptCount: number;
   /** t:LastAttemptTime. */
   LastAttemptTime?: string;
-  /** t:AdditionalInfo. */
+  /**
+   * t:AdditionalInfo.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/additionalinfo
+   */
   AdditionalInfo?: string;
 }
 
-/** t:NonIndexableItemStatisticType */
+/**
+ * t:NonIndexableItemStatisticType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/nonindexableitemstatistic
+ */
 export interface NonIndexableItemStatisticType extends Extensible {
   /** t:Mailbox. */
   Mailbox: string;
@@ -4665,18 +7470,33 @@ export interface NormalizedBodyType extends Extensible {
   IsTruncated?: boolean;
 }
 
-/** t:NotificationEventTypeType (7 values) */
+/**
+ * t:NotificationEventTypeType (7 values)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/eventtype
+ */
 export type NotificationEventTypeType = 'CopiedEvent' | 'CreatedEvent' | 'DeletedEvent' | 'ModifiedEvent' | 'MovedEvent' | 'NewMailEvent' | 'FreeBusyChangedEvent';
 /** Every value of NotificationEventTypeType, in schema order. */
 export const NotificationEventTypeTypeValues = ['CopiedEvent', 'CreatedEvent', 'DeletedEvent', 'ModifiedEvent', 'MovedEvent', 'NewMailEvent', 'FreeBusyChangedEvent'] as const;
 
-/** t:NotificationType */
+/**
+ * t:NotificationType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/notification-ex15websvcsotherref
+ */
 export interface NotificationType extends Extensible {
-  /** t:SubscriptionId. */
+  /**
+   * t:SubscriptionId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/subscriptionid-getevents
+   */
   SubscriptionId: SubscriptionIdType;
-  /** t:PreviousWatermark. */
+  /**
+   * t:PreviousWatermark.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/previouswatermark
+   */
   PreviousWatermark?: WatermarkType;
-  /** t:MoreEvents. */
+  /**
+   * t:MoreEvents.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/moreevents
+   */
   MoreEvents?: boolean;
   /** Repeated choice of 8 elements, in document order; narrow on `$el`. */
   Events: NotificationTypeEventsEntry[];
@@ -4692,75 +7512,162 @@ export type NotificationTypeEventsEntry = Tagged<'CopiedEvent', MovedCopiedEvent
     | Tagged<'StatusEvent', BaseNotificationEventType>
     | Tagged<'FreeBusyChangedEvent', BaseObjectChangedEventType>;
 
-/** t:NotType */
+/**
+ * t:NotType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/not
+ */
 export interface NotType extends SearchExpressionType {
-  /** t:SearchExpression (one of a choice). */
+  /**
+   * t:SearchExpression (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/searchexpression
+   */
   SearchExpression?: SearchExpressionType;
-  /** t:Exists (one of a choice). */
+  /**
+   * t:Exists (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/exists
+   */
   Exists?: ExistsType;
-  /** t:Excludes (one of a choice). */
+  /**
+   * t:Excludes (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/excludes
+   */
   Excludes?: ExcludesType;
-  /** t:IsEqualTo (one of a choice). */
+  /**
+   * t:IsEqualTo (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isequalto
+   */
   IsEqualTo?: IsEqualToType;
-  /** t:IsNotEqualTo (one of a choice). */
+  /**
+   * t:IsNotEqualTo (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isnotequalto
+   */
   IsNotEqualTo?: IsNotEqualToType;
-  /** t:IsGreaterThan (one of a choice). */
+  /**
+   * t:IsGreaterThan (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isgreaterthan
+   */
   IsGreaterThan?: IsGreaterThanType;
-  /** t:IsGreaterThanOrEqualTo (one of a choice). */
+  /**
+   * t:IsGreaterThanOrEqualTo (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isgreaterthanorequalto
+   */
   IsGreaterThanOrEqualTo?: IsGreaterThanOrEqualToType;
-  /** t:IsLessThan (one of a choice). */
+  /**
+   * t:IsLessThan (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/islessthan
+   */
   IsLessThan?: IsLessThanType;
-  /** t:IsLessThanOrEqualTo (one of a choice). */
+  /**
+   * t:IsLessThanOrEqualTo (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/islessthanorequalto
+   */
   IsLessThanOrEqualTo?: IsLessThanOrEqualToType;
-  /** t:Contains (one of a choice). */
+  /**
+   * t:Contains (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/contains
+   */
   Contains?: ContainsExpressionType;
-  /** t:Not (one of a choice). */
+  /**
+   * t:Not (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/not
+   */
   Not?: NotType;
-  /** t:And (one of a choice). */
+  /**
+   * t:And (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/and
+   */
   And?: AndType;
-  /** t:Or (one of a choice). */
+  /**
+   * t:Or (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/or
+   */
   Or?: OrType;
   /** t:Near (one of a choice). */
   Near?: NearType;
 }
 
-/** t:NumberedRecurrenceRangeType */
+/**
+ * t:NumberedRecurrenceRangeType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/numberedrecurrence
+ */
 export interface NumberedRecurrenceRangeType extends RecurrenceRangeBaseType {
-  /** t:NumberOfOccurrences. */
+  /**
+   * t:NumberOfOccurrences.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/numberofoccurrences
+   */
   NumberOfOccurrences: number;
 }
 
 /** t:OccurrenceInfoType */
 export interface OccurrenceInfoType extends Extensible {
-  /** t:ItemId. */
+  /**
+   * t:ItemId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/itemid
+   */
   ItemId: ItemIdType;
-  /** t:Start. */
+  /**
+   * t:Start.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/start
+   */
   Start: string;
-  /** t:End. */
+  /**
+   * t:End.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/end-ex15websvcsotherref
+   */
   End: string;
-  /** t:OriginalStart. */
+  /**
+   * t:OriginalStart.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/originalstart
+   */
   OriginalStart: string;
 }
 
-/** t:OccurrenceItemIdType */
+/**
+ * t:OccurrenceItemIdType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/occurrenceitemid
+ */
 export interface OccurrenceItemIdType extends BaseItemIdType {
-  /** Attribute RecurringMasterId. */
+  /**
+   * Attribute RecurringMasterId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/occurrenceitemid
+   */
   RecurringMasterId: DerivedItemIdType;
-  /** Attribute ChangeKey. */
+  /**
+   * Attribute ChangeKey.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/occurrenceitemid
+   */
   ChangeKey?: string;
-  /** Attribute InstanceIndex. */
+  /**
+   * Attribute InstanceIndex.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/occurrenceitemid
+   */
   InstanceIndex: number;
 }
 
-/** t:OccurrencesRangeType */
+/**
+ * t:OccurrencesRangeType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/range
+ */
 export interface OccurrencesRangeType extends Extensible {
-  /** Attribute Start. */
+  /**
+   * Attribute Start.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/range
+   */
   Start?: string;
-  /** Attribute End. */
+  /**
+   * Attribute End.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/range
+   */
   End?: string;
-  /** Attribute Count. */
+  /**
+   * Attribute Count.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/range
+   */
   Count?: number;
-  /** Attribute CompareOriginalStartTime. */
+  /**
+   * Attribute CompareOriginalStartTime.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/range
+   */
   CompareOriginalStartTime?: boolean;
 }
 
@@ -4809,24 +7716,39 @@ export type OnlineMeetingAccessLevelType = 'Locked' | 'Invited' | 'Internal' | '
 /** Every value of OnlineMeetingAccessLevelType, in schema order. */
 export const OnlineMeetingAccessLevelTypeValues = ['Locked', 'Invited', 'Internal', 'Everyone'] as const;
 
-/** t:OnlineMeetingSettingsType */
+/**
+ * t:OnlineMeetingSettingsType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/onlinemeetingsettings
+ */
 export interface OnlineMeetingSettingsType extends Extensible {
   /** t:LobbyBypass. */
   LobbyBypass: LobbyBypassType;
-  /** t:AccessLevel. */
+  /**
+   * t:AccessLevel.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/accesslevel
+   */
   AccessLevel: OnlineMeetingAccessLevelType;
   /** t:Presenters. */
   Presenters: PresentersType;
 }
 
-/** t:OofState (3 values) */
+/**
+ * t:OofState (3 values)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/oofstate
+ */
 export type OofState = 'Disabled' | 'Enabled' | 'Scheduled';
 /** Every value of OofState, in schema order. */
 export const OofStateValues = ['Disabled', 'Enabled', 'Scheduled'] as const;
 
-/** t:OpenAsAdminOrSystemServiceType */
+/**
+ * t:OpenAsAdminOrSystemServiceType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/openasadminorsystemservice
+ */
 export interface OpenAsAdminOrSystemServiceType extends Extensible {
-  /** Attribute LogonType. */
+  /**
+   * Attribute LogonType.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/openasadminorsystemservice
+   */
   LogonType: SpecialLogonTypeType;
   /** Attribute BudgetType. */
   BudgetType?: number;
@@ -4834,7 +7756,10 @@ export interface OpenAsAdminOrSystemServiceType extends Extensible {
   ConnectingSID: ConnectingSIDType;
 }
 
-/** t:OrType */
+/**
+ * t:OrType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/or
+ */
 export interface OrType extends MultipleOperandBooleanExpressionType {
 }
 
@@ -4850,11 +7775,20 @@ export interface OutOfOfficeInsightValue extends InsightValue {
   Culture?: string;
 }
 
-/** t:OutOfOfficeMailTip */
+/**
+ * t:OutOfOfficeMailTip
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/outofoffice
+ */
 export interface OutOfOfficeMailTip extends Extensible {
-  /** t:ReplyBody. */
+  /**
+   * t:ReplyBody.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/replybody
+   */
   ReplyBody: ReplyBody;
-  /** t:Duration. */
+  /**
+   * t:Duration.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/duration-useroofsettings
+   */
   Duration?: Duration;
 }
 
@@ -4933,39 +7867,81 @@ export type ParticipantActivityRole = 'Organizer' | 'Attendee' | 'Presenter';
 /** Every value of ParticipantActivityRole, in schema order. */
 export const ParticipantActivityRoleValues = ['Organizer', 'Attendee', 'Presenter'] as const;
 
-/** t:PathToExceptionFieldType */
+/**
+ * t:PathToExceptionFieldType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/exceptionfielduri
+ */
 export interface PathToExceptionFieldType extends BasePathToElementType {
-  /** Attribute FieldURI. */
+  /**
+   * Attribute FieldURI.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/exceptionfielduri
+   */
   FieldURI: ExceptionPropertyURIType;
 }
 
-/** t:PathToExtendedFieldType */
+/**
+ * t:PathToExtendedFieldType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/extendedfielduri
+ */
 export interface PathToExtendedFieldType extends BasePathToElementType {
-  /** Attribute DistinguishedPropertySetId. */
+  /**
+   * Attribute DistinguishedPropertySetId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/extendedfielduri
+   */
   DistinguishedPropertySetId?: DistinguishedPropertySetType;
-  /** Attribute PropertySetId. */
+  /**
+   * Attribute PropertySetId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/extendedfielduri
+   */
   PropertySetId?: GuidType;
-  /** Attribute PropertyTag. */
+  /**
+   * Attribute PropertyTag.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/extendedfielduri
+   */
   PropertyTag?: PropertyTagType;
-  /** Attribute PropertyName. */
+  /**
+   * Attribute PropertyName.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/extendedfielduri
+   */
   PropertyName?: string;
-  /** Attribute PropertyId. */
+  /**
+   * Attribute PropertyId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/extendedfielduri
+   */
   PropertyId?: number;
-  /** Attribute PropertyType. */
+  /**
+   * Attribute PropertyType.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/extendedfielduri
+   */
   PropertyType: MapiPropertyTypeType;
 }
 
-/** t:PathToIndexedFieldType */
+/**
+ * t:PathToIndexedFieldType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/indexedfielduri
+ */
 export interface PathToIndexedFieldType extends BasePathToElementType {
-  /** Attribute FieldURI. */
+  /**
+   * Attribute FieldURI.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/indexedfielduri
+   */
   FieldURI: DictionaryURIType;
-  /** Attribute FieldIndex. */
+  /**
+   * Attribute FieldIndex.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/indexedfielduri
+   */
   FieldIndex: string;
 }
 
-/** t:PathToUnindexedFieldType */
+/**
+ * t:PathToUnindexedFieldType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/fielduri
+ */
 export interface PathToUnindexedFieldType extends BasePathToElementType {
-  /** Attribute FieldURI. */
+  /**
+   * Attribute FieldURI.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/fielduri
+   */
   FieldURI: UnindexedFieldURIType;
 }
 
@@ -5000,13 +7976,25 @@ export interface PeopleTokenType extends Extensible {
   TokenValue?: string;
 }
 
-/** t:PeriodType */
+/**
+ * t:PeriodType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/period
+ */
 export interface PeriodType extends Extensible {
-  /** Attribute Bias. */
+  /**
+   * Attribute Bias.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/period
+   */
   Bias?: string;
-  /** Attribute Name. */
+  /**
+   * Attribute Name.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/period
+   */
   Name?: string;
-  /** Attribute Id. */
+  /**
+   * Attribute Id.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/period
+   */
   Id?: string;
 }
 
@@ -5014,7 +8002,10 @@ export interface PeriodType extends Extensible {
 export type PermissionActionType = 'None' | 'Owned' | 'All';
 /** Every value of PermissionActionType, in schema order. */
 export const PermissionActionTypeValues = ['None', 'Owned', 'All'] as const;
-/** t:PermissionLevelType (10 values) */
+/**
+ * t:PermissionLevelType (10 values)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/permissionlevel
+ */
 export type PermissionLevelType = 'None' | 'Owner' | 'PublishingEditor' | 'Editor' | 'PublishingAuthor' | 'Author' | 'NoneditingAuthor' | 'Reviewer' | 'Contributor' | 'Custom';
 /** Every value of PermissionLevelType, in schema order. */
 export const PermissionLevelTypeValues = ['None', 'Owner', 'PublishingEditor', 'Editor', 'PublishingAuthor', 'Author', 'NoneditingAuthor', 'Reviewer', 'Contributor', 'Custom'] as const;
@@ -5023,41 +8014,83 @@ export type PermissionReadAccessType = 'None' | 'FullDetails';
 /** Every value of PermissionReadAccessType, in schema order. */
 export const PermissionReadAccessTypeValues = ['None', 'FullDetails'] as const;
 
-/** t:PermissionSetType */
+/**
+ * t:PermissionSetType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/permissionset-permissionsettype
+ */
 export interface PermissionSetType extends Extensible {
-  /** t:Permissions. */
+  /**
+   * t:Permissions.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/permissions
+   */
   Permissions: ArrayOfPermissionsType;
-  /** t:UnknownEntries. */
+  /**
+   * t:UnknownEntries.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/unknownentries
+   */
   UnknownEntries?: ArrayOfUnknownEntriesType;
 }
 
-/** t:PermissionType */
+/**
+ * t:PermissionType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/permission
+ */
 export interface PermissionType extends BasePermissionType {
-  /** t:ReadItems. */
+  /**
+   * t:ReadItems.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/readitems-permissiontype
+   */
   ReadItems?: PermissionReadAccessType;
-  /** t:PermissionLevel. */
+  /**
+   * t:PermissionLevel.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/permissionlevel
+   */
   PermissionLevel: PermissionLevelType;
 }
 
-/** t:PersonaAttributionType */
+/**
+ * t:PersonaAttributionType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/attribution-personaattributiontype
+ */
 export interface PersonaAttributionType extends Extensible {
   /** t:Id. */
   Id: string;
-  /** t:SourceId. */
+  /**
+   * t:SourceId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/sourceid
+   */
   SourceId: ItemIdType;
-  /** t:DisplayName. */
+  /**
+   * t:DisplayName.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/displayname-string
+   */
   DisplayName: string;
-  /** t:IsWritable. */
+  /**
+   * t:IsWritable.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/iswritable
+   */
   IsWritable?: boolean;
-  /** t:IsQuickContact. */
+  /**
+   * t:IsQuickContact.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isquickcontact
+   */
   IsQuickContact?: boolean;
-  /** t:IsHidden. */
+  /**
+   * t:IsHidden.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/ishidden
+   */
   IsHidden?: boolean;
-  /** t:FolderId. */
+  /**
+   * t:FolderId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/folderid
+   */
   FolderId?: FolderIdType;
 }
 
-/** t:PersonaPhoneNumberType */
+/**
+ * t:PersonaPhoneNumberType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/value-personaphonenumbertype
+ */
 export interface PersonaPhoneNumberType extends Extensible {
   /** t:Number. */
   Number: string;
@@ -5065,7 +8098,10 @@ export interface PersonaPhoneNumberType extends Extensible {
   Type: string;
 }
 
-/** t:PersonaPostalAddressType */
+/**
+ * t:PersonaPostalAddressType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/value-personapostaladdresstype
+ */
 export interface PersonaPostalAddressType extends Extensible {
   /** t:Street. */
   Street?: string;
@@ -5085,13 +8121,25 @@ export interface PersonaPostalAddressType extends Extensible {
   Latitude?: number;
   /** t:Longitude. */
   Longitude?: number;
-  /** t:Accuracy. */
+  /**
+   * t:Accuracy.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/accuracy
+   */
   Accuracy?: number;
-  /** t:Altitude. */
+  /**
+   * t:Altitude.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/altitude
+   */
   Altitude?: number;
-  /** t:AltitudeAccuracy. */
+  /**
+   * t:AltitudeAccuracy.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/altitudeaccuracy
+   */
   AltitudeAccuracy?: number;
-  /** t:FormattedAddress. */
+  /**
+   * t:FormattedAddress.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/formattedaddress
+   */
   FormattedAddress?: string;
   /** t:LocationUri. */
   LocationUri?: string;
@@ -5099,7 +8147,10 @@ export interface PersonaPostalAddressType extends Extensible {
   LocationSource?: LocationSourceType;
 }
 
-/** t:PersonaResponseShapeType */
+/**
+ * t:PersonaResponseShapeType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/personashape
+ */
 export interface PersonaResponseShapeType extends Extensible {
   /** t:BaseShape. */
   BaseShape: DefaultShapeNamesType;
@@ -5107,7 +8158,10 @@ export interface PersonaResponseShapeType extends Extensible {
   AdditionalProperties?: NonEmptyArrayOfPathsToElementType;
 }
 
-/** t:PersonaType */
+/**
+ * t:PersonaType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/persona
+ */
 export interface PersonaType extends Extensible {
   /** t:PersonaId. */
   PersonaId: ItemIdType;
@@ -5117,7 +8171,10 @@ export interface PersonaType extends Extensible {
   PersonaObjectStatus?: string;
   /** t:CreationTime. */
   CreationTime?: string;
-  /** t:Bodies. */
+  /**
+   * t:Bodies.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/bodies
+   */
   Bodies?: ArrayOfBodyContentAttributedValuesType;
   /** t:DisplayNameFirstLastSortKey. */
   DisplayNameFirstLastSortKey?: string;
@@ -5129,21 +8186,39 @@ export interface PersonaType extends Extensible {
   HomeCitySortKey?: string;
   /** t:WorkCitySortKey. */
   WorkCitySortKey?: string;
-  /** t:DisplayNameFirstLastHeader. */
+  /**
+   * t:DisplayNameFirstLastHeader.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/displaynamefirstlastheader
+   */
   DisplayNameFirstLastHeader?: string;
-  /** t:DisplayNameLastFirstHeader. */
+  /**
+   * t:DisplayNameLastFirstHeader.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/displaynamelastfirstheader
+   */
   DisplayNameLastFirstHeader?: string;
   /** t:DisplayName. */
   DisplayName?: string;
-  /** t:DisplayNameFirstLast. */
+  /**
+   * t:DisplayNameFirstLast.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/displaynamefirstlast
+   */
   DisplayNameFirstLast?: string;
-  /** t:DisplayNameLastFirst. */
+  /**
+   * t:DisplayNameLastFirst.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/displaynamelastfirst
+   */
   DisplayNameLastFirst?: string;
   /** t:FileAs. */
   FileAs?: string;
-  /** t:FileAsId. */
+  /**
+   * t:FileAsId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/fileasid
+   */
   FileAsId?: string;
-  /** t:DisplayNamePrefix. */
+  /**
+   * t:DisplayNamePrefix.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/displaynameprefix
+   */
   DisplayNamePrefix?: string;
   /** t:GivenName. */
   GivenName?: string;
@@ -5169,15 +8244,24 @@ export interface PersonaType extends Extensible {
   CompanyName?: string;
   /** t:Location. */
   Location?: string;
-  /** t:EmailAddress. */
+  /**
+   * t:EmailAddress.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/emailaddress-emailaddresstype
+   */
   EmailAddress?: EmailAddressType;
-  /** t:EmailAddresses. */
+  /**
+   * t:EmailAddresses.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/emailaddresses-arrayofemailaddressestype
+   */
   EmailAddresses?: ArrayOfEmailAddressesType;
   /** t:PhoneNumber. */
   PhoneNumber?: PersonaPhoneNumberType;
   /** t:ImAddress. */
   ImAddress?: string;
-  /** t:HomeCity. */
+  /**
+   * t:HomeCity.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/homecity
+   */
   HomeCity?: string;
   /** t:WorkCity. */
   WorkCity?: string;
@@ -5185,27 +8269,51 @@ export interface PersonaType extends Extensible {
   RelevanceScore?: number;
   /** t:FolderIds. */
   FolderIds?: ArrayOfFolderIdType;
-  /** t:Attributions. */
+  /**
+   * t:Attributions.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/attributions-arrayofpersonaattributionstype
+   */
   Attributions?: ArrayOfPersonaAttributionsType;
-  /** t:DisplayNames. */
+  /**
+   * t:DisplayNames.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/displaynames
+   */
   DisplayNames?: ArrayOfStringAttributedValuesType;
-  /** t:FileAses. */
+  /**
+   * t:FileAses.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/fileases
+   */
   FileAses?: ArrayOfStringAttributedValuesType;
-  /** t:FileAsIds. */
+  /**
+   * t:FileAsIds.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/fileasids
+   */
   FileAsIds?: ArrayOfStringAttributedValuesType;
-  /** t:DisplayNamePrefixes. */
+  /**
+   * t:DisplayNamePrefixes.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/displaynameprefixes
+   */
   DisplayNamePrefixes?: ArrayOfStringAttributedValuesType;
-  /** t:GivenNames. */
+  /**
+   * t:GivenNames.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/givennames
+   */
   GivenNames?: ArrayOfStringAttributedValuesType;
   /** t:MiddleNames. */
   MiddleNames?: ArrayOfStringAttributedValuesType;
   /** t:Surnames. */
   Surnames?: ArrayOfStringAttributedValuesType;
-  /** t:Generations. */
+  /**
+   * t:Generations.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/generations
+   */
   Generations?: ArrayOfStringAttributedValuesType;
   /** t:Nicknames. */
   Nicknames?: ArrayOfStringAttributedValuesType;
-  /** t:Initials. */
+  /**
+   * t:Initials.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/initials-arrayofstringattributedvaluestype
+   */
   Initials?: ArrayOfStringAttributedValuesType;
   /** t:YomiCompanyNames. */
   YomiCompanyNames?: ArrayOfStringAttributedValuesType;
@@ -5213,25 +8321,49 @@ export interface PersonaType extends Extensible {
   YomiFirstNames?: ArrayOfStringAttributedValuesType;
   /** t:YomiLastNames. */
   YomiLastNames?: ArrayOfStringAttributedValuesType;
-  /** t:BusinessPhoneNumbers. */
+  /**
+   * t:BusinessPhoneNumbers.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/businessphonenumbers
+   */
   BusinessPhoneNumbers?: ArrayOfPhoneNumberAttributedValuesType;
-  /** t:BusinessPhoneNumbers2. */
+  /**
+   * t:BusinessPhoneNumbers2.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/businessphonenumbers2
+   */
   BusinessPhoneNumbers2?: ArrayOfPhoneNumberAttributedValuesType;
-  /** t:HomePhones. */
+  /**
+   * t:HomePhones.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/homephones
+   */
   HomePhones?: ArrayOfPhoneNumberAttributedValuesType;
-  /** t:HomePhones2. */
+  /**
+   * t:HomePhones2.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/homephones2
+   */
   HomePhones2?: ArrayOfPhoneNumberAttributedValuesType;
   /** t:MobilePhones. */
   MobilePhones?: ArrayOfPhoneNumberAttributedValuesType;
   /** t:MobilePhones2. */
   MobilePhones2?: ArrayOfPhoneNumberAttributedValuesType;
-  /** t:AssistantPhoneNumbers. */
+  /**
+   * t:AssistantPhoneNumbers.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/assistantphonenumbers
+   */
   AssistantPhoneNumbers?: ArrayOfPhoneNumberAttributedValuesType;
-  /** t:CallbackPhones. */
+  /**
+   * t:CallbackPhones.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/callbackphones
+   */
   CallbackPhones?: ArrayOfPhoneNumberAttributedValuesType;
-  /** t:CarPhones. */
+  /**
+   * t:CarPhones.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/carphones
+   */
   CarPhones?: ArrayOfPhoneNumberAttributedValuesType;
-  /** t:HomeFaxes. */
+  /**
+   * t:HomeFaxes.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/homefaxes
+   */
   HomeFaxes?: ArrayOfPhoneNumberAttributedValuesType;
   /** t:OrganizationMainPhones. */
   OrganizationMainPhones?: ArrayOfPhoneNumberAttributedValuesType;
@@ -5251,53 +8383,98 @@ export interface PersonaType extends Extensible {
   TTYTDDPhoneNumbers?: ArrayOfPhoneNumberAttributedValuesType;
   /** t:WorkFaxes. */
   WorkFaxes?: ArrayOfPhoneNumberAttributedValuesType;
-  /** t:Emails1. */
+  /**
+   * t:Emails1.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/emails1
+   */
   Emails1?: ArrayOfEmailAddressAttributedValuesType;
-  /** t:Emails2. */
+  /**
+   * t:Emails2.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/emails2
+   */
   Emails2?: ArrayOfEmailAddressAttributedValuesType;
-  /** t:Emails3. */
+  /**
+   * t:Emails3.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/emails3
+   */
   Emails3?: ArrayOfEmailAddressAttributedValuesType;
-  /** t:BusinessHomePages. */
+  /**
+   * t:BusinessHomePages.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/businesshomepages
+   */
   BusinessHomePages?: ArrayOfStringAttributedValuesType;
   /** t:PersonalHomePages. */
   PersonalHomePages?: ArrayOfStringAttributedValuesType;
   /** t:OfficeLocations. */
   OfficeLocations?: ArrayOfStringAttributedValuesType;
-  /** t:ImAddresses. */
+  /**
+   * t:ImAddresses.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/imaddresses-arrayofstringattributedvaluestype
+   */
   ImAddresses?: ArrayOfStringAttributedValuesType;
-  /** t:ImAddresses2. */
+  /**
+   * t:ImAddresses2.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/imaddresses2
+   */
   ImAddresses2?: ArrayOfStringAttributedValuesType;
-  /** t:ImAddresses3. */
+  /**
+   * t:ImAddresses3.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/imaddresses3
+   */
   ImAddresses3?: ArrayOfStringAttributedValuesType;
-  /** t:BusinessAddresses. */
+  /**
+   * t:BusinessAddresses.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/businessaddresses
+   */
   BusinessAddresses?: ArrayOfPostalAddressAttributedValuesType;
-  /** t:HomeAddresses. */
+  /**
+   * t:HomeAddresses.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/homeaddresses
+   */
   HomeAddresses?: ArrayOfPostalAddressAttributedValuesType;
   /** t:OtherAddresses. */
   OtherAddresses?: ArrayOfPostalAddressAttributedValuesType;
   /** t:Titles. */
   Titles?: ArrayOfStringAttributedValuesType;
-  /** t:Departments. */
+  /**
+   * t:Departments.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/departments
+   */
   Departments?: ArrayOfStringAttributedValuesType;
-  /** t:CompanyNames. */
+  /**
+   * t:CompanyNames.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/companynames
+   */
   CompanyNames?: ArrayOfStringAttributedValuesType;
   /** t:Managers. */
   Managers?: ArrayOfStringAttributedValuesType;
-  /** t:AssistantNames. */
+  /**
+   * t:AssistantNames.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/assistantnames
+   */
   AssistantNames?: ArrayOfStringAttributedValuesType;
   /** t:Professions. */
   Professions?: ArrayOfStringAttributedValuesType;
   /** t:SpouseNames. */
   SpouseNames?: ArrayOfStringAttributedValuesType;
-  /** t:Children. */
+  /**
+   * t:Children.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/children-arrayofstringarrayattributedvaluestype
+   */
   Children?: ArrayOfStringArrayAttributedValuesType;
   /** t:Schools. */
   Schools?: ArrayOfStringAttributedValuesType;
-  /** t:Hobbies. */
+  /**
+   * t:Hobbies.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/hobbies
+   */
   Hobbies?: ArrayOfStringAttributedValuesType;
   /** t:WeddingAnniversaries. */
   WeddingAnniversaries?: ArrayOfStringAttributedValuesType;
-  /** t:Birthdays. */
+  /**
+   * t:Birthdays.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/birthdays
+   */
   Birthdays?: ArrayOfStringAttributedValuesType;
   /** t:Locations. */
   Locations?: ArrayOfStringAttributedValuesType;
@@ -5401,30 +8578,57 @@ export interface PersonType extends Extensible {
   UserProfilePicture?: UserProfilePicture;
 }
 
-/** t:PhoneCallIdType */
+/**
+ * t:PhoneCallIdType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/phonecallid
+ */
 export interface PhoneCallIdType extends Extensible {
-  /** Attribute Id. */
+  /**
+   * Attribute Id.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/phonecallid
+   */
   Id: string;
 }
 
-/** t:PhoneCallInformationType */
+/**
+ * t:PhoneCallInformationType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/phonecallinformation
+ */
 export interface PhoneCallInformationType extends Extensible {
-  /** t:PhoneCallState. */
+  /**
+   * t:PhoneCallState.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/phonecallstate
+   */
   PhoneCallState: PhoneCallStateType;
-  /** t:ConnectionFailureCause. */
+  /**
+   * t:ConnectionFailureCause.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/connectionfailurecause
+   */
   ConnectionFailureCause: ConnectionFailureCauseType;
-  /** t:SIPResponseText. */
+  /**
+   * t:SIPResponseText.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/sipresponsetext
+   */
   SIPResponseText?: string;
-  /** t:SIPResponseCode. */
+  /**
+   * t:SIPResponseCode.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/sipresponsecode
+   */
   SIPResponseCode?: number;
 }
 
-/** t:PhoneCallStateType (8 values) */
+/**
+ * t:PhoneCallStateType (8 values)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/phonecallstate
+ */
 export type PhoneCallStateType = 'Idle' | 'Connecting' | 'Alerted' | 'Connected' | 'Disconnected' | 'Incoming' | 'Transferring' | 'Forwarding';
 /** Every value of PhoneCallStateType, in schema order. */
 export const PhoneCallStateTypeValues = ['Idle', 'Connecting', 'Alerted', 'Connected', 'Disconnected', 'Incoming', 'Transferring', 'Forwarding'] as const;
 
-/** t:PhoneEntityType */
+/**
+ * t:PhoneEntityType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/phone-phoneentitytype
+ */
 export interface PhoneEntityType extends EntityType {
   /** t:OriginalPhoneString. */
   OriginalPhoneString?: string;
@@ -5434,30 +8638,48 @@ export interface PhoneEntityType extends EntityType {
   Type?: string;
 }
 
-/** t:PhoneNumberAttributedValueType */
+/**
+ * t:PhoneNumberAttributedValueType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/phonenumberattributedvalue
+ */
 export interface PhoneNumberAttributedValueType extends Extensible {
   /** t:Value. */
   Value: PersonaPhoneNumberType;
-  /** t:Attributions. */
+  /**
+   * t:Attributions.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/attributions-arrayofvalueattributionstype
+   */
   Attributions: ArrayOfValueAttributionsType;
 }
 
-/** t:PhoneNumberDictionaryEntryType */
+/**
+ * t:PhoneNumberDictionaryEntryType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/entry-phonenumber
+ */
 export interface PhoneNumberDictionaryEntryType extends Extensible {
   /** The element text. */
   $value: string;
-  /** Attribute Key. */
+  /**
+   * Attribute Key.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/entry-phonenumber
+   */
   Key: PhoneNumberKeyType;
 }
 
-/** t:PhoneNumberDictionaryType */
+/**
+ * t:PhoneNumberDictionaryType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/phonenumbers
+ */
 export type PhoneNumberDictionaryType = PhoneNumberDictionaryEntryType[];
 /** t:PhoneNumberKeyType (23 values) */
 export type PhoneNumberKeyType = 'AssistantPhone' | 'BusinessFax' | 'BusinessPhone' | 'BusinessPhone2' | 'Callback' | 'CarPhone' | 'CompanyMainPhone' | 'HomeFax' | 'HomePhone' | 'HomePhone2' | 'Isdn' | 'MobilePhone' | 'OtherFax' | 'OtherTelephone' | 'Pager' | 'PrimaryPhone' | 'RadioPhone' | 'Telex' | 'TtyTddPhone' | 'BusinessMobile' | 'IPPhone' | 'Mms' | 'Msn';
 /** Every value of PhoneNumberKeyType, in schema order. */
 export const PhoneNumberKeyTypeValues = ['AssistantPhone', 'BusinessFax', 'BusinessPhone', 'BusinessPhone2', 'Callback', 'CarPhone', 'CompanyMainPhone', 'HomeFax', 'HomePhone', 'HomePhone2', 'Isdn', 'MobilePhone', 'OtherFax', 'OtherTelephone', 'Pager', 'PrimaryPhone', 'RadioPhone', 'Telex', 'TtyTddPhone', 'BusinessMobile', 'IPPhone', 'Mms', 'Msn'] as const;
 
-/** t:PhoneType */
+/**
+ * t:PhoneType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/phone
+ */
 export interface PhoneType extends Extensible {
   /** t:OriginalPhoneString. */
   OriginalPhoneString?: string;
@@ -5467,25 +8689,52 @@ export interface PhoneType extends Extensible {
   Type?: string;
 }
 
-/** t:PhysicalAddressDictionaryEntryType */
+/**
+ * t:PhysicalAddressDictionaryEntryType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/entry-physicaladdress
+ */
 export interface PhysicalAddressDictionaryEntryType extends Extensible {
-  /** Attribute Key. */
+  /**
+   * Attribute Key.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/entry-physicaladdress
+   */
   Key: PhysicalAddressKeyType;
-  /** t:Street. */
+  /**
+   * t:Street.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/street
+   */
   Street?: string;
-  /** t:City. */
+  /**
+   * t:City.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/city
+   */
   City?: string;
-  /** t:State. */
+  /**
+   * t:State.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/state-ex15websvcsotherref
+   */
   State?: string;
-  /** t:CountryOrRegion. */
+  /**
+   * t:CountryOrRegion.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/countryorregion
+   */
   CountryOrRegion?: string;
-  /** t:PostalCode. */
+  /**
+   * t:PostalCode.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/postalcode
+   */
   PostalCode?: string;
 }
 
-/** t:PhysicalAddressDictionaryType */
+/**
+ * t:PhysicalAddressDictionaryType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/physicaladdresses
+ */
 export type PhysicalAddressDictionaryType = PhysicalAddressDictionaryEntryType[];
-/** t:PhysicalAddressIndexType (4 values) */
+/**
+ * t:PhysicalAddressIndexType (4 values)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/postaladdressindex
+ */
 export type PhysicalAddressIndexType = 'None' | 'Home' | 'Business' | 'Other';
 /** Every value of PhysicalAddressIndexType, in schema order. */
 export const PhysicalAddressIndexTypeValues = ['None', 'Home', 'Business', 'Other'] as const;
@@ -5494,37 +8743,73 @@ export type PhysicalAddressKeyType = 'Home' | 'Business' | 'Other';
 /** Every value of PhysicalAddressKeyType, in schema order. */
 export const PhysicalAddressKeyTypeValues = ['Home', 'Business', 'Other'] as const;
 
-/** t:PolicyNudgeRulesServiceConfiguration */
+/**
+ * t:PolicyNudgeRulesServiceConfiguration
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/policynudgerulesconfiguration
+ */
 export interface PolicyNudgeRulesServiceConfiguration extends Extensible {
   /** Wildcard (xs:any) content. */
   $any?: AnyEntry[];
 }
 
-/** t:PostalAddressAttributedValueType */
+/**
+ * t:PostalAddressAttributedValueType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/postaladdressattributedvalue
+ */
 export interface PostalAddressAttributedValueType extends Extensible {
   /** t:Value. */
   Value: PersonaPostalAddressType;
-  /** t:Attributions. */
+  /**
+   * t:Attributions.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/attributions-arrayofvalueattributionstype
+   */
   Attributions: ArrayOfValueAttributionsType;
 }
 
-/** t:PostItemType */
+/**
+ * t:PostItemType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/postitem
+ */
 export interface PostItemType extends ItemType {
-  /** t:ConversationIndex. */
+  /**
+   * t:ConversationIndex.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/conversationindex
+   */
   ConversationIndex?: string;
-  /** t:ConversationTopic. */
+  /**
+   * t:ConversationTopic.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/conversationtopic
+   */
   ConversationTopic?: string;
-  /** t:From. */
+  /**
+   * t:From.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/from
+   */
   From?: SingleRecipientType;
-  /** t:InternetMessageId. */
+  /**
+   * t:InternetMessageId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/internetmessageid
+   */
   InternetMessageId?: string;
-  /** t:IsRead. */
+  /**
+   * t:IsRead.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isread
+   */
   IsRead?: boolean;
-  /** t:PostedTime. */
+  /**
+   * t:PostedTime.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/postedtime
+   */
   PostedTime?: string;
-  /** t:References. */
+  /**
+   * t:References.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/references
+   */
   References?: string;
-  /** t:Sender. */
+  /**
+   * t:Sender.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/sender
+   */
   Sender?: SingleRecipientType;
 }
 
@@ -5532,17 +8817,29 @@ export interface PostItemType extends ItemType {
 export interface PostReplyItemBaseType extends Extensible {
   /** xsi:type: set when the value is of a derived type. */
   $type?: 'PostReplyItemBaseType' | 'PostReplyItemType';
-  /** t:Subject. */
+  /**
+   * t:Subject.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/subject
+   */
   Subject?: string;
-  /** t:Body. */
+  /**
+   * t:Body.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/body
+   */
   Body?: BodyType;
   /** t:ReferenceItemId. */
   ReferenceItemId?: ItemIdType;
 }
 
-/** t:PostReplyItemType */
+/**
+ * t:PostReplyItemType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/postreplyitem
+ */
 export interface PostReplyItemType extends PostReplyItemBaseType {
-  /** t:NewBodyContent. */
+  /**
+   * t:NewBodyContent.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/newbodycontent
+   */
   NewBodyContent?: BodyType;
 }
 
@@ -5550,16 +8847,25 @@ export interface PostReplyItemType extends PostReplyItemBaseType {
 export type PredictedActionReasonType = 'None' | 'ConversationStarterIsYou' | 'OnlyRecipient' | 'ConversationContributions' | 'MarkedImportantBySender' | 'SenderIsManager' | 'SenderIsInManagementChain' | 'SenderIsDirectReport' | 'ActionBasedOnSender' | 'NameOnToLine' | 'NameOnCcLine' | 'ManagerPosition' | 'ReplyToAMessageFromMe' | 'PreviouslyFlagged' | 'ActionBasedOnRecipients' | 'ActionBasedOnSubjectWords' | 'ActionBasedOnBasedOnBodyWords';
 /** Every value of PredictedActionReasonType, in schema order. */
 export const PredictedActionReasonTypeValues = ['None', 'ConversationStarterIsYou', 'OnlyRecipient', 'ConversationContributions', 'MarkedImportantBySender', 'SenderIsManager', 'SenderIsInManagementChain', 'SenderIsDirectReport', 'ActionBasedOnSender', 'NameOnToLine', 'NameOnCcLine', 'ManagerPosition', 'ReplyToAMessageFromMe', 'PreviouslyFlagged', 'ActionBasedOnRecipients', 'ActionBasedOnSubjectWords', 'ActionBasedOnBasedOnBodyWords'] as const;
-/** t:PresentersType (3 values) */
+/**
+ * t:PresentersType (3 values)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/presenters
+ */
 export type PresentersType = 'Disabled' | 'Internal' | 'Everyone';
 /** Every value of PresentersType, in schema order. */
 export const PresentersTypeValues = ['Disabled', 'Internal', 'Everyone'] as const;
-/** t:PreviewItemBaseShapeType (2 values) */
+/**
+ * t:PreviewItemBaseShapeType (2 values)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/baseshape-previewitembaseshapetype
+ */
 export type PreviewItemBaseShapeType = 'Default' | 'Compact';
 /** Every value of PreviewItemBaseShapeType, in schema order. */
 export const PreviewItemBaseShapeTypeValues = ['Default', 'Compact'] as const;
 
-/** t:PreviewItemMailboxType */
+/**
+ * t:PreviewItemMailboxType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/mailbox-previewitemmailboxtype
+ */
 export interface PreviewItemMailboxType extends Extensible {
   /** t:MailboxId. */
   MailboxId: string;
@@ -5567,9 +8873,15 @@ export interface PreviewItemMailboxType extends Extensible {
   PrimarySmtpAddress: string;
 }
 
-/** t:PreviewItemResponseShapeType */
+/**
+ * t:PreviewItemResponseShapeType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/previewitemresponseshape
+ */
 export interface PreviewItemResponseShapeType extends Extensible {
-  /** t:BaseShape. */
+  /**
+   * t:BaseShape.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/baseshape-previewitembaseshapetype
+   */
   BaseShape: PreviewItemBaseShapeType;
   /** t:AdditionalProperties. */
   AdditionalProperties?: NonEmptyArrayOfExtendedFieldURIsType;
@@ -5583,13 +8895,19 @@ export interface PrimaryMailboxSearchScopeType extends Extensible {
   IsDeepTraversal?: boolean;
 }
 
-/** t:PrimarySmtpAddressType */
+/**
+ * t:PrimarySmtpAddressType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/primarysmtpaddress
+ */
 export interface PrimarySmtpAddressType extends Extensible {
   /** The element text. */
   $value: NonEmptyStringType;
 }
 
-/** t:PrincipalNameType */
+/**
+ * t:PrincipalNameType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/principalname
+ */
 export interface PrincipalNameType extends Extensible {
   /** The element text. */
   $value: NonEmptyStringType;
@@ -5616,11 +8934,14 @@ export interface ProfileInsightValue extends InsightValue {
 }
 
 /** t:PropertyTagType */
-export type PropertyTagType = string;
+export type PropertyTagType = number | string;
 /** t:PropertyTagType_Member1 */
 export type PropertyTagType_Member1 = string;
 
-/** t:ProposeNewTimeType */
+/**
+ * t:ProposeNewTimeType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/proposenewtime
+ */
 export interface ProposeNewTimeType extends ResponseObjectType {
 }
 
@@ -5629,17 +8950,32 @@ export type ProtectionRuleActionKindType = 'RightsProtectMessage';
 /** Every value of ProtectionRuleActionKindType, in schema order. */
 export const ProtectionRuleActionKindTypeValues = ['RightsProtectMessage'] as const;
 
-/** t:ProtectionRuleActionType */
+/**
+ * t:ProtectionRuleActionType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/action-protectionruleactiontype
+ */
 export interface ProtectionRuleActionType extends Extensible {
-  /** Attribute Name. */
+  /**
+   * Attribute Name.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/action-protectionruleactiontype
+   */
   Name: ProtectionRuleActionKindType;
-  /** t:Argument, repeated. */
+  /**
+   * t:Argument, repeated.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/argument
+   */
   Argument?: ProtectionRuleArgumentType[];
 }
 
-/** t:ProtectionRuleAllInternalType */
+/**
+ * t:ProtectionRuleAllInternalType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/allinternal
+ */
 export type ProtectionRuleAllInternalType = string;
-/** t:ProtectionRuleAndType */
+/**
+ * t:ProtectionRuleAndType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/and-protectionruleandtype
+ */
 export type ProtectionRuleAndType = ProtectionRuleAndTypeEntry[];
 /** One entry: the element named by `$el`. */
 export type ProtectionRuleAndTypeEntry = TaggedValue<'AllInternal', ProtectionRuleAllInternalType>
@@ -5648,60 +8984,123 @@ export type ProtectionRuleAndTypeEntry = TaggedValue<'AllInternal', ProtectionRu
     | TaggedValue<'SenderDepartments', ProtectionRuleSenderDepartmentsType>
     | TaggedValue<'True', ProtectionRuleTrueType>;
 
-/** t:ProtectionRuleArgumentType */
+/**
+ * t:ProtectionRuleArgumentType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/argument
+ */
 export interface ProtectionRuleArgumentType extends Extensible {
-  /** Attribute Value. */
+  /**
+   * Attribute Value.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/argument
+   */
   Value: ProtectionRuleArgumentType_Value;
 }
 
 /** t:ProtectionRuleArgumentType_Value */
 export type ProtectionRuleArgumentType_Value = string;
 
-/** t:ProtectionRuleConditionType */
+/**
+ * t:ProtectionRuleConditionType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/condition
+ */
 export interface ProtectionRuleConditionType extends Extensible {
-  /** t:AllInternal (one of a choice). */
+  /**
+   * t:AllInternal (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/allinternal
+   */
   AllInternal?: ProtectionRuleAllInternalType;
-  /** t:And (one of a choice). */
+  /**
+   * t:And (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/and-protectionruleandtype
+   */
   And?: ProtectionRuleAndType;
-  /** t:RecipientIs (one of a choice). */
+  /**
+   * t:RecipientIs (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/recipientis
+   */
   RecipientIs?: ProtectionRuleRecipientIsType;
-  /** t:SenderDepartments (one of a choice). */
+  /**
+   * t:SenderDepartments (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/senderdepartments
+   */
   SenderDepartments?: ProtectionRuleSenderDepartmentsType;
-  /** t:True (one of a choice). */
+  /**
+   * t:True (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/true
+   */
   True?: ProtectionRuleTrueType;
 }
 
-/** t:ProtectionRuleRecipientIsType */
+/**
+ * t:ProtectionRuleRecipientIsType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/recipientis
+ */
 export type ProtectionRuleRecipientIsType = ProtectionRuleValueType[];
-/** t:ProtectionRuleSenderDepartmentsType */
+/**
+ * t:ProtectionRuleSenderDepartmentsType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/senderdepartments
+ */
 export type ProtectionRuleSenderDepartmentsType = ProtectionRuleValueType[];
 
-/** t:ProtectionRulesServiceConfiguration */
+/**
+ * t:ProtectionRulesServiceConfiguration
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/protectionrulesconfiguration
+ */
 export interface ProtectionRulesServiceConfiguration extends ServiceConfiguration {
-  /** Attribute RefreshInterval. */
+  /**
+   * Attribute RefreshInterval.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/protectionrulesconfiguration
+   */
   RefreshInterval: ProtectionRulesServiceConfiguration_RefreshInterval;
-  /** t:Rules. */
+  /**
+   * t:Rules.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/rules-ex15websvcsotherref
+   */
   Rules: ArrayOfProtectionRulesType;
-  /** t:InternalDomains. */
+  /**
+   * t:InternalDomains.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/internaldomains-smtpdomainlist
+   */
   InternalDomains: SmtpDomainList;
 }
 
 /** t:ProtectionRulesServiceConfiguration_RefreshInterval */
 export type ProtectionRulesServiceConfiguration_RefreshInterval = number;
-/** t:ProtectionRuleTrueType */
+/**
+ * t:ProtectionRuleTrueType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/true
+ */
 export type ProtectionRuleTrueType = string;
 
-/** t:ProtectionRuleType */
+/**
+ * t:ProtectionRuleType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/rule
+ */
 export interface ProtectionRuleType extends Extensible {
-  /** Attribute Name. */
+  /**
+   * Attribute Name.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/rule
+   */
   Name: ProtectionRuleType_Name;
-  /** Attribute UserOverridable. */
+  /**
+   * Attribute UserOverridable.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/rule
+   */
   UserOverridable: boolean;
-  /** Attribute Priority. */
+  /**
+   * Attribute Priority.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/rule
+   */
   Priority: ProtectionRuleType_Priority;
-  /** t:Condition. */
+  /**
+   * t:Condition.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/condition
+   */
   Condition: ProtectionRuleConditionType;
-  /** t:Action. */
+  /**
+   * t:Action.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/action-protectionruleactiontype
+   */
   Action: ProtectionRuleActionType;
 }
 
@@ -5709,24 +9108,42 @@ export interface ProtectionRuleType extends Extensible {
 export type ProtectionRuleType_Name = string;
 /** t:ProtectionRuleType_Priority */
 export type ProtectionRuleType_Priority = number;
-/** t:ProtectionRuleValueType */
+/**
+ * t:ProtectionRuleValueType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/value-protectionrulevaluetype
+ */
 export type ProtectionRuleValueType = string;
 
-/** t:ProxySecurityContextType */
+/**
+ * t:ProxySecurityContextType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/proxysecuritycontext
+ */
 export interface ProxySecurityContextType extends Extensible {
   /** The element text. */
   $value: string;
 }
 
-/** t:PullSubscriptionRequestType */
+/**
+ * t:PullSubscriptionRequestType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/pullsubscriptionrequest
+ */
 export interface PullSubscriptionRequestType extends BaseSubscriptionRequestType {
-  /** t:Timeout. */
+  /**
+   * t:Timeout.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/timeout
+   */
   Timeout: SubscriptionTimeoutType;
 }
 
-/** t:PushSubscriptionRequestType */
+/**
+ * t:PushSubscriptionRequestType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/pushsubscriptionrequest
+ */
 export interface PushSubscriptionRequestType extends BaseSubscriptionRequestType {
-  /** t:StatusFrequency. */
+  /**
+   * t:StatusFrequency.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/statusfrequency
+   */
   StatusFrequency: SubscriptionStatusFrequencyType;
   /** t:URL. */
   URL: string;
@@ -5749,31 +9166,70 @@ export interface RecipientSuggestionType extends Extensible {
   EmailAddress: string;
 }
 
-/** t:RecipientTrackingEventType */
+/**
+ * t:RecipientTrackingEventType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/recipienttrackingevent
+ */
 export interface RecipientTrackingEventType extends Extensible {
-  /** t:Date. */
+  /**
+   * t:Date.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/date-messagetracking
+   */
   Date: string;
-  /** t:Recipient. */
+  /**
+   * t:Recipient.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/recipient
+   */
   Recipient: EmailAddressType;
-  /** t:DeliveryStatus. */
+  /**
+   * t:DeliveryStatus.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/deliverystatus
+   */
   DeliveryStatus: string;
-  /** t:EventDescription. */
+  /**
+   * t:EventDescription.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/eventdescription
+   */
   EventDescription: string;
-  /** t:EventData. */
+  /**
+   * t:EventData.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/eventdata
+   */
   EventData?: ArrayOfStringsType;
-  /** t:Server. */
+  /**
+   * t:Server.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/server-messagetracking
+   */
   Server: NonEmptyStringType;
-  /** t:InternalId. */
+  /**
+   * t:InternalId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/internalid
+   */
   InternalId: number;
-  /** t:BccRecipient. */
+  /**
+   * t:BccRecipient.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/bccrecipient
+   */
   BccRecipient?: boolean;
-  /** t:HiddenRecipient. */
+  /**
+   * t:HiddenRecipient.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/hiddenrecipient
+   */
   HiddenRecipient?: boolean;
-  /** t:UniquePathId. */
+  /**
+   * t:UniquePathId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/uniquepathid
+   */
   UniquePathId?: NonEmptyStringType;
-  /** t:RootAddress. */
+  /**
+   * t:RootAddress.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/rootaddress
+   */
   RootAddress?: NonEmptyStringType;
-  /** t:Properties. */
+  /**
+   * t:Properties.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/properties-arrayoftrackingpropertiestype
+   */
   Properties?: ArrayOfTrackingPropertiesType;
 }
 
@@ -5787,57 +9243,117 @@ export interface RecurrencePatternBaseType extends Extensible {
 export interface RecurrenceRangeBaseType extends Extensible {
   /** xsi:type: set when the value is of a derived type. */
   $type?: 'RecurrenceRangeBaseType' | 'EndDateRecurrenceRangeType' | 'NoEndRecurrenceRangeType' | 'NumberedRecurrenceRangeType';
-  /** t:StartDate. */
+  /**
+   * t:StartDate.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/startdate-recurrence
+   */
   StartDate: string;
 }
 
-/** t:RecurrenceType */
+/**
+ * t:RecurrenceType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/recurrence-recurrencetype
+ */
 export interface RecurrenceType extends Extensible {
-  /** t:RelativeYearlyRecurrence (one of a choice). */
+  /**
+   * t:RelativeYearlyRecurrence (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/relativeyearlyrecurrence
+   */
   RelativeYearlyRecurrence?: RelativeYearlyRecurrencePatternType;
-  /** t:AbsoluteYearlyRecurrence (one of a choice). */
+  /**
+   * t:AbsoluteYearlyRecurrence (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/absoluteyearlyrecurrence
+   */
   AbsoluteYearlyRecurrence?: AbsoluteYearlyRecurrencePatternType;
-  /** t:RelativeMonthlyRecurrence (one of a choice). */
+  /**
+   * t:RelativeMonthlyRecurrence (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/relativemonthlyrecurrence
+   */
   RelativeMonthlyRecurrence?: RelativeMonthlyRecurrencePatternType;
-  /** t:AbsoluteMonthlyRecurrence (one of a choice). */
+  /**
+   * t:AbsoluteMonthlyRecurrence (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/absolutemonthlyrecurrence
+   */
   AbsoluteMonthlyRecurrence?: AbsoluteMonthlyRecurrencePatternType;
-  /** t:WeeklyRecurrence (one of a choice). */
+  /**
+   * t:WeeklyRecurrence (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/weeklyrecurrence
+   */
   WeeklyRecurrence?: WeeklyRecurrencePatternType;
-  /** t:DailyRecurrence (one of a choice). */
+  /**
+   * t:DailyRecurrence (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/dailyrecurrence
+   */
   DailyRecurrence?: DailyRecurrencePatternType;
-  /** t:NoEndRecurrence (one of a choice). */
+  /**
+   * t:NoEndRecurrence (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/noendrecurrence
+   */
   NoEndRecurrence?: NoEndRecurrenceRangeType;
-  /** t:EndDateRecurrence (one of a choice). */
+  /**
+   * t:EndDateRecurrence (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/enddaterecurrence
+   */
   EndDateRecurrence?: EndDateRecurrenceRangeType;
-  /** t:NumberedRecurrence (one of a choice). */
+  /**
+   * t:NumberedRecurrence (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/numberedrecurrence
+   */
   NumberedRecurrence?: NumberedRecurrenceRangeType;
 }
 
-/** t:RecurringDateTransitionType */
+/**
+ * t:RecurringDateTransitionType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/recurringdatetransition
+ */
 export interface RecurringDateTransitionType extends RecurringTimeTransitionType {
-  /** t:Day. */
+  /**
+   * t:Day.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/day
+   */
   Day: number;
 }
 
-/** t:RecurringDayTransitionType */
+/**
+ * t:RecurringDayTransitionType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/recurringdaytransition
+ */
 export interface RecurringDayTransitionType extends RecurringTimeTransitionType {
-  /** t:DayOfWeek. */
+  /**
+   * t:DayOfWeek.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/dayofweek-timezone
+   */
   DayOfWeek: DayOfWeekType;
-  /** t:Occurrence. */
+  /**
+   * t:Occurrence.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/occurrence-time-zone-transition
+   */
   Occurrence: number;
 }
 
-/** t:RecurringMasterItemIdRangesType */
+/**
+ * t:RecurringMasterItemIdRangesType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/recurringmasteritemidranges
+ */
 export interface RecurringMasterItemIdRangesType extends ItemIdType {
   /** t:Ranges. */
   Ranges?: ArrayOfOccurrenceRangesType;
 }
 
-/** t:RecurringMasterItemIdType */
+/**
+ * t:RecurringMasterItemIdType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/recurringmasteritemid
+ */
 export interface RecurringMasterItemIdType extends BaseItemIdType {
-  /** Attribute OccurrenceId. */
+  /**
+   * Attribute OccurrenceId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/recurringmasteritemid
+   */
   OccurrenceId: DerivedItemIdType;
-  /** Attribute ChangeKey. */
+  /**
+   * Attribute ChangeKey.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/recurringmasteritemid
+   */
   ChangeKey?: string;
 }
 
@@ -5845,13 +9361,22 @@ export interface RecurringMasterItemIdType extends BaseItemIdType {
 export interface RecurringTimeTransitionType extends TransitionType {
   /** xsi:type: set when the value is of a derived type. */
   $type?: 'RecurringTimeTransitionType' | 'RecurringDateTransitionType' | 'RecurringDayTransitionType';
-  /** t:TimeOffset. */
+  /**
+   * t:TimeOffset.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/timeoffset
+   */
   TimeOffset: string;
-  /** t:Month. */
+  /**
+   * t:Month.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/month-time-zone-transition
+   */
   Month: number;
 }
 
-/** t:ReferenceAttachmentType */
+/**
+ * t:ReferenceAttachmentType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/referenceattachment
+ */
 export interface ReferenceAttachmentType extends AttachmentType {
   /** t:AttachLongPathName. */
   AttachLongPathName?: string;
@@ -5875,7 +9400,10 @@ export interface ReferenceAttachmentType extends AttachmentType {
 export interface ReferenceItemResponseType extends Extensible {
   /** xsi:type: set when the value is of a derived type. */
   $type?: 'ReferenceItemResponseType' | 'AcceptSharingInvitationType' | 'SuppressReadReceiptType';
-  /** t:ReferenceItemId. */
+  /**
+   * t:ReferenceItemId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/referenceitemid
+   */
   ReferenceItemId?: ItemIdType;
 }
 
@@ -5890,34 +9418,64 @@ export interface RegeneratingPatternBaseType extends IntervalRecurrencePatternBa
   $type?: 'RegeneratingPatternBaseType' | 'DailyRegeneratingPatternType' | 'MonthlyRegeneratingPatternType' | 'WeeklyRegeneratingPatternType' | 'YearlyRegeneratingPatternType';
 }
 
-/** t:RelativeMonthlyRecurrencePatternType */
+/**
+ * t:RelativeMonthlyRecurrencePatternType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/relativemonthlyrecurrence
+ */
 export interface RelativeMonthlyRecurrencePatternType extends IntervalRecurrencePatternBaseType {
-  /** t:DaysOfWeek. */
+  /**
+   * t:DaysOfWeek.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/daysofweek-dayofweektype
+   */
   DaysOfWeek: DayOfWeekType;
-  /** t:DayOfWeekIndex. */
+  /**
+   * t:DayOfWeekIndex.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/dayofweekindex
+   */
   DayOfWeekIndex: DayOfWeekIndexType;
 }
 
-/** t:RelativeYearlyRecurrencePatternType */
+/**
+ * t:RelativeYearlyRecurrencePatternType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/relativeyearlyrecurrence
+ */
 export interface RelativeYearlyRecurrencePatternType extends RecurrencePatternBaseType {
-  /** t:DaysOfWeek. */
+  /**
+   * t:DaysOfWeek.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/daysofweek-dayofweektype
+   */
   DaysOfWeek: DayOfWeekType;
-  /** t:DayOfWeekIndex. */
+  /**
+   * t:DayOfWeekIndex.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/dayofweekindex
+   */
   DayOfWeekIndex: DayOfWeekIndexType;
-  /** t:Month. */
+  /**
+   * t:Month.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/month-item-recurrence
+   */
   Month: MonthNamesType;
 }
 
-/** t:ReminderActionType (2 values) */
+/**
+ * t:ReminderActionType (2 values)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/actiontype-reminderactiontype
+ */
 export type ReminderActionType = 'Dismiss' | 'Snooze';
 /** Every value of ReminderActionType, in schema order. */
 export const ReminderActionTypeValues = ['Dismiss', 'Snooze'] as const;
-/** t:ReminderGroupType (2 values) */
+/**
+ * t:ReminderGroupType (2 values)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/remindergroup
+ */
 export type ReminderGroupType = 'Calendar' | 'Task';
 /** Every value of ReminderGroupType, in schema order. */
 export const ReminderGroupTypeValues = ['Calendar', 'Task'] as const;
 
-/** t:ReminderItemActionType */
+/**
+ * t:ReminderItemActionType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/reminderitemaction
+ */
 export interface ReminderItemActionType extends Extensible {
   /** t:ActionType. */
   ActionType: ReminderActionType;
@@ -5927,7 +9485,10 @@ export interface ReminderItemActionType extends Extensible {
   NewReminderTime?: string;
 }
 
-/** t:ReminderMessageDataType */
+/**
+ * t:ReminderMessageDataType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/remindermessagedata
+ */
 export interface ReminderMessageDataType extends Extensible {
   /** t:ReminderText. */
   ReminderText?: string;
@@ -5941,14 +9502,20 @@ export interface ReminderMessageDataType extends Extensible {
   AssociatedCalendarItemId?: ItemIdType;
 }
 
-/** t:ReminderMinutesBeforeStartType */
-export type ReminderMinutesBeforeStartType = string;
+/**
+ * t:ReminderMinutesBeforeStartType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/reminderminutesbeforestart
+ */
+export type ReminderMinutesBeforeStartType = number;
 /** t:ReminderMinutesBeforeStartType_Member1 */
 export type ReminderMinutesBeforeStartType_Member1 = number;
 /** t:ReminderMinutesBeforeStartType_Member2 */
 export type ReminderMinutesBeforeStartType_Member2 = number;
 
-/** t:ReminderType */
+/**
+ * t:ReminderType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/remindertype
+ */
 export interface ReminderType extends Extensible {
   /** t:Subject. */
   Subject: string;
@@ -5970,25 +9537,43 @@ export interface ReminderType extends Extensible {
   UID: string;
 }
 
-/** t:RemoveItemType */
+/**
+ * t:RemoveItemType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/removeitem
+ */
 export interface RemoveItemType extends ResponseObjectType {
 }
 
-/** t:ReplyAllToItemType */
+/**
+ * t:ReplyAllToItemType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/replyalltoitem
+ */
 export interface ReplyAllToItemType extends SmartResponseType {
   /** t:IsSpecificMessageReply. */
   IsSpecificMessageReply?: boolean;
 }
 
-/** t:ReplyBody */
+/**
+ * t:ReplyBody
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/replybody
+ */
 export interface ReplyBody extends Extensible {
-  /** Attribute xml:lang. */
+  /**
+   * Attribute xml:lang.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/replybody
+   */
   lang?: string;
-  /** t:Message. */
+  /**
+   * t:Message.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/message-availability
+   */
   Message?: string;
 }
 
-/** t:ReplyToItemType */
+/**
+ * t:ReplyToItemType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/replytoitem
+ */
 export interface ReplyToItemType extends SmartResponseType {
 }
 
@@ -6001,11 +9586,17 @@ export type ReportMessagePlatformType = 'Unknown' | 'Android' | 'iOS' | 'Mac' | 
 /** Every value of ReportMessagePlatformType, in schema order. */
 export const ReportMessagePlatformTypeValues = ['Unknown', 'Android', 'iOS', 'Mac', 'OfficeOnline', 'PC', 'Universal'] as const;
 
-/** t:RequestAttachmentIdType */
+/**
+ * t:RequestAttachmentIdType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/attachmentid-getattachment-and-deleteattachment
+ */
 export interface RequestAttachmentIdType extends BaseItemIdType {
   /** xsi:type: set when the value is of a derived type. */
   $type?: 'RequestAttachmentIdType' | 'AttachmentIdType';
-  /** Attribute Id. */
+  /**
+   * Attribute Id.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/attachmentid-getattachment-and-deleteattachment
+   */
   Id: string;
 }
 
@@ -6021,11 +9612,20 @@ export interface RequestTypeHeader extends Extensible {
   RequestType: AvailabilityProxyRequestType;
 }
 
-/** t:ResolutionType */
+/**
+ * t:ResolutionType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/resolution
+ */
 export interface ResolutionType extends Extensible {
-  /** t:Mailbox. */
+  /**
+   * t:Mailbox.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/mailbox
+   */
   Mailbox: EmailAddressType;
-  /** t:Contact. */
+  /**
+   * t:Contact.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/contact
+   */
   Contact?: ContactItemType;
 }
 
@@ -6052,7 +9652,10 @@ export interface ResponseMessageInfoType extends Extensible {
 export interface ResponseObjectCoreType extends MessageType {
   /** xsi:type: set when the value is of a derived type. */
   $type?: 'ResponseObjectCoreType' | 'AcceptItemType' | 'AcceptSharingInvitationType' | 'AddItemToMyCalendarType' | 'CancelCalendarItemType' | 'DeclineItemType' | 'ForwardItemType' | 'MeetingRegistrationResponseObjectType' | 'PostReplyItemBaseType' | 'PostReplyItemType' | 'ProposeNewTimeType' | 'ReferenceItemResponseType' | 'RemoveItemType' | 'ReplyAllToItemType' | 'ReplyToItemType' | 'ResponseObjectType' | 'SmartResponseBaseType' | 'SmartResponseType' | 'SuppressReadReceiptType' | 'TentativelyAcceptItemType' | 'WellKnownResponseObjectType';
-  /** t:ReferenceItemId. */
+  /**
+   * t:ReferenceItemId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/referenceitemid
+   */
   ReferenceItemId?: ItemIdType;
 }
 
@@ -6060,53 +9663,107 @@ export interface ResponseObjectCoreType extends MessageType {
 export interface ResponseObjectType extends ResponseObjectCoreType {
   /** xsi:type: set when the value is of a derived type. */
   $type?: 'ResponseObjectType' | 'AcceptItemType' | 'AcceptSharingInvitationType' | 'AddItemToMyCalendarType' | 'CancelCalendarItemType' | 'DeclineItemType' | 'ForwardItemType' | 'MeetingRegistrationResponseObjectType' | 'PostReplyItemBaseType' | 'PostReplyItemType' | 'ProposeNewTimeType' | 'ReferenceItemResponseType' | 'RemoveItemType' | 'ReplyAllToItemType' | 'ReplyToItemType' | 'SmartResponseBaseType' | 'SmartResponseType' | 'SuppressReadReceiptType' | 'TentativelyAcceptItemType' | 'WellKnownResponseObjectType';
-  /** Attribute ObjectName. */
+  /**
+   * Attribute ObjectName.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/proposenewtime
+   */
   ObjectName?: string;
 }
 
-/** t:ResponseTypeType (6 values) */
+/**
+ * t:ResponseTypeType (6 values)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/responsetype
+ */
 export type ResponseTypeType = 'Unknown' | 'Organizer' | 'Tentative' | 'Accept' | 'Decline' | 'NoResponseReceived';
 /** Every value of ResponseTypeType, in schema order. */
 export const ResponseTypeTypeValues = ['Unknown', 'Organizer', 'Tentative', 'Accept', 'Decline', 'NoResponseReceived'] as const;
 
-/** t:RestrictionType */
+/**
+ * t:RestrictionType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/restriction
+ */
 export interface RestrictionType extends Extensible {
-  /** t:SearchExpression (one of a choice). */
+  /**
+   * t:SearchExpression (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/searchexpression
+   */
   SearchExpression?: SearchExpressionType;
-  /** t:Exists (one of a choice). */
+  /**
+   * t:Exists (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/exists
+   */
   Exists?: ExistsType;
-  /** t:Excludes (one of a choice). */
+  /**
+   * t:Excludes (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/excludes
+   */
   Excludes?: ExcludesType;
-  /** t:IsEqualTo (one of a choice). */
+  /**
+   * t:IsEqualTo (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isequalto
+   */
   IsEqualTo?: IsEqualToType;
-  /** t:IsNotEqualTo (one of a choice). */
+  /**
+   * t:IsNotEqualTo (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isnotequalto
+   */
   IsNotEqualTo?: IsNotEqualToType;
-  /** t:IsGreaterThan (one of a choice). */
+  /**
+   * t:IsGreaterThan (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isgreaterthan
+   */
   IsGreaterThan?: IsGreaterThanType;
-  /** t:IsGreaterThanOrEqualTo (one of a choice). */
+  /**
+   * t:IsGreaterThanOrEqualTo (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isgreaterthanorequalto
+   */
   IsGreaterThanOrEqualTo?: IsGreaterThanOrEqualToType;
-  /** t:IsLessThan (one of a choice). */
+  /**
+   * t:IsLessThan (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/islessthan
+   */
   IsLessThan?: IsLessThanType;
-  /** t:IsLessThanOrEqualTo (one of a choice). */
+  /**
+   * t:IsLessThanOrEqualTo (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/islessthanorequalto
+   */
   IsLessThanOrEqualTo?: IsLessThanOrEqualToType;
-  /** t:Contains (one of a choice). */
+  /**
+   * t:Contains (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/contains
+   */
   Contains?: ContainsExpressionType;
-  /** t:Not (one of a choice). */
+  /**
+   * t:Not (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/not
+   */
   Not?: NotType;
-  /** t:And (one of a choice). */
+  /**
+   * t:And (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/and
+   */
   And?: AndType;
-  /** t:Or (one of a choice). */
+  /**
+   * t:Or (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/or
+   */
   Or?: OrType;
   /** t:Near (one of a choice). */
   Near?: NearType;
 }
 
-/** t:RetentionActionType (7 values) */
+/**
+ * t:RetentionActionType (7 values)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/retentionaction
+ */
 export type RetentionActionType = 'None' | 'MoveToDeletedItems' | 'MoveToFolder' | 'DeleteAndAllowRecovery' | 'PermanentlyDelete' | 'MarkAsPastRetentionLimit' | 'MoveToArchive';
 /** Every value of RetentionActionType, in schema order. */
 export const RetentionActionTypeValues = ['None', 'MoveToDeletedItems', 'MoveToFolder', 'DeleteAndAllowRecovery', 'PermanentlyDelete', 'MarkAsPastRetentionLimit', 'MoveToArchive'] as const;
 
-/** t:RetentionPolicyTagType */
+/**
+ * t:RetentionPolicyTagType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/retentionpolicytag
+ */
 export interface RetentionPolicyTagType extends Extensible {
   /** t:DisplayName. */
   DisplayName: string;
@@ -6118,7 +9775,10 @@ export interface RetentionPolicyTagType extends Extensible {
   Type: ElcFolderType;
   /** t:RetentionAction. */
   RetentionAction: RetentionActionType;
-  /** t:Description. */
+  /**
+   * t:Description.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/description
+   */
   Description?: string;
   /** t:IsVisible. */
   IsVisible: boolean;
@@ -6136,16 +9796,25 @@ export interface RetentionPolicyTagType extends Extensible {
 export interface RetentionTagType extends Extensible {
   /** The element text. */
   $value: GuidType;
-  /** Attribute IsExplicit. */
+  /**
+   * Attribute IsExplicit.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/archivetag
+   */
   IsExplicit: boolean;
 }
 
-/** t:RetentionType (2 values) */
+/**
+ * t:RetentionType (2 values)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/retentionpolicytype
+ */
 export type RetentionType = 'Delete' | 'Archive';
 /** Every value of RetentionType, in schema order. */
 export const RetentionTypeValues = ['Delete', 'Archive'] as const;
 
-/** t:RightsManagementLicenseDataType */
+/**
+ * t:RightsManagementLicenseDataType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/rightsmanagementlicensedata
+ */
 export interface RightsManagementLicenseDataType extends Extensible {
   /** t:RightsManagedMessageDecryptionStatus. */
   RightsManagedMessageDecryptionStatus?: number;
@@ -6155,29 +9824,50 @@ export interface RightsManagementLicenseDataType extends Extensible {
   TemplateName?: string;
   /** t:TemplateDescription. */
   TemplateDescription?: string;
-  /** t:EditAllowed. */
+  /**
+   * t:EditAllowed.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/editallowed
+   */
   EditAllowed?: boolean;
   /** t:ReplyAllowed. */
   ReplyAllowed?: boolean;
   /** t:ReplyAllAllowed. */
   ReplyAllAllowed?: boolean;
-  /** t:ForwardAllowed. */
+  /**
+   * t:ForwardAllowed.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/forwardallowed
+   */
   ForwardAllowed?: boolean;
   /** t:ModifyRecipientsAllowed. */
   ModifyRecipientsAllowed?: boolean;
-  /** t:ExtractAllowed. */
+  /**
+   * t:ExtractAllowed.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/extractallowed
+   */
   ExtractAllowed?: boolean;
   /** t:PrintAllowed. */
   PrintAllowed?: boolean;
-  /** t:ExportAllowed. */
+  /**
+   * t:ExportAllowed.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/exportallowed
+   */
   ExportAllowed?: boolean;
   /** t:ProgrammaticAccessAllowed. */
   ProgrammaticAccessAllowed?: boolean;
-  /** t:IsOwner. */
+  /**
+   * t:IsOwner.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isowner
+   */
   IsOwner?: boolean;
-  /** t:ContentOwner. */
+  /**
+   * t:ContentOwner.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/contentowner
+   */
   ContentOwner?: string;
-  /** t:ContentExpiryDate. */
+  /**
+   * t:ContentExpiryDate.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/contentexpirydate
+   */
   ContentExpiryDate?: string;
 }
 
@@ -6196,58 +9886,121 @@ export type RoleMemberTypeType = 'None' | 'Passport' | 'Everyone' | 'Email' | 'P
 /** Every value of RoleMemberTypeType, in schema order. */
 export const RoleMemberTypeTypeValues = ['None', 'Passport', 'Everyone', 'Email', 'Phone', 'SkypeId', 'ExternalId', 'Group', 'Guid', 'Role', 'Service', 'Circle', 'Domain', 'Partner'] as const;
 
-/** t:RoomType */
+/**
+ * t:RoomType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/room
+ */
 export interface RoomType extends DirectoryEntryType {
 }
 
-/** t:RootItemIdType */
+/**
+ * t:RootItemIdType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/rootitemid
+ */
 export interface RootItemIdType extends BaseItemIdType {
-  /** Attribute RootItemId. */
+  /**
+   * Attribute RootItemId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/rootitemid
+   */
   RootItemId: string;
-  /** Attribute RootItemChangeKey. */
+  /**
+   * Attribute RootItemChangeKey.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/rootitemid
+   */
   RootItemChangeKey: string;
 }
 
 /** t:RuleActionsType */
 export interface RuleActionsType extends Extensible {
-  /** t:AssignCategories. */
+  /**
+   * t:AssignCategories.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/assigncategories
+   */
   AssignCategories?: ArrayOfStringsType;
-  /** t:CopyToFolder. */
+  /**
+   * t:CopyToFolder.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/copytofolder
+   */
   CopyToFolder?: TargetFolderIdType;
-  /** t:Delete. */
+  /**
+   * t:Delete.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/delete
+   */
   Delete?: boolean;
-  /** t:ForwardAsAttachmentToRecipients. */
+  /**
+   * t:ForwardAsAttachmentToRecipients.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/forwardasattachmenttorecipients
+   */
   ForwardAsAttachmentToRecipients?: ArrayOfEmailAddressesType;
-  /** t:ForwardToRecipients. */
+  /**
+   * t:ForwardToRecipients.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/forwardtorecipients
+   */
   ForwardToRecipients?: ArrayOfEmailAddressesType;
-  /** t:MarkImportance. */
+  /**
+   * t:MarkImportance.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/markimportance
+   */
   MarkImportance?: ImportanceChoicesType;
-  /** t:MarkAsRead. */
+  /**
+   * t:MarkAsRead.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/markasread
+   */
   MarkAsRead?: boolean;
-  /** t:MoveToFolder. */
+  /**
+   * t:MoveToFolder.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/movetofolder
+   */
   MoveToFolder?: TargetFolderIdType;
-  /** t:PermanentDelete. */
+  /**
+   * t:PermanentDelete.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/permanentdelete
+   */
   PermanentDelete?: boolean;
-  /** t:RedirectToRecipients. */
+  /**
+   * t:RedirectToRecipients.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/redirecttorecipients
+   */
   RedirectToRecipients?: ArrayOfEmailAddressesType;
-  /** t:SendSMSAlertToRecipients. */
+  /**
+   * t:SendSMSAlertToRecipients.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/sendsmsalerttorecipients
+   */
   SendSMSAlertToRecipients?: ArrayOfEmailAddressesType;
-  /** t:ServerReplyWithMessage. */
+  /**
+   * t:ServerReplyWithMessage.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/serverreplywithmessage
+   */
   ServerReplyWithMessage?: ItemIdType;
-  /** t:StopProcessingRules. */
+  /**
+   * t:StopProcessingRules.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/stopprocessingrules
+   */
   StopProcessingRules?: boolean;
 }
 
-/** t:RuleFieldURIType (90 values) */
+/**
+ * t:RuleFieldURIType (90 values)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/fielduri-rule
+ */
 export type RuleFieldURIType = 'RuleId' | 'DisplayName' | 'Priority' | 'IsNotSupported' | 'Actions' | 'Condition:Categories' | 'Condition:ContainsBodyStrings' | 'Condition:ContainsHeaderStrings' | 'Condition:ContainsRecipientStrings' | 'Condition:ContainsSenderStrings' | 'Condition:ContainsSubjectOrBodyStrings' | 'Condition:ContainsSubjectStrings' | 'Condition:FlaggedForAction' | 'Condition:FromAddresses' | 'Condition:FromConnectedAccounts' | 'Condition:HasAttachments' | 'Condition:Importance' | 'Condition:IsApprovalRequest' | 'Condition:IsAutomaticForward' | 'Condition:IsAutomaticReply' | 'Condition:IsEncrypted' | 'Condition:IsMeetingRequest' | 'Condition:IsMeetingResponse' | 'Condition:IsNDR' | 'Condition:IsPermissionControlled' | 'Condition:IsReadReceipt' | 'Condition:IsSigned' | 'Condition:IsVoicemail' | 'Condition:ItemClasses' | 'Condition:MessageClassifications' | 'Condition:NotSentToMe' | 'Condition:SentCcMe' | 'Condition:SentOnlyToMe' | 'Condition:SentToAddresses' | 'Condition:SentToMe' | 'Condition:SentToOrCcMe' | 'Condition:Sensitivity' | 'Condition:WithinDateRange' | 'Condition:WithinSizeRange' | 'Exception:Categories' | 'Exception:ContainsBodyStrings' | 'Exception:ContainsHeaderStrings' | 'Exception:ContainsRecipientStrings' | 'Exception:ContainsSenderStrings' | 'Exception:ContainsSubjectOrBodyStrings' | 'Exception:ContainsSubjectStrings' | 'Exception:FlaggedForAction' | 'Exception:FromAddresses' | 'Exception:FromConnectedAccounts' | 'Exception:HasAttachments' | 'Exception:Importance' | 'Exception:IsApprovalRequest' | 'Exception:IsAutomaticForward' | 'Exception:IsAutomaticReply' | 'Exception:IsEncrypted' | 'Exception:IsMeetingRequest' | 'Exception:IsMeetingResponse' | 'Exception:IsNDR' | 'Exception:IsPermissionControlled' | 'Exception:IsReadReceipt' | 'Exception:IsSigned' | 'Exception:IsVoicemail' | 'Exception:ItemClasses' | 'Exception:MessageClassifications' | 'Exception:NotSentToMe' | 'Exception:SentCcMe' | 'Exception:SentOnlyToMe' | 'Exception:SentToAddresses' | 'Exception:SentToMe' | 'Exception:SentToOrCcMe' | 'Exception:Sensitivity' | 'Exception:WithinDateRange' | 'Exception:WithinSizeRange' | 'Action:AssignCategories' | 'Action:CopyToFolder' | 'Action:Delete' | 'Action:ForwardAsAttachmentToRecipients' | 'Action:ForwardToRecipients' | 'Action:MarkImportance' | 'Action:MarkAsRead' | 'Action:MoveToFolder' | 'Action:PermanentDelete' | 'Action:RedirectToRecipients' | 'Action:SendSMSAlertToRecipients' | 'Action:ServerReplyWithMessage' | 'Action:StopProcessingRules' | 'IsEnabled' | 'IsInError' | 'Conditions' | 'Exceptions';
 /** Every value of RuleFieldURIType, in schema order. */
 export const RuleFieldURITypeValues = ['RuleId', 'DisplayName', 'Priority', 'IsNotSupported', 'Actions', 'Condition:Categories', 'Condition:ContainsBodyStrings', 'Condition:ContainsHeaderStrings', 'Condition:ContainsRecipientStrings', 'Condition:ContainsSenderStrings', 'Condition:ContainsSubjectOrBodyStrings', 'Condition:ContainsSubjectStrings', 'Condition:FlaggedForAction', 'Condition:FromAddresses', 'Condition:FromConnectedAccounts', 'Condition:HasAttachments', 'Condition:Importance', 'Condition:IsApprovalRequest', 'Condition:IsAutomaticForward', 'Condition:IsAutomaticReply', 'Condition:IsEncrypted', 'Condition:IsMeetingRequest', 'Condition:IsMeetingResponse', 'Condition:IsNDR', 'Condition:IsPermissionControlled', 'Condition:IsReadReceipt', 'Condition:IsSigned', 'Condition:IsVoicemail', 'Condition:ItemClasses', 'Condition:MessageClassifications', 'Condition:NotSentToMe', 'Condition:SentCcMe', 'Condition:SentOnlyToMe', 'Condition:SentToAddresses', 'Condition:SentToMe', 'Condition:SentToOrCcMe', 'Condition:Sensitivity', 'Condition:WithinDateRange', 'Condition:WithinSizeRange', 'Exception:Categories', 'Exception:ContainsBodyStrings', 'Exception:ContainsHeaderStrings', 'Exception:ContainsRecipientStrings', 'Exception:ContainsSenderStrings', 'Exception:ContainsSubjectOrBodyStrings', 'Exception:ContainsSubjectStrings', 'Exception:FlaggedForAction', 'Exception:FromAddresses', 'Exception:FromConnectedAccounts', 'Exception:HasAttachments', 'Exception:Importance', 'Exception:IsApprovalRequest', 'Exception:IsAutomaticForward', 'Exception:IsAutomaticReply', 'Exception:IsEncrypted', 'Exception:IsMeetingRequest', 'Exception:IsMeetingResponse', 'Exception:IsNDR', 'Exception:IsPermissionControlled', 'Exception:IsReadReceipt', 'Exception:IsSigned', 'Exception:IsVoicemail', 'Exception:ItemClasses', 'Exception:MessageClassifications', 'Exception:NotSentToMe', 'Exception:SentCcMe', 'Exception:SentOnlyToMe', 'Exception:SentToAddresses', 'Exception:SentToMe', 'Exception:SentToOrCcMe', 'Exception:Sensitivity', 'Exception:WithinDateRange', 'Exception:WithinSizeRange', 'Action:AssignCategories', 'Action:CopyToFolder', 'Action:Delete', 'Action:ForwardAsAttachmentToRecipients', 'Action:ForwardToRecipients', 'Action:MarkImportance', 'Action:MarkAsRead', 'Action:MoveToFolder', 'Action:PermanentDelete', 'Action:RedirectToRecipients', 'Action:SendSMSAlertToRecipients', 'Action:ServerReplyWithMessage', 'Action:StopProcessingRules', 'IsEnabled', 'IsInError', 'Conditions', 'Exceptions'] as const;
 
-/** t:RuleOperationErrorType */
+/**
+ * t:RuleOperationErrorType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/ruleoperationerror
+ */
 export interface RuleOperationErrorType extends Extensible {
-  /** t:OperationIndex. */
+  /**
+   * t:OperationIndex.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/operationindex
+   */
   OperationIndex: number;
-  /** t:ValidationErrors. */
+  /**
+   * t:ValidationErrors.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/validationerrors
+   */
   ValidationErrors: ArrayOfRuleValidationErrorsType;
 }
 
@@ -6257,136 +10010,310 @@ export interface RuleOperationType extends Extensible {
   $type?: 'RuleOperationType' | 'CreateRuleOperationType' | 'DeleteRuleOperationType' | 'SetRuleOperationType';
 }
 
-/** t:RulePredicateDateRangeType */
+/**
+ * t:RulePredicateDateRangeType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/withindaterange
+ */
 export interface RulePredicateDateRangeType extends Extensible {
-  /** t:StartDateTime. */
+  /**
+   * t:StartDateTime.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/startdatetime
+   */
   StartDateTime?: string;
-  /** t:EndDateTime. */
+  /**
+   * t:EndDateTime.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/enddatetime
+   */
   EndDateTime?: string;
 }
 
-/** t:RulePredicateSizeRangeType */
+/**
+ * t:RulePredicateSizeRangeType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/withinsizerange
+ */
 export interface RulePredicateSizeRangeType extends Extensible {
-  /** t:MinimumSize. */
+  /**
+   * t:MinimumSize.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/minimumsize
+   */
   MinimumSize?: number;
-  /** t:MaximumSize. */
+  /**
+   * t:MaximumSize.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/maximumsize
+   */
   MaximumSize?: number;
 }
 
 /** t:RulePredicatesType */
 export interface RulePredicatesType extends Extensible {
-  /** t:Categories. */
+  /**
+   * t:Categories.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/categories-ex15websvcsotherref
+   */
   Categories?: ArrayOfStringsType;
-  /** t:ContainsBodyStrings. */
+  /**
+   * t:ContainsBodyStrings.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/containsbodystrings
+   */
   ContainsBodyStrings?: ArrayOfStringsType;
-  /** t:ContainsHeaderStrings. */
+  /**
+   * t:ContainsHeaderStrings.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/containsheaderstrings
+   */
   ContainsHeaderStrings?: ArrayOfStringsType;
-  /** t:ContainsRecipientStrings. */
+  /**
+   * t:ContainsRecipientStrings.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/containsrecipientstrings
+   */
   ContainsRecipientStrings?: ArrayOfStringsType;
-  /** t:ContainsSenderStrings. */
+  /**
+   * t:ContainsSenderStrings.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/containssenderstrings
+   */
   ContainsSenderStrings?: ArrayOfStringsType;
-  /** t:ContainsSubjectOrBodyStrings. */
+  /**
+   * t:ContainsSubjectOrBodyStrings.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/containssubjectorbodystrings
+   */
   ContainsSubjectOrBodyStrings?: ArrayOfStringsType;
-  /** t:ContainsSubjectStrings. */
+  /**
+   * t:ContainsSubjectStrings.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/containssubjectstrings
+   */
   ContainsSubjectStrings?: ArrayOfStringsType;
-  /** t:FlaggedForAction. */
+  /**
+   * t:FlaggedForAction.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/flaggedforaction
+   */
   FlaggedForAction?: FlaggedForActionType;
-  /** t:FromAddresses. */
+  /**
+   * t:FromAddresses.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/fromaddresses
+   */
   FromAddresses?: ArrayOfEmailAddressesType;
-  /** t:FromConnectedAccounts. */
+  /**
+   * t:FromConnectedAccounts.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/fromconnectedaccounts
+   */
   FromConnectedAccounts?: ArrayOfStringsType;
-  /** t:HasAttachments. */
+  /**
+   * t:HasAttachments.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/hasattachments
+   */
   HasAttachments?: boolean;
-  /** t:Importance. */
+  /**
+   * t:Importance.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/importance
+   */
   Importance?: ImportanceChoicesType;
-  /** t:IsApprovalRequest. */
+  /**
+   * t:IsApprovalRequest.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isapprovalrequest
+   */
   IsApprovalRequest?: boolean;
-  /** t:IsAutomaticForward. */
+  /**
+   * t:IsAutomaticForward.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isautomaticforward
+   */
   IsAutomaticForward?: boolean;
-  /** t:IsAutomaticReply. */
+  /**
+   * t:IsAutomaticReply.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isautomaticreply
+   */
   IsAutomaticReply?: boolean;
-  /** t:IsEncrypted. */
+  /**
+   * t:IsEncrypted.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isencrypted
+   */
   IsEncrypted?: boolean;
-  /** t:IsMeetingRequest. */
+  /**
+   * t:IsMeetingRequest.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/ismeetingrequest
+   */
   IsMeetingRequest?: boolean;
-  /** t:IsMeetingResponse. */
+  /**
+   * t:IsMeetingResponse.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/ismeetingresponse
+   */
   IsMeetingResponse?: boolean;
-  /** t:IsNDR. */
+  /**
+   * t:IsNDR.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isndr
+   */
   IsNDR?: boolean;
-  /** t:IsPermissionControlled. */
+  /**
+   * t:IsPermissionControlled.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/ispermissioncontrolled
+   */
   IsPermissionControlled?: boolean;
-  /** t:IsReadReceipt. */
+  /**
+   * t:IsReadReceipt.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isreadreceipt
+   */
   IsReadReceipt?: boolean;
-  /** t:IsSigned. */
+  /**
+   * t:IsSigned.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/issigned
+   */
   IsSigned?: boolean;
-  /** t:IsVoicemail. */
+  /**
+   * t:IsVoicemail.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isvoicemail
+   */
   IsVoicemail?: boolean;
-  /** t:ItemClasses. */
+  /**
+   * t:ItemClasses.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/itemclasses
+   */
   ItemClasses?: ArrayOfStringsType;
-  /** t:MessageClassifications. */
+  /**
+   * t:MessageClassifications.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/messageclassifications
+   */
   MessageClassifications?: ArrayOfStringsType;
-  /** t:NotSentToMe. */
+  /**
+   * t:NotSentToMe.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/notsenttome
+   */
   NotSentToMe?: boolean;
-  /** t:SentCcMe. */
+  /**
+   * t:SentCcMe.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/sentccme
+   */
   SentCcMe?: boolean;
-  /** t:SentOnlyToMe. */
+  /**
+   * t:SentOnlyToMe.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/sentonlytome
+   */
   SentOnlyToMe?: boolean;
-  /** t:SentToAddresses. */
+  /**
+   * t:SentToAddresses.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/senttoaddresses
+   */
   SentToAddresses?: ArrayOfEmailAddressesType;
-  /** t:SentToMe. */
+  /**
+   * t:SentToMe.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/senttome
+   */
   SentToMe?: boolean;
-  /** t:SentToOrCcMe. */
+  /**
+   * t:SentToOrCcMe.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/senttoorccme
+   */
   SentToOrCcMe?: boolean;
-  /** t:Sensitivity. */
+  /**
+   * t:Sensitivity.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/sensitivity
+   */
   Sensitivity?: SensitivityChoicesType;
-  /** t:WithinDateRange. */
+  /**
+   * t:WithinDateRange.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/withindaterange
+   */
   WithinDateRange?: RulePredicateDateRangeType;
-  /** t:WithinSizeRange. */
+  /**
+   * t:WithinSizeRange.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/withinsizerange
+   */
   WithinSizeRange?: RulePredicateSizeRangeType;
 }
 
-/** t:RuleType */
+/**
+ * t:RuleType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/rule-ruletype
+ */
 export interface RuleType extends Extensible {
-  /** t:RuleId. */
+  /**
+   * t:RuleId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/ruleid
+   */
   RuleId?: string;
-  /** t:DisplayName. */
+  /**
+   * t:DisplayName.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/displayname-string
+   */
   DisplayName: string;
-  /** t:Priority. */
+  /**
+   * t:Priority.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/priority
+   */
   Priority: number;
-  /** t:IsEnabled. */
+  /**
+   * t:IsEnabled.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isenabled
+   */
   IsEnabled: boolean;
-  /** t:IsNotSupported. */
+  /**
+   * t:IsNotSupported.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isnotsupported
+   */
   IsNotSupported?: boolean;
-  /** t:IsInError. */
+  /**
+   * t:IsInError.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isinerror
+   */
   IsInError?: boolean;
-  /** t:Conditions. */
+  /**
+   * t:Conditions.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/conditions
+   */
   Conditions?: RulePredicatesType;
-  /** t:Exceptions. */
+  /**
+   * t:Exceptions.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/exceptions
+   */
   Exceptions?: RulePredicatesType;
-  /** t:Actions. */
+  /**
+   * t:Actions.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/actions
+   */
   Actions?: RuleActionsType;
 }
 
-/** t:RuleValidationErrorCodeType (24 values) */
+/**
+ * t:RuleValidationErrorCodeType (24 values)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/errorcode
+ */
 export type RuleValidationErrorCodeType = 'ADOperationFailure' | 'ConnectedAccountNotFound' | 'CreateWithRuleId' | 'EmptyValueFound' | 'DuplicatedPriority' | 'DuplicatedOperationOnTheSameRule' | 'FolderDoesNotExist' | 'InvalidAddress' | 'InvalidDateRange' | 'InvalidFolderId' | 'InvalidSizeRange' | 'InvalidValue' | 'MessageClassificationNotFound' | 'MissingAction' | 'MissingParameter' | 'MissingRangeValue' | 'NotSettable' | 'RecipientDoesNotExist' | 'RuleNotFound' | 'SizeLessThanZero' | 'StringValueTooBig' | 'UnsupportedAddress' | 'UnexpectedError' | 'UnsupportedRule';
 /** Every value of RuleValidationErrorCodeType, in schema order. */
 export const RuleValidationErrorCodeTypeValues = ['ADOperationFailure', 'ConnectedAccountNotFound', 'CreateWithRuleId', 'EmptyValueFound', 'DuplicatedPriority', 'DuplicatedOperationOnTheSameRule', 'FolderDoesNotExist', 'InvalidAddress', 'InvalidDateRange', 'InvalidFolderId', 'InvalidSizeRange', 'InvalidValue', 'MessageClassificationNotFound', 'MissingAction', 'MissingParameter', 'MissingRangeValue', 'NotSettable', 'RecipientDoesNotExist', 'RuleNotFound', 'SizeLessThanZero', 'StringValueTooBig', 'UnsupportedAddress', 'UnexpectedError', 'UnsupportedRule'] as const;
 
-/** t:RuleValidationErrorType */
+/**
+ * t:RuleValidationErrorType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/error
+ */
 export interface RuleValidationErrorType extends Extensible {
-  /** t:FieldURI. */
+  /**
+   * t:FieldURI.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/fielduri-rule
+   */
   FieldURI: RuleFieldURIType;
-  /** t:ErrorCode. */
+  /**
+   * t:ErrorCode.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/errorcode
+   */
   ErrorCode: RuleValidationErrorCodeType;
-  /** t:ErrorMessage. */
+  /**
+   * t:ErrorMessage.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/errormessage
+   */
   ErrorMessage: string;
-  /** t:FieldValue. */
+  /**
+   * t:FieldValue.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/fieldvalue
+   */
   FieldValue: string;
 }
 
-/** t:SearchableMailboxType */
+/**
+ * t:SearchableMailboxType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/searchablemailbox
+ */
 export interface SearchableMailboxType extends Extensible {
-  /** t:Guid. */
+  /**
+   * t:Guid.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/guid-ex15websvcsotherref
+   */
   Guid: GuidType;
   /** t:PrimarySmtpAddress. */
   PrimarySmtpAddress: string;
@@ -6396,7 +10323,10 @@ export interface SearchableMailboxType extends Extensible {
   ExternalEmailAddress: string;
   /** t:DisplayName. */
   DisplayName: string;
-  /** t:IsMembershipGroup. */
+  /**
+   * t:IsMembershipGroup.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/ismembershipgroup
+   */
   IsMembershipGroup: boolean;
   /** t:ReferenceId. */
   ReferenceId: string;
@@ -6428,7 +10358,10 @@ export interface SearchDiagnosticsType extends Extensible {
   $any?: AnyEntry[];
 }
 
-/** t:SearchExpressionType (abstract) */
+/**
+ * t:SearchExpressionType (abstract)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/searchexpression
+ */
 export interface SearchExpressionType extends Extensible {
   /** xsi:type: set when the value is of a derived type. */
   $type?: 'SearchExpressionType' | 'AndType' | 'ContainsExpressionType' | 'ExcludesType' | 'ExistsType' | 'IsEqualToType' | 'IsGreaterThanOrEqualToType' | 'IsGreaterThanType' | 'IsLessThanOrEqualToType' | 'IsLessThanType' | 'IsNotEqualToType' | 'MultipleOperandBooleanExpressionType' | 'NearType' | 'NotType' | 'OrType' | 'TwoOperandExpressionType';
@@ -6447,18 +10380,30 @@ export type SearchFolderTraversalType = 'Shallow' | 'Deep';
 /** Every value of SearchFolderTraversalType, in schema order. */
 export const SearchFolderTraversalTypeValues = ['Shallow', 'Deep'] as const;
 
-/** t:SearchFolderType */
+/**
+ * t:SearchFolderType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/searchfolder
+ */
 export interface SearchFolderType extends FolderType {
-  /** t:SearchParameters. */
+  /**
+   * t:SearchParameters.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/searchparameters
+   */
   SearchParameters?: SearchParametersType;
 }
 
-/** t:SearchItemKindType (12 values) */
+/**
+ * t:SearchItemKindType (12 values)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/searchitemkind
+ */
 export type SearchItemKindType = 'Email' | 'Meetings' | 'Tasks' | 'Notes' | 'Docs' | 'Journals' | 'Contacts' | 'Im' | 'Voicemail' | 'Faxes' | 'Posts' | 'Rssfeeds';
 /** Every value of SearchItemKindType, in schema order. */
 export const SearchItemKindTypeValues = ['Email', 'Meetings', 'Tasks', 'Notes', 'Docs', 'Journals', 'Contacts', 'Im', 'Voicemail', 'Faxes', 'Posts', 'Rssfeeds'] as const;
 
-/** t:SearchMailboxesResultType */
+/**
+ * t:SearchMailboxesResultType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/searchmailboxesresult
+ */
 export interface SearchMailboxesResultType extends Extensible {
   /** t:SearchQueries. */
   SearchQueries: NonEmptyArrayOfMailboxQueriesType;
@@ -6476,7 +10421,10 @@ export interface SearchMailboxesResultType extends Extensible {
   KeywordStats?: ArrayOfKeywordStatisticsSearchResultsType;
   /** t:Items. */
   Items?: ArrayOfSearchPreviewItemsType;
-  /** t:FailedMailboxes. */
+  /**
+   * t:FailedMailboxes.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/failedmailboxes
+   */
   FailedMailboxes?: ArrayOfFailedSearchMailboxesType;
   /** t:Refiners. */
   Refiners?: ArrayOfSearchRefinerItemsType;
@@ -6484,22 +10432,40 @@ export interface SearchMailboxesResultType extends Extensible {
   MailboxStats?: ArrayOfMailboxStatisticsItemsType;
 }
 
-/** t:SearchPageDirectionType (2 values) */
+/**
+ * t:SearchPageDirectionType (2 values)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/pagedirection
+ */
 export type SearchPageDirectionType = 'Previous' | 'Next';
 /** Every value of SearchPageDirectionType, in schema order. */
 export const SearchPageDirectionTypeValues = ['Previous', 'Next'] as const;
 
-/** t:SearchParametersType */
+/**
+ * t:SearchParametersType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/searchparameters
+ */
 export interface SearchParametersType extends Extensible {
-  /** Attribute Traversal. */
+  /**
+   * Attribute Traversal.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/searchparameters
+   */
   Traversal?: SearchFolderTraversalType;
-  /** t:Restriction. */
+  /**
+   * t:Restriction.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/restriction
+   */
   Restriction: RestrictionType;
-  /** t:BaseFolderIds. */
+  /**
+   * t:BaseFolderIds.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/basefolderids
+   */
   BaseFolderIds: NonEmptyArrayOfBaseFolderIdsType;
 }
 
-/** t:SearchPreviewItemType */
+/**
+ * t:SearchPreviewItemType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/searchpreviewitem
+ */
 export interface SearchPreviewItemType extends Extensible {
   /** t:Id. */
   Id: ItemIdType;
@@ -6523,7 +10489,10 @@ export interface SearchPreviewItemType extends Extensible {
   CcRecipients?: ArrayOfSmtpAddressType;
   /** t:BccRecipients. */
   BccRecipients?: ArrayOfSmtpAddressType;
-  /** t:CreatedTime. */
+  /**
+   * t:CreatedTime.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/createdtime
+   */
   CreatedTime?: string;
   /** t:ReceivedTime. */
   ReceivedTime?: string;
@@ -6539,13 +10508,22 @@ export interface SearchPreviewItemType extends Extensible {
   Importance?: ImportanceChoicesType;
   /** t:Read. */
   Read?: boolean;
-  /** t:HasAttachment. */
+  /**
+   * t:HasAttachment.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/hasattachment
+   */
   HasAttachment?: boolean;
-  /** t:ExtendedProperties. */
+  /**
+   * t:ExtendedProperties.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/extendedproperties-nonemptyarrayofextendedpropertytype
+   */
   ExtendedProperties?: NonEmptyArrayOfExtendedPropertyType;
 }
 
-/** t:SearchRefinerItemType */
+/**
+ * t:SearchRefinerItemType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/refiner
+ */
 export interface SearchRefinerItemType extends Extensible {
   /** t:Name. */
   Name: string;
@@ -6626,7 +10604,10 @@ export type SearchResultsType_MailboxesInformation = MailboxInformationType[];
 export type SearchResultsType_People = PersonaType[];
 /** t:SearchResultsType_SearchRefiners */
 export type SearchResultsType_SearchRefiners = SearchRefinerType[];
-/** t:SearchResultType (2 values) */
+/**
+ * t:SearchResultType (2 values)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/resulttype
+ */
 export type SearchResultType = 'StatisticsOnly' | 'PreviewOnly';
 /** Every value of SearchResultType, in schema order. */
 export const SearchResultTypeValues = ['StatisticsOnly', 'PreviewOnly'] as const;
@@ -6658,11 +10639,20 @@ export interface SearchSuggestionsType extends Extensible {
 /** t:SearchSuggestionsType_Suggestions */
 export type SearchSuggestionsType_Suggestions = SuggestionType[];
 
-/** t:SeekToConditionPageViewType */
+/**
+ * t:SeekToConditionPageViewType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/seektoconditionpageitemview
+ */
 export interface SeekToConditionPageViewType extends BasePagingType {
-  /** Attribute BasePoint. */
+  /**
+   * Attribute BasePoint.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/seektoconditionpageitemview
+   */
   BasePoint: IndexBasePointType;
-  /** t:Condition. */
+  /**
+   * t:Condition.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/condition-restrictiontype
+   */
   Condition: RestrictionType;
 }
 
@@ -6672,50 +10662,101 @@ export interface SenderAddInEntityType extends Extensible {
   ExtensionId?: string;
 }
 
-/** t:SendPromptType (3 values) */
+/**
+ * t:SendPromptType (3 values)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/sendprompt
+ */
 export type SendPromptType = 'None' | 'Send' | 'VotingOption';
 /** Every value of SendPromptType, in schema order. */
 export const SendPromptTypeValues = ['None', 'Send', 'VotingOption'] as const;
-/** t:SensitivityChoicesType (4 values) */
+/**
+ * t:SensitivityChoicesType (4 values)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/sensitivity
+ */
 export type SensitivityChoicesType = 'Normal' | 'Personal' | 'Private' | 'Confidential';
 /** Every value of SensitivityChoicesType, in schema order. */
 export const SensitivityChoicesTypeValues = ['Normal', 'Personal', 'Private', 'Confidential'] as const;
 
-/** t:SerializableTimeZone */
+/**
+ * t:SerializableTimeZone
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/timezone-availability
+ */
 export interface SerializableTimeZone extends Extensible {
-  /** t:Bias. */
+  /**
+   * t:Bias.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/bias-utc
+   */
   Bias: number;
-  /** t:StandardTime. */
+  /**
+   * t:StandardTime.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/standardtime
+   */
   StandardTime: SerializableTimeZoneTime;
-  /** t:DaylightTime. */
+  /**
+   * t:DaylightTime.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/daylighttime
+   */
   DaylightTime: SerializableTimeZoneTime;
 }
 
 /** t:SerializableTimeZoneTime */
 export interface SerializableTimeZoneTime extends Extensible {
-  /** t:Bias. */
+  /**
+   * t:Bias.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/bias
+   */
   Bias: number;
-  /** t:Time. */
+  /**
+   * t:Time.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/time
+   */
   Time: string;
-  /** t:DayOrder. */
+  /**
+   * t:DayOrder.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/dayorder
+   */
   DayOrder: number;
-  /** t:Month. */
+  /**
+   * t:Month.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/month
+   */
   Month: number;
-  /** t:DayOfWeek. */
+  /**
+   * t:DayOfWeek.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/dayofweek-timezone
+   */
   DayOfWeek: DayOfWeekType;
-  /** t:Year. */
+  /**
+   * t:Year.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/year
+   */
   Year?: string;
 }
 
-/** t:SerializedSecurityContextType */
+/**
+ * t:SerializedSecurityContextType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/serializedsecuritycontext
+ */
 export interface SerializedSecurityContextType extends Extensible {
-  /** t:UserSid. */
+  /**
+   * t:UserSid.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/usersid
+   */
   UserSid: string;
-  /** t:GroupSids. */
+  /**
+   * t:GroupSids.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/groupsids
+   */
   GroupSids?: NonEmptyArrayOfGroupIdentifiersType;
-  /** t:RestrictedGroupSids. */
+  /**
+   * t:RestrictedGroupSids.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/restrictedgroupsids
+   */
   RestrictedGroupSids?: NonEmptyArrayOfRestrictedGroupIdentifiersType;
-  /** t:PrimarySmtpAddress. */
+  /**
+   * t:PrimarySmtpAddress.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/primarysmtpaddress
+   */
   PrimarySmtpAddress?: string;
 }
 
@@ -6739,52 +10780,109 @@ export interface ServiceConfiguration extends Extensible {
   $type?: 'ServiceConfiguration' | 'MailTipsServiceConfiguration' | 'OfficeIntegrationConfiguration' | 'ProtectionRulesServiceConfiguration' | 'SharePointURLsServiceConfiguration' | 'UnifiedMessageServiceConfiguration';
 }
 
-/** t:ServiceConfigurationType */
+/**
+ * t:ServiceConfigurationType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/configurationname
+ */
 export type ServiceConfigurationType = ServiceConfigurationType_Item[];
 /** t:ServiceConfigurationType_Item (6 values) */
 export type ServiceConfigurationType_Item = 'MailTips' | 'UnifiedMessagingConfiguration' | 'ProtectionRules' | 'PolicyNudges' | 'SharePointURLs' | 'OfficeIntegrationConfiguration';
 /** Every value of ServiceConfigurationType_Item, in schema order. */
 export const ServiceConfigurationType_ItemValues = ['MailTips', 'UnifiedMessagingConfiguration', 'ProtectionRules', 'PolicyNudges', 'SharePointURLs', 'OfficeIntegrationConfiguration'] as const;
 
-/** t:SetFolderFieldType */
+/**
+ * t:SetFolderFieldType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/setfolderfield
+ */
 export interface SetFolderFieldType extends FolderChangeDescriptionType {
-  /** t:Folder (one of a choice). */
+  /**
+   * t:Folder (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/folder
+   */
   Folder?: FolderType;
-  /** t:CalendarFolder (one of a choice). */
+  /**
+   * t:CalendarFolder (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/calendarfolder
+   */
   CalendarFolder?: CalendarFolderType;
-  /** t:ContactsFolder (one of a choice). */
+  /**
+   * t:ContactsFolder (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/contactsfolder
+   */
   ContactsFolder?: ContactsFolderType;
-  /** t:SearchFolder (one of a choice). */
+  /**
+   * t:SearchFolder (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/searchfolder
+   */
   SearchFolder?: SearchFolderType;
-  /** t:TasksFolder (one of a choice). */
+  /**
+   * t:TasksFolder (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/tasksfolder
+   */
   TasksFolder?: TasksFolderType;
 }
 
-/** t:SetItemFieldType */
+/**
+ * t:SetItemFieldType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/setitemfield
+ */
 export interface SetItemFieldType extends ItemChangeDescriptionType {
-  /** t:Item (one of a choice). */
+  /**
+   * t:Item (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/item
+   */
   Item?: ItemType;
-  /** t:Message (one of a choice). */
+  /**
+   * t:Message (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/message-ex15websvcsotherref
+   */
   Message?: MessageType;
   /** t:SharingMessage (one of a choice). */
   SharingMessage?: SharingMessageType;
-  /** t:CalendarItem (one of a choice). */
+  /**
+   * t:CalendarItem (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/calendaritem
+   */
   CalendarItem?: CalendarItemType;
-  /** t:Contact (one of a choice). */
+  /**
+   * t:Contact (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/contact
+   */
   Contact?: ContactItemType;
-  /** t:DistributionList (one of a choice). */
+  /**
+   * t:DistributionList (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/distributionlist
+   */
   DistributionList?: DistributionListType;
-  /** t:MeetingMessage (one of a choice). */
+  /**
+   * t:MeetingMessage (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/meetingmessage
+   */
   MeetingMessage?: MeetingMessageType;
-  /** t:MeetingRequest (one of a choice). */
+  /**
+   * t:MeetingRequest (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/meetingrequest
+   */
   MeetingRequest?: MeetingRequestMessageType;
-  /** t:MeetingResponse (one of a choice). */
+  /**
+   * t:MeetingResponse (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/meetingresponse
+   */
   MeetingResponse?: MeetingResponseMessageType;
-  /** t:MeetingCancellation (one of a choice). */
+  /**
+   * t:MeetingCancellation (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/meetingcancellation
+   */
   MeetingCancellation?: MeetingCancellationMessageType;
-  /** t:Task (one of a choice). */
+  /**
+   * t:Task (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/task
+   */
   Task?: TaskType;
-  /** t:PostItem (one of a choice). */
+  /**
+   * t:PostItem (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/postitem
+   */
   PostItem?: PostItemType;
   /** t:RoleMember (one of a choice). */
   RoleMember?: RoleMemberItemType;
@@ -6794,9 +10892,15 @@ export interface SetItemFieldType extends ItemChangeDescriptionType {
   Person?: AbchPersonItemType;
 }
 
-/** t:SetRuleOperationType */
+/**
+ * t:SetRuleOperationType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/setruleoperation
+ */
 export interface SetRuleOperationType extends RuleOperationType {
-  /** t:Rule. */
+  /**
+   * t:Rule.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/rule-ruletype
+   */
   Rule: RuleType;
 }
 
@@ -6820,7 +10924,10 @@ export const SharingActionImportanceValues = ['Primary', 'Secondary'] as const;
 export type SharingActionType = 'Accept';
 /** Every value of SharingActionType, in schema order. */
 export const SharingActionTypeValues = ['Accept'] as const;
-/** t:SharingDataType (2 values) */
+/**
+ * t:SharingDataType (2 values)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/datatype
+ */
 export type SharingDataType = 'Calendar' | 'Contacts';
 /** Every value of SharingDataType, in schema order. */
 export const SharingDataTypeValues = ['Calendar', 'Contacts'] as const;
@@ -6845,13 +10952,22 @@ export interface SharingMessageType extends MessageType {
 
 /** t:SidAndAttributesType */
 export interface SidAndAttributesType extends Extensible {
-  /** Attribute Attributes. */
+  /**
+   * Attribute Attributes.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/groupidentifier
+   */
   Attributes: number;
-  /** t:SecurityIdentifier. */
+  /**
+   * t:SecurityIdentifier.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/securityidentifier
+   */
   SecurityIdentifier: string;
 }
 
-/** t:SIDType */
+/**
+ * t:SIDType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/sid
+ */
 export interface SIDType extends Extensible {
   /** The element text. */
   $value: NonEmptyStringType;
@@ -6869,7 +10985,10 @@ export interface SingleLargeArchiveSearchScopeType extends Extensible {
 
 /** t:SingleRecipientType */
 export interface SingleRecipientType extends Extensible {
-  /** t:Mailbox. */
+  /**
+   * t:Mailbox.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/mailbox
+   */
   Mailbox: EmailAddressType;
 }
 
@@ -6891,23 +11010,50 @@ export interface SkillInsightValue extends InsightValue {
 export interface SmartResponseBaseType extends Extensible {
   /** xsi:type: set when the value is of a derived type. */
   $type?: 'SmartResponseBaseType' | 'CancelCalendarItemType' | 'ForwardItemType' | 'ReplyAllToItemType' | 'ReplyToItemType' | 'SmartResponseType';
-  /** t:Subject. */
+  /**
+   * t:Subject.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/subject
+   */
   Subject?: string;
-  /** t:Body. */
+  /**
+   * t:Body.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/body
+   */
   Body?: BodyType;
-  /** t:ToRecipients. */
+  /**
+   * t:ToRecipients.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/torecipients
+   */
   ToRecipients?: ArrayOfRecipientsType;
-  /** t:CcRecipients. */
+  /**
+   * t:CcRecipients.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/ccrecipients
+   */
   CcRecipients?: ArrayOfRecipientsType;
-  /** t:BccRecipients. */
+  /**
+   * t:BccRecipients.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/bccrecipients
+   */
   BccRecipients?: ArrayOfRecipientsType;
-  /** t:IsReadReceiptRequested. */
+  /**
+   * t:IsReadReceiptRequested.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isreadreceiptrequested
+   */
   IsReadReceiptRequested?: boolean;
-  /** t:IsDeliveryReceiptRequested. */
+  /**
+   * t:IsDeliveryReceiptRequested.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isdeliveryreceiptrequested
+   */
   IsDeliveryReceiptRequested?: boolean;
-  /** t:From. */
+  /**
+   * t:From.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/from
+   */
   From?: SingleRecipientType;
-  /** t:ReferenceItemId. */
+  /**
+   * t:ReferenceItemId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/referenceitemid
+   */
   ReferenceItemId?: ItemIdType;
 }
 
@@ -6915,25 +11061,43 @@ export interface SmartResponseBaseType extends Extensible {
 export interface SmartResponseType extends SmartResponseBaseType {
   /** xsi:type: set when the value is of a derived type. */
   $type?: 'SmartResponseType' | 'CancelCalendarItemType' | 'ForwardItemType' | 'ReplyAllToItemType' | 'ReplyToItemType';
-  /** t:NewBodyContent. */
+  /**
+   * t:NewBodyContent.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/newbodycontent
+   */
   NewBodyContent?: BodyType;
 }
 
-/** t:SmtpAddressType */
+/**
+ * t:SmtpAddressType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/smtpaddress
+ */
 export interface SmtpAddressType extends Extensible {
   /** The element text. */
   $value: NonEmptyStringType;
 }
 
-/** t:SmtpDomain */
+/**
+ * t:SmtpDomain
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/domain
+ */
 export interface SmtpDomain extends Extensible {
-  /** Attribute Name. */
+  /**
+   * Attribute Name.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/domain
+   */
   Name: string;
-  /** Attribute IncludeSubdomains. */
+  /**
+   * Attribute IncludeSubdomains.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/domain
+   */
   IncludeSubdomains?: boolean;
 }
 
-/** t:SmtpDomainList */
+/**
+ * t:SmtpDomainList
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/internaldomains-smtpdomainlist
+ */
 export type SmtpDomainList = SmtpDomain[];
 /** t:SortDirectionType (2 values) */
 export type SortDirectionType = 'Ascending' | 'Descending';
@@ -6943,36 +11107,66 @@ export const SortDirectionTypeValues = ['Ascending', 'Descending'] as const;
 export type SpecialLogonTypeType = 'Admin' | 'SystemService';
 /** Every value of SpecialLogonTypeType, in schema order. */
 export const SpecialLogonTypeTypeValues = ['Admin', 'SystemService'] as const;
-/** t:StandardGroupByType (1 values) */
+/**
+ * t:StandardGroupByType (1 values)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/standardgroupby
+ */
 export type StandardGroupByType = 'ConversationTopic';
 /** Every value of StandardGroupByType, in schema order. */
 export const StandardGroupByTypeValues = ['ConversationTopic'] as const;
-/** t:StreamingSubscriptionConnectionTimeoutType */
+/**
+ * t:StreamingSubscriptionConnectionTimeoutType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/connectiontimeout
+ */
 export type StreamingSubscriptionConnectionTimeoutType = number;
 
-/** t:StreamingSubscriptionRequestType */
+/**
+ * t:StreamingSubscriptionRequestType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/streamingsubscriptionrequest
+ */
 export interface StreamingSubscriptionRequestType extends Extensible {
-  /** Attribute SubscribeToAllFolders. */
+  /**
+   * Attribute SubscribeToAllFolders.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/streamingsubscriptionrequest
+   */
   SubscribeToAllFolders?: boolean;
-  /** t:FolderIds. */
+  /**
+   * t:FolderIds.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/folderids
+   */
   FolderIds?: NonEmptyArrayOfBaseFolderIdsType;
-  /** t:EventTypes. */
+  /**
+   * t:EventTypes.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/eventtypes
+   */
   EventTypes: NonEmptyArrayOfNotificationEventTypesType;
 }
 
-/** t:StringArrayAttributedValueType */
+/**
+ * t:StringArrayAttributedValueType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/stringarrayattributedvalue
+ */
 export interface StringArrayAttributedValueType extends Extensible {
   /** t:Values. */
   Values: ArrayOfStringValueType;
-  /** t:Attributions. */
+  /**
+   * t:Attributions.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/attributions-arrayofvalueattributionstype
+   */
   Attributions: ArrayOfValueAttributionsType;
 }
 
-/** t:StringAttributedValueType */
+/**
+ * t:StringAttributedValueType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/stringattributedvalue
+ */
 export interface StringAttributedValueType extends Extensible {
   /** t:Value. */
   Value: string;
-  /** t:Attributions. */
+  /**
+   * t:Attributions.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/attributions-arrayofvalueattributionstype
+   */
   Attributions: ArrayOfValueAttributionsType;
 }
 
@@ -6984,34 +11178,67 @@ export interface StringInsightValue extends InsightValue {
 
 /** t:SubscriptionIdType */
 export type SubscriptionIdType = string;
-/** t:SubscriptionStatusFrequencyType */
+/**
+ * t:SubscriptionStatusFrequencyType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/statusfrequency
+ */
 export type SubscriptionStatusFrequencyType = number;
-/** t:SubscriptionStatusType (2 values) */
+/**
+ * t:SubscriptionStatusType (2 values)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/subscriptionstatus
+ */
 export type SubscriptionStatusType = 'OK' | 'Unsubscribe';
 /** Every value of SubscriptionStatusType, in schema order. */
 export const SubscriptionStatusTypeValues = ['OK', 'Unsubscribe'] as const;
 /** t:SubscriptionTimeoutType */
 export type SubscriptionTimeoutType = number;
 
-/** t:Suggestion */
+/**
+ * t:Suggestion
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/suggestion
+ */
 export interface Suggestion extends Extensible {
-  /** t:MeetingTime. */
+  /**
+   * t:MeetingTime.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/meetingtime
+   */
   MeetingTime: string;
-  /** t:IsWorkTime. */
+  /**
+   * t:IsWorkTime.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isworktime
+   */
   IsWorkTime: boolean;
-  /** t:SuggestionQuality. */
+  /**
+   * t:SuggestionQuality.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/suggestionquality
+   */
   SuggestionQuality: SuggestionQuality;
-  /** t:AttendeeConflictDataArray. */
+  /**
+   * t:AttendeeConflictDataArray.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/attendeeconflictdataarray
+   */
   AttendeeConflictDataArray?: ArrayOfAttendeeConflictData;
 }
 
-/** t:SuggestionDayResult */
+/**
+ * t:SuggestionDayResult
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/suggestiondayresult
+ */
 export interface SuggestionDayResult extends Extensible {
-  /** t:Date. */
+  /**
+   * t:Date.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/date
+   */
   Date: string;
-  /** t:DayQuality. */
+  /**
+   * t:DayQuality.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/dayquality
+   */
   DayQuality: SuggestionQuality;
-  /** t:SuggestionArray. */
+  /**
+   * t:SuggestionArray.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/suggestionarray
+   */
   SuggestionArray?: ArrayOfSuggestion;
 }
 
@@ -7021,28 +11248,58 @@ export type SuggestionKindType = SuggestionKindType_Item[];
 export type SuggestionKindType_Item = 'None' | 'Keywords' | 'People' | 'Hashtags' | 'QueryHistory' | 'All';
 /** Every value of SuggestionKindType_Item, in schema order. */
 export const SuggestionKindType_ItemValues = ['None', 'Keywords', 'People', 'Hashtags', 'QueryHistory', 'All'] as const;
-/** t:SuggestionQuality (4 values) */
+/**
+ * t:SuggestionQuality (4 values)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/suggestionquality
+ */
 export type SuggestionQuality = 'Excellent' | 'Good' | 'Fair' | 'Poor';
 /** Every value of SuggestionQuality, in schema order. */
 export const SuggestionQualityValues = ['Excellent', 'Good', 'Fair', 'Poor'] as const;
 
-/** t:SuggestionsViewOptionsType */
+/**
+ * t:SuggestionsViewOptionsType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/suggestionsviewoptions
+ */
 export interface SuggestionsViewOptionsType extends Extensible {
-  /** t:GoodThreshold. */
+  /**
+   * t:GoodThreshold.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/goodthreshold
+   */
   GoodThreshold?: number;
-  /** t:MaximumResultsByDay. */
+  /**
+   * t:MaximumResultsByDay.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/maximumresultsbyday
+   */
   MaximumResultsByDay?: number;
-  /** t:MaximumNonWorkHourResultsByDay. */
+  /**
+   * t:MaximumNonWorkHourResultsByDay.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/maximumnonworkhourresultsbyday
+   */
   MaximumNonWorkHourResultsByDay?: number;
-  /** t:MeetingDurationInMinutes. */
+  /**
+   * t:MeetingDurationInMinutes.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/meetingdurationinminutes
+   */
   MeetingDurationInMinutes?: number;
-  /** t:MinimumSuggestionQuality. */
+  /**
+   * t:MinimumSuggestionQuality.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/minimumsuggestionquality
+   */
   MinimumSuggestionQuality?: SuggestionQuality;
-  /** t:DetailedSuggestionsWindow. */
+  /**
+   * t:DetailedSuggestionsWindow.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/detailedsuggestionswindow
+   */
   DetailedSuggestionsWindow: Duration;
-  /** t:CurrentMeetingTime. */
+  /**
+   * t:CurrentMeetingTime.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/currentmeetingtime
+   */
   CurrentMeetingTime?: string;
-  /** t:GlobalObjectId. */
+  /**
+   * t:GlobalObjectId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/globalobjectid
+   */
   GlobalObjectId?: string;
 }
 
@@ -7064,11 +11321,17 @@ export interface SuggestionType extends Extensible {
   IsDeletable: boolean;
 }
 
-/** t:SuppressReadReceiptType */
+/**
+ * t:SuppressReadReceiptType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/suppressreadreceipt
+ */
 export interface SuppressReadReceiptType extends ReferenceItemResponseType {
 }
 
-/** t:SyncFolderHierarchyChangesType */
+/**
+ * t:SyncFolderHierarchyChangesType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/changes-hierarchy
+ */
 export type SyncFolderHierarchyChangesType = SyncFolderHierarchyChangesTypeEntry[];
 /** One entry: the element named by `$el`. */
 export type SyncFolderHierarchyChangesTypeEntry = Tagged<'Create', SyncFolderHierarchyCreateOrUpdateType>
@@ -7077,25 +11340,49 @@ export type SyncFolderHierarchyChangesTypeEntry = Tagged<'Create', SyncFolderHie
 
 /** t:SyncFolderHierarchyCreateOrUpdateType */
 export interface SyncFolderHierarchyCreateOrUpdateType extends Extensible {
-  /** t:Folder (one of a choice). */
+  /**
+   * t:Folder (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/folder
+   */
   Folder?: FolderType;
-  /** t:CalendarFolder (one of a choice). */
+  /**
+   * t:CalendarFolder (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/calendarfolder
+   */
   CalendarFolder?: CalendarFolderType;
-  /** t:ContactsFolder (one of a choice). */
+  /**
+   * t:ContactsFolder (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/contactsfolder
+   */
   ContactsFolder?: ContactsFolderType;
-  /** t:SearchFolder (one of a choice). */
+  /**
+   * t:SearchFolder (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/searchfolder
+   */
   SearchFolder?: SearchFolderType;
-  /** t:TasksFolder (one of a choice). */
+  /**
+   * t:TasksFolder (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/tasksfolder
+   */
   TasksFolder?: TasksFolderType;
 }
 
-/** t:SyncFolderHierarchyDeleteType */
+/**
+ * t:SyncFolderHierarchyDeleteType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/delete-foldersync
+ */
 export interface SyncFolderHierarchyDeleteType extends Extensible {
-  /** t:FolderId. */
+  /**
+   * t:FolderId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/folderid
+   */
   FolderId: FolderIdType;
 }
 
-/** t:SyncFolderItemsChangesType */
+/**
+ * t:SyncFolderItemsChangesType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/changes-items
+ */
 export type SyncFolderItemsChangesType = SyncFolderItemsChangesTypeEntry[];
 /** One entry: the element named by `$el`. */
 export type SyncFolderItemsChangesTypeEntry = Tagged<'Create', SyncFolderItemsCreateOrUpdateType>
@@ -7105,29 +11392,62 @@ export type SyncFolderItemsChangesTypeEntry = Tagged<'Create', SyncFolderItemsCr
 
 /** t:SyncFolderItemsCreateOrUpdateType */
 export interface SyncFolderItemsCreateOrUpdateType extends Extensible {
-  /** t:Item (one of a choice). */
+  /**
+   * t:Item (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/item
+   */
   Item?: ItemType;
-  /** t:Message (one of a choice). */
+  /**
+   * t:Message (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/message-ex15websvcsotherref
+   */
   Message?: MessageType;
   /** t:SharingMessage (one of a choice). */
   SharingMessage?: SharingMessageType;
-  /** t:CalendarItem (one of a choice). */
+  /**
+   * t:CalendarItem (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/calendaritem
+   */
   CalendarItem?: CalendarItemType;
-  /** t:Contact (one of a choice). */
+  /**
+   * t:Contact (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/contact
+   */
   Contact?: ContactItemType;
-  /** t:DistributionList (one of a choice). */
+  /**
+   * t:DistributionList (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/distributionlist
+   */
   DistributionList?: DistributionListType;
-  /** t:MeetingMessage (one of a choice). */
+  /**
+   * t:MeetingMessage (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/meetingmessage
+   */
   MeetingMessage?: MeetingMessageType;
-  /** t:MeetingRequest (one of a choice). */
+  /**
+   * t:MeetingRequest (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/meetingrequest
+   */
   MeetingRequest?: MeetingRequestMessageType;
-  /** t:MeetingResponse (one of a choice). */
+  /**
+   * t:MeetingResponse (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/meetingresponse
+   */
   MeetingResponse?: MeetingResponseMessageType;
-  /** t:MeetingCancellation (one of a choice). */
+  /**
+   * t:MeetingCancellation (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/meetingcancellation
+   */
   MeetingCancellation?: MeetingCancellationMessageType;
-  /** t:Task (one of a choice). */
+  /**
+   * t:Task (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/task
+   */
   Task?: TaskType;
-  /** t:PostItem (one of a choice). */
+  /**
+   * t:PostItem (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/postitem
+   */
   PostItem?: PostItemType;
   /** t:RoleMember (one of a choice). */
   RoleMember?: RoleMemberItemType;
@@ -7137,21 +11457,39 @@ export interface SyncFolderItemsCreateOrUpdateType extends Extensible {
   Person?: AbchPersonItemType;
 }
 
-/** t:SyncFolderItemsDeleteType */
+/**
+ * t:SyncFolderItemsDeleteType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/delete-itemsync
+ */
 export interface SyncFolderItemsDeleteType extends Extensible {
-  /** t:ItemId. */
+  /**
+   * t:ItemId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/itemid
+   */
   ItemId: ItemIdType;
 }
 
-/** t:SyncFolderItemsReadFlagType */
+/**
+ * t:SyncFolderItemsReadFlagType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/readflagchange
+ */
 export interface SyncFolderItemsReadFlagType extends Extensible {
-  /** t:ItemId. */
+  /**
+   * t:ItemId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/itemid
+   */
   ItemId: ItemIdType;
-  /** t:IsRead. */
+  /**
+   * t:IsRead.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isread
+   */
   IsRead: boolean;
 }
 
-/** t:SyncFolderItemsScopeType (2 values) */
+/**
+ * t:SyncFolderItemsScopeType (2 values)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/syncscope
+ */
 export type SyncFolderItemsScopeType = 'NormalItems' | 'NormalAndAssociatedItems';
 /** Every value of SyncFolderItemsScopeType, in schema order. */
 export const SyncFolderItemsScopeTypeValues = ['NormalItems', 'NormalAndAssociatedItems'] as const;
@@ -7164,134 +11502,290 @@ export const SystemDayOfWeekValues = ['Sunday', 'Monday', 'Tuesday', 'Wednesday'
 export interface TargetFolderIdType extends Extensible {
   /** xsi:type: set when the value is of a derived type. */
   $type?: 'TargetFolderIdType' | 'UserConfigurationNameType';
-  /** t:FolderId (one of a choice). */
+  /**
+   * t:FolderId (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/folderid
+   */
   FolderId?: FolderIdType;
-  /** t:DistinguishedFolderId (one of a choice). */
+  /**
+   * t:DistinguishedFolderId (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/distinguishedfolderid
+   */
   DistinguishedFolderId?: DistinguishedFolderIdType;
-  /** t:AddressListId (one of a choice). */
+  /**
+   * t:AddressListId (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/addresslistid
+   */
   AddressListId?: AddressListIdType;
 }
 
-/** t:TaskDelegateStateType (6 values) */
+/**
+ * t:TaskDelegateStateType (6 values)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/delegationstate
+ */
 export type TaskDelegateStateType = 'NoMatch' | 'OwnNew' | 'Owned' | 'Accepted' | 'Declined' | 'Max';
 /** Every value of TaskDelegateStateType, in schema order. */
 export const TaskDelegateStateTypeValues = ['NoMatch', 'OwnNew', 'Owned', 'Accepted', 'Declined', 'Max'] as const;
 
-/** t:TaskRecurrenceType */
+/**
+ * t:TaskRecurrenceType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/recurrence-taskrecurrencetype
+ */
 export interface TaskRecurrenceType extends Extensible {
-  /** t:RelativeYearlyRecurrence (one of a choice). */
+  /**
+   * t:RelativeYearlyRecurrence (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/relativeyearlyrecurrence
+   */
   RelativeYearlyRecurrence?: RelativeYearlyRecurrencePatternType;
-  /** t:AbsoluteYearlyRecurrence (one of a choice). */
+  /**
+   * t:AbsoluteYearlyRecurrence (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/absoluteyearlyrecurrence
+   */
   AbsoluteYearlyRecurrence?: AbsoluteYearlyRecurrencePatternType;
-  /** t:RelativeMonthlyRecurrence (one of a choice). */
+  /**
+   * t:RelativeMonthlyRecurrence (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/relativemonthlyrecurrence
+   */
   RelativeMonthlyRecurrence?: RelativeMonthlyRecurrencePatternType;
-  /** t:AbsoluteMonthlyRecurrence (one of a choice). */
+  /**
+   * t:AbsoluteMonthlyRecurrence (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/absolutemonthlyrecurrence
+   */
   AbsoluteMonthlyRecurrence?: AbsoluteMonthlyRecurrencePatternType;
-  /** t:WeeklyRecurrence (one of a choice). */
+  /**
+   * t:WeeklyRecurrence (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/weeklyrecurrence
+   */
   WeeklyRecurrence?: WeeklyRecurrencePatternType;
-  /** t:DailyRecurrence (one of a choice). */
+  /**
+   * t:DailyRecurrence (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/dailyrecurrence
+   */
   DailyRecurrence?: DailyRecurrencePatternType;
-  /** t:DailyRegeneration (one of a choice). */
+  /**
+   * t:DailyRegeneration (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/dailyregeneration
+   */
   DailyRegeneration?: DailyRegeneratingPatternType;
-  /** t:WeeklyRegeneration (one of a choice). */
+  /**
+   * t:WeeklyRegeneration (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/weeklyregeneration
+   */
   WeeklyRegeneration?: WeeklyRegeneratingPatternType;
-  /** t:MonthlyRegeneration (one of a choice). */
+  /**
+   * t:MonthlyRegeneration (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/monthlyregeneration
+   */
   MonthlyRegeneration?: MonthlyRegeneratingPatternType;
-  /** t:YearlyRegeneration (one of a choice). */
+  /**
+   * t:YearlyRegeneration (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/yearlyregeneration
+   */
   YearlyRegeneration?: YearlyRegeneratingPatternType;
-  /** t:NoEndRecurrence (one of a choice). */
+  /**
+   * t:NoEndRecurrence (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/noendrecurrence
+   */
   NoEndRecurrence?: NoEndRecurrenceRangeType;
-  /** t:EndDateRecurrence (one of a choice). */
+  /**
+   * t:EndDateRecurrence (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/enddaterecurrence
+   */
   EndDateRecurrence?: EndDateRecurrenceRangeType;
-  /** t:NumberedRecurrence (one of a choice). */
+  /**
+   * t:NumberedRecurrence (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/numberedrecurrence
+   */
   NumberedRecurrence?: NumberedRecurrenceRangeType;
 }
 
-/** t:TasksFolderType */
+/**
+ * t:TasksFolderType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/tasksfolder
+ */
 export interface TasksFolderType extends FolderType {
 }
 
-/** t:TaskStatusType (5 values) */
+/**
+ * t:TaskStatusType (5 values)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/status
+ */
 export type TaskStatusType = 'NotStarted' | 'InProgress' | 'Completed' | 'WaitingOnOthers' | 'Deferred';
 /** Every value of TaskStatusType, in schema order. */
 export const TaskStatusTypeValues = ['NotStarted', 'InProgress', 'Completed', 'WaitingOnOthers', 'Deferred'] as const;
 
-/** t:TaskSuggestionType */
+/**
+ * t:TaskSuggestionType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/tasksuggestion
+ */
 export interface TaskSuggestionType extends EntityType {
   /** t:TaskString. */
   TaskString?: string;
-  /** t:Assignees. */
+  /**
+   * t:Assignees.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/assignees
+   */
   Assignees?: ArrayOfEmailUsersType;
 }
 
-/** t:TaskType */
+/**
+ * t:TaskType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/task
+ */
 export interface TaskType extends ItemType {
-  /** t:ActualWork. */
+  /**
+   * t:ActualWork.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/actualwork
+   */
   ActualWork?: number;
-  /** t:AssignedTime. */
+  /**
+   * t:AssignedTime.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/assignedtime
+   */
   AssignedTime?: string;
-  /** t:BillingInformation. */
+  /**
+   * t:BillingInformation.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/billinginformation
+   */
   BillingInformation?: string;
-  /** t:ChangeCount. */
+  /**
+   * t:ChangeCount.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/changecount
+   */
   ChangeCount?: number;
-  /** t:Companies. */
+  /**
+   * t:Companies.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/companies
+   */
   Companies?: ArrayOfStringsType;
-  /** t:CompleteDate. */
+  /**
+   * t:CompleteDate.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/completedate
+   */
   CompleteDate?: string;
-  /** t:Contacts. */
+  /**
+   * t:Contacts.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/contacts-ex15websvcsotherref
+   */
   Contacts?: ArrayOfStringsType;
-  /** t:DelegationState. */
+  /**
+   * t:DelegationState.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/delegationstate
+   */
   DelegationState?: TaskDelegateStateType;
-  /** t:Delegator. */
+  /**
+   * t:Delegator.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/delegator
+   */
   Delegator?: string;
-  /** t:DueDate. */
+  /**
+   * t:DueDate.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/duedate
+   */
   DueDate?: string;
-  /** t:IsAssignmentEditable. */
+  /**
+   * t:IsAssignmentEditable.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isassignmenteditable
+   */
   IsAssignmentEditable?: number;
-  /** t:IsComplete. */
+  /**
+   * t:IsComplete.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/iscomplete
+   */
   IsComplete?: boolean;
-  /** t:IsRecurring. */
+  /**
+   * t:IsRecurring.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isrecurring
+   */
   IsRecurring?: boolean;
-  /** t:IsTeamTask. */
+  /**
+   * t:IsTeamTask.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isteamtask
+   */
   IsTeamTask?: boolean;
-  /** t:Mileage. */
+  /**
+   * t:Mileage.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/mileage
+   */
   Mileage?: string;
-  /** t:Owner. */
+  /**
+   * t:Owner.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/owner
+   */
   Owner?: string;
-  /** t:PercentComplete. */
+  /**
+   * t:PercentComplete.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/percentcomplete
+   */
   PercentComplete?: number;
-  /** t:Recurrence. */
+  /**
+   * t:Recurrence.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/recurrence-taskrecurrencetype
+   */
   Recurrence?: TaskRecurrenceType;
-  /** t:StartDate. */
+  /**
+   * t:StartDate.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/startdate
+   */
   StartDate?: string;
-  /** t:Status. */
+  /**
+   * t:Status.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/status
+   */
   Status?: TaskStatusType;
-  /** t:StatusDescription. */
+  /**
+   * t:StatusDescription.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/statusdescription
+   */
   StatusDescription?: string;
-  /** t:TotalWork. */
+  /**
+   * t:TotalWork.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/totalwork
+   */
   TotalWork?: number;
 }
 
-/** t:TeamMailboxLifecycleStateType (4 values) */
+/**
+ * t:TeamMailboxLifecycleStateType (4 values)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/state-teammailboxlifecyclestatetype
+ */
 export type TeamMailboxLifecycleStateType = 'Active' | 'Closed' | 'Unlinked' | 'PendingDelete';
 /** Every value of TeamMailboxLifecycleStateType, in schema order. */
 export const TeamMailboxLifecycleStateTypeValues = ['Active', 'Closed', 'Unlinked', 'PendingDelete'] as const;
 
-/** t:TentativelyAcceptItemType */
+/**
+ * t:TentativelyAcceptItemType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/tentativelyacceptitem
+ */
 export interface TentativelyAcceptItemType extends MeetingRegistrationResponseObjectType {
 }
 
 /** t:TimeChangeType */
 export interface TimeChangeType extends Extensible {
-  /** Attribute TimeZoneName. */
+  /**
+   * Attribute TimeZoneName.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/daylight
+   */
   TimeZoneName?: string;
-  /** t:Offset. */
+  /**
+   * t:Offset.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/offset
+   */
   Offset: string;
-  /** t:RelativeYearlyRecurrence (one of a choice). */
+  /**
+   * t:RelativeYearlyRecurrence (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/relativeyearlyrecurrence
+   */
   RelativeYearlyRecurrence?: RelativeYearlyRecurrencePatternType;
-  /** t:AbsoluteDate (one of a choice). */
+  /**
+   * t:AbsoluteDate (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/absolutedate
+   */
   AbsoluteDate?: string;
-  /** t:Time. */
+  /**
+   * t:Time.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/time-timechangetype
+   */
   Time: string;
 }
 
@@ -7303,35 +11797,74 @@ export interface TimeSlot extends Extensible {
   DurationInMinutes: number;
 }
 
-/** t:TimeZoneContextType */
+/**
+ * t:TimeZoneContextType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/timezonecontext
+ */
 export interface TimeZoneContextType extends Extensible {
-  /** t:TimeZoneDefinition. */
+  /**
+   * t:TimeZoneDefinition.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/timezonedefinition
+   */
   TimeZoneDefinition: TimeZoneDefinitionType;
 }
 
-/** t:TimeZoneDefinitionType */
+/**
+ * t:TimeZoneDefinitionType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/timezonedefinition
+ */
 export interface TimeZoneDefinitionType extends Extensible {
-  /** Attribute Id. */
+  /**
+   * Attribute Id.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/timezonedefinition
+   */
   Id?: string;
-  /** Attribute Name. */
+  /**
+   * Attribute Name.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/timezonedefinition
+   */
   Name?: string;
-  /** t:Periods. */
+  /**
+   * t:Periods.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/periods
+   */
   Periods?: NonEmptyArrayOfPeriodsType;
-  /** t:TransitionsGroups. */
+  /**
+   * t:TransitionsGroups.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/transitionsgroups
+   */
   TransitionsGroups?: ArrayOfTransitionsGroupsType;
-  /** t:Transitions. */
+  /**
+   * t:Transitions.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/transitions
+   */
   Transitions?: ArrayOfTransitionsType;
 }
 
-/** t:TimeZoneType */
+/**
+ * t:TimeZoneType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/meetingtimezone
+ */
 export interface TimeZoneType extends Extensible {
-  /** Attribute TimeZoneName. */
+  /**
+   * Attribute TimeZoneName.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/meetingtimezone
+   */
   TimeZoneName?: string;
-  /** t:BaseOffset. */
+  /**
+   * t:BaseOffset.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/baseoffset
+   */
   BaseOffset?: string;
-  /** t:Standard. */
+  /**
+   * t:Standard.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/standard
+   */
   Standard?: TimeChangeType;
-  /** t:Daylight. */
+  /**
+   * t:Daylight.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/daylight
+   */
   Daylight?: TimeChangeType;
 }
 
@@ -7340,15 +11873,27 @@ export type TokenSourceType = 'None' | 'LinkedIn';
 /** Every value of TokenSourceType, in schema order. */
 export const TokenSourceTypeValues = ['None', 'LinkedIn'] as const;
 
-/** t:TooBigGroupAttendeeConflictData */
+/**
+ * t:TooBigGroupAttendeeConflictData
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/toobiggroupattendeeconflictdata
+ */
 export interface TooBigGroupAttendeeConflictData extends AttendeeConflictData {
 }
 
-/** t:TrackingPropertyType */
+/**
+ * t:TrackingPropertyType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/trackingpropertytype
+ */
 export interface TrackingPropertyType extends Extensible {
-  /** t:Name. */
+  /**
+   * t:Name.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/name-message-tracking
+   */
   Name: string;
-  /** t:Value. */
+  /**
+   * t:Value.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/value-message-tracking
+   */
   Value?: string;
 }
 
@@ -7357,19 +11902,31 @@ export type TransitionTargetKindType = 'Period' | 'Group';
 /** Every value of TransitionTargetKindType, in schema order. */
 export const TransitionTargetKindTypeValues = ['Period', 'Group'] as const;
 
-/** t:TransitionTargetType */
+/**
+ * t:TransitionTargetType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/to
+ */
 export interface TransitionTargetType extends Extensible {
   /** The element text. */
   $value: string;
-  /** Attribute Kind. */
+  /**
+   * Attribute Kind.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/to
+   */
   Kind: TransitionTargetKindType;
 }
 
-/** t:TransitionType */
+/**
+ * t:TransitionType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/transition
+ */
 export interface TransitionType extends Extensible {
   /** xsi:type: set when the value is of a derived type. */
   $type?: 'TransitionType' | 'AbsoluteDateTransitionType' | 'RecurringDateTransitionType' | 'RecurringDayTransitionType' | 'RecurringTimeTransitionType';
-  /** t:To. */
+  /**
+   * t:To.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/to
+   */
   To: TransitionTargetType;
 }
 
@@ -7377,13 +11934,25 @@ export interface TransitionType extends Extensible {
 export interface TwoOperandExpressionType extends SearchExpressionType {
   /** xsi:type: set when the value is of a derived type. */
   $type?: 'TwoOperandExpressionType' | 'IsEqualToType' | 'IsGreaterThanOrEqualToType' | 'IsGreaterThanType' | 'IsLessThanOrEqualToType' | 'IsLessThanType' | 'IsNotEqualToType';
-  /** t:FieldURI (one of a choice). */
+  /**
+   * t:FieldURI (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/fielduri
+   */
   FieldURI?: PathToUnindexedFieldType;
-  /** t:IndexedFieldURI (one of a choice). */
+  /**
+   * t:IndexedFieldURI (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/indexedfielduri
+   */
   IndexedFieldURI?: PathToIndexedFieldType;
-  /** t:ExtendedFieldURI (one of a choice). */
+  /**
+   * t:ExtendedFieldURI (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/extendedfielduri
+   */
   ExtendedFieldURI?: PathToExtendedFieldType;
-  /** t:FieldURIOrConstant. */
+  /**
+   * t:FieldURIOrConstant.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/fielduriorconstant
+   */
   FieldURIOrConstant: FieldURIOrConstantType;
 }
 
@@ -7392,13 +11961,25 @@ export type UnifiedGroupAccessType = 'None' | 'Private' | 'Secret' | 'Public';
 /** Every value of UnifiedGroupAccessType, in schema order. */
 export const UnifiedGroupAccessTypeValues = ['None', 'Private', 'Secret', 'Public'] as const;
 
-/** t:UnifiedMessageServiceConfiguration */
+/**
+ * t:UnifiedMessageServiceConfiguration
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/unifiedmessagingconfiguration
+ */
 export interface UnifiedMessageServiceConfiguration extends ServiceConfiguration {
-  /** t:UmEnabled. */
+  /**
+   * t:UmEnabled.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/umenabled
+   */
   UmEnabled: boolean;
-  /** t:PlayOnPhoneDialString. */
+  /**
+   * t:PlayOnPhoneDialString.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/playonphonedialstring-exchange-web-services
+   */
   PlayOnPhoneDialString: string;
-  /** t:PlayOnPhoneEnabled. */
+  /**
+   * t:PlayOnPhoneEnabled.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/playonphoneenabled
+   */
   PlayOnPhoneEnabled: boolean;
 }
 
@@ -7417,91 +11998,181 @@ export interface UniqueBodyType extends Extensible {
   IsTruncated?: boolean;
 }
 
-/** t:UnknownAttendeeConflictData */
+/**
+ * t:UnknownAttendeeConflictData
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/unknownattendeeconflictdata
+ */
 export interface UnknownAttendeeConflictData extends AttendeeConflictData {
 }
 
-/** t:UploadItemType */
+/**
+ * t:UploadItemType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/item-uploaditemtype
+ */
 export interface UploadItemType extends Extensible {
-  /** Attribute CreateAction. */
+  /**
+   * Attribute CreateAction.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/item-uploaditemtype
+   */
   CreateAction: CreateActionType;
-  /** Attribute IsAssociated. */
+  /**
+   * Attribute IsAssociated.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/item-uploaditemtype
+   */
   IsAssociated?: boolean;
-  /** t:ParentFolderId. */
+  /**
+   * t:ParentFolderId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/parentfolderid
+   */
   ParentFolderId: FolderIdType;
-  /** t:ItemId. */
+  /**
+   * t:ItemId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/itemid
+   */
   ItemId?: ItemIdType;
-  /** t:Data. */
+  /**
+   * t:Data.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/data-base64binary
+   */
   Data: string;
 }
 
-/** t:UrlEntityType */
+/**
+ * t:UrlEntityType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/urlentity
+ */
 export interface UrlEntityType extends EntityType {
   /** t:Url. */
   Url?: string;
 }
 
-/** t:UserConfigurationDictionaryEntryType */
+/**
+ * t:UserConfigurationDictionaryEntryType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/dictionaryentry
+ */
 export interface UserConfigurationDictionaryEntryType extends Extensible {
-  /** t:DictionaryKey. */
+  /**
+   * t:DictionaryKey.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/dictionarykey
+   */
   DictionaryKey: UserConfigurationDictionaryObjectType;
-  /** t:DictionaryValue. */
+  /**
+   * t:DictionaryValue.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/dictionaryvalue
+   */
   DictionaryValue: UserConfigurationDictionaryObjectType | null;
 }
 
 /** t:UserConfigurationDictionaryObjectType */
 export interface UserConfigurationDictionaryObjectType extends Extensible {
-  /** t:Type. */
+  /**
+   * t:Type.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/type-userconfiguration
+   */
   Type: UserConfigurationDictionaryObjectTypesType;
-  /** t:Value, repeated. */
+  /**
+   * t:Value, repeated.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/value-userconfiguration
+   */
   Value: string[];
 }
 
-/** t:UserConfigurationDictionaryObjectTypesType (10 values) */
+/**
+ * t:UserConfigurationDictionaryObjectTypesType (10 values)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/type-userconfiguration
+ */
 export type UserConfigurationDictionaryObjectTypesType = 'DateTime' | 'Boolean' | 'Byte' | 'String' | 'Integer32' | 'UnsignedInteger32' | 'Integer64' | 'UnsignedInteger64' | 'StringArray' | 'ByteArray';
 /** Every value of UserConfigurationDictionaryObjectTypesType, in schema order. */
 export const UserConfigurationDictionaryObjectTypesTypeValues = ['DateTime', 'Boolean', 'Byte', 'String', 'Integer32', 'UnsignedInteger32', 'Integer64', 'UnsignedInteger64', 'StringArray', 'ByteArray'] as const;
-/** t:UserConfigurationDictionaryType */
+/**
+ * t:UserConfigurationDictionaryType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/dictionary
+ */
 export type UserConfigurationDictionaryType = UserConfigurationDictionaryEntryType[];
 
-/** t:UserConfigurationNameType */
+/**
+ * t:UserConfigurationNameType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/userconfigurationname
+ */
 export interface UserConfigurationNameType extends TargetFolderIdType {
-  /** Attribute Name. */
+  /**
+   * Attribute Name.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/userconfigurationname
+   */
   Name: NonEmptyStringType;
 }
 
-/** t:UserConfigurationPropertyType */
+/**
+ * t:UserConfigurationPropertyType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/userconfigurationproperties
+ */
 export type UserConfigurationPropertyType = UserConfigurationPropertyType_Item[];
 /** t:UserConfigurationPropertyType_Item (5 values) */
 export type UserConfigurationPropertyType_Item = 'Id' | 'Dictionary' | 'XmlData' | 'BinaryData' | 'All';
 /** Every value of UserConfigurationPropertyType_Item, in schema order. */
 export const UserConfigurationPropertyType_ItemValues = ['Id', 'Dictionary', 'XmlData', 'BinaryData', 'All'] as const;
 
-/** t:UserConfigurationType */
+/**
+ * t:UserConfigurationType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/userconfiguration
+ */
 export interface UserConfigurationType extends Extensible {
-  /** t:UserConfigurationName. */
+  /**
+   * t:UserConfigurationName.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/userconfigurationname
+   */
   UserConfigurationName: UserConfigurationNameType;
-  /** t:ItemId. */
+  /**
+   * t:ItemId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/itemid
+   */
   ItemId?: ItemIdType;
-  /** t:Dictionary. */
+  /**
+   * t:Dictionary.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/dictionary
+   */
   Dictionary?: UserConfigurationDictionaryType;
-  /** t:XmlData. */
+  /**
+   * t:XmlData.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/xmldata
+   */
   XmlData?: string;
-  /** t:BinaryData. */
+  /**
+   * t:BinaryData.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/binarydata
+   */
   BinaryData?: string;
 }
 
-/** t:UserIdType */
+/**
+ * t:UserIdType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/userid
+ */
 export interface UserIdType extends Extensible {
-  /** t:SID. */
+  /**
+   * t:SID.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/sid
+   */
   SID?: string;
-  /** t:PrimarySmtpAddress. */
+  /**
+   * t:PrimarySmtpAddress.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/primarysmtpaddress
+   */
   PrimarySmtpAddress?: string;
-  /** t:DisplayName. */
+  /**
+   * t:DisplayName.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/displayname-string
+   */
   DisplayName?: string;
-  /** t:DistinguishedUser. */
+  /**
+   * t:DistinguishedUser.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/distinguisheduser
+   */
   DistinguishedUser?: DistinguishedUserType;
-  /** t:ExternalUserIdentity. */
+  /**
+   * t:ExternalUserIdentity.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/externaluseridentity
+   */
   ExternalUserIdentity?: string;
 }
 
@@ -7509,25 +12180,52 @@ export interface UserIdType extends Extensible {
 export interface UserLocatorType extends MailboxLocatorType {
 }
 
-/** t:UserMailboxType */
+/**
+ * t:UserMailboxType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/usermailbox
+ */
 export interface UserMailboxType extends Extensible {
-  /** Attribute Id. */
+  /**
+   * Attribute Id.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/usermailbox
+   */
   Id: string;
-  /** Attribute IsArchive. */
+  /**
+   * Attribute IsArchive.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/usermailbox
+   */
   IsArchive: boolean;
 }
 
-/** t:UserOofSettings */
+/**
+ * t:UserOofSettings
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/useroofsettings
+ */
 export interface UserOofSettings extends Extensible {
-  /** t:OofState. */
+  /**
+   * t:OofState.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/oofstate
+   */
   OofState: OofState;
-  /** t:ExternalAudience. */
+  /**
+   * t:ExternalAudience.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/externalaudience
+   */
   ExternalAudience: ExternalAudience;
-  /** t:Duration. */
+  /**
+   * t:Duration.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/duration-useroofsettings
+   */
   Duration?: Duration;
-  /** t:InternalReply. */
+  /**
+   * t:InternalReply.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/internalreply
+   */
   InternalReply?: ReplyBody;
-  /** t:ExternalReply. */
+  /**
+   * t:ExternalReply.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/externalreply
+   */
   ExternalReply?: ReplyBody;
   /** t:DeclineMeetingReply. */
   DeclineMeetingReply?: ReplyBody;
@@ -7547,7 +12245,10 @@ export interface UserOofSettings extends Extensible {
   EventsToDeleteIDs?: ArrayOfEventIDType;
 }
 
-/** t:UserPhotoSizeType (11 values) */
+/**
+ * t:UserPhotoSizeType (11 values)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/sizerequested
+ */
 export type UserPhotoSizeType = 'HR48x48' | 'HR64x64' | 'HR96x96' | 'HR120x120' | 'HR240x240' | 'HR360x360' | 'HR432x432' | 'HR504x504' | 'HR648x648' | 'HR1024xN' | 'HR1920xN';
 /** Every value of UserPhotoSizeType, in schema order. */
 export const UserPhotoSizeTypeValues = ['HR48x48', 'HR64x64', 'HR96x96', 'HR120x120', 'HR240x240', 'HR360x360', 'HR432x432', 'HR504x504', 'HR648x648', 'HR1024xN', 'HR1920xN'] as const;
@@ -7583,7 +12284,10 @@ export type ViewFilterType = 'All' | 'Flagged' | 'HasAttachment' | 'ToOrCcMe' | 
 /** Every value of ViewFilterType, in schema order. */
 export const ViewFilterTypeValues = ['All', 'Flagged', 'HasAttachment', 'ToOrCcMe', 'Unread', 'TaskActive', 'TaskOverdue', 'TaskCompleted', 'NoClutter', 'Clutter'] as const;
 
-/** t:VotingInformationType */
+/**
+ * t:VotingInformationType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/votinginformation
+ */
 export interface VotingInformationType extends Extensible {
   /** t:UserOptions. */
   UserOptions?: ArrayOfVotingOptionDataType;
@@ -7591,7 +12295,10 @@ export interface VotingInformationType extends Extensible {
   VotingResponse?: string;
 }
 
-/** t:VotingOptionDataType */
+/**
+ * t:VotingOptionDataType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/votingoptiondata
+ */
 export interface VotingOptionDataType extends Extensible {
   /** t:DisplayName. */
   DisplayName?: string;
@@ -7605,18 +12312,33 @@ export type WarmupOptionsType = WarmupOptionsType_Item[];
 export type WarmupOptionsType_Item = 'None' | 'Suggestions' | 'Results' | 'All';
 /** Every value of WarmupOptionsType_Item, in schema order. */
 export const WarmupOptionsType_ItemValues = ['None', 'Suggestions', 'Results', 'All'] as const;
-/** t:WatermarkType */
+/**
+ * t:WatermarkType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/watermark
+ */
 export type WatermarkType = string;
 
-/** t:WeeklyRecurrencePatternType */
+/**
+ * t:WeeklyRecurrencePatternType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/weeklyrecurrence
+ */
 export interface WeeklyRecurrencePatternType extends IntervalRecurrencePatternBaseType {
-  /** t:DaysOfWeek. */
+  /**
+   * t:DaysOfWeek.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/daysofweek-daysofweektype
+   */
   DaysOfWeek: DaysOfWeekType;
-  /** t:FirstDayOfWeek. */
+  /**
+   * t:FirstDayOfWeek.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/firstdayofweek
+   */
   FirstDayOfWeek?: DayOfWeekType;
 }
 
-/** t:WeeklyRegeneratingPatternType */
+/**
+ * t:WeeklyRegeneratingPatternType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/weeklyregeneration
+ */
 export interface WeeklyRegeneratingPatternType extends RegeneratingPatternBaseType {
 }
 
@@ -7624,31 +12346,70 @@ export interface WeeklyRegeneratingPatternType extends RegeneratingPatternBaseTy
 export interface WellKnownResponseObjectType extends Extensible {
   /** xsi:type: set when the value is of a derived type. */
   $type?: 'WellKnownResponseObjectType' | 'AcceptItemType' | 'DeclineItemType' | 'MeetingRegistrationResponseObjectType' | 'TentativelyAcceptItemType';
-  /** t:ItemClass. */
+  /**
+   * t:ItemClass.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/itemclass
+   */
   ItemClass?: ItemClassType;
-  /** t:Sensitivity. */
+  /**
+   * t:Sensitivity.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/sensitivity
+   */
   Sensitivity?: SensitivityChoicesType;
-  /** t:Body. */
+  /**
+   * t:Body.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/body
+   */
   Body?: BodyType;
-  /** t:Attachments. */
+  /**
+   * t:Attachments.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/attachments-ex15websvcsotherref
+   */
   Attachments?: NonEmptyArrayOfAttachmentsType;
-  /** t:InternetMessageHeaders. */
+  /**
+   * t:InternetMessageHeaders.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/internetmessageheaders
+   */
   InternetMessageHeaders?: NonEmptyArrayOfInternetHeadersType;
-  /** t:Sender. */
+  /**
+   * t:Sender.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/sender
+   */
   Sender?: SingleRecipientType;
-  /** t:ToRecipients. */
+  /**
+   * t:ToRecipients.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/torecipients
+   */
   ToRecipients?: ArrayOfRecipientsType;
-  /** t:CcRecipients. */
+  /**
+   * t:CcRecipients.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/ccrecipients
+   */
   CcRecipients?: ArrayOfRecipientsType;
-  /** t:BccRecipients. */
+  /**
+   * t:BccRecipients.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/bccrecipients
+   */
   BccRecipients?: ArrayOfRecipientsType;
-  /** t:IsReadReceiptRequested. */
+  /**
+   * t:IsReadReceiptRequested.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isreadreceiptrequested
+   */
   IsReadReceiptRequested?: boolean;
-  /** t:IsDeliveryReceiptRequested. */
+  /**
+   * t:IsDeliveryReceiptRequested.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isdeliveryreceiptrequested
+   */
   IsDeliveryReceiptRequested?: boolean;
-  /** t:From. */
+  /**
+   * t:From.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/from
+   */
   From?: SingleRecipientType;
-  /** t:ReferenceItemId. */
+  /**
+   * t:ReferenceItemId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/referenceitemid
+   */
   ReferenceItemId?: ItemIdType;
 }
 
@@ -7660,21 +12421,42 @@ export interface WorkHoursType extends Extensible {
   TimeSlots?: ArrayOfWorkTimeSlot;
 }
 
-/** t:WorkingHours */
+/**
+ * t:WorkingHours
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/workinghours-ex15websvcsotherref
+ */
 export interface WorkingHours extends Extensible {
-  /** t:TimeZone. */
+  /**
+   * t:TimeZone.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/timezone-availability
+   */
   TimeZone: SerializableTimeZone;
-  /** t:WorkingPeriodArray. */
+  /**
+   * t:WorkingPeriodArray.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/workingperiodarray
+   */
   WorkingPeriodArray: ArrayOfWorkingPeriod;
 }
 
-/** t:WorkingPeriod */
+/**
+ * t:WorkingPeriod
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/workingperiod
+ */
 export interface WorkingPeriod extends Extensible {
-  /** t:DayOfWeek. */
+  /**
+   * t:DayOfWeek.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/dayofweek-workingperiod
+   */
   DayOfWeek: DaysOfWeekType;
-  /** t:StartTimeInMinutes. */
+  /**
+   * t:StartTimeInMinutes.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/starttimeinminutes
+   */
   StartTimeInMinutes: number;
-  /** t:EndTimeInMinutes. */
+  /**
+   * t:EndTimeInMinutes.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/endtimeinminutes
+   */
   EndTimeInMinutes: number;
 }
 
@@ -7686,6 +12468,9 @@ export interface WorkTimeSlot extends Extensible {
   EndTimeInMinutes: number;
 }
 
-/** t:YearlyRegeneratingPatternType */
+/**
+ * t:YearlyRegeneratingPatternType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/yearlyregeneration
+ */
 export interface YearlyRegeneratingPatternType extends RegeneratingPatternBaseType {
 }

@@ -23,6 +23,8 @@ export type { FolderRef } from './schema/folders';
 export * from './batch';
 export * from './search';
 export * from './notifications';
+export * from './autodiscover';
+export * from './values';
 export type { PropertyPath, SinglePath, PathLike } from './schema/paths';
 
 export { readElement, readValueAs, readEnvelope, writeElement, writeEnvelope, writeValueAs, StreamingReader, XmlReadError, XmlWriteError } from './runtime';
@@ -35,3 +37,5 @@ export * from '../generated/types';
 export * from '../generated/messages';
 export type { ElementTypes, ElementName } from '../generated/elements';
 export type { OperationTypes, OperationName } from '../generated/operations';
+export type * from '../generated/inputs';
+export type { DateInput } from './schema/instance';

@@ -4,6 +4,7 @@
  * and a tagged union per compound field so TypeScript narrows mixed items on `$el`.
  */
 import { StatementStructures, StructureKind } from 'ts-morph';
+import { unionTsType } from './union-types';
 import type {
   ComplexTypeDesc, ElementDesc, FieldDesc, SchemaSet, SimpleTypeDesc, TypeDesc,
 } from '../../src/schema/descriptors';
@@ -71,7 +72,7 @@ export class TypeEmitter {
         },
       ];
     }
-    const alias = type.list ? `${this.tsType(type.list)}[]` : builtinTsType(type.builtin);
+    const alias = type.list ? `${this.tsType(type.list)}[]` : type.union ? unionTsType(this.schema, type.union, (ref) => this.tsType(ref)) : builtinTsType(type.builtin);
     return [{ kind: StructureKind.TypeAlias, isExported: true, name: type.name, docs, type: alias }];
   }
 
@@ -81,7 +82,7 @@ export class TypeEmitter {
       const field = type.fields[0];
       const entry = field.kind === 'compound' ? `${type.name}Entry` : this.elementValue(field.kind === 'element' ? field.element : undefined);
       const statements: StatementStructures[] = [
-        { kind: StructureKind.TypeAlias, isExported: true, name: type.name, docs, type: `${entry}[]` },
+        { kind: StructureKind.TypeAlias, isExported: true, name: type.name, docs, type: arrayOf(entry) },
       ];
       if (field.kind === 'compound') statements.push(this.entryUnion(`${type.name}Entry`, field.alternatives));
       return statements;
@@ -164,15 +165,15 @@ export function isComplex(type: TypeDesc): type is ComplexTypeDesc {
   return type.kind === 'complex';
 }
 
-function literal(value: string): string {
+export function literal(value: string): string {
   return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 }
 
-function arrayOf(type: string): string {
+export function arrayOf(type: string): string {
   return /[\s|]/.test(type) ? `Array<${type}>` : `${type}[]`;
 }
 
 /** Property names are XML names; quote the ones that are not TS identifiers. */
-function propName(name: string): string {
+export function propName(name: string): string {
   return /^[A-Za-z_$][\w$]*$/.test(name) ? name : literal(name);
 }

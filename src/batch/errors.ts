@@ -5,7 +5,9 @@
  */
 import { EwsError } from '../client/errors';
 
-export type ClientErrorCode = 'ClientInvalidInput' | 'ClientOutcomeUnknown' | 'ClientAborted' | 'ClientRequestFailed';
+import type { ClientResponseCode } from '../client/response-messages';
+
+export type ClientErrorCode = 'ClientInvalidInput' | 'ClientOutcomeUnknown' | 'ClientAborted' | 'ClientRequestFailed' | 'ClientUnexpectedItemType' | ClientResponseCode;
 
 export abstract class BatchItemError extends EwsError {
   abstract readonly code: ClientErrorCode;
@@ -15,6 +17,18 @@ export abstract class BatchItemError extends EwsError {
 export class ItemInputError extends BatchItemError {
   override readonly name = 'ItemInputError';
   readonly code = 'ClientInvalidInput';
+  /** Position of the input in the caller's array, when the refusal came from writing it. */
+  readonly index?: number;
+  /** Where in the input the problem is, as properties from the input (`items[2].Recurrence.WeeklyRecurrence`). */
+  readonly propertyPath?: string;
+
+  constructor(message: string, where?: { readonly index: number; readonly propertyPath: string; readonly cause?: unknown }) {
+    super(where ? `${where.propertyPath}: ${message}` : message, where?.cause === undefined ? {} : { cause: where.cause });
+    if (where) {
+      this.index = where.index;
+      this.propertyPath = where.propertyPath;
+    }
+  }
 }
 
 /**

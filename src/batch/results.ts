@@ -9,6 +9,7 @@ import { ewsSchema } from '../schema/ews-schema';
 import type { ArrayOfRealItemsTypeEntry, ResponseClassType } from '../../generated/types';
 import { EwsSoapFaultError } from '../client/errors';
 import { overallResult, type ResponseMessage } from '../client/response-messages';
+import type { ReadDiagnostic } from '../runtime/diagnostics';
 import type { AnyEntry } from '../schema/instance';
 import type { PropertyPath } from '../schema/paths';
 import type { BatchItemError, ClientErrorCode } from './errors';
@@ -32,6 +33,8 @@ export interface ServiceResponse {
   readonly error?: BatchItemError;
   /** The server's response message for this item, when one came back. */
   readonly message?: ResponseMessage;
+  /** Values in this item's response message that did not fit their schema type (see the reader's diagnostics); empty when none. */
+  readonly diagnostics: readonly ReadDiagnostic[];
   /**
    * True when this item's request was sent again after an attempt whose outcome is unknown (only reads
    * and deletes are). For a delete, ErrorItemNotFound then most likely means the first attempt deleted it.
@@ -76,6 +79,7 @@ export function fromMessage(message: ResponseMessage): ServiceResponse {
     errorDetails: message.messageXml,
     errorProperties: pathsIn(message.payload.MessageXml?.$any),
     message,
+    diagnostics: message.diagnostics,
   };
 }
 
@@ -89,6 +93,7 @@ export function failureResponse(error: BatchItemError): ServiceResponse {
     errorDetails: fault?.values ?? {},
     errorProperties: [],
     error,
+    diagnostics: [],
   };
 }
 

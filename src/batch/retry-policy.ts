@@ -3,8 +3,8 @@
  * how long to wait, whether the server complains about concurrency, and the unknown-outcome rule.
  */
 import {
-  EwsAuthenticationError, EwsConnectionError, EwsEndpointNotFoundError, EwsError, EwsRedirectError,
-  EwsSoapFaultError, EwsThrottledError, EwsUnexpectedResponseError,
+  EwsAuthenticationError, EwsConnectionError, EwsEndpointNotFoundError, EwsError, EwsMalformedResponseError, EwsRedirectError,
+  EwsSoapFaultError, EwsStrictResponseError, EwsThrottledError, EwsUnexpectedResponseError,
 } from '../client/errors';
 import type { ResponseMessage } from '../client/response-messages';
 
@@ -39,18 +39,26 @@ export type FailureVerdict =
   | { readonly kind: 'fail' };
 
 /**
- * Judges a request that failed as a whole. `mayResend`: whether the operation may be sent again when
- * its outcome is unknown (reads, and deletes whose repetition cannot do more than the first attempt).
+ * Judges a request that failed as a whole. `effect` (see ChunkJob): reads (`none`) and deletes
+ * (`repeatable`, a repetition cannot do more than the first attempt) may be sent again when their outcome
+ * is unknown; `once` operations never are.
  */
-export function judgeFailure(error: unknown, mayResend: boolean): FailureVerdict {
+export function judgeFailure(error: unknown, effect: 'none' | 'repeatable' | 'once'): FailureVerdict {
   if (!(error instanceof EwsError)) return { kind: 'fail' };
-  if (error.outcomeUnknown && !mayResend) return { kind: 'outcomeUnknown' };
+  // A complete answer that could not be read (or, strictly, not accepted) would be the same next time:
+  // sending again fixes nothing. A read has failed; anything else may have acted.
+  if (isDeterministicReadFailure(error)) return effect === 'none' ? { kind: 'fail' } : { kind: 'outcomeUnknown' };
+  if (error.outcomeUnknown && effect === 'once') return { kind: 'outcomeUnknown' };
   // A fault is decided before any item is touched, so one about concurrency is safe to retry, slower.
   const tooManyAtOnce = error instanceof EwsSoapFaultError && complainsAboutConcurrency(error.responseCode, error.values);
   if (error.retryable || error.outcomeUnknown || tooManyAtOnce) {
     return { kind: 'retry', serverDelayMs: serverDelayOf(error), reduceConcurrency: tooManyAtOnce };
   }
   return endpointIsUnusable(error) ? { kind: 'stopBatch' } : { kind: 'fail' };
+}
+
+function isDeterministicReadFailure(error: EwsError): boolean {
+  return (error instanceof EwsMalformedResponseError && !error.truncated) || error instanceof EwsStrictResponseError;
 }
 
 function serverDelayOf(error: EwsError): number | undefined {

@@ -10,9 +10,12 @@
  * Every input position gets exactly one outcome; nothing here throws for a per-item or per-request failure.
  * A wait the server asks for pauses every request of this scheduler, since Exchange throttles per user.
  */
+import { setMaxListeners } from 'node:events';
 import type { CallOptions } from '../client/exchange-client';
 import { EwsError, EwsMalformedResponseError } from '../client/errors';
 import type { ResponseMessage } from '../client/response-messages';
+import { XmlWriteError } from '../runtime/errors';
+import { PartialAnswerError } from './answers';
 import type { Clock } from './clock';
 import { AdaptiveLimiter } from './concurrency';
 import { BatchItemError, ItemAbortedError, ItemOutcomeUnknownError, ItemRequestFailedError } from './errors';
@@ -52,6 +55,11 @@ export interface ChunkJob<In> {
   send(inputs: In[], options: CallOptions): Promise<readonly ResponseMessage[]>;
   /** Called once per position, when its outcome is final. */
   onSettled?(position: number, outcome: UnitOutcome): void;
+  /**
+   * Asked only after a chunk's request could not be written (XmlWriteError, nothing sent): the input's
+   * own error if the writer refuses it, so that it fails alone and the rest of the chunk is sent.
+   */
+  checkInput?(position: number): BatchItemError | undefined;
 }
 
 export interface RunSettings {
@@ -74,7 +82,11 @@ export class ChunkScheduler {
     if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError('batchSize must be a positive integer');
     const execution = new JobExecution(this, job, run.call);
     const chunks = job.chunks ?? consecutiveChunks(job.inputs.length, batchSize);
-    await Promise.all(chunks.map((chunk) => execution.process(chunk)));
+    try {
+      await Promise.all(chunks.map((chunk) => execution.process(chunk)));
+    } finally {
+      execution.dispose();
+    }
     return execution.outcomes;
   }
 
@@ -105,6 +117,8 @@ interface RetryPlan {
   /** The request's error, when it failed as a whole. */
   readonly error?: unknown;
   readonly serverDelayMs?: number;
+  /** Nothing was sent (inputs the writer refused were taken out): send the rest now, as the same attempt. */
+  readonly immediately?: boolean;
 }
 
 /** What one chunk has been through, across its attempts. */
@@ -121,11 +135,33 @@ class JobExecution<In> {
   private readonly deadline: number;
   private stopCause?: unknown;
   private readonly signal?: AbortSignal;
+  private readonly call: CallOptions;
+  private readonly callerSignal?: AbortSignal;
+  private readonly onCallerAbort?: () => void;
 
-  constructor(private readonly scheduler: ChunkScheduler, private readonly job: ChunkJob<In>, private readonly call: CallOptions) {
+  /**
+   * The caller's signal gets one listener for the whole run: every waiting chunk, sleep and request
+   * listens to an inner signal of ours instead, whose listener count is bounded by the chunks in the run
+   * (a signal shared by 100 waiting chunks would otherwise warn of a leak, MaxListenersExceededWarning).
+   */
+  constructor(private readonly scheduler: ChunkScheduler, private readonly job: ChunkJob<In>, call: CallOptions) {
     this.outcomes = new Array<UnitOutcome>(job.inputs.length);
     this.deadline = scheduler.settings.clock.now() + scheduler.settings.retryBudgetMs;
-    this.signal = call.signal;
+    this.call = call;
+    if (call.signal) {
+      const inner = new AbortController();
+      setMaxListeners(0, inner.signal);
+      this.callerSignal = call.signal;
+      this.onCallerAbort = () => inner.abort(call.signal!.reason);
+      if (call.signal.aborted) inner.abort(call.signal.reason);
+      else call.signal.addEventListener('abort', this.onCallerAbort, { once: true });
+      this.signal = inner.signal;
+      this.call = { ...call, signal: inner.signal };
+    }
+  }
+
+  dispose(): void {
+    if (this.onCallerAbort) this.callerSignal!.removeEventListener('abort', this.onCallerAbort);
   }
 
   async process(chunk: readonly number[]): Promise<void> {
@@ -135,6 +171,11 @@ class JobExecution<In> {
     for (let attempts = 1; positions.length > 0; attempts++) {
       const plan = await this.attempt(positions, history);
       if (!plan || plan.positions.length === 0) return;
+      if (plan.immediately) {
+        attempts--;
+        positions = plan.positions;
+        continue;
+      }
       if (isOutcomeUnknown(plan.error)) history.unresolved = plan.error;
       const wait = plan.serverDelayMs ?? backoffDelay(attempts, settings.backoff, settings.clock.random());
       if (attempts > settings.maxRetries || settings.clock.now() + wait > this.deadline) {
@@ -169,9 +210,41 @@ class JobExecution<In> {
     try {
       messages = await this.send(positions);
     } catch (error) {
-      return this.afterFailure(positions, error, history);
+      if (error instanceof XmlWriteError && this.job.checkInput) return this.withoutRefusedInputs(positions, error, history);
+      if (error instanceof PartialAnswerError && error.messages.length < positions.length) return this.afterPartialAnswer(positions, error, history);
+      return this.afterFailure(positions, error instanceof PartialAnswerError ? error.cause : error, history);
     }
     return this.afterResponse(positions, messages, history);
+  }
+
+  /** The request could not be written: each input the writer refuses fails alone; the others go out at once. */
+  private withoutRefusedInputs(positions: readonly number[], error: XmlWriteError, history: ChunkHistory): RetryPlan | undefined {
+    const rest: number[] = [];
+    for (const position of positions) {
+      const refusal = this.job.checkInput!(position);
+      if (refusal) this.settle(position, failed(refusal, history));
+      else rest.push(position);
+    }
+    // No input is at fault alone: the request's own parts are (a folder, a shape), so it fails as a whole.
+    if (rest.length === positions.length) return this.afterFailure(positions, error, history);
+    return rest.length > 0 ? { positions: rest, immediately: true } : undefined;
+  }
+
+  /**
+   * The response broke off after the answers for the first items: those are answered (never "outcome
+   * unknown"), and only the rest is judged by the failure.
+   */
+  private afterPartialAnswer(positions: readonly number[], partial: PartialAnswerError, history: ChunkHistory): RetryPlan | undefined {
+    const answered = partial.messages.length;
+    const first = this.afterResponse(positions.slice(0, answered), partial.messages, history);
+    const rest = this.afterFailure(positions.slice(answered), partial.cause, history);
+    if (!rest) return first.positions.length > 0 ? first : undefined;
+    const messages = new Map([...(first.messages ?? []), ...(rest.messages ?? [])]);
+    const delays = [first.serverDelayMs, rest.serverDelayMs].filter((ms): ms is number => ms !== undefined);
+    return {
+      positions: [...first.positions, ...rest.positions], messages, error: rest.error,
+      ...(delays.length > 0 && { serverDelayMs: Math.max(...delays) }),
+    };
   }
 
   private async send(positions: readonly number[]): Promise<readonly ResponseMessage[]> {
@@ -204,7 +277,7 @@ class JobExecution<In> {
     if (this.signal?.aborted) {
       return this.settleAll(positions, isOutcomeUnknown(error) && this.job.effect !== 'none' ? unknown : this.notSent(history));
     }
-    const verdict = judgeFailure(error, this.job.effect !== 'once');
+    const verdict = judgeFailure(error, this.job.effect);
     switch (verdict.kind) {
       case 'outcomeUnknown':
         return this.settleAll(positions, unknown);

@@ -14,6 +14,8 @@
  *   answer came back. A non-idempotent operation (CreateItem, SendItem, MoveItem, DeleteItem…) must not
  *   be retried blindly when this is true; read the mailbox state first.
  */
+import { describeDiagnostics, type ReadDiagnostic } from '../runtime/diagnostics';
+import { XmlReadError } from '../runtime/errors';
 import type { SoapFault as ParsedSoapFault } from '../runtime/soap-fault';
 import { redact } from './redact';
 
@@ -234,10 +236,18 @@ export class EwsUnexpectedResponseError extends EwsError implements HttpFailure 
   readonly contentType: string;
   readonly bodyPreview: string;
 
-  constructor(failure: HttpFailure, bodyKind: string) {
+  /**
+   * `outcomeUnknown` for an empty 2xx body: the request reached a server that answered nothing, so it may
+   * have acted (a page or other content is a portal or proxy that kept the request from EWS).
+   */
+  constructor(failure: HttpFailure, bodyKind: string, hints: { readonly outcomeUnknown?: boolean } = {}) {
+    const why = hints.outcomeUnknown
+      ? '; the server may have carried out the request without answering'
+      : '; the URL may point at a web page or a proxy rather than EWS';
     super(
       `Expected a SOAP (XML) response but got ${bodyKind} with HTTP ${failure.status} ${failure.statusText}` +
-        `${failure.bodyPreview === '' ? '' : describeBody(failure)}; the URL may point at a web page or a proxy rather than EWS`,
+        `${failure.bodyPreview === '' ? '' : describeBody(failure)}${why}`,
+      hints,
     );
     this.status = failure.status;
     this.statusText = failure.statusText;
@@ -247,20 +257,45 @@ export class EwsUnexpectedResponseError extends EwsError implements HttpFailure 
 }
 
 /**
- * The body started as XML but is truncated or not well-formed. The server did answer, so it processed
- * the request: the outcome is unknown to the caller.
+ * The body started as XML but is truncated, not well-formed, or not the operation's response. The server
+ * did answer, so it processed the request: the outcome is unknown to the caller. A truncated body (it
+ * ended before the document did) may read whole on a second try, so it is `retryable`; a complete one
+ * that cannot be read would fail the same way again, so it is not.
  */
 export class EwsMalformedResponseError extends EwsError {
   override readonly name = 'EwsMalformedResponseError';
   readonly line?: number;
   readonly column?: number;
+  /** The body ended before its document did. */
+  readonly truncated: boolean;
 
-  constructor(readerError: unknown, position: { readonly line?: number; readonly column?: number } = {}) {
-    const reason = readerError instanceof Error ? readerError.message : String(readerError);
-    const where = position.line === undefined ? '' : ` (line ${position.line}, column ${position.column ?? '?'})`;
-    super(`Malformed XML in the response: ${reason}${where}`, { outcomeUnknown: true, cause: readerError });
-    this.line = position.line;
-    this.column = position.column;
+  constructor(readerError: unknown, details: { readonly truncated?: boolean } = {}) {
+    const truncated = details.truncated ?? false;
+    // The reader's own message already names the position; it is said once.
+    const reason = readerError instanceof XmlReadError
+      ? `${readerError.reason} at ${readerError.path || '/'} (line ${readerError.line}, column ${readerError.column})`
+      : readerError instanceof Error ? readerError.message : String(readerError);
+    super(`${truncated ? 'Truncated' : 'Malformed'} XML in the response: ${reason}`, { outcomeUnknown: true, retryable: truncated, cause: readerError });
+    this.truncated = truncated;
+    if (readerError instanceof XmlReadError) {
+      this.line = readerError.line;
+      this.column = readerError.column;
+    }
+  }
+}
+
+/**
+ * With `strictResponses: true`: the response was read, but some values did not fit their schema type
+ * (see the reader's diagnostics). The server answered, so for operations that change the mailbox the
+ * outcome is as unknown as with a response that could not be read.
+ */
+export class EwsStrictResponseError extends EwsError {
+  override readonly name = 'EwsStrictResponseError';
+  readonly diagnostics: readonly ReadDiagnostic[];
+
+  constructor(diagnostics: readonly ReadDiagnostic[]) {
+    super(`The response has values that do not fit the EWS schema (strictResponses): ${describeDiagnostics(diagnostics)}`, { outcomeUnknown: true });
+    this.diagnostics = diagnostics.map((d) => ({ ...d, value: redact(d.value), message: redact(d.message) }));
   }
 }
 

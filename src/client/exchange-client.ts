@@ -8,17 +8,21 @@
 import type { OperationName, OperationTypes } from '../../generated/operations';
 import type { ServerVersionInfo } from '../../generated/types';
 import { XmlReadError } from '../runtime/errors';
-import { envelopeReader, readEnvelope, type SoapEnvelopeContent } from '../runtime/envelope-reader';
+import type { ReadDiagnostic } from '../runtime/diagnostics';
+import { envelopeReader, type SoapEnvelopeContent } from '../runtime/envelope-reader';
+import type { StreamingReader } from '../runtime/reader';
 import { writeElement, writeEnvelopeUtf8 } from '../runtime/writer';
 import type { OperationDesc, SchemaSet } from '../schema/descriptors';
 import { ewsSchema } from '../schema/ews-schema';
 import type { XsdValidator } from '../validation/xsd-validator';
 import type { AuthStrategy } from './auth/strategy';
-import { EwsMalformedResponseError, EwsRequestValidationError, EwsSoapFaultError } from './errors';
+import { EwsMalformedResponseError, EwsRequestValidationError, EwsSoapFaultError, EwsStrictResponseError } from './errors';
+import { scrubError, secretForms } from './redact';
 import { ResponseMessage, responseMessagesOf, toResponseMessage } from './response-messages';
 import { RequestContext, soapHeadersFor } from './soap-headers';
 import { openSoapBody } from './soap-response';
 import { AxiosTransport, AxiosTransportOptions, Transport } from './transport';
+import { windowsTimeZone } from '../values/time-zones';
 
 export const DEFAULT_EXCHANGE_VERSION = 'Exchange2013_SP1';
 
@@ -44,6 +48,12 @@ export interface ExchangeClientOptions extends Partial<RequestContext> {
   readonly validateRequests?: boolean;
   /** Descriptors of another schema version (`npm run codegen -- --schemas DIR`); the bundled ones by default. */
   readonly schema?: SchemaSet;
+  /**
+   * Turn every value of a response that does not fit its schema type into an `EwsStrictResponseError`
+   * instead of a diagnostic on the result: for tests that must notice a server's deviation. Off by default:
+   * a real server's slip in one value should not cost the rest of the response.
+   */
+  readonly strictResponses?: boolean;
 }
 
 export interface CallOptions extends Partial<RequestContext> {
@@ -59,6 +69,12 @@ export interface CallResult<R> {
   /** One per input for batch operations, in order; empty for operations without response messages. */
   readonly responseMessages: ResponseMessage[];
   readonly serverVersion?: ServerVersionInfo;
+  /**
+   * Values of the response that did not fit their schema type and were read forgivingly (a known server
+   * dialect read as meant, or the text kept in `$invalid`), in document order; empty for a clean response.
+   * Each response message carries its own too.
+   */
+  readonly diagnostics: readonly ReadDiagnostic[];
 }
 
 export class ExchangeClient {
@@ -86,11 +102,16 @@ export class ExchangeClient {
 
   /** Calls one EWS operation with a typed request body and returns its typed response. */
   async call<Op extends OperationName>(
-    operation: Op, request: OperationTypes[Op]['request'], options: CallOptions = {},
+    operation: Op, request: OperationTypes[Op]['requestInput'], options: CallOptions = {},
   ): Promise<CallResult<OperationTypes[Op]['response']>> {
-    const { op, body } = await this.send(operation, request, options);
-    const content = await this.readResponse(body);
-    return this.result(op, content) as CallResult<OperationTypes[Op]['response']>;
+    try {
+      const { op, body } = await this.send(operation, request, options);
+      const reader = envelopeReader(this.schema);
+      await this.feed(reader, body as AsyncIterable<Buffer>);
+      return this.result(op, this.finish(reader), reader.diagnostics) as CallResult<OperationTypes[Op]['response']>;
+    } catch (error) {
+      throw this.scrub(error);
+    }
   }
 
   /**
@@ -100,9 +121,11 @@ export class ExchangeClient {
    * before the first message; a response that breaks off throws after the messages read so far.
    */
   stream<Op extends OperationName>(
-    operation: Op, request: OperationTypes[Op]['request'], options: CallOptions = {},
+    operation: Op, request: OperationTypes[Op]['requestInput'], options: CallOptions = {},
   ): AsyncGenerator<ResponseMessage, CallResult<OperationTypes[Op]['response']>, undefined> {
-    return this.readEntries(operation, { request }, 'ArrayOfResponseMessagesType', options, (entry) => toResponseMessage(entry as never));
+    const ownDiagnostics = entryDiagnostics();
+    return this.readEntries(operation, { request }, 'ArrayOfResponseMessagesType', options,
+      (entry, _owner, diagnostics) => toResponseMessage(entry as never, ownDiagnostics(diagnostics)));
   }
 
   /**
@@ -112,7 +135,7 @@ export class ExchangeClient {
    * body is the return value.
    */
   streamEntries<Op extends OperationName>(
-    operation: Op, request: OperationTypes[Op]['request'], wrapperType: string, options: CallOptions = {},
+    operation: Op, request: OperationTypes[Op]['requestInput'], wrapperType: string, options: CallOptions = {},
   ): AsyncGenerator<{ readonly entry: unknown; readonly owner: unknown }, CallResult<OperationTypes[Op]['response']>, undefined> {
     return this.readEntries(operation, { request }, wrapperType, options, (entry, owner) => ({ entry, owner }));
   }
@@ -128,25 +151,35 @@ export class ExchangeClient {
    */
   private async *readEntries<T>(
     operation: OperationName, unsent: { request?: unknown }, wrapperType: string, options: CallOptions,
-    handOver: (entry: unknown, owner: unknown) => T,
+    handOver: (entry: unknown, owner: unknown, diagnostics: readonly ReadDiagnostic[]) => T,
   ): AsyncGenerator<T, CallResult<never>, undefined> {
-    const { op, body } = await this.send(operation, takeRequest(unsent), options);
-    const ready: T[] = [];
-    const reader = envelopeReader(this.schema, { streamEntries: { wrapperType, take: (entry, owner) => ready.push(handOver(entry, owner)) } });
     try {
-      for await (const chunk of body as AsyncIterable<Buffer>) {
-        for (let offset = 0; offset < chunk.length; offset += STREAM_SLICE_BYTES) {
-          reader.write(chunk.subarray(offset, offset + STREAM_SLICE_BYTES));
-          for (let i = 0; i < ready.length; i++) yield ready[i];
-          ready.length = 0;
+      const { op, body } = await this.send(operation, takeRequest(unsent), options);
+      const ready: T[] = [];
+      const reader: StreamingReader<SoapEnvelopeContent> = envelopeReader(this.schema, {
+        streamEntries: { wrapperType, take: (entry, owner) => ready.push(handOver(entry, owner, reader.diagnostics)) },
+      });
+      try {
+        for await (const chunk of body as AsyncIterable<Buffer>) {
+          for (let offset = 0; offset < chunk.length; offset += STREAM_SLICE_BYTES) {
+            reader.write(chunk.subarray(offset, offset + STREAM_SLICE_BYTES));
+            this.checkStrict(reader.diagnostics);
+            for (let i = 0; i < ready.length; i++) yield ready[i];
+            ready.length = 0;
+          }
         }
+      } catch (error) {
+        // Entries complete before the break are answers: handed over first (not under strictResponses).
+        if (!(error instanceof EwsStrictResponseError)) for (let i = 0; i < ready.length; i++) yield ready[i];
+        throw this.readError(error, false);
       }
-      const content = reader.end();
+      const content = this.finish(reader);
       for (let i = 0; i < ready.length; i++) yield ready[i];
       ready.length = 0;
-      return this.result(op, content) as CallResult<never>;
+      return this.result(op, content, reader.diagnostics) as CallResult<never>;
     } catch (error) {
-      throw this.readError(error);
+      // One generator, not one wrapping another: each extra layer costs promise hops per entry.
+      throw this.scrub(error);
     }
   }
 
@@ -184,8 +217,9 @@ export class ExchangeClient {
   }
 
   /** The typed result of a read envelope: a fault throws; the body must be the operation's response. */
-  private result(op: OperationDesc, content: SoapEnvelopeContent): CallResult<unknown> {
+  private result(op: OperationDesc, content: SoapEnvelopeContent, diagnostics: readonly ReadDiagnostic[]): CallResult<unknown> {
     if (content.fault) throw new EwsSoapFaultError(content.fault);
+    this.checkStrict(diagnostics);
     const serverVersion = content.headers['t:ServerVersionInfo'] as ServerVersionInfo | undefined;
     if (serverVersion) this.serverVersion = serverVersion;
     if (!content.body || content.body.element !== op.response) {
@@ -193,7 +227,20 @@ export class ExchangeClient {
       throw new EwsMalformedResponseError(`expected <${op.response}> in the response body, got ${got}`);
     }
     const body = content.body.value;
-    return { body, responseMessages: responseMessagesOf(body), ...(serverVersion && { serverVersion }) };
+    return { body, responseMessages: responseMessagesOf(body, diagnostics), diagnostics, ...(serverVersion && { serverVersion }) };
+  }
+
+  /**
+   * A server may echo the credential it was sent (an error page listing the request headers, a fault
+   * quoting them, a redirect carrying them): scrubbed from the error, in every encoding, before it leaves.
+   */
+  private scrub(error: unknown): unknown {
+    const secrets = this.options.auth?.secrets?.();
+    return secrets && secrets.length > 0 ? scrubError(error, secretForms(secrets)) : error;
+  }
+
+  private checkStrict(diagnostics: readonly ReadDiagnostic[]): void {
+    if (this.options.strictResponses && diagnostics.length > 0) throw new EwsStrictResponseError(diagnostics);
   }
 
   /** Releases pooled connections of the default transport. */
@@ -201,16 +248,26 @@ export class ExchangeClient {
     if (this.ownsTransport) (this.transport as AxiosTransport).close();
   }
 
-  private async readResponse(body: NodeJS.ReadableStream): Promise<SoapEnvelopeContent> {
+  /** Feeds the whole body to the reader; a malformed document or a transport failure throws. */
+  private async feed(reader: StreamingReader<SoapEnvelopeContent>, body: AsyncIterable<Buffer>): Promise<void> {
     try {
-      return await readEnvelope(this.schema, body as AsyncIterable<Buffer>);
+      for await (const chunk of body) reader.write(chunk);
     } catch (error) {
-      throw this.readError(error);
+      throw this.readError(error, false);
     }
   }
 
-  private readError(error: unknown): unknown {
-    return error instanceof XmlReadError ? new EwsMalformedResponseError(error, { line: error.line, column: error.column }) : error;
+  /** Ends the document: an error here means the body stopped before the document did. */
+  private finish(reader: StreamingReader<SoapEnvelopeContent>): SoapEnvelopeContent {
+    try {
+      return reader.end();
+    } catch (error) {
+      throw this.readError(error, true);
+    }
+  }
+
+  private readError(error: unknown, atEnd: boolean): unknown {
+    return error instanceof XmlReadError ? new EwsMalformedResponseError(error, { truncated: atEnd && isTruncation(error) }) : error;
   }
 
   private async validate(element: string, request: unknown): Promise<void> {
@@ -221,6 +278,31 @@ export class ExchangeClient {
     const result = await (await this.validator).validateOne(writeElement(this.schema, element, request));
     if (!result.valid) throw new EwsRequestValidationError(result.errors);
   }
+}
+
+/**
+ * saxes' words for a document that stopped early, as opposed to one that is complete but not readable
+ * (an invalid character, a wrong root): only the first may read whole on a second try.
+ */
+function isTruncation(error: XmlReadError): boolean {
+  return /^unclosed tag|^document must contain a root element/.test(error.reason);
+}
+
+/**
+ * For entries handed over one by one, in order: the diagnostics of the next entry. Diagnostics come in
+ * document order, and all of an entry's are read by the time it is handed over, so one cursor suffices.
+ */
+function entryDiagnostics(): (diagnostics: readonly ReadDiagnostic[]) => readonly ReadDiagnostic[] | undefined {
+  let index = 0;
+  let cursor = 0;
+  return (diagnostics) => {
+    let own: ReadDiagnostic[] | undefined;
+    for (; cursor < diagnostics.length && (diagnostics[cursor].entryIndex ?? -1) <= index; cursor++) {
+      if (diagnostics[cursor].entryIndex === index) (own ??= []).push(diagnostics[cursor]);
+    }
+    index++;
+    return own;
+  };
 }
 
 /** The request, once: the holder no longer references it (see readEntries). */
@@ -242,5 +324,7 @@ const REQUEST_CONTEXT_KEYS = Object.keys({
 function withOverrides(base: RequestContext, options: Partial<RequestContext>): RequestContext {
   const context: { -readonly [K in keyof RequestContext]: unknown } = { ...base };
   for (const key of REQUEST_CONTEXT_KEYS) if (options[key] !== undefined) context[key] = options[key];
+  // EWS names time zones by Windows id: an IANA name is mapped (CLDR), anything else refused (TimeZoneError).
+  if (options.timeZone !== undefined) context.timeZone = windowsTimeZone(options.timeZone);
   return context as RequestContext;
 }

@@ -50,7 +50,9 @@ export function classifyHttpResponse(
 
 function errorFor(failure: HttpFailure, headers: Readonly<Record<string, string>>, bodyKind: BodyKind): EwsError {
   const { status } = failure;
-  if (status >= 200 && status < 300) return new EwsUnexpectedResponseError(failure, describeKind(bodyKind));
+  if (status >= 200 && status < 300) {
+    return new EwsUnexpectedResponseError(failure, describeKind(bodyKind), { outcomeUnknown: bodyKind === 'empty' });
+  }
   if (status >= 300 && status < 400) return new EwsRedirectError(failure, headers['location']);
   if (status === 401 || status === 403) {
     return new EwsAuthenticationError(failure, offeredAuthSchemes(headers['www-authenticate']));

@@ -16,8 +16,8 @@ const SECRET_PATTERNS: ReadonlyArray<readonly [RegExp, string]> = [
   // Credentials after an auth scheme: `Basic dXNlcjpwYXNz`, `Bearer abc.def`, `NTLM TlRMTVNT…`. A word
   // after the scheme is prose ("Basic authentication", "NTLM Handshake"), not a credential.
   [/\b(Basic|Bearer|NTLM|Negotiate)\s+(?![A-Za-z][a-z]*\b)[A-Za-z0-9\-._~+/]+=*/g, `$1 ${REDACTED}`],
-  // NTLM messages are base64 of "NTLMSSP\0…", recognisable even without their scheme name.
-  [/TlRMTVNTUA[A-Za-z0-9+/]*=*/g, REDACTED],
+  // NTLM messages are base64 of "NTLMSSP\0…", recognisable even without their scheme name, URL-encoded too.
+  [/TlRMTVNTUA(?:[A-Za-z0-9+/]|%2[BbFf])*(?:=|%3[Dd])*/g, REDACTED],
   // JSON Web Tokens (Entra ID access tokens) wherever they appear.
   [/\beyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g, REDACTED],
   // key=value and "key": "value" pairs whose key names a secret.
@@ -34,4 +34,64 @@ export function redact(text: string): string {
   let result = text;
   for (const [pattern, replacement] of SECRET_PATTERNS) result = result.replace(pattern, replacement);
   return result;
+}
+
+/** Secrets shorter than this are not scrubbed by value: replacing "abc" everywhere would mangle messages. */
+const MIN_SECRET_CHARS = 4;
+
+/**
+ * The forms in which a credential the client sent may come back in a server's text: as is, URL-encoded,
+ * HTML- and JSON-escaped, and base64 (padded, bare, URL-safe, URL-encoded), longest first. The caller
+ * holds the secrets already (an auth strategy must, to authenticate); nothing here keeps them.
+ */
+export function secretForms(secrets: readonly string[]): string[] {
+  const forms = new Set<string>();
+  for (const secret of secrets) {
+    if (secret.length < MIN_SECRET_CHARS) continue;
+    const base64 = Buffer.from(secret, 'utf8').toString('base64');
+    const bare = base64.replace(/=+$/, '');
+    for (const form of [
+      secret, encodeURIComponent(secret), escapeHtml(secret), JSON.stringify(secret).slice(1, -1),
+      base64, bare, encodeURIComponent(base64), bare.replace(/\+/g, '-').replace(/\//g, '_'),
+    ]) {
+      if (form.length >= MIN_SECRET_CHARS) forms.add(form);
+    }
+  }
+  return [...forms].sort((a, b) => b.length - a.length);
+}
+
+/** `text` with every occurrence of the given forms (see secretForms) and every recognisable secret replaced. */
+export function redactKnown(text: string, forms: readonly string[]): string {
+  let result = text;
+  for (const form of forms) if (result.includes(form)) result = result.split(form).join(REDACTED);
+  return redact(result);
+}
+
+/**
+ * Scrubs the given secret forms out of every string an error carries: its message and stack, each field
+ * (bodyPreview, faultString, messageText, location, values, problems, diagnostics…) and its causes.
+ * Errors are changed in place: they were made by this library and are about to be thrown.
+ */
+export function scrubError<E>(error: E, forms: readonly string[]): E {
+  if (forms.length > 0) scrubValue(error, forms, new Set(), 0);
+  return error;
+}
+
+const MAX_SCRUB_DEPTH = 6;
+
+function scrubValue(value: unknown, forms: readonly string[], seen: Set<object>, depth: number): unknown {
+  if (typeof value === 'string') return redactKnown(value, forms);
+  if (value === null || typeof value !== 'object' || seen.has(value) || depth > MAX_SCRUB_DEPTH || Object.isFrozen(value)) return value;
+  seen.add(value);
+  const record = value as Record<string, unknown>;
+  const keys = value instanceof Error ? [...new Set(['message', 'stack', 'cause', ...Object.keys(value)])] : Object.keys(value);
+  for (const key of keys) {
+    const scrubbed = scrubValue(record[key], forms, seen, depth + 1);
+    if (scrubbed !== record[key]) record[key] = scrubbed;
+  }
+  return value;
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }

@@ -4,14 +4,24 @@
  */
 import type { ArrayOfResponseMessagesTypeEntry, ResponseCodeType, ResponseMessageType } from '../../generated/messages';
 import type { ResponseClassType } from '../../generated/types';
+import type { ReadDiagnostic } from '../runtime/diagnostics';
 import type { AnyEntry } from '../schema/instance';
+
+/**
+ * Our own response code for a response message that says nothing usable about its item: a missing or
+ * unknown ResponseClass, or an element the schema does not know where the message belongs. The item's
+ * outcome is then unknown to the client; the message is an error for it, never a success.
+ */
+export const INVALID_RESPONSE_CODE = 'ClientInvalidResponse';
+export type ClientResponseCode = typeof INVALID_RESPONSE_CODE;
 
 export interface ResponseMessage<P extends ResponseMessageType = ArrayOfResponseMessagesTypeEntry> {
   /** The response message element, e.g. `GetItemResponseMessage`. */
   readonly element: string;
+  /** Always one of Success, Warning, Error: a message without a valid class is an Error (`ClientInvalidResponse`). */
   readonly responseClass: ResponseClassType;
-  /** `NoError` when the server sent no code. */
-  readonly responseCode: ResponseCodeType;
+  /** `NoError` when the server sent no code; `ClientInvalidResponse` when the message is unusable (see INVALID_RESPONSE_CODE). */
+  readonly responseCode: ResponseCodeType | ClientResponseCode;
   readonly messageText?: string;
   readonly descriptiveLinkKey?: number;
   /** MessageXml as name → text, e.g. `{ BackOffMilliseconds: '5000' }` or `{ LineNumber: '2', … }`. */
@@ -20,15 +30,28 @@ export interface ResponseMessage<P extends ResponseMessageType = ArrayOfResponse
   readonly backOffMilliseconds?: number;
   /** The whole typed response message (items, folders, attachments…); narrow it on `payload.$el`. */
   readonly payload: P;
+  /** Values in this message that did not fit their schema type, and what the reader did (empty when none). */
+  readonly diagnostics: readonly ReadDiagnostic[];
 }
 
-/** The response messages of a response body that has them (most operations), else an empty list. */
-export function responseMessagesOf(body: unknown): ResponseMessage[] {
+/**
+ * The response messages of a response body that has them (most operations), else an empty list.
+ * `diagnostics` are the reader's for the whole response; each message gets those of its own entry.
+ */
+export function responseMessagesOf(body: unknown, diagnostics: readonly ReadDiagnostic[] = NO_DIAGNOSTICS): ResponseMessage[] {
   const entries = (body as { ResponseMessages?: ArrayOfResponseMessagesTypeEntry[] } | undefined)?.ResponseMessages;
-  return Array.isArray(entries) ? entries.map(toResponseMessage) : [];
+  if (!Array.isArray(entries)) return [];
+  if (diagnostics.length === 0) return entries.map((entry) => toResponseMessage(entry));
+  const byEntry = new Map<number, ReadDiagnostic[]>();
+  for (const diagnostic of diagnostics) {
+    if (diagnostic.entryIndex !== undefined) (byEntry.get(diagnostic.entryIndex) ?? byEntry.set(diagnostic.entryIndex, []).get(diagnostic.entryIndex)!).push(diagnostic);
+  }
+  return entries.map((entry, i) => toResponseMessage(entry, byEntry.get(i)));
 }
 
-export function toResponseMessage(entry: ArrayOfResponseMessagesTypeEntry): ResponseMessage {
+const RESPONSE_CLASSES: ReadonlySet<string> = new Set<ResponseClassType>(['Success', 'Warning', 'Error']);
+
+export function toResponseMessage(entry: ArrayOfResponseMessagesTypeEntry, diagnostics: readonly ReadDiagnostic[] = NO_DIAGNOSTICS): ResponseMessage {
   // Built by assignment, not object spreads: a batch of 10,000 answers builds 10,000 of these.
   const xmlEntries = entry.MessageXml?.$any;
   const message: Mutable<ResponseMessage> = {
@@ -37,7 +60,9 @@ export function toResponseMessage(entry: ArrayOfResponseMessagesTypeEntry): Resp
     responseCode: entry.ResponseCode ?? 'NoError',
     messageXml: xmlEntries && xmlEntries.length > 0 ? messageXmlValues(xmlEntries) : NO_VALUES,
     payload: entry,
+    diagnostics,
   };
+  if (!RESPONSE_CLASSES.has(entry.ResponseClass) || (entry as { $xml?: unknown }).$xml !== undefined) return unusable(message, entry);
   if (entry.MessageText !== undefined) message.messageText = entry.MessageText;
   if (entry.DescriptiveLinkKey !== undefined) message.descriptiveLinkKey = entry.DescriptiveLinkKey;
   const backOff = Number(message.messageXml.BackOffMilliseconds);
@@ -45,8 +70,25 @@ export function toResponseMessage(entry: ArrayOfResponseMessagesTypeEntry): Resp
   return message;
 }
 
+/** A message that says nothing usable about its item (see INVALID_RESPONSE_CODE), with why. */
+function unusable(message: Mutable<ResponseMessage>, entry: ArrayOfResponseMessagesTypeEntry): ResponseMessage {
+  const raw = (entry as { $xml?: unknown }).$xml !== undefined;
+  const sent = entry.ResponseClass as string | undefined;
+  message.messageText = raw
+    ? `the server answered <${entry.$el}>, which is no response message this client knows, where this item's response message belongs`
+    : sent === undefined
+      ? `the server's ${entry.$el} has no ResponseClass`
+      : `the server's ${entry.$el} has ResponseClass ${JSON.stringify(sent)}, which is none of Success, Warning, Error`;
+  if (entry.ResponseCode !== undefined) message.messageText += ` (its ResponseCode: ${entry.ResponseCode})`;
+  message.responseClass = 'Error';
+  message.responseCode = INVALID_RESPONSE_CODE;
+  delete message.backOffMilliseconds;
+  return message;
+}
+
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 const NO_VALUES: Readonly<Record<string, string>> = Object.freeze({});
+const NO_DIAGNOSTICS: readonly ReadDiagnostic[] = Object.freeze([]);
 
 /**
  * MessageXml holds `t:Value Name="…"` pairs (throttling, policies) or plain elements (`t:LineNumber`,

@@ -16,7 +16,7 @@ export type Impersonation =
 export interface RequestContext {
   /** RequestServerVersion; every EWS operation accepts it. */
   readonly version: ExchangeVersionType;
-  /** Windows time zone id (e.g. `W. Europe Standard Time`) sent as TimeZoneContext. */
+  /** Time zone sent as TimeZoneContext: a Windows id (`W. Europe Standard Time`) or an IANA name, mapped to its Windows id. */
   readonly timeZone?: string;
   readonly impersonation?: Impersonation;
   readonly dateTimePrecision?: DateTimePrecisionType;

@@ -1,7 +1,10 @@
-/** `npm run demo`: see run-demo.ts. */
+/** `npm run demo [-- --email alice@contoso.com]`: see run-demo.ts. */
 import { runDemo } from './run-demo';
 
-runDemo(process.env, (text) => console.log(text)).catch((error: Error) => {
+const emailFlag = process.argv.indexOf('--email');
+const env = emailFlag >= 0 ? { ...process.env, DEMO_EMAIL: process.argv[emailFlag + 1] ?? '' } : process.env;
+
+runDemo(env, (text) => console.log(text)).catch((error: Error) => {
   console.error(`demo failed: ${error.name}: ${error.message}`);
   process.exitCode = 1;
 });

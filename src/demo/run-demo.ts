@@ -1,12 +1,15 @@
 /**
  * The demo: both seeds against the embedded simulator, or against a real Exchange server when EWS_URL
- * (with EWS_USERNAME/EWS_PASSWORD, or EWS_TOKEN) is set.
+ * (with EWS_USERNAME/EWS_PASSWORD, or EWS_TOKEN) is set, or found by Autodiscover from EWS_EMAIL (with
+ * EWS_PASSWORD). DEMO_EMAIL (`npm run demo -- --email alice@contoso.com`) starts the simulator run from
+ * that address by Autodiscover instead of the simulator's URL.
  */
 import type { AuthStrategy } from '../client/auth';
 import { basicAuth, bearerAuth } from '../client/auth';
 import { ExchangeClient } from '../client/exchange-client';
 import { ItemBatches } from '../batch';
 import { startSimulator, SimulatorState, ManualClock } from '../simulator';
+import { connectToServerByEmail, connectToSimulatorByEmail, DEMO_EWS_URL } from './by-email';
 import { runCalendarSeed, runGroupedSearch, type Log } from './seeds';
 
 const ME = { username: 'alice@contoso.com', password: 'Simulator-1' };
@@ -20,9 +23,11 @@ const SENDERS = [
 export type DemoEnvironment = Readonly<Record<string, string | undefined>>;
 
 export async function runDemo(env: DemoEnvironment, log: Log): Promise<void> {
-  if (env.EWS_URL) {
-    const client = new ExchangeClient({ url: env.EWS_URL, auth: realServerAuth(env) });
-    log(`typed-ews demo against ${env.EWS_URL}`);
+  if (env.EWS_URL || env.EWS_EMAIL) {
+    const client = env.EWS_URL
+      ? new ExchangeClient({ url: env.EWS_URL, auth: realServerAuth(env) })
+      : await connectToServerByEmail(env.EWS_EMAIL!, realServerAuth({ ...env, EWS_USERNAME: env.EWS_USERNAME ?? env.EWS_EMAIL }), log);
+    log(`typed-ews demo against ${client.url}`);
     try {
       await runCalendarSeed(client, log, { attendees: ATTENDEES, sendInvitations: false });
       await runGroupedSearch(client, log);
@@ -36,8 +41,12 @@ export async function runDemo(env: DemoEnvironment, log: Log): Promise<void> {
     seed: 'typed-ews-demo', clock,
     mailboxes: [{ smtpAddress: ME.username, displayName: 'Alice Wilson' }, ...SENDERS.map(([displayName, smtpAddress]) => ({ smtpAddress, displayName }))],
   });
-  const simulator = await startSimulator({ state, users: [ME] });
-  const client = new ExchangeClient({ url: simulator.url, auth: basicAuth(ME.username, ME.password) });
+  if (env.DEMO_EMAIL && env.DEMO_EMAIL.toLowerCase() !== ME.username) throw new Error(`the simulator's demo user is ${ME.username}; --email takes that address`);
+  const simulator = await startSimulator({ state, users: [ME], autodiscover: { ewsUrl: DEMO_EWS_URL } });
+  const auth = basicAuth(ME.username, ME.password);
+  const client = env.DEMO_EMAIL
+    ? await connectToSimulatorByEmail(env.DEMO_EMAIL, simulator.url, auth, log)
+    : new ExchangeClient({ url: simulator.url, auth });
   log(`typed-ews demo against the embedded EWS simulator at ${simulator.url}`);
   try {
     await runCalendarSeed(client, log, { attendees: ATTENDEES, sendInvitations: true });
@@ -72,6 +81,6 @@ function realServerAuth(env: DemoEnvironment): AuthStrategy {
     const token = env.EWS_TOKEN;
     return bearerAuth(async () => token);
   }
-  if (!env.EWS_USERNAME || !env.EWS_PASSWORD) throw new Error('EWS_URL needs EWS_USERNAME and EWS_PASSWORD, or EWS_TOKEN');
+  if (!env.EWS_USERNAME || !env.EWS_PASSWORD) throw new Error('EWS_URL needs EWS_USERNAME and EWS_PASSWORD, or EWS_TOKEN (EWS_EMAIL needs EWS_PASSWORD)');
   return basicAuth(env.EWS_USERNAME, env.EWS_PASSWORD);
 }

@@ -142,7 +142,7 @@ export async function* streamNotifications(client: ExchangeClient, options: Stre
       }
     } catch (error) {
       if (silent) throw silent;
-      throw error instanceof XmlReadError ? new EwsMalformedResponseError(error, { line: error.line, column: error.column }) : error;
+      throw error instanceof XmlReadError ? new EwsMalformedResponseError(error) : error;
     } finally {
       watchdog.stop();
       stream.destroy();

@@ -17,8 +17,10 @@ export interface CompiledSimple {
   readonly numberRule?: NumberRule;
   /** Item type of an xs:list; the JS value is then an array. */
   readonly listItem?: CompiledSimple;
-  /** xs:union: the JS value is the lexical string. */
+  /** xs:union: a number is also written (as its lexical form) where the union is read as a string. */
   readonly union: boolean;
+  /** The enumeration values this schema knows; a newer server may send others (read as they are, with a diagnostic). */
+  readonly enumValues?: ReadonlySet<string>;
 }
 
 /** An element declaration at one place in a content model (or a global element). */
@@ -177,6 +179,7 @@ export function compileSimple(schema: SchemaSet, ref: TypeRef): CompiledSimple {
   compiled = {
     kind: 'simple', name: ref, builtin, valueKind: valueKindOf(builtin), numberRule: numberRuleOf(builtin),
     listItem: desc?.list ? compileSimple(schema, desc.list) : undefined, union: desc?.union !== undefined,
+    enumValues: desc?.enum ? new Set(desc.enum) : undefined,
   };
   cache.simples.set(ref, compiled);
   return compiled;

@@ -9,17 +9,19 @@
 import { SaxesParser } from 'saxes';
 import type { XmlAttribute, XmlTag } from './xml-tag';
 import {
-  ANY_NS_PROP, ANY_XML_PROP, ELEMENT_TAG_PROP, UNKNOWN_ATTRIBUTES_PROP, UNKNOWN_PROP, VALUE_PROP, XSI_TYPE_PROP,
+  ANY_NS_PROP, ANY_XML_PROP, ELEMENT_TAG_PROP, INVALID_PROP, UNKNOWN_ATTRIBUTES_PROP, UNKNOWN_PROP, VALUE_PROP, XSI_TYPE_PROP,
   type SchemaSet,
 } from '../schema/descriptors';
 import {
   childPosition, compileType, wildcardSlot, type ChildSlot, type CompiledSimple, type CompiledType, type CompiledWildcard,
 } from './compile';
+import { shortenValue, type DiagnosticAction, type ReadDiagnostic } from './diagnostics';
 import { quoteForError, XmlReadError } from './errors';
 import { XMLNS_NS, XSI_NS } from './namespaces';
 import { RawXmlWriter } from './raw-xml';
 import { canonicalNamespace, findGlobalElementKey, isDerivedFrom, prefixKeyOf } from './schema-index';
 import { INVALID, parseBoolean, parseSimple } from './simple-values';
+import { readDialect } from './value-dialects';
 
 export interface ReadOptions {
   /** Longest single text node or other token, in UTF-16 code units. Default 256 MiB. */
@@ -35,9 +37,17 @@ export interface ReadOptions {
   readonly streamEntries?: { readonly wrapperType: string; readonly take: (entry: unknown, owner: unknown) => void };
   /** Accept several root elements one after another (a GetStreamingEvents body: one envelope per batch). */
   readonly severalRoots?: boolean;
+  /**
+   * Fail at the first value that does not fit its schema type, as a validator would. By default such a
+   * value is read forgivingly and reported in `diagnostics` (see diagnostics.ts).
+   */
+  readonly strictValues?: boolean;
+  /** Deepest element nesting accepted (default 256; EWS needs fewer than 40). Checked as each tag opens. */
+  readonly maxDepth?: number;
 }
 
 const DEFAULT_LIMIT = 256 * 1024 * 1024;
+const DEFAULT_MAX_DEPTH = 256;
 
 /** Receives the events of a subtree that is not read typed (unknown elements, skipped content, faults). */
 export interface CaptureSink {
@@ -93,6 +103,10 @@ class Frame {
   slot: ChildSlot | undefined = undefined;
   /** COMPLEX: position in `type.childOrder` of the last child read, -1 before the first. */
   position = -1;
+  /** Index among the entries of the array wrapper that holds it; -1 when it is no array entry. */
+  index = -1;
+  /** COMPLEX wrapper: entries opened so far (counted, not taken from the array: streaming empties it). */
+  entries = 0;
   handler: ContainerHandler | undefined = undefined;
 }
 
@@ -122,11 +136,17 @@ export class StreamingReader<R> implements ReaderContext {
   /** Characters fed since the last tag event: bounds what saxes buffers for a token it has not finished. */
   private sinceLastTag = 0;
   private failure: XmlReadError | undefined;
+  private readonly strictValues: boolean;
+  private readonly maxDepth: number;
+  /** Values read forgivingly, in document order. */
+  readonly diagnostics: ReadDiagnostic[] = [];
 
   constructor(readonly schema: SchemaSet, private readonly document: DocumentHandler<R>, options: ReadOptions = {}) {
     this.maxTextLength = options.maxTextLength ?? DEFAULT_LIMIT;
     this.maxDocumentLength = options.maxDocumentLength ?? DEFAULT_LIMIT;
     this.streamEntries = options.streamEntries;
+    this.strictValues = options.strictValues ?? false;
+    this.maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
     this.frames[0].handler = document;
     const parser = this.parser = new SaxesParser({ xmlns: true, fragment: options.severalRoots === true });
     parser.on('attribute', (attribute) => {
@@ -174,6 +194,7 @@ export class StreamingReader<R> implements ReaderContext {
   }
 
   typed(tag: XmlTag, slot: ChildSlot, target: object, targetIsArray = false): void {
+    const index = targetIsArray ? this.frames[this.depth].entries++ : -1;
     let nil = false;
     let xsiType: string | undefined;
     let others = 0;
@@ -193,6 +214,7 @@ export class StreamingReader<R> implements ReaderContext {
       return;
     }
     const frame = this.push(tag.name);
+    frame.index = index;
     const declared = slot.element.type;
     if (declared.kind === 'simple') {
       // Its value is known at the end tag; the frame remembers where it goes. Attributes on it can
@@ -204,7 +226,7 @@ export class StreamingReader<R> implements ReaderContext {
       frame.slot = slot;
       return;
     }
-    const xsiTyped = xsiType === undefined ? undefined : this.xsiTypeOf(declared, xsiType);
+    const xsiTyped = xsiType === undefined ? undefined : this.xsiTypeOf(declared, xsiType, true);
     const type = xsiTyped ?? declared;
     frame.kind = COMPLEX;
     frame.type = type;
@@ -248,14 +270,48 @@ export class StreamingReader<R> implements ReaderContext {
   }
 
   private error(reason: string, cause?: unknown): XmlReadError {
+    return new XmlReadError(reason, this.path(), this.parser.line, this.parser.column + 1, cause === undefined ? undefined : { cause });
+  }
+
+  /** Qualified names from the root to the open element; array entries carry their index. */
+  private path(): string {
     let path = '';
-    for (let depth = 1; depth <= this.depth; depth++) path += `/${this.frames[depth].name}`;
-    return new XmlReadError(reason, path, this.parser.line, this.parser.column + 1, cause === undefined ? undefined : { cause });
+    for (let depth = 1; depth <= this.depth; depth++) {
+      const frame = this.frames[depth];
+      path += frame.index < 0 ? `/${frame.name}` : `/${frame.name}[${frame.index}]`;
+    }
+    return path;
+  }
+
+  /**
+   * Records what was done with a value that did not fit its type (or content that had no place).
+   * `attribute` names an attribute of the open element; `child` an element not opened as a frame (with its entry index).
+   */
+  private diagnose(
+    expectedType: string, text: string, action: DiagnosticAction, message: string, attribute?: string,
+    child?: { readonly name: string; readonly index: number },
+  ): void {
+    let entryIndex = child?.index;
+    for (let depth = 1; depth <= this.depth; depth++) {
+      if (this.frames[depth].index >= 0) {
+        entryIndex = this.frames[depth].index;
+        break;
+      }
+    }
+    const path = this.path();
+    this.diagnostics.push({
+      path: attribute !== undefined ? `${path}/@${attribute}` : child !== undefined ? `${path}/${child.name}[${child.index}]` : path,
+      expectedType, value: shortenValue(text), action, message,
+      line: this.parser.line, column: this.parser.column + 1,
+      ...(entryIndex !== undefined && { entryIndex }),
+    });
   }
 
   private onOpenTag(tag: XmlTag): void {
     this.sinceLastTag = 0;
     if (this.declaresNamespaces) this.shareNamespaceStrings(tag.ns);
+    // Before anything else: saxes resolves namespaces up the open-tag stack, so unbounded nesting would cost quadratic time.
+    if (this.depth + this.captureDepth >= this.maxDepth) this.fail(`elements are nested deeper than ${this.maxDepth} levels`);
     if (this.captureDepth > 0) {
       this.captureDepth++;
       this.sink!.open(tag);
@@ -263,7 +319,7 @@ export class StreamingReader<R> implements ReaderContext {
       const frame = this.frames[this.depth];
       if (frame.kind === COMPLEX) this.openInComplex(frame, tag);
       else if (frame.kind === CONTAINER) frame.handler!.child(this, tag);
-      else this.fail(`element ${tag.name} is not allowed in ${frame.name}, which has a simple type`);
+      else this.elementInSimpleValue(frame, tag);
     }
     this.attributeCount = 0;
     this.declaresNamespaces = false;
@@ -283,10 +339,40 @@ export class StreamingReader<R> implements ReaderContext {
         return;
       }
     }
+    if (frame.targetIsArray && holdsObjects(type)) return this.unknownEntry(frame, tag);
     // Newer servers add elements: keep them, re-serialised, so nothing is lost and they can be written back.
     const raw = new RawXmlWriter();
     const owner = frame.target as Target;
+    if (frame.targetIsArray) {
+      this.diagnose(type.name, tag.name, 'skipped', `unknown element ${tag.name} among the values of ${type.name}: kept in the array's ${UNKNOWN_PROP}`);
+    }
     this.capture(tag, raw, () => ((owner[UNKNOWN_PROP] ??= []) as string[]).push(raw.toString()));
+  }
+
+  /**
+   * An element the schema does not know where an entry of an array belongs (gromox answers GetEvents
+   * with `m:x` in place of the response message): it keeps its place as a raw entry (`$el`, `$ns`,
+   * `$xml`), so that entries still match inputs by position, and it is reported.
+   */
+  private unknownEntry(frame: Frame, tag: XmlTag): void {
+    const index = frame.entries++;
+    const entry: Target = { [ELEMENT_TAG_PROP]: tag.local, [ANY_NS_PROP]: prefixKeyOf(this.schema, tag.uri) ?? tag.uri };
+    (frame.target as unknown[]).push(entry);
+    const raw = new RawXmlWriter();
+    this.capture(tag, raw, () => {
+      entry[ANY_XML_PROP] = raw.toString();
+      // A streamed array hands this entry over like any other, so entries still match inputs by position.
+      if (this.streamEntries?.wrapperType === frame.type!.name) this.takeLast(frame, this.frames[this.depth - 1]?.target);
+    });
+    const typeName = frame.type!.name;
+    this.diagnose(`an entry of ${typeName}`, tag.name, 'raw', `${tag.name} is not an element ${typeName} may hold: entry ${index} kept as raw XML ($xml)`,
+      undefined, { name: tag.name, index });
+  }
+
+  /** Child elements of a simple value have no place: reported, not read; the text around them still is. */
+  private elementInSimpleValue(frame: Frame, tag: XmlTag): void {
+    this.diagnose(frame.textType!.name, `<${tag.name}>`, 'skipped', `element ${tag.name} inside ${frame.name}, which has a simple type, was skipped`);
+    this.skip(tag);
   }
 
   /** Lax: a known global element is read typed; anything else, and everything under skip, stays raw. */
@@ -333,9 +419,14 @@ export class StreamingReader<R> implements ReaderContext {
     if (frame.kind === SIMPLE) {
       const slot = frame.slot!;
       const value = this.parse(frame.textType!, frame.text);
-      place(frame.target!, frame.targetIsArray, slot, slot.entry ? entryOf(slot, value) : value);
+      if (value !== INVALID) place(frame.target!, frame.targetIsArray, slot, slot.entry ? entryOf(slot, value) : value);
+      else this.keepInvalid(frame, slot);
     } else if (frame.kind === COMPLEX) {
-      if (frame.textType !== undefined) (frame.target as Target)[VALUE_PROP] = this.parse(frame.textType, frame.text);
+      if (frame.textType !== undefined) {
+        const value = this.parse(frame.textType, frame.text);
+        if (value !== INVALID) (frame.target as Target)[VALUE_PROP] = value;
+        else this.invalidValue(frame.textType, frame.text, frame.target as Target, VALUE_PROP);
+      }
       if (this.streamEntries) this.handOver(frame);
     } else {
       frame.handler!.end?.();
@@ -349,10 +440,12 @@ export class StreamingReader<R> implements ReaderContext {
   /** A complete entry of the streamed wrapper type leaves its array for the taker. */
   private handOver(frame: Frame): void {
     const parent = this.frames[this.depth - 1];
-    const streamEntries = this.streamEntries!;
-    if (parent.kind !== COMPLEX || !parent.targetIsArray || parent.type!.name !== streamEntries.wrapperType) return;
-    (parent.target as unknown[]).pop();
-    streamEntries.take(frame.target, this.frames[this.depth - 2]?.target);
+    if (parent.kind !== COMPLEX || !parent.targetIsArray || parent.type!.name !== this.streamEntries!.wrapperType) return;
+    this.takeLast(parent, this.frames[this.depth - 2]?.target);
+  }
+
+  private takeLast(arrayFrame: Frame, owner: unknown): void {
+    this.streamEntries!.take((arrayFrame.target as unknown[]).pop(), owner);
   }
 
   /**
@@ -374,6 +467,8 @@ export class StreamingReader<R> implements ReaderContext {
     frame.name = name;
     frame.targetIsArray = false;
     frame.position = -1;
+    frame.index = -1;
+    frame.entries = 0;
     return frame;
   }
 
@@ -383,8 +478,13 @@ export class StreamingReader<R> implements ReaderContext {
       const attribute = this.tagAttributes[i];
       if (!isSchemaAttribute(attribute)) continue;
       const known = type.attributeIndex.get(attribute.uri)?.get(attribute.local);
-      if (known !== undefined) value[known.prop] = this.parse(known.type, attribute.value);
-      else ((value[UNKNOWN_ATTRIBUTES_PROP] ??= {}) as Target)[this.attributeKey(attribute)] = attribute.value;
+      if (known === undefined) {
+        ((value[UNKNOWN_ATTRIBUTES_PROP] ??= {}) as Target)[this.attributeKey(attribute)] = attribute.value;
+        continue;
+      }
+      const parsed = this.parse(known.type, attribute.value, attribute.name);
+      if (parsed !== INVALID) value[known.prop] = parsed;
+      else this.invalidValue(known.type, attribute.value, value, known.prop, attribute.name);
     }
   }
 
@@ -396,12 +496,16 @@ export class StreamingReader<R> implements ReaderContext {
   }
 
   /** The type an xsi:type names (the declared one or a type derived from it), or undefined when the schema does not know it. */
-  private xsiTypeOf(declared: CompiledType, qname: string): CompiledType | undefined {
+  private xsiTypeOf(declared: CompiledType, qname: string, report = false): CompiledType | undefined {
     const { prefixKey, local } = this.schemaQName(qname);
     const desc = this.schema.types[local];
     if (desc?.kind !== 'complex' || desc.ns !== prefixKey) return undefined;
     if (local === declared.name) return declared;
-    if (!isDerivedFrom(this.schema, local, declared.name)) this.fail(`xsi:type ${qname} is not derived from ${declared.name}`);
+    if (!isDerivedFrom(this.schema, local, declared.name)) {
+      // Read as the declared type; the xsi:type is kept in $attributes (keepUnknownXsiType).
+      if (report) this.diagnose(declared.name, qname, 'kept', `xsi:type ${qname} is not derived from ${declared.name}: read as ${declared.name}`, 'xsi:type');
+      return undefined;
+    }
     return compileType(this.schema, local);
   }
 
@@ -420,10 +524,55 @@ export class StreamingReader<R> implements ReaderContext {
     return { prefixKey: prefixKeyOf(this.schema, uri), local: qname.slice(colon + 1) };
   }
 
-  private parse(type: CompiledSimple, text: string): unknown {
+  /**
+   * The value of `text`, read forgivingly: a known server dialect is read as what it means, and
+   * `INVALID` is returned (with a diagnostic to come from the caller) when there is no unambiguous meaning.
+   */
+  private parse(type: CompiledSimple, text: string, attribute?: string): unknown {
     const value = parseSimple(type, text);
-    if (value === INVALID) this.fail(`${quoteForError(text)} is not a valid ${type.name}`);
-    return value;
+    if (value !== INVALID) {
+      if (type.enumValues !== undefined) this.checkEnumValue(type, value as string, attribute);
+      else if (type.listItem?.enumValues !== undefined) for (const item of value as string[]) this.checkEnumValue(type.listItem, item, attribute);
+      return value;
+    }
+    if (this.strictValues) this.fail(`${quoteForError(text)} is not a valid ${type.name}`);
+    const dialect = readDialect(type, text);
+    if (dialect !== INVALID) {
+      this.diagnose(type.name, text, 'normalized', `${quoteForError(text)} is not a valid ${type.name}: read as ${JSON.stringify(dialect)}`, attribute);
+    }
+    return dialect;
+  }
+
+  /** A newer server may send enumeration values this schema does not list: read as sent, and reported. */
+  private checkEnumValue(type: CompiledSimple, value: string, attribute?: string): void {
+    if (type.enumValues!.has(value)) return;
+    this.diagnose(type.name, value, 'kept', `${quoteForError(value)} is not a value of ${type.name} this schema knows (a newer server's?): kept as sent`, attribute);
+  }
+
+  /** A simple element's value that could not be read: kept raw where its owner can hold it. */
+  private keepInvalid(frame: Frame, slot: ChildSlot): void {
+    const type = frame.textType!;
+    if (slot.entry) {
+      const entry = entryOf(slot, undefined);
+      entry[INVALID_PROP] = { [VALUE_PROP]: frame.text };
+      place(frame.target!, frame.targetIsArray, slot, entry);
+      this.diagnoseInvalid(type, frame.text, `$invalid.${VALUE_PROP}`);
+    } else if (frame.targetIsArray) {
+      this.diagnose(type.name, frame.text, 'skipped', `${quoteForError(frame.text)} is not a valid ${type.name}: left out of the array`);
+    } else {
+      this.invalidValue(type, frame.text, frame.target as Target, slot.prop, undefined, slot.many);
+    }
+  }
+
+  private invalidValue(type: CompiledSimple, text: string, owner: Target, prop: string, attribute?: string, many = false): void {
+    const invalid = (owner[INVALID_PROP] ??= {}) as Record<string, string | string[]>;
+    if (many) ((invalid[prop] ??= []) as string[]).push(text);
+    else invalid[prop] = text;
+    this.diagnoseInvalid(type, text, `$invalid.${prop}`, attribute);
+  }
+
+  private diagnoseInvalid(type: CompiledSimple, text: string, keptIn: string, attribute?: string): void {
+    this.diagnose(type.name, text, 'raw', `${quoteForError(text)} is not a valid ${type.name}: kept as sent in ${keptIn}`, attribute);
   }
 
   /** Keeps the first error; saxes' own (well-formedness) errors get the path and position added. */
@@ -432,6 +581,12 @@ export class StreamingReader<R> implements ReaderContext {
       : this.error(error instanceof Error ? error.message.replace(/^\d+:\d+: /, '') : String(error), error);
     return this.failure;
   }
+}
+
+/** Whether the entries of a wrapper are objects (so a raw entry can stand among them). */
+function holdsObjects(wrapper: CompiledType): boolean {
+  const field = wrapper.fields[0];
+  return field !== undefined && (field.kind !== 'element' || field.element.type.kind === 'complex');
 }
 
 /** An attribute the element's type may declare: neither xsi:* nor a namespace declaration. */

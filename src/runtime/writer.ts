@@ -3,17 +3,18 @@
  * Order always comes from the descriptors (flattened fields in schema order), never from object keys.
  */
 import {
-  ANY_NS_PROP, ANY_XML_PROP, ELEMENT_TAG_PROP, UNKNOWN_ATTRIBUTES_PROP, UNKNOWN_PROP, VALUE_PROP, XSI_TYPE_PROP,
+  ANY_NS_PROP, ANY_XML_PROP, ELEMENT_TAG_PROP, INVALID_PROP, UNKNOWN_ATTRIBUTES_PROP, UNKNOWN_PROP, VALUE_PROP, XSI_TYPE_PROP,
   type SchemaSet,
 } from '../schema/descriptors';
 import {
   compileElement, compileGlobalElement, compileType, type CompiledElement, type CompiledField, type CompiledSimple,
   type CompiledType,
 } from './compile';
-import { XmlWriteError } from './errors';
+import { quoteForError, XmlWriteError } from './errors';
 import { SOAP_ENVELOPE_NS, XSI_NS } from './namespaces';
 import { findGlobalElementKey, isDerivedFrom } from './schema-index';
-import { formatSimple } from './simple-values';
+import { formatSimple, INVALID, parseSimple } from './simple-values';
+import { readDialect } from './value-dialects';
 import { XmlEmitter } from './xml-emitter';
 import { escapeAttribute, InvalidXmlCharacterError } from './xml-escape';
 
@@ -121,6 +122,8 @@ class InstanceWriter {
   /** One element; `null` becomes xsi:nil when the declaration allows it and is omitted otherwise. */
   element(element: CompiledElement, value: unknown, declarations = ''): void {
     if (value === undefined || (value === null && !element.nillable)) return;
+    // A cyclic object, or a restriction built thousands of levels deep, would otherwise end in a stack overflow.
+    if (this.path.length >= MAX_DEPTH) this.fail(`the value is nested deeper than ${MAX_DEPTH} elements (a cyclic object?)`);
     this.path.push(element.qname);
     this.out.startElement(element.qname);
     this.out.rawAttributes(declarations);
@@ -140,6 +143,7 @@ class InstanceWriter {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) this.fail(`expected an object for ${declared.name}`);
     const record = value as Entry;
     const type = this.actualType(declared, record[XSI_TYPE_PROP]);
+    if (record[INVALID_PROP] !== undefined) this.refuseInvalid(record);
     if (record[XSI_TYPE_PROP] !== undefined) this.out.attribute('xsi:type', type.qname);
     for (const attribute of type.attributes) {
       const attributeValue = record[attribute.prop];
@@ -168,6 +172,19 @@ class InstanceWriter {
     }
   }
 
+  /**
+   * A value the reader kept raw (the server's text fit neither its type nor a known dialect) must not
+   * go back as it came: that would be schema-invalid. It is refused, named, until the property is set.
+   */
+  private refuseInvalid(record: Entry): void {
+    const invalid = record[INVALID_PROP] as Readonly<Record<string, unknown>>;
+    for (const prop in invalid) {
+      if (record[prop] !== undefined) continue; // the caller set a value of its own
+      this.fail(`${prop} holds ${quoteForError(String(invalid[prop]))} as the server sent it, which is not a valid value; `
+        + `set ${prop} (or delete ${INVALID_PROP}.${prop}) before sending this object`);
+    }
+  }
+
   private field(field: CompiledField, value: unknown): void {
     if (value === undefined) return;
     switch (field.kind) {
@@ -178,6 +195,7 @@ class InstanceWriter {
       case 'compound':
         for (const entry of this.array(value, field.prop) as Entry[]) {
           const alternative = field.alternatives.get(entry[ELEMENT_TAG_PROP] as string);
+          if (!alternative && this.rawEntry(entry)) continue;
           if (!alternative) this.fail(`${field.prop}: ${JSON.stringify(entry[ELEMENT_TAG_PROP])} is not one of its elements`);
           this.element(alternative, entryValue(alternative, entry));
         }
@@ -186,6 +204,17 @@ class InstanceWriter {
         for (const entry of (field.many ? this.array(value, field.prop) : [value]) as Entry[]) this.wildcardEntry(entry);
         return;
     }
+  }
+
+  /**
+   * An entry the reader kept raw because the schema does not know its element (see the reader's
+   * unknownEntry) goes back verbatim, in its place.
+   */
+  private rawEntry(entry: Entry): boolean {
+    const xml = entry !== null && typeof entry === 'object' ? entry[ANY_XML_PROP] : undefined;
+    if (typeof xml !== 'string') return false;
+    this.out.raw(xml);
+    return true;
   }
 
   /** Raw entries (`$xml`) verbatim; typed ones through the global element named by `$ns`/`$el`. */
@@ -237,7 +266,19 @@ class InstanceWriter {
   private simple(type: CompiledSimple, value: unknown): string {
     const text = formatSimple(type, value);
     if (text === undefined) this.fail(`cannot write ${describe(value)} as ${type.name}`);
-    return text;
+    return typeof value === 'string' && LEXICALLY_CHECKED.has(type.valueKind) ? this.lexical(type, text) : text;
+  }
+
+  /**
+   * Dates, times and durations given as strings are checked, since a wrong form would be sent as is:
+   * a server dialect with one meaning (a midnight dateTime for a date) is written in the schema's form,
+   * anything else refused.
+   */
+  private lexical(type: CompiledSimple, text: string): string {
+    if (parseSimple(type, text) !== INVALID) return text;
+    const meant = readDialect(type, text);
+    if (meant === INVALID) this.fail(`${quoteForError(text)} is not a valid ${type.name}`);
+    return meant as string;
   }
 
   private array(value: unknown, what: string): readonly unknown[] {
@@ -279,3 +320,6 @@ function namespaceDeclarations(schema: SchemaSet, envelope: boolean): string {
 }
 
 const DOLLAR = 0x24;
+/** Deepest element nesting written; EWS requests need fewer than 40 (the reader has the same limit). */
+const MAX_DEPTH = 256;
+const LEXICALLY_CHECKED: ReadonlySet<string> = new Set(['date', 'dateTime', 'time', 'duration']);

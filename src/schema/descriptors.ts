@@ -28,6 +28,9 @@
  *   its raw XML in `$xml`.
  * - `$unknown` keeps, as raw XML strings, elements a newer server sent that the schema does not know;
  *   `$attributes` keeps unknown attributes (`{qualified name: value}`), so nothing is silently lost.
+ * - `$invalid` keeps, by property name, the text of values the server sent that fit neither their type
+ *   nor a known dialect (the property itself is then absent); the reader reports each in its diagnostics,
+ *   and the writer refuses to send one back until the property is set.
  * - Simple values: xs:boolean → boolean; every numeric built-in → number; every other built-in
  *   (dateTime, date, time, duration, base64Binary, strings, enums, unions) → the lexical string, so
  *   offsets and precision are never lost. The writer also accepts Date for dateTime/date and
@@ -66,13 +69,13 @@ export interface SimpleTypeDesc {
   readonly name: string;
   /** Namespace prefix key into `SchemaSet.namespaces`. */
   readonly ns: string;
-  /** The built-in this type ultimately restricts (for lists: of the item type; unions: xs:string). */
+  /** The built-in this type ultimately restricts (for lists: of the item type; unions: the one built-in all members restrict, else xs:string). */
   readonly builtin: BuiltinTypeName;
   /** Enumeration values, in schema order. */
   readonly enum?: readonly string[];
   /** For xs:list types: the item type. The JS value is an array, written space-separated. */
   readonly list?: TypeRef;
-  /** For xs:union types: the member types. The JS value is the lexical string. */
+  /** For xs:union types: the member types. The JS value is the lexical string unless every member restricts one built-in. */
   readonly union?: readonly TypeRef[];
   readonly facets?: Facets;
 }
@@ -203,3 +206,4 @@ export const UNKNOWN_PROP = '$unknown';
 export const ANY_XML_PROP = '$xml';
 export const ANY_NS_PROP = '$ns';
 export const UNKNOWN_ATTRIBUTES_PROP = '$attributes';
+export const INVALID_PROP = '$invalid';

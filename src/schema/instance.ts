@@ -8,6 +8,11 @@ export interface Extensible {
   $unknown?: string[];
   /** Attributes the schema does not know, by qualified name. */
   $attributes?: Record<string, string>;
+  /**
+   * Values the server sent that fit neither their schema type nor a known dialect, as sent, by property
+   * name (an array for a repeated element); the property itself is then absent. See the reader's diagnostics.
+   */
+  $invalid?: Record<string, string | string[]>;
 }
 
 /**
@@ -20,6 +25,8 @@ export type Tagged<E extends string, T> = T & { $el: E };
 export interface TaggedValue<E extends string, T> {
   $el: E;
   $value: T;
+  /** `$value` as sent when it did not fit its type (`$value` is then absent). */
+  $invalid?: { $value?: string };
 }
 
 /** One entry of xs:any content: a known global element read typed, or raw XML. */
@@ -32,3 +39,9 @@ export interface AnyEntry {
   $xml?: string;
   [property: string]: unknown;
 }
+
+/**
+ * A date or date-time as requests accept it: a `Date` (written as its UTC instant, `…Z`) or the lexical
+ * string (`2026-11-24T09:00:00+01:00`, `2026-11-24`) as given.
+ */
+export type DateInput = Date | string;

@@ -47,6 +47,11 @@ export interface ItemGroup {
 export interface GroupedFindItemsResults extends PageInfo {
   readonly itemGroups: ItemGroup[];
   readonly highlightTerms?: HighlightTermType[];
+  /**
+   * The server answered the grouped search with a flat list (gromox ignores GroupBy and
+   * DistinguishedGroupBy): every item is then in one group whose groupIndex is ''.
+   */
+  readonly groupingIgnoredByServer?: true;
 }
 
 export interface FindFoldersResults extends PageInfo {
@@ -74,7 +79,11 @@ export function itemsResults(message: FindItemResponseMessageType): FindItemsRes
 
 export function groupedResults(message: FindItemResponseMessageType): GroupedFindItemsResults {
   const root = rootOf(message);
-  if (root.Items?.length) throw new UnexpectedSearchResponseError('ungrouped items in the answer to a grouped search');
+  if (root.Items?.length) {
+    if (root.Groups?.length) throw new UnexpectedSearchResponseError('both groups and ungrouped items in the answer to a grouped search');
+    const itemGroups: ItemGroup[] = [{ groupIndex: UNGROUPED_INDEX, items: root.Items }];
+    return { itemGroups, ...pageInfo(root), ...highlights(message), groupingIgnoredByServer: true };
+  }
   const itemGroups = (root.Groups ?? []).map((group): ItemGroup => ({
     groupIndex: group.GroupIndex,
     items: group.Items,
@@ -82,6 +91,9 @@ export function groupedResults(message: FindItemResponseMessageType): GroupedFin
   }));
   return { itemGroups, ...pageInfo(root), ...highlights(message) };
 }
+
+/** The groupIndex of the one group a flat answer to a grouped search is read as. */
+export const UNGROUPED_INDEX = '';
 
 export function foldersResults(message: FindFolderResponseMessageType): FindFoldersResults {
   const root = rootOf(message);

@@ -9,7 +9,7 @@ import type { FolderRef } from './folders';
 import type { ItemGrouping } from './grouping';
 import { findItemRequest } from './requests';
 import type { ItemRestriction } from './restrictions';
-import { pageInfo, responsePayloads, rootOf, type Item, type PageInfo } from './results';
+import { pageInfo, responsePayloads, rootOf, UNGROUPED_INDEX, type Item, type PageInfo } from './results';
 import type { ItemView } from './views';
 
 export interface StreamedItem {
@@ -18,19 +18,32 @@ export interface StreamedItem {
   readonly groupIndex?: string;
 }
 
+export interface StreamedPageInfo extends PageInfo {
+  /** A grouped search answered with a flat list: every item came with groupIndex ''. */
+  readonly groupingIgnoredByServer?: true;
+}
+
 export async function* streamItems(
   client: Pick<ExchangeClient, 'streamEntries'>, folder: FolderRef, view: ItemView, grouping?: ItemGrouping,
   restriction?: ItemRestriction, options?: CallOptions,
-): AsyncGenerator<StreamedItem, PageInfo, undefined> {
+): AsyncGenerator<StreamedItem, StreamedPageInfo, undefined> {
   const request = findItemRequest([folder], view, grouping, restriction);
   const entries = client.streamEntries('FindItem', request, 'ArrayOfRealItemsType', options);
+  let ungrouped = false;
   for (let next = await entries.next(); ; next = await entries.next()) {
     if (next.done) {
       const [message] = responsePayloads<FindItemResponseMessageType>(next.value, 'FindItemResponseMessage', 1);
-      return pageInfo(rootOf(message));
+      const page = pageInfo(rootOf(message));
+      return grouping && ungrouped ? { ...page, groupingIgnoredByServer: true } : page;
     }
     const group = next.value.owner as { GroupIndex?: string } | undefined;
     const item = next.value.entry as Item;
-    yield group?.GroupIndex === undefined ? { item } : { item, groupIndex: group.GroupIndex };
+    if (group?.GroupIndex === undefined) {
+      ungrouped = true;
+      // A grouped search answered flat (see GroupedFindItemsResults.groupingIgnoredByServer).
+      yield grouping ? { item, groupIndex: UNGROUPED_INDEX } : { item };
+    } else {
+      yield { item, groupIndex: group.GroupIndex };
+    }
   }
 }

@@ -12,3 +12,4 @@ export type { RunningSimulator, SimulatorOptions, SimulatorUser, ThrottleOptions
 export { SimulatorState, ManualClock } from './store';
 export type { Clock, SimulatorSnapshot } from './store';
 export { simulatedOperations, UnsupportedOperationError } from './operations';
+export type { SimulatorAutodiscoverOptions } from './operations/autodiscover';

@@ -18,6 +18,7 @@ import type { OperationDesc, SchemaSet } from '../schema/descriptors';
 import { XsdValidator } from '../validation/xsd-validator';
 import { runOperation, UnsupportedOperationError } from './operations';
 import { notificationControls, notificationsOf, streamEvents, type NotificationControls, type NotificationSimulatorOptions } from './operations/notifications';
+import { autodiscoverProtocolAt, serveAutodiscover, type SimulatorAutodiscoverOptions } from './operations/autodiscover';
 import { addNilGroups, responseSchema, type GroupQuirks } from './quirks';
 import { faultEnvelope, type FaultSpec } from './soap-fault';
 import { SimulatorState, type SimulatorSnapshot } from './store';
@@ -69,6 +70,8 @@ export interface SimulatorOptions extends GroupQuirks {
   readonly state?: SimulatorState;
   /** Subscriptions: the length of a "minute", streaming heartbeats, retained events. */
   readonly notifications?: NotificationSimulatorOptions;
+  /** How /autodiscover/autodiscover.xml (POX) and .svc (SOAP) answer; both serve every mailbox by default. */
+  readonly autodiscover?: SimulatorAutodiscoverOptions;
 }
 
 export interface RunningSimulator {
@@ -105,8 +108,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve));
   const { address, port } = server.address() as AddressInfo;
   const host = address.includes(':') ? `[${address}]` : address;
+  endpoint.url = `http://${host}:${port}${EWS_PATH}`;
   return {
-    url: `http://${host}:${port}${EWS_PATH}`,
+    url: endpoint.url,
     state,
     requestCount: () => endpoint.requests,
     notifications: notificationControls(state),
@@ -138,6 +142,8 @@ class Fault extends Error {
 
 class SoapEndpoint {
   requests = 0;
+  /** The EWS URL, known once the server listens; Autodiscover announces it. */
+  url = '';
   private readonly writeSchema: SchemaSet;
   private readonly serverVersion: ServerVersionInfo;
   /** Position of the newest accepted RequestServerVersion in the schema's (oldest-first) version list. */
@@ -162,7 +168,10 @@ class SoapEndpoint {
 
   async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     try {
-      if (req.url?.split('?')[0].toLowerCase() !== EWS_PATH.toLowerCase()) return text(res, 404, 'Not Found');
+      const path = req.url?.split('?')[0].toLowerCase() ?? '';
+      const autodiscover = autodiscoverProtocolAt(path);
+      if (autodiscover) return await this.autodiscover(autodiscover, req, res);
+      if (path !== EWS_PATH.toLowerCase()) return text(res, 404, 'Not Found');
       if (req.method !== 'POST') return text(res, 405, 'Method Not Allowed', { allow: 'POST' });
       const user = this.authenticate(req.headers.authorization);
       if (!user) return text(res, 401, 'Unauthorized', { 'www-authenticate': 'Basic realm="typed-ews simulator"' });
@@ -214,6 +223,23 @@ class SoapEndpoint {
       if (!fault) throw error;
       return { xml: { text: faultEnvelope(fault), fault: true }, operation };
     }
+  }
+
+  private async autodiscover(protocol: 'pox' | 'soap', req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    if (req.method !== 'POST') return text(res, 405, 'Method Not Allowed', { allow: 'POST' });
+    if (!this.authenticate(req.headers.authorization)) return text(res, 401, 'Unauthorized', { 'www-authenticate': 'Basic realm="typed-ews simulator"' });
+    const body = await readBody(req);
+    if (body === undefined) return text(res, 413, 'Request Entity Too Large');
+    const options = this.options.autodiscover ?? {};
+    serveAutodiscover(protocol, {
+      options,
+      ewsUrl: options.ewsUrl ?? this.url,
+      serverVersion: this.serverVersion,
+      mailbox: (address) => {
+        const identity = this.state.mailbox(address)?.identity;
+        return identity && { smtpAddress: identity.smtpAddress, displayName: identity.displayName };
+      },
+    }, body, res);
   }
 
   /** Validates the whole envelope as received (so line numbers are the request's), then reads it. */

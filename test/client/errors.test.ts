@@ -1,5 +1,6 @@
 import { inspect } from 'node:util';
 import { AxiosError, AxiosHeaders } from 'axios';
+import { XmlReadError } from '../../src/runtime/errors';
 import {
   EwsConnectionError,
   EwsError,
@@ -86,7 +87,7 @@ describe('secrets never reach an error', () => {
     const preview = 'GET / HTTP/1.1\r\nAuthorization: Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiJhbm5hIn0.sig';
     const errors = [
       new EwsHttpError({ status: 400, statusText: 'Bad Request', contentType: 'text/plain', bodyPreview: preview }),
-      new EwsMalformedResponseError(new Error('bad token near password=hunter2'), { line: 3, column: 9 }),
+      new EwsMalformedResponseError(new Error('bad token near password=hunter2')),
       new EwsRequestValidationError(["Element 'Password': 'hunter2' is not a valid value", 'token=hunter2']),
     ];
     for (const error of errors) expectNoSecrets(error, ['eyJhbGciOiJub25lIn0', 'hunter2']);
@@ -94,12 +95,19 @@ describe('secrets never reach an error', () => {
 });
 
 describe('EwsMalformedResponseError and EwsRequestValidationError', () => {
-  it('a malformed response keeps the reader error as cause and reports line and column; outcome unknown', () => {
-    const readerError = new Error('Unexpected end of document');
-    const error = new EwsMalformedResponseError(readerError, { line: 12, column: 40 });
-    expect(error.message).toBe('Malformed XML in the response: Unexpected end of document (line 12, column 40)');
-    expect(error.cause).toMatchObject({ message: 'Unexpected end of document' });
-    expect(error).toMatchObject({ line: 12, column: 40, outcomeUnknown: true, retryable: false });
+  it('a malformed response keeps the reader error as cause and names its position once; outcome unknown, not retryable', () => {
+    const readerError = new XmlReadError('unexpected close tag.', '/soap:Envelope/soap:Body', 12, 40);
+    const error = new EwsMalformedResponseError(readerError);
+    expect(error.message).toBe('Malformed XML in the response: unexpected close tag. at /soap:Envelope/soap:Body (line 12, column 40)');
+    expect(error.message.match(/line 12/g)).toHaveLength(1);
+    expect(error.cause).toMatchObject({ name: 'XmlReadError', message: 'unexpected close tag. at /soap:Envelope/soap:Body (line 12, column 40)' });
+    expect(error).toMatchObject({ line: 12, column: 40, outcomeUnknown: true, retryable: false, truncated: false });
+  });
+
+  it('a truncated response is retryable: the next answer may be whole', () => {
+    const error = new EwsMalformedResponseError(new XmlReadError('unclosed tag: t:Items', '/soap:Envelope', 40, 1), { truncated: true });
+    expect(error.message).toMatch(/^Truncated XML in the response: unclosed tag: t:Items/);
+    expect(error).toMatchObject({ outcomeUnknown: true, retryable: true, truncated: true });
   });
 
   it('validation lists the first five problems and counts the rest', () => {

@@ -110,8 +110,8 @@ describe('ExchangeClient over HTTP (loopback server)', () => {
   it('rejects a truncated response body with EwsMalformedResponseError naming the position', async () => {
     const error = await getItemFailure({ status: 200, body: getItemResponse.slice(0, 600) });
     expect(error).toBeInstanceOf(EwsMalformedResponseError);
-    expect(error.message).toMatch(/Malformed XML in the response: .*line \d+/);
-    expect(error.outcomeUnknown).toBe(true);
+    expect(error.message).toMatch(/^Truncated XML in the response: unclosed tag: .* \(line \d+, column \d+\)$/);
+    expect(error).toMatchObject({ outcomeUnknown: true, retryable: true, truncated: true });
   });
 
   it('rejects a response whose body is another operation\'s', async () => {

@@ -49,8 +49,11 @@ describe('classifyHttpResponse', () => {
     expect(html.kind === 'error' && html.error).toBeInstanceOf(EwsUnexpectedResponseError);
     const empty = classifyHttpResponse(200, {}, Buffer.alloc(0));
     expect(empty.kind === 'error' && empty.error.message).toBe(
-      'Expected a SOAP (XML) response but got an empty body with HTTP 200 OK; the URL may point at a web page or a proxy rather than EWS',
+      'Expected a SOAP (XML) response but got an empty body with HTTP 200 OK; the server may have carried out the request without answering',
     );
+    // The request reached a server that answered nothing: it may have acted, so a caller must not blindly repeat it.
+    expect(empty.kind === 'error' && empty.error.outcomeUnknown).toBe(true);
+    expect(html.kind === 'error' && html.error.outcomeUnknown).toBe(false);
   });
 
   it('maps other 5xx to EwsServerError and other 4xx to EwsHttpError itself', () => {

@@ -1,4 +1,4 @@
-import { redact } from '../../src/client/redact';
+import { redact, redactKnown, scrubError, secretForms } from '../../src/client/redact';
 
 describe('redact', () => {
   it.each([
@@ -27,5 +27,35 @@ describe('redact', () => {
     'SOAP fault ErrorSchemaValidation: The request failed schema validation (line 2, position 654)',
   ])('leaves prose and non-secrets alone: %s', (input) => {
     expect(redact(input)).toBe(input);
+  });
+});
+
+describe('secretForms and redactKnown', () => {
+  const forms = secretForms(['hunter2-long', 'x']);
+
+  it.each([
+    ['as is', 'password was hunter2-long.'],
+    ['URL-encoded', `q=${encodeURIComponent('a hunter2-long&b')}`],
+    ['base64', `seen ${Buffer.from('hunter2-long').toString('base64')} in a header`],
+    ['base64 without padding', `seen ${Buffer.from('hunter2-long').toString('base64').replace(/=+$/, '')}!`],
+    ['HTML-escaped', '<td>hunter2-long</td>'],
+  ])('scrubs a known secret %s', (_how, text) => {
+    expect(redactKnown(text, forms)).not.toMatch(/hunter2|aHVudGVyMi1sb25n/);
+    expect(redactKnown(text, forms)).toContain('[REDACTED]');
+  });
+
+  it('leaves secrets too short to scrub by value alone, so messages are not mangled', () => {
+    expect(redactKnown('x marks the spot', forms)).toBe('x marks the spot');
+  });
+
+  it('scrubs a URL-encoded NTLM message by its pattern', () => {
+    expect(redact('c=TlRMTVNTUAADAAAAGAAYAEgAAAD%2BAQAA%2F%3D%3D&x=1')).toBe('c=[REDACTED]&x=1');
+  });
+
+  it('scrubError reaches message, stack, fields, nested values and causes', () => {
+    const cause = new Error('inner hunter2-long');
+    const error = Object.assign(new Error('outer hunter2-long', { cause }), { values: { k: 'v hunter2-long' }, problems: ['p hunter2-long'] });
+    scrubError(error, forms);
+    expect(JSON.stringify([error.message, error.stack, error.values, error.problems, cause.message, cause.stack])).not.toContain('hunter2');
   });
 });

@@ -5,6 +5,8 @@ import { readAs, readError } from './fixtures/read-write';
 const NS = `xmlns:t="${T_NS}" xmlns:m="${M_NS}"`;
 
 const readMessage = (xml: string | Uint8Array): unknown => readElement(miniSchema, xml, 't:Message');
+/** As a validator would read: the first out-of-type value fails the document (`strictValues`). */
+const readMessageStrictly = (xml: string): unknown => readElement(miniSchema, xml, 't:Message', { strictValues: true });
 
 describe('malformed and incomplete documents', () => {
   test('a document that ends before its root closes (truncated response)', () => {
@@ -79,8 +81,8 @@ describe('documents that do not fit the schema', () => {
     ['an empty xs:int', '<t:Size/>', '"" is not a valid xs:int', '/t:Message/t:Size'],
     ['xs:dateTime', '<t:DateTimeReceived>2026-11-22 15:30:00</t:DateTimeReceived>', '"2026-11-22 15:30:00" is not a valid xs:dateTime', '/t:Message/t:DateTimeReceived'],
     ['an xs:boolean attribute', '<t:UniqueBody BodyType="Text" IsTruncated="sometimes">x</t:UniqueBody>', '"sometimes" is not a valid xs:boolean', '/t:Message/t:UniqueBody'],
-  ])('text that does not fit %s', (_kind, content, reason, path) => {
-    const error = readError(() => readMessage(`<t:Message ${NS}>${content}</t:Message>`));
+  ])('with strictValues, text that does not fit %s fails the document', (_kind, content, reason, path) => {
+    const error = readError(() => readMessageStrictly(`<t:Message ${NS}>${content}</t:Message>`));
     expect(error.reason).toBe(reason);
     expect(error.path).toBe(path);
   });
@@ -92,14 +94,42 @@ describe('documents that do not fit the schema', () => {
     ['xs:double', 'ValueKindsType', '<t:Double>1,5</t:Double>', '"1,5" is not a valid xs:double'],
     ['a list item', 'ValueKindsType', '<t:Ints>1 two 3</t:Ints>', '"1 two 3" is not a valid IntListType'],
     ['an xs:int attribute', 'PathToExtendedFieldType', '', '"x" is not a valid xs:int'],
-  ])('text that does not fit %s (read as a type)', (_kind, typeName, content, reason) => {
+  ])('with strictValues, text that does not fit %s (read as a type) fails the document', (_kind, typeName, content, reason) => {
     const attributes = typeName === 'PathToExtendedFieldType' ? ' PropertyId="x"' : '';
-    expect(readError(() => readAs(typeName, content, attributes)).reason).toBe(reason);
+    expect(readError(() => readAs(typeName, content, attributes, { strictValues: true })).reason).toBe(reason);
   });
 
-  test('an element inside an element of simple type', () => {
-    expect(readError(() => readMessage(`<t:Message ${NS}><t:Subject>a<t:B/></t:Subject></t:Message>`)).reason)
-      .toBe('element t:B is not allowed in t:Subject, which has a simple type');
+  test('an element inside an element of simple type is skipped and reported; the text around it is kept', () => {
+    const reader = elementReader(miniSchema, 't:Message');
+    reader.write(`<t:Message ${NS}><t:Subject>a<t:B>inner</t:B>b</t:Subject></t:Message>`);
+    expect(reader.end().value).toEqual({ Subject: 'ab' });
+    expect(reader.diagnostics).toEqual([expect.objectContaining({ path: '/t:Message/t:Subject', action: 'skipped', value: '<t:B>' })]);
+  });
+});
+
+describe('depth limit', () => {
+  const nested = (levels: number): string =>
+    `<t:Message ${NS}><t:Body BodyType="Text">${'<t:X>'.repeat(levels)}${'</t:X>'.repeat(levels)}</t:Body></t:Message>`;
+
+  test('nesting deeper than maxDepth is a typed error raised as the tag opens', () => {
+    const error = readError(() => readMessage(nested(10_000)));
+    expect(error.reason).toBe('elements are nested deeper than 256 levels');
+    expect(error.line).toBe(1);
+  });
+
+  test('a document nested 100,000 levels deep is refused after reading no more than maxDepth of its tags', () => {
+    const reader = elementReader(miniSchema, 't:Message', { maxDepth: 50 });
+    reader.write(`<t:Message ${NS}><t:Body BodyType="Text">`);
+    let written = 0;
+    const error = readError(() => {
+      for (; written < 100_000; written++) reader.write('<t:X>');
+    });
+    expect(error.reason).toBe('elements are nested deeper than 50 levels');
+    expect(written).toBeLessThan(50);
+  });
+
+  test('nesting within the limit is read', () => {
+    expect(readElement(miniSchema, nested(200), 't:Message')).toEqual(expect.objectContaining({ Body: expect.anything() }));
   });
 });
 
@@ -139,7 +169,7 @@ describe('size limits', () => {
 describe('after an error', () => {
   test('further content is ignored and end() reports the first error', () => {
     const reader = elementReader(miniSchema, 't:Message');
-    const first = readError(() => reader.write(`<t:Message ${NS}><t:IsRead>maybe</t:IsRead>`));
+    const first = readError(() => reader.write(`<t:Message ${NS}><t:IsRead>yes</t:IsRead><t:Subject>a<</t:Subject>`));
     expect(() => reader.write('<t:Size>not even looked at</t:Size></t:Message>')).not.toThrow();
     expect(readError(() => reader.end())).toBe(first);
   });

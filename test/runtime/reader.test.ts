@@ -1,6 +1,7 @@
 import { readElement, readValueAs, writeElement, writeValueAs } from '../../src/runtime';
+import { typeReader } from '../../src/runtime/documents';
 import { M_NS, miniSchema, T_NS } from './fixtures/mini-schema';
-import { NS, readAs, readError } from './fixtures/read-write';
+import { NS, readAs } from './fixtures/read-write';
 
 describe('typed content', () => {
   test('reads attributes, simple elements and nested complex elements as JS values', () => {
@@ -80,10 +81,15 @@ describe('xsi:type', () => {
     expect(writeValueAs(miniSchema, { name: 'V', ns: 't' }, 'ItemType', value)).toContain(' xsi:type="t:FutureItemType"><t:Subject>');
   });
 
-  test('refuses a known type that is not derived from the declared one', () => {
-    const error = readError(() => readAs('MessageType', '', ' xsi:type="t:CalendarItemType"'));
-    expect(error.reason).toBe('xsi:type t:CalendarItemType is not derived from MessageType');
-    expect(error.path).toBe('/t:V');
+  test('reads a known type that is not derived from the declared one as the declared type, keeps the xsi:type and reports it', () => {
+    const reader = typeReader(miniSchema, 'MessageType');
+    reader.write(`<t:V ${NS} xsi:type="t:CalendarItemType"><t:Subject>s</t:Subject></t:V>`);
+    expect(reader.end()).toEqual({ Subject: 's', $attributes: { 'xsi:type': 't:CalendarItemType' } });
+    expect(reader.diagnostics).toEqual([expect.objectContaining({ path: '/t:V/@xsi:type', action: 'kept', expectedType: 'MessageType' })]);
+  });
+
+  test('with strictValues nothing changes for an xsi:type that is not derived: it is kept, reported, and the value read', () => {
+    expect(readAs('MessageType', '', ' xsi:type="t:CalendarItemType"', { strictValues: true })).toEqual({ $attributes: { 'xsi:type': 't:CalendarItemType' } });
   });
 });
 
@@ -151,11 +157,13 @@ describe('content a newer server adds', () => {
     expect(again).toEqual({ $attributes: { New: '1' }, Subject: 's', $unknown: [`<t:Sentiment xmlns:t="${T_NS}" a="1&#xA;2">x&#xD;</t:Sentiment>`] });
   });
 
-  test('keeps unknown content of a wrapper on the array', () => {
-    const items = readAs('ArrayOfRealItemsType', '<t:Message/><t:Contact/>') as unknown[] & { $unknown?: string[] };
-    expect(items).toHaveLength(1);
-    expect(items.$unknown).toEqual([`<t:Contact xmlns:t="${T_NS}"/>`]);
-    expect(writeValueAs(miniSchema, { name: 'V', ns: 't' }, 'ArrayOfRealItemsType', items)).toContain('<t:Message/><t:Contact');
+  test('keeps an unknown element among the entries of a wrapper in its place, as a raw entry, reported, and writes it back', () => {
+    const reader = typeReader(miniSchema, 'ArrayOfRealItemsType');
+    reader.write(`<t:V ${NS}><t:Message/><t:Contact>x</t:Contact><t:Message/></t:V>`);
+    const items = reader.end() as unknown[];
+    expect(items).toEqual([{ $el: 'Message' }, { $el: 'Contact', $ns: 't', $xml: `<t:Contact xmlns:t="${T_NS}">x</t:Contact>` }, { $el: 'Message' }]);
+    expect(reader.diagnostics).toEqual([expect.objectContaining({ path: '/t:V/t:Contact[1]', action: 'raw', entryIndex: 1 })]);
+    expect(writeValueAs(miniSchema, { name: 'V', ns: 't' }, 'ArrayOfRealItemsType', items)).toContain('<t:Message/><t:Contact xmlns:t');
   });
 });
 

@@ -143,6 +143,27 @@ describe('simple values', () => {
   });
 });
 
+describe('values read forgivingly, sent back', () => {
+  test('a date given as a midnight dateTime (a server dialect) is written as the date it means', () => {
+    expect(writeAs('ValueKindsType', { Date: '2026-12-10T00:00:00.000000Z' })).toContain('<t:Date>2026-12-10</t:Date>');
+  });
+
+  test('date, dateTime, time and duration strings of no valid form are refused with where they are, not sent', () => {
+    expect(writeError(() => writeAs('ValueKindsType', { Date: '2026-12-10T09:00:00Z' })).reason).toBe('"2026-12-10T09:00:00Z" is not a valid xs:date');
+    expect(writeError(() => writeAs('ValueKindsType', { DateTime: '10 Dec 2026' })).path).toBe('/t:V/t:DateTime');
+    expect(writeError(() => writeAs('ValueKindsType', { Time: '9am' })).reason).toMatch(/not a valid xs:time/);
+    expect(writeError(() => writeAs('ValueKindsType', { Duration: '30' })).reason).toMatch(/not a valid xs:duration/);
+  });
+
+  test('an object holding a raw server value in $invalid is refused, naming the property, until the caller sets it', () => {
+    const read = { Str: 'x', $invalid: { Int: 'twelve' } };
+    const error = writeError(() => writeAs('ValueKindsType', read));
+    expect(error.reason).toBe('Int holds "twelve" as the server sent it, which is not a valid value; set Int (or delete $invalid.Int) before sending this object');
+    expect(error.path).toBe('/t:V');
+    expect(writeAs('ValueKindsType', { ...read, Int: 12 })).toBe('<t:V><t:Str>x</t:Str><t:Int>12</t:Int></t:V>');
+  });
+});
+
 describe('escaping', () => {
   test('escapes markup characters in text and quotes in attributes', () => {
     expect(writeAs('BodyType', { BodyType: 'Text', lang: `"it's" <b> & c`, $value: `a < b && c > "d" 'e'` })).toBe(
@@ -250,5 +271,20 @@ describe('undeclared properties', () => {
     const request = { ItemShape: { BaseShape: 'IdOnly' }, ItemIds: [{ $el: 'ItemId', Id: 'x', Chnagekey: 'typo' }] };
     expect(() => writeElement(ewsSchema, 'm:GetItem', request)).toThrow(XmlWriteError);
     expect(() => writeElement(ewsSchema, 'm:GetItem', request)).toThrow(/ItemIdType has no property "Chnagekey"/);
+  });
+});
+
+describe('values that cannot end', () => {
+  test('a cyclic object is refused with an XmlWriteError, not a stack overflow', () => {
+    const and: Record<string, unknown> = { $el: 'And' };
+    and.SearchExpression = [and];
+    expect(writeError(() => writeAs('RestrictionType', { And: { SearchExpression: [and] } })).reason)
+      .toBe('the value is nested deeper than 256 elements (a cyclic object?)');
+  });
+
+  test('a restriction nested 2,000 levels deep is refused the same way', () => {
+    let expression: Record<string, unknown> = { $el: 'Exists', FieldURI: { FieldURI: 'item:Subject' } };
+    for (let i = 0; i < 2000; i++) expression = { $el: 'And', SearchExpression: [expression] };
+    expect(writeError(() => writeAs('RestrictionType', { And: { SearchExpression: [expression] } })).reason).toMatch(/nested deeper than 256/);
   });
 });

@@ -166,8 +166,16 @@ describe('grouped answers that do not fit the request', () => {
     await expect(attempt).rejects.toMatchObject({ responseCode: 'ErrorInvalidPropertyRequest', folderIndex: 0, retryable: false });
   });
 
-  it('ungrouped items in the answer to a grouped search are an UnexpectedSearchResponseError, not silently dropped', async () => {
-    const attempt = groupedSearch(findItemResponse({ root: { offset: 2, last: true }, content: `<t:Items>${messages('a', 2)}</t:Items>` }));
+  it('a grouped search answered with a flat list (gromox ignores GroupBy) returns every item in one group, flagged', async () => {
+    const result = await groupedSearch(findItemResponse({ root: { offset: 2, last: true }, content: `<t:Items>${messages('a', 2)}</t:Items><t:Groups/>` }));
+    expect(result.groupingIgnoredByServer).toBe(true);
+    expect(result.itemGroups.map((g) => g.groupIndex)).toEqual(['']);
+    expect(result.itemGroups[0].items).toHaveLength(2);
+  });
+
+  it('both groups and ungrouped items in one answer are an UnexpectedSearchResponseError, not silently dropped', async () => {
+    const groups = '<t:Groups><t:GroupedItems><t:GroupIndex>0</t:GroupIndex><t:Items/></t:GroupedItems></t:Groups>';
+    const attempt = groupedSearch(findItemResponse({ root: { offset: 2, last: true }, content: `<t:Items>${messages('a', 2)}</t:Items>${groups}` }));
     await expect(attempt).rejects.toThrow(UnexpectedSearchResponseError);
   });
 });

@@ -10,6 +10,8 @@ import type { CallOptions } from '../../client/exchange-client';
 import { isFailure, responseOf, type ServiceResponse } from '../results';
 import type { UnitOutcome } from '../scheduler';
 import type { BatchContext } from './run-items';
+import { answersOf, PartialAnswerError } from '../answers';
+import type { ResponseMessage } from '../../client/response-messages';
 
 export type AttachmentEntry = ArrayOfAttachmentsTypeEntry;
 
@@ -63,17 +65,25 @@ export async function addAttachments(
     chunks,
     send: async (batch, options) => {
       const target = batch[0].target;
-      const { responseMessages } = await client.call('CreateAttachment', {
-        ParentItemId: { Id: targets[target].parentId },
-        Attachments: batch.map((u) => u.attachment),
-      }, options);
-      // A chunk holds one item's attachments and its retries run one after another, so the last
-      // successful message seen is the item's latest state.
-      for (const message of responseMessages) {
-        const key = attachmentOf(message.payload as AttachmentInfoResponseMessageType)?.AttachmentId?.RootItemChangeKey;
-        if (message.responseClass !== 'Error' && key) latestChangeKey.set(target, key);
+      const noteChangeKeys = (messages: readonly ResponseMessage[]): void => {
+        // A chunk holds one item's attachments and its retries run one after another, so the last
+        // successful message seen is the item's latest state.
+        for (const message of messages) {
+          const key = attachmentOf(message.payload as AttachmentInfoResponseMessageType)?.AttachmentId?.RootItemChangeKey;
+          if (message.responseClass !== 'Error' && key) latestChangeKey.set(target, key);
+        }
+      };
+      try {
+        const responseMessages = await answersOf(client, 'CreateAttachment', {
+          ParentItemId: { Id: targets[target].parentId },
+          Attachments: batch.map((u) => u.attachment),
+        }, options);
+        noteChangeKeys(responseMessages);
+        return responseMessages;
+      } catch (error) {
+        if (error instanceof PartialAnswerError) noteChangeKeys(error.messages);
+        throw error;
       }
-      return responseMessages;
     },
     onSettled: (unit, outcome) => {
       const target = units[unit].target;

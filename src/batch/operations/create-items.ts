@@ -9,8 +9,9 @@
  */
 import type { CreateItemType } from '../../../generated/messages';
 import type {
-  CalendarItemCreateOrDeleteOperationType, MessageDispositionType, NonEmptyArrayOfAllItemsTypeEntry, TargetFolderIdType,
+  CalendarItemCreateOrDeleteOperationType, MessageDispositionType, TargetFolderIdType,
 } from '../../../generated/types';
+import type { NonEmptyArrayOfAllItemsTypeEntryInput } from '../../../generated/inputs';
 import type { CallOptions } from '../../client/exchange-client';
 import { overallResult } from '../../client/response-messages';
 import { ItemInputError, ItemRequestFailedError } from '../errors';
@@ -24,9 +25,14 @@ import type { UnitOutcome } from '../scheduler';
 import { addAttachments, type AttachedItem, type AttachmentEntry, type AttachmentResponse, type AttachmentTarget } from './attachments';
 import { itemResponse } from './get-items';
 import { defined, prepareOrReject, type BatchCallOptions, type BatchContext } from './run-items';
+import { answersOf } from '../answers';
+import { refusalCheck } from '../input-check';
 
-/** An item to create, tagged with its element: `{ $el: 'CalendarItem', Subject, Start, End, ... }`. */
-export type NewItem = NonEmptyArrayOfAllItemsTypeEntry;
+/**
+ * An item to create, tagged with its element: `{ $el: 'CalendarItem', Subject, Start, End, ... }`; dates
+ * may be `Date`s, and the elements the server computes (ItemId, DateTimeCreated, IsRecurring…) are not offered.
+ */
+export type NewItem = NonEmptyArrayOfAllItemsTypeEntryInput;
 
 export interface CreateItemsOptions extends BatchCallOptions {
   /** Folder for the new items (or for the sent copy of messages); the default folder of each kind when absent. */
@@ -116,11 +122,13 @@ class CreateItemsRun {
 
   private async createGroup(group: number[], request: Omit<CreateItemType, 'Items'>): Promise<void> {
     const { client, scheduler } = this.context;
+    const refusal = refusalCheck(client, 'CreateItem', (item: NewItem) => ({ ...request, Items: [item] }), 'items', 'Items');
     await scheduler.run({
       operation: 'CreateItem',
       effect: 'once',
       inputs: group.map((p) => this.itemAt(p).entry),
-      send: async (Items, options) => (await client.call('CreateItem', { ...request, Items }, options)).responseMessages,
+      send: (Items, options) => answersOf(client, 'CreateItem', { ...request, Items }, options),
+      checkInput: (k) => refusal(this.itemAt(group[k]).entry, group[k]),
       onSettled: (k, outcome) => {
         this.created.set(group[k], outcome);
         // An item with attachments is done only after the next step.
@@ -155,7 +163,7 @@ class CreateItemsRun {
       operation: 'SendItem',
       effect: 'once',
       inputs: ready.map((p) => draftId(createdId(this.created.get(p)!)!, this.attached.get(p)!.changeKey)),
-      send: async (ItemIds, options) => (await client.call('SendItem', { ...request, ItemIds }, options)).responseMessages,
+      send: (ItemIds, options) => answersOf(client, 'SendItem', { ...request, ItemIds }, options),
       onSettled: (k, outcome) => {
         this.sent.set(ready[k], outcome);
         this.progress.settle(isFailure(outcome));

@@ -11,6 +11,8 @@ import { itemIdEntry, type BaseItemIdEntry, type ItemIdInput } from '../inputs';
 import { ProgressCounter, type ProgressListener } from '../progress';
 import { collectionOf, isFailure, type ServiceResponse, type ServiceResponseCollection } from '../results';
 import type { ChunkJob, ChunkScheduler, UnitOutcome } from '../scheduler';
+import { answersOf } from '../answers';
+import { refusalCheck, type RefusalCheck } from '../input-check';
 
 /** Options every batch call takes besides its operation's own: the request options of ExchangeClient.call and: */
 export interface BatchCallOptions extends CallOptions {
@@ -32,6 +34,8 @@ export interface ItemJobSpec<In, Entry, R extends ServiceResponse> {
   prepare(input: In): Entry;
   send(entries: Entry[], call: CallOptions): Promise<readonly ResponseMessage[]>;
   toResponse(outcome: UnitOutcome): R;
+  /** Which entry the writer refuses, once a chunk could not be written (see ChunkJob.checkInput). */
+  readonly refusal?: RefusalCheck<Entry>;
 }
 
 /** The operations whose request is fixed parts plus ItemIds, one entry per input id. */
@@ -40,14 +44,15 @@ export type ItemIdsOperation = 'GetItem' | 'DeleteItem' | 'SendItem' | 'MoveItem
 /** The job of an ItemIds operation: each input becomes its id entry, sent beside the call's fixed `request` parts. */
 export function itemIdsSpec<Op extends ItemIdsOperation, R extends ServiceResponse>(
   client: ExchangeClient, operation: Op, effect: ItemJobSpec<ItemIdInput, BaseItemIdEntry, R>['effect'],
-  request: Omit<OperationTypes[Op]['request'], 'ItemIds'>, toResponse: (outcome: UnitOutcome) => R,
+  request: Omit<OperationTypes[Op]['requestInput'], 'ItemIds'>, toResponse: (outcome: UnitOutcome) => R,
 ): ItemJobSpec<ItemIdInput, BaseItemIdEntry, R> {
   return {
     operation,
     effect,
     prepare: (id) => itemIdEntry(id, client.schema),
-    send: async (ItemIds, call) => (await client.call(operation, { ...request, ItemIds } as OperationTypes[Op]['request'], call)).responseMessages,
+    send: (ItemIds, call) => answersOf(client, operation, { ...request, ItemIds } as OperationTypes[Op]['requestInput'], call),
     toResponse,
+    refusal: refusalCheck(client, operation, (id) => ({ ...request, ItemIds: [id] }) as OperationTypes[Op]['requestInput'], 'ids', 'ItemIds'),
   };
 }
 
@@ -71,7 +76,11 @@ export async function runItems<In, Entry, R extends ServiceResponse>(
     }
   });
   const outcomes = await scheduler.run(
-    { operation: spec.operation, effect: spec.effect, inputs: entries, send: spec.send, onSettled: (_, outcome) => progress.settle(isFailure(outcome)) },
+    {
+      operation: spec.operation, effect: spec.effect, inputs: entries, send: spec.send,
+      onSettled: (_, outcome) => progress.settle(isFailure(outcome)),
+      ...(spec.refusal && { checkInput: (k: number) => spec.refusal!(entries[k], positions[k]) }),
+    },
     { call, batchSize },
   );
   outcomes.forEach((outcome, k) => {
@@ -82,8 +91,14 @@ export async function runItems<In, Entry, R extends ServiceResponse>(
 
 type Prepared<Entry> = { readonly ok: true; readonly value: Entry } | { readonly ok: false; readonly rejection: UnitOutcome };
 
-/** Only ItemInputError marks an input as invalid; anything else is a bug and propagates. */
+/**
+ * Only ItemInputError marks an input as invalid; anything else is a bug and propagates. A missing input
+ * (`null`, `undefined`, a number where an item belongs) is refused before `prepare` looks into it.
+ */
 export function prepareOrReject<In, Entry>(spec: { prepare(input: In): Entry }, input: In): Prepared<Entry> {
+  if (input === null || (typeof input !== 'object' && typeof input !== 'string')) {
+    return { ok: false, rejection: { kind: 'failed', error: new ItemInputError(`not an input this operation takes: ${String(input)}`), resentAfterUnknownOutcome: false } };
+  }
   try {
     return { ok: true, value: spec.prepare(input) };
   } catch (error) {

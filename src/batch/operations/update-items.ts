@@ -12,6 +12,8 @@ import type { UnitOutcome } from '../scheduler';
 import { itemResponse } from './get-items';
 import { itemChangeOf, type ItemChange } from './item-changes';
 import { defined, runItems, type BatchCallOptions, type BatchContext } from './run-items';
+import { answersOf } from '../answers';
+import { refusalCheck } from '../input-check';
 
 export interface UpdateItemsOptions extends BatchCallOptions {
   /** AutoResolve by default, as the Managed API's common use; AlwaysOverwrite or NeverOverwrite otherwise. */
@@ -44,8 +46,9 @@ export async function updateItems(
     operation: 'UpdateItem',
     effect: 'once',
     prepare: (change) => itemChangeOf(change, client.schema),
-    send: async (ItemChanges, call) => (await client.call('UpdateItem', { ...request, ItemChanges }, call)).responseMessages,
+    send: (ItemChanges, call) => answersOf(client, 'UpdateItem', { ...request, ItemChanges }, call),
     toResponse: updateResponse,
+    refusal: refusalCheck(client, 'UpdateItem', (change) => ({ ...request, ItemChanges: [change] }), 'changes', 'ItemChanges'),
   }, batch);
 }
 

@@ -9,6 +9,7 @@ export function basicAuth(username: string, password: string): AuthStrategy {
   const authorization = `Basic ${Buffer.from(`${username}:${password}`, 'utf8').toString('base64')}`;
   return {
     scheme: 'Basic',
+    secrets: () => [password, authorization.slice('Basic '.length), `${username}:${password}`],
     open: () => ({
       send: (request, roundTrip) => roundTrip(withAuthorization(request, authorization)),
       close: () => undefined,

@@ -9,8 +9,20 @@ import type { TransportResponse } from '../transport';
 
 export type TokenProvider = (context: { readonly forceRefresh: boolean }) => Promise<string>;
 
+/** Tokens remembered for scrubbing errors: the one in use and the one it replaced (a response may still echo it). */
+const REMEMBERED_TOKENS = 2;
+
 export function bearerAuth(tokenProvider: TokenProvider): AuthStrategy {
-  return { scheme: 'Bearer', open: () => new BearerSession(tokenProvider) };
+  const recent: string[] = [];
+  const remembering: TokenProvider = async (context) => {
+    const token = await tokenProvider(context);
+    if (typeof token === 'string' && !recent.includes(token)) {
+      recent.unshift(token);
+      recent.length = Math.min(recent.length, REMEMBERED_TOKENS);
+    }
+    return token;
+  };
+  return { scheme: 'Bearer', open: () => new BearerSession(remembering), secrets: () => recent };
 }
 
 class BearerSession implements AuthSession {

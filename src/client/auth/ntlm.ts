@@ -35,12 +35,21 @@ import {
 export type { NtlmCredentials };
 
 const MAX_IDLE_PER_ORIGIN = 8;
+/** AUTHENTICATE messages remembered for scrubbing errors (one per connection being set up, a few at once). */
+const REMEMBERED_MESSAGES = 4;
 const NEGOTIATE_HEADER = `NTLM ${NEGOTIATE_MESSAGE.toString('base64')}`;
 const EMPTY_BODY = Buffer.alloc(0);
 
 export function ntlmAuth(credentials: NtlmCredentials): AuthStrategy {
   const identity = ntlmIdentity(credentials);
-  return { scheme: 'NTLM', open: (connections) => new NtlmSession(identity, connections) };
+  // The password itself never leaves (only a proof does, and is not kept); what a server could echo is
+  // the last AUTHENTICATE messages, which errors are scrubbed of besides the NTLM pattern in redact.ts.
+  const recent: string[] = [];
+  const remember = (token: string): void => {
+    recent.unshift(token);
+    recent.length = Math.min(recent.length, REMEMBERED_MESSAGES);
+  };
+  return { scheme: 'NTLM', open: (connections) => new NtlmSession(identity, connections, remember), secrets: () => recent };
 }
 
 interface PinnedConnection {
@@ -54,10 +63,12 @@ class NtlmSession implements AuthSession {
   readonly #identity: NtlmIdentity;
   readonly #connections: ConnectionFactory;
   readonly #idle = new Map<string, PinnedConnection[]>();
+  readonly #remember: (token: string) => void;
 
-  constructor(identity: NtlmIdentity, connections: ConnectionFactory) {
+  constructor(identity: NtlmIdentity, connections: ConnectionFactory, remember: (token: string) => void) {
     this.#identity = identity;
     this.#connections = connections;
+    this.#remember = remember;
   }
 
   async send(request: WireRequest, roundTrip: RoundTrip): Promise<TransportResponse> {
@@ -128,8 +139,9 @@ class NtlmSession implements AuthSession {
       throw new EwsAuthenticationError(failure, ['NTLM'], `the server's NTLM challenge is malformed (${(error as Error).message})`);
     }
     // Over TLS the proof is bound to this connection's certificate (channel-binding.ts).
-    const message = authenticateMessage(this.#identity, challenge, challengeResponse.peerCertificate);
-    return `NTLM ${message.toString('base64')}`;
+    const token = authenticateMessage(this.#identity, challenge, challengeResponse.peerCertificate).toString('base64');
+    this.#remember(token);
+    return `NTLM ${token}`;
   }
 
   #take(url: string): PinnedConnection {

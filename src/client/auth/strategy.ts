@@ -44,6 +44,11 @@ export interface AuthStrategy {
   readonly scheme: string;
   /** Called once by each transport that uses this strategy. */
   open(connections: ConnectionFactory): AuthSession;
+  /**
+   * The credentials this strategy sends (or sent lately): the client scrubs them, in every encoding a
+   * server might echo them in, out of every error it throws (see redact.ts secretForms).
+   */
+  secrets?(): readonly string[];
 }
 
 /** Sends requests as they are: for servers that need no authentication, or headers the caller sets itself. */

@@ -92,7 +92,7 @@ function calendarDefaults(context: OperationContext, data: ItemData): void {
   const isMeeting = ATTENDEE_LISTS.some((list) => (data[list]?.length ?? 0) > 0);
   fill(data, {
     UID: context.state.serials.hex(32) + '00000000000000000000',
-    ReminderIsSet: true, ReminderMinutesBeforeStart: '15', IsAllDayEvent: false, LegacyFreeBusyStatus: 'Busy',
+    ReminderIsSet: true, ReminderMinutesBeforeStart: 15, IsAllDayEvent: false, LegacyFreeBusyStatus: 'Busy',
     IsMeeting: isMeeting, IsCancelled: false, MeetingRequestWasSent: false, IsResponseRequested: isMeeting,
     MyResponseType: 'Organizer', Organizer: { Mailbox: context.mailbox.owner }, AppointmentSequenceNumber: 0,
     AppointmentState: isMeeting ? 1 : 0, IsOrganizer: true,
