@@ -104,15 +104,21 @@ export function lastWatermark(events: readonly NotificationEvent[], previous: st
 
 /**
  * The notifications of a m:Notifications array. Exchange writes `m:Notification` where the schema
- * says `t:Notification`; the reader keeps those raw (`$unknown`) and they are read here as
- * t:NotificationType, through the descriptors.
+ * says `t:Notification`; the reader keeps those raw (an entry with `$xml`, or `$unknown` on the
+ * array) and they are read here as t:NotificationType, through the descriptors.
  */
 export function notificationsIn(schema: SchemaSet, notifications: t.NonEmptyArrayOfNotificationsType | undefined): t.NotificationType[] {
   if (!notifications) return [];
-  const raw = (notifications as { $unknown?: string[] }).$unknown;
-  if (!raw || raw.length === 0) return notifications;
-  const read = raw.filter((xml) => /^<(?:[\w.-]+:)?Notification[\s>/]/.test(xml)).map((xml) => readValueAs<t.NotificationType>(schema, xml, 'NotificationType'));
-  return notifications.length === 0 ? read : [...notifications, ...read];
+  const readRaw = (xml: string) => readValueAs<t.NotificationType>(schema, xml, 'NotificationType');
+  const isNotification = (xml: string) => /^<(?:[\w.-]+:)?Notification[\s>/]/.test(xml);
+  const result: t.NotificationType[] = [];
+  for (const entry of notifications) {
+    const raw = (entry as { $xml?: unknown }).$xml;
+    if (typeof raw !== 'string') result.push(entry);
+    else if (isNotification(raw)) result.push(readRaw(raw));
+  }
+  for (const raw of (notifications as { $unknown?: string[] }).$unknown ?? []) if (isNotification(raw)) result.push(readRaw(raw));
+  return result;
 }
 
 function withOptional<T extends object>(base: T, optional: Record<string, unknown>): T {

@@ -86,10 +86,12 @@ export interface GetEventsAnswer {
  */
 export async function getEvents(client: ExchangeClient, subscriptionId: string, watermark: string, scope: SubscriptionScope, options: CallOptions): Promise<GetEventsAnswer> {
   const { body } = await client.call('GetEvents', { SubscriptionId: subscriptionId, Watermark: watermark }, { ...options, impersonation: scope.impersonation });
-  const entries = body.ResponseMessages as unknown as (m.ArrayOfResponseMessagesTypeEntry[] & { $unknown?: string[] }) | undefined;
-  if (entries && entries.length === 1 && entries[0].$el === 'GetEventsResponseMessage') return { message: checked(entries[0]) as m.GetEventsResponseMessageType };
-  const raw = entries?.$unknown ?? [];
-  if ((entries?.length ?? 0) === 0 && raw.length === 1) {
+  const entries = (body.ResponseMessages ?? []) as unknown as (m.ArrayOfResponseMessagesTypeEntry & { $xml?: string })[] & { $unknown?: string[] };
+  const known = entries.filter((entry) => entry.$el === 'GetEventsResponseMessage' && typeof entry.$xml !== 'string');
+  if (known.length === 1 && entries.length === 1) return { message: checked(known[0]) as m.GetEventsResponseMessageType };
+  // Elements the schema does not allow there: kept raw, in place (`$xml`) or on the array (`$unknown`).
+  const raw = [...entries.flatMap((entry) => (typeof entry.$xml === 'string' ? [entry.$xml] : [])), ...(entries.$unknown ?? [])];
+  if (known.length === 0 && raw.length === 1) {
     const name = /^<([\w.:-]+)/.exec(raw[0])?.[1] ?? 'an unknown element';
     let message: m.GetEventsResponseMessageType;
     try {
@@ -98,9 +100,9 @@ export async function getEvents(client: ExchangeClient, subscriptionId: string, 
       throw new EwsMalformedResponseError(`GetEvents answered <${name}> where m:GetEventsResponseMessage belongs, and it is not a GetEventsResponseMessageType: ${(error as Error).message}`);
     }
     const diagnostic = `GetEvents answered <${name}> where m:GetEventsResponseMessage belongs (a server bug, seen with gromox); its content was read as a GetEventsResponseMessage`;
-    return { message: checked(message as m.ArrayOfResponseMessagesTypeEntry) as m.GetEventsResponseMessageType, diagnostic };
+    return { message: checked({ ...message, $el: 'GetEventsResponseMessage' } as m.ArrayOfResponseMessagesTypeEntry) as m.GetEventsResponseMessageType, diagnostic };
   }
-  const found = entries?.map((entry) => entry.$el).join(', ') || (raw.length > 0 ? `${raw.length} unknown element(s)` : 'nothing');
+  const found = entries.map((entry) => entry.$el).join(', ') || (raw.length > 0 ? `${raw.length} unknown element(s)` : 'nothing');
   throw new EwsMalformedResponseError(`GetEvents answered without its one m:GetEventsResponseMessage (found ${found})`);
 }
 
@@ -111,7 +113,7 @@ async function callWithHeaders<Op extends 'Subscribe'>(client: ExchangeClient, o
   try {
     content = await readEnvelope(client.schema, body as AsyncIterable<Buffer>);
   } catch (error) {
-    throw error instanceof XmlReadError ? new EwsMalformedResponseError(error, { line: error.line, column: error.column }) : error;
+    throw error instanceof XmlReadError ? new EwsMalformedResponseError(error) : error;
   }
   if (content.fault) throw new EwsSoapFaultError(content.fault);
   if (content.body?.element !== 'm:SubscribeResponse') throw new EwsMalformedResponseError(`expected <m:SubscribeResponse>, got ${content.body ? `<${content.body.element}>` : 'an empty soap:Body'}`);
