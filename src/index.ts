@@ -22,6 +22,7 @@ export type { FolderRef } from './schema/folders';
 
 export * from './batch';
 export * from './search';
+export * from './notifications';
 export * from './autodiscover';
 export * from './values';
 export type { PropertyPath, SinglePath, PathLike } from './schema/paths';

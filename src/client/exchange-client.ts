@@ -203,6 +203,22 @@ export class ExchangeClient {
     }
   }
 
+  /**
+   * Sends one operation and resolves with its response body unread, and the HTTP headers: for answers
+   * read another way than as one envelope (GetStreamingEvents writes many). Errors of the HTTP level
+   * (401, 503, an HTML page…) throw as for `call()`; the caller reads, or destroys, the body.
+   */
+  async open<Op extends OperationName>(
+    operation: Op, request: OperationTypes[Op]['request'], options: CallOptions = {},
+  ): Promise<{ readonly body: NodeJS.ReadableStream; readonly headers: Readonly<Record<string, string>> }> {
+    try {
+      const { body, responseHeaders } = await this.send(operation, request, options);
+      return { body, headers: responseHeaders };
+    } catch (error) {
+      throw this.scrub(error);
+    }
+  }
+
   /** Validates (when asked), writes and sends the request; resolves with the response body to read. */
   private async send(operation: OperationName, request: unknown, options: CallOptions) {
     const op = this.schema.operations[operation];
@@ -220,7 +236,7 @@ export class ExchangeClient {
       timeoutMs: options.timeoutMs ?? this.options.timeoutMs,
       signal: options.signal,
     });
-    return { op, headers, body: await openSoapBody(response) };
+    return { op, headers, body: await openSoapBody(response), responseHeaders: response.headers };
   }
 
   /** The typed result of a read envelope: a fault throws; the body must be the operation's response. */

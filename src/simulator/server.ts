@@ -17,6 +17,7 @@ import { writeEnvelope } from '../runtime/writer';
 import type { OperationDesc, SchemaSet } from '../schema/descriptors';
 import { XsdValidator } from '../validation/xsd-validator';
 import { runOperation, UnsupportedOperationError } from './operations';
+import { notificationControls, notificationsOf, streamEvents, type NotificationControls, type NotificationSimulatorOptions } from './operations/notifications';
 import { autodiscoverProtocolAt, serveAutodiscover, type SimulatorAutodiscoverOptions } from './operations/autodiscover';
 import { addNilGroups, responseSchema, type GroupQuirks } from './quirks';
 import { schemaValidationFault } from './schema-fault';
@@ -73,6 +74,8 @@ export interface SimulatorOptions extends GroupQuirks {
   /** Reproducible ids (tests). */
   readonly seed?: string;
   readonly state?: SimulatorState;
+  /** Subscriptions: the length of a "minute", streaming heartbeats, retained events. */
+  readonly notifications?: NotificationSimulatorOptions;
   /** How /autodiscover/autodiscover.xml (POX) and .svc (SOAP) answer; both serve every mailbox by default. */
   readonly autodiscover?: SimulatorAutodiscoverOptions;
 }
@@ -83,6 +86,8 @@ export interface RunningSimulator {
   readonly state: SimulatorState;
   /** Requests received so far. */
   readonly requestCount: () => number;
+  /** Break streaming connections, expire subscriptions, forget event history (notification tests). */
+  readonly notifications: NotificationControls;
   close(): Promise<void>;
 }
 
@@ -114,7 +119,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     url: endpoint.url,
     state,
     requestCount: () => endpoint.requests,
+    notifications: notificationControls(state),
     close: () => new Promise<void>((resolve) => {
+      notificationsOf(state).close();
       for (const socket of sockets) socket.destroy();
       server.close(() => resolve());
     }),
@@ -164,6 +171,9 @@ class SoapEndpoint {
       : (options.serverVersion as ServerVersionInfo | undefined) ?? (options.legacyGroups ? EXCHANGE_2013_LEGACY_GROUPS : EXCHANGE_2016);
     this.writeSchema = responseSchema(ewsSchema, options);
     this.maxVersionIndex = ExchangeVersionTypeValues.indexOf(options.maxRequestVersion ?? this.release ?? ExchangeVersionTypeValues[ExchangeVersionTypeValues.length - 1]);
+    notificationsOf(state, options.notifications).writeEnvelope = (element, value, writeOptions) => writeEnvelope(this.writeSchema, {
+      headers: [{ element: 't:ServerVersionInfo', value: this.serverVersion }], body: { element, value },
+    }, writeOptions);
   }
 
   async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
@@ -181,7 +191,8 @@ class SoapEndpoint {
       if (this.options.latencyMs) await delay(this.options.latencyMs);
       const throttled = this.throttle(number, res);
       if (throttled) return;
-      const { xml, operation } = await this.respond(user, body);
+      const { xml, operation, stream } = await this.respond(user, body);
+      if (stream) return stream(res);
       if (this.shouldDrop(number, operation)) {
         req.socket.destroy();
         return;
@@ -194,7 +205,7 @@ class SoapEndpoint {
     }
   }
 
-  private async respond(user: SimulatorUser, body: string): Promise<{ xml: { text: string; fault: boolean }; operation: string }> {
+  private async respond(user: SimulatorUser, body: string): Promise<{ xml: { text: string; fault: boolean }; operation: string; stream?: (res: http.ServerResponse) => void }> {
     let operation = 'unknown';
     try {
       const envelope = await this.readRequest(body);
@@ -206,6 +217,10 @@ class SoapEndpoint {
         || timeZoneRefusal(envelope.headers, op.name, envelope.body.value);
       if (refusal) throw new Fault(refusal);
       const mailbox = this.mailboxFor(user, envelope.headers['t:ExchangeImpersonation']);
+      if (op.name === 'GetStreamingEvents') {
+        const context = { state: this.state, mailbox, requestServerVersion: version };
+        return { xml: { text: '', fault: false }, operation, stream: (res) => streamEvents(context, envelope.body!.value as never, res) };
+      }
       let response = runOperation(op.name as 'GetItem', { state: this.state, mailbox, requestServerVersion: version }, envelope.body.value as never) as unknown;
       if (op.name === 'FindItem' && this.options.nilGroups) response = addNilGroups(response as FindItemResponseType);
       if (!READ_ONLY_OPERATIONS.has(op.name)) this.save();

@@ -13,6 +13,7 @@ import { findFolder } from './find-folder';
 import { findItem } from './find-item';
 import { createFolder, getFolder } from './folders';
 import { getItem } from './get-item';
+import { getEvents, subscribe, unsubscribe } from './notifications';
 import { copyItem, moveItem } from './move-copy-item';
 import { sendItem } from './send-item';
 import { syncFolderItems } from './sync-folder-items';
@@ -36,6 +37,9 @@ export const simulatedOperations = {
   CreateFolder: createFolder,
   FindItem: findItem,
   SyncFolderItems: syncFolderItems,
+  Subscribe: subscribe,
+  GetEvents: getEvents,
+  Unsubscribe: unsubscribe,
 } satisfies HandlerTable;
 
 export type SimulatedOperation = keyof typeof simulatedOperations;

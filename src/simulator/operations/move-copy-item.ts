@@ -34,7 +34,7 @@ function transfer(context: OperationContext, request: m.BaseMoveCopyItemType, mo
     if (mode === 'move') mailbox.moveItem(item, destination.folder.key);
     else {
       const { ItemId: _id, ParentFolderId: _parent, DateTimeCreated: _created, ...properties } = structuredClone(item.data);
-      result = mailbox.addItem(item.element, properties, destination.folder.key);
+      result = mailbox.addItem(item.element, properties, destination.folder.key, item);
       copyAttachments(item, mailbox, result);
       mailbox.recordChange(result, ['Attachments']);
       if (item.exceptions) result.exceptions = structuredClone(item.exceptions);
