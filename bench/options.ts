@@ -39,7 +39,8 @@ const QUICK: Omit<BenchOptions, 'log'> = {
 export const USAGE = `npm run bench -- [--quick] [--rounds N] [--sizes 100,1000] [--memory-sizes 10000,50000]
   [--build-sizes 100,1000] [--scenarios findItemGrouped,getItem,createItem,deleteItem]
   [--clients 'typed-ews,typed-ews stream'] [--child-flags '--max-semi-space-size=8'] [--startup-runs N]
-  [--paging-total N | --no-paging] [--out FILE] [--profile client:scenario:N[:http|memory] | --profile startup:client]`;
+  [--paging-total N | --no-paging] [--out FILE] [--profile client:scenario:N[:http|memory] | --profile startup:client]
+npm run bench -- --validation [--quick] [--no-demo]   (schema validation targets; a full run updates bench/RESULTS.md)`;
 
 export function parseCommandLine(argv: readonly string[]): CommandLine {
   const { values } = parseArgs({

@@ -11,11 +11,16 @@ import { parseCommandLine, USAGE } from './options';
 import { profileCell } from './profile';
 import { renderReport } from './report';
 import { replaceGeneratedSection } from './results-file';
+import { runValidationBenchmark } from './validation';
 
 const ROOT = path.resolve(__dirname, '..');
 const log = (line: string): void => { process.stderr.write(`${line}\n`); };
 
 async function main(argv: string[]): Promise<void> {
+  if (argv.includes('--validation')) {
+    await runValidationBenchmark(argv);
+    return;
+  }
   const commandLine = parseCommandLine(argv);
   if (commandLine.profile) {
     process.stdout.write(`${await profileCell(commandLine.profile, ROOT, log)}\n`);

@@ -2,6 +2,7 @@
  * The generator's pipeline: schema files → model → named passes → SchemaSet (the descriptors the
  * runtime interprets). Emitting TypeScript from the SchemaSet is codegen/emit/'s job.
  */
+import { existsSync } from 'fs';
 import { join } from 'path';
 import type { GlobalElementDesc, SchemaSet } from '../src/schema/descriptors';
 import { SchemaModel } from './model';
@@ -15,6 +16,7 @@ import { TypeNames } from './passes/type-names';
 import { readOperations } from './wsdl/operations';
 import { buildModel } from './xsd/build-model';
 import { loadSchemaDocuments } from './xsd/load-schemas';
+import { SchemaError } from './xsd/xml-tree';
 
 export interface CompiledSchema {
   readonly schema: SchemaSet;
@@ -23,7 +25,9 @@ export interface CompiledSchema {
 }
 
 export function compileSchemaDir(dir: string): CompiledSchema {
-  return compileSchemaFiles([join(dir, 'services.wsdl')]);
+  const wsdl = join(dir, 'services.wsdl');
+  if (!existsSync(wsdl)) throw new SchemaError(`${dir} has no services.wsdl: the SDK's operations come from it (save https://<server>/EWS/services.wsdl there)`);
+  return compileSchemaFiles([wsdl]);
 }
 
 /** Compiles schema files (a .wsdl, whose operations are read too, or .xsd entry points). */

@@ -4,17 +4,21 @@ import { readFileSync } from 'fs';
 import { join, relative, resolve } from 'path';
 import { CompiledSchema, compileSchemaDir } from './compile-schema';
 import { EmittedFile, emitAll } from './emit/emit';
+import { loadComparedSets, setDirs } from './versions/schema-sets';
+import { computeVersionFacts } from './versions/version-facts';
 
 export const PROJECT_ROOT = resolve(__dirname, '..');
 
 export function generate(schemaDir: string, outDir: string): { compiled: CompiledSchema; files: EmittedFile[] } {
   const compiled = compileSchemaDir(schemaDir);
-  const files = emitAll(compiled.schema, {
+  const versionSets = loadComparedSets(setDirs(join(PROJECT_ROOT, 'schemas/versions'), [join(PROJECT_ROOT, 'schemas/ews')]), schemaDir, compiled.schema);
+  const schema = { ...compiled.schema, versions: computeVersionFacts(compiled.schema, versionSets) };
+  const files = emitAll(schema, {
     outDir,
     runtimeImport: relative(outDir, join(PROJECT_ROOT, 'src/schema')).split('\\').join('/'),
     source: `${relative(PROJECT_ROOT, schemaDir).split('\\').join('/') || '.'} (sha256 ${schemaDigest(schemaDir)})`,
   });
-  return { compiled, files };
+  return { compiled: { ...compiled, schema }, files };
 }
 
 /** One digest over the three schema files, named in the generated header. */

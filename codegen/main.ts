@@ -11,6 +11,7 @@ import { join, relative, resolve } from 'path';
 import type { CompiledSchema } from './compile-schema';
 import { writeFiles } from './emit/emit';
 import { PROJECT_ROOT as ROOT, generate } from './generate';
+import { versionReport } from './versions/report';
 import { SchemaError } from './xsd/xml-tree';
 
 function main(argv: string[]): number {
@@ -50,6 +51,7 @@ function report(compiled: CompiledSchema, ms: number, fileCount: number): void {
   console.log(`  total: ${types.length} types (${complex.length} complex, ${complex.filter((t) => t.kind === 'complex' && t.wrapper).length} array wrappers), ` +
     `${Object.keys(schema.elements).length} global elements, ${Object.keys(schema.operations).length} operations`);
   console.log(`  substitution groups: ${substitutionHeads.map((h) => `${h.head} (${h.members})`).join(', ')}`);
+  if (schema.versions) console.log(versionReport(schema.versions));
 }
 
 try {

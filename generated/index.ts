@@ -5,5 +5,6 @@ export * from './messages';
 export * from './types';
 export * from './elements';
 export * from './operations';
+export * from './inputs';
 export * from './schema';
 export * from './field-uris';

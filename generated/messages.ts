@@ -4,150 +4,323 @@
 import type { AnyEntry, Extensible, Tagged } from '../src/schema/instance';
 import type * as t from './types';
 
-/** m:AddDelegateResponseMessageType */
+/**
+ * m:AddDelegateResponseMessageType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/adddelegateresponse
+ */
 export interface AddDelegateResponseMessageType extends BaseDelegateResponseMessageType {
 }
 
-/** m:AddDelegateType */
+/**
+ * m:AddDelegateType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/adddelegate
+ */
 export interface AddDelegateType extends BaseDelegateType {
-  /** m:DelegateUsers. */
+  /**
+   * m:DelegateUsers.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/delegateusers
+   */
   DelegateUsers: t.ArrayOfDelegateUserType;
-  /** m:DeliverMeetingRequests. */
+  /**
+   * m:DeliverMeetingRequests.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/delivermeetingrequests
+   */
   DeliverMeetingRequests?: t.DeliverMeetingRequestsType;
 }
 
-/** m:AddDistributionGroupToImListResponseMessageType */
+/**
+ * m:AddDistributionGroupToImListResponseMessageType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/adddistributiongrouptoimlistresponse
+ */
 export interface AddDistributionGroupToImListResponseMessageType extends ResponseMessageType {
-  /** m:ImGroup. */
+  /**
+   * m:ImGroup.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ImGroup?: t.ImGroupType;
 }
 
-/** m:AddDistributionGroupToImListType */
+/**
+ * m:AddDistributionGroupToImListType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/adddistributiongrouptoimlist
+ */
 export interface AddDistributionGroupToImListType extends BaseRequestType {
-  /** m:SmtpAddress. */
+  /**
+   * m:SmtpAddress.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   SmtpAddress: t.NonEmptyStringType;
-  /** m:DisplayName. */
+  /**
+   * m:DisplayName.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   DisplayName: t.NonEmptyStringType;
 }
 
-/** m:AddImContactToGroupResponseMessageType */
+/**
+ * m:AddImContactToGroupResponseMessageType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/addimcontacttogroupresponse
+ */
 export interface AddImContactToGroupResponseMessageType extends ResponseMessageType {
 }
 
-/** m:AddImContactToGroupType */
+/**
+ * m:AddImContactToGroupType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/addimcontacttogroup
+ */
 export interface AddImContactToGroupType extends BaseRequestType {
-  /** m:ContactId. */
+  /**
+   * m:ContactId.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ContactId: t.ItemIdType;
-  /** m:GroupId. */
+  /**
+   * m:GroupId.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   GroupId?: t.ItemIdType;
 }
 
-/** m:AddImGroupResponseMessageType */
+/**
+ * m:AddImGroupResponseMessageType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export interface AddImGroupResponseMessageType extends ResponseMessageType {
-  /** m:ImGroup. */
+  /**
+   * m:ImGroup.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ImGroup?: t.ImGroupType;
 }
 
-/** m:AddImGroupType */
+/**
+ * m:AddImGroupType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/addimgroup
+ */
 export interface AddImGroupType extends BaseRequestType {
-  /** m:DisplayName. */
+  /**
+   * m:DisplayName.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   DisplayName: t.NonEmptyStringType;
 }
 
-/** m:AddNewImContactToGroupResponseMessageType */
+/**
+ * m:AddNewImContactToGroupResponseMessageType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/addnewimcontacttogroupresponse
+ */
 export interface AddNewImContactToGroupResponseMessageType extends ResponseMessageType {
-  /** m:Persona. */
+  /**
+   * m:Persona.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Persona?: t.PersonaType;
 }
 
-/** m:AddNewImContactToGroupType */
+/**
+ * m:AddNewImContactToGroupType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/addnewimcontacttogroup
+ */
 export interface AddNewImContactToGroupType extends BaseRequestType {
-  /** m:ImAddress. */
+  /**
+   * m:ImAddress.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ImAddress: t.NonEmptyStringType;
-  /** m:DisplayName. */
+  /**
+   * m:DisplayName.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   DisplayName?: t.NonEmptyStringType;
-  /** m:GroupId. */
+  /**
+   * m:GroupId.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   GroupId?: t.ItemIdType;
 }
 
-/** m:AddNewTelUriContactToGroupResponseMessageType */
+/**
+ * m:AddNewTelUriContactToGroupResponseMessageType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/addnewteluricontacttogroupresponse
+ */
 export interface AddNewTelUriContactToGroupResponseMessageType extends ResponseMessageType {
-  /** m:Persona. */
+  /**
+   * m:Persona.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Persona?: t.PersonaType;
 }
 
-/** m:AddNewTelUriContactToGroupType */
+/**
+ * m:AddNewTelUriContactToGroupType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/addnewteluricontacttogroup
+ */
 export interface AddNewTelUriContactToGroupType extends BaseRequestType {
-  /** m:TelUriAddress. */
+  /**
+   * m:TelUriAddress.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   TelUriAddress: t.NonEmptyStringType;
-  /** m:ImContactSipUriAddress. */
+  /**
+   * m:ImContactSipUriAddress.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ImContactSipUriAddress: t.NonEmptyStringType;
-  /** m:ImTelephoneNumber. */
+  /**
+   * m:ImTelephoneNumber.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ImTelephoneNumber: t.NonEmptyStringType;
-  /** m:GroupId. */
+  /**
+   * m:GroupId.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   GroupId?: t.ItemIdType;
 }
 
-/** m:AddTagResponseMessageType */
+/**
+ * m:AddTagResponseMessageType
+ * @since V2017_07_11
+ */
 export interface AddTagResponseMessageType extends ResponseMessageType {
-  /** m:WasSuccessful. */
+  /**
+   * m:WasSuccessful.
+   * @since V2017_07_11
+   */
   WasSuccessful?: boolean;
 }
 
-/** m:AddTagType */
+/**
+ * m:AddTagType
+ * @since V2017_07_11
+ */
 export interface AddTagType extends BaseRequestType {
-  /** m:Tag. */
+  /**
+   * m:Tag.
+   * @since V2017_07_11
+   */
   Tag: string;
-  /** m:AppName. */
+  /**
+   * m:AppName.
+   * @since V2017_07_11
+   */
   AppName: string;
 }
 
-/** m:ApplyConversationActionResponseMessageType */
+/**
+ * m:ApplyConversationActionResponseMessageType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/applyconversationactionresponsemessage
+ */
 export interface ApplyConversationActionResponseMessageType extends ResponseMessageType {
 }
 
-/** m:ApplyConversationActionResponseType */
+/**
+ * m:ApplyConversationActionResponseType
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/applyconversationactionresponse
+ */
 export interface ApplyConversationActionResponseType extends BaseResponseMessageType {
 }
 
-/** m:ApplyConversationActionType */
+/**
+ * m:ApplyConversationActionType
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/applyconversationaction
+ */
 export interface ApplyConversationActionType extends BaseRequestType {
-  /** m:ConversationActions. */
+  /**
+   * m:ConversationActions.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/conversationactions
+   */
   ConversationActions: t.NonEmptyArrayOfApplyConversationActionType;
 }
 
-/** m:ArchiveItemResponseType */
+/**
+ * m:ArchiveItemResponseType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/archiveitemresponse
+ */
 export interface ArchiveItemResponseType extends BaseResponseMessageType {
 }
 
-/** m:ArchiveItemType */
+/**
+ * m:ArchiveItemType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/archiveitem
+ */
 export interface ArchiveItemType extends BaseRequestType {
-  /** m:ArchiveSourceFolderId. */
+  /**
+   * m:ArchiveSourceFolderId.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ArchiveSourceFolderId: t.TargetFolderIdType;
-  /** m:ItemIds. */
+  /**
+   * m:ItemIds.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ItemIds: t.NonEmptyArrayOfBaseItemIdsType;
 }
 
-/** m:ArrayOfAppManifestsType */
+/**
+ * m:ArrayOfAppManifestsType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/manifests
+ */
 export type ArrayOfAppManifestsType = string[];
-/** m:ArrayOfDelegateUserResponseMessageType */
+/**
+ * m:ArrayOfDelegateUserResponseMessageType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/responsemessages-arrayofdelegateuserresponsemessagetype
+ */
 export type ArrayOfDelegateUserResponseMessageType = DelegateUserResponseMessageType[];
 
-/** m:ArrayOfExtensionUsageScenarioCounterType */
+/**
+ * m:ArrayOfExtensionUsageScenarioCounterType
+ * @since V2018_01_08
+ */
 export interface ArrayOfExtensionUsageScenarioCounterType extends Extensible {
-  /** m:ScenarioName. */
+  /**
+   * m:ScenarioName.
+   * @since V2018_01_08
+   */
   ScenarioName?: string;
-  /** m:Count. */
+  /**
+   * m:Count.
+   * @since V2018_01_08
+   */
   Count?: number;
 }
 
-/** m:ArrayOfFreeBusyResponse */
+/**
+ * m:ArrayOfFreeBusyResponse
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/freebusyresponsearray
+ */
 export type ArrayOfFreeBusyResponse = FreeBusyResponseType[];
-/** m:ArrayOfMailTipsResponseMessageType */
+/**
+ * m:ArrayOfMailTipsResponseMessageType
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/responsemessages-arrayofmailtipsresponsemessagetype
+ */
 export type ArrayOfMailTipsResponseMessageType = MailTipsResponseMessageType[];
-/** m:ArrayOfPrivateCatalogAddInsType */
+/**
+ * m:ArrayOfPrivateCatalogAddInsType
+ * @since V2017_07_11
+ */
 export type ArrayOfPrivateCatalogAddInsType = PrivateCatalogAddInsType[];
-/** m:ArrayOfResponseMessagesType */
+/**
+ * m:ArrayOfResponseMessagesType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/responsemessages
+ */
 export type ArrayOfResponseMessagesType = ArrayOfResponseMessagesTypeEntry[];
 /** One entry: the element named by `$el`. */
 export type ArrayOfResponseMessagesTypeEntry = Tagged<'CreateItemResponseMessage', ItemInfoResponseMessageType>
@@ -230,22 +403,42 @@ export type ArrayOfResponseMessagesTypeEntry = Tagged<'CreateItemResponseMessage
     | Tagged<'PostModernGroupItemResponseMessage', ItemInfoResponseMessageType>
     | Tagged<'GetLastPrivateCatalogUpdateResponseMessage', ResponseMessageType>
     | Tagged<'GetPrivateCatalogAddInsResponseMessage', ResponseMessageType>;
-/** m:ArrayOfServiceConfigurationResponseMessageType */
+/**
+ * m:ArrayOfServiceConfigurationResponseMessageType
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/responsemessages-arrayofserviceconfigurationresponsemessagetype
+ */
 export type ArrayOfServiceConfigurationResponseMessageType = ServiceConfigurationResponseMessageType[];
-/** m:ArrayOfServiceConfigurationType */
+/**
+ * m:ArrayOfServiceConfigurationType
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/requestedconfiguration
+ */
 export type ArrayOfServiceConfigurationType = t.ServiceConfigurationType[];
 
-/** m:ArrayOfUpdateExtensionUsageItemType */
+/**
+ * m:ArrayOfUpdateExtensionUsageItemType
+ * @since V2018_01_08
+ */
 export interface ArrayOfUpdateExtensionUsageItemType extends Extensible {
-  /** m:ExtensionId. */
+  /**
+   * m:ExtensionId.
+   * @since V2018_01_08
+   */
   ExtensionId?: string;
-  /** m:Scenarios. */
+  /**
+   * m:Scenarios.
+   * @since V2018_01_08
+   */
   Scenarios?: ArrayOfExtensionUsageScenarioCounterType;
 }
 
 /** m:AttachmentInfoResponseMessageType */
 export interface AttachmentInfoResponseMessageType extends ResponseMessageType {
-  /** m:Attachments. */
+  /**
+   * m:Attachments.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/attachments-ex15websvcsotherref
+   */
   Attachments: t.ArrayOfAttachmentsType;
 }
 
@@ -253,7 +446,10 @@ export interface AttachmentInfoResponseMessageType extends ResponseMessageType {
 export interface BaseDelegateResponseMessageType extends ResponseMessageType {
   /** xsi:type: set when the value is of a derived type. */
   $type?: 'BaseDelegateResponseMessageType' | 'AddDelegateResponseMessageType' | 'GetDelegateResponseMessageType' | 'RemoveDelegateResponseMessageType' | 'UpdateDelegateResponseMessageType';
-  /** m:ResponseMessages. */
+  /**
+   * m:ResponseMessages.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/responsemessages-arrayofdelegateuserresponsemessagetype
+   */
   ResponseMessages?: ArrayOfDelegateUserResponseMessageType;
 }
 
@@ -261,7 +457,10 @@ export interface BaseDelegateResponseMessageType extends ResponseMessageType {
 export interface BaseDelegateType extends BaseRequestType {
   /** xsi:type: set when the value is of a derived type. */
   $type?: 'BaseDelegateType' | 'AddDelegateType' | 'GetDelegateType' | 'RemoveDelegateType' | 'UpdateDelegateType';
-  /** m:Mailbox. */
+  /**
+   * m:Mailbox.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/mailbox
+   */
   Mailbox: t.EmailAddressType;
 }
 
@@ -269,9 +468,15 @@ export interface BaseDelegateType extends BaseRequestType {
 export interface BaseMoveCopyFolderType extends BaseRequestType {
   /** xsi:type: set when the value is of a derived type. */
   $type?: 'BaseMoveCopyFolderType' | 'CopyFolderType' | 'MoveFolderType';
-  /** m:ToFolderId. */
+  /**
+   * m:ToFolderId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/tofolderid
+   */
   ToFolderId: t.TargetFolderIdType;
-  /** m:FolderIds. */
+  /**
+   * m:FolderIds.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/folderids
+   */
   FolderIds: t.NonEmptyArrayOfBaseFolderIdsType;
 }
 
@@ -279,11 +484,21 @@ export interface BaseMoveCopyFolderType extends BaseRequestType {
 export interface BaseMoveCopyItemType extends BaseRequestType {
   /** xsi:type: set when the value is of a derived type. */
   $type?: 'BaseMoveCopyItemType' | 'CopyItemType' | 'MoveItemType';
-  /** m:ToFolderId. */
+  /**
+   * m:ToFolderId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/tofolderid
+   */
   ToFolderId: t.TargetFolderIdType;
-  /** m:ItemIds. */
+  /**
+   * m:ItemIds.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/itemids
+   */
   ItemIds: t.NonEmptyArrayOfBaseItemIdsType;
-  /** m:ReturnNewItemIds. */
+  /**
+   * m:ReturnNewItemIds.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/returnnewitemids
+   */
   ReturnNewItemIds?: boolean;
 }
 
@@ -297,1501 +512,3384 @@ export interface BaseRequestType extends Extensible {
 export interface BaseResponseMessageType extends Extensible {
   /** xsi:type: set when the value is of a derived type. */
   $type?: 'BaseResponseMessageType' | 'ApplyConversationActionResponseType' | 'ArchiveItemResponseType' | 'ConvertIdResponseType' | 'CopyFolderResponseType' | 'CopyItemResponseType' | 'CreateAttachmentResponseType' | 'CreateFolderPathResponseType' | 'CreateFolderResponseType' | 'CreateItemResponseType' | 'CreateManagedFolderResponseType' | 'CreateOrUpdateFocusedOtherOverrideResponseType' | 'CreateUserConfigurationResponseType' | 'DeleteAttachmentResponseType' | 'DeleteFocusedOtherOverrideResponseType' | 'DeleteFolderResponseType' | 'DeleteItemResponseType' | 'DeleteUserConfigurationResponseType' | 'EmptyFolderResponseType' | 'ExpandDLResponseType' | 'ExportItemsResponseType' | 'FindFolderResponseType' | 'FindItemResponseType' | 'FindMailboxStatisticsByKeywordsResponseType' | 'GetAttachmentResponseType' | 'GetClientAccessTokenResponseType' | 'GetConversationItemsResponseType' | 'GetEventsResponseType' | 'GetFocusedOtherOverridesResponseType' | 'GetFolderResponseType' | 'GetItemResponseType' | 'GetServerTimeZonesResponseType' | 'GetSpecificUserConfigurationResponseType' | 'GetStreamingEventsResponseType' | 'GetUserConfigurationResponseType' | 'GetUserPhotoResponseType' | 'MarkAllItemsAsReadResponseType' | 'MarkAsJunkResponseType' | 'MarkAsPhishingResponseType' | 'MoveFolderResponseType' | 'MoveItemResponseType' | 'ReportMessageResponseType' | 'ResolveNamesResponseType' | 'SearchMailboxesResponseType' | 'SendItemResponseType' | 'SendNotificationResponseType' | 'SetUserPhotoResponseMessageType' | 'SubscribeResponseType' | 'SyncFolderHierarchyResponseType' | 'SyncFolderItemsResponseType' | 'UnsubscribeResponseType' | 'UpdateFolderResponseType' | 'UpdateItemInRecoverableItemsResponseType' | 'UpdateItemResponseType' | 'UpdateUserConfigurationResponseType' | 'UploadItemsResponseType';
-  /** m:ResponseMessages. */
+  /**
+   * m:ResponseMessages.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/responsemessages
+   */
   ResponseMessages: ArrayOfResponseMessagesType;
 }
 
-/** m:ConvertIdResponseMessageType */
+/**
+ * m:ConvertIdResponseMessageType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/convertidresponsemessage
+ */
 export interface ConvertIdResponseMessageType extends ResponseMessageType {
-  /** m:AlternateId. */
+  /**
+   * m:AlternateId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/alternateid
+   */
   AlternateId?: t.AlternateIdBaseType;
 }
 
-/** m:ConvertIdResponseType */
+/**
+ * m:ConvertIdResponseType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/convertidresponse
+ */
 export interface ConvertIdResponseType extends BaseResponseMessageType {
 }
 
-/** m:ConvertIdType */
+/**
+ * m:ConvertIdType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/convertid
+ */
 export interface ConvertIdType extends BaseRequestType {
-  /** Attribute DestinationFormat. */
+  /**
+   * Attribute DestinationFormat.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/convertid
+   */
   DestinationFormat: t.IdFormatType;
-  /** m:SourceIds. */
+  /**
+   * m:SourceIds.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/sourceids
+   */
   SourceIds: t.NonEmptyArrayOfAlternateIdsType;
 }
 
-/** m:CopyFolderResponseType */
+/**
+ * m:CopyFolderResponseType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/copyfolderresponse
+ */
 export interface CopyFolderResponseType extends BaseResponseMessageType {
 }
 
-/** m:CopyFolderType */
+/**
+ * m:CopyFolderType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/copyfolder
+ */
 export interface CopyFolderType extends BaseMoveCopyFolderType {
 }
 
-/** m:CopyItemResponseType */
+/**
+ * m:CopyItemResponseType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/copyitemresponse
+ */
 export interface CopyItemResponseType extends BaseResponseMessageType {
 }
 
-/** m:CopyItemType */
+/**
+ * m:CopyItemType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/copyitem
+ */
 export interface CopyItemType extends BaseMoveCopyItemType {
 }
 
-/** m:CreateAttachmentResponseType */
+/**
+ * m:CreateAttachmentResponseType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/createattachmentresponse
+ */
 export interface CreateAttachmentResponseType extends BaseResponseMessageType {
 }
 
-/** m:CreateAttachmentType */
+/**
+ * m:CreateAttachmentType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/createattachment
+ */
 export interface CreateAttachmentType extends BaseRequestType {
-  /** m:ParentItemId. */
+  /**
+   * m:ParentItemId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/parentitemid
+   */
   ParentItemId: t.ItemIdType;
-  /** m:Attachments. */
+  /**
+   * m:Attachments.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/attachments-ex15websvcsotherref
+   */
   Attachments: t.NonEmptyArrayOfAttachmentsType;
 }
 
-/** m:CreateFolderPathResponseType */
+/**
+ * m:CreateFolderPathResponseType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/createfolderpathresponse
+ */
 export interface CreateFolderPathResponseType extends BaseResponseMessageType {
 }
 
-/** m:CreateFolderPathType */
+/**
+ * m:CreateFolderPathType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/createfolderpath
+ */
 export interface CreateFolderPathType extends BaseRequestType {
-  /** m:ParentFolderId. */
+  /**
+   * m:ParentFolderId.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ParentFolderId: t.TargetFolderIdType;
-  /** m:RelativeFolderPath. */
+  /**
+   * m:RelativeFolderPath.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   RelativeFolderPath: t.NonEmptyArrayOfFoldersType;
 }
 
-/** m:CreateFolderResponseType */
+/**
+ * m:CreateFolderResponseType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/createfolderresponse
+ */
 export interface CreateFolderResponseType extends BaseResponseMessageType {
 }
 
-/** m:CreateFolderType */
+/**
+ * m:CreateFolderType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/createfolder
+ */
 export interface CreateFolderType extends BaseRequestType {
-  /** m:ParentFolderId. */
+  /**
+   * m:ParentFolderId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/parentfolderid-targetfolderidtype
+   */
   ParentFolderId: t.TargetFolderIdType;
-  /** m:Folders. */
+  /**
+   * m:Folders.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/folders-ex15websvcsotherref
+   */
   Folders: t.NonEmptyArrayOfFoldersType;
 }
 
-/** m:CreateItemResponseType */
+/**
+ * m:CreateItemResponseType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/createitemresponse
+ */
 export interface CreateItemResponseType extends BaseResponseMessageType {
 }
 
-/** m:CreateItemType */
+/**
+ * m:CreateItemType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/createitem
+ */
 export interface CreateItemType extends BaseRequestType {
-  /** Attribute MessageDisposition. */
+  /**
+   * Attribute MessageDisposition.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/createitem
+   */
   MessageDisposition?: t.MessageDispositionType;
-  /** Attribute SendMeetingInvitations. */
+  /**
+   * Attribute SendMeetingInvitations.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/createitem
+   */
   SendMeetingInvitations?: t.CalendarItemCreateOrDeleteOperationType;
-  /** m:SavedItemFolderId. */
+  /**
+   * m:SavedItemFolderId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/saveditemfolderid
+   */
   SavedItemFolderId?: t.TargetFolderIdType;
-  /** m:Items. */
+  /**
+   * m:Items.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/items-nonemptyarrayofallitemstype
+   */
   Items: t.NonEmptyArrayOfAllItemsType;
 }
 
-/** m:CreateManagedFolderRequestType */
+/**
+ * m:CreateManagedFolderRequestType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/createmanagedfolder
+ */
 export interface CreateManagedFolderRequestType extends BaseRequestType {
-  /** m:FolderNames. */
+  /**
+   * m:FolderNames.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/foldernames
+   */
   FolderNames: t.NonEmptyArrayOfFolderNamesType;
-  /** m:Mailbox. */
+  /**
+   * m:Mailbox.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/mailbox
+   */
   Mailbox?: t.EmailAddressType;
 }
 
-/** m:CreateManagedFolderResponseType */
+/**
+ * m:CreateManagedFolderResponseType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/createmanagedfolderresponse
+ */
 export interface CreateManagedFolderResponseType extends BaseResponseMessageType {
 }
 
-/** m:CreateMeetingInstanceRequestType */
+/**
+ * m:CreateMeetingInstanceRequestType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface CreateMeetingInstanceRequestType extends BaseRequestType {
-  /** m:MeetingInstance. */
+  /**
+   * m:MeetingInstance.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   MeetingInstance: t.MeetingInstanceType;
 }
 
-/** m:CreateMeetingInstanceResponseMessageType */
+/**
+ * m:CreateMeetingInstanceResponseMessageType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface CreateMeetingInstanceResponseMessageType extends ResponseMessageType {
-  /** m:MeetingInstance. */
+  /**
+   * m:MeetingInstance.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   MeetingInstance: t.MeetingInstanceType;
 }
 
-/** m:CreateMeetingSpaceResponseMessageType */
+/**
+ * m:CreateMeetingSpaceResponseMessageType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface CreateMeetingSpaceResponseMessageType extends ResponseMessageType {
-  /** m:MeetingSpace. */
+  /**
+   * m:MeetingSpace.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   MeetingSpace: t.MeetingSpaceType;
 }
 
-/** m:CreateMeetingSpaceType */
+/**
+ * m:CreateMeetingSpaceType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface CreateMeetingSpaceType extends BaseRequestType {
-  /** m:MeetingSpace. */
+  /**
+   * m:MeetingSpace.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   MeetingSpace: t.MeetingSpaceType;
 }
 
-/** m:CreateOrUpdateFocusedOtherOverrideRequestType */
+/**
+ * m:CreateOrUpdateFocusedOtherOverrideRequestType
+ * @since V2017_07_11
+ */
 export interface CreateOrUpdateFocusedOtherOverrideRequestType extends BaseRequestType {
-  /** m:SenderSmtpAddress. */
+  /**
+   * m:SenderSmtpAddress.
+   * @since V2017_07_11
+   */
   SenderSmtpAddress: string;
-  /** m:SenderDisplayName. */
+  /**
+   * m:SenderDisplayName.
+   * @since V2017_07_11
+   */
   SenderDisplayName?: string;
-  /** m:AlwaysClassifyAs. */
+  /**
+   * m:AlwaysClassifyAs.
+   * @since V2017_07_11
+   */
   AlwaysClassifyAs: t.InferenceClassificationType;
 }
 
-/** m:CreateOrUpdateFocusedOtherOverrideResponseType */
+/**
+ * m:CreateOrUpdateFocusedOtherOverrideResponseType
+ * @since V2017_07_11
+ */
 export interface CreateOrUpdateFocusedOtherOverrideResponseType extends BaseResponseMessageType {
-  /** m:Override. */
+  /**
+   * m:Override.
+   * @since V2017_07_11
+   */
   Override: t.InferenceClassificationOverrideType;
 }
 
-/** m:CreateUserConfigurationResponseType */
+/**
+ * m:CreateUserConfigurationResponseType
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/createuserconfigurationresponse
+ */
 export interface CreateUserConfigurationResponseType extends BaseResponseMessageType {
 }
 
-/** m:CreateUserConfigurationType */
+/**
+ * m:CreateUserConfigurationType
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/createuserconfiguration
+ */
 export interface CreateUserConfigurationType extends BaseRequestType {
-  /** m:UserConfiguration. */
+  /**
+   * m:UserConfiguration.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/userconfiguration
+   */
   UserConfiguration: t.UserConfigurationType;
 }
 
-/** m:DelegateUserResponseMessageType */
+/**
+ * m:DelegateUserResponseMessageType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/delegateuserresponsemessagetype
+ */
 export interface DelegateUserResponseMessageType extends ResponseMessageType {
-  /** m:DelegateUser. */
+  /**
+   * m:DelegateUser.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/delegateuser
+   */
   DelegateUser?: t.DelegateUserType;
 }
 
-/** m:DeleteAttachmentResponseMessageType */
+/**
+ * m:DeleteAttachmentResponseMessageType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/deleteattachmentresponsemessage
+ */
 export interface DeleteAttachmentResponseMessageType extends ResponseMessageType {
-  /** m:RootItemId. */
+  /**
+   * m:RootItemId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/rootitemid
+   */
   RootItemId?: t.RootItemIdType;
 }
 
-/** m:DeleteAttachmentResponseType */
+/**
+ * m:DeleteAttachmentResponseType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/deleteattachmentresponse
+ */
 export interface DeleteAttachmentResponseType extends BaseResponseMessageType {
 }
 
-/** m:DeleteAttachmentType */
+/**
+ * m:DeleteAttachmentType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/deleteattachment
+ */
 export interface DeleteAttachmentType extends BaseRequestType {
-  /** m:AttachmentIds. */
+  /**
+   * m:AttachmentIds.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/attachmentids
+   */
   AttachmentIds: t.NonEmptyArrayOfRequestAttachmentIdsType;
 }
 
-/** m:DeleteFocusedOtherOverrideRequestType */
+/**
+ * m:DeleteFocusedOtherOverrideRequestType
+ * @since V2017_07_11
+ */
 export interface DeleteFocusedOtherOverrideRequestType extends BaseRequestType {
-  /** m:Id. */
+  /**
+   * m:Id.
+   * @since V2017_07_11
+   */
   Id: t.GuidType;
 }
 
-/** m:DeleteFocusedOtherOverrideResponseType */
+/**
+ * m:DeleteFocusedOtherOverrideResponseType
+ * @since V2017_07_11
+ */
 export interface DeleteFocusedOtherOverrideResponseType extends BaseResponseMessageType {
-  /** m:Override. */
+  /**
+   * m:Override.
+   * @since V2017_07_11
+   */
   Override: t.InferenceClassificationOverrideType;
 }
 
-/** m:DeleteFolderResponseType */
+/**
+ * m:DeleteFolderResponseType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/deletefolderresponse
+ */
 export interface DeleteFolderResponseType extends BaseResponseMessageType {
 }
 
-/** m:DeleteFolderType */
+/**
+ * m:DeleteFolderType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/deletefolder
+ */
 export interface DeleteFolderType extends BaseRequestType {
-  /** Attribute DeleteType. */
+  /**
+   * Attribute DeleteType.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/deletefolder
+   */
   DeleteType: t.DisposalType;
-  /** m:FolderIds. */
+  /**
+   * m:FolderIds.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/folderids
+   */
   FolderIds: t.NonEmptyArrayOfBaseFolderIdsType;
 }
 
-/** m:DeleteItemResponseMessageType */
+/**
+ * m:DeleteItemResponseMessageType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/deleteitemresponsemessage
+ */
 export interface DeleteItemResponseMessageType extends ResponseMessageType {
 }
 
-/** m:DeleteItemResponseType */
+/**
+ * m:DeleteItemResponseType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/deleteitemresponse
+ */
 export interface DeleteItemResponseType extends BaseResponseMessageType {
 }
 
-/** m:DeleteItemType */
+/**
+ * m:DeleteItemType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/deleteitem
+ */
 export interface DeleteItemType extends BaseRequestType {
-  /** Attribute DeleteType. */
+  /**
+   * Attribute DeleteType.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/deleteitem
+   */
   DeleteType: t.DisposalType;
-  /** Attribute SendMeetingCancellations. */
+  /**
+   * Attribute SendMeetingCancellations.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/deleteitem
+   */
   SendMeetingCancellations?: t.CalendarItemCreateOrDeleteOperationType;
-  /** Attribute AffectedTaskOccurrences. */
+  /**
+   * Attribute AffectedTaskOccurrences.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/deleteitem
+   */
   AffectedTaskOccurrences?: t.AffectedTaskOccurrencesType;
-  /** Attribute SuppressReadReceipts. */
+  /**
+   * Attribute SuppressReadReceipts.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/deleteitem
+   */
   SuppressReadReceipts?: boolean;
-  /** m:ItemIds. */
+  /**
+   * m:ItemIds.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/itemids
+   */
   ItemIds: t.NonEmptyArrayOfBaseItemIdsType;
 }
 
-/** m:DeleteMeetingInstanceRequestType */
+/**
+ * m:DeleteMeetingInstanceRequestType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface DeleteMeetingInstanceRequestType extends BaseRequestType {
-  /** m:ItemId. */
+  /**
+   * m:ItemId.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ItemId: t.ItemIdType;
 }
 
-/** m:DeleteMeetingInstanceResponseMessageType */
+/**
+ * m:DeleteMeetingInstanceResponseMessageType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface DeleteMeetingInstanceResponseMessageType extends ResponseMessageType {
 }
 
-/** m:DeleteMeetingSpaceResponseMessageType */
+/**
+ * m:DeleteMeetingSpaceResponseMessageType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface DeleteMeetingSpaceResponseMessageType extends ResponseMessageType {
 }
 
-/** m:DeleteMeetingSpaceType */
+/**
+ * m:DeleteMeetingSpaceType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface DeleteMeetingSpaceType extends BaseRequestType {
-  /** m:ItemId. */
+  /**
+   * m:ItemId.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ItemId: t.ItemIdType;
 }
 
-/** m:DeleteSearchSuggestion */
+/**
+ * m:DeleteSearchSuggestion
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface DeleteSearchSuggestion extends BaseRequestType {
-  /** m:SearchSessionId. */
+  /**
+   * m:SearchSessionId.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   SearchSessionId: t.GuidType;
-  /** m:Query. */
+  /**
+   * m:Query.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Query: string;
-  /** m:SuggestionTypes. */
+  /**
+   * m:SuggestionTypes.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   SuggestionTypes: t.SuggestionKindType;
-  /** m:SearchScope. */
+  /**
+   * m:SearchScope.
+   * @since V2017_07_11
+   */
   SearchScope?: t.ArrayOfSearchScopeType;
-  /** m:Scenario. */
+  /**
+   * m:Scenario.
+   * @since V2017_07_11
+   */
   Scenario?: string;
 }
 
-/** m:DeleteSearchSuggestionResponseMessageType */
+/**
+ * m:DeleteSearchSuggestionResponseMessageType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface DeleteSearchSuggestionResponseMessageType extends ResponseMessageType {
-  /** m:Response. */
+  /**
+   * m:Response.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Response: t.DeleteSearchSuggestionResponseType;
 }
 
-/** m:DeleteUserConfigurationResponseType */
+/**
+ * m:DeleteUserConfigurationResponseType
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/deleteuserconfigurationresponse
+ */
 export interface DeleteUserConfigurationResponseType extends BaseResponseMessageType {
 }
 
-/** m:DeleteUserConfigurationType */
+/**
+ * m:DeleteUserConfigurationType
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/deleteuserconfiguration
+ */
 export interface DeleteUserConfigurationType extends BaseRequestType {
-  /** m:UserConfigurationName. */
+  /**
+   * m:UserConfigurationName.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/userconfigurationname
+   */
   UserConfigurationName: t.UserConfigurationNameType;
 }
 
-/** m:DisableAppResponseType */
+/**
+ * m:DisableAppResponseType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/disableappresponse
+ */
 export interface DisableAppResponseType extends ResponseMessageType {
 }
 
-/** m:DisableAppType */
+/**
+ * m:DisableAppType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/disableapp
+ */
 export interface DisableAppType extends BaseRequestType {
-  /** m:ID. */
+  /**
+   * m:ID.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/id-string
+   */
   ID: string;
-  /** m:DisableReason. */
+  /**
+   * m:DisableReason.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/disablereason
+   */
   DisableReason: t.DisableReasonType;
-  /** m:IsMetaOSApp. */
+  /**
+   * m:IsMetaOSApp.
+   * @since V2018_01_08
+   */
   IsMetaOSApp?: boolean;
 }
 
-/** m:DisconnectPhoneCallResponseMessageType */
+/**
+ * m:DisconnectPhoneCallResponseMessageType
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/disconnectphonecallresponse
+ */
 export interface DisconnectPhoneCallResponseMessageType extends ResponseMessageType {
 }
 
-/** m:DisconnectPhoneCallType */
+/**
+ * m:DisconnectPhoneCallType
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/disconnectphonecall
+ */
 export interface DisconnectPhoneCallType extends BaseRequestType {
-  /** m:PhoneCallId. */
+  /**
+   * m:PhoneCallId.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/phonecallid
+   */
   PhoneCallId: t.PhoneCallIdType;
 }
 
-/** m:EmptyFolderResponseType */
+/**
+ * m:EmptyFolderResponseType
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/emptyfolderresponse
+ */
 export interface EmptyFolderResponseType extends BaseResponseMessageType {
 }
 
-/** m:EmptyFolderType */
+/**
+ * m:EmptyFolderType
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/emptyfolder
+ */
 export interface EmptyFolderType extends BaseRequestType {
-  /** Attribute DeleteType. */
+  /**
+   * Attribute DeleteType.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/emptyfolder
+   */
   DeleteType: t.DisposalType;
-  /** Attribute DeleteSubFolders. */
+  /**
+   * Attribute DeleteSubFolders.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/emptyfolder
+   */
   DeleteSubFolders: boolean;
-  /** m:FolderIds. */
+  /**
+   * m:FolderIds.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/folderids
+   */
   FolderIds: t.NonEmptyArrayOfBaseFolderIdsType;
 }
 
-/** m:EndInstantSearchSessionRequest */
+/**
+ * m:EndInstantSearchSessionRequest
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface EndInstantSearchSessionRequest extends BaseRequestType {
-  /** m:SessionId. */
+  /**
+   * m:SessionId.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   SessionId: string;
 }
 
-/** m:EndSearchSession */
+/**
+ * m:EndSearchSession
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface EndSearchSession extends BaseRequestType {
-  /** m:SearchSessionId. */
+  /**
+   * m:SearchSessionId.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   SearchSessionId: t.GuidType;
 }
 
-/** m:EndSearchSessionResponseMessage */
+/**
+ * m:EndSearchSessionResponseMessage
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface EndSearchSessionResponseMessage extends ResponseMessageType {
 }
 
-/** m:ExecuteSearch */
+/**
+ * m:ExecuteSearch
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface ExecuteSearch extends BaseRequestType {
-  /** m:ApplicationId. */
+  /**
+   * m:ApplicationId.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ApplicationId: t.SearchApplicationIdType;
-  /** m:Scenario. */
+  /**
+   * m:Scenario.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Scenario: string;
-  /** m:SearchSessionId. */
+  /**
+   * m:SearchSessionId.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   SearchSessionId: t.GuidType;
-  /** m:SearchScope. */
+  /**
+   * m:SearchScope.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   SearchScope: t.ArrayOfSearchScopeType;
-  /** m:Query. */
+  /**
+   * m:Query.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Query: string;
-  /** m:AnalyzedQuery. */
+  /**
+   * m:AnalyzedQuery.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   AnalyzedQuery?: t.AnalyzedQuery;
-  /** m:ResultRowCount. */
+  /**
+   * m:ResultRowCount.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ResultRowCount?: number;
-  /** m:ResultRowOffset. */
+  /**
+   * m:ResultRowOffset.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ResultRowOffset?: number;
-  /** m:MaxResultsCountHint. */
+  /**
+   * m:MaxResultsCountHint.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   MaxResultsCountHint?: number;
-  /** m:MaxPreviewLength. */
+  /**
+   * m:MaxPreviewLength.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   MaxPreviewLength?: number;
-  /** m:SearchRefiners. */
+  /**
+   * m:SearchRefiners.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   SearchRefiners?: ExecuteSearch_SearchRefiners;
-  /** m:ExtendedKeywords. */
+  /**
+   * m:ExtendedKeywords.
+   * @since V2017_07_11
+   */
   ExtendedKeywords?: ExecuteSearch_ExtendedKeywords;
-  /** m:RetrieveRefiners. */
+  /**
+   * m:RetrieveRefiners.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   RetrieveRefiners?: boolean;
-  /** m:MaxRefinersCountPerRefinerType. */
+  /**
+   * m:MaxRefinersCountPerRefinerType.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   MaxRefinersCountPerRefinerType?: number;
-  /** m:IdFormat. */
+  /**
+   * m:IdFormat.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   IdFormat?: t.IdFormatType;
-  /** m:ItemTypes. */
+  /**
+   * m:ItemTypes.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ItemTypes: t.ItemTypesFilterType;
-  /** m:PropertySetName. */
+  /**
+   * m:PropertySetName.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   PropertySetName?: t.SearchResultsPropertySetNameType;
-  /** m:SearchRestrictions. */
+  /**
+   * m:SearchRestrictions.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   SearchRestrictions?: t.RestrictionType;
-  /** m:IncludeDeleted. */
+  /**
+   * m:IncludeDeleted.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   IncludeDeleted?: boolean;
-  /** m:SortOrder. */
+  /**
+   * m:SortOrder.
+   * @since V2017_07_11
+   */
   SortOrder?: t.ExecuteSearchSortOrderType;
-  /** m:KeywordMatchOption. */
+  /**
+   * m:KeywordMatchOption.
+   * @since V2017_07_11
+   */
   KeywordMatchOption?: t.MatchOptionsType;
-  /** m:ReturnAdditionalIds. */
+  /**
+   * m:ReturnAdditionalIds.
+   * @since V2017_07_11
+   */
   ReturnAdditionalIds?: boolean;
-  /** m:RequestedProperties. */
+  /**
+   * m:RequestedProperties.
+   * @since V2018_01_08
+   */
   RequestedProperties?: t.ArrayOfStringsType;
 }
 
-/** m:ExecuteSearch_ExtendedKeywords */
+/**
+ * m:ExecuteSearch_ExtendedKeywords
+ * @since V2017_07_11
+ */
 export type ExecuteSearch_ExtendedKeywords = t.ExtendedKeywordDefinitionType[];
-/** m:ExecuteSearch_SearchRefiners */
+/**
+ * m:ExecuteSearch_SearchRefiners
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ExecuteSearch_SearchRefiners = t.DynamicRefinerQueryType[];
 
-/** m:ExecuteSearchResponseMessage */
+/**
+ * m:ExecuteSearchResponseMessage
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface ExecuteSearchResponseMessage extends ResponseMessageType {
-  /** m:SearchResults. */
+  /**
+   * m:SearchResults.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   SearchResults: t.SearchResultsType;
 }
 
-/** m:ExpandDLResponseMessageType */
+/**
+ * m:ExpandDLResponseMessageType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/expanddlresponsemessage
+ */
 export interface ExpandDLResponseMessageType extends ResponseMessageType {
-  /** Attribute IndexedPagingOffset. */
+  /**
+   * Attribute IndexedPagingOffset.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/expanddlresponsemessage
+   */
   IndexedPagingOffset?: number;
-  /** Attribute NumeratorOffset. */
+  /**
+   * Attribute NumeratorOffset.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/expanddlresponsemessage
+   */
   NumeratorOffset?: number;
-  /** Attribute AbsoluteDenominator. */
+  /**
+   * Attribute AbsoluteDenominator.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/expanddlresponsemessage
+   */
   AbsoluteDenominator?: number;
-  /** Attribute IncludesLastItemInRange. */
+  /**
+   * Attribute IncludesLastItemInRange.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/expanddlresponsemessage
+   */
   IncludesLastItemInRange?: boolean;
-  /** Attribute TotalItemsInView. */
+  /**
+   * Attribute TotalItemsInView.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/expanddlresponsemessage
+   */
   TotalItemsInView?: number;
-  /** m:DLExpansion. */
+  /**
+   * m:DLExpansion.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/dlexpansion
+   */
   DLExpansion?: t.ArrayOfDLExpansionType;
 }
 
-/** m:ExpandDLResponseType */
+/**
+ * m:ExpandDLResponseType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/expanddlresponse
+ */
 export interface ExpandDLResponseType extends BaseResponseMessageType {
 }
 
-/** m:ExpandDLType */
+/**
+ * m:ExpandDLType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/expanddl
+ */
 export interface ExpandDLType extends BaseRequestType {
-  /** m:Mailbox. */
+  /**
+   * m:Mailbox.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/mailbox
+   */
   Mailbox: t.EmailAddressType;
 }
 
-/** m:ExportItemsResponseMessageType */
+/**
+ * m:ExportItemsResponseMessageType
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/exportitemsresponsemessage
+ */
 export interface ExportItemsResponseMessageType extends ResponseMessageType {
-  /** m:ItemId. */
+  /**
+   * m:ItemId.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/itemid
+   */
   ItemId?: t.ItemIdType;
-  /** m:Data. */
+  /**
+   * m:Data.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/data-base64binary
+   */
   Data?: string;
 }
 
-/** m:ExportItemsResponseType */
+/**
+ * m:ExportItemsResponseType
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/exportitemsresponse
+ */
 export interface ExportItemsResponseType extends BaseResponseMessageType {
 }
 
-/** m:ExportItemsType */
+/**
+ * m:ExportItemsType
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/exportitems
+ */
 export interface ExportItemsType extends BaseRequestType {
-  /** m:ItemIds. */
+  /**
+   * m:ItemIds.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/itemids-nonemptyarrayofitemidstype
+   */
   ItemIds: t.NonEmptyArrayOfItemIdsType;
 }
 
-/** m:FindAvailableMeetingTimesResponseMessageType */
+/**
+ * m:FindAvailableMeetingTimesResponseMessageType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface FindAvailableMeetingTimesResponseMessageType extends ResponseMessageType {
-  /** m:MeetingTimeCandidates. */
+  /**
+   * m:MeetingTimeCandidates.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   MeetingTimeCandidates: t.ArrayOfMeetingTimeCandidate;
-  /** m:EmptySuggestionsHint. */
+  /**
+   * m:EmptySuggestionsHint.
+   * @since V2017_07_11
+   */
   EmptySuggestionsHint?: t.EmptySuggestionReason;
 }
 
-/** m:FindAvailableMeetingTimesType */
+/**
+ * m:FindAvailableMeetingTimesType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface FindAvailableMeetingTimesType extends BaseRequestType {
-  /** m:Attendees. */
+  /**
+   * m:Attendees.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Attendees?: t.ArrayOfSmtpAddressType;
-  /** m:SearchWindowStart. */
+  /**
+   * m:SearchWindowStart.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   SearchWindowStart: string;
-  /** m:SearchWindowDuration. */
+  /**
+   * m:SearchWindowDuration.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   SearchWindowDuration: string;
-  /** m:MeetingDurationInMinutes. */
+  /**
+   * m:MeetingDurationInMinutes.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   MeetingDurationInMinutes?: number;
-  /** m:Location. */
+  /**
+   * m:Location.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Location?: string;
-  /** m:MaxCandidates. */
+  /**
+   * m:MaxCandidates.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   MaxCandidates?: number;
-  /** m:ActivityDomain. */
+  /**
+   * m:ActivityDomain.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ActivityDomain?: t.ActivityDomainType;
 }
 
-/** m:FindConversationResponseMessageType */
+/**
+ * m:FindConversationResponseMessageType
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/findconversationresponse
+ */
 export interface FindConversationResponseMessageType extends ResponseMessageType {
-  /** m:Conversations. */
+  /**
+   * m:Conversations.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/conversations-ex15websvcsotherref
+   */
   Conversations?: t.ArrayOfConversationsType;
-  /** m:HighlightTerms. */
+  /**
+   * m:HighlightTerms.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   HighlightTerms?: t.ArrayOfHighlightTermsType;
-  /** m:TotalConversationsInView. */
+  /**
+   * m:TotalConversationsInView.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   TotalConversationsInView?: number;
-  /** m:IndexedOffset. */
+  /**
+   * m:IndexedOffset.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   IndexedOffset?: number;
 }
 
-/** m:FindConversationType */
+/**
+ * m:FindConversationType
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/findconversation
+ */
 export interface FindConversationType extends BaseRequestType {
-  /** Attribute Traversal. */
+  /**
+   * Attribute Traversal.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/findconversation
+   */
   Traversal?: t.ConversationQueryTraversalType;
-  /** Attribute ViewFilter. */
+  /**
+   * Attribute ViewFilter.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/findconversation
+   */
   ViewFilter?: t.ViewFilterType;
-  /** m:IndexedPageItemView (one of a choice). */
+  /**
+   * m:IndexedPageItemView (one of a choice).
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/indexedpageitemview
+   */
   IndexedPageItemView?: t.IndexedPageViewType;
-  /** m:SeekToConditionPageItemView (one of a choice). */
+  /**
+   * m:SeekToConditionPageItemView (one of a choice).
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/seektoconditionpageitemview
+   */
   SeekToConditionPageItemView?: t.SeekToConditionPageViewType;
-  /** m:SortOrder. */
+  /**
+   * m:SortOrder.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/sortorder
+   */
   SortOrder?: t.NonEmptyArrayOfFieldOrdersType;
-  /** m:ParentFolderId. */
+  /**
+   * m:ParentFolderId.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/parentfolderid-targetfolderidtype
+   */
   ParentFolderId: t.TargetFolderIdType;
-  /** m:MailboxScope. */
+  /**
+   * m:MailboxScope.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/mailboxscope
+   */
   MailboxScope?: t.MailboxSearchLocationType;
-  /** m:QueryString. */
+  /**
+   * m:QueryString.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/querystring-querystringtype
+   */
   QueryString?: QueryStringType;
-  /** m:ConversationShape. */
+  /**
+   * m:ConversationShape.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/conversationshape
+   */
   ConversationShape?: t.ConversationResponseShapeType;
 }
 
-/** m:FindFolderResponseMessageType */
+/**
+ * m:FindFolderResponseMessageType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/findfolderresponsemessage
+ */
 export interface FindFolderResponseMessageType extends ResponseMessageType {
-  /** m:RootFolder. */
+  /**
+   * m:RootFolder.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/rootfolder-findfolderresponsemessage
+   */
   RootFolder?: t.FindFolderParentType;
 }
 
-/** m:FindFolderResponseType */
+/**
+ * m:FindFolderResponseType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/findfolderresponse
+ */
 export interface FindFolderResponseType extends BaseResponseMessageType {
 }
 
-/** m:FindFolderType */
+/**
+ * m:FindFolderType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/findfolder
+ */
 export interface FindFolderType extends BaseRequestType {
-  /** Attribute Traversal. */
+  /**
+   * Attribute Traversal.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/findfolder
+   */
   Traversal: t.FolderQueryTraversalType;
-  /** m:FolderShape. */
+  /**
+   * m:FolderShape.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/foldershape
+   */
   FolderShape: t.FolderResponseShapeType;
-  /** m:IndexedPageFolderView (one of a choice). */
+  /**
+   * m:IndexedPageFolderView (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/indexedpagefolderview
+   */
   IndexedPageFolderView?: t.IndexedPageViewType;
-  /** m:FractionalPageFolderView (one of a choice). */
+  /**
+   * m:FractionalPageFolderView (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/fractionalpagefolderview
+   */
   FractionalPageFolderView?: t.FractionalPageViewType;
-  /** m:Restriction. */
+  /**
+   * m:Restriction.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/restriction
+   */
   Restriction?: t.RestrictionType;
-  /** m:ParentFolderIds. */
+  /**
+   * m:ParentFolderIds.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/parentfolderids
+   */
   ParentFolderIds: t.NonEmptyArrayOfBaseFolderIdsType;
 }
 
-/** m:FindItemResponseMessageType */
+/**
+ * m:FindItemResponseMessageType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/finditemresponsemessage
+ */
 export interface FindItemResponseMessageType extends ResponseMessageType {
-  /** m:RootFolder. */
+  /**
+   * m:RootFolder.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/rootfolder-finditemresponsemessage
+   */
   RootFolder?: t.FindItemParentType;
-  /** m:HighlightTerms. */
+  /**
+   * m:HighlightTerms.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   HighlightTerms?: t.ArrayOfHighlightTermsType;
 }
 
-/** m:FindItemResponseType */
+/**
+ * m:FindItemResponseType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/finditemresponse
+ */
 export interface FindItemResponseType extends BaseResponseMessageType {
 }
 
-/** m:FindItemType */
+/**
+ * m:FindItemType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/finditem
+ */
 export interface FindItemType extends BaseRequestType {
-  /** Attribute Traversal. */
+  /**
+   * Attribute Traversal.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/finditem
+   */
   Traversal: t.ItemQueryTraversalType;
-  /** m:ItemShape. */
+  /**
+   * m:ItemShape.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/itemshape
+   */
   ItemShape: t.ItemResponseShapeType;
-  /** m:IndexedPageItemView (one of a choice). */
+  /**
+   * m:IndexedPageItemView (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/indexedpageitemview
+   */
   IndexedPageItemView?: t.IndexedPageViewType;
-  /** m:FractionalPageItemView (one of a choice). */
+  /**
+   * m:FractionalPageItemView (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/fractionalpageitemview
+   */
   FractionalPageItemView?: t.FractionalPageViewType;
-  /** m:SeekToConditionPageItemView (one of a choice). */
+  /**
+   * m:SeekToConditionPageItemView (one of a choice).
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   SeekToConditionPageItemView?: t.SeekToConditionPageViewType;
-  /** m:CalendarView (one of a choice). */
+  /**
+   * m:CalendarView (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/calendarview
+   */
   CalendarView?: t.CalendarViewType;
-  /** m:ContactsView (one of a choice). */
+  /**
+   * m:ContactsView (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/contactsview
+   */
   ContactsView?: t.ContactsViewType;
-  /** m:GroupBy (one of a choice). */
+  /**
+   * m:GroupBy (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/groupby
+   */
   GroupBy?: t.GroupByType;
-  /** m:DistinguishedGroupBy (one of a choice). */
+  /**
+   * m:DistinguishedGroupBy (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/distinguishedgroupby
+   */
   DistinguishedGroupBy?: t.DistinguishedGroupByType;
-  /** m:Restriction. */
+  /**
+   * m:Restriction.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/restriction
+   */
   Restriction?: t.RestrictionType;
-  /** m:SortOrder. */
+  /**
+   * m:SortOrder.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/sortorder
+   */
   SortOrder?: t.NonEmptyArrayOfFieldOrdersType;
-  /** m:ParentFolderIds. */
+  /**
+   * m:ParentFolderIds.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/parentfolderids
+   */
   ParentFolderIds: t.NonEmptyArrayOfBaseFolderIdsType;
-  /** m:QueryString. */
+  /**
+   * m:QueryString.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/querystring-querystringtype
+   */
   QueryString?: QueryStringType;
 }
 
-/** m:FindMailboxStatisticsByKeywordsResponseMessageType */
+/**
+ * m:FindMailboxStatisticsByKeywordsResponseMessageType
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/findmailboxstatisticsbykeywordsresponsemessage
+ */
 export interface FindMailboxStatisticsByKeywordsResponseMessageType extends ResponseMessageType {
-  /** m:MailboxStatisticsSearchResult. */
+  /**
+   * m:MailboxStatisticsSearchResult.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/mailboxstatisticssearchresult
+   */
   MailboxStatisticsSearchResult: t.MailboxStatisticsSearchResultType;
 }
 
-/** m:FindMailboxStatisticsByKeywordsResponseType */
+/**
+ * m:FindMailboxStatisticsByKeywordsResponseType
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/findmailboxstatisticsbykeywordsresponse
+ */
 export interface FindMailboxStatisticsByKeywordsResponseType extends BaseResponseMessageType {
 }
 
-/** m:FindMailboxStatisticsByKeywordsType */
+/**
+ * m:FindMailboxStatisticsByKeywordsType
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/findmailboxstatisticsbykeywords
+ */
 export interface FindMailboxStatisticsByKeywordsType extends BaseRequestType {
-  /** m:Mailboxes. */
+  /**
+   * m:Mailboxes.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/mailboxes-arrayofusermailboxestype
+   */
   Mailboxes: t.ArrayOfUserMailboxesType;
-  /** m:Keywords. */
+  /**
+   * m:Keywords.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/keywords-ex15websvcsotherref
+   */
   Keywords: t.ArrayOfStringsType;
-  /** m:Language. */
+  /**
+   * m:Language.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/language
+   */
   Language?: string;
-  /** m:Senders. */
+  /**
+   * m:Senders.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/senders
+   */
   Senders?: t.ArrayOfSmtpAddressType;
-  /** m:Recipients. */
+  /**
+   * m:Recipients.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/recipients-arrayofsmtpaddresstype
+   */
   Recipients?: t.ArrayOfSmtpAddressType;
-  /** m:FromDate. */
+  /**
+   * m:FromDate.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/fromdate
+   */
   FromDate?: string;
-  /** m:ToDate. */
+  /**
+   * m:ToDate.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/todate
+   */
   ToDate?: string;
-  /** m:MessageTypes. */
+  /**
+   * m:MessageTypes.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/messagetypes
+   */
   MessageTypes?: t.ArrayOfSearchItemKindsType;
-  /** m:SearchDumpster. */
+  /**
+   * m:SearchDumpster.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/searchdumpster
+   */
   SearchDumpster?: boolean;
-  /** m:IncludePersonalArchive. */
+  /**
+   * m:IncludePersonalArchive.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/includepersonalarchive
+   */
   IncludePersonalArchive?: boolean;
-  /** m:IncludeUnsearchableItems. */
+  /**
+   * m:IncludeUnsearchableItems.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/includeunsearchableitems
+   */
   IncludeUnsearchableItems?: boolean;
 }
 
-/** m:FindMeetingSpaceByJoinUrlResponseMessageType */
+/**
+ * m:FindMeetingSpaceByJoinUrlResponseMessageType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface FindMeetingSpaceByJoinUrlResponseMessageType extends ResponseMessageType {
-  /** m:MeetingSpace. */
+  /**
+   * m:MeetingSpace.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   MeetingSpace?: t.MeetingSpaceType;
 }
 
-/** m:FindMeetingSpaceByJoinUrlType */
+/**
+ * m:FindMeetingSpaceByJoinUrlType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface FindMeetingSpaceByJoinUrlType extends BaseRequestType {
-  /** m:JoinUrl. */
+  /**
+   * m:JoinUrl.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   JoinUrl: string;
 }
 
-/** m:FindMeetingTimeCandidatesResponseMessageType */
+/**
+ * m:FindMeetingTimeCandidatesResponseMessageType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface FindMeetingTimeCandidatesResponseMessageType extends ResponseMessageType {
-  /** m:MeetingTimeCandidates. */
+  /**
+   * m:MeetingTimeCandidates.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   MeetingTimeCandidates: t.ArrayOfMeetingTimeCandidate;
 }
 
-/** m:FindMeetingTimeCandidatesType */
+/**
+ * m:FindMeetingTimeCandidatesType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface FindMeetingTimeCandidatesType extends BaseRequestType {
-  /** m:AttendeeConstraints. */
+  /**
+   * m:AttendeeConstraints.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   AttendeeConstraints?: t.FindMeetingTimesAttendeeConstraints;
-  /** m:LocationConstraints. */
+  /**
+   * m:LocationConstraints.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   LocationConstraints?: t.FindMeetingTimesLocationConstraints;
-  /** m:SearchConstraints. */
+  /**
+   * m:SearchConstraints.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   SearchConstraints?: t.FindMeetingTimesSearchConstraints;
-  /** m:Constraints. */
+  /**
+   * m:Constraints.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Constraints?: t.FindMeetingTimesConstraints;
 }
 
-/** m:FindMessageTrackingReportRequestType */
+/**
+ * m:FindMessageTrackingReportRequestType
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/findmessagetrackingreport
+ */
 export interface FindMessageTrackingReportRequestType extends BaseRequestType {
-  /** m:Scope. */
+  /**
+   * m:Scope.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/scope-nonemptystringtype
+   */
   Scope: t.NonEmptyStringType;
-  /** m:Domain. */
+  /**
+   * m:Domain.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/domain-message-tracking
+   */
   Domain: t.NonEmptyStringType;
-  /** m:Sender. */
+  /**
+   * m:Sender.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/sender-emailaddresstype
+   */
   Sender?: t.EmailAddressType;
-  /** m:PurportedSender. */
+  /**
+   * m:PurportedSender.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/purportedsender
+   */
   PurportedSender?: t.EmailAddressType;
-  /** m:Recipient. */
+  /**
+   * m:Recipient.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/recipient
+   */
   Recipient?: t.EmailAddressType;
-  /** m:Subject. */
+  /**
+   * m:Subject.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/subject
+   */
   Subject?: string;
-  /** m:StartDateTime. */
+  /**
+   * m:StartDateTime.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/startdatetime
+   */
   StartDateTime?: string;
-  /** m:EndDateTime. */
+  /**
+   * m:EndDateTime.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/enddatetime
+   */
   EndDateTime?: string;
-  /** m:MessageId. */
+  /**
+   * m:MessageId.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/messageid
+   */
   MessageId?: t.NonEmptyStringType;
-  /** m:FederatedDeliveryMailbox. */
+  /**
+   * m:FederatedDeliveryMailbox.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/federateddeliverymailbox
+   */
   FederatedDeliveryMailbox?: t.EmailAddressType;
-  /** m:DiagnosticsLevel. */
+  /**
+   * m:DiagnosticsLevel.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/diagnosticslevel
+   */
   DiagnosticsLevel?: string;
-  /** m:ServerHint. */
+  /**
+   * m:ServerHint.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/serverhint
+   */
   ServerHint?: string;
-  /** m:Properties. */
+  /**
+   * m:Properties.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/properties-arrayoftrackingpropertiestype
+   */
   Properties?: t.ArrayOfTrackingPropertiesType;
 }
 
-/** m:FindMessageTrackingReportResponseMessageType */
+/**
+ * m:FindMessageTrackingReportResponseMessageType
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/findmessagetrackingreportresponse
+ */
 export interface FindMessageTrackingReportResponseMessageType extends ResponseMessageType {
-  /** m:Diagnostics. */
+  /**
+   * m:Diagnostics.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/diagnostics
+   */
   Diagnostics?: t.ArrayOfStringsType;
-  /** m:MessageTrackingSearchResults. */
+  /**
+   * m:MessageTrackingSearchResults.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/messagetrackingsearchresults
+   */
   MessageTrackingSearchResults?: t.ArrayOfFindMessageTrackingSearchResultType;
-  /** m:ExecutedSearchScope. */
+  /**
+   * m:ExecutedSearchScope.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/executedsearchscope
+   */
   ExecutedSearchScope?: string;
-  /** m:Errors. */
+  /**
+   * m:Errors.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/errors-ex15websvcsotherref
+   */
   Errors?: t.ArrayOfArraysOfTrackingPropertiesType;
-  /** m:Properties. */
+  /**
+   * m:Properties.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/properties-arrayoftrackingpropertiestype
+   */
   Properties?: t.ArrayOfTrackingPropertiesType;
 }
 
-/** m:FindPeopleResponseMessageType */
+/**
+ * m:FindPeopleResponseMessageType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/findpeopleresponsemessage
+ */
 export interface FindPeopleResponseMessageType extends ResponseMessageType {
-  /** m:People. */
+  /**
+   * m:People.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/people
+   */
   People?: t.ArrayOfPeopleType;
-  /** m:TotalNumberOfPeopleInView. */
+  /**
+   * m:TotalNumberOfPeopleInView.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/totalnumberofpeopleinview
+   */
   TotalNumberOfPeopleInView?: number;
-  /** m:FirstMatchingRowIndex. */
+  /**
+   * m:FirstMatchingRowIndex.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   FirstMatchingRowIndex?: number;
-  /** m:FirstLoadedRowIndex. */
+  /**
+   * m:FirstLoadedRowIndex.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   FirstLoadedRowIndex?: number;
-  /** m:TransactionId. */
+  /**
+   * m:TransactionId.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   TransactionId?: t.GuidType;
 }
 
-/** m:FindPeopleType */
+/**
+ * m:FindPeopleType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/findpeople
+ */
 export interface FindPeopleType extends BaseRequestType {
-  /** m:PersonaShape. */
+  /**
+   * m:PersonaShape.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   PersonaShape?: t.PersonaResponseShapeType;
-  /** m:IndexedPageItemView. */
+  /**
+   * m:IndexedPageItemView.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   IndexedPageItemView: t.IndexedPageViewType;
-  /** m:Restriction. */
+  /**
+   * m:Restriction.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Restriction?: t.RestrictionType;
-  /** m:AggregationRestriction. */
+  /**
+   * m:AggregationRestriction.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   AggregationRestriction?: t.RestrictionType;
-  /** m:SortOrder. */
+  /**
+   * m:SortOrder.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   SortOrder?: t.NonEmptyArrayOfFieldOrdersType;
-  /** m:ParentFolderId. */
+  /**
+   * m:ParentFolderId.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ParentFolderId?: t.TargetFolderIdType;
-  /** m:QueryString. */
+  /**
+   * m:QueryString.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/querystring-string
+   */
   QueryString?: string;
-  /** m:SearchPeopleSuggestionIndex. */
+  /**
+   * m:SearchPeopleSuggestionIndex.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   SearchPeopleSuggestionIndex?: boolean;
-  /** m:TopicQueryString. */
+  /**
+   * m:TopicQueryString.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   TopicQueryString?: string;
-  /** m:Context. */
+  /**
+   * m:Context.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Context?: t.ArrayOfContextProperty;
-  /** m:QuerySources. */
+  /**
+   * m:QuerySources.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   QuerySources?: t.ArrayOfPeopleQuerySource;
-  /** m:ReturnFlattenedResults. */
+  /**
+   * m:ReturnFlattenedResults.
+   * @since V2018_01_08
+   */
   ReturnFlattenedResults?: boolean;
 }
 
-/** m:FindTagsResponseMessageType */
+/**
+ * m:FindTagsResponseMessageType
+ * @since V2017_07_11
+ */
 export interface FindTagsResponseMessageType extends ResponseMessageType {
-  /** m:Tags. */
+  /**
+   * m:Tags.
+   * @since V2017_07_11
+   */
   Tags?: t.ArrayOfStringsType;
 }
 
-/** m:FindTagsType */
+/**
+ * m:FindTagsType
+ * @since V2017_07_11
+ */
 export interface FindTagsType extends BaseRequestType {
-  /** m:IndexedPageItemView. */
+  /**
+   * m:IndexedPageItemView.
+   * @since V2017_07_11
+   */
   IndexedPageItemView: t.IndexedPageViewType;
-  /** m:SortOrder. */
+  /**
+   * m:SortOrder.
+   * @since V2017_07_11
+   */
   SortOrder?: t.NonEmptyArrayOfFieldOrdersType;
-  /** m:QueryString. */
+  /**
+   * m:QueryString.
+   * @since V2017_07_11
+   */
   QueryString?: string;
-  /** m:Context. */
+  /**
+   * m:Context.
+   * @since V2017_07_11
+   */
   Context?: t.ArrayOfContextProperty;
 }
 
 /** m:FolderInfoResponseMessageType */
 export interface FolderInfoResponseMessageType extends ResponseMessageType {
-  /** m:Folders. */
+  /**
+   * m:Folders.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/folders-ex15websvcsotherref
+   */
   Folders?: t.ArrayOfFoldersType;
 }
 
-/** m:FreeBusyResponseType */
+/**
+ * m:FreeBusyResponseType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/freebusyresponse
+ */
 export interface FreeBusyResponseType extends Extensible {
-  /** m:ResponseMessage. */
+  /**
+   * m:ResponseMessage.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/responsemessage
+   */
   ResponseMessage?: ResponseMessageType;
-  /** m:FreeBusyView. */
+  /**
+   * m:FreeBusyView.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/freebusyview
+   */
   FreeBusyView?: t.FreeBusyView;
 }
 
-/** m:GetAppManifestsResponseType */
+/**
+ * m:GetAppManifestsResponseType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getappmanifestsresponse
+ */
 export interface GetAppManifestsResponseType extends ResponseMessageType {
-  /** m:Apps (one of a choice). */
+  /**
+   * m:Apps (one of a choice).
+   * @since V2017_07_11
+   */
   Apps?: t.ArrayOfAppsType;
-  /** m:Manifests (one of a choice). */
+  /**
+   * m:Manifests (one of a choice).
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Manifests?: ArrayOfAppManifestsType;
 }
 
-/** m:GetAppManifestsType */
+/**
+ * m:GetAppManifestsType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getappmanifests
+ */
 export interface GetAppManifestsType extends BaseRequestType {
-  /** m:ApiVersionSupported. */
+  /**
+   * m:ApiVersionSupported.
+   * @since V2017_07_11
+   */
   ApiVersionSupported?: string;
-  /** m:SchemaVersionSupported. */
+  /**
+   * m:SchemaVersionSupported.
+   * @since V2017_07_11
+   */
   SchemaVersionSupported?: string;
-  /** m:IncludeAllInstalledAddIns. */
+  /**
+   * m:IncludeAllInstalledAddIns.
+   * @since V2017_07_11
+   */
   IncludeAllInstalledAddIns?: boolean;
-  /** m:IncludeEntitlementData. */
+  /**
+   * m:IncludeEntitlementData.
+   * @since V2017_07_11
+   */
   IncludeEntitlementData?: boolean;
-  /** m:IncludeManifestData. */
+  /**
+   * m:IncludeManifestData.
+   * @since V2017_07_11
+   */
   IncludeManifestData?: boolean;
-  /** m:IncludeCustomAppsData. */
+  /**
+   * m:IncludeCustomAppsData.
+   * @since V2017_07_11
+   */
   IncludeCustomAppsData?: boolean;
-  /** m:ExtensionIds. */
+  /**
+   * m:ExtensionIds.
+   * @since V2017_07_11
+   */
   ExtensionIds?: ListOfExtensionIdsType;
-  /** m:AddIns. */
+  /**
+   * m:AddIns.
+   * @since V2017_07_11
+   */
   AddIns?: ArrayOfPrivateCatalogAddInsType;
-  /** m:IncludeExtensionMetaData. */
+  /**
+   * m:IncludeExtensionMetaData.
+   * @since V2018_01_08
+   */
   IncludeExtensionMetaData?: boolean;
 }
 
-/** m:GetAppMarketplaceUrlResponseMessageType */
+/**
+ * m:GetAppMarketplaceUrlResponseMessageType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getappmarketplaceurlresponse
+ */
 export interface GetAppMarketplaceUrlResponseMessageType extends ResponseMessageType {
-  /** m:AppMarketplaceUrl. */
+  /**
+   * m:AppMarketplaceUrl.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/appmarketplaceurl
+   */
   AppMarketplaceUrl?: string;
-  /** m:ConnectorsManagementUrl. */
+  /**
+   * m:ConnectorsManagementUrl.
+   * @since V2017_07_11
+   */
   ConnectorsManagementUrl?: string;
 }
 
-/** m:GetAppMarketplaceUrlType */
+/**
+ * m:GetAppMarketplaceUrlType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getappmarketplaceurl
+ */
 export interface GetAppMarketplaceUrlType extends BaseRequestType {
 }
 
-/** m:GetAttachmentResponseType */
+/**
+ * m:GetAttachmentResponseType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getattachmentresponse
+ */
 export interface GetAttachmentResponseType extends BaseResponseMessageType {
 }
 
-/** m:GetAttachmentType */
+/**
+ * m:GetAttachmentType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getattachment
+ */
 export interface GetAttachmentType extends BaseRequestType {
-  /** m:AttachmentShape. */
+  /**
+   * m:AttachmentShape.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/attachmentshape
+   */
   AttachmentShape?: t.AttachmentResponseShapeType;
-  /** m:AttachmentIds. */
+  /**
+   * m:AttachmentIds.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/attachmentids
+   */
   AttachmentIds: t.NonEmptyArrayOfRequestAttachmentIdsType;
 }
 
-/** m:GetClientAccessTokenResponseMessageType */
+/**
+ * m:GetClientAccessTokenResponseMessageType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getclientaccesstokenresponsemessage
+ */
 export interface GetClientAccessTokenResponseMessageType extends ResponseMessageType {
-  /** m:Token. */
+  /**
+   * m:Token.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/token-clientaccesstokentype
+   */
   Token?: t.ClientAccessTokenType;
 }
 
-/** m:GetClientAccessTokenResponseType */
+/**
+ * m:GetClientAccessTokenResponseType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getclientaccesstokenresponse
+ */
 export interface GetClientAccessTokenResponseType extends BaseResponseMessageType {
 }
 
-/** m:GetClientAccessTokenType */
+/**
+ * m:GetClientAccessTokenType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getclientaccesstoken
+ */
 export interface GetClientAccessTokenType extends BaseRequestType {
-  /** m:TokenRequests. */
+  /**
+   * m:TokenRequests.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   TokenRequests: t.NonEmptyArrayOfClientAccessTokenRequestsType;
 }
 
-/** m:GetConversationItemsResponseMessageType */
+/**
+ * m:GetConversationItemsResponseMessageType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getconversationitemsresponsemessage
+ */
 export interface GetConversationItemsResponseMessageType extends ResponseMessageType {
-  /** m:Conversation. */
+  /**
+   * m:Conversation.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Conversation?: t.ConversationResponseType;
 }
 
-/** m:GetConversationItemsResponseType */
+/**
+ * m:GetConversationItemsResponseType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getconversationitemsresponse
+ */
 export interface GetConversationItemsResponseType extends BaseResponseMessageType {
 }
 
-/** m:GetConversationItemsType */
+/**
+ * m:GetConversationItemsType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getconversationitems
+ */
 export interface GetConversationItemsType extends BaseRequestType {
-  /** m:ItemShape. */
+  /**
+   * m:ItemShape.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ItemShape: t.ItemResponseShapeType;
-  /** m:FoldersToIgnore. */
+  /**
+   * m:FoldersToIgnore.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   FoldersToIgnore?: t.NonEmptyArrayOfBaseFolderIdsType;
-  /** m:MaxItemsToReturn. */
+  /**
+   * m:MaxItemsToReturn.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   MaxItemsToReturn?: number;
-  /** m:SortOrder. */
+  /**
+   * m:SortOrder.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   SortOrder?: t.ConversationNodeSortOrder;
-  /** m:MailboxScope. */
+  /**
+   * m:MailboxScope.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   MailboxScope?: t.MailboxSearchLocationType;
-  /** m:Conversations. */
+  /**
+   * m:Conversations.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Conversations: t.ArrayOfConversationRequestsType;
 }
 
-/** m:GetDelegateResponseMessageType */
+/**
+ * m:GetDelegateResponseMessageType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getdelegateresponse
+ */
 export interface GetDelegateResponseMessageType extends BaseDelegateResponseMessageType {
-  /** m:DeliverMeetingRequests. */
+  /**
+   * m:DeliverMeetingRequests.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/delivermeetingrequests
+   */
   DeliverMeetingRequests?: t.DeliverMeetingRequestsType;
 }
 
-/** m:GetDelegateType */
+/**
+ * m:GetDelegateType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getdelegate
+ */
 export interface GetDelegateType extends BaseDelegateType {
-  /** Attribute IncludePermissions. */
+  /**
+   * Attribute IncludePermissions.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getdelegate
+   */
   IncludePermissions: boolean;
-  /** m:UserIds. */
+  /**
+   * m:UserIds.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/userids
+   */
   UserIds?: t.ArrayOfUserIdType;
 }
 
-/** m:GetDiscoverySearchConfigurationResponseMessageType */
+/**
+ * m:GetDiscoverySearchConfigurationResponseMessageType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getdiscoverysearchconfigurationresponsemessage
+ */
 export interface GetDiscoverySearchConfigurationResponseMessageType extends ResponseMessageType {
-  /** m:DiscoverySearchConfigurations. */
+  /**
+   * m:DiscoverySearchConfigurations.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/discoverysearchconfigurations
+   */
   DiscoverySearchConfigurations: t.ArrayOfDiscoverySearchConfigurationType;
 }
 
-/** m:GetDiscoverySearchConfigurationType */
+/**
+ * m:GetDiscoverySearchConfigurationType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getdiscoverysearchconfiguration
+ */
 export interface GetDiscoverySearchConfigurationType extends BaseRequestType {
-  /** m:SearchId. */
+  /**
+   * m:SearchId.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/searchid
+   */
   SearchId?: string;
-  /** m:ExpandGroupMembership. */
+  /**
+   * m:ExpandGroupMembership.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/expandgroupmembership
+   */
   ExpandGroupMembership?: boolean;
-  /** m:InPlaceHoldConfigurationOnly. */
+  /**
+   * m:InPlaceHoldConfigurationOnly.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   InPlaceHoldConfigurationOnly?: boolean;
 }
 
-/** m:GetEventsResponseMessageType */
+/**
+ * m:GetEventsResponseMessageType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/geteventsresponsemessage
+ */
 export interface GetEventsResponseMessageType extends ResponseMessageType {
-  /** m:Notification. */
+  /**
+   * m:Notification.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/notification-ex15websvcsotherref
+   */
   Notification?: t.NotificationType;
 }
 
-/** m:GetEventsResponseType */
+/**
+ * m:GetEventsResponseType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/geteventsresponse
+ */
 export interface GetEventsResponseType extends BaseResponseMessageType {
 }
 
-/** m:GetEventsType */
+/**
+ * m:GetEventsType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getevents
+ */
 export interface GetEventsType extends BaseRequestType {
-  /** m:SubscriptionId. */
+  /**
+   * m:SubscriptionId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/subscriptionid-getevents
+   */
   SubscriptionId: t.SubscriptionIdType;
-  /** m:Watermark. */
+  /**
+   * m:Watermark.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/watermark
+   */
   Watermark: t.WatermarkType;
 }
 
-/** m:GetFocusedOtherOverridesRequestType */
+/**
+ * m:GetFocusedOtherOverridesRequestType
+ * @since V2017_07_11
+ */
 export interface GetFocusedOtherOverridesRequestType extends BaseRequestType {
 }
 
-/** m:GetFocusedOtherOverridesResponseType */
+/**
+ * m:GetFocusedOtherOverridesResponseType
+ * @since V2017_07_11
+ */
 export interface GetFocusedOtherOverridesResponseType extends BaseResponseMessageType {
-  /** m:Overrides. */
+  /**
+   * m:Overrides.
+   * @since V2017_07_11
+   */
   Overrides: t.ArrayOfInferenceClassificationOverridesType;
 }
 
-/** m:GetFolderResponseType */
+/**
+ * m:GetFolderResponseType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getfolderresponse
+ */
 export interface GetFolderResponseType extends BaseResponseMessageType {
 }
 
-/** m:GetFolderType */
+/**
+ * m:GetFolderType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getfolder
+ */
 export interface GetFolderType extends BaseRequestType {
-  /** m:FolderShape. */
+  /**
+   * m:FolderShape.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/foldershape
+   */
   FolderShape: t.FolderResponseShapeType;
-  /** m:FolderIds. */
+  /**
+   * m:FolderIds.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/folderids
+   */
   FolderIds: t.NonEmptyArrayOfBaseFolderIdsType;
 }
 
-/** m:GetHoldOnMailboxesResponseMessageType */
+/**
+ * m:GetHoldOnMailboxesResponseMessageType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getholdonmailboxesresponsemessage
+ */
 export interface GetHoldOnMailboxesResponseMessageType extends ResponseMessageType {
-  /** m:MailboxHoldResult. */
+  /**
+   * m:MailboxHoldResult.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/mailboxholdresult
+   */
   MailboxHoldResult?: t.MailboxHoldResultType;
 }
 
-/** m:GetHoldOnMailboxesType */
+/**
+ * m:GetHoldOnMailboxesType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getholdonmailboxes
+ */
 export interface GetHoldOnMailboxesType extends BaseRequestType {
-  /** m:HoldId. */
+  /**
+   * m:HoldId.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   HoldId: string;
 }
 
-/** m:GetImItemListResponseMessageType */
+/**
+ * m:GetImItemListResponseMessageType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getimitemlistresponse
+ */
 export interface GetImItemListResponseMessageType extends ResponseMessageType {
-  /** m:ImItemList. */
+  /**
+   * m:ImItemList.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ImItemList?: t.ImItemListType;
 }
 
-/** m:GetImItemListType */
+/**
+ * m:GetImItemListType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getimitemlist
+ */
 export interface GetImItemListType extends BaseRequestType {
-  /** m:ExtendedProperties. */
+  /**
+   * m:ExtendedProperties.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ExtendedProperties?: t.NonEmptyArrayOfExtendedFieldURIs;
 }
 
-/** m:GetImItemsResponseMessageType */
+/**
+ * m:GetImItemsResponseMessageType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getimitemsresponse
+ */
 export interface GetImItemsResponseMessageType extends ResponseMessageType {
-  /** m:ImItemList. */
+  /**
+   * m:ImItemList.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ImItemList?: t.ImItemListType;
 }
 
-/** m:GetImItemsType */
+/**
+ * m:GetImItemsType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getimitems
+ */
 export interface GetImItemsType extends BaseRequestType {
-  /** m:ContactIds. */
+  /**
+   * m:ContactIds.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ContactIds?: t.NonEmptyArrayOfBaseItemIdsType;
-  /** m:GroupIds. */
+  /**
+   * m:GroupIds.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   GroupIds?: t.NonEmptyArrayOfBaseItemIdsType;
-  /** m:ExtendedProperties. */
+  /**
+   * m:ExtendedProperties.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ExtendedProperties?: t.NonEmptyArrayOfExtendedFieldURIs;
 }
 
-/** m:GetInboxRulesRequestType */
+/**
+ * m:GetInboxRulesRequestType
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getinboxrules
+ */
 export interface GetInboxRulesRequestType extends BaseRequestType {
-  /** m:MailboxSmtpAddress. */
+  /**
+   * m:MailboxSmtpAddress.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/mailboxsmtpaddress
+   */
   MailboxSmtpAddress?: string;
 }
 
-/** m:GetInboxRulesResponseType */
+/**
+ * m:GetInboxRulesResponseType
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getinboxrulesresponse
+ */
 export interface GetInboxRulesResponseType extends ResponseMessageType {
-  /** m:OutlookRuleBlobExists. */
+  /**
+   * m:OutlookRuleBlobExists.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/outlookruleblobexists
+   */
   OutlookRuleBlobExists?: boolean;
-  /** m:InboxRules. */
+  /**
+   * m:InboxRules.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/inboxrules
+   */
   InboxRules?: t.ArrayOfRulesType;
 }
 
-/** m:GetItemResponseType */
+/**
+ * m:GetItemResponseType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getitemresponse
+ */
 export interface GetItemResponseType extends BaseResponseMessageType {
 }
 
-/** m:GetItemType */
+/**
+ * m:GetItemType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getitem
+ */
 export interface GetItemType extends BaseRequestType {
-  /** m:ItemShape. */
+  /**
+   * m:ItemShape.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/itemshape
+   */
   ItemShape: t.ItemResponseShapeType;
-  /** m:ItemIds. */
+  /**
+   * m:ItemIds.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/itemids
+   */
   ItemIds: t.NonEmptyArrayOfBaseItemIdsType;
 }
 
-/** m:GetLastPrivateCatalogUpdateResponseType */
+/**
+ * m:GetLastPrivateCatalogUpdateResponseType
+ * @since V2017_07_11
+ */
 export interface GetLastPrivateCatalogUpdateResponseType extends ResponseMessageType {
-  /** m:LastUpdate (one of a choice). */
+  /**
+   * m:LastUpdate (one of a choice).
+   * @since V2017_07_11
+   */
   LastUpdate?: string;
-  /** m:CatalogHash (one of a choice). */
+  /**
+   * m:CatalogHash (one of a choice).
+   * @since V2017_07_11
+   */
   CatalogHash?: string;
 }
 
-/** m:GetLastPrivateCatalogUpdateType */
+/**
+ * m:GetLastPrivateCatalogUpdateType
+ * @since V2017_07_11
+ */
 export interface GetLastPrivateCatalogUpdateType extends BaseRequestType {
-  /** m:Client. */
+  /**
+   * m:Client.
+   * @since V2017_07_11
+   */
   Client?: t.OfficeClientType;
 }
 
-/** m:GetMailTipsResponseMessageType */
+/**
+ * m:GetMailTipsResponseMessageType
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getmailtipsresponse
+ */
 export interface GetMailTipsResponseMessageType extends ResponseMessageType {
-  /** m:ResponseMessages. */
+  /**
+   * m:ResponseMessages.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/responsemessages-arrayofmailtipsresponsemessagetype
+   */
   ResponseMessages?: ArrayOfMailTipsResponseMessageType;
 }
 
-/** m:GetMailTipsType */
+/**
+ * m:GetMailTipsType
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getmailtips
+ */
 export interface GetMailTipsType extends BaseRequestType {
-  /** m:SendingAs. */
+  /**
+   * m:SendingAs.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/sendingas
+   */
   SendingAs: t.EmailAddressType;
-  /** m:Recipients. */
+  /**
+   * m:Recipients.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/recipients-arrayofrecipientstype
+   */
   Recipients: t.ArrayOfRecipientsType;
-  /** m:MailTipsRequested. */
+  /**
+   * m:MailTipsRequested.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/mailtipsrequested
+   */
   MailTipsRequested: t.MailTipTypes;
 }
 
-/** m:GetMeetingInstanceRequestType */
+/**
+ * m:GetMeetingInstanceRequestType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface GetMeetingInstanceRequestType extends BaseRequestType {
-  /** m:ItemId. */
+  /**
+   * m:ItemId.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ItemId: t.ItemIdType;
 }
 
-/** m:GetMeetingInstanceResponseMessageType */
+/**
+ * m:GetMeetingInstanceResponseMessageType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface GetMeetingInstanceResponseMessageType extends ResponseMessageType {
-  /** m:MeetingInstance. */
+  /**
+   * m:MeetingInstance.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   MeetingInstance: t.MeetingInstanceType;
 }
 
-/** m:GetMeetingSpaceResponseMessageType */
+/**
+ * m:GetMeetingSpaceResponseMessageType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface GetMeetingSpaceResponseMessageType extends ResponseMessageType {
-  /** m:MeetingSpace. */
+  /**
+   * m:MeetingSpace.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   MeetingSpace: t.MeetingSpaceType;
 }
 
-/** m:GetMeetingSpaceType */
+/**
+ * m:GetMeetingSpaceType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface GetMeetingSpaceType extends BaseRequestType {
-  /** m:ItemId. */
+  /**
+   * m:ItemId.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ItemId: t.ItemIdType;
 }
 
-/** m:GetMessageTrackingReportRequestType */
+/**
+ * m:GetMessageTrackingReportRequestType
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getmessagetrackingreport
+ */
 export interface GetMessageTrackingReportRequestType extends BaseRequestType {
-  /** m:Scope. */
+  /**
+   * m:Scope.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/scope-nonemptystringtype
+   */
   Scope: t.NonEmptyStringType;
-  /** m:ReportTemplate. */
+  /**
+   * m:ReportTemplate.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/reporttemplate
+   */
   ReportTemplate: t.MessageTrackingReportTemplateType;
-  /** m:RecipientFilter. */
+  /**
+   * m:RecipientFilter.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/recipientfilter
+   */
   RecipientFilter?: t.EmailAddressType;
-  /** m:MessageTrackingReportId. */
+  /**
+   * m:MessageTrackingReportId.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/messagetrackingreportid
+   */
   MessageTrackingReportId: t.NonEmptyStringType;
-  /** m:ReturnQueueEvents. */
+  /**
+   * m:ReturnQueueEvents.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/returnqueueevents
+   */
   ReturnQueueEvents?: boolean;
-  /** m:DiagnosticsLevel. */
+  /**
+   * m:DiagnosticsLevel.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/diagnosticslevel
+   */
   DiagnosticsLevel?: string;
-  /** m:Properties. */
+  /**
+   * m:Properties.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/properties-arrayoftrackingpropertiestype
+   */
   Properties?: t.ArrayOfTrackingPropertiesType;
 }
 
-/** m:GetMessageTrackingReportResponseMessageType */
+/**
+ * m:GetMessageTrackingReportResponseMessageType
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getmessagetrackingreportresponse
+ */
 export interface GetMessageTrackingReportResponseMessageType extends ResponseMessageType {
-  /** m:MessageTrackingReport. */
+  /**
+   * m:MessageTrackingReport.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/messagetrackingreport
+   */
   MessageTrackingReport?: t.MessageTrackingReportType;
-  /** m:Diagnostics. */
+  /**
+   * m:Diagnostics.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/diagnostics
+   */
   Diagnostics?: t.ArrayOfStringsType;
-  /** m:Errors. */
+  /**
+   * m:Errors.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/errors-ex15websvcsotherref
+   */
   Errors?: t.ArrayOfArraysOfTrackingPropertiesType;
-  /** m:Properties. */
+  /**
+   * m:Properties.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/properties-arrayoftrackingpropertiestype
+   */
   Properties?: t.ArrayOfTrackingPropertiesType;
 }
 
-/** m:GetNonIndexableItemDetailsResponseMessageType */
+/**
+ * m:GetNonIndexableItemDetailsResponseMessageType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getnonindexableitemdetailsresponsemessage
+ */
 export interface GetNonIndexableItemDetailsResponseMessageType extends ResponseMessageType {
-  /** m:NonIndexableItemDetailsResult. */
+  /**
+   * m:NonIndexableItemDetailsResult.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   NonIndexableItemDetailsResult?: t.NonIndexableItemDetailResultType;
 }
 
-/** m:GetNonIndexableItemDetailsType */
+/**
+ * m:GetNonIndexableItemDetailsType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getnonindexableitemdetails
+ */
 export interface GetNonIndexableItemDetailsType extends BaseRequestType {
-  /** m:Mailboxes. */
+  /**
+   * m:Mailboxes.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/mailboxes-nonemptyarrayoflegacydnstype
+   */
   Mailboxes: t.NonEmptyArrayOfLegacyDNsType;
-  /** m:PageSize. */
+  /**
+   * m:PageSize.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/pagesize
+   */
   PageSize?: number;
-  /** m:PageItemReference. */
+  /**
+   * m:PageItemReference.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/pageitemreference
+   */
   PageItemReference?: string;
-  /** m:PageDirection. */
+  /**
+   * m:PageDirection.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/pagedirection
+   */
   PageDirection?: t.SearchPageDirectionType;
-  /** m:SearchArchiveOnly. */
+  /**
+   * m:SearchArchiveOnly.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   SearchArchiveOnly?: boolean;
 }
 
-/** m:GetNonIndexableItemStatisticsResponseMessageType */
+/**
+ * m:GetNonIndexableItemStatisticsResponseMessageType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getnonindexableitemstatisticsresponsemessage
+ */
 export interface GetNonIndexableItemStatisticsResponseMessageType extends ResponseMessageType {
-  /** m:NonIndexableItemStatistics. */
+  /**
+   * m:NonIndexableItemStatistics.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   NonIndexableItemStatistics?: t.ArrayOfNonIndexableItemStatisticsType;
 }
 
-/** m:GetNonIndexableItemStatisticsType */
+/**
+ * m:GetNonIndexableItemStatisticsType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getnonindexableitemstatistics
+ */
 export interface GetNonIndexableItemStatisticsType extends BaseRequestType {
-  /** m:Mailboxes. */
+  /**
+   * m:Mailboxes.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/mailboxes-nonemptyarrayoflegacydnstype
+   */
   Mailboxes: t.NonEmptyArrayOfLegacyDNsType;
-  /** m:SearchArchiveOnly. */
+  /**
+   * m:SearchArchiveOnly.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   SearchArchiveOnly?: boolean;
 }
 
-/** m:GetOMEConfigurationType */
+/**
+ * m:GetOMEConfigurationType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface GetOMEConfigurationType extends BaseRequestType {
-  /** m:TemplateName. */
+  /**
+   * m:TemplateName.
+   * @since V2018_01_08
+   */
   TemplateName?: string;
 }
 
-/** m:GetOMEMessageStatusResponseType */
+/**
+ * m:GetOMEMessageStatusResponseType
+ * @since V2018_01_08
+ */
 export interface GetOMEMessageStatusResponseType extends ResponseMessageType {
-  /** m:IsRevoked. */
+  /**
+   * m:IsRevoked.
+   * @since V2018_01_08
+   */
   IsRevoked?: boolean;
-  /** m:ReceivedTime. */
+  /**
+   * m:ReceivedTime.
+   * @since V2018_01_08
+   */
   ReceivedTime?: string;
-  /** m:Subject. */
+  /**
+   * m:Subject.
+   * @since V2018_01_08
+   */
   Subject?: string;
-  /** m:Container. */
+  /**
+   * m:Container.
+   * @since V2018_01_08
+   */
   Container?: string;
-  /** m:IsRevocable. */
+  /**
+   * m:IsRevocable.
+   * @since V2018_01_08
+   */
   IsRevocable?: boolean;
 }
 
-/** m:GetOMEMessageStatusType */
+/**
+ * m:GetOMEMessageStatusType
+ * @since V2018_01_08
+ */
 export interface GetOMEMessageStatusType extends BaseRequestType {
-  /** m:MessageId. */
+  /**
+   * m:MessageId.
+   * @since V2018_01_08
+   */
   MessageId?: string;
 }
 
-/** m:GetPasswordExpirationDateResponseMessageType */
+/**
+ * m:GetPasswordExpirationDateResponseMessageType
+ * @since Exchange2010_SP2
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getpasswordexpirationdateresponse
+ */
 export interface GetPasswordExpirationDateResponseMessageType extends ResponseMessageType {
-  /** m:PasswordExpirationDate. */
+  /**
+   * m:PasswordExpirationDate.
+   * @since Exchange2010_SP2
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/passwordexpirationdate
+   */
   PasswordExpirationDate: string;
 }
 
-/** m:GetPasswordExpirationDateType */
+/**
+ * m:GetPasswordExpirationDateType
+ * @since Exchange2010_SP2
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getpasswordexpirationdate
+ */
 export interface GetPasswordExpirationDateType extends BaseRequestType {
-  /** m:MailboxSmtpAddress. */
+  /**
+   * m:MailboxSmtpAddress.
+   * @since Exchange2010_SP2
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/mailboxsmtpaddress
+   */
   MailboxSmtpAddress?: string;
 }
 
-/** m:GetPersonaResponseMessageType */
+/**
+ * m:GetPersonaResponseMessageType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export interface GetPersonaResponseMessageType extends ResponseMessageType {
-  /** m:Persona. */
+  /**
+   * m:Persona.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Persona: t.PersonaType;
 }
 
-/** m:GetPersonaType */
+/**
+ * m:GetPersonaType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getpersona
+ */
 export interface GetPersonaType extends BaseRequestType {
-  /** m:PersonaId. */
+  /**
+   * m:PersonaId.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   PersonaId?: t.ItemIdType;
-  /** m:EmailAddress. */
+  /**
+   * m:EmailAddress.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   EmailAddress?: t.EmailAddressType;
-  /** m:ParentFolderId. */
+  /**
+   * m:ParentFolderId.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ParentFolderId?: t.TargetFolderIdType;
-  /** m:ItemLinkId. */
+  /**
+   * m:ItemLinkId.
+   * @since V2017_07_11
+   */
   ItemLinkId?: string;
-  /** m:AdditionalProperties. */
+  /**
+   * m:AdditionalProperties.
+   * @since V2017_07_11
+   */
   AdditionalProperties?: t.NonEmptyArrayOfPathsToElementType;
 }
 
-/** m:GetPhoneCallInformationResponseMessageType */
+/**
+ * m:GetPhoneCallInformationResponseMessageType
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getphonecallinformationresponse
+ */
 export interface GetPhoneCallInformationResponseMessageType extends ResponseMessageType {
-  /** m:PhoneCallInformation. */
+  /**
+   * m:PhoneCallInformation.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/phonecallinformation
+   */
   PhoneCallInformation?: t.PhoneCallInformationType;
 }
 
-/** m:GetPhoneCallInformationType */
+/**
+ * m:GetPhoneCallInformationType
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getphonecallinformation
+ */
 export interface GetPhoneCallInformationType extends BaseRequestType {
-  /** m:PhoneCallId. */
+  /**
+   * m:PhoneCallId.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/phonecallid
+   */
   PhoneCallId: t.PhoneCallIdType;
 }
 
-/** m:GetPrivateCatalogAddInsResponseType */
+/**
+ * m:GetPrivateCatalogAddInsResponseType
+ * @since V2017_07_11
+ */
 export interface GetPrivateCatalogAddInsResponseType extends ResponseMessageType {
-  /** m:AddIns. */
+  /**
+   * m:AddIns.
+   * @since V2017_07_11
+   */
   AddIns?: ArrayOfPrivateCatalogAddInsType;
 }
 
-/** m:GetPrivateCatalogAddInsType */
+/**
+ * m:GetPrivateCatalogAddInsType
+ * @since V2017_07_11
+ */
 export interface GetPrivateCatalogAddInsType extends BaseRequestType {
-  /** m:Client. */
+  /**
+   * m:Client.
+   * @since V2017_07_11
+   */
   Client?: t.OfficeClientType;
 }
 
-/** m:GetRemindersResponseMessageType */
+/**
+ * m:GetRemindersResponseMessageType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getremindersresponse
+ */
 export interface GetRemindersResponseMessageType extends ResponseMessageType {
-  /** m:Reminders. */
+  /**
+   * m:Reminders.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Reminders: t.ArrayOfRemindersType;
 }
 
-/** m:GetRemindersType */
+/**
+ * m:GetRemindersType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getreminders
+ */
 export interface GetRemindersType extends BaseRequestType {
-  /** m:BeginTime. */
+  /**
+   * m:BeginTime.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   BeginTime?: string;
-  /** m:EndTime. */
+  /**
+   * m:EndTime.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   EndTime?: string;
-  /** m:MaxItems. */
+  /**
+   * m:MaxItems.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   MaxItems?: GetRemindersType_MaxItems;
-  /** m:ReminderType. */
+  /**
+   * m:ReminderType.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ReminderType?: GetRemindersType_ReminderType;
 }
 
-/** m:GetRemindersType_MaxItems */
+/**
+ * m:GetRemindersType_MaxItems
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type GetRemindersType_MaxItems = number;
-/** m:GetRemindersType_ReminderType (3 values) */
+/**
+ * m:GetRemindersType_ReminderType (3 values)
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type GetRemindersType_ReminderType = 'All' | 'Current' | 'Old';
 /** Every value of GetRemindersType_ReminderType, in schema order. */
 export const GetRemindersType_ReminderTypeValues = ['All', 'Current', 'Old'] as const;
 
-/** m:GetRoomListsResponseMessageType */
+/**
+ * m:GetRoomListsResponseMessageType
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getroomlistsresponse
+ */
 export interface GetRoomListsResponseMessageType extends ResponseMessageType {
-  /** m:RoomLists. */
+  /**
+   * m:RoomLists.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/roomlists
+   */
   RoomLists?: t.ArrayOfEmailAddressesType;
 }
 
-/** m:GetRoomListsType */
+/**
+ * m:GetRoomListsType
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getroomlists
+ */
 export interface GetRoomListsType extends BaseRequestType {
 }
 
-/** m:GetRoomsResponseMessageType */
+/**
+ * m:GetRoomsResponseMessageType
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getroomsresponse
+ */
 export interface GetRoomsResponseMessageType extends ResponseMessageType {
-  /** m:Rooms. */
+  /**
+   * m:Rooms.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/rooms
+   */
   Rooms?: t.ArrayOfRoomsType;
 }
 
-/** m:GetRoomsType */
+/**
+ * m:GetRoomsType
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getrooms
+ */
 export interface GetRoomsType extends BaseRequestType {
-  /** m:RoomList. */
+  /**
+   * m:RoomList.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/roomlist
+   */
   RoomList: t.EmailAddressType;
 }
 
-/** m:GetSearchableMailboxesResponseMessageType */
+/**
+ * m:GetSearchableMailboxesResponseMessageType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getsearchablemailboxesresponsemessage
+ */
 export interface GetSearchableMailboxesResponseMessageType extends ResponseMessageType {
-  /** m:SearchableMailboxes. */
+  /**
+   * m:SearchableMailboxes.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/searchablemailboxes
+   */
   SearchableMailboxes: t.ArrayOfSearchableMailboxesType;
-  /** m:FailedMailboxes. */
+  /**
+   * m:FailedMailboxes.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   FailedMailboxes?: t.ArrayOfFailedSearchMailboxesType;
 }
 
-/** m:GetSearchableMailboxesType */
+/**
+ * m:GetSearchableMailboxesType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getsearchablemailboxes
+ */
 export interface GetSearchableMailboxesType extends BaseRequestType {
-  /** m:SearchFilter. */
+  /**
+   * m:SearchFilter.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   SearchFilter?: string;
-  /** m:ExpandGroupMembership. */
+  /**
+   * m:ExpandGroupMembership.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ExpandGroupMembership?: boolean;
 }
 
-/** m:GetSearchSuggestions */
+/**
+ * m:GetSearchSuggestions
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface GetSearchSuggestions extends BaseRequestType {
-  /** m:SearchSessionId. */
+  /**
+   * m:SearchSessionId.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   SearchSessionId: t.GuidType;
-  /** m:Query. */
+  /**
+   * m:Query.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Query?: string;
-  /** m:SuggestionTypes. */
+  /**
+   * m:SuggestionTypes.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   SuggestionTypes?: t.SuggestionKindType;
-  /** m:SuggestionsPrimer. */
+  /**
+   * m:SuggestionsPrimer.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   SuggestionsPrimer?: boolean;
-  /** m:MaxSuggestionsCountPerSuggestionType. */
+  /**
+   * m:MaxSuggestionsCountPerSuggestionType.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   MaxSuggestionsCountPerSuggestionType?: number;
-  /** m:SearchScope. */
+  /**
+   * m:SearchScope.
+   * @since V2017_07_11
+   */
   SearchScope?: t.ArrayOfSearchScopeType;
-  /** m:Scenario. */
+  /**
+   * m:Scenario.
+   * @since V2017_07_11
+   */
   Scenario?: string;
 }
 
-/** m:GetSearchSuggestionsResponseMessage */
+/**
+ * m:GetSearchSuggestionsResponseMessage
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface GetSearchSuggestionsResponseMessage extends ResponseMessageType {
-  /** m:SearchSuggestions. */
+  /**
+   * m:SearchSuggestions.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   SearchSuggestions: t.SearchSuggestionsType;
 }
 
-/** m:GetServerTimeZonesResponseMessageType */
+/**
+ * m:GetServerTimeZonesResponseMessageType
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getservertimezonesresponsemessage
+ */
 export interface GetServerTimeZonesResponseMessageType extends ResponseMessageType {
-  /** m:TimeZoneDefinitions. */
+  /**
+   * m:TimeZoneDefinitions.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/timezonedefinitions
+   */
   TimeZoneDefinitions: t.ArrayOfTimeZoneDefinitionType;
 }
 
-/** m:GetServerTimeZonesResponseType */
+/**
+ * m:GetServerTimeZonesResponseType
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getservertimezonesresponse
+ */
 export interface GetServerTimeZonesResponseType extends BaseResponseMessageType {
 }
 
-/** m:GetServerTimeZonesType */
+/**
+ * m:GetServerTimeZonesType
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getservertimezones
+ */
 export interface GetServerTimeZonesType extends BaseRequestType {
-  /** Attribute ReturnFullTimeZoneData. */
+  /**
+   * Attribute ReturnFullTimeZoneData.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getservertimezones
+   */
   ReturnFullTimeZoneData?: boolean;
-  /** m:Ids. */
+  /**
+   * m:Ids.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/ids
+   */
   Ids?: t.NonEmptyArrayOfTimeZoneIdType;
 }
 
-/** m:GetServiceConfigurationResponseMessageType */
+/**
+ * m:GetServiceConfigurationResponseMessageType
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getserviceconfigurationresponse
+ */
 export interface GetServiceConfigurationResponseMessageType extends ResponseMessageType {
-  /** m:ResponseMessages. */
+  /**
+   * m:ResponseMessages.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/responsemessages-arrayofserviceconfigurationresponsemessagetype
+   */
   ResponseMessages?: ArrayOfServiceConfigurationResponseMessageType;
 }
 
-/** m:GetServiceConfigurationType */
+/**
+ * m:GetServiceConfigurationType
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getserviceconfiguration
+ */
 export interface GetServiceConfigurationType extends BaseRequestType {
-  /** m:ActingAs. */
+  /**
+   * m:ActingAs.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/actingas
+   */
   ActingAs?: t.EmailAddressType;
-  /** m:RequestedConfiguration. */
+  /**
+   * m:RequestedConfiguration.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/requestedconfiguration
+   */
   RequestedConfiguration: ArrayOfServiceConfigurationType;
-  /** m:ConfigurationRequestDetails. */
+  /**
+   * m:ConfigurationRequestDetails.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ConfigurationRequestDetails?: t.ConfigurationRequestDetailsType;
 }
 
-/** m:GetSharingFolderResponseMessageType */
+/**
+ * m:GetSharingFolderResponseMessageType
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getsharingfolderresponsemessage
+ */
 export interface GetSharingFolderResponseMessageType extends ResponseMessageType {
-  /** m:SharingFolderId. */
+  /**
+   * m:SharingFolderId.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/sharingfolderid
+   */
   SharingFolderId?: t.FolderIdType;
 }
 
-/** m:GetSharingFolderType */
+/**
+ * m:GetSharingFolderType
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getsharingfolder
+ */
 export interface GetSharingFolderType extends BaseRequestType {
-  /** m:SmtpAddress. */
+  /**
+   * m:SmtpAddress.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/smtpaddress
+   */
   SmtpAddress: t.NonEmptyStringType;
-  /** m:DataType. */
+  /**
+   * m:DataType.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/datatype
+   */
   DataType?: t.SharingDataType;
-  /** m:SharedFolderId. */
+  /**
+   * m:SharedFolderId.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/sharedfolderid
+   */
   SharedFolderId?: t.NonEmptyStringType;
 }
 
-/** m:GetSharingMetadataResponseMessageType */
+/**
+ * m:GetSharingMetadataResponseMessageType
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getsharingmetadataresponsemessage
+ */
 export interface GetSharingMetadataResponseMessageType extends ResponseMessageType {
-  /** m:EncryptedSharedFolderDataCollection. */
+  /**
+   * m:EncryptedSharedFolderDataCollection.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/encryptedsharedfolderdatacollection
+   */
   EncryptedSharedFolderDataCollection?: t.ArrayOfEncryptedSharedFolderDataType;
-  /** m:InvalidRecipients. */
+  /**
+   * m:InvalidRecipients.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/invalidrecipients
+   */
   InvalidRecipients?: t.ArrayOfInvalidRecipientsType;
 }
 
-/** m:GetSharingMetadataType */
+/**
+ * m:GetSharingMetadataType
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getsharingmetadata
+ */
 export interface GetSharingMetadataType extends BaseRequestType {
-  /** m:IdOfFolderToShare. */
+  /**
+   * m:IdOfFolderToShare.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/idoffoldertoshare
+   */
   IdOfFolderToShare: t.FolderIdType;
-  /** m:SenderSmtpAddress. */
+  /**
+   * m:SenderSmtpAddress.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/sendersmtpaddress
+   */
   SenderSmtpAddress: t.NonEmptyStringType;
-  /** m:Recipients. */
+  /**
+   * m:Recipients.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/recipients-arrayofsmtpaddresstype
+   */
   Recipients: t.ArrayOfSmtpAddressType;
 }
 
-/** m:GetSpecificUserConfigurationResponseMessageType */
+/**
+ * m:GetSpecificUserConfigurationResponseMessageType
+ * @since V2017_07_11
+ */
 export interface GetSpecificUserConfigurationResponseMessageType extends ResponseMessageType {
-  /** m:UserConfiguration. */
+  /**
+   * m:UserConfiguration.
+   * @since V2017_07_11
+   */
   UserConfiguration?: t.UserConfigurationType;
 }
 
-/** m:GetSpecificUserConfigurationResponseType */
+/**
+ * m:GetSpecificUserConfigurationResponseType
+ * @since V2017_07_11
+ */
 export interface GetSpecificUserConfigurationResponseType extends BaseResponseMessageType {
 }
 
-/** m:GetSpecificUserConfigurationType */
+/**
+ * m:GetSpecificUserConfigurationType
+ * @since V2017_07_11
+ */
 export interface GetSpecificUserConfigurationType extends BaseRequestType {
-  /** m:UserConfigurationName. */
+  /**
+   * m:UserConfigurationName.
+   * @since V2017_07_11
+   */
   UserConfigurationName: t.UserConfigurationNameType;
-  /** m:UserConfigurationProperties. */
+  /**
+   * m:UserConfigurationProperties.
+   * @since V2017_07_11
+   */
   UserConfigurationProperties: t.UserConfigurationPropertyType;
 }
 
-/** m:GetStreamingEventsResponseMessageType */
+/**
+ * m:GetStreamingEventsResponseMessageType
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getstreamingeventsresponsemessage
+ */
 export interface GetStreamingEventsResponseMessageType extends ResponseMessageType {
-  /** m:Notifications. */
+  /**
+   * m:Notifications.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/notifications
+   */
   Notifications?: t.NonEmptyArrayOfNotificationsType;
-  /** m:ErrorSubscriptionIds. */
+  /**
+   * m:ErrorSubscriptionIds.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/errorsubscriptionids
+   */
   ErrorSubscriptionIds?: t.NonEmptyArrayOfSubscriptionIdsType;
-  /** m:ConnectionStatus. */
+  /**
+   * m:ConnectionStatus.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/connectionstatus
+   */
   ConnectionStatus?: t.ConnectionStatusType;
 }
 
-/** m:GetStreamingEventsResponseType */
+/**
+ * m:GetStreamingEventsResponseType
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getstreamingeventsresponse
+ */
 export interface GetStreamingEventsResponseType extends BaseResponseMessageType {
 }
 
-/** m:GetStreamingEventsType */
+/**
+ * m:GetStreamingEventsType
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getstreamingevents
+ */
 export interface GetStreamingEventsType extends BaseRequestType {
-  /** m:SubscriptionIds. */
+  /**
+   * m:SubscriptionIds.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/subscriptionids
+   */
   SubscriptionIds: t.NonEmptyArrayOfSubscriptionIdsType;
-  /** m:ConnectionTimeout. */
+  /**
+   * m:ConnectionTimeout.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/connectiontimeout
+   */
   ConnectionTimeout: t.StreamingSubscriptionConnectionTimeoutType;
 }
 
-/** m:GetUserAvailabilityRequestType */
+/**
+ * m:GetUserAvailabilityRequestType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getuseravailabilityrequest
+ */
 export interface GetUserAvailabilityRequestType extends BaseRequestType {
-  /** t:TimeZone. */
+  /**
+   * t:TimeZone.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/timezone-availability
+   */
   TimeZone?: t.SerializableTimeZone;
-  /** m:MailboxDataArray. */
+  /**
+   * m:MailboxDataArray.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/mailboxdataarray
+   */
   MailboxDataArray: t.ArrayOfMailboxData;
-  /** t:FreeBusyViewOptions. */
+  /**
+   * t:FreeBusyViewOptions.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/freebusyviewoptions
+   */
   FreeBusyViewOptions?: t.FreeBusyViewOptionsType;
-  /** t:SuggestionsViewOptions. */
+  /**
+   * t:SuggestionsViewOptions.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/suggestionsviewoptions
+   */
   SuggestionsViewOptions?: t.SuggestionsViewOptionsType;
 }
 
-/** m:GetUserAvailabilityResponseType */
+/**
+ * m:GetUserAvailabilityResponseType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getuseravailabilityresponse
+ */
 export interface GetUserAvailabilityResponseType extends Extensible {
-  /** m:FreeBusyResponseArray. */
+  /**
+   * m:FreeBusyResponseArray.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/freebusyresponsearray
+   */
   FreeBusyResponseArray?: ArrayOfFreeBusyResponse;
-  /** m:SuggestionsResponse. */
+  /**
+   * m:SuggestionsResponse.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/suggestionsresponse
+   */
   SuggestionsResponse?: SuggestionsResponseType;
 }
 
-/** m:GetUserConfigurationResponseMessageType */
+/**
+ * m:GetUserConfigurationResponseMessageType
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getuserconfigurationresponsemessage
+ */
 export interface GetUserConfigurationResponseMessageType extends ResponseMessageType {
-  /** m:UserConfiguration. */
+  /**
+   * m:UserConfiguration.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/userconfiguration
+   */
   UserConfiguration?: t.UserConfigurationType;
 }
 
-/** m:GetUserConfigurationResponseType */
+/**
+ * m:GetUserConfigurationResponseType
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getuserconfigurationresponse
+ */
 export interface GetUserConfigurationResponseType extends BaseResponseMessageType {
 }
 
-/** m:GetUserConfigurationType */
+/**
+ * m:GetUserConfigurationType
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getuserconfiguration
+ */
 export interface GetUserConfigurationType extends BaseRequestType {
-  /** m:UserConfigurationName. */
+  /**
+   * m:UserConfigurationName.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/userconfigurationname
+   */
   UserConfigurationName: t.UserConfigurationNameType;
-  /** m:UserConfigurationProperties. */
+  /**
+   * m:UserConfigurationProperties.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/userconfigurationproperties
+   */
   UserConfigurationProperties: t.UserConfigurationPropertyType;
 }
 
-/** m:GetUserOofSettingsRequest */
+/**
+ * m:GetUserOofSettingsRequest
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getuseroofsettingsrequest
+ */
 export interface GetUserOofSettingsRequest extends BaseRequestType {
-  /** t:Mailbox. */
+  /**
+   * t:Mailbox.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/mailbox-availability
+   */
   Mailbox: t.EmailAddress;
 }
 
-/** m:GetUserOofSettingsResponse */
+/**
+ * m:GetUserOofSettingsResponse
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getuseroofsettingsresponse
+ */
 export interface GetUserOofSettingsResponse extends Extensible {
-  /** m:ResponseMessage. */
+  /**
+   * m:ResponseMessage.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/responsemessage
+   */
   ResponseMessage: ResponseMessageType;
-  /** t:OofSettings. */
+  /**
+   * t:OofSettings.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/oofsettings
+   */
   OofSettings?: t.UserOofSettings;
-  /** m:AllowExternalOof. */
+  /**
+   * m:AllowExternalOof.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/allowexternaloof
+   */
   AllowExternalOof?: t.ExternalAudience;
 }
 
-/** m:GetUserPhotoResponseMessageType */
+/**
+ * m:GetUserPhotoResponseMessageType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getuserphotoresponsemessage
+ */
 export interface GetUserPhotoResponseMessageType extends ResponseMessageType {
-  /** m:HasChanged. */
+  /**
+   * m:HasChanged.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   HasChanged: boolean;
-  /** m:PictureData. */
+  /**
+   * m:PictureData.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   PictureData?: string;
 }
 
-/** m:GetUserPhotoResponseType */
+/**
+ * m:GetUserPhotoResponseType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export interface GetUserPhotoResponseType extends BaseResponseMessageType {
 }
 
-/** m:GetUserPhotoType */
+/**
+ * m:GetUserPhotoType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getuserphoto
+ */
 export interface GetUserPhotoType extends BaseRequestType {
-  /** m:Email. */
+  /**
+   * m:Email.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Email: string;
-  /** m:SizeRequested. */
+  /**
+   * m:SizeRequested.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   SizeRequested: t.UserPhotoSizeType;
-  /** m:TypeRequested. */
+  /**
+   * m:TypeRequested.
+   * @since V2017_07_11
+   */
   TypeRequested?: t.UserPhotoTypeType;
 }
 
-/** m:GetUserRetentionPolicyTagsResponseMessageType */
+/**
+ * m:GetUserRetentionPolicyTagsResponseMessageType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getuserretentionpolicytagsresponsemessage
+ */
 export interface GetUserRetentionPolicyTagsResponseMessageType extends ResponseMessageType {
-  /** m:RetentionPolicyTags. */
+  /**
+   * m:RetentionPolicyTags.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   RetentionPolicyTags: t.ArrayOfRetentionPolicyTagsType;
 }
 
-/** m:GetUserRetentionPolicyTagsType */
+/**
+ * m:GetUserRetentionPolicyTagsType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getuserretentionpolicytags
+ */
 export interface GetUserRetentionPolicyTagsType extends BaseRequestType {
 }
 
-/** m:HideTagResponseMessageType */
+/**
+ * m:HideTagResponseMessageType
+ * @since V2017_07_11
+ */
 export interface HideTagResponseMessageType extends ResponseMessageType {
-  /** m:WasSuccessful. */
+  /**
+   * m:WasSuccessful.
+   * @since V2017_07_11
+   */
   WasSuccessful?: boolean;
 }
 
-/** m:HideTagType */
+/**
+ * m:HideTagType
+ * @since V2017_07_11
+ */
 export interface HideTagType extends BaseRequestType {
-  /** m:Tag. */
+  /**
+   * m:Tag.
+   * @since V2017_07_11
+   */
   Tag: string;
 }
 
-/** m:InstallAppResponseType */
+/**
+ * m:InstallAppResponseType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/installappresponse
+ */
 export interface InstallAppResponseType extends ResponseMessageType {
-  /** m:WasFirstInstall. */
+  /**
+   * m:WasFirstInstall.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   WasFirstInstall?: boolean;
-  /** m:Extension. */
+  /**
+   * m:Extension.
+   * @since V2017_07_11
+   */
   Extension?: t.InstalledAppType;
 }
 
-/** m:InstallAppType */
+/**
+ * m:InstallAppType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/installapp
+ */
 export interface InstallAppType extends BaseRequestType {
-  /** m:Manifest. */
+  /**
+   * m:Manifest.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Manifest: string;
-  /** m:MarketplaceAssetId. */
+  /**
+   * m:MarketplaceAssetId.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   MarketplaceAssetId?: string;
-  /** m:MarketplaceContentMarket. */
+  /**
+   * m:MarketplaceContentMarket.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   MarketplaceContentMarket?: string;
-  /** m:SendWelcomeEmail. */
+  /**
+   * m:SendWelcomeEmail.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   SendWelcomeEmail?: boolean;
-  /** m:ManifestUrl. */
+  /**
+   * m:ManifestUrl.
+   * @since V2017_07_11
+   */
   ManifestUrl?: string;
-  /** m:MarketplaceCorrelationId. */
+  /**
+   * m:MarketplaceCorrelationId.
+   * @since V2017_07_11
+   */
   MarketplaceCorrelationId?: string;
-  /** m:CampaignId. */
+  /**
+   * m:CampaignId.
+   * @since V2017_07_11
+   */
   CampaignId?: string;
-  /** m:Id. */
+  /**
+   * m:Id.
+   * @since V2018_01_08
+   */
   Id?: string;
-  /** m:IsMetaOSApp. */
+  /**
+   * m:IsMetaOSApp.
+   * @since V2018_01_08
+   */
   IsMetaOSApp?: boolean;
-  /** m:MetaOSSyncData. */
+  /**
+   * m:MetaOSSyncData.
+   * @since V2018_01_08
+   */
   MetaOSSyncData?: string;
 }
 
@@ -1799,325 +3897,692 @@ export interface InstallAppType extends BaseRequestType {
 export interface ItemInfoResponseMessageType extends ResponseMessageType {
   /** xsi:type: set when the value is of a derived type. */
   $type?: 'ItemInfoResponseMessageType' | 'UpdateItemInRecoverableItemsResponseMessageType' | 'UpdateItemResponseMessageType';
-  /** m:Items. */
+  /**
+   * m:Items.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/items
+   */
   Items: t.ArrayOfRealItemsType;
 }
 
-/** m:ListOfExtensionIdsType */
+/**
+ * m:ListOfExtensionIdsType
+ * @since V2017_07_11
+ */
 export type ListOfExtensionIdsType = t.GuidType[];
 
-/** m:MailTipsResponseMessageType */
+/**
+ * m:MailTipsResponseMessageType
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/mailtipsresponsemessagetype
+ */
 export interface MailTipsResponseMessageType extends ResponseMessageType {
-  /** m:MailTips. */
+  /**
+   * m:MailTips.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/mailtips
+   */
   MailTips?: t.MailTips;
 }
 
-/** m:MarkAllItemsAsReadResponseType */
+/**
+ * m:MarkAllItemsAsReadResponseType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/markallitemsasreadresponse
+ */
 export interface MarkAllItemsAsReadResponseType extends BaseResponseMessageType {
 }
 
-/** m:MarkAllItemsAsReadType */
+/**
+ * m:MarkAllItemsAsReadType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/markallitemsasread
+ */
 export interface MarkAllItemsAsReadType extends BaseRequestType {
-  /** m:ReadFlag. */
+  /**
+   * m:ReadFlag.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ReadFlag: boolean;
-  /** m:SuppressReadReceipts. */
+  /**
+   * m:SuppressReadReceipts.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   SuppressReadReceipts: boolean;
-  /** m:FolderIds. */
+  /**
+   * m:FolderIds.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   FolderIds: t.NonEmptyArrayOfBaseFolderIdsType;
 }
 
-/** m:MarkAsJunkResponseMessageType */
+/**
+ * m:MarkAsJunkResponseMessageType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/markasjunkresponsemessage
+ */
 export interface MarkAsJunkResponseMessageType extends ResponseMessageType {
-  /** m:MovedItemId. */
+  /**
+   * m:MovedItemId.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   MovedItemId?: t.ItemIdType;
 }
 
-/** m:MarkAsJunkResponseType */
+/**
+ * m:MarkAsJunkResponseType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/markasjunkresponse
+ */
 export interface MarkAsJunkResponseType extends BaseResponseMessageType {
 }
 
-/** m:MarkAsJunkType */
+/**
+ * m:MarkAsJunkType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/markasjunk
+ */
 export interface MarkAsJunkType extends BaseRequestType {
-  /** Attribute IsJunk. */
+  /**
+   * Attribute IsJunk.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/markasjunk
+   */
   IsJunk: boolean;
-  /** Attribute MoveItem. */
+  /**
+   * Attribute MoveItem.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/markasjunk
+   */
   MoveItem: boolean;
-  /** m:ItemIds. */
+  /**
+   * m:ItemIds.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ItemIds: t.NonEmptyArrayOfBaseItemIdsType;
 }
 
-/** m:MarkAsPhishingResponseMessageType */
+/**
+ * m:MarkAsPhishingResponseMessageType
+ * @since V2018_01_08
+ */
 export interface MarkAsPhishingResponseMessageType extends ResponseMessageType {
-  /** m:MovedItemId. */
+  /**
+   * m:MovedItemId.
+   * @since V2018_01_08
+   */
   MovedItemId?: t.ItemIdType;
 }
 
-/** m:MarkAsPhishingResponseType */
+/**
+ * m:MarkAsPhishingResponseType
+ * @since V2018_01_08
+ */
 export interface MarkAsPhishingResponseType extends BaseResponseMessageType {
 }
 
-/** m:MarkAsPhishingType */
+/**
+ * m:MarkAsPhishingType
+ * @since V2018_01_08
+ */
 export interface MarkAsPhishingType extends BaseRequestType {
-  /** Attribute MoveItem. */
+  /**
+   * Attribute MoveItem.
+   * @since V2018_01_08
+   */
   MoveItem: boolean;
-  /** m:ItemIds. */
+  /**
+   * m:ItemIds.
+   * @since V2018_01_08
+   */
   ItemIds: t.NonEmptyArrayOfBaseItemIdsType;
 }
 
-/** m:MoveFolderResponseType */
+/**
+ * m:MoveFolderResponseType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/movefolderresponse
+ */
 export interface MoveFolderResponseType extends BaseResponseMessageType {
 }
 
-/** m:MoveFolderType */
+/**
+ * m:MoveFolderType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/movefolder
+ */
 export interface MoveFolderType extends BaseMoveCopyFolderType {
 }
 
-/** m:MoveItemResponseType */
+/**
+ * m:MoveItemResponseType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/moveitemresponse
+ */
 export interface MoveItemResponseType extends BaseResponseMessageType {
 }
 
-/** m:MoveItemType */
+/**
+ * m:MoveItemType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/moveitem
+ */
 export interface MoveItemType extends BaseMoveCopyItemType {
 }
 
-/** m:OMEConfigurationResponseType */
+/**
+ * m:OMEConfigurationResponseType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface OMEConfigurationResponseType extends ResponseMessageType {
-  /** m:Xml. */
+  /**
+   * m:Xml.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Xml?: string;
-  /** m:ConfigList. */
+  /**
+   * m:ConfigList.
+   * @since V2018_01_08
+   */
   ConfigList?: t.ArrayOfStringsType;
 }
 
-/** m:PerformInstantSearchRequest */
+/**
+ * m:PerformInstantSearchRequest
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface PerformInstantSearchRequest extends BaseRequestType {
-  /** m:SearchSessionId. */
+  /**
+   * m:SearchSessionId.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   SearchSessionId: string;
-  /** m:ItemType. */
+  /**
+   * m:ItemType.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ItemType: t.InstantSearchItemType;
-  /** m:QueryOptions. */
+  /**
+   * m:QueryOptions.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   QueryOptions: t.QueryOptionsType;
-  /** m:SearchRequestId. */
+  /**
+   * m:SearchRequestId.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   SearchRequestId: number;
-  /** m:KqlQuery. */
+  /**
+   * m:KqlQuery.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   KqlQuery: string;
-  /** m:FolderScope. */
+  /**
+   * m:FolderScope.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   FolderScope: t.ArrayOfFolderIdType;
-  /** m:DistinguishedFolderScope. */
+  /**
+   * m:DistinguishedFolderScope.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   DistinguishedFolderScope?: t.ArrayOfDistinguishedFolderIdType;
-  /** m:IsDeepTraversal. */
+  /**
+   * m:IsDeepTraversal.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   IsDeepTraversal?: boolean;
-  /** m:WaitOnSearchResults. */
+  /**
+   * m:WaitOnSearchResults.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   WaitOnSearchResults?: boolean;
 }
 
-/** m:PerformInstantSearchResponse */
+/**
+ * m:PerformInstantSearchResponse
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface PerformInstantSearchResponse extends ResponseMessageType {
-  /** m:Payload. */
+  /**
+   * m:Payload.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Payload?: t.InstantSearchPayloadType;
 }
 
-/** m:PerformReminderActionResponseMessageType */
+/**
+ * m:PerformReminderActionResponseMessageType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/performreminderactionresponse
+ */
 export interface PerformReminderActionResponseMessageType extends ResponseMessageType {
-  /** m:UpdatedItemIds. */
+  /**
+   * m:UpdatedItemIds.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   UpdatedItemIds: t.NonEmptyArrayOfItemIdsType;
 }
 
-/** m:PerformReminderActionType */
+/**
+ * m:PerformReminderActionType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/performreminderaction
+ */
 export interface PerformReminderActionType extends BaseRequestType {
-  /** m:ReminderItemActions. */
+  /**
+   * m:ReminderItemActions.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ReminderItemActions: t.NonEmptyArrayOfReminderItemActionType;
 }
 
-/** m:PlayOnPhoneResponseMessageType */
+/**
+ * m:PlayOnPhoneResponseMessageType
+ * @since Exchange2010_SP1
+ */
 export interface PlayOnPhoneResponseMessageType extends ResponseMessageType {
-  /** m:PhoneCallId. */
+  /**
+   * m:PhoneCallId.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/phonecallid
+   */
   PhoneCallId?: t.PhoneCallIdType;
 }
 
-/** m:PlayOnPhoneType */
+/**
+ * m:PlayOnPhoneType
+ * @since Exchange2010_SP1
+ */
 export interface PlayOnPhoneType extends BaseRequestType {
-  /** m:ItemId. */
+  /**
+   * m:ItemId.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/itemid
+   */
   ItemId: t.ItemIdType;
-  /** m:DialString. */
+  /**
+   * m:DialString.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/dialstring-exchange-web-services
+   */
   DialString: string;
 }
 
-/** m:PrivateCatalogAddInStoreInfoType */
+/**
+ * m:PrivateCatalogAddInStoreInfoType
+ * @since V2017_07_11
+ */
 export interface PrivateCatalogAddInStoreInfoType extends Extensible {
-  /** Attribute AssetId. */
+  /**
+   * Attribute AssetId.
+   * @since V2017_07_11
+   */
   AssetId: string;
-  /** Attribute ContentMarket. */
+  /**
+   * Attribute ContentMarket.
+   * @since V2017_07_11
+   */
   ContentMarket: string;
 }
 
-/** m:PrivateCatalogAddInsType */
+/**
+ * m:PrivateCatalogAddInsType
+ * @since V2017_07_11
+ */
 export interface PrivateCatalogAddInsType extends Extensible {
-  /** Attribute ProductId. */
+  /**
+   * Attribute ProductId.
+   * @since V2017_07_11
+   */
   ProductId: string;
-  /** Attribute State. */
+  /**
+   * Attribute State.
+   * @since V2017_07_11
+   */
   State: t.AddInStateType;
-  /** Attribute Version. */
+  /**
+   * Attribute Version.
+   * @since V2017_07_11
+   */
   Version: t.VersionType;
-  /** Attribute DefaultEnabledStatus. */
+  /**
+   * Attribute DefaultEnabledStatus.
+   * @since V2018_01_08
+   */
   DefaultEnabledStatus?: t.AADOfficeExtensionStatusType;
-  /** Attribute InstallTimeInTicks. */
+  /**
+   * Attribute InstallTimeInTicks.
+   * @since V2018_01_08
+   */
   InstallTimeInTicks?: number;
-  /** m:StoreInfo. */
+  /**
+   * m:StoreInfo.
+   * @since V2017_07_11
+   */
   StoreInfo?: PrivateCatalogAddInStoreInfoType;
 }
 
-/** m:QueryStringType */
+/**
+ * m:QueryStringType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/querystring-querystringtype
+ */
 export interface QueryStringType extends Extensible {
   /** The element text. */
   $value: string;
-  /** Attribute ResetCache. */
+  /**
+   * Attribute ResetCache.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/querystring-querystringtype
+   */
   ResetCache?: boolean;
-  /** Attribute ReturnHighlightTerms. */
+  /**
+   * Attribute ReturnHighlightTerms.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/querystring-querystringtype
+   */
   ReturnHighlightTerms?: boolean;
-  /** Attribute ReturnDeletedItems. */
+  /**
+   * Attribute ReturnDeletedItems.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/querystring-querystringtype
+   */
   ReturnDeletedItems?: boolean;
 }
 
-/** m:RefreshSharingFolderResponseMessageType */
+/**
+ * m:RefreshSharingFolderResponseMessageType
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/refreshsharingfolderresponsemessage
+ */
 export interface RefreshSharingFolderResponseMessageType extends ResponseMessageType {
 }
 
-/** m:RefreshSharingFolderType */
+/**
+ * m:RefreshSharingFolderType
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/refreshsharingfolder
+ */
 export interface RefreshSharingFolderType extends BaseRequestType {
-  /** m:SharingFolderId. */
+  /**
+   * m:SharingFolderId.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/sharingfolderid
+   */
   SharingFolderId: t.FolderIdType;
 }
 
-/** m:RegisterConsentResponseMessageType */
+/**
+ * m:RegisterConsentResponseMessageType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface RegisterConsentResponseMessageType extends ResponseMessageType {
 }
 
-/** m:RegisterConsentType */
+/**
+ * m:RegisterConsentType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface RegisterConsentType extends BaseRequestType {
-  /** m:Id. */
+  /**
+   * m:Id.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Id: string;
-  /** m:ConsentState. */
+  /**
+   * m:ConsentState.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ConsentState: t.ConsentStateType;
 }
 
-/** m:RemoveContactFromImListResponseMessageType */
+/**
+ * m:RemoveContactFromImListResponseMessageType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/removecontactfromimlistresponse
+ */
 export interface RemoveContactFromImListResponseMessageType extends ResponseMessageType {
 }
 
-/** m:RemoveContactFromImListType */
+/**
+ * m:RemoveContactFromImListType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/removecontactfromimlist
+ */
 export interface RemoveContactFromImListType extends BaseRequestType {
-  /** m:ContactId. */
+  /**
+   * m:ContactId.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ContactId: t.ItemIdType;
 }
 
-/** m:RemoveDelegateResponseMessageType */
+/**
+ * m:RemoveDelegateResponseMessageType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/removedelegateresponse
+ */
 export interface RemoveDelegateResponseMessageType extends BaseDelegateResponseMessageType {
 }
 
-/** m:RemoveDelegateType */
+/**
+ * m:RemoveDelegateType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/removedelegate
+ */
 export interface RemoveDelegateType extends BaseDelegateType {
-  /** m:UserIds. */
+  /**
+   * m:UserIds.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/userids
+   */
   UserIds: t.ArrayOfUserIdType;
 }
 
-/** m:RemoveDistributionGroupFromImListResponseMessageType */
+/**
+ * m:RemoveDistributionGroupFromImListResponseMessageType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/removedistributiongroupfromimlistresponse
+ */
 export interface RemoveDistributionGroupFromImListResponseMessageType extends ResponseMessageType {
 }
 
-/** m:RemoveDistributionGroupFromImListType */
+/**
+ * m:RemoveDistributionGroupFromImListType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/removedistributiongroupfromimlist
+ */
 export interface RemoveDistributionGroupFromImListType extends BaseRequestType {
-  /** m:GroupId. */
+  /**
+   * m:GroupId.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   GroupId: t.ItemIdType;
 }
 
-/** m:RemoveImContactFromGroupResponseMessageType */
+/**
+ * m:RemoveImContactFromGroupResponseMessageType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/removeimcontactfromgroupresponse
+ */
 export interface RemoveImContactFromGroupResponseMessageType extends ResponseMessageType {
 }
 
-/** m:RemoveImContactFromGroupType */
+/**
+ * m:RemoveImContactFromGroupType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/removeimcontactfromgroup
+ */
 export interface RemoveImContactFromGroupType extends BaseRequestType {
-  /** m:ContactId. */
+  /**
+   * m:ContactId.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ContactId: t.ItemIdType;
-  /** m:GroupId. */
+  /**
+   * m:GroupId.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   GroupId: t.ItemIdType;
 }
 
-/** m:RemoveImGroupResponseMessageType */
+/**
+ * m:RemoveImGroupResponseMessageType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/removeimgroupresponse
+ */
 export interface RemoveImGroupResponseMessageType extends ResponseMessageType {
 }
 
-/** m:RemoveImGroupType */
+/**
+ * m:RemoveImGroupType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/removeimgroup
+ */
 export interface RemoveImGroupType extends BaseRequestType {
-  /** m:GroupId. */
+  /**
+   * m:GroupId.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   GroupId: t.ItemIdType;
 }
 
-/** m:ReportMessageResponseMessageType */
+/**
+ * m:ReportMessageResponseMessageType
+ * @since V2017_07_11
+ */
 export interface ReportMessageResponseMessageType extends ResponseMessageType {
-  /** m:MovedItemId. */
+  /**
+   * m:MovedItemId.
+   * @since V2017_07_11
+   */
   MovedItemId?: t.ItemIdType;
-  /** m:Policy. */
+  /**
+   * m:Policy.
+   * @since V2018_01_08
+   */
   Policy?: string;
 }
 
-/** m:ReportMessageResponseType */
+/**
+ * m:ReportMessageResponseType
+ * @since V2017_07_11
+ */
 export interface ReportMessageResponseType extends BaseResponseMessageType {
 }
 
-/** m:ReportMessageType */
+/**
+ * m:ReportMessageType
+ * @since V2017_07_11
+ */
 export interface ReportMessageType extends BaseRequestType {
-  /** Attribute ReportAction. */
+  /**
+   * Attribute ReportAction.
+   * @since V2017_07_11
+   */
   ReportAction: t.ReportMessageActionType;
-  /** m:ItemIds. */
+  /**
+   * m:ItemIds.
+   * @since V2017_07_11
+   */
   ItemIds?: t.ArrayOfBaseItemIdsType;
-  /** m:BlockReportingToMicrosoft. */
+  /**
+   * m:BlockReportingToMicrosoft.
+   * @since V2018_01_08
+   */
   BlockReportingToMicrosoft?: boolean;
-  /** m:Platform. */
+  /**
+   * m:Platform.
+   * @since V2018_01_08
+   */
   Platform?: t.ReportMessagePlatformType;
 }
 
-/** m:ResolveNamesResponseMessageType */
+/**
+ * m:ResolveNamesResponseMessageType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/resolvenamesresponsemessage
+ */
 export interface ResolveNamesResponseMessageType extends ResponseMessageType {
-  /** m:ResolutionSet. */
+  /**
+   * m:ResolutionSet.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/resolutionset
+   */
   ResolutionSet?: t.ArrayOfResolutionType;
 }
 
-/** m:ResolveNamesResponseType */
+/**
+ * m:ResolveNamesResponseType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/resolvenamesresponse
+ */
 export interface ResolveNamesResponseType extends BaseResponseMessageType {
 }
 
-/** m:ResolveNamesType */
+/**
+ * m:ResolveNamesType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/resolvenames
+ */
 export interface ResolveNamesType extends BaseRequestType {
-  /** Attribute ReturnFullContactData. */
+  /**
+   * Attribute ReturnFullContactData.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/resolvenames
+   */
   ReturnFullContactData: boolean;
-  /** Attribute SearchScope. */
+  /**
+   * Attribute SearchScope.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/resolvenames
+   */
   SearchScope?: t.ResolveNamesSearchScopeType;
-  /** Attribute ContactDataShape. */
+  /**
+   * Attribute ContactDataShape.
+   * @since Exchange2010_SP2
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/resolvenames
+   */
   ContactDataShape?: t.DefaultShapeNamesType;
-  /** m:ParentFolderIds. */
+  /**
+   * m:ParentFolderIds.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/parentfolderids
+   */
   ParentFolderIds?: t.NonEmptyArrayOfBaseFolderIdsType;
-  /** m:UnresolvedEntry. */
+  /**
+   * m:UnresolvedEntry.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/unresolvedentry
+   */
   UnresolvedEntry: t.NonEmptyStringType;
 }
 
-/** m:ResponseCodeType (529 values) */
+/**
+ * m:ResponseCodeType (529 values)
+ * Values added later: `ErrorAccessModeSpecified` (Exchange2010_SP1), `ErrorServiceUnavailable` (V2017_07_11), `ErrorAttachmentNestLevelLimitExceeded` (Exchange2010_SP2), `ErrorArchiveFolderPathCreation` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `ErrorArchiveMailboxNotEnabled` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `ErrorArchiveMailboxServiceDiscoveryFailed` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `ErrorCalendarIsCancelledForAccept` (Exchange2010_SP1), `ErrorCalendarIsCancelledForDecline` (Exchange2010_SP1), `ErrorCalendarIsCancelledForRemove` (Exchange2010_SP1), `ErrorCalendarIsCancelledForTentative` (Exchange2010_SP1), `ErrorCallerIsInvalidADAccount` (Exchange2010_SP1), `ErrorCannotAccessDeletedPublicFolder` (V2017_07_11), `ErrorCannotArchiveCalendarContactTaskFolderException` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `ErrorCannotArchiveItemsInPublicFolders` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `ErrorCannotArchiveItemsInArchiveMailbox` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `ErrorCannotDisableMandatoryExtension` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `ErrorCannotFindUser` (Exchange2016 (per the doubtful exchange2016 set)), `ErrorCannotGetSourceFolderPath` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `ErrorCannotGetExternalEcpUrl` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `ErrorCannotEmptyFolder` (Exchange2010_SP1), `ErrorCannotSpecifySearchFolderAsSourceFolder` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `ErrorClientDisconnected` (Exchange2010_SP1), `ErrorClientIntentInvalidStateDefinition` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `ErrorClientIntentNotFound` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `ErrorContainsFilterWrongType` (Exchange2010_SP1), `ErrorContentIndexingNotEnabled` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `ErrorCrossSiteRequest` (Exchange2010_SP1), `ErrorDeleteUnifiedMessagingPromptFailed` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `ErrorDistributionListMemberNotExist` (Exchange2010_SP1), `ErrorDuplicateTransactionId` (V2018_01_08), `ErrorExceededConnectionCount` (Exchange2010_SP1), `ErrorExceededSubscriptionCount` (Exchange2010_SP1), `ErrorExceededFindCountLimit` (Exchange2010_SP1), `ErrorExtensionNotFound` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `ErrorExtensionsNotAuthorized` (V2017_07_11), `ErrorImContactLimitReached` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `ErrorImGroupDisplayNameAlreadyExists` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `ErrorImGroupLimitReached` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `ErrorInvalidArgument` (Exchange2010_SP1), `ErrorInvalidContactEmailAddress` (Exchange2010_SP1), `ErrorInvalidContactEmailIndex` (Exchange2010_SP1), `ErrorInvalidImContactId` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `ErrorInvalidImDistributionGroupSmtpAddress` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `ErrorInvalidImGroupId` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `ErrorInvalidItemForOperationArchiveItem` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `ErrorInvalidLogonType` (Exchange2010_SP1), `ErrorInvalidLikeRequest` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `ErrorInvalidMailbox` (Exchange2010_SP1), `ErrorInvalidPhoneCallId` (Exchange2010_SP1), `ErrorInvalidPhoneNumber` (Exchange2010_SP1), `ErrorInvalidRetentionTagTypeMismatch` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `ErrorInvalidRetentionTagInvisible` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `ErrorInvalidRetentionTagInheritance` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `ErrorInvalidRetentionTagIdGuid` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `ErrorInvalidSchemaVersionForMailboxVersion` (Exchange2010_SP1), `ErrorInvalidSIPUri` (Exchange2010_SP1), `ErrorIPGatewayNotFound` (Exchange2010_SP1), `ErrorMailboxHoldNotFound` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `ErrorMailTipsDisabled` (Exchange2010_SP1), `ErrorMoveUnifiedGroupPropertyFailed` (V2018_01_08), `ErrorMultiLegacyMailboxAccess` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `ErrorNoApplicableProxyCASServersAvailable` (Exchange2010_SP1), `ErrorNoPublicFolderServerAvailable` (Exchange2010_SP1), `ErrorPhoneNumberNotDialable` (Exchange2010_SP1), `ErrorPromptPublishingOperationFailed` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `ErrorProxyServiceDiscoveryFailed` (Exchange2010_SP1), `ErrorPublicFolderMailboxDiscoveryFailed` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `ErrorPublicFolderOperationFailed` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `ErrorPublicFolderSyncException` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `ErrorSubmissionQuotaExceeded` (Exchange2010_SP1), `ErrorSubscriptionUnsubscribed` (Exchange2010_SP1), `ErrorTeamMailboxNotFound` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `ErrorTeamMailboxNotLinkedToSharePoint` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `ErrorTeamMailboxUrlValidationFailed` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `ErrorTeamMailboxNotAuthorizedOwner` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `ErrorTeamMailboxActiveToPendingDelete` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `ErrorTeamMailboxFailedSendingNotifications` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `ErrorTeamMailboxErrorUnknown` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `ErrorTimeZone` (Exchange2010_SP1), `ErrorTooManyObjectsOpened` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `ErrorAccessingPartialCreatedUnifiedGroup` (V2018_01_08), `ErrorUnifiedGroupMailboxAADCreationFailed` (Exchange2016 (per the doubtful exchange2016 set)), `ErrorUnifiedGroupMailboxAADDeleteFailed` (Exchange2016 (per the doubtful exchange2016 set)), `ErrorUnifiedGroupMailboxNamingPolicy` (Exchange2016 (per the doubtful exchange2016 set)), `ErrorUnifiedGroupMailboxDeleteFailed` (Exchange2016 (per the doubtful exchange2016 set)), `ErrorUnifiedGroupMailboxNotFound` (Exchange2016 (per the doubtful exchange2016 set)), `ErrorUnifiedGroupMailboxUpdateDelayed` (Exchange2016 (per the doubtful exchange2016 set)), `ErrorUnifiedGroupMailboxUpdatedPartialProperties` (Exchange2016 (per the doubtful exchange2016 set)), `ErrorUnifiedGroupMailboxUpdateFailed` (Exchange2016 (per the doubtful exchange2016 set)), `ErrorUnifiedGroupMailboxProvisionFailed` (Exchange2016 (per the doubtful exchange2016 set)), `ErrorUnifiedMessagingDialPlanNotFound` (Exchange2010_SP1), `ErrorUnifiedMessagingReportDataNotFound` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `ErrorUnifiedMessagingPromptNotFound` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `ErrorUnifiedMessagingRequestFailed` (Exchange2010_SP1), `ErrorUnifiedMessagingServerNotFound` (Exchange2010_SP1), `ErrorUnableToRemoveImContactFromGroup` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `ErrorUserNotUnifiedMessagingEnabled` (Exchange2010_SP1), `ErrorValueOutOfRange` (Exchange2010_SP1), `ErrorWrongServerVersion` (Exchange2010_SP1), `ErrorWrongServerVersionDelegate` (Exchange2010_SP1), `ErrorMissingInformationSharingFolderId` (Exchange2010_SP1), `ErrorDuplicateSOAPHeader` (Exchange2010_SP1), `ErrorSharingSynchronizationFailed` (Exchange2010_SP1), `ErrorSharingNoExternalEwsAvailable` (Exchange2010_SP1), `ErrorFreeBusyDLLimitReached` (Exchange2010_SP1), `ErrorInvalidGetSharingFolderRequest` (Exchange2010_SP1), `ErrorNotAllowedExternalSharingByPolicy` (Exchange2010_SP1), `ErrorUserNotAllowedByPolicy` (Exchange2010_SP1), `ErrorPermissionNotAllowedByPolicy` (Exchange2010_SP1), `ErrorOrganizationNotFederated` (Exchange2010_SP1), `ErrorMailboxFailover` (Exchange2010_SP1), `ErrorInvalidExternalSharingInitiator` (Exchange2010_SP1), `ErrorMessageTrackingPermanentError` (Exchange2010_SP1), `ErrorMessageTrackingTransientError` (Exchange2010_SP1), `ErrorMessageTrackingNoSuchDomain` (Exchange2010_SP1), `ErrorUserWithoutFederatedProxyAddress` (Exchange2010_SP1), `ErrorInvalidOrganizationRelationshipForFreeBusy` (Exchange2010_SP1), `ErrorInvalidFederatedOrganizationId` (Exchange2010_SP1), `ErrorInvalidExternalSharingSubscriber` (Exchange2010_SP1), `ErrorInvalidSharingData` (Exchange2010_SP1), `ErrorInvalidSharingMessage` (Exchange2010_SP1), `ErrorNotSupportedSharingMessage` (Exchange2010_SP1), `ErrorApplyConversationActionFailed` (Exchange2010_SP1), `ErrorInboxRulesValidationError` (Exchange2010_SP1), `ErrorOutlookRuleBlobExists` (Exchange2010_SP1), `ErrorRulesOverQuota` (Exchange2010_SP1), `ErrorNewEventStreamConnectionOpened` (Exchange2010_SP1), `ErrorMissedNotificationEvents` (Exchange2010_SP1), `ErrorDuplicateLegacyDistinguishedName` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `ErrorInvalidClientAccessTokenRequest` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `ErrorUnauthorizedClientAccessTokenRequest` (V2017_07_11), `ErrorNoSpeechDetected` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `ErrorUMServerUnavailable` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `ErrorRecipientNotFound` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `ErrorRecognizerNotInstalled` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `ErrorSpeechGrammarError` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `ErrorInvalidManagementRoleHeader` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `ErrorLocationServicesDisabled` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `ErrorLocationServicesRequestTimedOut` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `ErrorLocationServicesRequestFailed` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `ErrorLocationServicesInvalidRequest` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `ErrorWeatherServiceDisabled` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `ErrorMailboxScopeNotAllowedWithoutQueryString` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `ErrorArchiveMailboxSearchFailed` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `ErrorGetRemoteArchiveFolderFailed` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `ErrorFindRemoteArchiveFolderFailed` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `ErrorGetRemoteArchiveItemFailed` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `ErrorExportRemoteArchiveItemsFailed` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `ErrorInvalidPhotoSize` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `ErrorSearchQueryHasTooManyKeywords` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `ErrorSearchTooManyMailboxes` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `ErrorInvalidRetentionTagNone` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `ErrorDiscoverySearchesDisabled` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `ErrorCalendarSeekToConditionNotSupported` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `ErrorCalendarIsGroupMailboxForAccept` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `ErrorCalendarIsGroupMailboxForDecline` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `ErrorCalendarIsGroupMailboxForTentative` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `ErrorCalendarIsGroupMailboxForSuppressReadReceipt` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `ErrorOrganizationAccessBlocked` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `ErrorInvalidLicense` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `ErrorMessagePerFolderCountReceiveQuotaExceeded` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `ErrorInvalidBulkActionType` (Exchange2016 (per the doubtful exchange2016 set)), `ErrorInvalidKeepNCount` (Exchange2016 (per the doubtful exchange2016 set)), `ErrorInvalidKeepNType` (Exchange2016 (per the doubtful exchange2016 set)), `ErrorNoOAuthServerAvailableForRequest` (Exchange2016 (per the doubtful exchange2016 set)), `ErrorInstantSearchSessionExpired` (Exchange2016 (per the doubtful exchange2016 set)), `ErrorInstantSearchTimeout` (Exchange2016 (per the doubtful exchange2016 set)), `ErrorInstantSearchFailed` (Exchange2016 (per the doubtful exchange2016 set)), `ErrorUnsupportedUserForExecuteSearch` (Exchange2016 (per the doubtful exchange2016 set)), `ErrorDuplicateExtendedKeywordDefinition` (V2017_07_11), `ErrorMissingExchangePrincipal` (Exchange2016 (per the doubtful exchange2016 set)), `ErrorUnexpectedUnifiedGroupsCount` (Exchange2016 (per the doubtful exchange2016 set)), `ErrorParsingXMLResponse` (Exchange2016 (per the doubtful exchange2016 set)), `ErrorInvalidFederationOrganizationIdentifier` (Exchange2016 (per the doubtful exchange2016 set)), `ErrorInvalidSweepRule` (Exchange2016 (per the doubtful exchange2016 set)), `ErrorInvalidSweepRuleOperationType` (Exchange2016 (per the doubtful exchange2016 set)), `ErrorTargetDomainNotSupported` (Exchange2016 (per the doubtful exchange2016 set)), `ErrorInvalidInternetWebProxyOnLocalServer` (Exchange2016 (per the doubtful exchange2016 set)), `ErrorNoSenderRestrictionsSettingsFoundInRequest` (Exchange2016 (per the doubtful exchange2016 set)), `ErrorDuplicateSenderRestrictionsInputFound` (Exchange2016 (per the doubtful exchange2016 set)), `ErrorSenderRestrictionsUpdateFailed` (Exchange2016 (per the doubtful exchange2016 set)), `ErrorMessageSubmissionBlocked` (Exchange2016 (per the doubtful exchange2016 set)), `ErrorExceededMessageLimit` (Exchange2016 (per the doubtful exchange2016 set)), `ErrorExceededMaxRecipientLimitBlock` (Exchange2016 (per the doubtful exchange2016 set)), `ErrorAccountSuspend` (Exchange2016 (per the doubtful exchange2016 set)), `ErrorExceededMaxRecipientLimit` (Exchange2016 (per the doubtful exchange2016 set)), `ErrorMessageBlocked` (Exchange2016 (per the doubtful exchange2016 set)), `ErrorAccountSuspendShowTierUpgrade` (Exchange2016 (per the doubtful exchange2016 set)), `ErrorExceededMessageLimitShowTierUpgrade` (Exchange2016 (per the doubtful exchange2016 set)), `ErrorExceededMaxRecipientLimitShowTierUpgrade` (Exchange2016 (per the doubtful exchange2016 set)), `ErrorInvalidLongitude` (Exchange2016 (per the doubtful exchange2016 set)), `ErrorInvalidLatitude` (Exchange2016 (per the doubtful exchange2016 set)), `ErrorProxySoapException` (V2017_07_11), `ErrorUnifiedGroupAlreadyExists` (V2017_07_11), `ErrorUnifiedGroupAadAuthorizationRequestDenied` (V2017_07_11), `ErrorUnifiedGroupCreationDisabled` (V2017_07_11), `ErrorMarketPlaceExtensionAlreadyInstalledForOrg` (V2017_07_11), `ErrorExtensionAlreadyInstalledForOrg` (V2017_07_11), `ErrorNewerExtensionAlreadyInstalled` (V2017_07_11), `ErrorNewerMarketPlaceExtensionAlreadyInstalled` (V2017_07_11), `ErrorInvalidExtensionId` (V2017_07_11), `ErrorCannotUninstallProvidedExtensions` (V2017_07_11), `ErrorNoRbacPermissionToInstallMarketPlaceExtensions` (V2017_07_11), `ErrorNoRbacPermissionToInstallReadWriteMailboxExtensions` (V2017_07_11), `ErrorInvalidReportMessageActionType` (V2017_07_11), `ErrorCannotDownloadExtensionManifest` (V2017_07_11), `ErrorCalendarForwardActionNotAllowed` (V2017_07_11), `ErrorUnifiedGroupAliasNamingPolicy` (V2017_07_11), `ErrorSubscriptionsDisabledForGroup` (V2017_07_11), `ErrorCannotFindFileAttachment` (V2018_01_08), `ErrorInvalidValueForFilter` (V2018_01_08), `ErrorQuotaExceededOnDelete` (V2018_01_08), `ErrorAccessDeniedDueToCompliance` (V2018_01_08), `ErrorRecoverableItemsAccessDenied` (V2018_01_08).
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/responsecode
+ */
 export type ResponseCodeType = 'NoError' | 'ErrorAccessDenied' | 'ErrorAccessModeSpecified' | 'ErrorAccountDisabled' | 'ErrorAddDelegatesFailed' | 'ErrorAddressSpaceNotFound' | 'ErrorADOperation' | 'ErrorADSessionFilter' | 'ErrorADUnavailable' | 'ErrorServiceUnavailable' | 'ErrorAutoDiscoverFailed' | 'ErrorAffectedTaskOccurrencesRequired' | 'ErrorAttachmentNestLevelLimitExceeded' | 'ErrorAttachmentSizeLimitExceeded' | 'ErrorArchiveFolderPathCreation' | 'ErrorArchiveMailboxNotEnabled' | 'ErrorArchiveMailboxServiceDiscoveryFailed' | 'ErrorAvailabilityConfigNotFound' | 'ErrorBatchProcessingStopped' | 'ErrorCalendarCannotMoveOrCopyOccurrence' | 'ErrorCalendarCannotUpdateDeletedItem' | 'ErrorCalendarCannotUseIdForOccurrenceId' | 'ErrorCalendarCannotUseIdForRecurringMasterId' | 'ErrorCalendarDurationIsTooLong' | 'ErrorCalendarEndDateIsEarlierThanStartDate' | 'ErrorCalendarFolderIsInvalidForCalendarView' | 'ErrorCalendarInvalidAttributeValue' | 'ErrorCalendarInvalidDayForTimeChangePattern' | 'ErrorCalendarInvalidDayForWeeklyRecurrence' | 'ErrorCalendarInvalidPropertyState' | 'ErrorCalendarInvalidPropertyValue' | 'ErrorCalendarInvalidRecurrence' | 'ErrorCalendarInvalidTimeZone' | 'ErrorCalendarIsCancelledForAccept' | 'ErrorCalendarIsCancelledForDecline' | 'ErrorCalendarIsCancelledForRemove' | 'ErrorCalendarIsCancelledForTentative' | 'ErrorCalendarIsDelegatedForAccept' | 'ErrorCalendarIsDelegatedForDecline' | 'ErrorCalendarIsDelegatedForRemove' | 'ErrorCalendarIsDelegatedForTentative' | 'ErrorCalendarIsNotOrganizer' | 'ErrorCalendarIsOrganizerForAccept' | 'ErrorCalendarIsOrganizerForDecline' | 'ErrorCalendarIsOrganizerForRemove' | 'ErrorCalendarIsOrganizerForTentative' | 'ErrorCalendarOccurrenceIndexIsOutOfRecurrenceRange' | 'ErrorCalendarOccurrenceIsDeletedFromRecurrence' | 'ErrorCalendarOutOfRange' | 'ErrorCalendarMeetingRequestIsOutOfDate' | 'ErrorCalendarViewRangeTooBig' | 'ErrorCallerIsInvalidADAccount' | 'ErrorCannotAccessDeletedPublicFolder' | 'ErrorCannotArchiveCalendarContactTaskFolderException' | 'ErrorCannotArchiveItemsInPublicFolders' | 'ErrorCannotArchiveItemsInArchiveMailbox' | 'ErrorCannotCreateCalendarItemInNonCalendarFolder' | 'ErrorCannotCreateContactInNonContactFolder' | 'ErrorCannotCreatePostItemInNonMailFolder' | 'ErrorCannotCreateTaskInNonTaskFolder' | 'ErrorCannotDeleteObject' | 'ErrorCannotDisableMandatoryExtension' | 'ErrorCannotFindUser' | 'ErrorCannotGetSourceFolderPath' | 'ErrorCannotGetExternalEcpUrl' | 'ErrorCannotOpenFileAttachment' | 'ErrorCannotDeleteTaskOccurrence' | 'ErrorCannotEmptyFolder' | 'ErrorCannotSetCalendarPermissionOnNonCalendarFolder' | 'ErrorCannotSetNonCalendarPermissionOnCalendarFolder' | 'ErrorCannotSetPermissionUnknownEntries' | 'ErrorCannotSpecifySearchFolderAsSourceFolder' | 'ErrorCannotUseFolderIdForItemId' | 'ErrorCannotUseItemIdForFolderId' | 'ErrorChangeKeyRequired' | 'ErrorChangeKeyRequiredForWriteOperations' | 'ErrorClientDisconnected' | 'ErrorClientIntentInvalidStateDefinition' | 'ErrorClientIntentNotFound' | 'ErrorConnectionFailed' | 'ErrorContainsFilterWrongType' | 'ErrorContentConversionFailed' | 'ErrorContentIndexingNotEnabled' | 'ErrorCorruptData' | 'ErrorCreateItemAccessDenied' | 'ErrorCreateManagedFolderPartialCompletion' | 'ErrorCreateSubfolderAccessDenied' | 'ErrorCrossMailboxMoveCopy' | 'ErrorCrossSiteRequest' | 'ErrorDataSizeLimitExceeded' | 'ErrorDataSourceOperation' | 'ErrorDelegateAlreadyExists' | 'ErrorDelegateCannotAddOwner' | 'ErrorDelegateMissingConfiguration' | 'ErrorDelegateNoUser' | 'ErrorDelegateValidationFailed' | 'ErrorDeleteDistinguishedFolder' | 'ErrorDeleteItemsFailed' | 'ErrorDeleteUnifiedMessagingPromptFailed' | 'ErrorDistinguishedUserNotSupported' | 'ErrorDistributionListMemberNotExist' | 'ErrorDuplicateInputFolderNames' | 'ErrorDuplicateUserIdsSpecified' | 'ErrorDuplicateTransactionId' | 'ErrorEmailAddressMismatch' | 'ErrorEventNotFound' | 'ErrorExceededConnectionCount' | 'ErrorExceededSubscriptionCount' | 'ErrorExceededFindCountLimit' | 'ErrorExpiredSubscription' | 'ErrorExtensionNotFound' | 'ErrorExtensionsNotAuthorized' | 'ErrorFolderCorrupt' | 'ErrorFolderNotFound' | 'ErrorFolderPropertRequestFailed' | 'ErrorFolderSave' | 'ErrorFolderSaveFailed' | 'ErrorFolderSavePropertyError' | 'ErrorFolderExists' | 'ErrorFreeBusyGenerationFailed' | 'ErrorGetServerSecurityDescriptorFailed' | 'ErrorImContactLimitReached' | 'ErrorImGroupDisplayNameAlreadyExists' | 'ErrorImGroupLimitReached' | 'ErrorImpersonateUserDenied' | 'ErrorImpersonationDenied' | 'ErrorImpersonationFailed' | 'ErrorIncorrectSchemaVersion' | 'ErrorIncorrectUpdatePropertyCount' | 'ErrorIndividualMailboxLimitReached' | 'ErrorInsufficientResources' | 'ErrorInternalServerError' | 'ErrorInternalServerTransientError' | 'ErrorInvalidAccessLevel' | 'ErrorInvalidArgument' | 'ErrorInvalidAttachmentId' | 'ErrorInvalidAttachmentSubfilter' | 'ErrorInvalidAttachmentSubfilterTextFilter' | 'ErrorInvalidAuthorizationContext' | 'ErrorInvalidChangeKey' | 'ErrorInvalidClientSecurityContext' | 'ErrorInvalidCompleteDate' | 'ErrorInvalidContactEmailAddress' | 'ErrorInvalidContactEmailIndex' | 'ErrorInvalidCrossForestCredentials' | 'ErrorInvalidDelegatePermission' | 'ErrorInvalidDelegateUserId' | 'ErrorInvalidExcludesRestriction' | 'ErrorInvalidExpressionTypeForSubFilter' | 'ErrorInvalidExtendedProperty' | 'ErrorInvalidExtendedPropertyValue' | 'ErrorInvalidFolderId' | 'ErrorInvalidFolderTypeForOperation' | 'ErrorInvalidFractionalPagingParameters' | 'ErrorInvalidFreeBusyViewType' | 'ErrorInvalidId' | 'ErrorInvalidIdEmpty' | 'ErrorInvalidIdMalformed' | 'ErrorInvalidIdMalformedEwsLegacyIdFormat' | 'ErrorInvalidIdMonikerTooLong' | 'ErrorInvalidIdNotAnItemAttachmentId' | 'ErrorInvalidIdReturnedByResolveNames' | 'ErrorInvalidIdStoreObjectIdTooLong' | 'ErrorInvalidIdTooManyAttachmentLevels' | 'ErrorInvalidIdXml' | 'ErrorInvalidImContactId' | 'ErrorInvalidImDistributionGroupSmtpAddress' | 'ErrorInvalidImGroupId' | 'ErrorInvalidIndexedPagingParameters' | 'ErrorInvalidInternetHeaderChildNodes' | 'ErrorInvalidItemForOperationArchiveItem' | 'ErrorInvalidItemForOperationCreateItemAttachment' | 'ErrorInvalidItemForOperationCreateItem' | 'ErrorInvalidItemForOperationAcceptItem' | 'ErrorInvalidItemForOperationDeclineItem' | 'ErrorInvalidItemForOperationCancelItem' | 'ErrorInvalidItemForOperationExpandDL' | 'ErrorInvalidItemForOperationRemoveItem' | 'ErrorInvalidItemForOperationSendItem' | 'ErrorInvalidItemForOperationTentative' | 'ErrorInvalidLogonType' | 'ErrorInvalidLikeRequest' | 'ErrorInvalidMailbox' | 'ErrorInvalidManagedFolderProperty' | 'ErrorInvalidManagedFolderQuota' | 'ErrorInvalidManagedFolderSize' | 'ErrorInvalidMergedFreeBusyInterval' | 'ErrorInvalidNameForNameResolution' | 'ErrorInvalidOperation' | 'ErrorInvalidNetworkServiceContext' | 'ErrorInvalidOofParameter' | 'ErrorInvalidPagingMaxRows' | 'ErrorInvalidParentFolder' | 'ErrorInvalidPercentCompleteValue' | 'ErrorInvalidPermissionSettings' | 'ErrorInvalidPhoneCallId' | 'ErrorInvalidPhoneNumber' | 'ErrorInvalidUserInfo' | 'ErrorInvalidPropertyAppend' | 'ErrorInvalidPropertyDelete' | 'ErrorInvalidPropertyForExists' | 'ErrorInvalidPropertyForOperation' | 'ErrorInvalidPropertyRequest' | 'ErrorInvalidPropertySet' | 'ErrorInvalidPropertyUpdateSentMessage' | 'ErrorInvalidProxySecurityContext' | 'ErrorInvalidPullSubscriptionId' | 'ErrorInvalidPushSubscriptionUrl' | 'ErrorInvalidRecipients' | 'ErrorInvalidRecipientSubfilter' | 'ErrorInvalidRecipientSubfilterComparison' | 'ErrorInvalidRecipientSubfilterOrder' | 'ErrorInvalidRecipientSubfilterTextFilter' | 'ErrorInvalidReferenceItem' | 'ErrorInvalidRequest' | 'ErrorInvalidRestriction' | 'ErrorInvalidRetentionTagTypeMismatch' | 'ErrorInvalidRetentionTagInvisible' | 'ErrorInvalidRetentionTagInheritance' | 'ErrorInvalidRetentionTagIdGuid' | 'ErrorInvalidRoutingType' | 'ErrorInvalidScheduledOofDuration' | 'ErrorInvalidSchemaVersionForMailboxVersion' | 'ErrorInvalidSecurityDescriptor' | 'ErrorInvalidSendItemSaveSettings' | 'ErrorInvalidSerializedAccessToken' | 'ErrorInvalidServerVersion' | 'ErrorInvalidSid' | 'ErrorInvalidSIPUri' | 'ErrorInvalidSmtpAddress' | 'ErrorInvalidSubfilterType' | 'ErrorInvalidSubfilterTypeNotAttendeeType' | 'ErrorInvalidSubfilterTypeNotRecipientType' | 'ErrorInvalidSubscription' | 'ErrorInvalidSubscriptionRequest' | 'ErrorInvalidSyncStateData' | 'ErrorInvalidTimeInterval' | 'ErrorInvalidUserOofSettings' | 'ErrorInvalidUserPrincipalName' | 'ErrorInvalidUserSid' | 'ErrorInvalidUserSidMissingUPN' | 'ErrorInvalidValueForProperty' | 'ErrorInvalidWatermark' | 'ErrorIPGatewayNotFound' | 'ErrorIrresolvableConflict' | 'ErrorItemCorrupt' | 'ErrorItemNotFound' | 'ErrorItemPropertyRequestFailed' | 'ErrorItemSave' | 'ErrorItemSavePropertyError' | 'ErrorLegacyMailboxFreeBusyViewTypeNotMerged' | 'ErrorLocalServerObjectNotFound' | 'ErrorLogonAsNetworkServiceFailed' | 'ErrorMailboxConfiguration' | 'ErrorMailboxDataArrayEmpty' | 'ErrorMailboxDataArrayTooBig' | 'ErrorMailboxHoldNotFound' | 'ErrorMailboxLogonFailed' | 'ErrorMailboxMoveInProgress' | 'ErrorMailboxStoreUnavailable' | 'ErrorMailRecipientNotFound' | 'ErrorMailTipsDisabled' | 'ErrorManagedFolderAlreadyExists' | 'ErrorManagedFolderNotFound' | 'ErrorManagedFoldersRootFailure' | 'ErrorMeetingSuggestionGenerationFailed' | 'ErrorMessageDispositionRequired' | 'ErrorMessageSizeExceeded' | 'ErrorMimeContentConversionFailed' | 'ErrorMimeContentInvalid' | 'ErrorMimeContentInvalidBase64String' | 'ErrorMissingArgument' | 'ErrorMissingEmailAddress' | 'ErrorMissingEmailAddressForManagedFolder' | 'ErrorMissingInformationEmailAddress' | 'ErrorMissingInformationReferenceItemId' | 'ErrorMissingItemForCreateItemAttachment' | 'ErrorMissingManagedFolderId' | 'ErrorMissingRecipients' | 'ErrorMissingUserIdInformation' | 'ErrorMoreThanOneAccessModeSpecified' | 'ErrorMoveCopyFailed' | 'ErrorMoveDistinguishedFolder' | 'ErrorMoveUnifiedGroupPropertyFailed' | 'ErrorMultiLegacyMailboxAccess' | 'ErrorNameResolutionMultipleResults' | 'ErrorNameResolutionNoMailbox' | 'ErrorNameResolutionNoResults' | 'ErrorNoApplicableProxyCASServersAvailable' | 'ErrorNoCalendar' | 'ErrorNoDestinationCASDueToKerberosRequirements' | 'ErrorNoDestinationCASDueToSSLRequirements' | 'ErrorNoDestinationCASDueToVersionMismatch' | 'ErrorNoFolderClassOverride' | 'ErrorNoFreeBusyAccess' | 'ErrorNonExistentMailbox' | 'ErrorNonPrimarySmtpAddress' | 'ErrorNoPropertyTagForCustomProperties' | 'ErrorNoPublicFolderReplicaAvailable' | 'ErrorNoPublicFolderServerAvailable' | 'ErrorNoRespondingCASInDestinationSite' | 'ErrorNotDelegate' | 'ErrorNotEnoughMemory' | 'ErrorObjectTypeChanged' | 'ErrorOccurrenceCrossingBoundary' | 'ErrorOccurrenceTimeSpanTooBig' | 'ErrorOperationNotAllowedWithPublicFolderRoot' | 'ErrorParentFolderIdRequired' | 'ErrorParentFolderNotFound' | 'ErrorPasswordChangeRequired' | 'ErrorPasswordExpired' | 'ErrorPhoneNumberNotDialable' | 'ErrorPropertyUpdate' | 'ErrorPromptPublishingOperationFailed' | 'ErrorPropertyValidationFailure' | 'ErrorProxiedSubscriptionCallFailure' | 'ErrorProxyCallFailed' | 'ErrorProxyGroupSidLimitExceeded' | 'ErrorProxyRequestNotAllowed' | 'ErrorProxyRequestProcessingFailed' | 'ErrorProxyServiceDiscoveryFailed' | 'ErrorProxyTokenExpired' | 'ErrorPublicFolderMailboxDiscoveryFailed' | 'ErrorPublicFolderOperationFailed' | 'ErrorPublicFolderRequestProcessingFailed' | 'ErrorPublicFolderServerNotFound' | 'ErrorPublicFolderSyncException' | 'ErrorQueryFilterTooLong' | 'ErrorQuotaExceeded' | 'ErrorReadEventsFailed' | 'ErrorReadReceiptNotPending' | 'ErrorRecurrenceEndDateTooBig' | 'ErrorRecurrenceHasNoOccurrence' | 'ErrorRemoveDelegatesFailed' | 'ErrorRequestAborted' | 'ErrorRequestStreamTooBig' | 'ErrorRequiredPropertyMissing' | 'ErrorResolveNamesInvalidFolderType' | 'ErrorResolveNamesOnlyOneContactsFolderAllowed' | 'ErrorResponseSchemaValidation' | 'ErrorRestrictionTooLong' | 'ErrorRestrictionTooComplex' | 'ErrorResultSetTooBig' | 'ErrorInvalidExchangeImpersonationHeaderData' | 'ErrorSavedItemFolderNotFound' | 'ErrorSchemaValidation' | 'ErrorSearchFolderNotInitialized' | 'ErrorSendAsDenied' | 'ErrorSendMeetingCancellationsRequired' | 'ErrorSendMeetingInvitationsOrCancellationsRequired' | 'ErrorSendMeetingInvitationsRequired' | 'ErrorSentMeetingRequestUpdate' | 'ErrorSentTaskRequestUpdate' | 'ErrorServerBusy' | 'ErrorServiceDiscoveryFailed' | 'ErrorStaleObject' | 'ErrorSubmissionQuotaExceeded' | 'ErrorSubscriptionAccessDenied' | 'ErrorSubscriptionDelegateAccessNotSupported' | 'ErrorSubscriptionNotFound' | 'ErrorSubscriptionUnsubscribed' | 'ErrorSyncFolderNotFound' | 'ErrorTeamMailboxNotFound' | 'ErrorTeamMailboxNotLinkedToSharePoint' | 'ErrorTeamMailboxUrlValidationFailed' | 'ErrorTeamMailboxNotAuthorizedOwner' | 'ErrorTeamMailboxActiveToPendingDelete' | 'ErrorTeamMailboxFailedSendingNotifications' | 'ErrorTeamMailboxErrorUnknown' | 'ErrorTimeIntervalTooBig' | 'ErrorTimeoutExpired' | 'ErrorTimeZone' | 'ErrorToFolderNotFound' | 'ErrorTokenSerializationDenied' | 'ErrorTooManyObjectsOpened' | 'ErrorUpdatePropertyMismatch' | 'ErrorAccessingPartialCreatedUnifiedGroup' | 'ErrorUnifiedGroupMailboxAADCreationFailed' | 'ErrorUnifiedGroupMailboxAADDeleteFailed' | 'ErrorUnifiedGroupMailboxNamingPolicy' | 'ErrorUnifiedGroupMailboxDeleteFailed' | 'ErrorUnifiedGroupMailboxNotFound' | 'ErrorUnifiedGroupMailboxUpdateDelayed' | 'ErrorUnifiedGroupMailboxUpdatedPartialProperties' | 'ErrorUnifiedGroupMailboxUpdateFailed' | 'ErrorUnifiedGroupMailboxProvisionFailed' | 'ErrorUnifiedMessagingDialPlanNotFound' | 'ErrorUnifiedMessagingReportDataNotFound' | 'ErrorUnifiedMessagingPromptNotFound' | 'ErrorUnifiedMessagingRequestFailed' | 'ErrorUnifiedMessagingServerNotFound' | 'ErrorUnableToGetUserOofSettings' | 'ErrorUnableToRemoveImContactFromGroup' | 'ErrorUnsupportedSubFilter' | 'ErrorUnsupportedCulture' | 'ErrorUnsupportedMapiPropertyType' | 'ErrorUnsupportedMimeConversion' | 'ErrorUnsupportedPathForQuery' | 'ErrorUnsupportedPathForSortGroup' | 'ErrorUnsupportedPropertyDefinition' | 'ErrorUnsupportedQueryFilter' | 'ErrorUnsupportedRecurrence' | 'ErrorUnsupportedTypeForConversion' | 'ErrorUpdateDelegatesFailed' | 'ErrorUserNotUnifiedMessagingEnabled' | 'ErrorVoiceMailNotImplemented' | 'ErrorValueOutOfRange' | 'ErrorVirusDetected' | 'ErrorVirusMessageDeleted' | 'ErrorWebRequestInInvalidState' | 'ErrorWin32InteropError' | 'ErrorWorkingHoursSaveFailed' | 'ErrorWorkingHoursXmlMalformed' | 'ErrorWrongServerVersion' | 'ErrorWrongServerVersionDelegate' | 'ErrorMissingInformationSharingFolderId' | 'ErrorDuplicateSOAPHeader' | 'ErrorSharingSynchronizationFailed' | 'ErrorSharingNoExternalEwsAvailable' | 'ErrorFreeBusyDLLimitReached' | 'ErrorInvalidGetSharingFolderRequest' | 'ErrorNotAllowedExternalSharingByPolicy' | 'ErrorUserNotAllowedByPolicy' | 'ErrorPermissionNotAllowedByPolicy' | 'ErrorOrganizationNotFederated' | 'ErrorMailboxFailover' | 'ErrorInvalidExternalSharingInitiator' | 'ErrorMessageTrackingPermanentError' | 'ErrorMessageTrackingTransientError' | 'ErrorMessageTrackingNoSuchDomain' | 'ErrorUserWithoutFederatedProxyAddress' | 'ErrorInvalidOrganizationRelationshipForFreeBusy' | 'ErrorInvalidFederatedOrganizationId' | 'ErrorInvalidExternalSharingSubscriber' | 'ErrorInvalidSharingData' | 'ErrorInvalidSharingMessage' | 'ErrorNotSupportedSharingMessage' | 'ErrorApplyConversationActionFailed' | 'ErrorInboxRulesValidationError' | 'ErrorOutlookRuleBlobExists' | 'ErrorRulesOverQuota' | 'ErrorNewEventStreamConnectionOpened' | 'ErrorMissedNotificationEvents' | 'ErrorDuplicateLegacyDistinguishedName' | 'ErrorInvalidClientAccessTokenRequest' | 'ErrorUnauthorizedClientAccessTokenRequest' | 'ErrorNoSpeechDetected' | 'ErrorUMServerUnavailable' | 'ErrorRecipientNotFound' | 'ErrorRecognizerNotInstalled' | 'ErrorSpeechGrammarError' | 'ErrorInvalidManagementRoleHeader' | 'ErrorLocationServicesDisabled' | 'ErrorLocationServicesRequestTimedOut' | 'ErrorLocationServicesRequestFailed' | 'ErrorLocationServicesInvalidRequest' | 'ErrorWeatherServiceDisabled' | 'ErrorMailboxScopeNotAllowedWithoutQueryString' | 'ErrorArchiveMailboxSearchFailed' | 'ErrorGetRemoteArchiveFolderFailed' | 'ErrorFindRemoteArchiveFolderFailed' | 'ErrorGetRemoteArchiveItemFailed' | 'ErrorExportRemoteArchiveItemsFailed' | 'ErrorInvalidPhotoSize' | 'ErrorSearchQueryHasTooManyKeywords' | 'ErrorSearchTooManyMailboxes' | 'ErrorInvalidRetentionTagNone' | 'ErrorDiscoverySearchesDisabled' | 'ErrorCalendarSeekToConditionNotSupported' | 'ErrorCalendarIsGroupMailboxForAccept' | 'ErrorCalendarIsGroupMailboxForDecline' | 'ErrorCalendarIsGroupMailboxForTentative' | 'ErrorCalendarIsGroupMailboxForSuppressReadReceipt' | 'ErrorOrganizationAccessBlocked' | 'ErrorInvalidLicense' | 'ErrorMessagePerFolderCountReceiveQuotaExceeded' | 'ErrorInvalidBulkActionType' | 'ErrorInvalidKeepNCount' | 'ErrorInvalidKeepNType' | 'ErrorNoOAuthServerAvailableForRequest' | 'ErrorInstantSearchSessionExpired' | 'ErrorInstantSearchTimeout' | 'ErrorInstantSearchFailed' | 'ErrorUnsupportedUserForExecuteSearch' | 'ErrorDuplicateExtendedKeywordDefinition' | 'ErrorMissingExchangePrincipal' | 'ErrorUnexpectedUnifiedGroupsCount' | 'ErrorParsingXMLResponse' | 'ErrorInvalidFederationOrganizationIdentifier' | 'ErrorInvalidSweepRule' | 'ErrorInvalidSweepRuleOperationType' | 'ErrorTargetDomainNotSupported' | 'ErrorInvalidInternetWebProxyOnLocalServer' | 'ErrorNoSenderRestrictionsSettingsFoundInRequest' | 'ErrorDuplicateSenderRestrictionsInputFound' | 'ErrorSenderRestrictionsUpdateFailed' | 'ErrorMessageSubmissionBlocked' | 'ErrorExceededMessageLimit' | 'ErrorExceededMaxRecipientLimitBlock' | 'ErrorAccountSuspend' | 'ErrorExceededMaxRecipientLimit' | 'ErrorMessageBlocked' | 'ErrorAccountSuspendShowTierUpgrade' | 'ErrorExceededMessageLimitShowTierUpgrade' | 'ErrorExceededMaxRecipientLimitShowTierUpgrade' | 'ErrorInvalidLongitude' | 'ErrorInvalidLatitude' | 'ErrorProxySoapException' | 'ErrorUnifiedGroupAlreadyExists' | 'ErrorUnifiedGroupAadAuthorizationRequestDenied' | 'ErrorUnifiedGroupCreationDisabled' | 'ErrorMarketPlaceExtensionAlreadyInstalledForOrg' | 'ErrorExtensionAlreadyInstalledForOrg' | 'ErrorNewerExtensionAlreadyInstalled' | 'ErrorNewerMarketPlaceExtensionAlreadyInstalled' | 'ErrorInvalidExtensionId' | 'ErrorCannotUninstallProvidedExtensions' | 'ErrorNoRbacPermissionToInstallMarketPlaceExtensions' | 'ErrorNoRbacPermissionToInstallReadWriteMailboxExtensions' | 'ErrorInvalidReportMessageActionType' | 'ErrorCannotDownloadExtensionManifest' | 'ErrorCalendarForwardActionNotAllowed' | 'ErrorUnifiedGroupAliasNamingPolicy' | 'ErrorSubscriptionsDisabledForGroup' | 'ErrorCannotFindFileAttachment' | 'ErrorInvalidValueForFilter' | 'ErrorQuotaExceededOnDelete' | 'ErrorAccessDeniedDueToCompliance' | 'ErrorRecoverableItemsAccessDenied';
 /** Every value of ResponseCodeType, in schema order. */
 export const ResponseCodeTypeValues = ['NoError', 'ErrorAccessDenied', 'ErrorAccessModeSpecified', 'ErrorAccountDisabled', 'ErrorAddDelegatesFailed', 'ErrorAddressSpaceNotFound', 'ErrorADOperation', 'ErrorADSessionFilter', 'ErrorADUnavailable', 'ErrorServiceUnavailable', 'ErrorAutoDiscoverFailed', 'ErrorAffectedTaskOccurrencesRequired', 'ErrorAttachmentNestLevelLimitExceeded', 'ErrorAttachmentSizeLimitExceeded', 'ErrorArchiveFolderPathCreation', 'ErrorArchiveMailboxNotEnabled', 'ErrorArchiveMailboxServiceDiscoveryFailed', 'ErrorAvailabilityConfigNotFound', 'ErrorBatchProcessingStopped', 'ErrorCalendarCannotMoveOrCopyOccurrence', 'ErrorCalendarCannotUpdateDeletedItem', 'ErrorCalendarCannotUseIdForOccurrenceId', 'ErrorCalendarCannotUseIdForRecurringMasterId', 'ErrorCalendarDurationIsTooLong', 'ErrorCalendarEndDateIsEarlierThanStartDate', 'ErrorCalendarFolderIsInvalidForCalendarView', 'ErrorCalendarInvalidAttributeValue', 'ErrorCalendarInvalidDayForTimeChangePattern', 'ErrorCalendarInvalidDayForWeeklyRecurrence', 'ErrorCalendarInvalidPropertyState', 'ErrorCalendarInvalidPropertyValue', 'ErrorCalendarInvalidRecurrence', 'ErrorCalendarInvalidTimeZone', 'ErrorCalendarIsCancelledForAccept', 'ErrorCalendarIsCancelledForDecline', 'ErrorCalendarIsCancelledForRemove', 'ErrorCalendarIsCancelledForTentative', 'ErrorCalendarIsDelegatedForAccept', 'ErrorCalendarIsDelegatedForDecline', 'ErrorCalendarIsDelegatedForRemove', 'ErrorCalendarIsDelegatedForTentative', 'ErrorCalendarIsNotOrganizer', 'ErrorCalendarIsOrganizerForAccept', 'ErrorCalendarIsOrganizerForDecline', 'ErrorCalendarIsOrganizerForRemove', 'ErrorCalendarIsOrganizerForTentative', 'ErrorCalendarOccurrenceIndexIsOutOfRecurrenceRange', 'ErrorCalendarOccurrenceIsDeletedFromRecurrence', 'ErrorCalendarOutOfRange', 'ErrorCalendarMeetingRequestIsOutOfDate', 'ErrorCalendarViewRangeTooBig', 'ErrorCallerIsInvalidADAccount', 'ErrorCannotAccessDeletedPublicFolder', 'ErrorCannotArchiveCalendarContactTaskFolderException', 'ErrorCannotArchiveItemsInPublicFolders', 'ErrorCannotArchiveItemsInArchiveMailbox', 'ErrorCannotCreateCalendarItemInNonCalendarFolder', 'ErrorCannotCreateContactInNonContactFolder', 'ErrorCannotCreatePostItemInNonMailFolder', 'ErrorCannotCreateTaskInNonTaskFolder', 'ErrorCannotDeleteObject', 'ErrorCannotDisableMandatoryExtension', 'ErrorCannotFindUser', 'ErrorCannotGetSourceFolderPath', 'ErrorCannotGetExternalEcpUrl', 'ErrorCannotOpenFileAttachment', 'ErrorCannotDeleteTaskOccurrence', 'ErrorCannotEmptyFolder', 'ErrorCannotSetCalendarPermissionOnNonCalendarFolder', 'ErrorCannotSetNonCalendarPermissionOnCalendarFolder', 'ErrorCannotSetPermissionUnknownEntries', 'ErrorCannotSpecifySearchFolderAsSourceFolder', 'ErrorCannotUseFolderIdForItemId', 'ErrorCannotUseItemIdForFolderId', 'ErrorChangeKeyRequired', 'ErrorChangeKeyRequiredForWriteOperations', 'ErrorClientDisconnected', 'ErrorClientIntentInvalidStateDefinition', 'ErrorClientIntentNotFound', 'ErrorConnectionFailed', 'ErrorContainsFilterWrongType', 'ErrorContentConversionFailed', 'ErrorContentIndexingNotEnabled', 'ErrorCorruptData', 'ErrorCreateItemAccessDenied', 'ErrorCreateManagedFolderPartialCompletion', 'ErrorCreateSubfolderAccessDenied', 'ErrorCrossMailboxMoveCopy', 'ErrorCrossSiteRequest', 'ErrorDataSizeLimitExceeded', 'ErrorDataSourceOperation', 'ErrorDelegateAlreadyExists', 'ErrorDelegateCannotAddOwner', 'ErrorDelegateMissingConfiguration', 'ErrorDelegateNoUser', 'ErrorDelegateValidationFailed', 'ErrorDeleteDistinguishedFolder', 'ErrorDeleteItemsFailed', 'ErrorDeleteUnifiedMessagingPromptFailed', 'ErrorDistinguishedUserNotSupported', 'ErrorDistributionListMemberNotExist', 'ErrorDuplicateInputFolderNames', 'ErrorDuplicateUserIdsSpecified', 'ErrorDuplicateTransactionId', 'ErrorEmailAddressMismatch', 'ErrorEventNotFound', 'ErrorExceededConnectionCount', 'ErrorExceededSubscriptionCount', 'ErrorExceededFindCountLimit', 'ErrorExpiredSubscription', 'ErrorExtensionNotFound', 'ErrorExtensionsNotAuthorized', 'ErrorFolderCorrupt', 'ErrorFolderNotFound', 'ErrorFolderPropertRequestFailed', 'ErrorFolderSave', 'ErrorFolderSaveFailed', 'ErrorFolderSavePropertyError', 'ErrorFolderExists', 'ErrorFreeBusyGenerationFailed', 'ErrorGetServerSecurityDescriptorFailed', 'ErrorImContactLimitReached', 'ErrorImGroupDisplayNameAlreadyExists', 'ErrorImGroupLimitReached', 'ErrorImpersonateUserDenied', 'ErrorImpersonationDenied', 'ErrorImpersonationFailed', 'ErrorIncorrectSchemaVersion', 'ErrorIncorrectUpdatePropertyCount', 'ErrorIndividualMailboxLimitReached', 'ErrorInsufficientResources', 'ErrorInternalServerError', 'ErrorInternalServerTransientError', 'ErrorInvalidAccessLevel', 'ErrorInvalidArgument', 'ErrorInvalidAttachmentId', 'ErrorInvalidAttachmentSubfilter', 'ErrorInvalidAttachmentSubfilterTextFilter', 'ErrorInvalidAuthorizationContext', 'ErrorInvalidChangeKey', 'ErrorInvalidClientSecurityContext', 'ErrorInvalidCompleteDate', 'ErrorInvalidContactEmailAddress', 'ErrorInvalidContactEmailIndex', 'ErrorInvalidCrossForestCredentials', 'ErrorInvalidDelegatePermission', 'ErrorInvalidDelegateUserId', 'ErrorInvalidExcludesRestriction', 'ErrorInvalidExpressionTypeForSubFilter', 'ErrorInvalidExtendedProperty', 'ErrorInvalidExtendedPropertyValue', 'ErrorInvalidFolderId', 'ErrorInvalidFolderTypeForOperation', 'ErrorInvalidFractionalPagingParameters', 'ErrorInvalidFreeBusyViewType', 'ErrorInvalidId', 'ErrorInvalidIdEmpty', 'ErrorInvalidIdMalformed', 'ErrorInvalidIdMalformedEwsLegacyIdFormat', 'ErrorInvalidIdMonikerTooLong', 'ErrorInvalidIdNotAnItemAttachmentId', 'ErrorInvalidIdReturnedByResolveNames', 'ErrorInvalidIdStoreObjectIdTooLong', 'ErrorInvalidIdTooManyAttachmentLevels', 'ErrorInvalidIdXml', 'ErrorInvalidImContactId', 'ErrorInvalidImDistributionGroupSmtpAddress', 'ErrorInvalidImGroupId', 'ErrorInvalidIndexedPagingParameters', 'ErrorInvalidInternetHeaderChildNodes', 'ErrorInvalidItemForOperationArchiveItem', 'ErrorInvalidItemForOperationCreateItemAttachment', 'ErrorInvalidItemForOperationCreateItem', 'ErrorInvalidItemForOperationAcceptItem', 'ErrorInvalidItemForOperationDeclineItem', 'ErrorInvalidItemForOperationCancelItem', 'ErrorInvalidItemForOperationExpandDL', 'ErrorInvalidItemForOperationRemoveItem', 'ErrorInvalidItemForOperationSendItem', 'ErrorInvalidItemForOperationTentative', 'ErrorInvalidLogonType', 'ErrorInvalidLikeRequest', 'ErrorInvalidMailbox', 'ErrorInvalidManagedFolderProperty', 'ErrorInvalidManagedFolderQuota', 'ErrorInvalidManagedFolderSize', 'ErrorInvalidMergedFreeBusyInterval', 'ErrorInvalidNameForNameResolution', 'ErrorInvalidOperation', 'ErrorInvalidNetworkServiceContext', 'ErrorInvalidOofParameter', 'ErrorInvalidPagingMaxRows', 'ErrorInvalidParentFolder', 'ErrorInvalidPercentCompleteValue', 'ErrorInvalidPermissionSettings', 'ErrorInvalidPhoneCallId', 'ErrorInvalidPhoneNumber', 'ErrorInvalidUserInfo', 'ErrorInvalidPropertyAppend', 'ErrorInvalidPropertyDelete', 'ErrorInvalidPropertyForExists', 'ErrorInvalidPropertyForOperation', 'ErrorInvalidPropertyRequest', 'ErrorInvalidPropertySet', 'ErrorInvalidPropertyUpdateSentMessage', 'ErrorInvalidProxySecurityContext', 'ErrorInvalidPullSubscriptionId', 'ErrorInvalidPushSubscriptionUrl', 'ErrorInvalidRecipients', 'ErrorInvalidRecipientSubfilter', 'ErrorInvalidRecipientSubfilterComparison', 'ErrorInvalidRecipientSubfilterOrder', 'ErrorInvalidRecipientSubfilterTextFilter', 'ErrorInvalidReferenceItem', 'ErrorInvalidRequest', 'ErrorInvalidRestriction', 'ErrorInvalidRetentionTagTypeMismatch', 'ErrorInvalidRetentionTagInvisible', 'ErrorInvalidRetentionTagInheritance', 'ErrorInvalidRetentionTagIdGuid', 'ErrorInvalidRoutingType', 'ErrorInvalidScheduledOofDuration', 'ErrorInvalidSchemaVersionForMailboxVersion', 'ErrorInvalidSecurityDescriptor', 'ErrorInvalidSendItemSaveSettings', 'ErrorInvalidSerializedAccessToken', 'ErrorInvalidServerVersion', 'ErrorInvalidSid', 'ErrorInvalidSIPUri', 'ErrorInvalidSmtpAddress', 'ErrorInvalidSubfilterType', 'ErrorInvalidSubfilterTypeNotAttendeeType', 'ErrorInvalidSubfilterTypeNotRecipientType', 'ErrorInvalidSubscription', 'ErrorInvalidSubscriptionRequest', 'ErrorInvalidSyncStateData', 'ErrorInvalidTimeInterval', 'ErrorInvalidUserOofSettings', 'ErrorInvalidUserPrincipalName', 'ErrorInvalidUserSid', 'ErrorInvalidUserSidMissingUPN', 'ErrorInvalidValueForProperty', 'ErrorInvalidWatermark', 'ErrorIPGatewayNotFound', 'ErrorIrresolvableConflict', 'ErrorItemCorrupt', 'ErrorItemNotFound', 'ErrorItemPropertyRequestFailed', 'ErrorItemSave', 'ErrorItemSavePropertyError', 'ErrorLegacyMailboxFreeBusyViewTypeNotMerged', 'ErrorLocalServerObjectNotFound', 'ErrorLogonAsNetworkServiceFailed', 'ErrorMailboxConfiguration', 'ErrorMailboxDataArrayEmpty', 'ErrorMailboxDataArrayTooBig', 'ErrorMailboxHoldNotFound', 'ErrorMailboxLogonFailed', 'ErrorMailboxMoveInProgress', 'ErrorMailboxStoreUnavailable', 'ErrorMailRecipientNotFound', 'ErrorMailTipsDisabled', 'ErrorManagedFolderAlreadyExists', 'ErrorManagedFolderNotFound', 'ErrorManagedFoldersRootFailure', 'ErrorMeetingSuggestionGenerationFailed', 'ErrorMessageDispositionRequired', 'ErrorMessageSizeExceeded', 'ErrorMimeContentConversionFailed', 'ErrorMimeContentInvalid', 'ErrorMimeContentInvalidBase64String', 'ErrorMissingArgument', 'ErrorMissingEmailAddress', 'ErrorMissingEmailAddressForManagedFolder', 'ErrorMissingInformationEmailAddress', 'ErrorMissingInformationReferenceItemId', 'ErrorMissingItemForCreateItemAttachment', 'ErrorMissingManagedFolderId', 'ErrorMissingRecipients', 'ErrorMissingUserIdInformation', 'ErrorMoreThanOneAccessModeSpecified', 'ErrorMoveCopyFailed', 'ErrorMoveDistinguishedFolder', 'ErrorMoveUnifiedGroupPropertyFailed', 'ErrorMultiLegacyMailboxAccess', 'ErrorNameResolutionMultipleResults', 'ErrorNameResolutionNoMailbox', 'ErrorNameResolutionNoResults', 'ErrorNoApplicableProxyCASServersAvailable', 'ErrorNoCalendar', 'ErrorNoDestinationCASDueToKerberosRequirements', 'ErrorNoDestinationCASDueToSSLRequirements', 'ErrorNoDestinationCASDueToVersionMismatch', 'ErrorNoFolderClassOverride', 'ErrorNoFreeBusyAccess', 'ErrorNonExistentMailbox', 'ErrorNonPrimarySmtpAddress', 'ErrorNoPropertyTagForCustomProperties', 'ErrorNoPublicFolderReplicaAvailable', 'ErrorNoPublicFolderServerAvailable', 'ErrorNoRespondingCASInDestinationSite', 'ErrorNotDelegate', 'ErrorNotEnoughMemory', 'ErrorObjectTypeChanged', 'ErrorOccurrenceCrossingBoundary', 'ErrorOccurrenceTimeSpanTooBig', 'ErrorOperationNotAllowedWithPublicFolderRoot', 'ErrorParentFolderIdRequired', 'ErrorParentFolderNotFound', 'ErrorPasswordChangeRequired', 'ErrorPasswordExpired', 'ErrorPhoneNumberNotDialable', 'ErrorPropertyUpdate', 'ErrorPromptPublishingOperationFailed', 'ErrorPropertyValidationFailure', 'ErrorProxiedSubscriptionCallFailure', 'ErrorProxyCallFailed', 'ErrorProxyGroupSidLimitExceeded', 'ErrorProxyRequestNotAllowed', 'ErrorProxyRequestProcessingFailed', 'ErrorProxyServiceDiscoveryFailed', 'ErrorProxyTokenExpired', 'ErrorPublicFolderMailboxDiscoveryFailed', 'ErrorPublicFolderOperationFailed', 'ErrorPublicFolderRequestProcessingFailed', 'ErrorPublicFolderServerNotFound', 'ErrorPublicFolderSyncException', 'ErrorQueryFilterTooLong', 'ErrorQuotaExceeded', 'ErrorReadEventsFailed', 'ErrorReadReceiptNotPending', 'ErrorRecurrenceEndDateTooBig', 'ErrorRecurrenceHasNoOccurrence', 'ErrorRemoveDelegatesFailed', 'ErrorRequestAborted', 'ErrorRequestStreamTooBig', 'ErrorRequiredPropertyMissing', 'ErrorResolveNamesInvalidFolderType', 'ErrorResolveNamesOnlyOneContactsFolderAllowed', 'ErrorResponseSchemaValidation', 'ErrorRestrictionTooLong', 'ErrorRestrictionTooComplex', 'ErrorResultSetTooBig', 'ErrorInvalidExchangeImpersonationHeaderData', 'ErrorSavedItemFolderNotFound', 'ErrorSchemaValidation', 'ErrorSearchFolderNotInitialized', 'ErrorSendAsDenied', 'ErrorSendMeetingCancellationsRequired', 'ErrorSendMeetingInvitationsOrCancellationsRequired', 'ErrorSendMeetingInvitationsRequired', 'ErrorSentMeetingRequestUpdate', 'ErrorSentTaskRequestUpdate', 'ErrorServerBusy', 'ErrorServiceDiscoveryFailed', 'ErrorStaleObject', 'ErrorSubmissionQuotaExceeded', 'ErrorSubscriptionAccessDenied', 'ErrorSubscriptionDelegateAccessNotSupported', 'ErrorSubscriptionNotFound', 'ErrorSubscriptionUnsubscribed', 'ErrorSyncFolderNotFound', 'ErrorTeamMailboxNotFound', 'ErrorTeamMailboxNotLinkedToSharePoint', 'ErrorTeamMailboxUrlValidationFailed', 'ErrorTeamMailboxNotAuthorizedOwner', 'ErrorTeamMailboxActiveToPendingDelete', 'ErrorTeamMailboxFailedSendingNotifications', 'ErrorTeamMailboxErrorUnknown', 'ErrorTimeIntervalTooBig', 'ErrorTimeoutExpired', 'ErrorTimeZone', 'ErrorToFolderNotFound', 'ErrorTokenSerializationDenied', 'ErrorTooManyObjectsOpened', 'ErrorUpdatePropertyMismatch', 'ErrorAccessingPartialCreatedUnifiedGroup', 'ErrorUnifiedGroupMailboxAADCreationFailed', 'ErrorUnifiedGroupMailboxAADDeleteFailed', 'ErrorUnifiedGroupMailboxNamingPolicy', 'ErrorUnifiedGroupMailboxDeleteFailed', 'ErrorUnifiedGroupMailboxNotFound', 'ErrorUnifiedGroupMailboxUpdateDelayed', 'ErrorUnifiedGroupMailboxUpdatedPartialProperties', 'ErrorUnifiedGroupMailboxUpdateFailed', 'ErrorUnifiedGroupMailboxProvisionFailed', 'ErrorUnifiedMessagingDialPlanNotFound', 'ErrorUnifiedMessagingReportDataNotFound', 'ErrorUnifiedMessagingPromptNotFound', 'ErrorUnifiedMessagingRequestFailed', 'ErrorUnifiedMessagingServerNotFound', 'ErrorUnableToGetUserOofSettings', 'ErrorUnableToRemoveImContactFromGroup', 'ErrorUnsupportedSubFilter', 'ErrorUnsupportedCulture', 'ErrorUnsupportedMapiPropertyType', 'ErrorUnsupportedMimeConversion', 'ErrorUnsupportedPathForQuery', 'ErrorUnsupportedPathForSortGroup', 'ErrorUnsupportedPropertyDefinition', 'ErrorUnsupportedQueryFilter', 'ErrorUnsupportedRecurrence', 'ErrorUnsupportedTypeForConversion', 'ErrorUpdateDelegatesFailed', 'ErrorUserNotUnifiedMessagingEnabled', 'ErrorVoiceMailNotImplemented', 'ErrorValueOutOfRange', 'ErrorVirusDetected', 'ErrorVirusMessageDeleted', 'ErrorWebRequestInInvalidState', 'ErrorWin32InteropError', 'ErrorWorkingHoursSaveFailed', 'ErrorWorkingHoursXmlMalformed', 'ErrorWrongServerVersion', 'ErrorWrongServerVersionDelegate', 'ErrorMissingInformationSharingFolderId', 'ErrorDuplicateSOAPHeader', 'ErrorSharingSynchronizationFailed', 'ErrorSharingNoExternalEwsAvailable', 'ErrorFreeBusyDLLimitReached', 'ErrorInvalidGetSharingFolderRequest', 'ErrorNotAllowedExternalSharingByPolicy', 'ErrorUserNotAllowedByPolicy', 'ErrorPermissionNotAllowedByPolicy', 'ErrorOrganizationNotFederated', 'ErrorMailboxFailover', 'ErrorInvalidExternalSharingInitiator', 'ErrorMessageTrackingPermanentError', 'ErrorMessageTrackingTransientError', 'ErrorMessageTrackingNoSuchDomain', 'ErrorUserWithoutFederatedProxyAddress', 'ErrorInvalidOrganizationRelationshipForFreeBusy', 'ErrorInvalidFederatedOrganizationId', 'ErrorInvalidExternalSharingSubscriber', 'ErrorInvalidSharingData', 'ErrorInvalidSharingMessage', 'ErrorNotSupportedSharingMessage', 'ErrorApplyConversationActionFailed', 'ErrorInboxRulesValidationError', 'ErrorOutlookRuleBlobExists', 'ErrorRulesOverQuota', 'ErrorNewEventStreamConnectionOpened', 'ErrorMissedNotificationEvents', 'ErrorDuplicateLegacyDistinguishedName', 'ErrorInvalidClientAccessTokenRequest', 'ErrorUnauthorizedClientAccessTokenRequest', 'ErrorNoSpeechDetected', 'ErrorUMServerUnavailable', 'ErrorRecipientNotFound', 'ErrorRecognizerNotInstalled', 'ErrorSpeechGrammarError', 'ErrorInvalidManagementRoleHeader', 'ErrorLocationServicesDisabled', 'ErrorLocationServicesRequestTimedOut', 'ErrorLocationServicesRequestFailed', 'ErrorLocationServicesInvalidRequest', 'ErrorWeatherServiceDisabled', 'ErrorMailboxScopeNotAllowedWithoutQueryString', 'ErrorArchiveMailboxSearchFailed', 'ErrorGetRemoteArchiveFolderFailed', 'ErrorFindRemoteArchiveFolderFailed', 'ErrorGetRemoteArchiveItemFailed', 'ErrorExportRemoteArchiveItemsFailed', 'ErrorInvalidPhotoSize', 'ErrorSearchQueryHasTooManyKeywords', 'ErrorSearchTooManyMailboxes', 'ErrorInvalidRetentionTagNone', 'ErrorDiscoverySearchesDisabled', 'ErrorCalendarSeekToConditionNotSupported', 'ErrorCalendarIsGroupMailboxForAccept', 'ErrorCalendarIsGroupMailboxForDecline', 'ErrorCalendarIsGroupMailboxForTentative', 'ErrorCalendarIsGroupMailboxForSuppressReadReceipt', 'ErrorOrganizationAccessBlocked', 'ErrorInvalidLicense', 'ErrorMessagePerFolderCountReceiveQuotaExceeded', 'ErrorInvalidBulkActionType', 'ErrorInvalidKeepNCount', 'ErrorInvalidKeepNType', 'ErrorNoOAuthServerAvailableForRequest', 'ErrorInstantSearchSessionExpired', 'ErrorInstantSearchTimeout', 'ErrorInstantSearchFailed', 'ErrorUnsupportedUserForExecuteSearch', 'ErrorDuplicateExtendedKeywordDefinition', 'ErrorMissingExchangePrincipal', 'ErrorUnexpectedUnifiedGroupsCount', 'ErrorParsingXMLResponse', 'ErrorInvalidFederationOrganizationIdentifier', 'ErrorInvalidSweepRule', 'ErrorInvalidSweepRuleOperationType', 'ErrorTargetDomainNotSupported', 'ErrorInvalidInternetWebProxyOnLocalServer', 'ErrorNoSenderRestrictionsSettingsFoundInRequest', 'ErrorDuplicateSenderRestrictionsInputFound', 'ErrorSenderRestrictionsUpdateFailed', 'ErrorMessageSubmissionBlocked', 'ErrorExceededMessageLimit', 'ErrorExceededMaxRecipientLimitBlock', 'ErrorAccountSuspend', 'ErrorExceededMaxRecipientLimit', 'ErrorMessageBlocked', 'ErrorAccountSuspendShowTierUpgrade', 'ErrorExceededMessageLimitShowTierUpgrade', 'ErrorExceededMaxRecipientLimitShowTierUpgrade', 'ErrorInvalidLongitude', 'ErrorInvalidLatitude', 'ErrorProxySoapException', 'ErrorUnifiedGroupAlreadyExists', 'ErrorUnifiedGroupAadAuthorizationRequestDenied', 'ErrorUnifiedGroupCreationDisabled', 'ErrorMarketPlaceExtensionAlreadyInstalledForOrg', 'ErrorExtensionAlreadyInstalledForOrg', 'ErrorNewerExtensionAlreadyInstalled', 'ErrorNewerMarketPlaceExtensionAlreadyInstalled', 'ErrorInvalidExtensionId', 'ErrorCannotUninstallProvidedExtensions', 'ErrorNoRbacPermissionToInstallMarketPlaceExtensions', 'ErrorNoRbacPermissionToInstallReadWriteMailboxExtensions', 'ErrorInvalidReportMessageActionType', 'ErrorCannotDownloadExtensionManifest', 'ErrorCalendarForwardActionNotAllowed', 'ErrorUnifiedGroupAliasNamingPolicy', 'ErrorSubscriptionsDisabledForGroup', 'ErrorCannotFindFileAttachment', 'ErrorInvalidValueForFilter', 'ErrorQuotaExceededOnDelete', 'ErrorAccessDeniedDueToCompliance', 'ErrorRecoverableItemsAccessDenied'] as const;
 
-/** m:ResponseMessageType */
+/**
+ * m:ResponseMessageType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/responsemessage
+ */
 export interface ResponseMessageType extends Extensible {
   /** xsi:type: set when the value is of a derived type. */
   $type?: 'ResponseMessageType' | 'AddDelegateResponseMessageType' | 'AddDistributionGroupToImListResponseMessageType' | 'AddImContactToGroupResponseMessageType' | 'AddImGroupResponseMessageType' | 'AddNewImContactToGroupResponseMessageType' | 'AddNewTelUriContactToGroupResponseMessageType' | 'AddTagResponseMessageType' | 'ApplyConversationActionResponseMessageType' | 'AttachmentInfoResponseMessageType' | 'BaseDelegateResponseMessageType' | 'ConvertIdResponseMessageType' | 'CreateMeetingInstanceResponseMessageType' | 'CreateMeetingSpaceResponseMessageType' | 'DelegateUserResponseMessageType' | 'DeleteAttachmentResponseMessageType' | 'DeleteItemResponseMessageType' | 'DeleteMeetingInstanceResponseMessageType' | 'DeleteMeetingSpaceResponseMessageType' | 'DeleteSearchSuggestionResponseMessageType' | 'DisableAppResponseType' | 'DisconnectPhoneCallResponseMessageType' | 'EndSearchSessionResponseMessage' | 'ExecuteSearchResponseMessage' | 'ExpandDLResponseMessageType' | 'ExportItemsResponseMessageType' | 'FindAvailableMeetingTimesResponseMessageType' | 'FindConversationResponseMessageType' | 'FindFolderResponseMessageType' | 'FindItemResponseMessageType' | 'FindMailboxStatisticsByKeywordsResponseMessageType' | 'FindMeetingSpaceByJoinUrlResponseMessageType' | 'FindMeetingTimeCandidatesResponseMessageType' | 'FindMessageTrackingReportResponseMessageType' | 'FindPeopleResponseMessageType' | 'FindTagsResponseMessageType' | 'FolderInfoResponseMessageType' | 'GetAppManifestsResponseType' | 'GetAppMarketplaceUrlResponseMessageType' | 'GetClientAccessTokenResponseMessageType' | 'GetConversationItemsResponseMessageType' | 'GetDelegateResponseMessageType' | 'GetDiscoverySearchConfigurationResponseMessageType' | 'GetEventsResponseMessageType' | 'GetHoldOnMailboxesResponseMessageType' | 'GetImItemListResponseMessageType' | 'GetImItemsResponseMessageType' | 'GetInboxRulesResponseType' | 'GetLastPrivateCatalogUpdateResponseType' | 'GetMailTipsResponseMessageType' | 'GetMeetingInstanceResponseMessageType' | 'GetMeetingSpaceResponseMessageType' | 'GetMessageTrackingReportResponseMessageType' | 'GetNonIndexableItemDetailsResponseMessageType' | 'GetNonIndexableItemStatisticsResponseMessageType' | 'GetOMEMessageStatusResponseType' | 'GetPasswordExpirationDateResponseMessageType' | 'GetPersonaResponseMessageType' | 'GetPhoneCallInformationResponseMessageType' | 'GetPrivateCatalogAddInsResponseType' | 'GetRemindersResponseMessageType' | 'GetRoomListsResponseMessageType' | 'GetRoomsResponseMessageType' | 'GetSearchableMailboxesResponseMessageType' | 'GetSearchSuggestionsResponseMessage' | 'GetServerTimeZonesResponseMessageType' | 'GetServiceConfigurationResponseMessageType' | 'GetSharingFolderResponseMessageType' | 'GetSharingMetadataResponseMessageType' | 'GetSpecificUserConfigurationResponseMessageType' | 'GetStreamingEventsResponseMessageType' | 'GetUserConfigurationResponseMessageType' | 'GetUserPhotoResponseMessageType' | 'GetUserRetentionPolicyTagsResponseMessageType' | 'HideTagResponseMessageType' | 'InstallAppResponseType' | 'ItemInfoResponseMessageType' | 'MailTipsResponseMessageType' | 'MarkAsJunkResponseMessageType' | 'MarkAsPhishingResponseMessageType' | 'OMEConfigurationResponseType' | 'PerformInstantSearchResponse' | 'PerformReminderActionResponseMessageType' | 'PlayOnPhoneResponseMessageType' | 'RefreshSharingFolderResponseMessageType' | 'RegisterConsentResponseMessageType' | 'RemoveContactFromImListResponseMessageType' | 'RemoveDelegateResponseMessageType' | 'RemoveDistributionGroupFromImListResponseMessageType' | 'RemoveImContactFromGroupResponseMessageType' | 'RemoveImGroupResponseMessageType' | 'ReportMessageResponseMessageType' | 'ResolveNamesResponseMessageType' | 'SearchMailboxesResponseMessageType' | 'SendNotificationResponseMessageType' | 'ServiceConfigurationResponseMessageType' | 'SetHoldOnMailboxesResponseMessageType' | 'SetImGroupResponseMessageType' | 'SetImListMigrationCompletedResponseMessageType' | 'SetOMEConfigurationResponseType' | 'SetOMEMessageStatusResponseType' | 'SetTeamMailboxResponseMessageType' | 'StartSearchSessionResponseMessage' | 'SubscribeResponseMessageType' | 'SyncFolderHierarchyResponseMessageType' | 'SyncFolderItemsResponseMessageType' | 'UninstallAppResponseType' | 'UnpinTeamMailboxResponseMessageType' | 'UpdateDelegateResponseMessageType' | 'UpdateExtensionUsageResponseType' | 'UpdateInboxRulesResponseType' | 'UpdateItemInRecoverableItemsResponseMessageType' | 'UpdateItemResponseMessageType' | 'UpdateMeetingInstanceResponseMessageType' | 'UpdateMeetingSpaceResponseMessageType' | 'UploadItemsResponseMessageType';
-  /** Attribute ResponseClass. */
+  /**
+   * Attribute ResponseClass.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/responsemessage
+   */
   ResponseClass: t.ResponseClassType;
-  /** m:MessageText. */
+  /**
+   * m:MessageText.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/messagetext
+   */
   MessageText?: string;
-  /** m:ResponseCode. */
+  /**
+   * m:ResponseCode.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/responsecode
+   */
   ResponseCode?: ResponseCodeType;
-  /** m:DescriptiveLinkKey. */
+  /**
+   * m:DescriptiveLinkKey.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/descriptivelinkkey
+   */
   DescriptiveLinkKey?: number;
-  /** m:MessageXml. */
+  /**
+   * m:MessageXml.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/messagexml
+   */
   MessageXml?: ResponseMessageType_MessageXml;
 }
 
@@ -2127,500 +4592,1084 @@ export interface ResponseMessageType_MessageXml extends Extensible {
   $any?: AnyEntry[];
 }
 
-/** m:SearchMailboxesResponseMessageType */
+/**
+ * m:SearchMailboxesResponseMessageType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/searchmailboxesresponsemessage
+ */
 export interface SearchMailboxesResponseMessageType extends ResponseMessageType {
-  /** m:SearchMailboxesResult. */
+  /**
+   * m:SearchMailboxesResult.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   SearchMailboxesResult?: t.SearchMailboxesResultType;
 }
 
-/** m:SearchMailboxesResponseType */
+/**
+ * m:SearchMailboxesResponseType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/searchmailboxesresponse
+ */
 export interface SearchMailboxesResponseType extends BaseResponseMessageType {
 }
 
-/** m:SearchMailboxesType */
+/**
+ * m:SearchMailboxesType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/searchmailboxes
+ */
 export interface SearchMailboxesType extends BaseRequestType {
-  /** m:SearchQueries. */
+  /**
+   * m:SearchQueries.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   SearchQueries: t.NonEmptyArrayOfMailboxQueriesType;
-  /** m:ResultType. */
+  /**
+   * m:ResultType.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ResultType: t.SearchResultType;
-  /** m:PreviewItemResponseShape. */
+  /**
+   * m:PreviewItemResponseShape.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   PreviewItemResponseShape?: t.PreviewItemResponseShapeType;
-  /** m:SortBy. */
+  /**
+   * m:SortBy.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   SortBy?: t.FieldOrderType;
-  /** m:Language. */
+  /**
+   * m:Language.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Language?: string;
-  /** m:Deduplication. */
+  /**
+   * m:Deduplication.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Deduplication?: boolean;
-  /** m:PageSize. */
+  /**
+   * m:PageSize.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   PageSize?: number;
-  /** m:PageItemReference. */
+  /**
+   * m:PageItemReference.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   PageItemReference?: string;
-  /** m:PageDirection. */
+  /**
+   * m:PageDirection.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   PageDirection?: t.SearchPageDirectionType;
 }
 
-/** m:SendItemResponseType */
+/**
+ * m:SendItemResponseType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/senditemresponse
+ */
 export interface SendItemResponseType extends BaseResponseMessageType {
 }
 
-/** m:SendItemType */
+/**
+ * m:SendItemType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/senditem
+ */
 export interface SendItemType extends BaseRequestType {
-  /** Attribute SaveItemToFolder. */
+  /**
+   * Attribute SaveItemToFolder.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/senditem
+   */
   SaveItemToFolder: boolean;
-  /** m:ItemIds. */
+  /**
+   * m:ItemIds.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/itemids
+   */
   ItemIds: t.NonEmptyArrayOfBaseItemIdsType;
-  /** m:SavedItemFolderId. */
+  /**
+   * m:SavedItemFolderId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/saveditemfolderid
+   */
   SavedItemFolderId?: t.TargetFolderIdType;
 }
 
-/** m:SendNotificationResponseMessageType */
+/**
+ * m:SendNotificationResponseMessageType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/sendnotificationresponsemessage
+ */
 export interface SendNotificationResponseMessageType extends ResponseMessageType {
-  /** m:Notification. */
+  /**
+   * m:Notification.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/notification-ex15websvcsotherref
+   */
   Notification: t.NotificationType;
 }
 
-/** m:SendNotificationResponseType */
+/**
+ * m:SendNotificationResponseType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/sendnotification
+ */
 export interface SendNotificationResponseType extends BaseResponseMessageType {
 }
 
-/** m:SendNotificationResultType */
+/**
+ * m:SendNotificationResultType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/sendnotificationresult
+ */
 export interface SendNotificationResultType extends Extensible {
-  /** m:SubscriptionStatus. */
+  /**
+   * m:SubscriptionStatus.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/subscriptionstatus
+   */
   SubscriptionStatus: t.SubscriptionStatusType;
 }
 
-/** m:ServiceConfigurationResponseMessageType */
+/**
+ * m:ServiceConfigurationResponseMessageType
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/serviceconfigurationresponsemessagetype
+ */
 export interface ServiceConfigurationResponseMessageType extends ResponseMessageType {
-  /** m:MailTipsConfiguration. */
+  /**
+   * m:MailTipsConfiguration.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/mailtipsconfiguration-mailtipsserviceconfiguration
+   */
   MailTipsConfiguration?: t.MailTipsServiceConfiguration;
-  /** m:UnifiedMessagingConfiguration. */
+  /**
+   * m:UnifiedMessagingConfiguration.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/unifiedmessagingconfiguration
+   */
   UnifiedMessagingConfiguration?: t.UnifiedMessageServiceConfiguration;
-  /** m:ProtectionRulesConfiguration. */
+  /**
+   * m:ProtectionRulesConfiguration.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/protectionrulesconfiguration
+   */
   ProtectionRulesConfiguration?: t.ProtectionRulesServiceConfiguration;
-  /** m:PolicyNudgeRulesConfiguration. */
+  /**
+   * m:PolicyNudgeRulesConfiguration.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   PolicyNudgeRulesConfiguration?: t.PolicyNudgeRulesServiceConfiguration;
-  /** m:SharePointURLsConfiguration. */
+  /**
+   * m:SharePointURLsConfiguration.
+   * @since V2017_07_11
+   */
   SharePointURLsConfiguration?: t.SharePointURLsServiceConfiguration;
 }
 
-/** m:SetHoldOnMailboxesResponseMessageType */
+/**
+ * m:SetHoldOnMailboxesResponseMessageType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/setholdonmailboxesresponsemessage
+ */
 export interface SetHoldOnMailboxesResponseMessageType extends ResponseMessageType {
-  /** m:MailboxHoldResult. */
+  /**
+   * m:MailboxHoldResult.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   MailboxHoldResult?: t.MailboxHoldResultType;
 }
 
-/** m:SetHoldOnMailboxesType */
+/**
+ * m:SetHoldOnMailboxesType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/setholdonmailboxes
+ */
 export interface SetHoldOnMailboxesType extends BaseRequestType {
-  /** m:ActionType. */
+  /**
+   * m:ActionType.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ActionType: t.HoldActionType;
-  /** m:HoldId. */
+  /**
+   * m:HoldId.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   HoldId: string;
-  /** m:Query. */
+  /**
+   * m:Query.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Query: string;
-  /** m:Mailboxes. */
+  /**
+   * m:Mailboxes.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Mailboxes?: t.ArrayOfStringsType;
-  /** m:Language. */
+  /**
+   * m:Language.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Language?: string;
-  /** m:IncludeNonIndexableItems. */
+  /**
+   * m:IncludeNonIndexableItems.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   IncludeNonIndexableItems?: boolean;
-  /** m:Deduplication. */
+  /**
+   * m:Deduplication.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Deduplication?: boolean;
-  /** m:InPlaceHoldIdentity. */
+  /**
+   * m:InPlaceHoldIdentity.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   InPlaceHoldIdentity?: string;
-  /** m:ItemHoldPeriod. */
+  /**
+   * m:ItemHoldPeriod.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ItemHoldPeriod?: string;
 }
 
-/** m:SetImGroupResponseMessageType */
+/**
+ * m:SetImGroupResponseMessageType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/setimgroupresponse
+ */
 export interface SetImGroupResponseMessageType extends ResponseMessageType {
 }
 
-/** m:SetImGroupType */
+/**
+ * m:SetImGroupType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/setimgroup
+ */
 export interface SetImGroupType extends BaseRequestType {
-  /** m:GroupId. */
+  /**
+   * m:GroupId.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   GroupId: t.ItemIdType;
-  /** m:NewDisplayName. */
+  /**
+   * m:NewDisplayName.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   NewDisplayName: t.NonEmptyStringType;
 }
 
-/** m:SetImListMigrationCompletedResponseMessageType */
+/**
+ * m:SetImListMigrationCompletedResponseMessageType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/setimlistmigrationcompletedresponse
+ */
 export interface SetImListMigrationCompletedResponseMessageType extends ResponseMessageType {
 }
 
-/** m:SetImListMigrationCompletedType */
+/**
+ * m:SetImListMigrationCompletedType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/setimlistmigrationcompleted
+ */
 export interface SetImListMigrationCompletedType extends BaseRequestType {
-  /** m:ImListMigrationCompleted. */
+  /**
+   * m:ImListMigrationCompleted.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ImListMigrationCompleted: boolean;
 }
 
-/** m:SetOMEConfigurationResponseType */
+/**
+ * m:SetOMEConfigurationResponseType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface SetOMEConfigurationResponseType extends ResponseMessageType {
 }
 
-/** m:SetOMEConfigurationType */
+/**
+ * m:SetOMEConfigurationType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface SetOMEConfigurationType extends BaseRequestType {
-  /** m:Xml. */
+  /**
+   * m:Xml.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Xml?: string;
-  /** m:TemplateName. */
+  /**
+   * m:TemplateName.
+   * @since V2018_01_08
+   */
   TemplateName?: string;
 }
 
-/** m:SetOMEMessageStatusResponseType */
+/**
+ * m:SetOMEMessageStatusResponseType
+ * @since V2018_01_08
+ */
 export interface SetOMEMessageStatusResponseType extends ResponseMessageType {
-  /** m:Subject. */
+  /**
+   * m:Subject.
+   * @since V2018_01_08
+   */
   Subject?: string;
-  /** m:MessageId. */
+  /**
+   * m:MessageId.
+   * @since V2018_01_08
+   */
   MessageId?: string;
-  /** m:CorrelationId. */
+  /**
+   * m:CorrelationId.
+   * @since V2018_01_08
+   */
   CorrelationId?: string;
-  /** m:RevokeStatus. */
+  /**
+   * m:RevokeStatus.
+   * @since V2018_01_08
+   */
   RevokeStatus: t.OMEMessageRevocationStatus;
-  /** m:IsRevoked. */
+  /**
+   * m:IsRevoked.
+   * @since V2018_01_08
+   */
   IsRevoked?: boolean;
 }
 
-/** m:SetOMEMessageStatusType */
+/**
+ * m:SetOMEMessageStatusType
+ * @since V2018_01_08
+ */
 export interface SetOMEMessageStatusType extends BaseRequestType {
-  /** m:MessageId. */
+  /**
+   * m:MessageId.
+   * @since V2018_01_08
+   */
   MessageId?: string;
-  /** m:IsRevoked. */
+  /**
+   * m:IsRevoked.
+   * @since V2018_01_08
+   */
   IsRevoked?: boolean;
 }
 
-/** m:SetTeamMailboxRequestType */
+/**
+ * m:SetTeamMailboxRequestType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/setteammailbox
+ */
 export interface SetTeamMailboxRequestType extends BaseRequestType {
-  /** m:EmailAddress. */
+  /**
+   * m:EmailAddress.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   EmailAddress: t.EmailAddressType;
-  /** m:SharePointSiteUrl. */
+  /**
+   * m:SharePointSiteUrl.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   SharePointSiteUrl: string;
-  /** m:State. */
+  /**
+   * m:State.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   State: t.TeamMailboxLifecycleStateType;
 }
 
-/** m:SetTeamMailboxResponseMessageType */
+/**
+ * m:SetTeamMailboxResponseMessageType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/setteammailboxresponse
+ */
 export interface SetTeamMailboxResponseMessageType extends ResponseMessageType {
 }
 
-/** m:SetUserOofSettingsRequest */
+/**
+ * m:SetUserOofSettingsRequest
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/setuseroofsettingsrequest
+ */
 export interface SetUserOofSettingsRequest extends BaseRequestType {
-  /** t:Mailbox. */
+  /**
+   * t:Mailbox.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/mailbox-availability
+   */
   Mailbox: t.EmailAddress;
-  /** t:UserOofSettings. */
+  /**
+   * t:UserOofSettings.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/useroofsettings
+   */
   UserOofSettings: t.UserOofSettings;
 }
 
-/** m:SetUserOofSettingsResponse */
+/**
+ * m:SetUserOofSettingsResponse
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/setuseroofsettingsresponse
+ */
 export interface SetUserOofSettingsResponse extends Extensible {
-  /** m:ResponseMessage. */
+  /**
+   * m:ResponseMessage.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/responsemessage
+   */
   ResponseMessage?: ResponseMessageType;
 }
 
-/** m:SetUserPhotoResponseMessageType */
+/**
+ * m:SetUserPhotoResponseMessageType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface SetUserPhotoResponseMessageType extends BaseResponseMessageType {
 }
 
-/** m:SetUserPhotoType */
+/**
+ * m:SetUserPhotoType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface SetUserPhotoType extends BaseRequestType {
-  /** m:Email. */
+  /**
+   * m:Email.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Email: t.NonEmptyStringType;
-  /** m:Content. */
+  /**
+   * m:Content.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Content: string;
-  /** m:TypeRequested. */
+  /**
+   * m:TypeRequested.
+   * @since V2017_07_11
+   */
   TypeRequested?: t.UserPhotoTypeType;
 }
 
-/** m:StartSearchSession */
+/**
+ * m:StartSearchSession
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface StartSearchSession extends BaseRequestType {
-  /** m:SearchSessionId. */
+  /**
+   * m:SearchSessionId.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   SearchSessionId: t.GuidType;
-  /** m:WarmupOptions. */
+  /**
+   * m:WarmupOptions.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   WarmupOptions: t.WarmupOptionsType;
-  /** m:SuggestionTypes. */
+  /**
+   * m:SuggestionTypes.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   SuggestionTypes: t.SuggestionKindType;
-  /** m:SearchScope. */
+  /**
+   * m:SearchScope.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   SearchScope: t.ArrayOfSearchScopeType;
-  /** m:IdFormat. */
+  /**
+   * m:IdFormat.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   IdFormat?: t.IdFormatType;
-  /** m:ApplicationId. */
+  /**
+   * m:ApplicationId.
+   * @since V2017_07_11
+   */
   ApplicationId?: string;
-  /** m:Scenario. */
+  /**
+   * m:Scenario.
+   * @since V2017_07_11
+   */
   Scenario?: string;
 }
 
-/** m:StartSearchSessionResponseMessage */
+/**
+ * m:StartSearchSessionResponseMessage
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface StartSearchSessionResponseMessage extends ResponseMessageType {
 }
 
-/** m:SubscribeResponseMessageType */
+/**
+ * m:SubscribeResponseMessageType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/subscriberesponsemessage
+ */
 export interface SubscribeResponseMessageType extends ResponseMessageType {
-  /** m:SubscriptionId. */
+  /**
+   * m:SubscriptionId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/subscriptionid-getevents
+   */
   SubscriptionId?: t.SubscriptionIdType;
-  /** m:Watermark. */
+  /**
+   * m:Watermark.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/watermark
+   */
   Watermark?: t.WatermarkType;
 }
 
-/** m:SubscribeResponseType */
+/**
+ * m:SubscribeResponseType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/subscriberesponse
+ */
 export interface SubscribeResponseType extends BaseResponseMessageType {
 }
 
-/** m:SubscribeType */
+/**
+ * m:SubscribeType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/subscribe
+ */
 export interface SubscribeType extends BaseRequestType {
-  /** m:PullSubscriptionRequest (one of a choice). */
+  /**
+   * m:PullSubscriptionRequest (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/pullsubscriptionrequest
+   */
   PullSubscriptionRequest?: t.PullSubscriptionRequestType;
-  /** m:PushSubscriptionRequest (one of a choice). */
+  /**
+   * m:PushSubscriptionRequest (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/pushsubscriptionrequest
+   */
   PushSubscriptionRequest?: t.PushSubscriptionRequestType;
-  /** m:StreamingSubscriptionRequest (one of a choice). */
+  /**
+   * m:StreamingSubscriptionRequest (one of a choice).
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/streamingsubscriptionrequest
+   */
   StreamingSubscriptionRequest?: t.StreamingSubscriptionRequestType;
 }
 
-/** m:SuggestionsResponseType */
+/**
+ * m:SuggestionsResponseType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/suggestionsresponse
+ */
 export interface SuggestionsResponseType extends Extensible {
-  /** m:ResponseMessage. */
+  /**
+   * m:ResponseMessage.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/responsemessage
+   */
   ResponseMessage?: ResponseMessageType;
-  /** m:SuggestionDayResultArray. */
+  /**
+   * m:SuggestionDayResultArray.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/suggestiondayresultarray
+   */
   SuggestionDayResultArray?: t.ArrayOfSuggestionDayResult;
 }
 
-/** m:SyncFolderHierarchyResponseMessageType */
+/**
+ * m:SyncFolderHierarchyResponseMessageType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/syncfolderhierarchyresponsemessage
+ */
 export interface SyncFolderHierarchyResponseMessageType extends ResponseMessageType {
-  /** m:SyncState. */
+  /**
+   * m:SyncState.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/syncstate-ex15websvcsotherref
+   */
   SyncState?: string;
-  /** m:IncludesLastFolderInRange. */
+  /**
+   * m:IncludesLastFolderInRange.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/includeslastfolderinrange
+   */
   IncludesLastFolderInRange?: boolean;
-  /** m:Changes. */
+  /**
+   * m:Changes.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/changes-hierarchy
+   */
   Changes?: t.SyncFolderHierarchyChangesType;
 }
 
-/** m:SyncFolderHierarchyResponseType */
+/**
+ * m:SyncFolderHierarchyResponseType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/syncfolderhierarchyresponse
+ */
 export interface SyncFolderHierarchyResponseType extends BaseResponseMessageType {
 }
 
-/** m:SyncFolderHierarchyType */
+/**
+ * m:SyncFolderHierarchyType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/syncfolderhierarchy
+ */
 export interface SyncFolderHierarchyType extends BaseRequestType {
-  /** m:FolderShape. */
+  /**
+   * m:FolderShape.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/foldershape
+   */
   FolderShape: t.FolderResponseShapeType;
-  /** m:SyncFolderId. */
+  /**
+   * m:SyncFolderId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/syncfolderid
+   */
   SyncFolderId?: t.TargetFolderIdType;
-  /** m:SyncState. */
+  /**
+   * m:SyncState.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/syncstate-ex15websvcsotherref
+   */
   SyncState?: string;
 }
 
-/** m:SyncFolderItemsResponseMessageType */
+/**
+ * m:SyncFolderItemsResponseMessageType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/syncfolderitemsresponsemessage
+ */
 export interface SyncFolderItemsResponseMessageType extends ResponseMessageType {
-  /** m:SyncState. */
+  /**
+   * m:SyncState.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/syncstate-ex15websvcsotherref
+   */
   SyncState?: string;
-  /** m:IncludesLastItemInRange. */
+  /**
+   * m:IncludesLastItemInRange.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/includeslastiteminrange
+   */
   IncludesLastItemInRange?: boolean;
-  /** m:Changes. */
+  /**
+   * m:Changes.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/changes-items
+   */
   Changes?: t.SyncFolderItemsChangesType;
 }
 
-/** m:SyncFolderItemsResponseType */
+/**
+ * m:SyncFolderItemsResponseType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/syncfolderitemsresponse
+ */
 export interface SyncFolderItemsResponseType extends BaseResponseMessageType {
 }
 
-/** m:SyncFolderItemsType */
+/**
+ * m:SyncFolderItemsType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/syncfolderitems
+ */
 export interface SyncFolderItemsType extends BaseRequestType {
-  /** m:ItemShape. */
+  /**
+   * m:ItemShape.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/itemshape
+   */
   ItemShape: t.ItemResponseShapeType;
-  /** m:SyncFolderId. */
+  /**
+   * m:SyncFolderId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/syncfolderid
+   */
   SyncFolderId: t.TargetFolderIdType;
-  /** m:SyncState. */
+  /**
+   * m:SyncState.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/syncstate-ex15websvcsotherref
+   */
   SyncState?: string;
-  /** m:Ignore. */
+  /**
+   * m:Ignore.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/ignore
+   */
   Ignore?: t.ArrayOfBaseItemIdsType;
-  /** m:MaxChangesReturned. */
+  /**
+   * m:MaxChangesReturned.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/maxchangesreturned
+   */
   MaxChangesReturned: t.MaxSyncChangesReturnedType;
-  /** m:SyncScope. */
+  /**
+   * m:SyncScope.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/syncscope
+   */
   SyncScope?: t.SyncFolderItemsScopeType;
 }
 
-/** m:UninstallAppResponseType */
+/**
+ * m:UninstallAppResponseType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/uninstallappresponse
+ */
 export interface UninstallAppResponseType extends ResponseMessageType {
 }
 
-/** m:UninstallAppType */
+/**
+ * m:UninstallAppType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/uninstallapp
+ */
 export interface UninstallAppType extends BaseRequestType {
-  /** m:ID. */
+  /**
+   * m:ID.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ID: string;
-  /** m:IsMetaOSApp. */
+  /**
+   * m:IsMetaOSApp.
+   * @since V2018_01_08
+   */
   IsMetaOSApp?: boolean;
 }
 
-/** m:UnpinTeamMailboxRequestType */
+/**
+ * m:UnpinTeamMailboxRequestType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/unpinteammailbox
+ */
 export interface UnpinTeamMailboxRequestType extends BaseRequestType {
-  /** m:EmailAddress. */
+  /**
+   * m:EmailAddress.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   EmailAddress: t.EmailAddressType;
 }
 
-/** m:UnpinTeamMailboxResponseMessageType */
+/**
+ * m:UnpinTeamMailboxResponseMessageType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/unpinteammailboxresponse
+ */
 export interface UnpinTeamMailboxResponseMessageType extends ResponseMessageType {
 }
 
-/** m:UnsubscribeResponseType */
+/**
+ * m:UnsubscribeResponseType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/unsubscriberesponse
+ */
 export interface UnsubscribeResponseType extends BaseResponseMessageType {
 }
 
-/** m:UnsubscribeType */
+/**
+ * m:UnsubscribeType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/unsubscribe
+ */
 export interface UnsubscribeType extends BaseRequestType {
-  /** m:SubscriptionId. */
+  /**
+   * m:SubscriptionId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/subscriptionid-getevents
+   */
   SubscriptionId: t.SubscriptionIdType;
 }
 
-/** m:UpdateDelegateResponseMessageType */
+/**
+ * m:UpdateDelegateResponseMessageType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/updatedelegateresponse
+ */
 export interface UpdateDelegateResponseMessageType extends BaseDelegateResponseMessageType {
 }
 
-/** m:UpdateDelegateType */
+/**
+ * m:UpdateDelegateType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/updatedelegate
+ */
 export interface UpdateDelegateType extends BaseDelegateType {
-  /** m:DelegateUsers. */
+  /**
+   * m:DelegateUsers.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/delegateusers
+   */
   DelegateUsers?: t.ArrayOfDelegateUserType;
-  /** m:DeliverMeetingRequests. */
+  /**
+   * m:DeliverMeetingRequests.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/delivermeetingrequests
+   */
   DeliverMeetingRequests?: t.DeliverMeetingRequestsType;
 }
 
-/** m:UpdateExtensionUsageResponseType */
+/**
+ * m:UpdateExtensionUsageResponseType
+ * @since V2018_01_08
+ */
 export interface UpdateExtensionUsageResponseType extends ResponseMessageType {
 }
 
-/** m:UpdateExtensionUsageType */
+/**
+ * m:UpdateExtensionUsageType
+ * @since V2018_01_08
+ */
 export interface UpdateExtensionUsageType extends BaseRequestType {
-  /** m:Client. */
+  /**
+   * m:Client.
+   * @since V2018_01_08
+   */
   Client?: string;
-  /** m:Extensions. */
+  /**
+   * m:Extensions.
+   * @since V2018_01_08
+   */
   Extensions?: ArrayOfUpdateExtensionUsageItemType;
 }
 
-/** m:UpdateFolderResponseType */
+/**
+ * m:UpdateFolderResponseType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/updatefolderresponse
+ */
 export interface UpdateFolderResponseType extends BaseResponseMessageType {
 }
 
-/** m:UpdateFolderType */
+/**
+ * m:UpdateFolderType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/updatefolder
+ */
 export interface UpdateFolderType extends BaseRequestType {
-  /** m:FolderChanges. */
+  /**
+   * m:FolderChanges.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/folderchanges
+   */
   FolderChanges: t.NonEmptyArrayOfFolderChangesType;
 }
 
-/** m:UpdateInboxRulesRequestType */
+/**
+ * m:UpdateInboxRulesRequestType
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/updateinboxrules
+ */
 export interface UpdateInboxRulesRequestType extends BaseRequestType {
-  /** m:MailboxSmtpAddress. */
+  /**
+   * m:MailboxSmtpAddress.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/mailboxsmtpaddress
+   */
   MailboxSmtpAddress?: string;
-  /** m:RemoveOutlookRuleBlob. */
+  /**
+   * m:RemoveOutlookRuleBlob.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/removeoutlookruleblob
+   */
   RemoveOutlookRuleBlob?: boolean;
-  /** m:Operations. */
+  /**
+   * m:Operations.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/operations
+   */
   Operations: t.ArrayOfRuleOperationsType;
 }
 
-/** m:UpdateInboxRulesResponseType */
+/**
+ * m:UpdateInboxRulesResponseType
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/updateinboxrulesresponse
+ */
 export interface UpdateInboxRulesResponseType extends ResponseMessageType {
-  /** m:RuleOperationErrors. */
+  /**
+   * m:RuleOperationErrors.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/ruleoperationerrors
+   */
   RuleOperationErrors?: t.ArrayOfRuleOperationErrorsType;
 }
 
-/** m:UpdateItemInRecoverableItemsResponseMessageType */
+/**
+ * m:UpdateItemInRecoverableItemsResponseMessageType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/updateiteminrecoverableitemsresponsemessage
+ */
 export interface UpdateItemInRecoverableItemsResponseMessageType extends ItemInfoResponseMessageType {
-  /** m:Attachments. */
+  /**
+   * m:Attachments.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Attachments?: t.ArrayOfAttachmentsType;
-  /** m:ConflictResults. */
+  /**
+   * m:ConflictResults.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ConflictResults?: t.ConflictResultsType;
 }
 
-/** m:UpdateItemInRecoverableItemsResponseType */
+/**
+ * m:UpdateItemInRecoverableItemsResponseType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export interface UpdateItemInRecoverableItemsResponseType extends BaseResponseMessageType {
 }
 
-/** m:UpdateItemInRecoverableItemsType */
+/**
+ * m:UpdateItemInRecoverableItemsType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/updateiteminrecoverableitems
+ */
 export interface UpdateItemInRecoverableItemsType extends BaseRequestType {
-  /** m:ItemId. */
+  /**
+   * m:ItemId.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ItemId: t.ItemIdType;
-  /** m:Updates. */
+  /**
+   * m:Updates.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Updates?: t.NonEmptyArrayOfItemChangeDescriptionsType;
-  /** m:Attachments. */
+  /**
+   * m:Attachments.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Attachments?: t.NonEmptyArrayOfAttachmentsType;
-  /** m:MakeItemImmutable. */
+  /**
+   * m:MakeItemImmutable.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   MakeItemImmutable?: boolean;
 }
 
 /** m:UpdateItemResponseMessageType */
 export interface UpdateItemResponseMessageType extends ItemInfoResponseMessageType {
-  /** m:ConflictResults. */
+  /**
+   * m:ConflictResults.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/conflictresults
+   */
   ConflictResults?: t.ConflictResultsType;
 }
 
-/** m:UpdateItemResponseType */
+/**
+ * m:UpdateItemResponseType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/updateitemresponse
+ */
 export interface UpdateItemResponseType extends BaseResponseMessageType {
 }
 
-/** m:UpdateItemType */
+/**
+ * m:UpdateItemType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/updateitem
+ */
 export interface UpdateItemType extends BaseRequestType {
-  /** Attribute ConflictResolution. */
+  /**
+   * Attribute ConflictResolution.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/updateitem
+   */
   ConflictResolution: t.ConflictResolutionType;
-  /** Attribute MessageDisposition. */
+  /**
+   * Attribute MessageDisposition.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/updateitem
+   */
   MessageDisposition?: t.MessageDispositionType;
-  /** Attribute SendMeetingInvitationsOrCancellations. */
+  /**
+   * Attribute SendMeetingInvitationsOrCancellations.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/updateitem
+   */
   SendMeetingInvitationsOrCancellations?: t.CalendarItemUpdateOperationType;
-  /** Attribute SuppressReadReceipts. */
+  /**
+   * Attribute SuppressReadReceipts.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/updateitem
+   */
   SuppressReadReceipts?: boolean;
-  /** m:SavedItemFolderId. */
+  /**
+   * m:SavedItemFolderId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/saveditemfolderid
+   */
   SavedItemFolderId?: t.TargetFolderIdType;
-  /** m:ItemChanges. */
+  /**
+   * m:ItemChanges.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/itemchanges
+   */
   ItemChanges: t.NonEmptyArrayOfItemChangesType;
 }
 
-/** m:UpdateMeetingInstanceRequestType */
+/**
+ * m:UpdateMeetingInstanceRequestType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface UpdateMeetingInstanceRequestType extends BaseRequestType {
-  /** m:ItemId. */
+  /**
+   * m:ItemId.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ItemId: t.ItemIdType;
-  /** m:MeetingInstance. */
+  /**
+   * m:MeetingInstance.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   MeetingInstance?: t.MeetingInstanceType;
-  /** m:ContentActivitiesToAdd. */
+  /**
+   * m:ContentActivitiesToAdd.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ContentActivitiesToAdd?: t.NonEmptyArrayOfContentActivities;
-  /** m:ParticipantActivitiesToAdd. */
+  /**
+   * m:ParticipantActivitiesToAdd.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ParticipantActivitiesToAdd?: t.NonEmptyArrayOfParticipantActivities;
 }
 
-/** m:UpdateMeetingInstanceResponseMessageType */
+/**
+ * m:UpdateMeetingInstanceResponseMessageType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface UpdateMeetingInstanceResponseMessageType extends ResponseMessageType {
-  /** m:MeetingInstance. */
+  /**
+   * m:MeetingInstance.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   MeetingInstance: t.MeetingInstanceType;
 }
 
-/** m:UpdateMeetingSpaceResponseMessageType */
+/**
+ * m:UpdateMeetingSpaceResponseMessageType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface UpdateMeetingSpaceResponseMessageType extends ResponseMessageType {
-  /** m:MeetingSpace. */
+  /**
+   * m:MeetingSpace.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   MeetingSpace: t.MeetingSpaceType;
 }
 
-/** m:UpdateMeetingSpaceType */
+/**
+ * m:UpdateMeetingSpaceType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface UpdateMeetingSpaceType extends BaseRequestType {
-  /** m:ItemId. */
+  /**
+   * m:ItemId.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ItemId: t.ItemIdType;
-  /** m:MeetingSpace. */
+  /**
+   * m:MeetingSpace.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   MeetingSpace: t.MeetingSpaceType;
 }
 
-/** m:UpdateUserConfigurationResponseType */
+/**
+ * m:UpdateUserConfigurationResponseType
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/updateuserconfigurationresponse
+ */
 export interface UpdateUserConfigurationResponseType extends BaseResponseMessageType {
 }
 
-/** m:UpdateUserConfigurationType */
+/**
+ * m:UpdateUserConfigurationType
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/updateuserconfiguration
+ */
 export interface UpdateUserConfigurationType extends BaseRequestType {
-  /** m:UserConfiguration. */
+  /**
+   * m:UserConfiguration.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/userconfiguration
+   */
   UserConfiguration: t.UserConfigurationType;
 }
 
-/** m:UploadItemsResponseMessageType */
+/**
+ * m:UploadItemsResponseMessageType
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/uploaditemsresponsemessage
+ */
 export interface UploadItemsResponseMessageType extends ResponseMessageType {
-  /** m:ItemId. */
+  /**
+   * m:ItemId.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/itemid
+   */
   ItemId?: t.ItemIdType;
 }
 
-/** m:UploadItemsResponseType */
+/**
+ * m:UploadItemsResponseType
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/uploaditemsresponse
+ */
 export interface UploadItemsResponseType extends BaseResponseMessageType {
 }
 
-/** m:UploadItemsType */
+/**
+ * m:UploadItemsType
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/uploaditems
+ */
 export interface UploadItemsType extends BaseRequestType {
-  /** m:Items. */
+  /**
+   * m:Items.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/items-nonemptyarrayofuploaditemstype
+   */
   Items: t.NonEmptyArrayOfUploadItemsType;
 }

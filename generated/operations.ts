@@ -2,132 +2,584 @@
 // DO NOT EDIT: change the schemas or codegen/ and run `npm run codegen`.
 /* eslint-disable */
 import type * as m from './messages';
+import type { ApplyConversationActionTypeInput, ArchiveItemTypeInput, CopyItemTypeInput, CreateAttachmentTypeInput, CreateFolderPathTypeInput, CreateFolderTypeInput, CreateItemTypeInput, DeleteItemTypeInput, FindAvailableMeetingTimesTypeInput, FindItemTypeInput, FindMeetingTimeCandidatesTypeInput, FindMessageTrackingReportRequestTypeInput, GetImItemsTypeInput, GetItemTypeInput, GetUserAvailabilityRequestTypeInput, MarkAsJunkTypeInput, MoveItemTypeInput, SendItemTypeInput, SetUserOofSettingsRequestInput, UpdateFolderTypeInput, UpdateInboxRulesRequestTypeInput, UpdateItemInRecoverableItemsTypeInput, UpdateItemTypeInput } from './inputs';
 
-/** Request and response body types of every operation in services.wsdl. */
+/** Request and response body types of every operation in services.wsdl: `request` as read, `requestInput` as a client writes it (dates as `Date`s, no server-computed elements; generated/inputs.ts). */
 export interface OperationTypes {
-  ResolveNames: { request: m.ResolveNamesType; response: m.ResolveNamesResponseType };
-  ExpandDL: { request: m.ExpandDLType; response: m.ExpandDLResponseType };
-  GetServerTimeZones: { request: m.GetServerTimeZonesType; response: m.GetServerTimeZonesResponseType };
-  FindFolder: { request: m.FindFolderType; response: m.FindFolderResponseType };
-  FindItem: { request: m.FindItemType; response: m.FindItemResponseType };
-  GetFolder: { request: m.GetFolderType; response: m.GetFolderResponseType };
-  ConvertId: { request: m.ConvertIdType; response: m.ConvertIdResponseType };
-  UploadItems: { request: m.UploadItemsType; response: m.UploadItemsResponseType };
-  ExportItems: { request: m.ExportItemsType; response: m.ExportItemsResponseType };
-  CreateFolderPath: { request: m.CreateFolderPathType; response: m.CreateFolderPathResponseType };
-  CreateFolder: { request: m.CreateFolderType; response: m.CreateFolderResponseType };
-  DeleteFolder: { request: m.DeleteFolderType; response: m.DeleteFolderResponseType };
-  EmptyFolder: { request: m.EmptyFolderType; response: m.EmptyFolderResponseType };
-  UpdateFolder: { request: m.UpdateFolderType; response: m.UpdateFolderResponseType };
-  MoveFolder: { request: m.MoveFolderType; response: m.MoveFolderResponseType };
-  CopyFolder: { request: m.CopyFolderType; response: m.CopyFolderResponseType };
-  Subscribe: { request: m.SubscribeType; response: m.SubscribeResponseType };
-  Unsubscribe: { request: m.UnsubscribeType; response: m.UnsubscribeResponseType };
-  GetEvents: { request: m.GetEventsType; response: m.GetEventsResponseType };
-  GetStreamingEvents: { request: m.GetStreamingEventsType; response: m.GetStreamingEventsResponseType };
-  SyncFolderHierarchy: { request: m.SyncFolderHierarchyType; response: m.SyncFolderHierarchyResponseType };
-  SyncFolderItems: { request: m.SyncFolderItemsType; response: m.SyncFolderItemsResponseType };
-  GetItem: { request: m.GetItemType; response: m.GetItemResponseType };
-  CreateItem: { request: m.CreateItemType; response: m.CreateItemResponseType };
-  DeleteItem: { request: m.DeleteItemType; response: m.DeleteItemResponseType };
-  UpdateItem: { request: m.UpdateItemType; response: m.UpdateItemResponseType };
-  UpdateItemInRecoverableItems: { request: m.UpdateItemInRecoverableItemsType; response: m.UpdateItemInRecoverableItemsResponseType };
-  SendItem: { request: m.SendItemType; response: m.SendItemResponseType };
-  MoveItem: { request: m.MoveItemType; response: m.MoveItemResponseType };
-  CopyItem: { request: m.CopyItemType; response: m.CopyItemResponseType };
-  ArchiveItem: { request: m.ArchiveItemType; response: m.ArchiveItemResponseType };
-  CreateAttachment: { request: m.CreateAttachmentType; response: m.CreateAttachmentResponseType };
-  DeleteAttachment: { request: m.DeleteAttachmentType; response: m.DeleteAttachmentResponseType };
-  GetAttachment: { request: m.GetAttachmentType; response: m.GetAttachmentResponseType };
-  GetClientAccessToken: { request: m.GetClientAccessTokenType; response: m.GetClientAccessTokenResponseType };
-  CreateManagedFolder: { request: m.CreateManagedFolderRequestType; response: m.CreateManagedFolderResponseType };
-  GetDelegate: { request: m.GetDelegateType; response: m.GetDelegateResponseMessageType };
-  AddDelegate: { request: m.AddDelegateType; response: m.AddDelegateResponseMessageType };
-  RemoveDelegate: { request: m.RemoveDelegateType; response: m.RemoveDelegateResponseMessageType };
-  UpdateDelegate: { request: m.UpdateDelegateType; response: m.UpdateDelegateResponseMessageType };
-  CreateUserConfiguration: { request: m.CreateUserConfigurationType; response: m.CreateUserConfigurationResponseType };
-  DeleteUserConfiguration: { request: m.DeleteUserConfigurationType; response: m.DeleteUserConfigurationResponseType };
-  GetUserConfiguration: { request: m.GetUserConfigurationType; response: m.GetUserConfigurationResponseType };
-  GetSpecificUserConfiguration: { request: m.GetSpecificUserConfigurationType; response: m.GetSpecificUserConfigurationResponseType };
-  UpdateUserConfiguration: { request: m.UpdateUserConfigurationType; response: m.UpdateUserConfigurationResponseType };
-  GetUserAvailability: { request: m.GetUserAvailabilityRequestType; response: m.GetUserAvailabilityResponseType };
-  GetUserOofSettings: { request: m.GetUserOofSettingsRequest; response: m.GetUserOofSettingsResponse };
-  SetUserOofSettings: { request: m.SetUserOofSettingsRequest; response: m.SetUserOofSettingsResponse };
-  GetServiceConfiguration: { request: m.GetServiceConfigurationType; response: m.GetServiceConfigurationResponseMessageType };
-  GetMailTips: { request: m.GetMailTipsType; response: m.GetMailTipsResponseMessageType };
-  PlayOnPhone: { request: m.PlayOnPhoneType; response: m.PlayOnPhoneResponseMessageType };
-  GetPhoneCallInformation: { request: m.GetPhoneCallInformationType; response: m.GetPhoneCallInformationResponseMessageType };
-  DisconnectPhoneCall: { request: m.DisconnectPhoneCallType; response: m.DisconnectPhoneCallResponseMessageType };
-  GetSharingMetadata: { request: m.GetSharingMetadataType; response: m.GetSharingMetadataResponseMessageType };
-  RefreshSharingFolder: { request: m.RefreshSharingFolderType; response: m.RefreshSharingFolderResponseMessageType };
-  GetSharingFolder: { request: m.GetSharingFolderType; response: m.GetSharingFolderResponseMessageType };
-  SetTeamMailbox: { request: m.SetTeamMailboxRequestType; response: m.SetTeamMailboxResponseMessageType };
-  UnpinTeamMailbox: { request: m.UnpinTeamMailboxRequestType; response: m.UnpinTeamMailboxResponseMessageType };
-  GetRoomLists: { request: m.GetRoomListsType; response: m.GetRoomListsResponseMessageType };
-  GetRooms: { request: m.GetRoomsType; response: m.GetRoomsResponseMessageType };
-  FindMessageTrackingReport: { request: m.FindMessageTrackingReportRequestType; response: m.FindMessageTrackingReportResponseMessageType };
-  GetMessageTrackingReport: { request: m.GetMessageTrackingReportRequestType; response: m.GetMessageTrackingReportResponseMessageType };
-  FindConversation: { request: m.FindConversationType; response: m.FindConversationResponseMessageType };
-  ApplyConversationAction: { request: m.ApplyConversationActionType; response: m.ApplyConversationActionResponseType };
-  GetConversationItems: { request: m.GetConversationItemsType; response: m.GetConversationItemsResponseType };
-  FindPeople: { request: m.FindPeopleType; response: m.FindPeopleResponseMessageType };
-  FindTags: { request: m.FindTagsType; response: m.FindTagsResponseMessageType };
-  AddTag: { request: m.AddTagType; response: m.AddTagResponseMessageType };
-  HideTag: { request: m.HideTagType; response: m.HideTagResponseMessageType };
-  GetPersona: { request: m.GetPersonaType; response: m.GetPersonaResponseMessageType };
-  GetInboxRules: { request: m.GetInboxRulesRequestType; response: m.GetInboxRulesResponseType };
-  UpdateInboxRules: { request: m.UpdateInboxRulesRequestType; response: m.UpdateInboxRulesResponseType };
-  GetPasswordExpirationDate: { request: m.GetPasswordExpirationDateType; response: m.GetPasswordExpirationDateResponseMessageType };
-  GetDiscoverySearchConfiguration: { request: m.GetDiscoverySearchConfigurationType; response: m.GetDiscoverySearchConfigurationResponseMessageType };
-  GetSearchableMailboxes: { request: m.GetSearchableMailboxesType; response: m.GetSearchableMailboxesResponseMessageType };
-  SearchMailboxes: { request: m.SearchMailboxesType; response: m.SearchMailboxesResponseType };
-  GetHoldOnMailboxes: { request: m.GetHoldOnMailboxesType; response: m.GetHoldOnMailboxesResponseMessageType };
-  SetHoldOnMailboxes: { request: m.SetHoldOnMailboxesType; response: m.SetHoldOnMailboxesResponseMessageType };
-  GetNonIndexableItemStatistics: { request: m.GetNonIndexableItemStatisticsType; response: m.GetNonIndexableItemStatisticsResponseMessageType };
-  GetNonIndexableItemDetails: { request: m.GetNonIndexableItemDetailsType; response: m.GetNonIndexableItemDetailsResponseMessageType };
-  MarkAllItemsAsRead: { request: m.MarkAllItemsAsReadType; response: m.MarkAllItemsAsReadResponseType };
-  MarkAsJunk: { request: m.MarkAsJunkType; response: m.MarkAsJunkResponseType };
-  ReportMessage: { request: m.ReportMessageType; response: m.ReportMessageResponseType };
-  GetAppManifests: { request: m.GetAppManifestsType; response: m.GetAppManifestsResponseType };
-  AddNewImContactToGroup: { request: m.AddNewImContactToGroupType; response: m.AddNewImContactToGroupResponseMessageType };
-  AddNewTelUriContactToGroup: { request: m.AddNewTelUriContactToGroupType; response: m.AddNewTelUriContactToGroupResponseMessageType };
-  AddImContactToGroup: { request: m.AddImContactToGroupType; response: m.AddImContactToGroupResponseMessageType };
-  RemoveImContactFromGroup: { request: m.RemoveImContactFromGroupType; response: m.RemoveImContactFromGroupResponseMessageType };
-  AddImGroup: { request: m.AddImGroupType; response: m.AddImGroupResponseMessageType };
-  AddDistributionGroupToImList: { request: m.AddDistributionGroupToImListType; response: m.AddDistributionGroupToImListResponseMessageType };
-  GetImItemList: { request: m.GetImItemListType; response: m.GetImItemListResponseMessageType };
-  GetImItems: { request: m.GetImItemsType; response: m.GetImItemsResponseMessageType };
-  RemoveContactFromImList: { request: m.RemoveContactFromImListType; response: m.RemoveContactFromImListResponseMessageType };
-  RemoveDistributionGroupFromImList: { request: m.RemoveDistributionGroupFromImListType; response: m.RemoveDistributionGroupFromImListResponseMessageType };
-  RemoveImGroup: { request: m.RemoveImGroupType; response: m.RemoveImGroupResponseMessageType };
-  SetImGroup: { request: m.SetImGroupType; response: m.SetImGroupResponseMessageType };
-  SetImListMigrationCompleted: { request: m.SetImListMigrationCompletedType; response: m.SetImListMigrationCompletedResponseMessageType };
-  GetUserRetentionPolicyTags: { request: m.GetUserRetentionPolicyTagsType; response: m.GetUserRetentionPolicyTagsResponseMessageType };
-  DisableApp: { request: m.DisableAppType; response: m.DisableAppResponseType };
-  InstallApp: { request: m.InstallAppType; response: m.InstallAppResponseType };
-  UpdateExtensionUsage: { request: m.UpdateExtensionUsageType; response: m.UpdateExtensionUsageResponseType };
-  UninstallApp: { request: m.UninstallAppType; response: m.UninstallAppResponseType };
-  GetAppMarketplaceUrl: { request: m.GetAppMarketplaceUrlType; response: m.GetAppMarketplaceUrlResponseMessageType };
-  FindAvailableMeetingTimes: { request: m.FindAvailableMeetingTimesType; response: m.FindAvailableMeetingTimesResponseMessageType };
-  FindMeetingTimeCandidates: { request: m.FindMeetingTimeCandidatesType; response: m.FindMeetingTimeCandidatesResponseMessageType };
-  GetUserPhoto: { request: m.GetUserPhotoType; response: m.GetUserPhotoResponseMessageType };
-  SetUserPhoto: { request: m.SetUserPhotoType; response: m.SetUserPhotoResponseMessageType };
-  GetMeetingSpace: { request: m.GetMeetingSpaceType; response: m.GetMeetingSpaceResponseMessageType };
-  DeleteMeetingSpace: { request: m.DeleteMeetingSpaceType; response: m.DeleteMeetingSpaceResponseMessageType };
-  UpdateMeetingSpace: { request: m.UpdateMeetingSpaceType; response: m.UpdateMeetingSpaceResponseMessageType };
-  CreateMeetingSpace: { request: m.CreateMeetingSpaceType; response: m.CreateMeetingSpaceResponseMessageType };
-  FindMeetingSpaceByJoinUrl: { request: m.FindMeetingSpaceByJoinUrlType; response: m.FindMeetingSpaceByJoinUrlResponseMessageType };
-  GetMeetingInstance: { request: m.GetMeetingInstanceRequestType; response: m.GetMeetingInstanceResponseMessageType };
-  DeleteMeetingInstance: { request: m.DeleteMeetingInstanceRequestType; response: m.DeleteMeetingInstanceResponseMessageType };
-  UpdateMeetingInstance: { request: m.UpdateMeetingInstanceRequestType; response: m.UpdateMeetingInstanceResponseMessageType };
-  CreateMeetingInstance: { request: m.CreateMeetingInstanceRequestType; response: m.CreateMeetingInstanceResponseMessageType };
-  StartSearchSession: { request: m.StartSearchSession; response: m.StartSearchSessionResponseMessage };
-  ExecuteSearch: { request: m.ExecuteSearch; response: m.ExecuteSearchResponseMessage };
-  GetSearchSuggestions: { request: m.GetSearchSuggestions; response: m.GetSearchSuggestionsResponseMessage };
-  DeleteSearchSuggestion: { request: m.DeleteSearchSuggestion; response: m.DeleteSearchSuggestionResponseMessageType };
-  EndSearchSession: { request: m.EndSearchSession; response: m.EndSearchSessionResponseMessage };
-  GetLastPrivateCatalogUpdate: { request: m.GetLastPrivateCatalogUpdateType; response: m.GetLastPrivateCatalogUpdateResponseType };
-  GetPrivateCatalogAddIns: { request: m.GetPrivateCatalogAddInsType; response: m.GetPrivateCatalogAddInsResponseType };
+  /** @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/resolvenames-operation */
+  ResolveNames: { request: m.ResolveNamesType; requestInput: m.ResolveNamesType; response: m.ResolveNamesResponseType };
+  /** @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/expanddl-operation */
+  ExpandDL: { request: m.ExpandDLType; requestInput: m.ExpandDLType; response: m.ExpandDLResponseType };
+  /**
+   * GetServerTimeZones.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getservertimezones-operation
+   */
+  GetServerTimeZones: { request: m.GetServerTimeZonesType; requestInput: m.GetServerTimeZonesType; response: m.GetServerTimeZonesResponseType };
+  /** @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/findfolder-operation */
+  FindFolder: { request: m.FindFolderType; requestInput: m.FindFolderType; response: m.FindFolderResponseType };
+  /** @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/finditem-operation */
+  FindItem: { request: m.FindItemType; requestInput: FindItemTypeInput; response: m.FindItemResponseType };
+  /** @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getfolder-operation */
+  GetFolder: { request: m.GetFolderType; requestInput: m.GetFolderType; response: m.GetFolderResponseType };
+  /** @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/convertid-operation */
+  ConvertId: { request: m.ConvertIdType; requestInput: m.ConvertIdType; response: m.ConvertIdResponseType };
+  /**
+   * UploadItems.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/uploaditems-operation
+   */
+  UploadItems: { request: m.UploadItemsType; requestInput: m.UploadItemsType; response: m.UploadItemsResponseType };
+  /**
+   * ExportItems.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/exportitems-operation
+   */
+  ExportItems: { request: m.ExportItemsType; requestInput: m.ExportItemsType; response: m.ExportItemsResponseType };
+  /**
+   * CreateFolderPath.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/createfolderpath-operation
+   */
+  CreateFolderPath: { request: m.CreateFolderPathType; requestInput: CreateFolderPathTypeInput; response: m.CreateFolderPathResponseType };
+  /** @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/createfolder-operation */
+  CreateFolder: { request: m.CreateFolderType; requestInput: CreateFolderTypeInput; response: m.CreateFolderResponseType };
+  /** @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/deletefolder-operation */
+  DeleteFolder: { request: m.DeleteFolderType; requestInput: m.DeleteFolderType; response: m.DeleteFolderResponseType };
+  /**
+   * EmptyFolder.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/emptyfolder-operation
+   */
+  EmptyFolder: { request: m.EmptyFolderType; requestInput: m.EmptyFolderType; response: m.EmptyFolderResponseType };
+  /** @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/updatefolder-operation */
+  UpdateFolder: { request: m.UpdateFolderType; requestInput: UpdateFolderTypeInput; response: m.UpdateFolderResponseType };
+  /** @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/movefolder-operation */
+  MoveFolder: { request: m.MoveFolderType; requestInput: m.MoveFolderType; response: m.MoveFolderResponseType };
+  /** @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/copyfolder-operation */
+  CopyFolder: { request: m.CopyFolderType; requestInput: m.CopyFolderType; response: m.CopyFolderResponseType };
+  /** @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/subscribe-operation */
+  Subscribe: { request: m.SubscribeType; requestInput: m.SubscribeType; response: m.SubscribeResponseType };
+  /** @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/unsubscribe-operation */
+  Unsubscribe: { request: m.UnsubscribeType; requestInput: m.UnsubscribeType; response: m.UnsubscribeResponseType };
+  /** @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getevents-operation */
+  GetEvents: { request: m.GetEventsType; requestInput: m.GetEventsType; response: m.GetEventsResponseType };
+  /**
+   * GetStreamingEvents.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getstreamingevents-operation
+   */
+  GetStreamingEvents: { request: m.GetStreamingEventsType; requestInput: m.GetStreamingEventsType; response: m.GetStreamingEventsResponseType };
+  /** @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/syncfolderhierarchy-operation */
+  SyncFolderHierarchy: { request: m.SyncFolderHierarchyType; requestInput: m.SyncFolderHierarchyType; response: m.SyncFolderHierarchyResponseType };
+  /** @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/syncfolderitems-operation */
+  SyncFolderItems: { request: m.SyncFolderItemsType; requestInput: m.SyncFolderItemsType; response: m.SyncFolderItemsResponseType };
+  /** @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getitem-operation */
+  GetItem: { request: m.GetItemType; requestInput: GetItemTypeInput; response: m.GetItemResponseType };
+  /** @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/createitem-operation */
+  CreateItem: { request: m.CreateItemType; requestInput: CreateItemTypeInput; response: m.CreateItemResponseType };
+  /** @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/deleteitem-operation */
+  DeleteItem: { request: m.DeleteItemType; requestInput: DeleteItemTypeInput; response: m.DeleteItemResponseType };
+  /** @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/updateitem-operation */
+  UpdateItem: { request: m.UpdateItemType; requestInput: UpdateItemTypeInput; response: m.UpdateItemResponseType };
+  /**
+   * UpdateItemInRecoverableItems.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
+  UpdateItemInRecoverableItems: { request: m.UpdateItemInRecoverableItemsType; requestInput: UpdateItemInRecoverableItemsTypeInput; response: m.UpdateItemInRecoverableItemsResponseType };
+  /** @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/senditem-operation */
+  SendItem: { request: m.SendItemType; requestInput: SendItemTypeInput; response: m.SendItemResponseType };
+  /** @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/moveitem-operation */
+  MoveItem: { request: m.MoveItemType; requestInput: MoveItemTypeInput; response: m.MoveItemResponseType };
+  /** @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/copyitem-operation */
+  CopyItem: { request: m.CopyItemType; requestInput: CopyItemTypeInput; response: m.CopyItemResponseType };
+  /**
+   * ArchiveItem.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/archiveitem-operation
+   */
+  ArchiveItem: { request: m.ArchiveItemType; requestInput: ArchiveItemTypeInput; response: m.ArchiveItemResponseType };
+  /** @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/createattachment-operation */
+  CreateAttachment: { request: m.CreateAttachmentType; requestInput: CreateAttachmentTypeInput; response: m.CreateAttachmentResponseType };
+  /** @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/deleteattachment-operation */
+  DeleteAttachment: { request: m.DeleteAttachmentType; requestInput: m.DeleteAttachmentType; response: m.DeleteAttachmentResponseType };
+  /** @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getattachment-operation */
+  GetAttachment: { request: m.GetAttachmentType; requestInput: m.GetAttachmentType; response: m.GetAttachmentResponseType };
+  /**
+   * GetClientAccessToken.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getclientaccesstoken-operation
+   */
+  GetClientAccessToken: { request: m.GetClientAccessTokenType; requestInput: m.GetClientAccessTokenType; response: m.GetClientAccessTokenResponseType };
+  /** @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/createmanagedfolder-operation */
+  CreateManagedFolder: { request: m.CreateManagedFolderRequestType; requestInput: m.CreateManagedFolderRequestType; response: m.CreateManagedFolderResponseType };
+  /** @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getdelegate-operation */
+  GetDelegate: { request: m.GetDelegateType; requestInput: m.GetDelegateType; response: m.GetDelegateResponseMessageType };
+  /** @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/adddelegate-operation */
+  AddDelegate: { request: m.AddDelegateType; requestInput: m.AddDelegateType; response: m.AddDelegateResponseMessageType };
+  /** @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/removedelegate-operation */
+  RemoveDelegate: { request: m.RemoveDelegateType; requestInput: m.RemoveDelegateType; response: m.RemoveDelegateResponseMessageType };
+  /** @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/updatedelegate-operation */
+  UpdateDelegate: { request: m.UpdateDelegateType; requestInput: m.UpdateDelegateType; response: m.UpdateDelegateResponseMessageType };
+  /**
+   * CreateUserConfiguration.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/createuserconfiguration-operation
+   */
+  CreateUserConfiguration: { request: m.CreateUserConfigurationType; requestInput: m.CreateUserConfigurationType; response: m.CreateUserConfigurationResponseType };
+  /**
+   * DeleteUserConfiguration.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/deleteuserconfiguration-operation
+   */
+  DeleteUserConfiguration: { request: m.DeleteUserConfigurationType; requestInput: m.DeleteUserConfigurationType; response: m.DeleteUserConfigurationResponseType };
+  /**
+   * GetUserConfiguration.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getuserconfiguration-operation
+   */
+  GetUserConfiguration: { request: m.GetUserConfigurationType; requestInput: m.GetUserConfigurationType; response: m.GetUserConfigurationResponseType };
+  /**
+   * GetSpecificUserConfiguration.
+   * @since V2017_07_11
+   */
+  GetSpecificUserConfiguration: { request: m.GetSpecificUserConfigurationType; requestInput: m.GetSpecificUserConfigurationType; response: m.GetSpecificUserConfigurationResponseType };
+  /**
+   * UpdateUserConfiguration.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/updateuserconfiguration-operation
+   */
+  UpdateUserConfiguration: { request: m.UpdateUserConfigurationType; requestInput: m.UpdateUserConfigurationType; response: m.UpdateUserConfigurationResponseType };
+  /** @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getuseravailability-operation */
+  GetUserAvailability: { request: m.GetUserAvailabilityRequestType; requestInput: GetUserAvailabilityRequestTypeInput; response: m.GetUserAvailabilityResponseType };
+  /** @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getuseroofsettings-operation */
+  GetUserOofSettings: { request: m.GetUserOofSettingsRequest; requestInput: m.GetUserOofSettingsRequest; response: m.GetUserOofSettingsResponse };
+  /** @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/setuseroofsettings-operation */
+  SetUserOofSettings: { request: m.SetUserOofSettingsRequest; requestInput: SetUserOofSettingsRequestInput; response: m.SetUserOofSettingsResponse };
+  /**
+   * GetServiceConfiguration.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getserviceconfiguration-operation
+   */
+  GetServiceConfiguration: { request: m.GetServiceConfigurationType; requestInput: m.GetServiceConfigurationType; response: m.GetServiceConfigurationResponseMessageType };
+  /**
+   * GetMailTips.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getmailtips-operation
+   */
+  GetMailTips: { request: m.GetMailTipsType; requestInput: m.GetMailTipsType; response: m.GetMailTipsResponseMessageType };
+  /**
+   * PlayOnPhone.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/playonphone-operation-ews
+   */
+  PlayOnPhone: { request: m.PlayOnPhoneType; requestInput: m.PlayOnPhoneType; response: m.PlayOnPhoneResponseMessageType };
+  /**
+   * GetPhoneCallInformation.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getphonecallinformation-operation
+   */
+  GetPhoneCallInformation: { request: m.GetPhoneCallInformationType; requestInput: m.GetPhoneCallInformationType; response: m.GetPhoneCallInformationResponseMessageType };
+  /**
+   * DisconnectPhoneCall.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/disconnectphonecall-operation
+   */
+  DisconnectPhoneCall: { request: m.DisconnectPhoneCallType; requestInput: m.DisconnectPhoneCallType; response: m.DisconnectPhoneCallResponseMessageType };
+  /**
+   * GetSharingMetadata.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getsharingmetadata-operation
+   */
+  GetSharingMetadata: { request: m.GetSharingMetadataType; requestInput: m.GetSharingMetadataType; response: m.GetSharingMetadataResponseMessageType };
+  /**
+   * RefreshSharingFolder.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/refreshsharingfolder-operation
+   */
+  RefreshSharingFolder: { request: m.RefreshSharingFolderType; requestInput: m.RefreshSharingFolderType; response: m.RefreshSharingFolderResponseMessageType };
+  /**
+   * GetSharingFolder.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getsharingfolder-operation
+   */
+  GetSharingFolder: { request: m.GetSharingFolderType; requestInput: m.GetSharingFolderType; response: m.GetSharingFolderResponseMessageType };
+  /**
+   * SetTeamMailbox.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
+  SetTeamMailbox: { request: m.SetTeamMailboxRequestType; requestInput: m.SetTeamMailboxRequestType; response: m.SetTeamMailboxResponseMessageType };
+  /**
+   * UnpinTeamMailbox.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
+  UnpinTeamMailbox: { request: m.UnpinTeamMailboxRequestType; requestInput: m.UnpinTeamMailboxRequestType; response: m.UnpinTeamMailboxResponseMessageType };
+  /**
+   * GetRoomLists.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getroomlists-operation
+   */
+  GetRoomLists: { request: m.GetRoomListsType; requestInput: m.GetRoomListsType; response: m.GetRoomListsResponseMessageType };
+  /**
+   * GetRooms.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getrooms-operation
+   */
+  GetRooms: { request: m.GetRoomsType; requestInput: m.GetRoomsType; response: m.GetRoomsResponseMessageType };
+  /**
+   * FindMessageTrackingReport.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/findmessagetrackingreport-operation
+   */
+  FindMessageTrackingReport: { request: m.FindMessageTrackingReportRequestType; requestInput: FindMessageTrackingReportRequestTypeInput; response: m.FindMessageTrackingReportResponseMessageType };
+  /**
+   * GetMessageTrackingReport.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getmessagetrackingreport-operation
+   */
+  GetMessageTrackingReport: { request: m.GetMessageTrackingReportRequestType; requestInput: m.GetMessageTrackingReportRequestType; response: m.GetMessageTrackingReportResponseMessageType };
+  /**
+   * FindConversation.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/findconversation-operation
+   */
+  FindConversation: { request: m.FindConversationType; requestInput: m.FindConversationType; response: m.FindConversationResponseMessageType };
+  /**
+   * ApplyConversationAction.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/applyconversationaction-operation
+   */
+  ApplyConversationAction: { request: m.ApplyConversationActionType; requestInput: ApplyConversationActionTypeInput; response: m.ApplyConversationActionResponseType };
+  /**
+   * GetConversationItems.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getconversationitems-operation
+   */
+  GetConversationItems: { request: m.GetConversationItemsType; requestInput: m.GetConversationItemsType; response: m.GetConversationItemsResponseType };
+  /**
+   * FindPeople.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/findpeople-operation
+   */
+  FindPeople: { request: m.FindPeopleType; requestInput: m.FindPeopleType; response: m.FindPeopleResponseMessageType };
+  /**
+   * FindTags.
+   * @since V2017_07_11
+   */
+  FindTags: { request: m.FindTagsType; requestInput: m.FindTagsType; response: m.FindTagsResponseMessageType };
+  /**
+   * AddTag.
+   * @since V2017_07_11
+   */
+  AddTag: { request: m.AddTagType; requestInput: m.AddTagType; response: m.AddTagResponseMessageType };
+  /**
+   * HideTag.
+   * @since V2017_07_11
+   */
+  HideTag: { request: m.HideTagType; requestInput: m.HideTagType; response: m.HideTagResponseMessageType };
+  /**
+   * GetPersona.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getpersona-operation
+   */
+  GetPersona: { request: m.GetPersonaType; requestInput: m.GetPersonaType; response: m.GetPersonaResponseMessageType };
+  /**
+   * GetInboxRules.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getinboxrules-operation
+   */
+  GetInboxRules: { request: m.GetInboxRulesRequestType; requestInput: m.GetInboxRulesRequestType; response: m.GetInboxRulesResponseType };
+  /**
+   * UpdateInboxRules.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/updateinboxrules-operation
+   */
+  UpdateInboxRules: { request: m.UpdateInboxRulesRequestType; requestInput: UpdateInboxRulesRequestTypeInput; response: m.UpdateInboxRulesResponseType };
+  /**
+   * GetPasswordExpirationDate.
+   * @since Exchange2010_SP2
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getpasswordexpirationdate-operation
+   */
+  GetPasswordExpirationDate: { request: m.GetPasswordExpirationDateType; requestInput: m.GetPasswordExpirationDateType; response: m.GetPasswordExpirationDateResponseMessageType };
+  /**
+   * GetDiscoverySearchConfiguration.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getdiscoverysearchconfiguration-operation
+   */
+  GetDiscoverySearchConfiguration: { request: m.GetDiscoverySearchConfigurationType; requestInput: m.GetDiscoverySearchConfigurationType; response: m.GetDiscoverySearchConfigurationResponseMessageType };
+  /**
+   * GetSearchableMailboxes.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getsearchablemailboxes-operation
+   */
+  GetSearchableMailboxes: { request: m.GetSearchableMailboxesType; requestInput: m.GetSearchableMailboxesType; response: m.GetSearchableMailboxesResponseMessageType };
+  /**
+   * SearchMailboxes.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/searchmailboxes-operation
+   */
+  SearchMailboxes: { request: m.SearchMailboxesType; requestInput: m.SearchMailboxesType; response: m.SearchMailboxesResponseType };
+  /**
+   * GetHoldOnMailboxes.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getholdonmailboxes-operation
+   */
+  GetHoldOnMailboxes: { request: m.GetHoldOnMailboxesType; requestInput: m.GetHoldOnMailboxesType; response: m.GetHoldOnMailboxesResponseMessageType };
+  /**
+   * SetHoldOnMailboxes.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/setholdonmailboxes-operation
+   */
+  SetHoldOnMailboxes: { request: m.SetHoldOnMailboxesType; requestInput: m.SetHoldOnMailboxesType; response: m.SetHoldOnMailboxesResponseMessageType };
+  /**
+   * GetNonIndexableItemStatistics.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getnonindexableitemstatistics-operation
+   */
+  GetNonIndexableItemStatistics: { request: m.GetNonIndexableItemStatisticsType; requestInput: m.GetNonIndexableItemStatisticsType; response: m.GetNonIndexableItemStatisticsResponseMessageType };
+  /**
+   * GetNonIndexableItemDetails.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getnonindexableitemdetails-operation
+   */
+  GetNonIndexableItemDetails: { request: m.GetNonIndexableItemDetailsType; requestInput: m.GetNonIndexableItemDetailsType; response: m.GetNonIndexableItemDetailsResponseMessageType };
+  /**
+   * MarkAllItemsAsRead.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/markallitemsasread-operation
+   */
+  MarkAllItemsAsRead: { request: m.MarkAllItemsAsReadType; requestInput: m.MarkAllItemsAsReadType; response: m.MarkAllItemsAsReadResponseType };
+  /**
+   * MarkAsJunk.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/markasjunk-operation
+   */
+  MarkAsJunk: { request: m.MarkAsJunkType; requestInput: MarkAsJunkTypeInput; response: m.MarkAsJunkResponseType };
+  /**
+   * ReportMessage.
+   * @since V2017_07_11
+   */
+  ReportMessage: { request: m.ReportMessageType; requestInput: m.ReportMessageType; response: m.ReportMessageResponseType };
+  /**
+   * GetAppManifests.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getappmanifests-operation
+   */
+  GetAppManifests: { request: m.GetAppManifestsType; requestInput: m.GetAppManifestsType; response: m.GetAppManifestsResponseType };
+  /**
+   * AddNewImContactToGroup.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/addnewimcontacttogroup-operation
+   */
+  AddNewImContactToGroup: { request: m.AddNewImContactToGroupType; requestInput: m.AddNewImContactToGroupType; response: m.AddNewImContactToGroupResponseMessageType };
+  /**
+   * AddNewTelUriContactToGroup.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/addnewteluricontacttogroup-operation
+   */
+  AddNewTelUriContactToGroup: { request: m.AddNewTelUriContactToGroupType; requestInput: m.AddNewTelUriContactToGroupType; response: m.AddNewTelUriContactToGroupResponseMessageType };
+  /**
+   * AddImContactToGroup.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/addimcontacttogroup-operation
+   */
+  AddImContactToGroup: { request: m.AddImContactToGroupType; requestInput: m.AddImContactToGroupType; response: m.AddImContactToGroupResponseMessageType };
+  /**
+   * RemoveImContactFromGroup.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/removeimcontactfromgroup-operation
+   */
+  RemoveImContactFromGroup: { request: m.RemoveImContactFromGroupType; requestInput: m.RemoveImContactFromGroupType; response: m.RemoveImContactFromGroupResponseMessageType };
+  /**
+   * AddImGroup.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/addimgroup-operation
+   */
+  AddImGroup: { request: m.AddImGroupType; requestInput: m.AddImGroupType; response: m.AddImGroupResponseMessageType };
+  /**
+   * AddDistributionGroupToImList.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/adddistributiongrouptoimlist-operation
+   */
+  AddDistributionGroupToImList: { request: m.AddDistributionGroupToImListType; requestInput: m.AddDistributionGroupToImListType; response: m.AddDistributionGroupToImListResponseMessageType };
+  /**
+   * GetImItemList.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getimitemlist-operation
+   */
+  GetImItemList: { request: m.GetImItemListType; requestInput: m.GetImItemListType; response: m.GetImItemListResponseMessageType };
+  /**
+   * GetImItems.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getimitems-operation
+   */
+  GetImItems: { request: m.GetImItemsType; requestInput: GetImItemsTypeInput; response: m.GetImItemsResponseMessageType };
+  /**
+   * RemoveContactFromImList.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/removecontactfromimlist-operation
+   */
+  RemoveContactFromImList: { request: m.RemoveContactFromImListType; requestInput: m.RemoveContactFromImListType; response: m.RemoveContactFromImListResponseMessageType };
+  /**
+   * RemoveDistributionGroupFromImList.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/removedistributiongroupfromimlist-operation
+   */
+  RemoveDistributionGroupFromImList: { request: m.RemoveDistributionGroupFromImListType; requestInput: m.RemoveDistributionGroupFromImListType; response: m.RemoveDistributionGroupFromImListResponseMessageType };
+  /**
+   * RemoveImGroup.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/removeimgroup-operation
+   */
+  RemoveImGroup: { request: m.RemoveImGroupType; requestInput: m.RemoveImGroupType; response: m.RemoveImGroupResponseMessageType };
+  /**
+   * SetImGroup.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/setimgroup-operation
+   */
+  SetImGroup: { request: m.SetImGroupType; requestInput: m.SetImGroupType; response: m.SetImGroupResponseMessageType };
+  /**
+   * SetImListMigrationCompleted.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/setimlistmigrationcompleted-operation
+   */
+  SetImListMigrationCompleted: { request: m.SetImListMigrationCompletedType; requestInput: m.SetImListMigrationCompletedType; response: m.SetImListMigrationCompletedResponseMessageType };
+  /**
+   * GetUserRetentionPolicyTags.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getuserretentionpolicytags-operation
+   */
+  GetUserRetentionPolicyTags: { request: m.GetUserRetentionPolicyTagsType; requestInput: m.GetUserRetentionPolicyTagsType; response: m.GetUserRetentionPolicyTagsResponseMessageType };
+  /**
+   * DisableApp.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/disableapp-operation
+   */
+  DisableApp: { request: m.DisableAppType; requestInput: m.DisableAppType; response: m.DisableAppResponseType };
+  /**
+   * InstallApp.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/installapp-operation
+   */
+  InstallApp: { request: m.InstallAppType; requestInput: m.InstallAppType; response: m.InstallAppResponseType };
+  /**
+   * UpdateExtensionUsage.
+   * @since V2018_01_08
+   */
+  UpdateExtensionUsage: { request: m.UpdateExtensionUsageType; requestInput: m.UpdateExtensionUsageType; response: m.UpdateExtensionUsageResponseType };
+  /**
+   * UninstallApp.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/uninstallapp-operation
+   */
+  UninstallApp: { request: m.UninstallAppType; requestInput: m.UninstallAppType; response: m.UninstallAppResponseType };
+  /**
+   * GetAppMarketplaceUrl.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getappmarketplaceurl-operation
+   */
+  GetAppMarketplaceUrl: { request: m.GetAppMarketplaceUrlType; requestInput: m.GetAppMarketplaceUrlType; response: m.GetAppMarketplaceUrlResponseMessageType };
+  /**
+   * FindAvailableMeetingTimes.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
+  FindAvailableMeetingTimes: { request: m.FindAvailableMeetingTimesType; requestInput: FindAvailableMeetingTimesTypeInput; response: m.FindAvailableMeetingTimesResponseMessageType };
+  /**
+   * FindMeetingTimeCandidates.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
+  FindMeetingTimeCandidates: { request: m.FindMeetingTimeCandidatesType; requestInput: FindMeetingTimeCandidatesTypeInput; response: m.FindMeetingTimeCandidatesResponseMessageType };
+  /**
+   * GetUserPhoto.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getuserphoto-operation
+   */
+  GetUserPhoto: { request: m.GetUserPhotoType; requestInput: m.GetUserPhotoType; response: m.GetUserPhotoResponseMessageType };
+  /**
+   * SetUserPhoto.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
+  SetUserPhoto: { request: m.SetUserPhotoType; requestInput: m.SetUserPhotoType; response: m.SetUserPhotoResponseMessageType };
+  /**
+   * GetMeetingSpace.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
+  GetMeetingSpace: { request: m.GetMeetingSpaceType; requestInput: m.GetMeetingSpaceType; response: m.GetMeetingSpaceResponseMessageType };
+  /**
+   * DeleteMeetingSpace.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
+  DeleteMeetingSpace: { request: m.DeleteMeetingSpaceType; requestInput: m.DeleteMeetingSpaceType; response: m.DeleteMeetingSpaceResponseMessageType };
+  /**
+   * UpdateMeetingSpace.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
+  UpdateMeetingSpace: { request: m.UpdateMeetingSpaceType; requestInput: m.UpdateMeetingSpaceType; response: m.UpdateMeetingSpaceResponseMessageType };
+  /**
+   * CreateMeetingSpace.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
+  CreateMeetingSpace: { request: m.CreateMeetingSpaceType; requestInput: m.CreateMeetingSpaceType; response: m.CreateMeetingSpaceResponseMessageType };
+  /**
+   * FindMeetingSpaceByJoinUrl.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
+  FindMeetingSpaceByJoinUrl: { request: m.FindMeetingSpaceByJoinUrlType; requestInput: m.FindMeetingSpaceByJoinUrlType; response: m.FindMeetingSpaceByJoinUrlResponseMessageType };
+  /**
+   * GetMeetingInstance.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
+  GetMeetingInstance: { request: m.GetMeetingInstanceRequestType; requestInput: m.GetMeetingInstanceRequestType; response: m.GetMeetingInstanceResponseMessageType };
+  /**
+   * DeleteMeetingInstance.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
+  DeleteMeetingInstance: { request: m.DeleteMeetingInstanceRequestType; requestInput: m.DeleteMeetingInstanceRequestType; response: m.DeleteMeetingInstanceResponseMessageType };
+  /**
+   * UpdateMeetingInstance.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
+  UpdateMeetingInstance: { request: m.UpdateMeetingInstanceRequestType; requestInput: m.UpdateMeetingInstanceRequestType; response: m.UpdateMeetingInstanceResponseMessageType };
+  /**
+   * CreateMeetingInstance.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
+  CreateMeetingInstance: { request: m.CreateMeetingInstanceRequestType; requestInput: m.CreateMeetingInstanceRequestType; response: m.CreateMeetingInstanceResponseMessageType };
+  /**
+   * StartSearchSession.
+   * @since V2017_07_11
+   */
+  StartSearchSession: { request: m.StartSearchSession; requestInput: m.StartSearchSession; response: m.StartSearchSessionResponseMessage };
+  /**
+   * ExecuteSearch.
+   * @since V2017_07_11
+   */
+  ExecuteSearch: { request: m.ExecuteSearch; requestInput: m.ExecuteSearch; response: m.ExecuteSearchResponseMessage };
+  /**
+   * GetSearchSuggestions.
+   * @since V2017_07_11
+   */
+  GetSearchSuggestions: { request: m.GetSearchSuggestions; requestInput: m.GetSearchSuggestions; response: m.GetSearchSuggestionsResponseMessage };
+  /**
+   * DeleteSearchSuggestion.
+   * @since V2017_07_11
+   */
+  DeleteSearchSuggestion: { request: m.DeleteSearchSuggestion; requestInput: m.DeleteSearchSuggestion; response: m.DeleteSearchSuggestionResponseMessageType };
+  /**
+   * EndSearchSession.
+   * @since V2017_07_11
+   */
+  EndSearchSession: { request: m.EndSearchSession; requestInput: m.EndSearchSession; response: m.EndSearchSessionResponseMessage };
+  /**
+   * GetLastPrivateCatalogUpdate.
+   * @since V2017_07_11
+   */
+  GetLastPrivateCatalogUpdate: { request: m.GetLastPrivateCatalogUpdateType; requestInput: m.GetLastPrivateCatalogUpdateType; response: m.GetLastPrivateCatalogUpdateResponseType };
+  /**
+   * GetPrivateCatalogAddIns.
+   * @since V2017_07_11
+   */
+  GetPrivateCatalogAddIns: { request: m.GetPrivateCatalogAddInsType; requestInput: m.GetPrivateCatalogAddInsType; response: m.GetPrivateCatalogAddInsResponseType };
 }
 
 export type OperationName = keyof OperationTypes;

@@ -2,112 +2,234 @@
 // DO NOT EDIT: change the schemas or codegen/ and run `npm run codegen`.
 /* eslint-disable */
 import type { AnyEntry, Extensible, Tagged, TaggedValue } from '../src/schema/instance';
-/** t:AADOfficeExtensionStatusType (4 values) */
+/**
+ * t:AADOfficeExtensionStatusType (4 values)
+ * @since V2018_01_08
+ */
 export type AADOfficeExtensionStatusType = 'OptionalDisabled' | 'OptionalEnabled' | 'Mandatory' | 'Undefined';
 /** Every value of AADOfficeExtensionStatusType, in schema order. */
 export const AADOfficeExtensionStatusTypeValues = ['OptionalDisabled', 'OptionalEnabled', 'Mandatory', 'Undefined'] as const;
 
-/** t:AbchEmailAddressDictionaryEntryType */
+/**
+ * t:AbchEmailAddressDictionaryEntryType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface AbchEmailAddressDictionaryEntryType extends Extensible {
-  /** t:Type. */
+  /**
+   * t:Type.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Type: AbchEmailAddressTypeType;
-  /** t:Address. */
+  /**
+   * t:Address.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/address-string
+   */
   Address: string;
-  /** t:IsMessengerEnabled. */
+  /**
+   * t:IsMessengerEnabled.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   IsMessengerEnabled?: boolean;
-  /** t:Capabilities. */
+  /**
+   * t:Capabilities.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Capabilities?: number;
 }
 
-/** t:AbchEmailAddressDictionaryType */
+/**
+ * t:AbchEmailAddressDictionaryType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type AbchEmailAddressDictionaryType = AbchEmailAddressDictionaryEntryType[];
-/** t:AbchEmailAddressTypeType (4 values) */
+/**
+ * t:AbchEmailAddressTypeType (4 values)
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type AbchEmailAddressTypeType = 'Personal' | 'Business' | 'Other' | 'Passport';
 /** Every value of AbchEmailAddressTypeType, in schema order. */
 export const AbchEmailAddressTypeTypeValues = ['Personal', 'Business', 'Other', 'Passport'] as const;
 
-/** t:AbchPersonContactHandle */
+/**
+ * t:AbchPersonContactHandle
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface AbchPersonContactHandle extends Extensible {
-  /** t:SourceId. */
+  /**
+   * t:SourceId.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   SourceId: string;
-  /** t:ObjectId. */
+  /**
+   * t:ObjectId.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ObjectId: string;
-  /** t:AccountName. */
+  /**
+   * t:AccountName.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   AccountName?: string;
 }
 
-/** t:AbchPersonItemType */
+/**
+ * t:AbchPersonItemType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface AbchPersonItemType extends ItemType {
-  /** t:AntiLinkInfo. */
+  /**
+   * t:AntiLinkInfo.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   AntiLinkInfo?: string;
-  /** t:PersonId. */
+  /**
+   * t:PersonId.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   PersonId?: GuidType;
-  /** t:ContactHandles. */
+  /**
+   * t:ContactHandles.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ContactHandles?: ArrayOfAbchPersonContactHandlesType;
-  /** t:ContactCategories. */
+  /**
+   * t:ContactCategories.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ContactCategories?: ArrayOfStringsType;
-  /** t:RelevanceOrder1. */
+  /**
+   * t:RelevanceOrder1.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   RelevanceOrder1?: string;
-  /** t:RelevanceOrder2. */
+  /**
+   * t:RelevanceOrder2.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   RelevanceOrder2?: string;
-  /** t:TrustLevel. */
+  /**
+   * t:TrustLevel.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   TrustLevel?: number;
-  /** t:FavoriteOrder. */
+  /**
+   * t:FavoriteOrder.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   FavoriteOrder?: number;
-  /** t:ExchangePersonIdGuid. */
+  /**
+   * t:ExchangePersonIdGuid.
+   * @since V2017_07_11
+   */
   ExchangePersonIdGuid?: GuidType;
 }
 
-/** t:AbsoluteDateTransitionType */
+/**
+ * t:AbsoluteDateTransitionType
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/absolutedatetransition
+ */
 export interface AbsoluteDateTransitionType extends TransitionType {
-  /** t:DateTime. */
+  /**
+   * t:DateTime.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/datetime
+   */
   DateTime: string;
 }
 
-/** t:AbsoluteMonthlyRecurrencePatternType */
+/**
+ * t:AbsoluteMonthlyRecurrencePatternType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/absolutemonthlyrecurrence
+ */
 export interface AbsoluteMonthlyRecurrencePatternType extends IntervalRecurrencePatternBaseType {
-  /** t:DayOfMonth. */
+  /**
+   * t:DayOfMonth.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/dayofmonth
+   */
   DayOfMonth: number;
 }
 
-/** t:AbsoluteYearlyRecurrencePatternType */
+/**
+ * t:AbsoluteYearlyRecurrencePatternType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/absoluteyearlyrecurrence
+ */
 export interface AbsoluteYearlyRecurrencePatternType extends RecurrencePatternBaseType {
-  /** t:DayOfMonth. */
+  /**
+   * t:DayOfMonth.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/dayofmonth
+   */
   DayOfMonth: number;
-  /** t:Month. */
+  /**
+   * t:Month.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/month-item-recurrence
+   */
   Month: MonthNamesType;
 }
 
-/** t:AcceptItemType */
+/**
+ * t:AcceptItemType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/acceptitem
+ */
 export interface AcceptItemType extends MeetingRegistrationResponseObjectType {
 }
 
-/** t:AcceptSharingInvitationType */
+/**
+ * t:AcceptSharingInvitationType
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/acceptsharinginvitation
+ */
 export interface AcceptSharingInvitationType extends ReferenceItemResponseType {
 }
 
-/** t:ActivityDomainType (3 values) */
+/**
+ * t:ActivityDomainType (3 values)
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ActivityDomainType = 'Unknown' | 'Personal' | 'Work';
 /** Every value of ActivityDomainType, in schema order. */
 export const ActivityDomainTypeValues = ['Unknown', 'Personal', 'Work'] as const;
-/** t:AddInStateType (6 values) */
+/**
+ * t:AddInStateType (6 values)
+ * @since V2017_07_11
+ */
 export type AddInStateType = 'Flagged' | 'OK' | 'Removed' | 'Undefined' | 'WithdrawingSoon' | 'Withdrawn';
 /** Every value of AddInStateType, in schema order. */
 export const AddInStateTypeValues = ['Flagged', 'OK', 'Removed', 'Undefined', 'WithdrawingSoon', 'Withdrawn'] as const;
 
-/** t:AddItemToMyCalendarType */
+/**
+ * t:AddItemToMyCalendarType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export interface AddItemToMyCalendarType extends ResponseObjectType {
 }
 
-/** t:AddressEntityType */
+/**
+ * t:AddressEntityType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/addressentity
+ */
 export interface AddressEntityType extends EntityType {
-  /** t:Address. */
+  /**
+   * t:Address.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/address-string
+   */
   Address?: string;
 }
 
-/** t:AddressListIdType */
+/**
+ * t:AddressListIdType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/addresslistid
+ */
 export interface AddressListIdType extends BaseFolderIdType {
-  /** Attribute Id. */
+  /**
+   * Attribute Id.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/addresslistid
+   */
   Id: string;
 }
 
@@ -116,15 +238,30 @@ export type AffectedTaskOccurrencesType = 'AllOccurrences' | 'SpecifiedOccurrenc
 /** Every value of AffectedTaskOccurrencesType, in schema order. */
 export const AffectedTaskOccurrencesTypeValues = ['AllOccurrences', 'SpecifiedOccurrenceOnly'] as const;
 
-/** t:AggregateOnType */
+/**
+ * t:AggregateOnType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/aggregateon
+ */
 export interface AggregateOnType extends Extensible {
-  /** Attribute Aggregate. */
+  /**
+   * Attribute Aggregate.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/aggregateon
+   */
   Aggregate: AggregateType;
-  /** t:FieldURI (one of a choice). */
+  /**
+   * t:FieldURI (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/fielduri
+   */
   FieldURI?: PathToUnindexedFieldType;
-  /** t:IndexedFieldURI (one of a choice). */
+  /**
+   * t:IndexedFieldURI (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/indexedfielduri
+   */
   IndexedFieldURI?: PathToIndexedFieldType;
-  /** t:ExtendedFieldURI (one of a choice). */
+  /**
+   * t:ExtendedFieldURI (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/extendedfielduri
+   */
   ExtendedFieldURI?: PathToExtendedFieldType;
 }
 
@@ -137,186 +274,418 @@ export const AggregateTypeValues = ['Minimum', 'Maximum'] as const;
 export interface AlternateIdBaseType extends Extensible {
   /** xsi:type: set when the value is of a derived type. */
   $type?: 'AlternateIdBaseType' | 'AlternateIdType' | 'AlternatePublicFolderIdType' | 'AlternatePublicFolderItemIdType';
-  /** Attribute Format. */
+  /**
+   * Attribute Format.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/alternateid
+   */
   Format: IdFormatType;
 }
 
-/** t:AlternateIdType */
+/**
+ * t:AlternateIdType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/alternateid
+ */
 export interface AlternateIdType extends AlternateIdBaseType {
-  /** Attribute Id. */
+  /**
+   * Attribute Id.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/alternateid
+   */
   Id: string;
-  /** Attribute Mailbox. */
+  /**
+   * Attribute Mailbox.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/alternateid
+   */
   Mailbox: NonEmptyStringType;
-  /** Attribute IsArchive. */
+  /**
+   * Attribute IsArchive.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/alternateid
+   */
   IsArchive?: boolean;
 }
 
-/** t:AlternatePublicFolderIdType */
+/**
+ * t:AlternatePublicFolderIdType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/alternatepublicfolderid
+ */
 export interface AlternatePublicFolderIdType extends AlternateIdBaseType {
   /** xsi:type: set when the value is of a derived type. */
   $type?: 'AlternatePublicFolderIdType' | 'AlternatePublicFolderItemIdType';
-  /** Attribute FolderId. */
+  /**
+   * Attribute FolderId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/alternatepublicfolderid
+   */
   FolderId: string;
 }
 
-/** t:AlternatePublicFolderItemIdType */
+/**
+ * t:AlternatePublicFolderItemIdType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/alternatepublicfolderitemid
+ */
 export interface AlternatePublicFolderItemIdType extends AlternatePublicFolderIdType {
-  /** Attribute ItemId. */
+  /**
+   * Attribute ItemId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/alternatepublicfolderitemid
+   */
   ItemId: string;
 }
 
-/** t:AnalyzedQuery */
+/**
+ * t:AnalyzedQuery
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface AnalyzedQuery extends Extensible {
-  /** t:QueryLanguage. */
+  /**
+   * t:QueryLanguage.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   QueryLanguage: string;
-  /** t:SearchRestrictions. */
+  /**
+   * t:SearchRestrictions.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   SearchRestrictions: RestrictionType;
 }
 
-/** t:AndType */
+/**
+ * t:AndType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/and
+ */
 export interface AndType extends MultipleOperandBooleanExpressionType {
 }
 
-/** t:AppendToFolderFieldType */
+/**
+ * t:AppendToFolderFieldType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/appendtofolderfield
+ */
 export interface AppendToFolderFieldType extends FolderChangeDescriptionType {
-  /** t:Folder (one of a choice). */
+  /**
+   * t:Folder (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/folder
+   */
   Folder?: FolderType;
-  /** t:CalendarFolder (one of a choice). */
+  /**
+   * t:CalendarFolder (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/calendarfolder
+   */
   CalendarFolder?: CalendarFolderType;
-  /** t:ContactsFolder (one of a choice). */
+  /**
+   * t:ContactsFolder (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/contactsfolder
+   */
   ContactsFolder?: ContactsFolderType;
-  /** t:SearchFolder (one of a choice). */
+  /**
+   * t:SearchFolder (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/searchfolder
+   */
   SearchFolder?: SearchFolderType;
-  /** t:TasksFolder (one of a choice). */
+  /**
+   * t:TasksFolder (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/tasksfolder
+   */
   TasksFolder?: TasksFolderType;
 }
 
-/** t:AppendToItemFieldType */
+/**
+ * t:AppendToItemFieldType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/appendtoitemfield
+ */
 export interface AppendToItemFieldType extends ItemChangeDescriptionType {
-  /** t:Item (one of a choice). */
+  /**
+   * t:Item (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/item
+   */
   Item?: ItemType;
-  /** t:Message (one of a choice). */
+  /**
+   * t:Message (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/message-ex15websvcsotherref
+   */
   Message?: MessageType;
-  /** t:SharingMessage (one of a choice). */
+  /**
+   * t:SharingMessage (one of a choice).
+   * @since V2017_07_11
+   */
   SharingMessage?: SharingMessageType;
-  /** t:CalendarItem (one of a choice). */
+  /**
+   * t:CalendarItem (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/calendaritem
+   */
   CalendarItem?: CalendarItemType;
-  /** t:Contact (one of a choice). */
+  /**
+   * t:Contact (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/contact
+   */
   Contact?: ContactItemType;
-  /** t:DistributionList (one of a choice). */
+  /**
+   * t:DistributionList (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/distributionlist
+   */
   DistributionList?: DistributionListType;
-  /** t:MeetingMessage (one of a choice). */
+  /**
+   * t:MeetingMessage (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/meetingmessage
+   */
   MeetingMessage?: MeetingMessageType;
-  /** t:MeetingRequest (one of a choice). */
+  /**
+   * t:MeetingRequest (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/meetingrequest
+   */
   MeetingRequest?: MeetingRequestMessageType;
-  /** t:MeetingResponse (one of a choice). */
+  /**
+   * t:MeetingResponse (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/meetingresponse
+   */
   MeetingResponse?: MeetingResponseMessageType;
-  /** t:MeetingCancellation (one of a choice). */
+  /**
+   * t:MeetingCancellation (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/meetingcancellation
+   */
   MeetingCancellation?: MeetingCancellationMessageType;
-  /** t:Task (one of a choice). */
+  /**
+   * t:Task (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/task
+   */
   Task?: TaskType;
-  /** t:PostItem (one of a choice). */
+  /**
+   * t:PostItem (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/postitem
+   */
   PostItem?: PostItemType;
-  /** t:RoleMember (one of a choice). */
+  /**
+   * t:RoleMember (one of a choice).
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   RoleMember?: RoleMemberItemType;
-  /** t:Network (one of a choice). */
+  /**
+   * t:Network (one of a choice).
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Network?: NetworkItemType;
-  /** t:Person (one of a choice). */
+  /**
+   * t:Person (one of a choice).
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Person?: AbchPersonItemType;
 }
 
-/** t:AppliedHashtagsPreviewType */
+/**
+ * t:AppliedHashtagsPreviewType
+ * @since V2017_07_11
+ */
 export interface AppliedHashtagsPreviewType extends Extensible {
-  /** t:Hashtags. */
+  /**
+   * t:Hashtags.
+   * @since V2017_07_11
+   */
   Hashtags: ArrayOfStringsType;
 }
 
-/** t:AppliedHashtagType */
+/**
+ * t:AppliedHashtagType
+ * @since V2017_07_11
+ */
 export interface AppliedHashtagType extends Extensible {
-  /** t:Id. */
+  /**
+   * t:Id.
+   * @since V2017_07_11
+   */
   Id: string;
-  /** t:CreatedBy. */
+  /**
+   * t:CreatedBy.
+   * @since V2017_07_11
+   */
   CreatedBy: EmailAddressExtendedType;
-  /** t:CreatedDateTime. */
+  /**
+   * t:CreatedDateTime.
+   * @since V2017_07_11
+   */
   CreatedDateTime?: string;
-  /** t:ServerCreatedDateTime. */
+  /**
+   * t:ServerCreatedDateTime.
+   * @since V2017_07_11
+   */
   ServerCreatedDateTime?: string;
-  /** t:DeepLink. */
+  /**
+   * t:DeepLink.
+   * @since V2017_07_11
+   */
   DeepLink?: string;
-  /** t:Application. */
+  /**
+   * t:Application.
+   * @since V2017_07_11
+   */
   Application?: string;
-  /** t:Tag. */
+  /**
+   * t:Tag.
+   * @since V2017_07_11
+   */
   Tag: string;
-  /** t:IsAutoTagged. */
+  /**
+   * t:IsAutoTagged.
+   * @since V2017_07_11
+   */
   IsAutoTagged: boolean;
-  /** t:IsInlined. */
+  /**
+   * t:IsInlined.
+   * @since V2017_07_11
+   */
   IsInlined: boolean;
 }
 
-/** t:AppMetadata */
+/**
+ * t:AppMetadata
+ * @since V2017_07_11
+ */
 export interface AppMetadata extends Extensible {
-  /** t:EndNodeUrl. */
+  /**
+   * t:EndNodeUrl.
+   * @since V2017_07_11
+   */
   EndNodeUrl?: string;
-  /** t:AppStatus. */
+  /**
+   * t:AppStatus.
+   * @since V2017_07_11
+   */
   AppStatus?: string;
-  /** t:ActionUrl. */
+  /**
+   * t:ActionUrl.
+   * @since V2017_07_11
+   */
   ActionUrl?: string;
-  /** t:ProductId. */
+  /**
+   * t:ProductId.
+   * @since V2017_07_11
+   */
   ProductId?: string;
-  /** t:EnabledStatus. */
+  /**
+   * t:EnabledStatus.
+   * @since V2017_07_11
+   */
   EnabledStatus?: boolean;
-  /** t:ConsentState. */
+  /**
+   * t:ConsentState.
+   * @since V2017_07_11
+   */
   ConsentState?: string;
-  /** t:ExtensionType. */
+  /**
+   * t:ExtensionType.
+   * @since V2017_07_11
+   */
   ExtensionType?: string;
-  /** t:MarketplaceAssetId. */
+  /**
+   * t:MarketplaceAssetId.
+   * @since V2017_07_11
+   */
   MarketplaceAssetId?: string;
-  /** t:LicenseStatus. */
+  /**
+   * t:LicenseStatus.
+   * @since V2017_07_11
+   */
   LicenseStatus?: string;
-  /** t:TrialExpirationDate. */
+  /**
+   * t:TrialExpirationDate.
+   * @since V2017_07_11
+   */
   TrialExpirationDate?: string;
-  /** t:InstalledBy. */
+  /**
+   * t:InstalledBy.
+   * @since V2017_07_11
+   */
   InstalledBy?: string;
-  /** t:IsMandatory. */
+  /**
+   * t:IsMandatory.
+   * @since V2017_07_11
+   */
   IsMandatory?: boolean;
 }
 
-/** t:ApprovalRequestDataType */
+/**
+ * t:ApprovalRequestDataType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/approvalrequestdata
+ */
 export interface ApprovalRequestDataType extends Extensible {
-  /** t:IsUndecidedApprovalRequest. */
+  /**
+   * t:IsUndecidedApprovalRequest.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   IsUndecidedApprovalRequest?: boolean;
-  /** t:ApprovalDecision. */
+  /**
+   * t:ApprovalDecision.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ApprovalDecision?: number;
-  /** t:ApprovalDecisionMaker. */
+  /**
+   * t:ApprovalDecisionMaker.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ApprovalDecisionMaker?: string;
-  /** t:ApprovalDecisionTime. */
+  /**
+   * t:ApprovalDecisionTime.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ApprovalDecisionTime?: string;
 }
 
-/** t:AppType */
+/**
+ * t:AppType
+ * @since V2017_07_11
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/app
+ */
 export interface AppType extends Extensible {
-  /** t:Metadata. */
+  /**
+   * t:Metadata.
+   * @since V2017_07_11
+   */
   Metadata?: AppMetadata;
-  /** t:Manifest. */
+  /**
+   * t:Manifest.
+   * @since V2017_07_11
+   */
   Manifest: string;
 }
 
-/** t:ArrayOfAbchPersonContactHandlesType */
+/**
+ * t:ArrayOfAbchPersonContactHandlesType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ArrayOfAbchPersonContactHandlesType = AbchPersonContactHandle[];
-/** t:ArrayOfAddressEntitiesType */
+/**
+ * t:ArrayOfAddressEntitiesType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/addresses-arrayofaddressentitiestype
+ */
 export type ArrayOfAddressEntitiesType = AddressEntityType[];
-/** t:ArrayOfAddressesType */
+/**
+ * t:ArrayOfAddressesType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/addresses-arrayofaddressestype
+ */
 export type ArrayOfAddressesType = string[];
 
-/** t:ArrayOfAppsType */
+/**
+ * t:ArrayOfAppsType
+ * @since V2017_07_11
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/apps
+ */
 export interface ArrayOfAppsType extends Extensible {
-  /** t:App, repeated. */
+  /**
+   * t:App, repeated.
+   * @since V2017_07_11
+   */
   App?: AppType[];
-  /** t:Metadata. */
+  /**
+   * t:Metadata.
+   * @since V2017_07_11
+   */
   Metadata?: Metadata;
 }
 
-/** t:ArrayOfArraysOfTrackingPropertiesType */
+/**
+ * t:ArrayOfArraysOfTrackingPropertiesType
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/errors-ex15websvcsotherref
+ */
 export type ArrayOfArraysOfTrackingPropertiesType = ArrayOfTrackingPropertiesType[];
 /** t:ArrayOfAttachmentsType */
 export type ArrayOfAttachmentsType = ArrayOfAttachmentsTypeEntry[];
@@ -324,97 +693,231 @@ export type ArrayOfAttachmentsType = ArrayOfAttachmentsTypeEntry[];
 export type ArrayOfAttachmentsTypeEntry = Tagged<'ItemAttachment', ItemAttachmentType>
     | Tagged<'FileAttachment', FileAttachmentType>
     | Tagged<'ReferenceAttachment', ReferenceAttachmentType>;
-/** t:ArrayOfAttendeeAvailability */
+/**
+ * t:ArrayOfAttendeeAvailability
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ArrayOfAttendeeAvailability = AttendeeAvailability[];
-/** t:ArrayOfAttendeeConflictData */
+/**
+ * t:ArrayOfAttendeeConflictData
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/attendeeconflictdataarray
+ */
 export type ArrayOfAttendeeConflictData = ArrayOfAttendeeConflictDataEntry[];
 /** One entry: the element named by `$el`. */
 export type ArrayOfAttendeeConflictDataEntry = TaggedValue<'UnknownAttendeeConflictData', UnknownAttendeeConflictData | null>
     | TaggedValue<'IndividualAttendeeConflictData', IndividualAttendeeConflictData | null>
     | TaggedValue<'TooBigGroupAttendeeConflictData', TooBigGroupAttendeeConflictData | null>
     | TaggedValue<'GroupAttendeeConflictData', GroupAttendeeConflictData | null>;
-/** t:ArrayOfAttendeeConstraintItems */
+/**
+ * t:ArrayOfAttendeeConstraintItems
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ArrayOfAttendeeConstraintItems = AttendeeConstraintItem[];
 /** t:ArrayOfBaseItemIdsType */
 export type ArrayOfBaseItemIdsType = ItemIdType[];
-/** t:ArrayOfBinaryType */
+/**
+ * t:ArrayOfBinaryType
+ * @since Exchange2010_SP2
+ */
 export type ArrayOfBinaryType = string[];
-/** t:ArrayOfBodyContentAttributedValuesType */
+/**
+ * t:ArrayOfBodyContentAttributedValuesType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/bodies
+ */
 export type ArrayOfBodyContentAttributedValuesType = BodyContentAttributedValueType[];
-/** t:ArrayOfCalendarEvent */
+/**
+ * t:ArrayOfCalendarEvent
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/calendareventarray
+ */
 export type ArrayOfCalendarEvent = CalendarEvent[];
-/** t:ArrayOfCalendarItemsType */
+/**
+ * t:ArrayOfCalendarItemsType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ArrayOfCalendarItemsType = CalendarItemType[];
-/** t:ArrayOfCalendarPermissionsType */
+/**
+ * t:ArrayOfCalendarPermissionsType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/calendarpermissions
+ */
 export type ArrayOfCalendarPermissionsType = CalendarPermissionType[];
-/** t:ArrayOfCompanyInsightValue */
+/**
+ * t:ArrayOfCompanyInsightValue
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ArrayOfCompanyInsightValue = CompanyInsightValue[];
-/** t:ArrayOfComputedInsightValueProperty */
+/**
+ * t:ArrayOfComputedInsightValueProperty
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ArrayOfComputedInsightValueProperty = ComputedInsightValueProperty[];
-/** t:ArrayOfContactsType */
+/**
+ * t:ArrayOfContactsType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/contacts-arrayofcontactstype
+ */
 export type ArrayOfContactsType = ContactType[];
-/** t:ArrayOfContextProperty */
+/**
+ * t:ArrayOfContextProperty
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ArrayOfContextProperty = ContextPropertyType[];
-/** t:ArrayOfConversationNodesType */
+/**
+ * t:ArrayOfConversationNodesType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/conversationnodes
+ */
 export type ArrayOfConversationNodesType = ConversationNodeType[];
-/** t:ArrayOfConversationRequestsType */
+/**
+ * t:ArrayOfConversationRequestsType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type ArrayOfConversationRequestsType = ConversationRequestType[];
-/** t:ArrayOfConversationsType */
+/**
+ * t:ArrayOfConversationsType
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/conversations-ex15websvcsotherref
+ */
 export type ArrayOfConversationsType = ConversationType[];
-/** t:ArrayOfDelegateUserType */
+/**
+ * t:ArrayOfDelegateUserType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/delegateusers
+ */
 export type ArrayOfDelegateUserType = DelegateUserType[];
-/** t:ArrayOfDiscoverySearchConfigurationType */
+/**
+ * t:ArrayOfDiscoverySearchConfigurationType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/discoverysearchconfigurations
+ */
 export type ArrayOfDiscoverySearchConfigurationType = DiscoverySearchConfigurationType[];
-/** t:ArrayOfDistinguishedFolderIdType */
+/**
+ * t:ArrayOfDistinguishedFolderIdType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ArrayOfDistinguishedFolderIdType = DistinguishedFolderIdType[];
 
-/** t:ArrayOfDLExpansionType */
+/**
+ * t:ArrayOfDLExpansionType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/dlexpansion
+ */
 export interface ArrayOfDLExpansionType extends Extensible {
-  /** Attribute IndexedPagingOffset. */
+  /**
+   * Attribute IndexedPagingOffset.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/dlexpansion
+   */
   IndexedPagingOffset?: number;
-  /** Attribute NumeratorOffset. */
+  /**
+   * Attribute NumeratorOffset.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/dlexpansion
+   */
   NumeratorOffset?: number;
-  /** Attribute AbsoluteDenominator. */
+  /**
+   * Attribute AbsoluteDenominator.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/dlexpansion
+   */
   AbsoluteDenominator?: number;
-  /** Attribute IncludesLastItemInRange. */
+  /**
+   * Attribute IncludesLastItemInRange.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/dlexpansion
+   */
   IncludesLastItemInRange?: boolean;
-  /** Attribute TotalItemsInView. */
+  /**
+   * Attribute TotalItemsInView.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/dlexpansion
+   */
   TotalItemsInView?: number;
-  /** t:Mailbox, repeated. */
+  /**
+   * t:Mailbox, repeated.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/mailbox
+   */
   Mailbox?: EmailAddressType[];
 }
 
-/** t:ArrayOfEmailAddressAttributedValuesType */
+/**
+ * t:ArrayOfEmailAddressAttributedValuesType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type ArrayOfEmailAddressAttributedValuesType = EmailAddressAttributedValueType[];
-/** t:ArrayOfEmailAddressEntitiesType */
+/**
+ * t:ArrayOfEmailAddressEntitiesType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/emailaddresses-arrayofemailaddressentitiestype
+ */
 export type ArrayOfEmailAddressEntitiesType = EmailAddressEntityType[];
-/** t:ArrayOfEmailAddressesType */
+/**
+ * t:ArrayOfEmailAddressesType
+ * @since Exchange2010_SP1
+ */
 export type ArrayOfEmailAddressesType = EmailAddressType[];
-/** t:ArrayOfEmailUsersType */
+/**
+ * t:ArrayOfEmailUsersType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type ArrayOfEmailUsersType = EmailUserType[];
-/** t:ArrayOfEncryptedSharedFolderDataType */
+/**
+ * t:ArrayOfEncryptedSharedFolderDataType
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/encryptedsharedfolderdatacollection
+ */
 export type ArrayOfEncryptedSharedFolderDataType = EncryptedSharedFolderDataType[];
-/** t:ArrayOfEntityFeedbackEntry */
+/**
+ * t:ArrayOfEntityFeedbackEntry
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ArrayOfEntityFeedbackEntry = EntityFeedbackEntryType[];
-/** t:ArrayOfEventIDType */
+/**
+ * t:ArrayOfEventIDType
+ * @since V2017_07_11
+ */
 export type ArrayOfEventIDType = string[];
-/** t:ArrayOfExtendedAttributesType */
+/**
+ * t:ArrayOfExtendedAttributesType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type ArrayOfExtendedAttributesType = ExtendedAttributeType[];
-/** t:ArrayOfExtendedPropertyAttributedValueType */
+/**
+ * t:ArrayOfExtendedPropertyAttributedValueType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/extendedproperties-arrayofextendedpropertyattributedvaluetype
+ */
 export type ArrayOfExtendedPropertyAttributedValueType = ExtendedPropertyAttributedValueType[];
-/** t:ArrayOfExtractedEmailAddresses */
+/**
+ * t:ArrayOfExtractedEmailAddresses
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/emailaddresses-arrayofextractedemailaddresses
+ */
 export type ArrayOfExtractedEmailAddresses = string[];
-/** t:ArrayOfFailedSearchMailboxesType */
+/**
+ * t:ArrayOfFailedSearchMailboxesType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/failedmailboxes
+ */
 export type ArrayOfFailedSearchMailboxesType = FailedSearchMailboxType[];
-/** t:ArrayOfFindMessageTrackingSearchResultType */
+/**
+ * t:ArrayOfFindMessageTrackingSearchResultType
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/messagetrackingsearchresults
+ */
 export type ArrayOfFindMessageTrackingSearchResultType = FindMessageTrackingSearchResultType[];
-/** t:ArrayOfFlightReservationsType */
+/**
+ * t:ArrayOfFlightReservationsType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ArrayOfFlightReservationsType = FlightReservationEntityType[];
-/** t:ArrayOfFlightsType */
+/**
+ * t:ArrayOfFlightsType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ArrayOfFlightsType = FlightEntityType[];
-/** t:ArrayOfFolderIdType */
+/**
+ * t:ArrayOfFolderIdType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type ArrayOfFolderIdType = FolderIdType[];
-/** t:ArrayOfFoldersType */
+/**
+ * t:ArrayOfFoldersType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/folders-ex15websvcsotherref
+ */
 export type ArrayOfFoldersType = ArrayOfFoldersTypeEntry[];
 /** One entry: the element named by `$el`. */
 export type ArrayOfFoldersTypeEntry = Tagged<'Folder', FolderType>
@@ -422,85 +925,216 @@ export type ArrayOfFoldersTypeEntry = Tagged<'Folder', FolderType>
     | Tagged<'ContactsFolder', ContactsFolderType>
     | Tagged<'SearchFolder', SearchFolderType>
     | Tagged<'TasksFolder', TasksFolderType>;
-/** t:ArrayOfGroupedItemsType */
+/**
+ * t:ArrayOfGroupedItemsType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/groups
+ */
 export type ArrayOfGroupedItemsType = GroupedItemsType[];
-/** t:ArrayOfGroupIdType */
+/**
+ * t:ArrayOfGroupIdType
+ * @since V2017_07_11
+ */
 export type ArrayOfGroupIdType = string[];
-/** t:ArrayOfGuidType */
+/**
+ * t:ArrayOfGuidType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ArrayOfGuidType = GuidType[];
-/** t:ArrayOfHighlightTermsType */
+/**
+ * t:ArrayOfHighlightTermsType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/highlightterms
+ */
 export type ArrayOfHighlightTermsType = HighlightTermType[];
-/** t:ArrayOfImGroupType */
+/**
+ * t:ArrayOfImGroupType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/groups-arrayofimgrouptype
+ */
 export type ArrayOfImGroupType = ImGroupType[];
-/** t:ArrayOfInboxReminderType */
+/**
+ * t:ArrayOfInboxReminderType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ArrayOfInboxReminderType = InboxReminderType[];
-/** t:ArrayOfInferenceClassificationOverridesType */
+/**
+ * t:ArrayOfInferenceClassificationOverridesType
+ * @since V2017_07_11
+ */
 export type ArrayOfInferenceClassificationOverridesType = InferenceClassificationOverrideType[];
-/** t:ArrayOfInsight */
+/**
+ * t:ArrayOfInsight
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ArrayOfInsight = Insight[];
-/** t:ArrayOfInsightContextItem */
+/**
+ * t:ArrayOfInsightContextItem
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ArrayOfInsightContextItem = InsightContextItem[];
-/** t:ArrayOfInsightItemType */
+/**
+ * t:ArrayOfInsightItemType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ArrayOfInsightItemType = InsightItemType[];
-/** t:ArrayOfInsightValue */
+/**
+ * t:ArrayOfInsightValue
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ArrayOfInsightValue = InsightValue[];
-/** t:ArrayOfInvalidRecipientsType */
+/**
+ * t:ArrayOfInvalidRecipientsType
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/invalidrecipients
+ */
 export type ArrayOfInvalidRecipientsType = InvalidRecipientType[];
-/** t:ArrayOfItemClassType */
+/**
+ * t:ArrayOfItemClassType
+ * @since Exchange2010_SP1
+ */
 export type ArrayOfItemClassType = ItemClassType[];
-/** t:ArrayOfItemIdsType */
+/**
+ * t:ArrayOfItemIdsType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ArrayOfItemIdsType = ItemIdType[];
-/** t:ArrayOfItemsType */
+/**
+ * t:ArrayOfItemsType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ArrayOfItemsType = ItemType[];
-/** t:ArrayOfJobInsightValue */
+/**
+ * t:ArrayOfJobInsightValue
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ArrayOfJobInsightValue = JobInsightValue[];
-/** t:ArrayOfKeywordStatisticsSearchResultsType */
+/**
+ * t:ArrayOfKeywordStatisticsSearchResultsType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/keywordstats
+ */
 export type ArrayOfKeywordStatisticsSearchResultsType = KeywordStatisticsSearchResultType[];
-/** t:ArrayOfLocationConstraintItems */
+/**
+ * t:ArrayOfLocationConstraintItems
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ArrayOfLocationConstraintItems = LocationConstraintItem[];
-/** t:ArrayOfMailboxData */
-export type ArrayOfMailboxData = MailboxData | null[];
-/** t:ArrayOfMailboxHoldStatusType */
+/**
+ * t:ArrayOfMailboxData
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/mailboxdataarray
+ */
+export type ArrayOfMailboxData = Array<MailboxData | null>;
+/**
+ * t:ArrayOfMailboxHoldStatusType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/mailboxholdstatuses
+ */
 export type ArrayOfMailboxHoldStatusType = MailboxHoldStatusType[];
-/** t:ArrayOfMailboxStatisticsItemsType */
+/**
+ * t:ArrayOfMailboxStatisticsItemsType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/mailboxstats
+ */
 export type ArrayOfMailboxStatisticsItemsType = MailboxStatisticsItemType[];
-/** t:ArrayOfMeetingLocation */
+/**
+ * t:ArrayOfMeetingLocation
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ArrayOfMeetingLocation = MeetingLocation[];
-/** t:ArrayOfMeetingSuggestionsType */
+/**
+ * t:ArrayOfMeetingSuggestionsType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/meetingsuggestions
+ */
 export type ArrayOfMeetingSuggestionsType = MeetingSuggestionType[];
-/** t:ArrayOfMeetingTimeCandidate */
+/**
+ * t:ArrayOfMeetingTimeCandidate
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ArrayOfMeetingTimeCandidate = MeetingTimeCandidate[];
-/** t:ArrayOfNonIndexableItemDetailsType */
+/**
+ * t:ArrayOfNonIndexableItemDetailsType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/items-arrayofnonindexableitemdetailstype
+ */
 export type ArrayOfNonIndexableItemDetailsType = NonIndexableItemDetailType[];
-/** t:ArrayOfNonIndexableItemStatisticsType */
+/**
+ * t:ArrayOfNonIndexableItemStatisticsType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/nonindexableitemstatistics
+ */
 export type ArrayOfNonIndexableItemStatisticsType = NonIndexableItemStatisticType[];
-/** t:ArrayOfOccurrenceRangesType */
+/**
+ * t:ArrayOfOccurrenceRangesType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/ranges
+ */
 export type ArrayOfOccurrenceRangesType = OccurrencesRangeType[];
-/** t:ArrayOfParcelDeliveryEntitiesType */
+/**
+ * t:ArrayOfParcelDeliveryEntitiesType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ArrayOfParcelDeliveryEntitiesType = ParcelDeliveryEntityType[];
-/** t:ArrayOfPeopleQuerySource */
+/**
+ * t:ArrayOfPeopleQuerySource
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ArrayOfPeopleQuerySource = string[];
-/** t:ArrayOfPeopleType */
+/**
+ * t:ArrayOfPeopleType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type ArrayOfPeopleType = PersonaType[];
 /** t:ArrayOfPermissionsType */
 export type ArrayOfPermissionsType = PermissionType[];
-/** t:ArrayOfPersonaAttributionsType */
+/**
+ * t:ArrayOfPersonaAttributionsType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/attributions-arrayofpersonaattributionstype
+ */
 export type ArrayOfPersonaAttributionsType = PersonaAttributionType[];
-/** t:ArrayOfPersonType */
+/**
+ * t:ArrayOfPersonType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ArrayOfPersonType = PersonType[];
-/** t:ArrayOfPhoneEntitiesType */
+/**
+ * t:ArrayOfPhoneEntitiesType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/phonenumbers-arrayofphoneentitiestype
+ */
 export type ArrayOfPhoneEntitiesType = PhoneEntityType[];
-/** t:ArrayOfPhoneNumberAttributedValuesType */
+/**
+ * t:ArrayOfPhoneNumberAttributedValuesType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type ArrayOfPhoneNumberAttributedValuesType = PhoneNumberAttributedValueType[];
-/** t:ArrayOfPhonesType */
+/**
+ * t:ArrayOfPhonesType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/phonenumbers-arrayofphonestype
+ */
 export type ArrayOfPhonesType = PhoneType[];
-/** t:ArrayOfPostalAddressAttributedValuesType */
+/**
+ * t:ArrayOfPostalAddressAttributedValuesType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type ArrayOfPostalAddressAttributedValuesType = PostalAddressAttributedValueType[];
-/** t:ArrayOfProfileInsightValue */
+/**
+ * t:ArrayOfProfileInsightValue
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ArrayOfProfileInsightValue = ProfileInsightValue[];
-/** t:ArrayOfProtectionRulesType */
+/**
+ * t:ArrayOfProtectionRulesType
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/rules-ex15websvcsotherref
+ */
 export type ArrayOfProtectionRulesType = ProtectionRuleType[];
-/** t:ArrayOfRealItemsType */
+/**
+ * t:ArrayOfRealItemsType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/items
+ */
 export type ArrayOfRealItemsType = ArrayOfRealItemsTypeEntry[];
 /** One entry: the element named by `$el`. */
 export type ArrayOfRealItemsTypeEntry = Tagged<'Item', ItemType>
@@ -520,111 +1154,262 @@ export type ArrayOfRealItemsTypeEntry = Tagged<'Item', ItemType>
     | Tagged<'Person', AbchPersonItemType>;
 /** t:ArrayOfRecipientsType */
 export type ArrayOfRecipientsType = EmailAddressType[];
-/** t:ArrayOfRecipientSuggestionsType */
+/**
+ * t:ArrayOfRecipientSuggestionsType
+ * @since V2017_07_11
+ */
 export type ArrayOfRecipientSuggestionsType = RecipientSuggestionType[];
-/** t:ArrayOfRecipientTrackingEventType */
+/**
+ * t:ArrayOfRecipientTrackingEventType
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/recipienttrackingevents
+ */
 export type ArrayOfRecipientTrackingEventType = RecipientTrackingEventType[];
-/** t:ArrayOfRemindersType */
+/**
+ * t:ArrayOfRemindersType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/reminders
+ */
 export type ArrayOfRemindersType = ReminderType[];
 
-/** t:ArrayOfResolutionType */
+/**
+ * t:ArrayOfResolutionType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/resolutionset
+ */
 export interface ArrayOfResolutionType extends Extensible {
-  /** Attribute IndexedPagingOffset. */
+  /**
+   * Attribute IndexedPagingOffset.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/resolutionset
+   */
   IndexedPagingOffset?: number;
-  /** Attribute NumeratorOffset. */
+  /**
+   * Attribute NumeratorOffset.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/resolutionset
+   */
   NumeratorOffset?: number;
-  /** Attribute AbsoluteDenominator. */
+  /**
+   * Attribute AbsoluteDenominator.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/resolutionset
+   */
   AbsoluteDenominator?: number;
-  /** Attribute IncludesLastItemInRange. */
+  /**
+   * Attribute IncludesLastItemInRange.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/resolutionset
+   */
   IncludesLastItemInRange?: boolean;
-  /** Attribute TotalItemsInView. */
+  /**
+   * Attribute TotalItemsInView.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/resolutionset
+   */
   TotalItemsInView?: number;
-  /** t:Resolution, repeated. */
+  /**
+   * t:Resolution, repeated.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/resolution
+   */
   Resolution?: ResolutionType[];
 }
 
-/** t:ArrayOfRetentionPolicyTagsType */
+/**
+ * t:ArrayOfRetentionPolicyTagsType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/retentionpolicytags
+ */
 export type ArrayOfRetentionPolicyTagsType = RetentionPolicyTagType[];
-/** t:ArrayOfRoomsType */
+/**
+ * t:ArrayOfRoomsType
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/rooms
+ */
 export type ArrayOfRoomsType = RoomType[];
-/** t:ArrayOfRuleOperationErrorsType */
+/**
+ * t:ArrayOfRuleOperationErrorsType
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/ruleoperationerrors
+ */
 export type ArrayOfRuleOperationErrorsType = RuleOperationErrorType[];
-/** t:ArrayOfRuleOperationsType */
+/**
+ * t:ArrayOfRuleOperationsType
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/operations
+ */
 export type ArrayOfRuleOperationsType = ArrayOfRuleOperationsTypeEntry[];
 /** One entry: the element named by `$el`. */
 export type ArrayOfRuleOperationsTypeEntry = Tagged<'CreateRuleOperation', CreateRuleOperationType>
     | Tagged<'SetRuleOperation', SetRuleOperationType>
     | Tagged<'DeleteRuleOperation', DeleteRuleOperationType>;
-/** t:ArrayOfRulesType */
+/**
+ * t:ArrayOfRulesType
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/inboxrules
+ */
 export type ArrayOfRulesType = RuleType[];
-/** t:ArrayOfRuleValidationErrorsType */
+/**
+ * t:ArrayOfRuleValidationErrorsType
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/validationerrors
+ */
 export type ArrayOfRuleValidationErrorsType = RuleValidationErrorType[];
-/** t:ArrayOfSearchableMailboxesType */
+/**
+ * t:ArrayOfSearchableMailboxesType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/searchablemailboxes
+ */
 export type ArrayOfSearchableMailboxesType = SearchableMailboxType[];
-/** t:ArrayOfSearchItemKindsType */
+/**
+ * t:ArrayOfSearchItemKindsType
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/messagetypes
+ */
 export type ArrayOfSearchItemKindsType = SearchItemKindType[];
-/** t:ArrayOfSearchPreviewItemsType */
+/**
+ * t:ArrayOfSearchPreviewItemsType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type ArrayOfSearchPreviewItemsType = SearchPreviewItemType[];
-/** t:ArrayOfSearchRefinerItemsType */
+/**
+ * t:ArrayOfSearchRefinerItemsType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/refiners
+ */
 export type ArrayOfSearchRefinerItemsType = SearchRefinerItemType[];
 
-/** t:ArrayOfSearchScopeType */
+/**
+ * t:ArrayOfSearchScopeType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface ArrayOfSearchScopeType extends Extensible {
-  /** t:PrimaryMailboxSearchScope. */
+  /**
+   * t:PrimaryMailboxSearchScope.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   PrimaryMailboxSearchScope?: PrimaryMailboxSearchScopeType;
-  /** t:LargeArchiveSearchScope. */
+  /**
+   * t:LargeArchiveSearchScope.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   LargeArchiveSearchScope?: LargeArchiveSearchScopeType;
-  /** t:GroupSearchScope. */
+  /**
+   * t:GroupSearchScope.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   GroupSearchScope?: GroupSearchScopeType;
-  /** t:CustomSearchScope, repeated. */
+  /**
+   * t:CustomSearchScope, repeated.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   CustomSearchScope?: CustomSearchScopeType[];
-  /** t:OneDriveSearchScope. */
+  /**
+   * t:OneDriveSearchScope.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   OneDriveSearchScope?: OneDriveSearchScopeType;
-  /** t:SingleLargeArchiveSearchScope. */
+  /**
+   * t:SingleLargeArchiveSearchScope.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   SingleLargeArchiveSearchScope?: SingleLargeArchiveSearchScopeType;
-  /** t:DelveSearchScope. */
+  /**
+   * t:DelveSearchScope.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   DelveSearchScope?: DelveSearchScopeType;
 }
 
-/** t:ArrayOfSenderAddInsType */
+/**
+ * t:ArrayOfSenderAddInsType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ArrayOfSenderAddInsType = SenderAddInEntityType[];
 
-/** t:ArrayOfSharingMessageActionType */
+/**
+ * t:ArrayOfSharingMessageActionType
+ * @since V2017_07_11
+ */
 export interface ArrayOfSharingMessageActionType extends Extensible {
-  /** t:SharingMessageAction. */
+  /**
+   * t:SharingMessageAction.
+   * @since V2017_07_11
+   */
   SharingMessageAction?: SharingMessageActionType;
 }
 
-/** t:ArrayOfSkillInsightValue */
+/**
+ * t:ArrayOfSkillInsightValue
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ArrayOfSkillInsightValue = SkillInsightValue[];
-/** t:ArrayOfSmtpAddressType */
+/**
+ * t:ArrayOfSmtpAddressType
+ * @since Exchange2010_SP1
+ */
 export type ArrayOfSmtpAddressType = NonEmptyStringType[];
-/** t:ArrayOfStringArrayAttributedValuesType */
+/**
+ * t:ArrayOfStringArrayAttributedValuesType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type ArrayOfStringArrayAttributedValuesType = StringArrayAttributedValueType[];
-/** t:ArrayOfStringAttributedValuesType */
+/**
+ * t:ArrayOfStringAttributedValuesType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type ArrayOfStringAttributedValuesType = StringAttributedValueType[];
 /** t:ArrayOfStringsType */
 export type ArrayOfStringsType = string[];
-/** t:ArrayOfStringValueType */
+/**
+ * t:ArrayOfStringValueType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/values-arrayofstringvaluetype
+ */
 export type ArrayOfStringValueType = string[];
-/** t:ArrayOfSuggestion */
+/**
+ * t:ArrayOfSuggestion
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/suggestionarray
+ */
 export type ArrayOfSuggestion = Suggestion[];
-/** t:ArrayOfSuggestionDayResult */
+/**
+ * t:ArrayOfSuggestionDayResult
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/suggestiondayresultarray
+ */
 export type ArrayOfSuggestionDayResult = SuggestionDayResult[];
-/** t:ArrayOfTaskSuggestionsType */
+/**
+ * t:ArrayOfTaskSuggestionsType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/tasksuggestions
+ */
 export type ArrayOfTaskSuggestionsType = TaskSuggestionType[];
-/** t:ArrayOfTimeSlot */
+/**
+ * t:ArrayOfTimeSlot
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ArrayOfTimeSlot = TimeSlot[];
-/** t:ArrayOfTimeZoneDefinitionType */
+/**
+ * t:ArrayOfTimeZoneDefinitionType
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/timezonedefinitions
+ */
 export type ArrayOfTimeZoneDefinitionType = TimeZoneDefinitionType[];
-/** t:ArrayOfTrackingPropertiesType */
+/**
+ * t:ArrayOfTrackingPropertiesType
+ * @since Exchange2010_SP1
+ */
 export type ArrayOfTrackingPropertiesType = TrackingPropertyType[];
-/** t:ArrayOfTransitionsGroupsType */
+/**
+ * t:ArrayOfTransitionsGroupsType
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/transitionsgroups
+ */
 export type ArrayOfTransitionsGroupsType = ArrayOfTransitionsType[];
 
-/** t:ArrayOfTransitionsType */
+/**
+ * t:ArrayOfTransitionsType
+ * @since Exchange2010_SP1
+ */
 export interface ArrayOfTransitionsType extends Extensible {
-  /** Attribute Id. */
+  /**
+   * Attribute Id.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/transitions
+   */
   Id?: string;
   /** Repeated choice of 4 elements, in document order; narrow on `$el`. */
   Transition: ArrayOfTransitionsTypeTransitionEntry[];
@@ -635,50 +1420,116 @@ export type ArrayOfTransitionsTypeTransitionEntry = Tagged<'Transition', Transit
     | Tagged<'AbsoluteDateTransition', AbsoluteDateTransitionType>
     | Tagged<'RecurringDayTransition', RecurringDayTransitionType>
     | Tagged<'RecurringDateTransition', RecurringDateTransitionType>;
-/** t:ArrayOfUnknownEntriesType */
+/**
+ * t:ArrayOfUnknownEntriesType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/unknownentries
+ */
 export type ArrayOfUnknownEntriesType = string[];
-/** t:ArrayOfUrlEntitiesType */
+/**
+ * t:ArrayOfUrlEntitiesType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/urls-arrayofurlentitiestype
+ */
 export type ArrayOfUrlEntitiesType = UrlEntityType[];
-/** t:ArrayOfUrlsType */
+/**
+ * t:ArrayOfUrlsType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/urls
+ */
 export type ArrayOfUrlsType = string[];
-/** t:ArrayOfUserIdType */
+/**
+ * t:ArrayOfUserIdType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/userids
+ */
 export type ArrayOfUserIdType = UserIdType[];
-/** t:ArrayOfUserMailboxesType */
+/**
+ * t:ArrayOfUserMailboxesType
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/mailboxes-arrayofusermailboxestype
+ */
 export type ArrayOfUserMailboxesType = UserMailboxType[];
-/** t:ArrayOfValueAttributionsType */
+/**
+ * t:ArrayOfValueAttributionsType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/attributions-arrayofvalueattributionstype
+ */
 export type ArrayOfValueAttributionsType = string[];
-/** t:ArrayOfVotingOptionDataType */
+/**
+ * t:ArrayOfVotingOptionDataType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/useroptions
+ */
 export type ArrayOfVotingOptionDataType = VotingOptionDataType[];
-/** t:ArrayOfWorkHours */
+/**
+ * t:ArrayOfWorkHours
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ArrayOfWorkHours = WorkHoursType[];
-/** t:ArrayOfWorkingPeriod */
+/**
+ * t:ArrayOfWorkingPeriod
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/workingperiodarray
+ */
 export type ArrayOfWorkingPeriod = WorkingPeriod[];
-/** t:ArrayOfWorkTimeSlot */
+/**
+ * t:ArrayOfWorkTimeSlot
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ArrayOfWorkTimeSlot = WorkTimeSlot[];
 
-/** t:AttachmentIdType */
+/**
+ * t:AttachmentIdType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/attachmentid
+ */
 export interface AttachmentIdType extends RequestAttachmentIdType {
-  /** Attribute RootItemId. */
+  /**
+   * Attribute RootItemId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/attachmentid
+   */
   RootItemId?: string;
-  /** Attribute RootItemChangeKey. */
+  /**
+   * Attribute RootItemChangeKey.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/attachmentid
+   */
   RootItemChangeKey?: string;
 }
 
-/** t:AttachmentRefinerType */
+/**
+ * t:AttachmentRefinerType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface AttachmentRefinerType extends SearchRefinerType {
-  /** t:HasAttachment. */
+  /**
+   * t:HasAttachment.
+   * @since V2017_07_11
+   */
   HasAttachment?: boolean;
 }
 
-/** t:AttachmentResponseShapeType */
+/**
+ * t:AttachmentResponseShapeType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/attachmentshape
+ */
 export interface AttachmentResponseShapeType extends Extensible {
-  /** t:IncludeMimeContent. */
+  /**
+   * t:IncludeMimeContent.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/includemimecontent
+   */
   IncludeMimeContent?: boolean;
-  /** t:BodyType. */
+  /**
+   * t:BodyType.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/bodytype
+   */
   BodyType?: BodyTypeResponseType;
-  /** t:FilterHtmlContent. */
+  /**
+   * t:FilterHtmlContent.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/filterhtmlcontent
+   */
   FilterHtmlContent?: boolean;
-  /** t:AdditionalProperties. */
+  /**
+   * t:AdditionalProperties.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/additionalproperties
+   */
   AdditionalProperties?: NonEmptyArrayOfPathsToElementType;
 }
 
@@ -686,31 +1537,70 @@ export interface AttachmentResponseShapeType extends Extensible {
 export interface AttachmentType extends Extensible {
   /** xsi:type: set when the value is of a derived type. */
   $type?: 'AttachmentType' | 'FileAttachmentType' | 'ItemAttachmentType' | 'ReferenceAttachmentType';
-  /** t:AttachmentId. */
+  /**
+   * t:AttachmentId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/attachmentid
+   */
   AttachmentId?: AttachmentIdType;
-  /** t:Name. */
+  /**
+   * t:Name.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/name-attachmenttype
+   */
   Name?: string;
-  /** t:ContentType. */
+  /**
+   * t:ContentType.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/contenttype
+   */
   ContentType?: string;
-  /** t:ContentId. */
+  /**
+   * t:ContentId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/contentid
+   */
   ContentId?: string;
-  /** t:ContentLocation. */
+  /**
+   * t:ContentLocation.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/contentlocation
+   */
   ContentLocation?: string;
-  /** t:AttachmentOriginalUrl. */
+  /**
+   * t:AttachmentOriginalUrl.
+   * @since V2017_07_11
+   */
   AttachmentOriginalUrl?: string;
-  /** t:Size. */
+  /**
+   * t:Size.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/size
+   */
   Size?: number;
-  /** t:LastModifiedTime. */
+  /**
+   * t:LastModifiedTime.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/lastmodifiedtime
+   */
   LastModifiedTime?: string;
-  /** t:IsInline. */
+  /**
+   * t:IsInline.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isinline
+   */
   IsInline?: boolean;
 }
 
-/** t:AttendeeAvailability */
+/**
+ * t:AttendeeAvailability
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface AttendeeAvailability extends Extensible {
-  /** t:EmailAddress. */
+  /**
+   * t:EmailAddress.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   EmailAddress: string;
-  /** t:Availability. */
+  /**
+   * t:Availability.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Availability: AvailabilityStatusType;
 }
 
@@ -720,42 +1610,83 @@ export interface AttendeeConflictData extends Extensible {
   $type?: 'AttendeeConflictData' | 'GroupAttendeeConflictData' | 'IndividualAttendeeConflictData' | 'TooBigGroupAttendeeConflictData' | 'UnknownAttendeeConflictData';
 }
 
-/** t:AttendeeConstraintItem */
+/**
+ * t:AttendeeConstraintItem
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface AttendeeConstraintItem extends MeetingTimeCandidatesConstraintItem {
-  /** t:IsRequired. */
+  /**
+   * t:IsRequired.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   IsRequired?: boolean;
 }
 
-/** t:AttendeeType */
+/**
+ * t:AttendeeType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/attendee
+ */
 export interface AttendeeType extends Extensible {
-  /** t:Mailbox. */
+  /**
+   * t:Mailbox.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/mailbox
+   */
   Mailbox: EmailAddressType;
-  /** t:ResponseType. */
+  /**
+   * t:ResponseType.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/responsetype
+   */
   ResponseType?: ResponseTypeType;
-  /** t:LastResponseTime. */
+  /**
+   * t:LastResponseTime.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/lastresponsetime
+   */
   LastResponseTime?: string;
-  /** t:ProposedStart. */
+  /**
+   * t:ProposedStart.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/proposedstart-attendeetype
+   */
   ProposedStart?: string;
-  /** t:ProposedEnd. */
+  /**
+   * t:ProposedEnd.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/proposedend-attendeetype
+   */
   ProposedEnd?: string;
 }
 
-/** t:AvailabilityProxyRequestType (2 values) */
+/**
+ * t:AvailabilityProxyRequestType (2 values)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/requesttype
+ */
 export type AvailabilityProxyRequestType = 'CrossSite' | 'CrossForest';
 /** Every value of AvailabilityProxyRequestType, in schema order. */
 export const AvailabilityProxyRequestTypeValues = ['CrossSite', 'CrossForest'] as const;
-/** t:AvailabilityStatusType (6 values) */
+/**
+ * t:AvailabilityStatusType (6 values)
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type AvailabilityStatusType = 'Unknown' | 'Free' | 'Tentative' | 'Busy' | 'Oof' | 'WorkingElsewhere';
 /** Every value of AvailabilityStatusType, in schema order. */
 export const AvailabilityStatusTypeValues = ['Unknown', 'Free', 'Tentative', 'Busy', 'Oof', 'WorkingElsewhere'] as const;
 
-/** t:BaseAvailabilityCalendarViewType */
+/**
+ * t:BaseAvailabilityCalendarViewType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface BaseAvailabilityCalendarViewType extends Extensible {
-  /** t:FreeBusyViewType. */
+  /**
+   * t:FreeBusyViewType.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   FreeBusyViewType: FreeBusyViewType;
 }
 
-/** t:BaseCalendarItemStateDefinitionType */
+/**
+ * t:BaseCalendarItemStateDefinitionType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export interface BaseCalendarItemStateDefinitionType extends Extensible {
   /** xsi:type: set when the value is of a derived type. */
   $type?: 'BaseCalendarItemStateDefinitionType' | 'DeletedOccurrenceStateDefinitionType' | 'DeleteFromFolderStateDefinitionType' | 'LocationBasedStateDefinitionType';
@@ -777,31 +1708,72 @@ export interface BaseFolderIdType extends Extensible {
 export interface BaseFolderType extends Extensible {
   /** xsi:type: set when the value is of a derived type. */
   $type?: 'BaseFolderType' | 'CalendarFolderType' | 'ContactsFolderType' | 'FolderType' | 'SearchFolderType' | 'TasksFolderType';
-  /** t:FolderId. */
+  /**
+   * t:FolderId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/folderid
+   */
   FolderId?: FolderIdType;
-  /** t:ParentFolderId. */
+  /**
+   * t:ParentFolderId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/parentfolderid
+   */
   ParentFolderId?: FolderIdType;
-  /** t:FolderClass. */
+  /**
+   * t:FolderClass.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/folderclass
+   */
   FolderClass?: string;
-  /** t:DisplayName. */
+  /**
+   * t:DisplayName.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/displayname-string
+   */
   DisplayName?: string;
-  /** t:TotalCount. */
+  /**
+   * t:TotalCount.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/totalcount
+   */
   TotalCount?: number;
-  /** t:ChildFolderCount. */
+  /**
+   * t:ChildFolderCount.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/childfoldercount
+   */
   ChildFolderCount?: number;
-  /** t:ExtendedProperty, repeated. */
+  /**
+   * t:ExtendedProperty, repeated.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/extendedproperty
+   */
   ExtendedProperty?: ExtendedPropertyType[];
-  /** t:ManagedFolderInformation. */
+  /**
+   * t:ManagedFolderInformation.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/managedfolderinformation
+   */
   ManagedFolderInformation?: ManagedFolderInformationType;
-  /** t:EffectiveRights. */
+  /**
+   * t:EffectiveRights.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/effectiverights
+   */
   EffectiveRights?: EffectiveRightsType;
-  /** t:DistinguishedFolderId. */
+  /**
+   * t:DistinguishedFolderId.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/distinguishedfolderid-distinguishedfolderidnametype
+   */
   DistinguishedFolderId?: DistinguishedFolderIdNameType;
-  /** t:PolicyTag. */
+  /**
+   * t:PolicyTag.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   PolicyTag?: RetentionTagType;
-  /** t:ArchiveTag. */
+  /**
+   * t:ArchiveTag.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/archivetag
+   */
   ArchiveTag?: RetentionTagType;
-  /** t:ReplicaList. */
+  /**
+   * t:ReplicaList.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ReplicaList?: ArrayOfStringsType;
 }
 
@@ -809,21 +1781,33 @@ export interface BaseFolderType extends Extensible {
 export interface BaseGroupByType extends Extensible {
   /** xsi:type: set when the value is of a derived type. */
   $type?: 'BaseGroupByType' | 'DistinguishedGroupByType' | 'GroupByType';
-  /** Attribute Order. */
+  /**
+   * Attribute Order.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/groupby
+   */
   Order: SortDirectionType;
 }
 
-/** t:BaseItemIdType (abstract) */
+/**
+ * t:BaseItemIdType (abstract)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/baseitemid
+ */
 export interface BaseItemIdType extends Extensible {
   /** xsi:type: set when the value is of a derived type. */
   $type?: 'BaseItemIdType' | 'AttachmentIdType' | 'ItemIdType' | 'OccurrenceItemIdType' | 'RecurringMasterItemIdRangesType' | 'RecurringMasterItemIdType' | 'RequestAttachmentIdType' | 'RootItemIdType' | 'SearchResultConversationIdType' | 'SearchResultItemIdType';
 }
 
-/** t:BaseNotificationEventType */
+/**
+ * t:BaseNotificationEventType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/statusevent
+ */
 export interface BaseNotificationEventType extends Extensible {
   /** xsi:type: set when the value is of a derived type. */
   $type?: 'BaseNotificationEventType' | 'BaseObjectChangedEventType' | 'ModifiedEventType' | 'MovedCopiedEventType';
-  /** t:Watermark. */
+  /**
+   * t:Watermark.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/watermark
+   */
   Watermark?: WatermarkType;
 }
 
@@ -831,13 +1815,25 @@ export interface BaseNotificationEventType extends Extensible {
 export interface BaseObjectChangedEventType extends BaseNotificationEventType {
   /** xsi:type: set when the value is of a derived type. */
   $type?: 'BaseObjectChangedEventType' | 'ModifiedEventType' | 'MovedCopiedEventType';
-  /** t:TimeStamp. */
+  /**
+   * t:TimeStamp.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/timestamp
+   */
   TimeStamp: string;
-  /** t:FolderId (one of a choice). */
+  /**
+   * t:FolderId (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/folderid
+   */
   FolderId?: FolderIdType;
-  /** t:ItemId (one of a choice). */
+  /**
+   * t:ItemId (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/itemid
+   */
   ItemId?: ItemIdType;
-  /** t:ParentFolderId. */
+  /**
+   * t:ParentFolderId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/parentfolderid
+   */
   ParentFolderId: FolderIdType;
 }
 
@@ -845,11 +1841,17 @@ export interface BaseObjectChangedEventType extends BaseNotificationEventType {
 export interface BasePagingType extends Extensible {
   /** xsi:type: set when the value is of a derived type. */
   $type?: 'BasePagingType' | 'CalendarViewType' | 'ContactsViewType' | 'FractionalPageViewType' | 'IndexedPageViewType' | 'SeekToConditionPageViewType';
-  /** Attribute MaxEntriesReturned. */
+  /**
+   * Attribute MaxEntriesReturned.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/calendarview
+   */
   MaxEntriesReturned?: number;
 }
 
-/** t:BasePathToElementType (abstract) */
+/**
+ * t:BasePathToElementType (abstract)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/path
+ */
 export interface BasePathToElementType extends Extensible {
   /** xsi:type: set when the value is of a derived type. */
   $type?: 'BasePathToElementType' | 'PathToExceptionFieldType' | 'PathToExtendedFieldType' | 'PathToIndexedFieldType' | 'PathToUnindexedFieldType';
@@ -859,21 +1861,45 @@ export interface BasePathToElementType extends Extensible {
 export interface BasePermissionType extends Extensible {
   /** xsi:type: set when the value is of a derived type. */
   $type?: 'BasePermissionType' | 'CalendarPermissionType' | 'PermissionType';
-  /** t:UserId. */
+  /**
+   * t:UserId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/userid
+   */
   UserId: UserIdType;
-  /** t:CanCreateItems. */
+  /**
+   * t:CanCreateItems.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/cancreateitems
+   */
   CanCreateItems?: boolean;
-  /** t:CanCreateSubFolders. */
+  /**
+   * t:CanCreateSubFolders.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/cancreatesubfolders
+   */
   CanCreateSubFolders?: boolean;
-  /** t:IsFolderOwner. */
+  /**
+   * t:IsFolderOwner.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isfolderowner
+   */
   IsFolderOwner?: boolean;
-  /** t:IsFolderVisible. */
+  /**
+   * t:IsFolderVisible.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isfoldervisible
+   */
   IsFolderVisible?: boolean;
-  /** t:IsFolderContact. */
+  /**
+   * t:IsFolderContact.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isfoldercontact
+   */
   IsFolderContact?: boolean;
-  /** t:EditItems. */
+  /**
+   * t:EditItems.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/edititems
+   */
   EditItems?: PermissionActionType;
-  /** t:DeleteItems. */
+  /**
+   * t:DeleteItems.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/deleteitems
+   */
   DeleteItems?: PermissionActionType;
 }
 
@@ -881,39 +1907,84 @@ export interface BasePermissionType extends Extensible {
 export interface BaseSubscriptionRequestType extends Extensible {
   /** xsi:type: set when the value is of a derived type. */
   $type?: 'BaseSubscriptionRequestType' | 'PullSubscriptionRequestType' | 'PushSubscriptionRequestType';
-  /** Attribute SubscribeToAllFolders. */
+  /**
+   * Attribute SubscribeToAllFolders.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/pullsubscriptionrequest
+   */
   SubscribeToAllFolders?: boolean;
-  /** t:FolderIds. */
+  /**
+   * t:FolderIds.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/folderids
+   */
   FolderIds?: NonEmptyArrayOfBaseFolderIdsType;
-  /** t:EventTypes. */
+  /**
+   * t:EventTypes.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/eventtypes
+   */
   EventTypes: NonEmptyArrayOfNotificationEventTypesType;
-  /** t:Watermark. */
+  /**
+   * t:Watermark.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/watermark
+   */
   Watermark?: WatermarkType;
 }
 
-/** t:BodyContentAttributedValueType */
+/**
+ * t:BodyContentAttributedValueType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/bodycontentattributedvalue
+ */
 export interface BodyContentAttributedValueType extends Extensible {
-  /** t:Value. */
+  /**
+   * t:Value.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/value-bodycontenttype
+   */
   Value: BodyContentType;
-  /** t:Attributions. */
+  /**
+   * t:Attributions.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/attributions-arrayofvalueattributionstype
+   */
   Attributions: ArrayOfValueAttributionsType;
 }
 
-/** t:BodyContentType */
+/**
+ * t:BodyContentType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/value-bodycontenttype
+ */
 export interface BodyContentType extends Extensible {
-  /** t:Value. */
+  /**
+   * t:Value.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Value: string;
-  /** t:BodyType. */
+  /**
+   * t:BodyType.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   BodyType: BodyTypeType;
 }
 
-/** t:BodyType */
+/**
+ * t:BodyType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/body
+ */
 export interface BodyType extends Extensible {
   /** The element text. */
   $value: string;
-  /** Attribute BodyType. */
+  /**
+   * Attribute BodyType.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/body
+   */
   BodyType: BodyTypeType;
-  /** Attribute IsTruncated. */
+  /**
+   * Attribute IsTruncated.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/body
+   */
   IsTruncated?: boolean;
 }
 
@@ -921,60 +1992,130 @@ export interface BodyType extends Extensible {
 export type BodyTypeResponseType = 'Best' | 'HTML' | 'Text';
 /** Every value of BodyTypeResponseType, in schema order. */
 export const BodyTypeResponseTypeValues = ['Best', 'HTML', 'Text'] as const;
-/** t:BodyTypeType (2 values) */
+/**
+ * t:BodyTypeType (2 values)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/bodytype-bodytypetype
+ */
 export type BodyTypeType = 'HTML' | 'Text';
 /** Every value of BodyTypeType, in schema order. */
 export const BodyTypeTypeValues = ['HTML', 'Text'] as const;
 
-/** t:CalendarActivityDataType */
+/**
+ * t:CalendarActivityDataType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface CalendarActivityDataType extends Extensible {
-  /** t:ActivityAction. */
+  /**
+   * t:ActivityAction.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ActivityAction: string;
-  /** t:ClientId. */
+  /**
+   * t:ClientId.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ClientId: string;
-  /** t:CasRequestId. */
+  /**
+   * t:CasRequestId.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   CasRequestId: GuidType;
-  /** t:IndexSelected. */
+  /**
+   * t:IndexSelected.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   IndexSelected: number;
 }
 
-/** t:CalendarEvent */
+/**
+ * t:CalendarEvent
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/calendarevent
+ */
 export interface CalendarEvent extends Extensible {
-  /** t:StartTime. */
+  /**
+   * t:StartTime.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/starttime
+   */
   StartTime: string;
-  /** t:EndTime. */
+  /**
+   * t:EndTime.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/endtime
+   */
   EndTime: string;
-  /** t:BusyType. */
+  /**
+   * t:BusyType.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/busytype
+   */
   BusyType: LegacyFreeBusyType;
-  /** t:CalendarEventDetails. */
+  /**
+   * t:CalendarEventDetails.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/calendareventdetails
+   */
   CalendarEventDetails?: CalendarEventDetails;
 }
 
-/** t:CalendarEventDetails */
+/**
+ * t:CalendarEventDetails
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/calendareventdetails
+ */
 export interface CalendarEventDetails extends Extensible {
-  /** t:ID. */
+  /**
+   * t:ID.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/id
+   */
   ID?: string;
-  /** t:Subject. */
+  /**
+   * t:Subject.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/subject-calendareventdetails
+   */
   Subject?: string;
-  /** t:Location. */
+  /**
+   * t:Location.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/location-calendareventdetails
+   */
   Location?: string;
-  /** t:IsMeeting. */
+  /**
+   * t:IsMeeting.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/ismeeting-calendareventdetails
+   */
   IsMeeting: boolean;
-  /** t:IsRecurring. */
+  /**
+   * t:IsRecurring.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isrecurring-calendareventdetails
+   */
   IsRecurring: boolean;
-  /** t:IsException. */
+  /**
+   * t:IsException.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isexception
+   */
   IsException: boolean;
-  /** t:IsReminderSet. */
+  /**
+   * t:IsReminderSet.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isreminderset
+   */
   IsReminderSet: boolean;
-  /** t:IsPrivate. */
+  /**
+   * t:IsPrivate.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isprivate
+   */
   IsPrivate: boolean;
 }
 
-/** t:CalendarFolderType */
+/**
+ * t:CalendarFolderType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/calendarfolder
+ */
 export interface CalendarFolderType extends BaseFolderType {
-  /** t:SharingEffectiveRights. */
+  /**
+   * t:SharingEffectiveRights.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/sharingeffectiverights-calendarpermissionreadaccesstype
+   */
   SharingEffectiveRights?: CalendarPermissionReadAccessType;
-  /** t:PermissionSet. */
+  /**
+   * t:PermissionSet.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/permissionset-calendarpermissionsettype
+   */
   PermissionSet?: CalendarPermissionSetType;
 }
 
@@ -983,121 +2124,296 @@ export type CalendarItemCreateOrDeleteOperationType = 'SendToNone' | 'SendOnlyTo
 /** Every value of CalendarItemCreateOrDeleteOperationType, in schema order. */
 export const CalendarItemCreateOrDeleteOperationTypeValues = ['SendToNone', 'SendOnlyToAll', 'SendToAllAndSaveCopy'] as const;
 
-/** t:CalendarItemType */
+/**
+ * t:CalendarItemType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/calendaritem
+ */
 export interface CalendarItemType extends ItemType {
-  /** t:UID. */
+  /**
+   * t:UID.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/uid
+   */
   UID?: string;
-  /** t:RecurrenceId. */
+  /**
+   * t:RecurrenceId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/recurrenceid
+   */
   RecurrenceId?: string;
-  /** t:DateTimeStamp. */
+  /**
+   * t:DateTimeStamp.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/datetimestamp
+   */
   DateTimeStamp?: string;
-  /** t:Start. */
+  /**
+   * t:Start.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/start
+   */
   Start?: string;
-  /** t:End. */
+  /**
+   * t:End.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/end-ex15websvcsotherref
+   */
   End?: string;
-  /** t:OriginalStart. */
+  /**
+   * t:OriginalStart.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/originalstart
+   */
   OriginalStart?: string;
-  /** t:IsAllDayEvent. */
+  /**
+   * t:IsAllDayEvent.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isalldayevent
+   */
   IsAllDayEvent?: boolean;
-  /** t:LegacyFreeBusyStatus. */
+  /**
+   * t:LegacyFreeBusyStatus.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/legacyfreebusystatus
+   */
   LegacyFreeBusyStatus?: LegacyFreeBusyType;
-  /** t:Location. */
+  /**
+   * t:Location.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/location
+   */
   Location?: string;
-  /** t:When. */
+  /**
+   * t:When.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/when
+   */
   When?: string;
-  /** t:IsMeeting. */
+  /**
+   * t:IsMeeting.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/ismeeting
+   */
   IsMeeting?: boolean;
-  /** t:IsCancelled. */
+  /**
+   * t:IsCancelled.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/iscancelled
+   */
   IsCancelled?: boolean;
-  /** t:IsRecurring. */
+  /**
+   * t:IsRecurring.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isrecurring
+   */
   IsRecurring?: boolean;
-  /** t:MeetingRequestWasSent. */
+  /**
+   * t:MeetingRequestWasSent.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/meetingrequestwassent
+   */
   MeetingRequestWasSent?: boolean;
-  /** t:IsResponseRequested. */
+  /**
+   * t:IsResponseRequested.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isresponserequested
+   */
   IsResponseRequested?: boolean;
-  /** t:CalendarItemType. */
+  /**
+   * t:CalendarItemType.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/calendaritemtype
+   */
   CalendarItemType?: CalendarItemTypeType;
-  /** t:MyResponseType. */
+  /**
+   * t:MyResponseType.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/myresponsetype
+   */
   MyResponseType?: ResponseTypeType;
-  /** t:Organizer. */
+  /**
+   * t:Organizer.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/organizer
+   */
   Organizer?: SingleRecipientType;
-  /** t:RequiredAttendees. */
+  /**
+   * t:RequiredAttendees.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/requiredattendees
+   */
   RequiredAttendees?: NonEmptyArrayOfAttendeesType;
-  /** t:OptionalAttendees. */
+  /**
+   * t:OptionalAttendees.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/optionalattendees
+   */
   OptionalAttendees?: NonEmptyArrayOfAttendeesType;
-  /** t:Resources. */
+  /**
+   * t:Resources.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/resources
+   */
   Resources?: NonEmptyArrayOfAttendeesType;
-  /** t:InboxReminders. */
+  /**
+   * t:InboxReminders.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   InboxReminders?: ArrayOfInboxReminderType;
-  /** t:ConflictingMeetingCount. */
+  /**
+   * t:ConflictingMeetingCount.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/conflictingmeetingcount
+   */
   ConflictingMeetingCount?: number;
-  /** t:AdjacentMeetingCount. */
+  /**
+   * t:AdjacentMeetingCount.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/adjacentmeetingcount
+   */
   AdjacentMeetingCount?: number;
-  /** t:ConflictingMeetings. */
+  /**
+   * t:ConflictingMeetings.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/conflictingmeetings
+   */
   ConflictingMeetings?: NonEmptyArrayOfAllItemsType;
-  /** t:AdjacentMeetings. */
+  /**
+   * t:AdjacentMeetings.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/adjacentmeetings
+   */
   AdjacentMeetings?: NonEmptyArrayOfAllItemsType;
-  /** t:Duration. */
+  /**
+   * t:Duration.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/duration-items
+   */
   Duration?: string;
-  /** t:TimeZone. */
+  /**
+   * t:TimeZone.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/timezone-item
+   */
   TimeZone?: string;
-  /** t:AppointmentReplyTime. */
+  /**
+   * t:AppointmentReplyTime.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/appointmentreplytime
+   */
   AppointmentReplyTime?: string;
-  /** t:AppointmentSequenceNumber. */
+  /**
+   * t:AppointmentSequenceNumber.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/appointmentsequencenumber
+   */
   AppointmentSequenceNumber?: number;
-  /** t:AppointmentState. */
+  /**
+   * t:AppointmentState.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/appointmentstate
+   */
   AppointmentState?: number;
-  /** t:Recurrence. */
+  /**
+   * t:Recurrence.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/recurrence-recurrencetype
+   */
   Recurrence?: RecurrenceType;
-  /** t:FirstOccurrence. */
+  /**
+   * t:FirstOccurrence.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/firstoccurrence
+   */
   FirstOccurrence?: OccurrenceInfoType;
-  /** t:LastOccurrence. */
+  /**
+   * t:LastOccurrence.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/lastoccurrence
+   */
   LastOccurrence?: OccurrenceInfoType;
-  /** t:ModifiedOccurrences. */
+  /**
+   * t:ModifiedOccurrences.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/modifiedoccurrences
+   */
   ModifiedOccurrences?: NonEmptyArrayOfOccurrenceInfoType;
-  /** t:DeletedOccurrences. */
+  /**
+   * t:DeletedOccurrences.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/deletedoccurrences
+   */
   DeletedOccurrences?: NonEmptyArrayOfDeletedOccurrencesType;
-  /** t:MeetingTimeZone. */
+  /**
+   * t:MeetingTimeZone.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/meetingtimezone
+   */
   MeetingTimeZone?: TimeZoneType;
-  /** t:StartTimeZone. */
+  /**
+   * t:StartTimeZone.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/starttimezone
+   */
   StartTimeZone?: TimeZoneDefinitionType;
-  /** t:EndTimeZone. */
+  /**
+   * t:EndTimeZone.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/endtimezone
+   */
   EndTimeZone?: TimeZoneDefinitionType;
-  /** t:ConferenceType. */
+  /**
+   * t:ConferenceType.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/conferencetype
+   */
   ConferenceType?: number;
-  /** t:AllowNewTimeProposal. */
+  /**
+   * t:AllowNewTimeProposal.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/allownewtimeproposal
+   */
   AllowNewTimeProposal?: boolean;
-  /** t:IsOnlineMeeting. */
+  /**
+   * t:IsOnlineMeeting.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isonlinemeeting
+   */
   IsOnlineMeeting?: boolean;
-  /** t:MeetingWorkspaceUrl. */
+  /**
+   * t:MeetingWorkspaceUrl.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/meetingworkspaceurl
+   */
   MeetingWorkspaceUrl?: string;
-  /** t:NetShowUrl. */
+  /**
+   * t:NetShowUrl.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/netshowurl
+   */
   NetShowUrl?: string;
-  /** t:EnhancedLocation. */
+  /**
+   * t:EnhancedLocation.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/enhancedlocation
+   */
   EnhancedLocation?: EnhancedLocationType;
-  /** t:StartWallClock. */
+  /**
+   * t:StartWallClock.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   StartWallClock?: string;
-  /** t:EndWallClock. */
+  /**
+   * t:EndWallClock.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   EndWallClock?: string;
-  /** t:StartTimeZoneId. */
+  /**
+   * t:StartTimeZoneId.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   StartTimeZoneId?: string;
-  /** t:EndTimeZoneId. */
+  /**
+   * t:EndTimeZoneId.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   EndTimeZoneId?: string;
-  /** t:IntendedFreeBusyStatus. */
+  /**
+   * t:IntendedFreeBusyStatus.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   IntendedFreeBusyStatus?: LegacyFreeBusyType;
-  /** t:JoinOnlineMeetingUrl. */
+  /**
+   * t:JoinOnlineMeetingUrl.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   JoinOnlineMeetingUrl?: string;
-  /** t:OnlineMeetingSettings. */
+  /**
+   * t:OnlineMeetingSettings.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   OnlineMeetingSettings?: OnlineMeetingSettingsType;
-  /** t:IsOrganizer. */
+  /**
+   * t:IsOrganizer.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isorganizer
+   */
   IsOrganizer?: boolean;
-  /** t:CalendarActivityData. */
+  /**
+   * t:CalendarActivityData.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   CalendarActivityData?: CalendarActivityDataType;
-  /** t:DoNotForwardMeeting. */
+  /**
+   * t:DoNotForwardMeeting.
+   * @since V2017_07_11
+   */
   DoNotForwardMeeting?: boolean;
 }
 
-/** t:CalendarItemTypeType (4 values) */
+/**
+ * t:CalendarItemTypeType (4 values)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/calendaritemtype
+ */
 export type CalendarItemTypeType = 'Single' | 'Occurrence' | 'Exception' | 'RecurringMaster';
 /** Every value of CalendarItemTypeType, in schema order. */
 export const CalendarItemTypeTypeValues = ['Single', 'Occurrence', 'Exception', 'RecurringMaster'] as const;
@@ -1105,7 +2421,10 @@ export const CalendarItemTypeTypeValues = ['Single', 'Occurrence', 'Exception', 
 export type CalendarItemUpdateOperationType = 'SendToNone' | 'SendOnlyToAll' | 'SendOnlyToChanged' | 'SendToAllAndSaveCopy' | 'SendToChangedAndSaveCopy';
 /** Every value of CalendarItemUpdateOperationType, in schema order. */
 export const CalendarItemUpdateOperationTypeValues = ['SendToNone', 'SendOnlyToAll', 'SendOnlyToChanged', 'SendToAllAndSaveCopy', 'SendToChangedAndSaveCopy'] as const;
-/** t:CalendarPermissionLevelType (12 values) */
+/**
+ * t:CalendarPermissionLevelType (12 values)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/calendarpermissionlevel
+ */
 export type CalendarPermissionLevelType = 'None' | 'Owner' | 'PublishingEditor' | 'Editor' | 'PublishingAuthor' | 'Author' | 'NoneditingAuthor' | 'Reviewer' | 'Contributor' | 'FreeBusyTimeOnly' | 'FreeBusyTimeAndSubjectAndLocation' | 'Custom';
 /** Every value of CalendarPermissionLevelType, in schema order. */
 export const CalendarPermissionLevelTypeValues = ['None', 'Owner', 'PublishingEditor', 'Editor', 'PublishingAuthor', 'Author', 'NoneditingAuthor', 'Reviewer', 'Contributor', 'FreeBusyTimeOnly', 'FreeBusyTimeAndSubjectAndLocation', 'Custom'] as const;
@@ -1116,29 +2435,56 @@ export const CalendarPermissionReadAccessTypeValues = ['None', 'TimeOnly', 'Time
 
 /** t:CalendarPermissionSetType */
 export interface CalendarPermissionSetType extends Extensible {
-  /** t:CalendarPermissions. */
+  /**
+   * t:CalendarPermissions.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/calendarpermissions
+   */
   CalendarPermissions: ArrayOfCalendarPermissionsType;
-  /** t:UnknownEntries. */
+  /**
+   * t:UnknownEntries.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/unknownentries
+   */
   UnknownEntries?: ArrayOfUnknownEntriesType;
 }
 
-/** t:CalendarPermissionType */
+/**
+ * t:CalendarPermissionType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/calendarpermission
+ */
 export interface CalendarPermissionType extends BasePermissionType {
-  /** t:ReadItems. */
+  /**
+   * t:ReadItems.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/readitems-calendarpermissiontype
+   */
   ReadItems?: CalendarPermissionReadAccessType;
-  /** t:CalendarPermissionLevel. */
+  /**
+   * t:CalendarPermissionLevel.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/calendarpermissionlevel
+   */
   CalendarPermissionLevel: CalendarPermissionLevelType;
 }
 
-/** t:CalendarViewType */
+/**
+ * t:CalendarViewType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/calendarview
+ */
 export interface CalendarViewType extends BasePagingType {
-  /** Attribute StartDate. */
+  /**
+   * Attribute StartDate.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/calendarview
+   */
   StartDate: string;
-  /** Attribute EndDate. */
+  /**
+   * Attribute EndDate.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/calendarview
+   */
   EndDate: string;
 }
 
-/** t:CancelCalendarItemType */
+/**
+ * t:CancelCalendarItemType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/cancelcalendaritem
+ */
 export interface CancelCalendarItemType extends SmartResponseType {
 }
 
@@ -1146,182 +2492,421 @@ export interface CancelCalendarItemType extends SmartResponseType {
 export interface ChangeDescriptionType extends Extensible {
   /** xsi:type: set when the value is of a derived type. */
   $type?: 'ChangeDescriptionType' | 'AppendToFolderFieldType' | 'AppendToItemFieldType' | 'DeleteFolderFieldType' | 'DeleteItemFieldType' | 'FolderChangeDescriptionType' | 'ItemChangeDescriptionType' | 'SetFolderFieldType' | 'SetItemFieldType';
-  /** t:FieldURI (one of a choice). */
+  /**
+   * t:FieldURI (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/fielduri
+   */
   FieldURI?: PathToUnindexedFieldType;
-  /** t:IndexedFieldURI (one of a choice). */
+  /**
+   * t:IndexedFieldURI (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/indexedfielduri
+   */
   IndexedFieldURI?: PathToIndexedFieldType;
-  /** t:ExtendedFieldURI (one of a choice). */
+  /**
+   * t:ExtendedFieldURI (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/extendedfielduri
+   */
   ExtendedFieldURI?: PathToExtendedFieldType;
 }
 
-/** t:ChangeHighlightsType */
+/**
+ * t:ChangeHighlightsType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/changehighlights
+ */
 export interface ChangeHighlightsType extends Extensible {
-  /** t:HasLocationChanged. */
+  /**
+   * t:HasLocationChanged.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/haslocationchanged
+   */
   HasLocationChanged?: boolean;
-  /** t:Location. */
+  /**
+   * t:Location.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/location
+   */
   Location?: string;
-  /** t:HasStartTimeChanged. */
+  /**
+   * t:HasStartTimeChanged.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/hasstarttimechanged
+   */
   HasStartTimeChanged?: boolean;
-  /** t:Start. */
+  /**
+   * t:Start.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/start
+   */
   Start?: string;
-  /** t:HasEndTimeChanged. */
+  /**
+   * t:HasEndTimeChanged.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/hasendtimechanged
+   */
   HasEndTimeChanged?: boolean;
-  /** t:End. */
+  /**
+   * t:End.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/end-ex15websvcsotherref
+   */
   End?: string;
 }
 
-/** t:ClientAccessTokenRequestType */
+/**
+ * t:ClientAccessTokenRequestType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/tokenrequest
+ */
 export interface ClientAccessTokenRequestType extends Extensible {
-  /** t:Id. */
+  /**
+   * t:Id.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Id: string;
-  /** t:TokenType. */
+  /**
+   * t:TokenType.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   TokenType: ClientAccessTokenTypeType;
-  /** t:Scope. */
+  /**
+   * t:Scope.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Scope?: string;
-  /** t:ResourceUri. */
+  /**
+   * t:ResourceUri.
+   * @since V2017_07_11
+   */
   ResourceUri?: string;
-  /** t:IdentityAndEwsTokenId. */
+  /**
+   * t:IdentityAndEwsTokenId.
+   * @since V2018_01_08
+   */
   IdentityAndEwsTokenId?: string;
-  /** t:RequestedCapabilities. */
+  /**
+   * t:RequestedCapabilities.
+   * @since V2018_01_08
+   */
   RequestedCapabilities?: string;
-  /** t:SupportsSharedFolders. */
+  /**
+   * t:SupportsSharedFolders.
+   * @since V2018_01_08
+   */
   SupportsSharedFolders?: boolean;
 }
 
-/** t:ClientAccessTokenType */
+/**
+ * t:ClientAccessTokenType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export interface ClientAccessTokenType extends Extensible {
-  /** t:Id. */
+  /**
+   * t:Id.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Id: string;
-  /** t:TokenType. */
+  /**
+   * t:TokenType.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   TokenType: ClientAccessTokenTypeType;
-  /** t:TokenValue. */
+  /**
+   * t:TokenValue.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   TokenValue: string;
-  /** t:TTL. */
+  /**
+   * t:TTL.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   TTL: number;
 }
 
-/** t:ClientAccessTokenTypeType (7 values) */
+/**
+ * t:ClientAccessTokenTypeType (7 values)
+ * Values added later: `ExtensionRestApiCallback` (V2017_07_11), `Connectors` (V2017_07_11), `Loki` (V2017_07_11), `DesktopOutlook` (V2017_07_11).
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type ClientAccessTokenTypeType = 'CallerIdentity' | 'ExtensionCallback' | 'ScopedToken' | 'ExtensionRestApiCallback' | 'Connectors' | 'Loki' | 'DesktopOutlook';
 /** Every value of ClientAccessTokenTypeType, in schema order. */
 export const ClientAccessTokenTypeTypeValues = ['CallerIdentity', 'ExtensionCallback', 'ScopedToken', 'ExtensionRestApiCallback', 'Connectors', 'Loki', 'DesktopOutlook'] as const;
-/** t:ClientExtensionProvidedToType (2 values) */
+/**
+ * t:ClientExtensionProvidedToType (2 values)
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type ClientExtensionProvidedToType = 'Everyone' | 'SpecificUsers';
 /** Every value of ClientExtensionProvidedToType, in schema order. */
 export const ClientExtensionProvidedToTypeValues = ['Everyone', 'SpecificUsers'] as const;
-/** t:ClientExtensionScopeType (4 values) */
+/**
+ * t:ClientExtensionScopeType (4 values)
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type ClientExtensionScopeType = 'None' | 'User' | 'Organization' | 'Default';
 /** Every value of ClientExtensionScopeType, in schema order. */
 export const ClientExtensionScopeTypeValues = ['None', 'User', 'Organization', 'Default'] as const;
 
-/** t:ClientExtensionType */
+/**
+ * t:ClientExtensionType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/clientextension
+ */
 export interface ClientExtensionType extends Extensible {
-  /** Attribute IsAvailable. */
+  /**
+   * Attribute IsAvailable.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/clientextension
+   */
   IsAvailable?: boolean;
-  /** Attribute IsMandatory. */
+  /**
+   * Attribute IsMandatory.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/clientextension
+   */
   IsMandatory?: boolean;
-  /** Attribute IsEnabledByDefault. */
+  /**
+   * Attribute IsEnabledByDefault.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/clientextension
+   */
   IsEnabledByDefault?: boolean;
-  /** Attribute ProvidedTo. */
+  /**
+   * Attribute ProvidedTo.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/clientextension
+   */
   ProvidedTo?: ClientExtensionProvidedToType;
-  /** Attribute Type. */
+  /**
+   * Attribute Type.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/clientextension
+   */
   Type?: ClientExtensionTypeType;
-  /** Attribute Scope. */
+  /**
+   * Attribute Scope.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/clientextension
+   */
   Scope?: ClientExtensionScopeType;
-  /** Attribute MarketplaceAssetId. */
+  /**
+   * Attribute MarketplaceAssetId.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/clientextension
+   */
   MarketplaceAssetId?: string;
-  /** Attribute MarketplaceContentMarket. */
+  /**
+   * Attribute MarketplaceContentMarket.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/clientextension
+   */
   MarketplaceContentMarket?: string;
-  /** Attribute AppStatus. */
+  /**
+   * Attribute AppStatus.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/clientextension
+   */
   AppStatus?: string;
-  /** Attribute Etoken. */
+  /**
+   * Attribute Etoken.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/clientextension
+   */
   Etoken?: string;
-  /** Attribute InstalledDateTime. */
+  /**
+   * Attribute InstalledDateTime.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   InstalledDateTime?: string;
-  /** Attribute Version. */
+  /**
+   * Attribute Version.
+   * @since V2018_01_08
+   */
   Version?: string;
-  /** Attribute ExtensionId. */
+  /**
+   * Attribute ExtensionId.
+   * @since V2018_01_08
+   */
   ExtensionId?: string;
-  /** t:SpecificUsers. */
+  /**
+   * t:SpecificUsers.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/specificusers
+   */
   SpecificUsers?: ArrayOfStringsType;
-  /** t:Manifest. */
+  /**
+   * t:Manifest.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Manifest?: string;
 }
 
-/** t:ClientExtensionTypeType (5 values) */
+/**
+ * t:ClientExtensionTypeType (5 values)
+ * Values added later: `PrivateCatalog` (V2017_07_11), `MarketplacePrivateCatalog` (V2017_07_11).
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type ClientExtensionTypeType = 'Default' | 'Private' | 'MarketPlace' | 'PrivateCatalog' | 'MarketplacePrivateCatalog';
 /** Every value of ClientExtensionTypeType, in schema order. */
 export const ClientExtensionTypeTypeValues = ['Default', 'Private', 'MarketPlace', 'PrivateCatalog', 'MarketplacePrivateCatalog'] as const;
-/** t:ClientIdType (13 values) */
+/**
+ * t:ClientIdType (13 values)
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ClientIdType = 'Web' | 'Mobile' | 'Tablet' | 'Desktop' | 'Exchange' | 'Outlook' | 'MacOutlook' | 'POP3' | 'IMAP4' | 'Other' | 'Lync' | 'OutlookService' | 'MacMail';
 /** Every value of ClientIdType, in schema order. */
 export const ClientIdTypeValues = ['Web', 'Mobile', 'Tablet', 'Desktop', 'Exchange', 'Outlook', 'MacOutlook', 'POP3', 'IMAP4', 'Other', 'Lync', 'OutlookService', 'MacMail'] as const;
 
-/** t:CompanyInsightValue */
+/**
+ * t:CompanyInsightValue
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface CompanyInsightValue extends InsightValue {
-  /** t:Name. */
+  /**
+   * t:Name.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Name: string;
-  /** t:SatoriId. */
+  /**
+   * t:SatoriId.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   SatoriId?: string;
-  /** t:Description. */
+  /**
+   * t:Description.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Description?: string;
-  /** t:DescriptionAttribution. */
+  /**
+   * t:DescriptionAttribution.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   DescriptionAttribution?: string;
-  /** t:ImageUrl. */
+  /**
+   * t:ImageUrl.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ImageUrl?: string;
-  /** t:ImageUrlAttribution. */
+  /**
+   * t:ImageUrlAttribution.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ImageUrlAttribution?: string;
-  /** t:YearFound. */
+  /**
+   * t:YearFound.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   YearFound?: string;
-  /** t:FinanceSymbol. */
+  /**
+   * t:FinanceSymbol.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   FinanceSymbol?: string;
-  /** t:WebsiteUrl. */
+  /**
+   * t:WebsiteUrl.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   WebsiteUrl?: string;
 }
 
-/** t:CompleteActionType (2 values) */
+/**
+ * t:CompleteActionType (2 values)
+ * @since Exchange2010_SP1
+ */
 export type CompleteActionType = 'Commit' | 'Abandon';
 /** Every value of CompleteActionType, in schema order. */
 export const CompleteActionTypeValues = ['Commit', 'Abandon'] as const;
 
-/** t:CompleteNameType */
+/**
+ * t:CompleteNameType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/completename
+ */
 export interface CompleteNameType extends Extensible {
-  /** t:Title. */
+  /**
+   * t:Title.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/title
+   */
   Title?: string;
-  /** t:FirstName. */
+  /**
+   * t:FirstName.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/firstname
+   */
   FirstName?: string;
-  /** t:MiddleName. */
+  /**
+   * t:MiddleName.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/middlename
+   */
   MiddleName?: string;
-  /** t:LastName. */
+  /**
+   * t:LastName.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/lastname
+   */
   LastName?: string;
-  /** t:Suffix. */
+  /**
+   * t:Suffix.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/suffix
+   */
   Suffix?: string;
-  /** t:Initials. */
+  /**
+   * t:Initials.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/initials
+   */
   Initials?: string;
-  /** t:FullName. */
+  /**
+   * t:FullName.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/fullname
+   */
   FullName?: string;
-  /** t:Nickname. */
+  /**
+   * t:Nickname.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/nickname
+   */
   Nickname?: string;
-  /** t:YomiFirstName. */
+  /**
+   * t:YomiFirstName.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/yomifirstname
+   */
   YomiFirstName?: string;
-  /** t:YomiLastName. */
+  /**
+   * t:YomiLastName.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/yomilastname
+   */
   YomiLastName?: string;
 }
 
-/** t:ComputedInsightValue */
+/**
+ * t:ComputedInsightValue
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface ComputedInsightValue extends InsightValue {
-  /** t:Properties. */
+  /**
+   * t:Properties.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Properties?: ArrayOfComputedInsightValueProperty;
 }
 
-/** t:ComputedInsightValueProperty */
+/**
+ * t:ComputedInsightValueProperty
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface ComputedInsightValueProperty extends Extensible {
-  /** t:Key. */
+  /**
+   * t:Key.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Key: string;
-  /** t:Value. */
+  /**
+   * t:Value.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Value: string;
 }
 
-/** t:ConfigurationRequestDetailsType */
+/**
+ * t:ConfigurationRequestDetailsType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/configurationrequestdetails
+ */
 export interface ConfigurationRequestDetailsType extends Extensible {
   /** Wildcard (xs:any) content. */
   $any?: AnyEntry[];
@@ -1332,273 +2917,660 @@ export type ConflictResolutionType = 'NeverOverwrite' | 'AutoResolve' | 'AlwaysO
 /** Every value of ConflictResolutionType, in schema order. */
 export const ConflictResolutionTypeValues = ['NeverOverwrite', 'AutoResolve', 'AlwaysOverwrite'] as const;
 
-/** t:ConflictResultsType */
+/**
+ * t:ConflictResultsType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/conflictresults
+ */
 export interface ConflictResultsType extends Extensible {
-  /** t:Count. */
+  /**
+   * t:Count.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/count
+   */
   Count: number;
 }
 
-/** t:ConnectingSIDType */
+/**
+ * t:ConnectingSIDType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/connectingsid
+ */
 export interface ConnectingSIDType extends Extensible {
-  /** t:PrincipalName (one of a choice). */
+  /**
+   * t:PrincipalName (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/principalname
+   */
   PrincipalName?: PrincipalNameType;
-  /** t:SID (one of a choice). */
+  /**
+   * t:SID (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/sid
+   */
   SID?: SIDType;
-  /** t:PrimarySmtpAddress (one of a choice). */
+  /**
+   * t:PrimarySmtpAddress (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/primarysmtpaddress
+   */
   PrimarySmtpAddress?: PrimarySmtpAddressType;
-  /** t:SmtpAddress (one of a choice). */
+  /**
+   * t:SmtpAddress (one of a choice).
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/smtpaddress
+   */
   SmtpAddress?: SmtpAddressType;
 }
 
-/** t:ConnectionFailureCauseType (5 values) */
+/**
+ * t:ConnectionFailureCauseType (5 values)
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/connectionfailurecause
+ */
 export type ConnectionFailureCauseType = 'None' | 'UserBusy' | 'NoAnswer' | 'Unavailable' | 'Other';
 /** Every value of ConnectionFailureCauseType, in schema order. */
 export const ConnectionFailureCauseTypeValues = ['None', 'UserBusy', 'NoAnswer', 'Unavailable', 'Other'] as const;
-/** t:ConnectionStatusType (2 values) */
+/**
+ * t:ConnectionStatusType (2 values)
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/connectionstatus
+ */
 export type ConnectionStatusType = 'OK' | 'Closed';
 /** Every value of ConnectionStatusType, in schema order. */
 export const ConnectionStatusTypeValues = ['OK', 'Closed'] as const;
-/** t:ConsentStateType (3 values) */
+/**
+ * t:ConsentStateType (3 values)
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ConsentStateType = 'NotResponded' | 'NotConsented' | 'Consented';
 /** Every value of ConsentStateType, in schema order. */
 export const ConsentStateTypeValues = ['NotResponded', 'NotConsented', 'Consented'] as const;
 
-/** t:ConstantValueType */
+/**
+ * t:ConstantValueType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/constant
+ */
 export interface ConstantValueType extends Extensible {
-  /** Attribute Value. */
+  /**
+   * Attribute Value.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/constant
+   */
   Value: string;
 }
 
-/** t:ContactItemType */
+/**
+ * t:ContactItemType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/contact
+ */
 export interface ContactItemType extends ItemType {
-  /** t:FileAs. */
+  /**
+   * t:FileAs.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/fileas
+   */
   FileAs?: string;
-  /** t:FileAsMapping. */
+  /**
+   * t:FileAsMapping.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/fileasmapping
+   */
   FileAsMapping?: FileAsMappingType;
-  /** t:DisplayName. */
+  /**
+   * t:DisplayName.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/displayname-string
+   */
   DisplayName?: string;
-  /** t:GivenName. */
+  /**
+   * t:GivenName.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/givenname
+   */
   GivenName?: string;
-  /** t:Initials. */
+  /**
+   * t:Initials.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/initials
+   */
   Initials?: string;
-  /** t:MiddleName. */
+  /**
+   * t:MiddleName.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/middlename
+   */
   MiddleName?: string;
-  /** t:Nickname. */
+  /**
+   * t:Nickname.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/nickname
+   */
   Nickname?: string;
-  /** t:CompleteName. */
+  /**
+   * t:CompleteName.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/completename
+   */
   CompleteName?: CompleteNameType;
-  /** t:CompanyName. */
+  /**
+   * t:CompanyName.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/companyname
+   */
   CompanyName?: string;
-  /** t:EmailAddresses. */
+  /**
+   * t:EmailAddresses.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/emailaddresses
+   */
   EmailAddresses?: EmailAddressDictionaryType;
-  /** t:AbchEmailAddresses. */
+  /**
+   * t:AbchEmailAddresses.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   AbchEmailAddresses?: AbchEmailAddressDictionaryType;
-  /** t:PhysicalAddresses. */
+  /**
+   * t:PhysicalAddresses.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/physicaladdresses
+   */
   PhysicalAddresses?: PhysicalAddressDictionaryType;
-  /** t:PhoneNumbers. */
+  /**
+   * t:PhoneNumbers.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/phonenumbers
+   */
   PhoneNumbers?: PhoneNumberDictionaryType;
-  /** t:AssistantName. */
+  /**
+   * t:AssistantName.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/assistantname
+   */
   AssistantName?: string;
-  /** t:Birthday. */
+  /**
+   * t:Birthday.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/birthday
+   */
   Birthday?: string;
-  /** t:BusinessHomePage. */
+  /**
+   * t:BusinessHomePage.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/businesshomepage
+   */
   BusinessHomePage?: string;
-  /** t:Children. */
+  /**
+   * t:Children.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/children
+   */
   Children?: ArrayOfStringsType;
-  /** t:Companies. */
+  /**
+   * t:Companies.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/companies
+   */
   Companies?: ArrayOfStringsType;
-  /** t:ContactSource. */
+  /**
+   * t:ContactSource.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/contactsource
+   */
   ContactSource?: ContactSourceType;
-  /** t:Department. */
+  /**
+   * t:Department.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/department
+   */
   Department?: string;
-  /** t:Generation. */
+  /**
+   * t:Generation.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/generation
+   */
   Generation?: string;
-  /** t:ImAddresses. */
+  /**
+   * t:ImAddresses.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/imaddresses
+   */
   ImAddresses?: ImAddressDictionaryType;
-  /** t:JobTitle. */
+  /**
+   * t:JobTitle.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/jobtitle
+   */
   JobTitle?: string;
-  /** t:Manager. */
+  /**
+   * t:Manager.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/manager
+   */
   Manager?: string;
-  /** t:Mileage. */
+  /**
+   * t:Mileage.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/mileage
+   */
   Mileage?: string;
-  /** t:OfficeLocation. */
+  /**
+   * t:OfficeLocation.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/officelocation
+   */
   OfficeLocation?: string;
-  /** t:PostalAddressIndex. */
+  /**
+   * t:PostalAddressIndex.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/postaladdressindex
+   */
   PostalAddressIndex?: PhysicalAddressIndexType;
-  /** t:Profession. */
+  /**
+   * t:Profession.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/profession
+   */
   Profession?: string;
-  /** t:SpouseName. */
+  /**
+   * t:SpouseName.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/spousename
+   */
   SpouseName?: string;
-  /** t:Surname. */
+  /**
+   * t:Surname.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/surname
+   */
   Surname?: string;
-  /** t:WeddingAnniversary. */
+  /**
+   * t:WeddingAnniversary.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/weddinganniversary
+   */
   WeddingAnniversary?: string;
-  /** t:HasPicture. */
+  /**
+   * t:HasPicture.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/haspicture
+   */
   HasPicture?: boolean;
-  /** t:PhoneticFullName. */
+  /**
+   * t:PhoneticFullName.
+   * @since Exchange2010_SP2
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/phoneticfullname
+   */
   PhoneticFullName?: string;
-  /** t:PhoneticFirstName. */
+  /**
+   * t:PhoneticFirstName.
+   * @since Exchange2010_SP2
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/phoneticfirstname
+   */
   PhoneticFirstName?: string;
-  /** t:PhoneticLastName. */
+  /**
+   * t:PhoneticLastName.
+   * @since Exchange2010_SP2
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/phoneticlastname
+   */
   PhoneticLastName?: string;
-  /** t:Alias. */
+  /**
+   * t:Alias.
+   * @since Exchange2010_SP2
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/alias
+   */
   Alias?: string;
-  /** t:Notes. */
+  /**
+   * t:Notes.
+   * @since Exchange2010_SP2
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/notes-contact
+   */
   Notes?: string;
-  /** t:Photo. */
+  /**
+   * t:Photo.
+   * @since Exchange2010_SP2
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/photo
+   */
   Photo?: string;
-  /** t:UserSMIMECertificate. */
+  /**
+   * t:UserSMIMECertificate.
+   * @since Exchange2010_SP2
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/usersmimecertificate
+   */
   UserSMIMECertificate?: ArrayOfBinaryType;
-  /** t:MSExchangeCertificate. */
+  /**
+   * t:MSExchangeCertificate.
+   * @since Exchange2010_SP2
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/msexchangecertificate
+   */
   MSExchangeCertificate?: ArrayOfBinaryType;
-  /** t:DirectoryId. */
+  /**
+   * t:DirectoryId.
+   * @since Exchange2010_SP2
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/directoryid
+   */
   DirectoryId?: string;
-  /** t:ManagerMailbox. */
+  /**
+   * t:ManagerMailbox.
+   * @since Exchange2010_SP2
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/managermailbox
+   */
   ManagerMailbox?: SingleRecipientType;
-  /** t:DirectReports. */
+  /**
+   * t:DirectReports.
+   * @since Exchange2010_SP2
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/directreports
+   */
   DirectReports?: ArrayOfRecipientsType;
-  /** t:AccountName. */
+  /**
+   * t:AccountName.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   AccountName?: string;
-  /** t:IsAutoUpdateDisabled. */
+  /**
+   * t:IsAutoUpdateDisabled.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   IsAutoUpdateDisabled?: boolean;
-  /** t:IsMessengerEnabled. */
+  /**
+   * t:IsMessengerEnabled.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   IsMessengerEnabled?: boolean;
-  /** t:Comment. */
+  /**
+   * t:Comment.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Comment?: string;
-  /** t:ContactShortId. */
+  /**
+   * t:ContactShortId.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ContactShortId?: number;
-  /** t:ContactType. */
+  /**
+   * t:ContactType.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ContactType?: string;
-  /** t:Gender. */
+  /**
+   * t:Gender.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Gender?: string;
-  /** t:IsHidden. */
+  /**
+   * t:IsHidden.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   IsHidden?: boolean;
-  /** t:ObjectId. */
+  /**
+   * t:ObjectId.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ObjectId?: string;
-  /** t:PassportId. */
+  /**
+   * t:PassportId.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   PassportId?: number;
-  /** t:IsPrivate. */
+  /**
+   * t:IsPrivate.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   IsPrivate?: boolean;
-  /** t:SourceId. */
+  /**
+   * t:SourceId.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   SourceId?: string;
-  /** t:TrustLevel. */
+  /**
+   * t:TrustLevel.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   TrustLevel?: number;
-  /** t:CreatedBy. */
+  /**
+   * t:CreatedBy.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   CreatedBy?: string;
-  /** t:Urls. */
+  /**
+   * t:Urls.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Urls?: ContactUrlDictionaryType;
-  /** t:Cid. */
+  /**
+   * t:Cid.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Cid?: number;
-  /** t:SkypeAuthCertificate. */
+  /**
+   * t:SkypeAuthCertificate.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   SkypeAuthCertificate?: string;
-  /** t:SkypeContext. */
+  /**
+   * t:SkypeContext.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   SkypeContext?: string;
-  /** t:SkypeId. */
+  /**
+   * t:SkypeId.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   SkypeId?: string;
-  /** t:SkypeRelationship. */
+  /**
+   * t:SkypeRelationship.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   SkypeRelationship?: string;
-  /** t:YomiNickname. */
+  /**
+   * t:YomiNickname.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   YomiNickname?: string;
-  /** t:XboxLiveTag. */
+  /**
+   * t:XboxLiveTag.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   XboxLiveTag?: string;
-  /** t:InviteFree. */
+  /**
+   * t:InviteFree.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   InviteFree?: boolean;
-  /** t:HidePresenceAndProfile. */
+  /**
+   * t:HidePresenceAndProfile.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   HidePresenceAndProfile?: boolean;
-  /** t:IsPendingOutbound. */
+  /**
+   * t:IsPendingOutbound.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   IsPendingOutbound?: boolean;
-  /** t:SupportGroupFeeds. */
+  /**
+   * t:SupportGroupFeeds.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   SupportGroupFeeds?: boolean;
-  /** t:UserTileHash. */
+  /**
+   * t:UserTileHash.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   UserTileHash?: string;
-  /** t:UnifiedInbox. */
+  /**
+   * t:UnifiedInbox.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   UnifiedInbox?: boolean;
-  /** t:Mris. */
+  /**
+   * t:Mris.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Mris?: ArrayOfStringsType;
-  /** t:Wlid. */
+  /**
+   * t:Wlid.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Wlid?: string;
-  /** t:AbchContactId. */
+  /**
+   * t:AbchContactId.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   AbchContactId?: GuidType;
-  /** t:NotInBirthdayCalendar. */
+  /**
+   * t:NotInBirthdayCalendar.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   NotInBirthdayCalendar?: boolean;
-  /** t:ShellContactType. */
+  /**
+   * t:ShellContactType.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ShellContactType?: string;
-  /** t:ImMri. */
+  /**
+   * t:ImMri.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ImMri?: string;
-  /** t:PresenceTrustLevel. */
+  /**
+   * t:PresenceTrustLevel.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   PresenceTrustLevel?: number;
-  /** t:OtherMri. */
+  /**
+   * t:OtherMri.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   OtherMri?: string;
-  /** t:ProfileLastChanged. */
+  /**
+   * t:ProfileLastChanged.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ProfileLastChanged?: string;
-  /** t:MobileIMEnabled. */
+  /**
+   * t:MobileIMEnabled.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   MobileIMEnabled?: boolean;
-  /** t:PartnerNetworkProfilePhotoUrl. */
+  /**
+   * t:PartnerNetworkProfilePhotoUrl.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   PartnerNetworkProfilePhotoUrl?: string;
-  /** t:PartnerNetworkThumbnailPhotoUrl. */
+  /**
+   * t:PartnerNetworkThumbnailPhotoUrl.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   PartnerNetworkThumbnailPhotoUrl?: string;
-  /** t:PersonId. */
+  /**
+   * t:PersonId.
+   * @since V2017_07_11
+   */
   PersonId?: string;
-  /** t:ConversationGuid. */
+  /**
+   * t:ConversationGuid.
+   * @since V2017_07_11
+   */
   ConversationGuid?: GuidType;
 }
 
-/** t:ContactsFolderType */
+/**
+ * t:ContactsFolderType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/contactsfolder
+ */
 export interface ContactsFolderType extends BaseFolderType {
-  /** t:SharingEffectiveRights. */
+  /**
+   * t:SharingEffectiveRights.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/sharingeffectiverights-permissionreadaccesstype
+   */
   SharingEffectiveRights?: PermissionReadAccessType;
-  /** t:PermissionSet. */
+  /**
+   * t:PermissionSet.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/permissionset-permissionsettype
+   */
   PermissionSet?: PermissionSetType;
-  /** t:SourceId. */
+  /**
+   * t:SourceId.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   SourceId?: string;
-  /** t:AccountName. */
+  /**
+   * t:AccountName.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   AccountName?: string;
 }
 
-/** t:ContactSourceType (2 values) */
+/**
+ * t:ContactSourceType (2 values)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/contactsource
+ */
 export type ContactSourceType = 'ActiveDirectory' | 'Store';
 /** Every value of ContactSourceType, in schema order. */
 export const ContactSourceTypeValues = ['ActiveDirectory', 'Store'] as const;
 
-/** t:ContactsViewType */
+/**
+ * t:ContactsViewType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/contactsview
+ */
 export interface ContactsViewType extends BasePagingType {
-  /** Attribute InitialName. */
+  /**
+   * Attribute InitialName.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/contactsview
+   */
   InitialName?: string;
-  /** Attribute FinalName. */
+  /**
+   * Attribute FinalName.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/contactsview
+   */
   FinalName?: string;
 }
 
-/** t:ContactType */
+/**
+ * t:ContactType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/contact-contacttype
+ */
 export interface ContactType extends EntityType {
-  /** t:PersonName. */
+  /**
+   * t:PersonName.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/personname
+   */
   PersonName?: string;
-  /** t:BusinessName. */
+  /**
+   * t:BusinessName.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/businessname
+   */
   BusinessName?: string;
-  /** t:PhoneNumbers. */
+  /**
+   * t:PhoneNumbers.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/phonenumbers
+   */
   PhoneNumbers?: ArrayOfPhonesType;
-  /** t:Urls. */
+  /**
+   * t:Urls.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/urls
+   */
   Urls?: ArrayOfUrlsType;
-  /** t:EmailAddresses. */
+  /**
+   * t:EmailAddresses.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/emailaddresses-arrayofextractedemailaddresses
+   */
   EmailAddresses?: ArrayOfExtractedEmailAddresses;
-  /** t:Addresses. */
+  /**
+   * t:Addresses.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/addresses-arrayofaddressestype
+   */
   Addresses?: ArrayOfAddressesType;
-  /** t:ContactString. */
+  /**
+   * t:ContactString.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/contactstring
+   */
   ContactString?: string;
 }
 
-/** t:ContactUrlDictionaryEntryType */
+/**
+ * t:ContactUrlDictionaryEntryType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface ContactUrlDictionaryEntryType extends Extensible {
-  /** t:Type. */
+  /**
+   * t:Type.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Type: ContactUrlKeyType;
-  /** t:Name. */
+  /**
+   * t:Name.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Name?: string;
-  /** t:Address. */
+  /**
+   * t:Address.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Address?: string;
 }
 
-/** t:ContactUrlDictionaryType */
+/**
+ * t:ContactUrlDictionaryType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ContactUrlDictionaryType = ContactUrlDictionaryEntryType[];
-/** t:ContactUrlKeyType (10 values) */
+/**
+ * t:ContactUrlKeyType (10 values)
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ContactUrlKeyType = 'Personal' | 'Business' | 'Attachment' | 'EbcDisplayDefinition' | 'EbcFinalImage' | 'EbcLogo' | 'Feed' | 'Image' | 'InternalMarker' | 'Other';
 /** Every value of ContactUrlKeyType, in schema order. */
 export const ContactUrlKeyTypeValues = ['Personal', 'Business', 'Attachment', 'EbcDisplayDefinition', 'EbcFinalImage', 'EbcLogo', 'Feed', 'Image', 'InternalMarker', 'Other'] as const;
@@ -1611,294 +3583,703 @@ export type ContainmentModeType = 'FullString' | 'Prefixed' | 'Substring' | 'Pre
 /** Every value of ContainmentModeType, in schema order. */
 export const ContainmentModeTypeValues = ['FullString', 'Prefixed', 'Substring', 'PrefixOnWords', 'ExactPhrase'] as const;
 
-/** t:ContainsExpressionType */
+/**
+ * t:ContainsExpressionType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/contains
+ */
 export interface ContainsExpressionType extends SearchExpressionType {
-  /** Attribute ContainmentMode. */
+  /**
+   * Attribute ContainmentMode.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/contains
+   */
   ContainmentMode?: ContainmentModeType;
-  /** Attribute ContainmentComparison. */
+  /**
+   * Attribute ContainmentComparison.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/contains
+   */
   ContainmentComparison?: ContainmentComparisonType;
-  /** t:FieldURI (one of a choice). */
+  /**
+   * t:FieldURI (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/fielduri
+   */
   FieldURI?: PathToUnindexedFieldType;
-  /** t:IndexedFieldURI (one of a choice). */
+  /**
+   * t:IndexedFieldURI (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/indexedfielduri
+   */
   IndexedFieldURI?: PathToIndexedFieldType;
-  /** t:ExtendedFieldURI (one of a choice). */
+  /**
+   * t:ExtendedFieldURI (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/extendedfielduri
+   */
   ExtendedFieldURI?: PathToExtendedFieldType;
-  /** t:Constant. */
+  /**
+   * t:Constant.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/constant
+   */
   Constant: ConstantValueType;
 }
 
-/** t:ContentActivity */
+/**
+ * t:ContentActivity
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface ContentActivity extends Extensible {
-  /** t:Id. */
+  /**
+   * t:Id.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Id: GuidType;
-  /** t:SharedBy. */
+  /**
+   * t:SharedBy.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   SharedBy: string;
-  /** t:ContentLocation. */
+  /**
+   * t:ContentLocation.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ContentLocation: string;
-  /** t:StartTime. */
+  /**
+   * t:StartTime.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   StartTime: string;
-  /** t:EndTime. */
+  /**
+   * t:EndTime.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   EndTime: string;
-  /** t:Type. */
+  /**
+   * t:Type.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Type: ContentActivityType;
-  /** t:MediaType. */
+  /**
+   * t:MediaType.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   MediaType: ContentActivityMediaType;
-  /** t:Acl. */
+  /**
+   * t:Acl.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Acl: ContentActivityAcl;
 }
 
-/** t:ContentActivityAcl (3 values) */
+/**
+ * t:ContentActivityAcl (3 values)
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ContentActivityAcl = 'Organizer' | 'Presenter' | 'Everyone';
 /** Every value of ContentActivityAcl, in schema order. */
 export const ContentActivityAclValues = ['Organizer', 'Presenter', 'Everyone'] as const;
-/** t:ContentActivityMediaType (7 values) */
+/**
+ * t:ContentActivityMediaType (7 values)
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ContentActivityMediaType = 'AppSharing' | 'AudioVideo' | 'Chat' | 'DataConf' | 'Meeting' | 'MeetingConf' | 'PhoneConf';
 /** Every value of ContentActivityMediaType, in schema order. */
 export const ContentActivityMediaTypeValues = ['AppSharing', 'AudioVideo', 'Chat', 'DataConf', 'Meeting', 'MeetingConf', 'PhoneConf'] as const;
-/** t:ContentActivityType (7 values) */
+/**
+ * t:ContentActivityType (7 values)
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ContentActivityType = 'Poll' | 'WhiteBoard' | 'QAndA' | 'Chat' | 'Meeting' | 'Annotations' | 'SharedNotes';
 /** Every value of ContentActivityType, in schema order. */
 export const ContentActivityTypeValues = ['Poll', 'WhiteBoard', 'QAndA', 'Chat', 'Meeting', 'Annotations', 'SharedNotes'] as const;
 
-/** t:ContextPropertyType */
+/**
+ * t:ContextPropertyType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface ContextPropertyType extends Extensible {
-  /** t:Key. */
+  /**
+   * t:Key.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Key: string;
-  /** t:Value. */
+  /**
+   * t:Value.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Value: string;
 }
 
-/** t:ConversationActionType */
+/**
+ * t:ConversationActionType
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/conversationaction
+ */
 export interface ConversationActionType extends Extensible {
-  /** t:Action. */
+  /**
+   * t:Action.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/action-conversationactiontypetype
+   */
   Action: ConversationActionTypeType;
-  /** t:ConversationId. */
+  /**
+   * t:ConversationId.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/conversationid
+   */
   ConversationId: ItemIdType;
-  /** t:ContextFolderId. */
+  /**
+   * t:ContextFolderId.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/contextfolderid
+   */
   ContextFolderId?: TargetFolderIdType;
-  /** t:ConversationLastSyncTime. */
+  /**
+   * t:ConversationLastSyncTime.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/conversationlastsynctime
+   */
   ConversationLastSyncTime?: string;
-  /** t:ProcessRightAway. */
+  /**
+   * t:ProcessRightAway.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/processrightaway
+   */
   ProcessRightAway?: boolean;
-  /** t:DestinationFolderId. */
+  /**
+   * t:DestinationFolderId.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/destinationfolderid
+   */
   DestinationFolderId?: TargetFolderIdType;
-  /** t:Categories. */
+  /**
+   * t:Categories.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/categories-ex15websvcsotherref
+   */
   Categories?: ArrayOfStringsType;
-  /** t:EnableAlwaysDelete. */
+  /**
+   * t:EnableAlwaysDelete.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/enablealwaysdelete
+   */
   EnableAlwaysDelete?: boolean;
-  /** t:IsRead. */
+  /**
+   * t:IsRead.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isread
+   */
   IsRead?: boolean;
-  /** t:DeleteType. */
+  /**
+   * t:DeleteType.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/deletetype
+   */
   DeleteType?: DisposalType;
-  /** t:RetentionPolicyType. */
+  /**
+   * t:RetentionPolicyType.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   RetentionPolicyType?: RetentionType;
-  /** t:RetentionPolicyTagId. */
+  /**
+   * t:RetentionPolicyTagId.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   RetentionPolicyTagId?: string;
-  /** t:Flag. */
+  /**
+   * t:Flag.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/flag
+   */
   Flag?: FlagType;
-  /** t:SuppressReadReceipts. */
+  /**
+   * t:SuppressReadReceipts.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   SuppressReadReceipts?: boolean;
 }
 
-/** t:ConversationActionTypeType (9 values) */
+/**
+ * t:ConversationActionTypeType (9 values)
+ * Values added later: `SetRetentionPolicy` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `Flag` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)).
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/action-conversationactiontypetype
+ */
 export type ConversationActionTypeType = 'AlwaysCategorize' | 'AlwaysDelete' | 'AlwaysMove' | 'Delete' | 'Move' | 'Copy' | 'SetReadState' | 'SetRetentionPolicy' | 'Flag';
 /** Every value of ConversationActionTypeType, in schema order. */
 export const ConversationActionTypeTypeValues = ['AlwaysCategorize', 'AlwaysDelete', 'AlwaysMove', 'Delete', 'Move', 'Copy', 'SetReadState', 'SetRetentionPolicy', 'Flag'] as const;
-/** t:ConversationNodeSortOrder (4 values) */
+/**
+ * t:ConversationNodeSortOrder (4 values)
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/sortorder-conversationnodesortorder
+ */
 export type ConversationNodeSortOrder = 'TreeOrderAscending' | 'TreeOrderDescending' | 'DateOrderAscending' | 'DateOrderDescending';
 /** Every value of ConversationNodeSortOrder, in schema order. */
 export const ConversationNodeSortOrderValues = ['TreeOrderAscending', 'TreeOrderDescending', 'DateOrderAscending', 'DateOrderDescending'] as const;
 
-/** t:ConversationNodeType */
+/**
+ * t:ConversationNodeType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/conversationnode
+ */
 export interface ConversationNodeType extends Extensible {
-  /** t:InternetMessageId. */
+  /**
+   * t:InternetMessageId.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/internetmessageid
+   */
   InternetMessageId?: string;
-  /** t:ParentInternetMessageId. */
+  /**
+   * t:ParentInternetMessageId.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/parentinternetmessageid
+   */
   ParentInternetMessageId?: string;
-  /** t:Items. */
+  /**
+   * t:Items.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/items-nonemptyarrayofallitemstype
+   */
   Items?: NonEmptyArrayOfAllItemsType;
 }
 
-/** t:ConversationQueryTraversalType (2 values) */
+/**
+ * t:ConversationQueryTraversalType (2 values)
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type ConversationQueryTraversalType = 'Shallow' | 'Deep';
 /** Every value of ConversationQueryTraversalType, in schema order. */
 export const ConversationQueryTraversalTypeValues = ['Shallow', 'Deep'] as const;
 
-/** t:ConversationRequestType */
+/**
+ * t:ConversationRequestType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export interface ConversationRequestType extends Extensible {
-  /** t:ConversationId. */
+  /**
+   * t:ConversationId.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ConversationId: ItemIdType;
-  /** t:SyncState. */
+  /**
+   * t:SyncState.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   SyncState?: string;
 }
 
-/** t:ConversationResponseShapeType */
+/**
+ * t:ConversationResponseShapeType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/conversationshape
+ */
 export interface ConversationResponseShapeType extends Extensible {
-  /** t:BaseShape. */
+  /**
+   * t:BaseShape.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   BaseShape: DefaultShapeNamesType;
-  /** t:AdditionalProperties. */
+  /**
+   * t:AdditionalProperties.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   AdditionalProperties?: NonEmptyArrayOfPathsToElementType;
 }
 
-/** t:ConversationResponseType */
+/**
+ * t:ConversationResponseType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export interface ConversationResponseType extends Extensible {
-  /** t:ConversationId. */
+  /**
+   * t:ConversationId.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ConversationId: ItemIdType;
-  /** t:SyncState. */
+  /**
+   * t:SyncState.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   SyncState?: string;
-  /** t:ConversationNodes. */
+  /**
+   * t:ConversationNodes.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/conversationnodes
+   */
   ConversationNodes?: ArrayOfConversationNodesType;
-  /** t:CanDelete. */
+  /**
+   * t:CanDelete.
+   * @since V2017_07_11
+   */
   CanDelete?: boolean;
 }
 
-/** t:ConversationType */
+/**
+ * t:ConversationType
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/conversation-conversationtype
+ */
 export interface ConversationType extends Extensible {
-  /** t:ConversationId. */
+  /**
+   * t:ConversationId.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/conversationid
+   */
   ConversationId?: ItemIdType;
-  /** t:ConversationTopic. */
+  /**
+   * t:ConversationTopic.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/conversationtopic
+   */
   ConversationTopic?: string;
-  /** t:UniqueRecipients. */
+  /**
+   * t:UniqueRecipients.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/uniquerecipients
+   */
   UniqueRecipients?: ArrayOfStringsType;
-  /** t:GlobalUniqueRecipients. */
+  /**
+   * t:GlobalUniqueRecipients.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/globaluniquerecipients
+   */
   GlobalUniqueRecipients?: ArrayOfStringsType;
-  /** t:UniqueUnreadSenders. */
+  /**
+   * t:UniqueUnreadSenders.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/uniqueunreadsenders
+   */
   UniqueUnreadSenders?: ArrayOfStringsType;
-  /** t:GlobalUniqueUnreadSenders. */
+  /**
+   * t:GlobalUniqueUnreadSenders.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/globaluniqueunreadsenders
+   */
   GlobalUniqueUnreadSenders?: ArrayOfStringsType;
-  /** t:UniqueSenders. */
+  /**
+   * t:UniqueSenders.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/uniquesenders
+   */
   UniqueSenders?: ArrayOfStringsType;
-  /** t:GlobalUniqueSenders. */
+  /**
+   * t:GlobalUniqueSenders.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/globaluniquesenders
+   */
   GlobalUniqueSenders?: ArrayOfStringsType;
-  /** t:LastDeliveryTime. */
+  /**
+   * t:LastDeliveryTime.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/lastdeliverytime
+   */
   LastDeliveryTime?: string;
-  /** t:GlobalLastDeliveryTime. */
+  /**
+   * t:GlobalLastDeliveryTime.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/globallastdeliverytime
+   */
   GlobalLastDeliveryTime?: string;
-  /** t:Categories. */
+  /**
+   * t:Categories.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/categories-ex15websvcsotherref
+   */
   Categories?: ArrayOfStringsType;
-  /** t:GlobalCategories. */
+  /**
+   * t:GlobalCategories.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/globalcategories
+   */
   GlobalCategories?: ArrayOfStringsType;
-  /** t:FlagStatus. */
+  /**
+   * t:FlagStatus.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/flagstatus
+   */
   FlagStatus?: FlagStatusType;
-  /** t:GlobalFlagStatus. */
+  /**
+   * t:GlobalFlagStatus.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/globalflagstatus
+   */
   GlobalFlagStatus?: FlagStatusType;
-  /** t:HasAttachments. */
+  /**
+   * t:HasAttachments.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/hasattachments
+   */
   HasAttachments?: boolean;
-  /** t:GlobalHasAttachments. */
+  /**
+   * t:GlobalHasAttachments.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/globalhasattachments
+   */
   GlobalHasAttachments?: boolean;
-  /** t:MessageCount. */
+  /**
+   * t:MessageCount.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/messagecount
+   */
   MessageCount?: number;
-  /** t:GlobalMessageCount. */
+  /**
+   * t:GlobalMessageCount.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/globalmessagecount
+   */
   GlobalMessageCount?: number;
-  /** t:UnreadCount. */
+  /**
+   * t:UnreadCount.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/unreadcount
+   */
   UnreadCount?: number;
-  /** t:GlobalUnreadCount. */
+  /**
+   * t:GlobalUnreadCount.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/globalunreadcount
+   */
   GlobalUnreadCount?: number;
-  /** t:Size. */
+  /**
+   * t:Size.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/size
+   */
   Size?: number;
-  /** t:GlobalSize. */
+  /**
+   * t:GlobalSize.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/globalsize
+   */
   GlobalSize?: number;
-  /** t:ItemClasses. */
+  /**
+   * t:ItemClasses.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/itemclasses-arrayofitemclasstype
+   */
   ItemClasses?: ArrayOfItemClassType;
-  /** t:GlobalItemClasses. */
+  /**
+   * t:GlobalItemClasses.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/globalitemclasses
+   */
   GlobalItemClasses?: ArrayOfItemClassType;
-  /** t:Importance. */
+  /**
+   * t:Importance.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/importance
+   */
   Importance?: ImportanceChoicesType;
-  /** t:GlobalImportance. */
+  /**
+   * t:GlobalImportance.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/globalimportance
+   */
   GlobalImportance?: ImportanceChoicesType;
-  /** t:ItemIds. */
+  /**
+   * t:ItemIds.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/itemids
+   */
   ItemIds?: NonEmptyArrayOfBaseItemIdsType;
-  /** t:GlobalItemIds. */
+  /**
+   * t:GlobalItemIds.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/globalitemids
+   */
   GlobalItemIds?: NonEmptyArrayOfBaseItemIdsType;
-  /** t:LastModifiedTime. */
+  /**
+   * t:LastModifiedTime.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   LastModifiedTime?: string;
-  /** t:InstanceKey. */
+  /**
+   * t:InstanceKey.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/instancekey
+   */
   InstanceKey?: string;
-  /** t:Preview. */
+  /**
+   * t:Preview.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Preview?: string;
-  /** t:MailboxScope. */
+  /**
+   * t:MailboxScope.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   MailboxScope?: MailboxSearchLocationType;
-  /** t:IconIndex. */
+  /**
+   * t:IconIndex.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   IconIndex?: IconIndexType;
-  /** t:GlobalIconIndex. */
+  /**
+   * t:GlobalIconIndex.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   GlobalIconIndex?: IconIndexType;
-  /** t:DraftItemIds. */
+  /**
+   * t:DraftItemIds.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   DraftItemIds?: NonEmptyArrayOfBaseItemIdsType;
-  /** t:HasIrm. */
+  /**
+   * t:HasIrm.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   HasIrm?: boolean;
-  /** t:GlobalHasIrm. */
+  /**
+   * t:GlobalHasIrm.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   GlobalHasIrm?: boolean;
-  /** t:InferenceClassification. */
+  /**
+   * t:InferenceClassification.
+   * @since V2017_07_11
+   */
   InferenceClassification?: InferenceClassificationType;
-  /** t:SortKey. */
+  /**
+   * t:SortKey.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   SortKey?: number;
-  /** t:MentionedMe. */
+  /**
+   * t:MentionedMe.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   MentionedMe?: boolean;
-  /** t:GlobalMentionedMe. */
+  /**
+   * t:GlobalMentionedMe.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   GlobalMentionedMe?: boolean;
-  /** t:SenderSMTPAddress. */
+  /**
+   * t:SenderSMTPAddress.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   SenderSMTPAddress?: SmtpAddressType;
-  /** t:MailboxGuids. */
+  /**
+   * t:MailboxGuids.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   MailboxGuids?: ConversationType_MailboxGuids;
-  /** t:From. */
+  /**
+   * t:From.
+   * @since V2017_07_11
+   */
   From?: SingleRecipientType;
-  /** t:AtAllMention. */
+  /**
+   * t:AtAllMention.
+   * @since V2017_07_11
+   */
   AtAllMention?: boolean;
-  /** t:GlobalAtAllMention. */
+  /**
+   * t:GlobalAtAllMention.
+   * @since V2017_07_11
+   */
   GlobalAtAllMention?: boolean;
 }
 
-/** t:ConversationType_MailboxGuids */
+/**
+ * t:ConversationType_MailboxGuids
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ConversationType_MailboxGuids = GuidType[];
-/** t:CreateActionType (3 values) */
+/**
+ * t:CreateActionType (3 values)
+ * @since Exchange2010_SP1
+ */
 export type CreateActionType = 'CreateNew' | 'Update' | 'UpdateOrCreate';
 /** Every value of CreateActionType, in schema order. */
 export const CreateActionTypeValues = ['CreateNew', 'Update', 'UpdateOrCreate'] as const;
 
-/** t:CreateRuleOperationType */
+/**
+ * t:CreateRuleOperationType
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/createruleoperation
+ */
 export interface CreateRuleOperationType extends RuleOperationType {
-  /** t:Rule. */
+  /**
+   * t:Rule.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/rule-ruletype
+   */
   Rule: RuleType;
 }
 
-/** t:CustomSearchScopeType */
+/**
+ * t:CustomSearchScopeType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface CustomSearchScopeType extends Extensible {
-  /** t:MailboxGuid. */
+  /**
+   * t:MailboxGuid.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   MailboxGuid: GuidType;
-  /** t:FolderScope. */
+  /**
+   * t:FolderScope.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   FolderScope: SearchFolderScopeType;
-  /** t:IsDeepTraversal. */
+  /**
+   * t:IsDeepTraversal.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   IsDeepTraversal: boolean;
 }
 
-/** t:DailyRecurrencePatternType */
+/**
+ * t:DailyRecurrencePatternType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/dailyrecurrence
+ */
 export interface DailyRecurrencePatternType extends IntervalRecurrencePatternBaseType {
 }
 
-/** t:DailyRegeneratingPatternType */
+/**
+ * t:DailyRegeneratingPatternType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/dailyregeneration
+ */
 export interface DailyRegeneratingPatternType extends RegeneratingPatternBaseType {
 }
 
-/** t:DateTimePrecisionType (2 values) */
+/**
+ * t:DateTimePrecisionType (2 values)
+ * @since Exchange2010_SP2
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/datetimeprecision
+ */
 export type DateTimePrecisionType = 'Seconds' | 'Milliseconds';
 /** Every value of DateTimePrecisionType, in schema order. */
 export const DateTimePrecisionTypeValues = ['Seconds', 'Milliseconds'] as const;
-/** t:DayOfWeekIndexType (5 values) */
+/**
+ * t:DayOfWeekIndexType (5 values)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/dayofweekindex
+ */
 export type DayOfWeekIndexType = 'First' | 'Second' | 'Third' | 'Fourth' | 'Last';
 /** Every value of DayOfWeekIndexType, in schema order. */
 export const DayOfWeekIndexTypeValues = ['First', 'Second', 'Third', 'Fourth', 'Last'] as const;
-/** t:DayOfWeekType (10 values) */
+/**
+ * t:DayOfWeekType (10 values)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/dayofweek-timezone
+ */
 export type DayOfWeekType = 'Sunday' | 'Monday' | 'Tuesday' | 'Wednesday' | 'Thursday' | 'Friday' | 'Saturday' | 'Day' | 'Weekday' | 'WeekendDay';
 /** Every value of DayOfWeekType, in schema order. */
 export const DayOfWeekTypeValues = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Day', 'Weekday', 'WeekendDay'] as const;
-/** t:DaysOfWeekType */
+/**
+ * t:DaysOfWeekType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/daysofweek-daysofweektype
+ */
 export type DaysOfWeekType = DayOfWeekType[];
 
-/** t:DeclineItemType */
+/**
+ * t:DeclineItemType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/declineitem
+ */
 export interface DeclineItemType extends MeetingRegistrationResponseObjectType {
 }
 
-/** t:DefaultShapeNamesType (4 values) */
+/**
+ * t:DefaultShapeNamesType (4 values)
+ * Values added later: `PcxPeopleSearch` (V2017_07_11).
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/baseshape
+ */
 export type DefaultShapeNamesType = 'IdOnly' | 'Default' | 'AllProperties' | 'PcxPeopleSearch';
 /** Every value of DefaultShapeNamesType, in schema order. */
 export const DefaultShapeNamesTypeValues = ['IdOnly', 'Default', 'AllProperties', 'PcxPeopleSearch'] as const;
@@ -1907,262 +4288,559 @@ export type DelegateFolderPermissionLevelType = 'None' | 'Editor' | 'Reviewer' |
 /** Every value of DelegateFolderPermissionLevelType, in schema order. */
 export const DelegateFolderPermissionLevelTypeValues = ['None', 'Editor', 'Reviewer', 'Author', 'Custom'] as const;
 
-/** t:DelegatePermissionsType */
+/**
+ * t:DelegatePermissionsType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/delegatepermissions
+ */
 export interface DelegatePermissionsType extends Extensible {
-  /** t:CalendarFolderPermissionLevel. */
+  /**
+   * t:CalendarFolderPermissionLevel.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/calendarfolderpermissionlevel
+   */
   CalendarFolderPermissionLevel?: DelegateFolderPermissionLevelType;
-  /** t:TasksFolderPermissionLevel. */
+  /**
+   * t:TasksFolderPermissionLevel.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/tasksfolderpermissionlevel
+   */
   TasksFolderPermissionLevel?: DelegateFolderPermissionLevelType;
-  /** t:InboxFolderPermissionLevel. */
+  /**
+   * t:InboxFolderPermissionLevel.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/inboxfolderpermissionlevel
+   */
   InboxFolderPermissionLevel?: DelegateFolderPermissionLevelType;
-  /** t:ContactsFolderPermissionLevel. */
+  /**
+   * t:ContactsFolderPermissionLevel.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/contactsfolderpermissionlevel
+   */
   ContactsFolderPermissionLevel?: DelegateFolderPermissionLevelType;
-  /** t:NotesFolderPermissionLevel. */
+  /**
+   * t:NotesFolderPermissionLevel.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/notesfolderpermissionlevel
+   */
   NotesFolderPermissionLevel?: DelegateFolderPermissionLevelType;
-  /** t:JournalFolderPermissionLevel. */
+  /**
+   * t:JournalFolderPermissionLevel.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/journalfolderpermissionlevel
+   */
   JournalFolderPermissionLevel?: DelegateFolderPermissionLevelType;
 }
 
-/** t:DelegateUserType */
+/**
+ * t:DelegateUserType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/delegateuser
+ */
 export interface DelegateUserType extends Extensible {
-  /** t:UserId. */
+  /**
+   * t:UserId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/userid
+   */
   UserId: UserIdType;
-  /** t:DelegatePermissions. */
+  /**
+   * t:DelegatePermissions.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/delegatepermissions
+   */
   DelegatePermissions?: DelegatePermissionsType;
-  /** t:ReceiveCopiesOfMeetingMessages. */
+  /**
+   * t:ReceiveCopiesOfMeetingMessages.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/receivecopiesofmeetingmessages
+   */
   ReceiveCopiesOfMeetingMessages?: boolean;
-  /** t:ViewPrivateItems. */
+  /**
+   * t:ViewPrivateItems.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/viewprivateitems
+   */
   ViewPrivateItems?: boolean;
 }
 
-/** t:DeletedOccurrenceInfoType */
+/**
+ * t:DeletedOccurrenceInfoType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/deletedoccurrence
+ */
 export interface DeletedOccurrenceInfoType extends Extensible {
-  /** t:Start. */
+  /**
+   * t:Start.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/start
+   */
   Start: string;
 }
 
-/** t:DeletedOccurrenceStateDefinitionType */
+/**
+ * t:DeletedOccurrenceStateDefinitionType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/deletedoccurrencestatedefinition
+ */
 export interface DeletedOccurrenceStateDefinitionType extends BaseCalendarItemStateDefinitionType {
-  /** t:OccurrenceDate. */
+  /**
+   * t:OccurrenceDate.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   OccurrenceDate: string;
-  /** t:IsOccurrencePresent. */
+  /**
+   * t:IsOccurrencePresent.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   IsOccurrencePresent?: boolean;
 }
 
-/** t:DeleteFolderFieldType */
+/**
+ * t:DeleteFolderFieldType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/deletefolderfield
+ */
 export interface DeleteFolderFieldType extends FolderChangeDescriptionType {
 }
 
-/** t:DeleteFromFolderStateDefinitionType */
+/**
+ * t:DeleteFromFolderStateDefinitionType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/deletefromfolderstatedefinition
+ */
 export interface DeleteFromFolderStateDefinitionType extends BaseCalendarItemStateDefinitionType {
 }
 
-/** t:DeleteItemFieldType */
+/**
+ * t:DeleteItemFieldType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/deleteitemfield
+ */
 export interface DeleteItemFieldType extends ItemChangeDescriptionType {
 }
 
-/** t:DeleteRuleOperationType */
+/**
+ * t:DeleteRuleOperationType
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/deleteruleoperation
+ */
 export interface DeleteRuleOperationType extends RuleOperationType {
-  /** t:RuleId. */
+  /**
+   * t:RuleId.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/ruleid
+   */
   RuleId: string;
 }
 
-/** t:DeleteSearchSuggestionResponseType */
+/**
+ * t:DeleteSearchSuggestionResponseType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface DeleteSearchSuggestionResponseType extends Extensible {
-  /** t:Success. */
+  /**
+   * t:Success.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Success: boolean;
-  /** t:StatusMessage. */
+  /**
+   * t:StatusMessage.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   StatusMessage?: string;
-  /** t:DiagnosticsData. */
+  /**
+   * t:DiagnosticsData.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   DiagnosticsData?: SearchDiagnosticsType;
 }
 
-/** t:DeliverMeetingRequestsType (4 values) */
+/**
+ * t:DeliverMeetingRequestsType (4 values)
+ * Values added later: `NoForward` (Exchange2010_SP1).
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/delivermeetingrequests
+ */
 export type DeliverMeetingRequestsType = 'DelegatesOnly' | 'DelegatesAndMe' | 'DelegatesAndSendInformationToMe' | 'NoForward';
 /** Every value of DeliverMeetingRequestsType, in schema order. */
 export const DeliverMeetingRequestsTypeValues = ['DelegatesOnly', 'DelegatesAndMe', 'DelegatesAndSendInformationToMe', 'NoForward'] as const;
 
-/** t:DelveDocument */
+/**
+ * t:DelveDocument
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface DelveDocument extends InsightValue {
-  /** t:Rank. */
+  /**
+   * t:Rank.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Rank?: number;
-  /** t:Author. */
+  /**
+   * t:Author.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Author?: string;
-  /** t:Created. */
+  /**
+   * t:Created.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Created?: string;
-  /** t:LastModifiedTime. */
+  /**
+   * t:LastModifiedTime.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   LastModifiedTime?: string;
-  /** t:DefaultEncodingURL. */
+  /**
+   * t:DefaultEncodingURL.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   DefaultEncodingURL?: string;
-  /** t:FileType. */
+  /**
+   * t:FileType.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   FileType?: string;
-  /** t:Title. */
+  /**
+   * t:Title.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Title?: string;
-  /** t:DocumentId. */
+  /**
+   * t:DocumentId.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   DocumentId?: string;
-  /** t:PreviewURL. */
+  /**
+   * t:PreviewURL.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   PreviewURL?: string;
-  /** t:LastEditor. */
+  /**
+   * t:LastEditor.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   LastEditor?: string;
 }
 
-/** t:DelveItemType */
+/**
+ * t:DelveItemType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface DelveItemType extends ItemType {
-  /** t:GraphNodeLogicalId. */
+  /**
+   * t:GraphNodeLogicalId.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   GraphNodeLogicalId: string;
 }
 
-/** t:DelveSearchScopeType */
+/**
+ * t:DelveSearchScopeType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface DelveSearchScopeType extends Extensible {
-  /** t:DelveView. */
+  /**
+   * t:DelveView.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   DelveView: DelveViewType;
 }
 
-/** t:DelveViewType */
+/**
+ * t:DelveViewType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type DelveViewType = DelveViewType_Item[];
-/** t:DelveViewType_Item (2 values) */
+/**
+ * t:DelveViewType_Item (2 values)
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type DelveViewType_Item = 'None' | 'Files';
 /** Every value of DelveViewType_Item, in schema order. */
 export const DelveViewType_ItemValues = ['None', 'Files'] as const;
 /** t:DerivedItemIdType */
 export type DerivedItemIdType = string;
-/** t:DictionaryURIType (10 values) */
+/**
+ * t:DictionaryURIType (10 values)
+ * Values added later: `distributionlist:Members:Member` (Exchange2010_SP1).
+ */
 export type DictionaryURIType = 'item:InternetMessageHeader' | 'contacts:ImAddress' | 'contacts:PhysicalAddress:Street' | 'contacts:PhysicalAddress:City' | 'contacts:PhysicalAddress:State' | 'contacts:PhysicalAddress:CountryOrRegion' | 'contacts:PhysicalAddress:PostalCode' | 'contacts:PhoneNumber' | 'contacts:EmailAddress' | 'distributionlist:Members:Member';
 /** Every value of DictionaryURIType, in schema order. */
 export const DictionaryURITypeValues = ['item:InternetMessageHeader', 'contacts:ImAddress', 'contacts:PhysicalAddress:Street', 'contacts:PhysicalAddress:City', 'contacts:PhysicalAddress:State', 'contacts:PhysicalAddress:CountryOrRegion', 'contacts:PhysicalAddress:PostalCode', 'contacts:PhoneNumber', 'contacts:EmailAddress', 'distributionlist:Members:Member'] as const;
 
-/** t:DirectoryEntryType */
+/**
+ * t:DirectoryEntryType
+ * @since Exchange2010_SP1
+ */
 export interface DirectoryEntryType extends Extensible {
   /** xsi:type: set when the value is of a derived type. */
   $type?: 'DirectoryEntryType' | 'RoomType';
-  /** t:Id. */
+  /**
+   * t:Id.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/id-emailaddresstype
+   */
   Id?: EmailAddressType;
 }
 
-/** t:DisableReasonType (4 values) */
+/**
+ * t:DisableReasonType (4 values)
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/disablereason
+ */
 export type DisableReasonType = 'NoReason' | 'OutlookClientPerformance' | 'OWAClientPerformance' | 'MobileClientPerformance';
 /** Every value of DisableReasonType, in schema order. */
 export const DisableReasonTypeValues = ['NoReason', 'OutlookClientPerformance', 'OWAClientPerformance', 'MobileClientPerformance'] as const;
 
-/** t:DiscoverySearchConfigurationType */
+/**
+ * t:DiscoverySearchConfigurationType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/discoverysearchconfiguration
+ */
 export interface DiscoverySearchConfigurationType extends Extensible {
-  /** t:SearchId. */
+  /**
+   * t:SearchId.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/searchid
+   */
   SearchId: string;
-  /** t:SearchQuery. */
+  /**
+   * t:SearchQuery.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/searchquery
+   */
   SearchQuery: string;
-  /** t:SearchableMailboxes. */
+  /**
+   * t:SearchableMailboxes.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/searchablemailboxes
+   */
   SearchableMailboxes?: ArrayOfSearchableMailboxesType;
-  /** t:InPlaceHoldIdentity. */
+  /**
+   * t:InPlaceHoldIdentity.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   InPlaceHoldIdentity?: string;
-  /** t:ManagedByOrganization. */
+  /**
+   * t:ManagedByOrganization.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ManagedByOrganization?: string;
-  /** t:Language. */
+  /**
+   * t:Language.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Language?: string;
 }
 
-/** t:DisposalType (3 values) */
+/**
+ * t:DisposalType (3 values)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/deletetype
+ */
 export type DisposalType = 'HardDelete' | 'SoftDelete' | 'MoveToDeletedItems';
 /** Every value of DisposalType, in schema order. */
 export const DisposalTypeValues = ['HardDelete', 'SoftDelete', 'MoveToDeletedItems'] as const;
-/** t:DistinguishedFolderIdNameType (71 values) */
+/**
+ * t:DistinguishedFolderIdNameType (71 values)
+ * Values added later: `recoverableitemsroot` (Exchange2010_SP1), `recoverableitemsdeletions` (Exchange2010_SP1), `recoverableitemsversions` (Exchange2010_SP1), `recoverableitemspurges` (Exchange2010_SP1), `recoverableitemsdiscoveryholds` (Exchange2016 (per the doubtful exchange2016 set)), `archiveroot` (Exchange2010_SP1), `archivemsgfolderroot` (Exchange2010_SP1), `archivedeleteditems` (Exchange2010_SP1), `archiveinbox` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `archiverecoverableitemsroot` (Exchange2010_SP1), `archiverecoverableitemsdeletions` (Exchange2010_SP1), `archiverecoverableitemsversions` (Exchange2010_SP1), `archiverecoverableitemspurges` (Exchange2010_SP1), `archiverecoverableitemsdiscoveryholds` (Exchange2016 (per the doubtful exchange2016 set)), `syncissues` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `conflicts` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `localfailures` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `serverfailures` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `recipientcache` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `quickcontacts` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `conversationhistory` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `adminauditlogs` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `todosearch` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `mycontacts` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `directory` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `imcontactlist` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `peopleconnect` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `favorites` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `mecontact` (Exchange2016 (per the doubtful exchange2016 set)), `personmetadata` (Exchange2016 (per the doubtful exchange2016 set)), `teamspaceactivity` (Exchange2016 (per the doubtful exchange2016 set)), `teamspacemessaging` (Exchange2016 (per the doubtful exchange2016 set)), `teamspaceworkitems` (Exchange2016 (per the doubtful exchange2016 set)), `scheduled` (Exchange2016 (per the doubtful exchange2016 set)), `orionnotes` (V2017_07_11), `tagitems` (V2017_07_11), `alltaggeditems` (V2017_07_11), `allcategorizeditems` (V2018_01_08), `externalcontacts` (V2017_07_11), `teamchat` (V2017_07_11), `teamchathistory` (V2017_07_11), `yammerdata` (V2018_01_08), `yammerroot` (V2017_07_11), `yammerinbound` (V2017_07_11), `yammeroutbound` (V2017_07_11), `yammerfeeds` (V2017_07_11), `kaizaladata` (V2018_01_08), `messageingestion` (V2018_01_08), `onedriveroot` (V2017_07_11), `onedriverecylebin` (V2017_07_11), `onedrivesystem` (V2017_07_11), `onedrivevolume` (V2017_07_11), `important` (V2017_07_11), `starred` (V2017_07_11), `archive` (V2017_07_11).
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/distinguishedfolderid-distinguishedfolderidnametype
+ */
 export type DistinguishedFolderIdNameType = 'calendar' | 'contacts' | 'deleteditems' | 'drafts' | 'inbox' | 'journal' | 'notes' | 'outbox' | 'sentitems' | 'tasks' | 'msgfolderroot' | 'publicfoldersroot' | 'root' | 'junkemail' | 'searchfolders' | 'voicemail' | 'recoverableitemsroot' | 'recoverableitemsdeletions' | 'recoverableitemsversions' | 'recoverableitemspurges' | 'recoverableitemsdiscoveryholds' | 'archiveroot' | 'archivemsgfolderroot' | 'archivedeleteditems' | 'archiveinbox' | 'archiverecoverableitemsroot' | 'archiverecoverableitemsdeletions' | 'archiverecoverableitemsversions' | 'archiverecoverableitemspurges' | 'archiverecoverableitemsdiscoveryholds' | 'syncissues' | 'conflicts' | 'localfailures' | 'serverfailures' | 'recipientcache' | 'quickcontacts' | 'conversationhistory' | 'adminauditlogs' | 'todosearch' | 'mycontacts' | 'directory' | 'imcontactlist' | 'peopleconnect' | 'favorites' | 'mecontact' | 'personmetadata' | 'teamspaceactivity' | 'teamspacemessaging' | 'teamspaceworkitems' | 'scheduled' | 'orionnotes' | 'tagitems' | 'alltaggeditems' | 'allcategorizeditems' | 'externalcontacts' | 'teamchat' | 'teamchathistory' | 'yammerdata' | 'yammerroot' | 'yammerinbound' | 'yammeroutbound' | 'yammerfeeds' | 'kaizaladata' | 'messageingestion' | 'onedriveroot' | 'onedriverecylebin' | 'onedrivesystem' | 'onedrivevolume' | 'important' | 'starred' | 'archive';
 /** Every value of DistinguishedFolderIdNameType, in schema order. */
 export const DistinguishedFolderIdNameTypeValues = ['calendar', 'contacts', 'deleteditems', 'drafts', 'inbox', 'journal', 'notes', 'outbox', 'sentitems', 'tasks', 'msgfolderroot', 'publicfoldersroot', 'root', 'junkemail', 'searchfolders', 'voicemail', 'recoverableitemsroot', 'recoverableitemsdeletions', 'recoverableitemsversions', 'recoverableitemspurges', 'recoverableitemsdiscoveryholds', 'archiveroot', 'archivemsgfolderroot', 'archivedeleteditems', 'archiveinbox', 'archiverecoverableitemsroot', 'archiverecoverableitemsdeletions', 'archiverecoverableitemsversions', 'archiverecoverableitemspurges', 'archiverecoverableitemsdiscoveryholds', 'syncissues', 'conflicts', 'localfailures', 'serverfailures', 'recipientcache', 'quickcontacts', 'conversationhistory', 'adminauditlogs', 'todosearch', 'mycontacts', 'directory', 'imcontactlist', 'peopleconnect', 'favorites', 'mecontact', 'personmetadata', 'teamspaceactivity', 'teamspacemessaging', 'teamspaceworkitems', 'scheduled', 'orionnotes', 'tagitems', 'alltaggeditems', 'allcategorizeditems', 'externalcontacts', 'teamchat', 'teamchathistory', 'yammerdata', 'yammerroot', 'yammerinbound', 'yammeroutbound', 'yammerfeeds', 'kaizaladata', 'messageingestion', 'onedriveroot', 'onedriverecylebin', 'onedrivesystem', 'onedrivevolume', 'important', 'starred', 'archive'] as const;
 
-/** t:DistinguishedFolderIdType */
+/**
+ * t:DistinguishedFolderIdType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/distinguishedfolderid
+ */
 export interface DistinguishedFolderIdType extends BaseFolderIdType {
-  /** Attribute Id. */
+  /**
+   * Attribute Id.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/distinguishedfolderid
+   */
   Id: DistinguishedFolderIdNameType;
-  /** Attribute ChangeKey. */
+  /**
+   * Attribute ChangeKey.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/distinguishedfolderid
+   */
   ChangeKey?: string;
-  /** t:Mailbox. */
+  /**
+   * t:Mailbox.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/mailbox
+   */
   Mailbox?: EmailAddressType;
 }
 
-/** t:DistinguishedGroupByType */
+/**
+ * t:DistinguishedGroupByType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/distinguishedgroupby
+ */
 export interface DistinguishedGroupByType extends BaseGroupByType {
-  /** t:StandardGroupBy. */
+  /**
+   * t:StandardGroupBy.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/standardgroupby
+   */
   StandardGroupBy: StandardGroupByType;
 }
 
-/** t:DistinguishedPropertySetType (10 values) */
+/**
+ * t:DistinguishedPropertySetType (10 values)
+ * Values added later: `Sharing` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)).
+ */
 export type DistinguishedPropertySetType = 'Meeting' | 'Appointment' | 'Common' | 'PublicStrings' | 'Address' | 'InternetHeaders' | 'CalendarAssistant' | 'UnifiedMessaging' | 'Task' | 'Sharing';
 /** Every value of DistinguishedPropertySetType, in schema order. */
 export const DistinguishedPropertySetTypeValues = ['Meeting', 'Appointment', 'Common', 'PublicStrings', 'Address', 'InternetHeaders', 'CalendarAssistant', 'UnifiedMessaging', 'Task', 'Sharing'] as const;
-/** t:DistinguishedUserType (2 values) */
+/**
+ * t:DistinguishedUserType (2 values)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/distinguisheduser
+ */
 export type DistinguishedUserType = 'Default' | 'Anonymous';
 /** Every value of DistinguishedUserType, in schema order. */
 export const DistinguishedUserTypeValues = ['Default', 'Anonymous'] as const;
 
-/** t:DistributionListType */
+/**
+ * t:DistributionListType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/distributionlist
+ */
 export interface DistributionListType extends ItemType {
-  /** t:DisplayName. */
+  /**
+   * t:DisplayName.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/displayname-string
+   */
   DisplayName?: string;
-  /** t:FileAs. */
+  /**
+   * t:FileAs.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/fileas
+   */
   FileAs?: string;
-  /** t:ContactSource. */
+  /**
+   * t:ContactSource.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/contactsource
+   */
   ContactSource?: ContactSourceType;
-  /** t:Members. */
+  /**
+   * t:Members.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/members-memberlisttype
+   */
   Members?: MembersListType;
 }
 
-/** t:DocumentFileItemType */
+/**
+ * t:DocumentFileItemType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface DocumentFileItemType extends FileItemType {
-  /** t:Author. */
+  /**
+   * t:Author.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Author?: ArrayOfStringsType;
-  /** t:Title. */
+  /**
+   * t:Title.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Title?: string;
-  /** t:LastModifiedBy. */
+  /**
+   * t:LastModifiedBy.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   LastModifiedBy?: string;
 }
 
-/** t:Duration */
+/**
+ * t:Duration
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/duration-useroofsettings
+ */
 export interface Duration extends Extensible {
-  /** t:StartTime. */
+  /**
+   * t:StartTime.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/starttime
+   */
   StartTime: string;
-  /** t:EndTime. */
+  /**
+   * t:EndTime.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/endtime
+   */
   EndTime: string;
 }
 
-/** t:DynamicRefinerQueryType */
+/**
+ * t:DynamicRefinerQueryType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface DynamicRefinerQueryType extends Extensible {
-  /** t:RefinerQuery. */
+  /**
+   * t:RefinerQuery.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   RefinerQuery: string;
-  /** t:TDRefinerId. */
+  /**
+   * t:TDRefinerId.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   TDRefinerId: number;
 }
 
-/** t:EducationInsightValue */
+/**
+ * t:EducationInsightValue
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface EducationInsightValue extends InsightValue {
-  /** t:Institute. */
+  /**
+   * t:Institute.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Institute?: string;
-  /** t:Degree. */
+  /**
+   * t:Degree.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Degree?: string;
-  /** t:StartUtcTicks. */
+  /**
+   * t:StartUtcTicks.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   StartUtcTicks?: number;
-  /** t:EndUtcTicks. */
+  /**
+   * t:EndUtcTicks.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   EndUtcTicks?: number;
 }
 
-/** t:EffectiveRightsType */
+/**
+ * t:EffectiveRightsType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/effectiverights
+ */
 export interface EffectiveRightsType extends Extensible {
-  /** t:CreateAssociated. */
+  /**
+   * t:CreateAssociated.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/createassociated
+   */
   CreateAssociated: boolean;
-  /** t:CreateContents. */
+  /**
+   * t:CreateContents.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/createcontents
+   */
   CreateContents: boolean;
-  /** t:CreateHierarchy. */
+  /**
+   * t:CreateHierarchy.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/createhierarchy
+   */
   CreateHierarchy: boolean;
-  /** t:Delete. */
+  /**
+   * t:Delete.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/delete
+   */
   Delete: boolean;
-  /** t:Modify. */
+  /**
+   * t:Modify.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/modify
+   */
   Modify: boolean;
-  /** t:Read. */
+  /**
+   * t:Read.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/read
+   */
   Read: boolean;
-  /** t:ViewPrivateItems. */
+  /**
+   * t:ViewPrivateItems.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/viewprivateitems
+   */
   ViewPrivateItems?: boolean;
 }
 
-/** t:ElcFolderType (19 values) */
+/**
+ * t:ElcFolderType (19 values)
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/type-elcfoldertype
+ */
 export type ElcFolderType = 'Calendar' | 'Contacts' | 'DeletedItems' | 'Drafts' | 'Inbox' | 'JunkEmail' | 'Journal' | 'Notes' | 'Outbox' | 'SentItems' | 'Tasks' | 'All' | 'ManagedCustomFolder' | 'RssSubscriptions' | 'SyncIssues' | 'ConversationHistory' | 'Personal' | 'RecoverableItems' | 'NonIpmRoot';
 /** Every value of ElcFolderType, in schema order. */
 export const ElcFolderTypeValues = ['Calendar', 'Contacts', 'DeletedItems', 'Drafts', 'Inbox', 'JunkEmail', 'Journal', 'Notes', 'Outbox', 'SentItems', 'Tasks', 'All', 'ManagedCustomFolder', 'RssSubscriptions', 'SyncIssues', 'ConversationHistory', 'Personal', 'RecoverableItems', 'NonIpmRoot'] as const;
@@ -2171,48 +4849,101 @@ export const ElcFolderTypeValues = ['Calendar', 'Contacts', 'DeletedItems', 'Dra
 export interface EmailAddress extends Extensible {
   /** t:Name. */
   Name?: string;
-  /** t:Address. */
+  /**
+   * t:Address.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/address-string
+   */
   Address: string;
   /** t:RoutingType. */
   RoutingType?: string;
 }
 
-/** t:EmailAddressAttributedValueType */
+/**
+ * t:EmailAddressAttributedValueType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/emailaddressattributedvalue
+ */
 export interface EmailAddressAttributedValueType extends Extensible {
-  /** t:Value. */
+  /**
+   * t:Value.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/value-emailaddresstype
+   */
   Value: EmailAddressType;
-  /** t:Attributions. */
+  /**
+   * t:Attributions.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/attributions-arrayofvalueattributionstype
+   */
   Attributions: ArrayOfValueAttributionsType;
 }
 
-/** t:EmailAddressDictionaryEntryType */
+/**
+ * t:EmailAddressDictionaryEntryType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/entry-emailaddress
+ */
 export interface EmailAddressDictionaryEntryType extends Extensible {
   /** The element text. */
   $value: string;
-  /** Attribute Key. */
+  /**
+   * Attribute Key.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/entry-emailaddress
+   */
   Key: EmailAddressKeyType;
-  /** Attribute Name. */
+  /**
+   * Attribute Name.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/entry-emailaddress
+   */
   Name?: string;
-  /** Attribute RoutingType. */
+  /**
+   * Attribute RoutingType.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/entry-emailaddress
+   */
   RoutingType?: string;
-  /** Attribute MailboxType. */
+  /**
+   * Attribute MailboxType.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/entry-emailaddress
+   */
   MailboxType?: MailboxTypeType;
 }
 
-/** t:EmailAddressDictionaryType */
+/**
+ * t:EmailAddressDictionaryType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/emailaddresses
+ */
 export type EmailAddressDictionaryType = EmailAddressDictionaryEntryType[];
 
-/** t:EmailAddressEntityType */
+/**
+ * t:EmailAddressEntityType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/emailaddressentity
+ */
 export interface EmailAddressEntityType extends EntityType {
-  /** t:EmailAddress. */
+  /**
+   * t:EmailAddress.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/emailaddress-string
+   */
   EmailAddress?: string;
 }
 
-/** t:EmailAddressExtendedType */
+/**
+ * t:EmailAddressExtendedType
+ * @since V2017_07_11
+ */
 export interface EmailAddressExtendedType extends EmailAddressType {
-  /** t:ExternalObjectId. */
+  /**
+   * t:ExternalObjectId.
+   * @since V2017_07_11
+   */
   ExternalObjectId?: string;
-  /** t:PrimaryEmailAddress. */
+  /**
+   * t:PrimaryEmailAddress.
+   * @since V2017_07_11
+   */
   PrimaryEmailAddress?: NonEmptyStringType;
 }
 
@@ -2225,154 +4956,347 @@ export const EmailAddressKeyTypeValues = ['EmailAddress1', 'EmailAddress2', 'Ema
 export interface EmailAddressType extends BaseEmailAddressType {
   /** xsi:type: set when the value is of a derived type. */
   $type?: 'EmailAddressType' | 'EmailAddressExtendedType';
-  /** t:Name. */
+  /**
+   * t:Name.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/name-emailaddresstype
+   */
   Name?: string;
-  /** t:EmailAddress. */
+  /**
+   * t:EmailAddress.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/emailaddress-nonemptystringtype
+   */
   EmailAddress?: NonEmptyStringType;
-  /** t:RoutingType. */
+  /**
+   * t:RoutingType.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/routingtype-emailaddresstype
+   */
   RoutingType?: NonEmptyStringType;
-  /** t:MailboxType. */
+  /**
+   * t:MailboxType.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/mailboxtype
+   */
   MailboxType?: MailboxTypeType;
-  /** t:ItemId. */
+  /**
+   * t:ItemId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/itemid
+   */
   ItemId?: ItemIdType;
-  /** t:OriginalDisplayName. */
+  /**
+   * t:OriginalDisplayName.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   OriginalDisplayName?: string;
 }
 
-/** t:EmailInsightValue */
+/**
+ * t:EmailInsightValue
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface EmailInsightValue extends InsightValue {
-  /** t:Id. */
+  /**
+   * t:Id.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Id?: string;
-  /** t:ThreadId. */
+  /**
+   * t:ThreadId.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ThreadId?: string;
-  /** t:Subject. */
+  /**
+   * t:Subject.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Subject?: string;
-  /** t:LastEmailDateUtcTicks. */
+  /**
+   * t:LastEmailDateUtcTicks.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   LastEmailDateUtcTicks?: number;
-  /** t:Body. */
+  /**
+   * t:Body.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Body?: string;
-  /** t:LastEmailSender. */
+  /**
+   * t:LastEmailSender.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   LastEmailSender?: ProfileInsightValue;
-  /** t:EmailsCount. */
+  /**
+   * t:EmailsCount.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   EmailsCount?: number;
 }
 
-/** t:EmailPositionType (4 values) */
+/**
+ * t:EmailPositionType (4 values)
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/position
+ */
 export type EmailPositionType = 'LatestReply' | 'Other' | 'Subject' | 'Signature';
 /** Every value of EmailPositionType, in schema order. */
 export const EmailPositionTypeValues = ['LatestReply', 'Other', 'Subject', 'Signature'] as const;
-/** t:EmailReminderChangeType (4 values) */
+/**
+ * t:EmailReminderChangeType (4 values)
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type EmailReminderChangeType = 'None' | 'Added' | 'Override' | 'Deleted';
 /** Every value of EmailReminderChangeType, in schema order. */
 export const EmailReminderChangeTypeValues = ['None', 'Added', 'Override', 'Deleted'] as const;
-/** t:EmailReminderSendOption (5 values) */
+/**
+ * t:EmailReminderSendOption (5 values)
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type EmailReminderSendOption = 'NotSet' | 'User' | 'AllAttendees' | 'Staff' | 'Customer';
 /** Every value of EmailReminderSendOption, in schema order. */
 export const EmailReminderSendOptionValues = ['NotSet', 'User', 'AllAttendees', 'Staff', 'Customer'] as const;
 
-/** t:EmailUserType */
+/**
+ * t:EmailUserType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/emailuser
+ */
 export interface EmailUserType extends Extensible {
-  /** t:Name. */
+  /**
+   * t:Name.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/name-emailaddress
+   */
   Name?: string;
-  /** t:UserId. */
+  /**
+   * t:UserId.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/userid-string
+   */
   UserId?: string;
 }
 
-/** t:EmptySuggestionReason (5 values) */
+/**
+ * t:EmptySuggestionReason (5 values)
+ * @since V2017_07_11
+ */
 export type EmptySuggestionReason = 'Unknown' | 'AttendeesUnavailable' | 'LocationsUnavailable' | 'OrganizerUnavailable' | 'AttendeesUnavailableOrUnknown';
 /** Every value of EmptySuggestionReason, in schema order. */
 export const EmptySuggestionReasonValues = ['Unknown', 'AttendeesUnavailable', 'LocationsUnavailable', 'OrganizerUnavailable', 'AttendeesUnavailableOrUnknown'] as const;
 
-/** t:EncryptedDataContainerType */
+/**
+ * t:EncryptedDataContainerType
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/sharingsecurity
+ */
 export interface EncryptedDataContainerType extends Extensible {
   /** Wildcard (xs:any) content. */
   $any: AnyEntry;
 }
 
-/** t:EncryptedSharedFolderDataType */
+/**
+ * t:EncryptedSharedFolderDataType
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/encryptedsharedfolderdata
+ */
 export interface EncryptedSharedFolderDataType extends Extensible {
-  /** t:Token. */
+  /**
+   * t:Token.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/token
+   */
   Token: EncryptedDataContainerType;
-  /** t:Data. */
+  /**
+   * t:Data.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/data
+   */
   Data: EncryptedDataContainerType;
 }
 
-/** t:EndDateRecurrenceRangeType */
+/**
+ * t:EndDateRecurrenceRangeType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/enddaterecurrence
+ */
 export interface EndDateRecurrenceRangeType extends RecurrenceRangeBaseType {
-  /** t:EndDate. */
+  /**
+   * t:EndDate.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/enddate-recurrence
+   */
   EndDate: string;
 }
 
-/** t:EnhancedLocationType */
+/**
+ * t:EnhancedLocationType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/enhancedlocation
+ */
 export interface EnhancedLocationType extends Extensible {
-  /** t:DisplayName. */
+  /**
+   * t:DisplayName.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/displayname-string
+   */
   DisplayName: string;
-  /** t:Annotation. */
+  /**
+   * t:Annotation.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/annotation
+   */
   Annotation?: string;
-  /** t:PostalAddress. */
+  /**
+   * t:PostalAddress.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/postaladdress-personapostaladdresstype
+   */
   PostalAddress?: PersonaPostalAddressType;
 }
 
-/** t:EntityExtractionResultType */
+/**
+ * t:EntityExtractionResultType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/entityextractionresult
+ */
 export interface EntityExtractionResultType extends Extensible {
-  /** t:Addresses. */
+  /**
+   * t:Addresses.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/addresses-arrayofaddressentitiestype
+   */
   Addresses?: ArrayOfAddressEntitiesType;
-  /** t:MeetingSuggestions. */
+  /**
+   * t:MeetingSuggestions.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/meetingsuggestions
+   */
   MeetingSuggestions?: ArrayOfMeetingSuggestionsType;
-  /** t:TaskSuggestions. */
+  /**
+   * t:TaskSuggestions.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/tasksuggestions
+   */
   TaskSuggestions?: ArrayOfTaskSuggestionsType;
-  /** t:EmailAddresses. */
+  /**
+   * t:EmailAddresses.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/emailaddresses-arrayofemailaddressentitiestype
+   */
   EmailAddresses?: ArrayOfEmailAddressEntitiesType;
-  /** t:Contacts. */
+  /**
+   * t:Contacts.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/contacts-arrayofcontactstype
+   */
   Contacts?: ArrayOfContactsType;
-  /** t:Urls. */
+  /**
+   * t:Urls.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/urls-arrayofurlentitiestype
+   */
   Urls?: ArrayOfUrlEntitiesType;
-  /** t:PhoneNumbers. */
+  /**
+   * t:PhoneNumbers.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/phonenumbers-arrayofphoneentitiestype
+   */
   PhoneNumbers?: ArrayOfPhoneEntitiesType;
-  /** t:ParcelDeliveries. */
+  /**
+   * t:ParcelDeliveries.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ParcelDeliveries?: ArrayOfParcelDeliveryEntitiesType;
-  /** t:FlightReservations. */
+  /**
+   * t:FlightReservations.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   FlightReservations?: ArrayOfFlightReservationsType;
-  /** t:SenderAddIns. */
+  /**
+   * t:SenderAddIns.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   SenderAddIns?: ArrayOfSenderAddInsType;
 }
 
-/** t:EntityFeedbackEntityAddSourceType (9 values) */
+/**
+ * t:EntityFeedbackEntityAddSourceType (9 values)
+ * Values added later: `EntityRelevanceApiCache` (V2017_07_11), `LocalCacheAndEntityRelevanceApi` (V2017_07_11), `LocalCache` (V2017_07_11).
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type EntityFeedbackEntityAddSourceType = 'None' | 'EntityRelevanceApi' | 'EntityRelevanceApiCache' | 'ActiveDirectory' | 'ExplicitTyping' | 'Paste' | 'LocalCacheAndEntityRelevanceApi' | 'LocalCache' | 'Other';
 /** Every value of EntityFeedbackEntityAddSourceType, in schema order. */
 export const EntityFeedbackEntityAddSourceTypeValues = ['None', 'EntityRelevanceApi', 'EntityRelevanceApiCache', 'ActiveDirectory', 'ExplicitTyping', 'Paste', 'LocalCacheAndEntityRelevanceApi', 'LocalCache', 'Other'] as const;
 
-/** t:EntityFeedbackEntryType */
+/**
+ * t:EntityFeedbackEntryType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface EntityFeedbackEntryType extends Extensible {
-  /** t:ClientEventTimeUtc. */
+  /**
+   * t:ClientEventTimeUtc.
+   * @since V2017_07_11
+   */
   ClientEventTimeUtc: string;
-  /** t:ClientEventTimeLocal. */
+  /**
+   * t:ClientEventTimeLocal.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ClientEventTimeLocal: string;
-  /** t:ClientSessionId. */
+  /**
+   * t:ClientSessionId.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ClientSessionId: GuidType;
-  /** t:ClientVersion. */
+  /**
+   * t:ClientVersion.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ClientVersion: string;
-  /** t:ClientId. */
+  /**
+   * t:ClientId.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ClientId: ClientIdType;
-  /** t:EntrySequenceNumber. */
+  /**
+   * t:EntrySequenceNumber.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   EntrySequenceNumber: number;
-  /** t:TransactionId. */
+  /**
+   * t:TransactionId.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   TransactionId?: string;
-  /** t:EventType. */
+  /**
+   * t:EventType.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   EventType: string;
-  /** t:TargetEntityList. */
+  /**
+   * t:TargetEntityList.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   TargetEntityList?: string;
-  /** t:EntityAddSource. */
+  /**
+   * t:EntityAddSource.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   EntityAddSource?: EntityFeedbackEntityAddSourceType;
-  /** t:JsonPropertyBag. */
+  /**
+   * t:JsonPropertyBag.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   JsonPropertyBag?: string;
 }
 
-/** t:EntityType */
+/**
+ * t:EntityType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export interface EntityType extends Extensible {
   /** xsi:type: set when the value is of a derived type. */
   $type?: 'EntityType' | 'AddressEntityType' | 'ContactType' | 'EmailAddressEntityType' | 'MeetingSuggestionType' | 'PhoneEntityType' | 'TaskSuggestionType' | 'UrlEntityType';
-  /** t:Position, repeated. */
+  /**
+   * t:Position, repeated.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/position
+   */
   Position?: EmailPositionType[];
 }
 
@@ -2381,368 +5305,835 @@ export type ExceptionPropertyURIType = 'attachment:Name' | 'attachment:ContentTy
 /** Every value of ExceptionPropertyURIType, in schema order. */
 export const ExceptionPropertyURITypeValues = ['attachment:Name', 'attachment:ContentType', 'attachment:Content', 'recurrence:Month', 'recurrence:DayOfWeekIndex', 'recurrence:DaysOfWeek', 'recurrence:DayOfMonth', 'recurrence:Interval', 'recurrence:NumberOfOccurrences', 'timezone:Offset'] as const;
 
-/** t:ExchangeImpersonationType */
+/**
+ * t:ExchangeImpersonationType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/exchangeimpersonation
+ */
 export interface ExchangeImpersonationType extends Extensible {
-  /** t:ConnectingSID. */
+  /**
+   * t:ConnectingSID.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/connectingsid
+   */
   ConnectingSID: ConnectingSIDType;
 }
 
-/** t:ExchangeVersionType (21 values) */
+/**
+ * t:ExchangeVersionType (21 values)
+ * Values added later: `Exchange2009` (Exchange2016 (per the doubtful exchange2016 set)), `Exchange2010` (Exchange2010_SP1), `Exchange2010_SP1` (Exchange2010_SP1), `Exchange2010_SP2` (Exchange2010_SP2), `Exchange2012` (Exchange2016 (per the doubtful exchange2016 set)), `Exchange2013` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `Exchange2013_SP1` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `Exchange2015` (Exchange2016 (per the doubtful exchange2016 set)), `Exchange2016` (Exchange2016 (per the doubtful exchange2016 set)), `V2015_10_05` (V2017_07_11), `V2016_01_06` (V2017_07_11), `V2016_04_13` (V2017_07_11), `V2016_07_13` (V2017_07_11), `V2016_10_10` (V2017_07_11), `V2017_01_07` (V2017_07_11), `V2017_04_14` (V2017_07_11), `V2017_07_11` (V2017_07_11), `V2017_10_09` (V2018_01_08), `V2018_01_08` (V2018_01_08).
+ */
 export type ExchangeVersionType = 'Exchange2007' | 'Exchange2007_SP1' | 'Exchange2009' | 'Exchange2010' | 'Exchange2010_SP1' | 'Exchange2010_SP2' | 'Exchange2012' | 'Exchange2013' | 'Exchange2013_SP1' | 'Exchange2015' | 'Exchange2016' | 'V2015_10_05' | 'V2016_01_06' | 'V2016_04_13' | 'V2016_07_13' | 'V2016_10_10' | 'V2017_01_07' | 'V2017_04_14' | 'V2017_07_11' | 'V2017_10_09' | 'V2018_01_08';
 /** Every value of ExchangeVersionType, in schema order. */
 export const ExchangeVersionTypeValues = ['Exchange2007', 'Exchange2007_SP1', 'Exchange2009', 'Exchange2010', 'Exchange2010_SP1', 'Exchange2010_SP2', 'Exchange2012', 'Exchange2013', 'Exchange2013_SP1', 'Exchange2015', 'Exchange2016', 'V2015_10_05', 'V2016_01_06', 'V2016_04_13', 'V2016_07_13', 'V2016_10_10', 'V2017_01_07', 'V2017_04_14', 'V2017_07_11', 'V2017_10_09', 'V2018_01_08'] as const;
 /** t:ExcludesAttributeType */
 export type ExcludesAttributeType = string;
 
-/** t:ExcludesType */
+/**
+ * t:ExcludesType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/excludes
+ */
 export interface ExcludesType extends SearchExpressionType {
-  /** t:FieldURI (one of a choice). */
+  /**
+   * t:FieldURI (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/fielduri
+   */
   FieldURI?: PathToUnindexedFieldType;
-  /** t:IndexedFieldURI (one of a choice). */
+  /**
+   * t:IndexedFieldURI (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/indexedfielduri
+   */
   IndexedFieldURI?: PathToIndexedFieldType;
-  /** t:ExtendedFieldURI (one of a choice). */
+  /**
+   * t:ExtendedFieldURI (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/extendedfielduri
+   */
   ExtendedFieldURI?: PathToExtendedFieldType;
-  /** t:Bitmask. */
+  /**
+   * t:Bitmask.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/bitmask
+   */
   Bitmask: ExcludesValueType;
 }
 
-/** t:ExcludesValueType */
+/**
+ * t:ExcludesValueType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/bitmask
+ */
 export interface ExcludesValueType extends Extensible {
-  /** Attribute Value. */
+  /**
+   * Attribute Value.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/bitmask
+   */
   Value: ExcludesAttributeType;
 }
 
-/** t:ExecuteSearchQueryIdType */
+/**
+ * t:ExecuteSearchQueryIdType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface ExecuteSearchQueryIdType extends Extensible {
-  /** Attribute Id. */
+  /**
+   * Attribute Id.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Id: GuidType;
 }
 
-/** t:ExecuteSearchSortOrderType (2 values) */
+/**
+ * t:ExecuteSearchSortOrderType (2 values)
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ExecuteSearchSortOrderType = 'DateTime' | 'Relevance';
 /** Every value of ExecuteSearchSortOrderType, in schema order. */
 export const ExecuteSearchSortOrderTypeValues = ['DateTime', 'Relevance'] as const;
 
-/** t:ExistsType */
+/**
+ * t:ExistsType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/exists
+ */
 export interface ExistsType extends SearchExpressionType {
-  /** t:FieldURI (one of a choice). */
+  /**
+   * t:FieldURI (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/fielduri
+   */
   FieldURI?: PathToUnindexedFieldType;
-  /** t:IndexedFieldURI (one of a choice). */
+  /**
+   * t:IndexedFieldURI (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/indexedfielduri
+   */
   IndexedFieldURI?: PathToIndexedFieldType;
-  /** t:ExtendedFieldURI (one of a choice). */
+  /**
+   * t:ExtendedFieldURI (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/extendedfielduri
+   */
   ExtendedFieldURI?: PathToExtendedFieldType;
 }
 
-/** t:ExtendedAttributeType */
+/**
+ * t:ExtendedAttributeType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export interface ExtendedAttributeType extends Extensible {
-  /** t:Name. */
+  /**
+   * t:Name.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Name: string;
-  /** t:Value. */
+  /**
+   * t:Value.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Value: string;
 }
 
-/** t:ExtendedKeywordDefinitionType */
+/**
+ * t:ExtendedKeywordDefinitionType
+ * @since V2017_07_11
+ */
 export interface ExtendedKeywordDefinitionType extends Extensible {
-  /** t:Keyword. */
+  /**
+   * t:Keyword.
+   * @since V2017_07_11
+   */
   Keyword: string;
-  /** t:Properties. */
+  /**
+   * t:Properties.
+   * @since V2017_07_11
+   */
   Properties: NonEmptyArrayOfExtendedFieldURIsType;
 }
 
-/** t:ExtendedPropertyAttributedValueType */
+/**
+ * t:ExtendedPropertyAttributedValueType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/extendedpropertyattributedvalue
+ */
 export interface ExtendedPropertyAttributedValueType extends Extensible {
-  /** t:Value. */
+  /**
+   * t:Value.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/value-extendedpropertytype
+   */
   Value: ExtendedPropertyType;
-  /** t:Attributions. */
+  /**
+   * t:Attributions.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/attributions-arrayofvalueattributionstype
+   */
   Attributions: ArrayOfValueAttributionsType;
 }
 
-/** t:ExtendedPropertyType */
+/**
+ * t:ExtendedPropertyType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/extendedproperty
+ */
 export interface ExtendedPropertyType extends Extensible {
-  /** t:ExtendedFieldURI. */
+  /**
+   * t:ExtendedFieldURI.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/extendedfielduri
+   */
   ExtendedFieldURI: PathToExtendedFieldType;
-  /** t:Value (one of a choice). */
+  /**
+   * t:Value (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/value
+   */
   Value?: string;
-  /** t:Values (one of a choice). */
+  /**
+   * t:Values (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/values
+   */
   Values?: NonEmptyArrayOfPropertyValuesType;
 }
 
-/** t:ExternalAudience (3 values) */
+/**
+ * t:ExternalAudience (3 values)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/externalaudience
+ */
 export type ExternalAudience = 'None' | 'Known' | 'All';
 /** Every value of ExternalAudience, in schema order. */
 export const ExternalAudienceValues = ['None', 'Known', 'All'] as const;
 
-/** t:FailedSearchMailboxType */
+/**
+ * t:FailedSearchMailboxType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/failedmailbox
+ */
 export interface FailedSearchMailboxType extends Extensible {
-  /** t:Mailbox. */
+  /**
+   * t:Mailbox.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Mailbox: string;
-  /** t:ErrorCode. */
+  /**
+   * t:ErrorCode.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/errorcode-int
+   */
   ErrorCode: number;
-  /** t:ErrorMessage. */
+  /**
+   * t:ErrorMessage.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/errormessage
+   */
   ErrorMessage: string;
-  /** t:IsArchive. */
+  /**
+   * t:IsArchive.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isarchive
+   */
   IsArchive: boolean;
 }
 
-/** t:FieldOrderType */
+/**
+ * t:FieldOrderType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/fieldorder
+ */
 export interface FieldOrderType extends Extensible {
-  /** Attribute Order. */
+  /**
+   * Attribute Order.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/fieldorder
+   */
   Order: SortDirectionType;
-  /** t:FieldURI (one of a choice). */
+  /**
+   * t:FieldURI (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/fielduri
+   */
   FieldURI?: PathToUnindexedFieldType;
-  /** t:IndexedFieldURI (one of a choice). */
+  /**
+   * t:IndexedFieldURI (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/indexedfielduri
+   */
   IndexedFieldURI?: PathToIndexedFieldType;
-  /** t:ExtendedFieldURI (one of a choice). */
+  /**
+   * t:ExtendedFieldURI (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/extendedfielduri
+   */
   ExtendedFieldURI?: PathToExtendedFieldType;
 }
 
-/** t:FieldURIOrConstantType */
+/**
+ * t:FieldURIOrConstantType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/fielduriorconstant
+ */
 export interface FieldURIOrConstantType extends Extensible {
-  /** t:FieldURI (one of a choice). */
+  /**
+   * t:FieldURI (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/fielduri
+   */
   FieldURI?: PathToUnindexedFieldType;
-  /** t:IndexedFieldURI (one of a choice). */
+  /**
+   * t:IndexedFieldURI (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/indexedfielduri
+   */
   IndexedFieldURI?: PathToIndexedFieldType;
-  /** t:ExtendedFieldURI (one of a choice). */
+  /**
+   * t:ExtendedFieldURI (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/extendedfielduri
+   */
   ExtendedFieldURI?: PathToExtendedFieldType;
-  /** t:Constant (one of a choice). */
+  /**
+   * t:Constant (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/constant
+   */
   Constant?: ConstantValueType;
 }
 
-/** t:FileAsMappingType (18 values) */
+/**
+ * t:FileAsMappingType (18 values)
+ * Values added later: `DisplayName` (Exchange2010_SP1), `FirstName` (Exchange2010_SP1), `LastFirstMiddleSuffix` (Exchange2010_SP1), `LastName` (Exchange2010_SP1), `Empty` (Exchange2010_SP1).
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/fileasmapping
+ */
 export type FileAsMappingType = 'None' | 'LastCommaFirst' | 'FirstSpaceLast' | 'Company' | 'LastCommaFirstCompany' | 'CompanyLastFirst' | 'LastFirst' | 'LastFirstCompany' | 'CompanyLastCommaFirst' | 'LastFirstSuffix' | 'LastSpaceFirstCompany' | 'CompanyLastSpaceFirst' | 'LastSpaceFirst' | 'DisplayName' | 'FirstName' | 'LastFirstMiddleSuffix' | 'LastName' | 'Empty';
 /** Every value of FileAsMappingType, in schema order. */
 export const FileAsMappingTypeValues = ['None', 'LastCommaFirst', 'FirstSpaceLast', 'Company', 'LastCommaFirstCompany', 'CompanyLastFirst', 'LastFirst', 'LastFirstCompany', 'CompanyLastCommaFirst', 'LastFirstSuffix', 'LastSpaceFirstCompany', 'CompanyLastSpaceFirst', 'LastSpaceFirst', 'DisplayName', 'FirstName', 'LastFirstMiddleSuffix', 'LastName', 'Empty'] as const;
 
-/** t:FileAttachmentType */
+/**
+ * t:FileAttachmentType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/fileattachment
+ */
 export interface FileAttachmentType extends AttachmentType {
-  /** t:IsContactPhoto. */
+  /**
+   * t:IsContactPhoto.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/iscontactphoto
+   */
   IsContactPhoto?: boolean;
-  /** t:Content. */
+  /**
+   * t:Content.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/content
+   */
   Content?: string;
 }
 
-/** t:FileItemType */
+/**
+ * t:FileItemType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface FileItemType extends ItemType {
   /** xsi:type: set when the value is of a derived type. */
   $type?: 'FileItemType' | 'DocumentFileItemType';
-  /** t:FileName. */
+  /**
+   * t:FileName.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   FileName?: string;
-  /** t:FileExtension. */
+  /**
+   * t:FileExtension.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   FileExtension?: string;
-  /** t:FileSize. */
+  /**
+   * t:FileSize.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   FileSize?: number;
-  /** t:FileCreatedTime. */
+  /**
+   * t:FileCreatedTime.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   FileCreatedTime?: string;
-  /** t:FileModifiedTime. */
+  /**
+   * t:FileModifiedTime.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   FileModifiedTime?: string;
-  /** t:StorageProviderContext. */
+  /**
+   * t:StorageProviderContext.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   StorageProviderContext?: string;
-  /** t:FileID. */
+  /**
+   * t:FileID.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   FileID?: string;
-  /** t:ItemReferenceId. */
+  /**
+   * t:ItemReferenceId.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ItemReferenceId?: string;
-  /** t:ReferenceId. */
+  /**
+   * t:ReferenceId.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ReferenceId?: string;
-  /** t:Sender. */
+  /**
+   * t:Sender.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Sender?: string;
-  /** t:ItemReceivedTime. */
+  /**
+   * t:ItemReceivedTime.
+   * @since V2017_07_11
+   */
   ItemReceivedTime?: string;
-  /** t:ItemPath. */
+  /**
+   * t:ItemPath.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ItemPath?: string;
-  /** t:ItemSentTime. */
+  /**
+   * t:ItemSentTime.
+   * @since V2017_07_11
+   */
   ItemSentTime?: string;
-  /** t:FileContexts. */
+  /**
+   * t:FileContexts.
+   * @since V2017_07_11
+   */
   FileContexts?: ArrayOfStringsType;
-  /** t:VisualizationContainerUrl. */
+  /**
+   * t:VisualizationContainerUrl.
+   * @since V2017_07_11
+   */
   VisualizationContainerUrl?: string;
-  /** t:VisualizationContainerTitle. */
+  /**
+   * t:VisualizationContainerTitle.
+   * @since V2017_07_11
+   */
   VisualizationContainerTitle?: string;
-  /** t:VisualizationAccessUrl. */
+  /**
+   * t:VisualizationAccessUrl.
+   * @since V2017_07_11
+   */
   VisualizationAccessUrl?: string;
-  /** t:ReferenceAttachmentProviderEndpoint. */
+  /**
+   * t:ReferenceAttachmentProviderEndpoint.
+   * @since V2017_07_11
+   */
   ReferenceAttachmentProviderEndpoint?: string;
-  /** t:ReferenceAttachmentProviderType. */
+  /**
+   * t:ReferenceAttachmentProviderType.
+   * @since V2017_07_11
+   */
   ReferenceAttachmentProviderType?: string;
-  /** t:ItemConversationId. */
+  /**
+   * t:ItemConversationId.
+   * @since V2017_07_11
+   */
   ItemConversationId?: string;
-  /** t:SharepointItemListId. */
+  /**
+   * t:SharepointItemListId.
+   * @since V2017_07_11
+   */
   SharepointItemListId?: GuidType;
-  /** t:SharepointItemListItemId. */
+  /**
+   * t:SharepointItemListItemId.
+   * @since V2017_07_11
+   */
   SharepointItemListItemId?: string;
-  /** t:SharepointItemSiteId. */
+  /**
+   * t:SharepointItemSiteId.
+   * @since V2017_07_11
+   */
   SharepointItemSiteId?: GuidType;
-  /** t:SharepointItemSitePath. */
+  /**
+   * t:SharepointItemSitePath.
+   * @since V2017_07_11
+   */
   SharepointItemSitePath?: string;
-  /** t:SharepointItemWebId. */
+  /**
+   * t:SharepointItemWebId.
+   * @since V2017_07_11
+   */
   SharepointItemWebId?: GuidType;
-  /** t:AttachmentId. */
+  /**
+   * t:AttachmentId.
+   * @since V2017_07_11
+   */
   AttachmentId?: string;
 }
 
-/** t:FileSuggestionType */
+/**
+ * t:FileSuggestionType
+ * @since V2017_07_11
+ */
 export interface FileSuggestionType extends SuggestionType {
-  /** t:FileName. */
+  /**
+   * t:FileName.
+   * @since V2017_07_11
+   */
   FileName: string;
-  /** t:FileExtension. */
+  /**
+   * t:FileExtension.
+   * @since V2017_07_11
+   */
   FileExtension: string;
-  /** t:FileReferenceId. */
+  /**
+   * t:FileReferenceId.
+   * @since V2017_07_11
+   */
   FileReferenceId?: string;
-  /** t:FileTitle. */
+  /**
+   * t:FileTitle.
+   * @since V2017_07_11
+   */
   FileTitle?: string;
-  /** t:ContainerTitle. */
+  /**
+   * t:ContainerTitle.
+   * @since V2017_07_11
+   */
   ContainerTitle?: string;
-  /** t:ContainerUrl. */
+  /**
+   * t:ContainerUrl.
+   * @since V2017_07_11
+   */
   ContainerUrl?: string;
 }
 
-/** t:FindFolderParentType */
+/**
+ * t:FindFolderParentType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/rootfolder-findfolderresponsemessage
+ */
 export interface FindFolderParentType extends Extensible {
-  /** Attribute IndexedPagingOffset. */
+  /**
+   * Attribute IndexedPagingOffset.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/rootfolder-findfolderresponsemessage
+   */
   IndexedPagingOffset?: number;
-  /** Attribute NumeratorOffset. */
+  /**
+   * Attribute NumeratorOffset.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/rootfolder-findfolderresponsemessage
+   */
   NumeratorOffset?: number;
-  /** Attribute AbsoluteDenominator. */
+  /**
+   * Attribute AbsoluteDenominator.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/rootfolder-findfolderresponsemessage
+   */
   AbsoluteDenominator?: number;
-  /** Attribute IncludesLastItemInRange. */
+  /**
+   * Attribute IncludesLastItemInRange.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/rootfolder-findfolderresponsemessage
+   */
   IncludesLastItemInRange?: boolean;
-  /** Attribute TotalItemsInView. */
+  /**
+   * Attribute TotalItemsInView.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/rootfolder-findfolderresponsemessage
+   */
   TotalItemsInView?: number;
-  /** t:Folders. */
+  /**
+   * t:Folders.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/folders-ex15websvcsotherref
+   */
   Folders?: ArrayOfFoldersType;
 }
 
-/** t:FindItemParentType */
+/**
+ * t:FindItemParentType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/rootfolder-finditemresponsemessage
+ */
 export interface FindItemParentType extends Extensible {
-  /** Attribute IndexedPagingOffset. */
+  /**
+   * Attribute IndexedPagingOffset.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/rootfolder-finditemresponsemessage
+   */
   IndexedPagingOffset?: number;
-  /** Attribute NumeratorOffset. */
+  /**
+   * Attribute NumeratorOffset.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/rootfolder-finditemresponsemessage
+   */
   NumeratorOffset?: number;
-  /** Attribute AbsoluteDenominator. */
+  /**
+   * Attribute AbsoluteDenominator.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/rootfolder-finditemresponsemessage
+   */
   AbsoluteDenominator?: number;
-  /** Attribute IncludesLastItemInRange. */
+  /**
+   * Attribute IncludesLastItemInRange.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/rootfolder-finditemresponsemessage
+   */
   IncludesLastItemInRange?: boolean;
-  /** Attribute TotalItemsInView. */
+  /**
+   * Attribute TotalItemsInView.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/rootfolder-finditemresponsemessage
+   */
   TotalItemsInView?: number;
-  /** t:Items (one of a choice). */
+  /**
+   * t:Items (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/items
+   */
   Items?: ArrayOfRealItemsType;
-  /** t:Groups (one of a choice). */
+  /**
+   * t:Groups (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/groups
+   */
   Groups?: ArrayOfGroupedItemsType;
 }
 
-/** t:FindMeetingTimesAttendeeConstraints */
+/**
+ * t:FindMeetingTimesAttendeeConstraints
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface FindMeetingTimesAttendeeConstraints extends Extensible {
-  /** t:AttendeeEntries. */
+  /**
+   * t:AttendeeEntries.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   AttendeeEntries?: ArrayOfAttendeeConstraintItems;
 }
 
-/** t:FindMeetingTimesConstraints */
+/**
+ * t:FindMeetingTimesConstraints
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface FindMeetingTimesConstraints extends Extensible {
-  /** t:MaxCandidates. */
+  /**
+   * t:MaxCandidates.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   MaxCandidates?: number;
-  /** t:IsOrganizerOptional. */
+  /**
+   * t:IsOrganizerOptional.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   IsOrganizerOptional?: boolean;
-  /** t:ReturnSuggestionHints. */
+  /**
+   * t:ReturnSuggestionHints.
+   * @since V2017_07_11
+   */
   ReturnSuggestionHints?: boolean;
-  /** t:AppName. */
+  /**
+   * t:AppName.
+   * @since V2017_07_11
+   */
   AppName?: string;
-  /** t:AppScenario. */
+  /**
+   * t:AppScenario.
+   * @since V2017_07_11
+   */
   AppScenario?: string;
-  /** t:MinimumAttendeePercentage. */
+  /**
+   * t:MinimumAttendeePercentage.
+   * @since V2017_07_11
+   */
   MinimumAttendeePercentage?: number;
 }
 
-/** t:FindMeetingTimesLocationConstraints */
+/**
+ * t:FindMeetingTimesLocationConstraints
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface FindMeetingTimesLocationConstraints extends Extensible {
-  /** t:LocationEntries. */
+  /**
+   * t:LocationEntries.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   LocationEntries?: ArrayOfLocationConstraintItems;
-  /** t:IsRequired. */
+  /**
+   * t:IsRequired.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   IsRequired?: boolean;
-  /** t:SuggestLocation. */
+  /**
+   * t:SuggestLocation.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   SuggestLocation?: boolean;
 }
 
-/** t:FindMeetingTimesSearchConstraints */
+/**
+ * t:FindMeetingTimesSearchConstraints
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface FindMeetingTimesSearchConstraints extends Extensible {
-  /** t:SearchWindows. */
+  /**
+   * t:SearchWindows.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   SearchWindows?: ArrayOfTimeSlot;
-  /** t:MeetingDurationInMinutes. */
+  /**
+   * t:MeetingDurationInMinutes.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   MeetingDurationInMinutes?: number;
-  /** t:ActivityDomain. */
+  /**
+   * t:ActivityDomain.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ActivityDomain?: ActivityDomainType;
 }
 
-/** t:FindMessageTrackingSearchResultType */
+/**
+ * t:FindMessageTrackingSearchResultType
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/messagetrackingsearchresult
+ */
 export interface FindMessageTrackingSearchResultType extends Extensible {
-  /** t:Subject. */
+  /**
+   * t:Subject.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/subject
+   */
   Subject: string;
-  /** t:Sender. */
+  /**
+   * t:Sender.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/sender-emailaddresstype
+   */
   Sender: EmailAddressType;
-  /** t:PurportedSender. */
+  /**
+   * t:PurportedSender.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/purportedsender
+   */
   PurportedSender?: EmailAddressType;
-  /** t:Recipients. */
+  /**
+   * t:Recipients.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/recipients-arrayofrecipientstype
+   */
   Recipients: ArrayOfRecipientsType;
-  /** t:SubmittedTime. */
+  /**
+   * t:SubmittedTime.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/submittedtime
+   */
   SubmittedTime: string;
-  /** t:MessageTrackingReportId. */
+  /**
+   * t:MessageTrackingReportId.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/messagetrackingreportid
+   */
   MessageTrackingReportId: NonEmptyStringType;
-  /** t:PreviousHopServer. */
+  /**
+   * t:PreviousHopServer.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/previoushopserver
+   */
   PreviousHopServer?: NonEmptyStringType;
-  /** t:FirstHopServer. */
+  /**
+   * t:FirstHopServer.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/firsthopserver
+   */
   FirstHopServer?: NonEmptyStringType;
-  /** t:Properties. */
+  /**
+   * t:Properties.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/properties-arrayoftrackingpropertiestype
+   */
   Properties?: ArrayOfTrackingPropertiesType;
 }
 
-/** t:FlaggedForActionType (11 values) */
+/**
+ * t:FlaggedForActionType (11 values)
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/flaggedforaction
+ */
 export type FlaggedForActionType = 'Any' | 'Call' | 'DoNotForward' | 'FollowUp' | 'FYI' | 'Forward' | 'NoResponseNecessary' | 'Read' | 'Reply' | 'ReplyToAll' | 'Review';
 /** Every value of FlaggedForActionType, in schema order. */
 export const FlaggedForActionTypeValues = ['Any', 'Call', 'DoNotForward', 'FollowUp', 'FYI', 'Forward', 'NoResponseNecessary', 'Read', 'Reply', 'ReplyToAll', 'Review'] as const;
-/** t:FlagStatusType (3 values) */
+/**
+ * t:FlagStatusType (3 values)
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/flagstatus
+ */
 export type FlagStatusType = 'NotFlagged' | 'Flagged' | 'Complete';
 /** Every value of FlagStatusType, in schema order. */
 export const FlagStatusTypeValues = ['NotFlagged', 'Flagged', 'Complete'] as const;
 
-/** t:FlagType */
+/**
+ * t:FlagType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/flag
+ */
 export interface FlagType extends Extensible {
-  /** t:FlagStatus. */
+  /**
+   * t:FlagStatus.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/flagstatus
+   */
   FlagStatus: FlagStatusType;
-  /** t:StartDate. */
+  /**
+   * t:StartDate.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/startdate
+   */
   StartDate?: string;
-  /** t:DueDate. */
+  /**
+   * t:DueDate.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/duedate
+   */
   DueDate?: string;
-  /** t:CompleteDate. */
+  /**
+   * t:CompleteDate.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/completedate
+   */
   CompleteDate?: string;
 }
 
-/** t:FlightEntityType */
+/**
+ * t:FlightEntityType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface FlightEntityType extends Extensible {
-  /** t:FlightNumber. */
+  /**
+   * t:FlightNumber.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   FlightNumber?: string;
-  /** t:AirlineIataCode. */
+  /**
+   * t:AirlineIataCode.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   AirlineIataCode?: string;
-  /** t:DepartureTime. */
+  /**
+   * t:DepartureTime.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   DepartureTime?: string;
-  /** t:WindowsTimeZoneName. */
+  /**
+   * t:WindowsTimeZoneName.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   WindowsTimeZoneName?: string;
-  /** t:DepartureAirportIataCode. */
+  /**
+   * t:DepartureAirportIataCode.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   DepartureAirportIataCode?: string;
-  /** t:ArrivalAirportIataCode. */
+  /**
+   * t:ArrivalAirportIataCode.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ArrivalAirportIataCode?: string;
 }
 
-/** t:FlightReservationEntityType */
+/**
+ * t:FlightReservationEntityType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface FlightReservationEntityType extends Extensible {
-  /** t:ReservationId. */
+  /**
+   * t:ReservationId.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ReservationId?: string;
-  /** t:ReservationStatus. */
+  /**
+   * t:ReservationStatus.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ReservationStatus?: string;
-  /** t:UnderName. */
+  /**
+   * t:UnderName.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   UnderName?: string;
-  /** t:BrokerName. */
+  /**
+   * t:BrokerName.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   BrokerName?: string;
-  /** t:BrokerPhone. */
+  /**
+   * t:BrokerPhone.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   BrokerPhone?: string;
-  /** t:Flights. */
+  /**
+   * t:Flights.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Flights?: ArrayOfFlightsType;
 }
 
@@ -2752,24 +6143,45 @@ export interface FolderChangeDescriptionType extends ChangeDescriptionType {
   $type?: 'FolderChangeDescriptionType' | 'AppendToFolderFieldType' | 'DeleteFolderFieldType' | 'SetFolderFieldType';
 }
 
-/** t:FolderChangeType */
+/**
+ * t:FolderChangeType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/folderchange
+ */
 export interface FolderChangeType extends Extensible {
-  /** t:FolderId (one of a choice). */
+  /**
+   * t:FolderId (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/folderid
+   */
   FolderId?: FolderIdType;
-  /** t:DistinguishedFolderId (one of a choice). */
+  /**
+   * t:DistinguishedFolderId (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/distinguishedfolderid
+   */
   DistinguishedFolderId?: DistinguishedFolderIdType;
-  /** t:Updates. */
+  /**
+   * t:Updates.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/updates-folder
+   */
   Updates: NonEmptyArrayOfFolderChangeDescriptionsType;
 }
 
 /** t:FolderClassType */
 export type FolderClassType = string;
 
-/** t:FolderIdType */
+/**
+ * t:FolderIdType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/folderid
+ */
 export interface FolderIdType extends BaseFolderIdType {
-  /** Attribute Id. */
+  /**
+   * Attribute Id.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/folderid
+   */
   Id: string;
-  /** Attribute ChangeKey. */
+  /**
+   * Attribute ChangeKey.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/folderid
+   */
   ChangeKey?: string;
 }
 
@@ -2778,174 +6190,358 @@ export type FolderQueryTraversalType = 'Shallow' | 'Deep' | 'SoftDeleted';
 /** Every value of FolderQueryTraversalType, in schema order. */
 export const FolderQueryTraversalTypeValues = ['Shallow', 'Deep', 'SoftDeleted'] as const;
 
-/** t:FolderRefinerType */
+/**
+ * t:FolderRefinerType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface FolderRefinerType extends SearchRefinerType {
-  /** t:FolderId. */
+  /**
+   * t:FolderId.
+   * @since V2017_07_11
+   */
   FolderId?: FolderIdType;
 }
 
-/** t:FolderResponseShapeType */
+/**
+ * t:FolderResponseShapeType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/foldershape
+ */
 export interface FolderResponseShapeType extends Extensible {
-  /** t:BaseShape. */
+  /**
+   * t:BaseShape.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/baseshape
+   */
   BaseShape: DefaultShapeNamesType;
-  /** t:AdditionalProperties. */
+  /**
+   * t:AdditionalProperties.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/additionalproperties
+   */
   AdditionalProperties?: NonEmptyArrayOfPathsToElementType;
 }
 
-/** t:FolderType */
+/**
+ * t:FolderType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/folder
+ */
 export interface FolderType extends BaseFolderType {
   /** xsi:type: set when the value is of a derived type. */
   $type?: 'FolderType' | 'SearchFolderType' | 'TasksFolderType';
-  /** t:PermissionSet. */
+  /**
+   * t:PermissionSet.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/permissionset-permissionsettype
+   */
   PermissionSet?: PermissionSetType;
-  /** t:UnreadCount. */
+  /**
+   * t:UnreadCount.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/unreadcount
+   */
   UnreadCount?: number;
 }
 
-/** t:ForwardItemType */
+/**
+ * t:ForwardItemType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/forwarditem
+ */
 export interface ForwardItemType extends SmartResponseType {
 }
 
 /** t:FractionalPageViewType */
 export interface FractionalPageViewType extends BasePagingType {
-  /** Attribute Numerator. */
+  /**
+   * Attribute Numerator.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/fractionalpagefolderview
+   */
   Numerator: number;
-  /** Attribute Denominator. */
+  /**
+   * Attribute Denominator.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/fractionalpagefolderview
+   */
   Denominator: number;
 }
 
-/** t:FreeBusyView */
+/**
+ * t:FreeBusyView
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/freebusyview
+ */
 export interface FreeBusyView extends Extensible {
-  /** t:FreeBusyViewType. */
+  /**
+   * t:FreeBusyViewType.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/freebusyviewtype
+   */
   FreeBusyViewType: FreeBusyViewType;
-  /** t:MergedFreeBusy. */
+  /**
+   * t:MergedFreeBusy.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/mergedfreebusy
+   */
   MergedFreeBusy?: string;
-  /** t:CalendarEventArray. */
+  /**
+   * t:CalendarEventArray.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/calendareventarray
+   */
   CalendarEventArray?: ArrayOfCalendarEvent;
-  /** t:WorkingHours. */
+  /**
+   * t:WorkingHours.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/workinghours-ex15websvcsotherref
+   */
   WorkingHours?: WorkingHours;
 }
 
-/** t:FreeBusyViewOptionsType */
+/**
+ * t:FreeBusyViewOptionsType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/freebusyviewoptions
+ */
 export interface FreeBusyViewOptionsType extends Extensible {
-  /** t:TimeWindow. */
+  /**
+   * t:TimeWindow.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/timewindow
+   */
   TimeWindow: Duration;
-  /** t:MergedFreeBusyIntervalInMinutes. */
+  /**
+   * t:MergedFreeBusyIntervalInMinutes.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/mergedfreebusyintervalinminutes
+   */
   MergedFreeBusyIntervalInMinutes?: number;
-  /** t:RequestedView. */
+  /**
+   * t:RequestedView.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/requestedview
+   */
   RequestedView?: FreeBusyViewType;
 }
 
-/** t:FreeBusyViewType */
+/**
+ * t:FreeBusyViewType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/freebusyviewtype
+ */
 export type FreeBusyViewType = FreeBusyViewType_Item[];
 /** t:FreeBusyViewType_Item (6 values) */
 export type FreeBusyViewType_Item = 'None' | 'MergedOnly' | 'FreeBusy' | 'FreeBusyMerged' | 'Detailed' | 'DetailedMerged';
 /** Every value of FreeBusyViewType_Item, in schema order. */
 export const FreeBusyViewType_ItemValues = ['None', 'MergedOnly', 'FreeBusy', 'FreeBusyMerged', 'Detailed', 'DetailedMerged'] as const;
 
-/** t:GroupAttendeeConflictData */
+/**
+ * t:GroupAttendeeConflictData
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/groupattendeeconflictdata
+ */
 export interface GroupAttendeeConflictData extends AttendeeConflictData {
-  /** t:NumberOfMembers. */
+  /**
+   * t:NumberOfMembers.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/numberofmembers
+   */
   NumberOfMembers: number;
-  /** t:NumberOfMembersAvailable. */
+  /**
+   * t:NumberOfMembersAvailable.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/numberofmembersavailable
+   */
   NumberOfMembersAvailable: number;
-  /** t:NumberOfMembersWithConflict. */
+  /**
+   * t:NumberOfMembersWithConflict.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/numberofmemberswithconflict
+   */
   NumberOfMembersWithConflict: number;
-  /** t:NumberOfMembersWithNoData. */
+  /**
+   * t:NumberOfMembersWithNoData.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/numberofmemberswithnodata
+   */
   NumberOfMembersWithNoData: number;
 }
 
-/** t:GroupByType */
+/**
+ * t:GroupByType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/groupby
+ */
 export interface GroupByType extends BaseGroupByType {
-  /** t:FieldURI (one of a choice). */
+  /**
+   * t:FieldURI (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/fielduri
+   */
   FieldURI?: PathToUnindexedFieldType;
-  /** t:IndexedFieldURI (one of a choice). */
+  /**
+   * t:IndexedFieldURI (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/indexedfielduri
+   */
   IndexedFieldURI?: PathToIndexedFieldType;
-  /** t:ExtendedFieldURI (one of a choice). */
+  /**
+   * t:ExtendedFieldURI (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/extendedfielduri
+   */
   ExtendedFieldURI?: PathToExtendedFieldType;
-  /** t:AggregateOn. */
+  /**
+   * t:AggregateOn.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/aggregateon
+   */
   AggregateOn: AggregateOnType;
-  /** t:UseCollapsibleGroups. */
+  /**
+   * t:UseCollapsibleGroups.
+   * @since V2017_07_11
+   */
   UseCollapsibleGroups?: boolean;
-  /** t:ItemsPerGroup. */
+  /**
+   * t:ItemsPerGroup.
+   * @since V2017_07_11
+   */
   ItemsPerGroup?: number;
-  /** t:MaxItemsPerGroup. */
+  /**
+   * t:MaxItemsPerGroup.
+   * @since V2017_07_11
+   */
   MaxItemsPerGroup?: number;
-  /** t:GroupsToExpand. */
+  /**
+   * t:GroupsToExpand.
+   * @since V2017_07_11
+   */
   GroupsToExpand?: ArrayOfGroupIdType;
 }
 
-/** t:GroupedItemsType */
+/**
+ * t:GroupedItemsType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/groupeditems
+ */
 export interface GroupedItemsType extends Extensible {
-  /** t:GroupIndex. */
+  /**
+   * t:GroupIndex.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/groupindex
+   */
   GroupIndex: string;
-  /** t:Items. */
+  /**
+   * t:Items.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/items
+   */
   Items: ArrayOfRealItemsType;
-  /** t:GroupSummary. */
+  /**
+   * t:GroupSummary.
+   * @since V2017_07_11
+   */
   GroupSummary?: GroupSummaryType;
 }
 
-/** t:GroupLocatorType */
+/**
+ * t:GroupLocatorType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export interface GroupLocatorType extends MailboxLocatorType {
-  /** t:AccessType. */
+  /**
+   * t:AccessType.
+   * @since V2018_01_08
+   */
   AccessType?: number;
 }
 
-/** t:GroupMailboxConfigurationActionType */
+/**
+ * t:GroupMailboxConfigurationActionType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type GroupMailboxConfigurationActionType = GroupMailboxConfigurationActionType_Item[];
-/** t:GroupMailboxConfigurationActionType_Item (10 values) */
+/**
+ * t:GroupMailboxConfigurationActionType_Item (10 values)
+ * Values added later: `AllowOnlyMembersToPost` (V2017_07_11), `ConfigureConnectors` (V2017_07_11), `ConfigureFileChangeNotification` (V2017_07_11).
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type GroupMailboxConfigurationActionType_Item = 'SetRegionalSettings' | 'CreateDefaultFolders' | 'SetInitialFolderPermissions' | 'SetAllFolderPermissions' | 'ConfigureCalendar' | 'SendWelcomeMessage' | 'GenerateGroupPhoto' | 'AllowOnlyMembersToPost' | 'ConfigureConnectors' | 'ConfigureFileChangeNotification';
 /** Every value of GroupMailboxConfigurationActionType_Item, in schema order. */
 export const GroupMailboxConfigurationActionType_ItemValues = ['SetRegionalSettings', 'CreateDefaultFolders', 'SetInitialFolderPermissions', 'SetAllFolderPermissions', 'ConfigureCalendar', 'SendWelcomeMessage', 'GenerateGroupPhoto', 'AllowOnlyMembersToPost', 'ConfigureConnectors', 'ConfigureFileChangeNotification'] as const;
-/** t:GroupMemberIdentifierType (3 values) */
+/**
+ * t:GroupMemberIdentifierType (3 values)
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type GroupMemberIdentifierType = 'ExternalDirectoryObjectId' | 'LegacyExchangeDN' | 'SmtpAddress';
 /** Every value of GroupMemberIdentifierType, in schema order. */
 export const GroupMemberIdentifierTypeValues = ['ExternalDirectoryObjectId', 'LegacyExchangeDN', 'SmtpAddress'] as const;
 
-/** t:GroupSearchScopeType */
+/**
+ * t:GroupSearchScopeType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface GroupSearchScopeType extends Extensible {
-  /** t:GroupTypes. */
+  /**
+   * t:GroupTypes.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   GroupTypes: SearchScopeGroupsType;
 }
 
-/** t:GroupSummaryType */
+/**
+ * t:GroupSummaryType
+ * @since V2017_07_11
+ */
 export interface GroupSummaryType extends Extensible {
-  /** t:GroupCount. */
+  /**
+   * t:GroupCount.
+   * @since V2017_07_11
+   */
   GroupCount: number;
-  /** t:UnreadCount. */
+  /**
+   * t:UnreadCount.
+   * @since V2017_07_11
+   */
   UnreadCount: number;
-  /** t:InstanceKey. */
+  /**
+   * t:InstanceKey.
+   * @since V2017_07_11
+   */
   InstanceKey: string;
-  /** t:GroupByValue. */
+  /**
+   * t:GroupByValue.
+   * @since V2017_07_11
+   */
   GroupByValue: string;
 }
 
-/** t:GuidType */
+/**
+ * t:GuidType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/guid-ex15websvcsotherref
+ */
 export type GuidType = string;
 
-/** t:HashtagRefinerType */
+/**
+ * t:HashtagRefinerType
+ * @since V2017_07_11
+ */
 export interface HashtagRefinerType extends SearchRefinerType {
-  /** t:DisplayName. */
+  /**
+   * t:DisplayName.
+   * @since V2017_07_11
+   */
   DisplayName?: string;
 }
 
-/** t:HighlightTermType */
+/**
+ * t:HighlightTermType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/term
+ */
 export interface HighlightTermType extends Extensible {
-  /** t:Scope. */
+  /**
+   * t:Scope.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Scope: string;
-  /** t:Value. */
+  /**
+   * t:Value.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Value: string;
 }
 
-/** t:HoldActionType (3 values) */
+/**
+ * t:HoldActionType (3 values)
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type HoldActionType = 'Create' | 'Update' | 'Remove';
 /** Every value of HoldActionType, in schema order. */
 export const HoldActionTypeValues = ['Create', 'Update', 'Remove'] as const;
-/** t:HoldStatusType (5 values) */
+/**
+ * t:HoldStatusType (5 values)
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/status-holdstatustype
+ */
 export type HoldStatusType = 'NotOnHold' | 'Pending' | 'OnHold' | 'PartialHold' | 'Failed';
 /** Every value of HoldStatusType, in schema order. */
 export const HoldStatusTypeValues = ['NotOnHold', 'Pending', 'OnHold', 'PartialHold', 'Failed'] as const;
-/** t:IconIndexType (36 values) */
+/**
+ * t:IconIndexType (36 values)
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/iconindex
+ */
 export type IconIndexType = 'Default' | 'PostItem' | 'MailRead' | 'MailUnread' | 'MailReplied' | 'MailForwarded' | 'MailEncrypted' | 'MailSmimeSigned' | 'MailEncryptedReplied' | 'MailSmimeSignedReplied' | 'MailEncryptedForwarded' | 'MailSmimeSignedForwarded' | 'MailEncryptedRead' | 'MailSmimeSignedRead' | 'MailIrm' | 'MailIrmForwarded' | 'MailIrmReplied' | 'SmsSubmitted' | 'SmsRoutedToDeliveryPoint' | 'SmsRoutedToExternalMessagingSystem' | 'SmsDelivered' | 'OutlookDefaultForContacts' | 'AppointmentItem' | 'AppointmentRecur' | 'AppointmentMeet' | 'AppointmentMeetRecur' | 'AppointmentMeetNY' | 'AppointmentMeetYes' | 'AppointmentMeetNo' | 'AppointmentMeetMaybe' | 'AppointmentMeetCancel' | 'AppointmentMeetInfo' | 'TaskItem' | 'TaskRecur' | 'TaskOwned' | 'TaskDelegated';
 /** Every value of IconIndexType, in schema order. */
 export const IconIndexTypeValues = ['Default', 'PostItem', 'MailRead', 'MailUnread', 'MailReplied', 'MailForwarded', 'MailEncrypted', 'MailSmimeSigned', 'MailEncryptedReplied', 'MailSmimeSignedReplied', 'MailEncryptedForwarded', 'MailSmimeSignedForwarded', 'MailEncryptedRead', 'MailSmimeSignedRead', 'MailIrm', 'MailIrmForwarded', 'MailIrmReplied', 'SmsSubmitted', 'SmsRoutedToDeliveryPoint', 'SmsRoutedToExternalMessagingSystem', 'SmsDelivered', 'OutlookDefaultForContacts', 'AppointmentItem', 'AppointmentRecur', 'AppointmentMeet', 'AppointmentMeetRecur', 'AppointmentMeetNY', 'AppointmentMeetYes', 'AppointmentMeetNo', 'AppointmentMeetMaybe', 'AppointmentMeetCancel', 'AppointmentMeetInfo', 'TaskItem', 'TaskRecur', 'TaskOwned', 'TaskDelegated'] as const;
@@ -2954,42 +6550,86 @@ export type IdFormatType = 'EwsLegacyId' | 'EwsId' | 'EntryId' | 'HexEntryId' | 
 /** Every value of IdFormatType, in schema order. */
 export const IdFormatTypeValues = ['EwsLegacyId', 'EwsId', 'EntryId', 'HexEntryId', 'StoreId', 'OwaId'] as const;
 
-/** t:ImAddressDictionaryEntryType */
+/**
+ * t:ImAddressDictionaryEntryType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/entry-imaddress
+ */
 export interface ImAddressDictionaryEntryType extends Extensible {
   /** The element text. */
   $value: string;
-  /** Attribute Key. */
+  /**
+   * Attribute Key.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/entry-imaddress
+   */
   Key: ImAddressKeyType;
 }
 
-/** t:ImAddressDictionaryType */
+/**
+ * t:ImAddressDictionaryType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/imaddresses
+ */
 export type ImAddressDictionaryType = ImAddressDictionaryEntryType[];
 /** t:ImAddressKeyType (3 values) */
 export type ImAddressKeyType = 'ImAddress1' | 'ImAddress2' | 'ImAddress3';
 /** Every value of ImAddressKeyType, in schema order. */
 export const ImAddressKeyTypeValues = ['ImAddress1', 'ImAddress2', 'ImAddress3'] as const;
 
-/** t:ImGroupType */
+/**
+ * t:ImGroupType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/imgroup
+ */
 export interface ImGroupType extends Extensible {
-  /** t:DisplayName. */
+  /**
+   * t:DisplayName.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   DisplayName: NonEmptyStringType;
-  /** t:GroupType. */
+  /**
+   * t:GroupType.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/grouptype
+   */
   GroupType: NonEmptyStringType;
-  /** t:ExchangeStoreId. */
+  /**
+   * t:ExchangeStoreId.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/exchangestoreid
+   */
   ExchangeStoreId?: ItemIdType;
-  /** t:MemberCorrelationKey. */
+  /**
+   * t:MemberCorrelationKey.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   MemberCorrelationKey?: NonEmptyArrayOfItemIdsType;
-  /** t:ExtendedProperties. */
+  /**
+   * t:ExtendedProperties.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/extendedproperties-nonemptyarrayofextendedpropertytype
+   */
   ExtendedProperties?: NonEmptyArrayOfExtendedPropertyType;
-  /** t:SmtpAddress. */
+  /**
+   * t:SmtpAddress.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   SmtpAddress?: string;
 }
 
-/** t:ImItemListType */
+/**
+ * t:ImItemListType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/imitemlist
+ */
 export interface ImItemListType extends Extensible {
-  /** t:Groups. */
+  /**
+   * t:Groups.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Groups?: ArrayOfImGroupType;
-  /** t:Personas. */
+  /**
+   * t:Personas.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Personas?: ArrayOfPeopleType;
 }
 
@@ -2998,23 +6638,50 @@ export type ImportanceChoicesType = 'Low' | 'Normal' | 'High';
 /** Every value of ImportanceChoicesType, in schema order. */
 export const ImportanceChoicesTypeValues = ['Low', 'Normal', 'High'] as const;
 
-/** t:InboxReminderType */
+/**
+ * t:InboxReminderType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface InboxReminderType extends Extensible {
-  /** t:Id. */
+  /**
+   * t:Id.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Id?: GuidType;
-  /** t:ReminderOffset. */
+  /**
+   * t:ReminderOffset.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ReminderOffset?: number;
-  /** t:Message. */
+  /**
+   * t:Message.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Message?: string;
-  /** t:IsOrganizerReminder. */
+  /**
+   * t:IsOrganizerReminder.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   IsOrganizerReminder?: boolean;
-  /** t:OccurrenceChange. */
+  /**
+   * t:OccurrenceChange.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   OccurrenceChange?: EmailReminderChangeType;
-  /** t:SendOption. */
+  /**
+   * t:SendOption.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   SendOption?: EmailReminderSendOption;
-  /** t:Subject. */
+  /**
+   * t:Subject.
+   * @since V2018_01_08
+   */
   Subject?: string;
-  /** t:RichTextMessage. */
+  /**
+   * t:RichTextMessage.
+   * @since V2018_01_08
+   */
   RichTextMessage?: string;
 }
 
@@ -3025,185 +6692,395 @@ export const IndexBasePointTypeValues = ['Beginning', 'End'] as const;
 
 /** t:IndexedPageViewType */
 export interface IndexedPageViewType extends BasePagingType {
-  /** Attribute Offset. */
+  /**
+   * Attribute Offset.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/indexedpagefolderview
+   */
   Offset: number;
-  /** Attribute BasePoint. */
+  /**
+   * Attribute BasePoint.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/indexedpagefolderview
+   */
   BasePoint: IndexBasePointType;
 }
 
-/** t:IndividualAttendeeConflictData */
+/**
+ * t:IndividualAttendeeConflictData
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/individualattendeeconflictdata
+ */
 export interface IndividualAttendeeConflictData extends AttendeeConflictData {
-  /** t:BusyType. */
+  /**
+   * t:BusyType.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/busytype
+   */
   BusyType: LegacyFreeBusyType;
 }
 
-/** t:InferenceClassificationOverrideType */
+/**
+ * t:InferenceClassificationOverrideType
+ * @since V2017_07_11
+ */
 export interface InferenceClassificationOverrideType extends Extensible {
-  /** t:Id. */
+  /**
+   * t:Id.
+   * @since V2017_07_11
+   */
   Id: GuidType;
-  /** t:SenderSmtpAddress. */
+  /**
+   * t:SenderSmtpAddress.
+   * @since V2017_07_11
+   */
   SenderSmtpAddress: string;
-  /** t:SenderDisplayName. */
+  /**
+   * t:SenderDisplayName.
+   * @since V2017_07_11
+   */
   SenderDisplayName: string;
-  /** t:AlwaysClassifyAs. */
+  /**
+   * t:AlwaysClassifyAs.
+   * @since V2017_07_11
+   */
   AlwaysClassifyAs: InferenceClassificationType;
 }
 
-/** t:InferenceClassificationType (2 values) */
+/**
+ * t:InferenceClassificationType (2 values)
+ * @since V2017_07_11
+ */
 export type InferenceClassificationType = 'Focused' | 'Other';
 /** Every value of InferenceClassificationType, in schema order. */
 export const InferenceClassificationTypeValues = ['Focused', 'Other'] as const;
 
-/** t:Insight */
+/**
+ * t:Insight
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface Insight extends Extensible {
-  /** t:InsightType. */
+  /**
+   * t:InsightType.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   InsightType?: string;
-  /** t:Rank. */
+  /**
+   * t:Rank.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Rank?: number;
-  /** t:Content. */
+  /**
+   * t:Content.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Content?: InsightContent;
-  /** t:Text. */
+  /**
+   * t:Text.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Text?: string;
-  /** t:ItemList. */
+  /**
+   * t:ItemList.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ItemList?: ArrayOfInsightValue;
-  /** t:RequiresToken. */
+  /**
+   * t:RequiresToken.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   RequiresToken?: boolean;
 }
 
-/** t:InsightContent */
+/**
+ * t:InsightContent
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface InsightContent extends Extensible {
   /** xsi:type: set when the value is of a derived type. */
   $type?: 'InsightContent' | 'MultiValueInsightContent' | 'SingleValueInsightContent';
 }
 
-/** t:InsightContextItem */
+/**
+ * t:InsightContextItem
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface InsightContextItem extends Extensible {
-  /** t:Name. */
+  /**
+   * t:Name.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Name?: string;
-  /** t:Val. */
+  /**
+   * t:Val.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Val?: string;
 }
 
-/** t:InsightFiltersType */
+/**
+ * t:InsightFiltersType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface InsightFiltersType extends Extensible {
-  /** t:Count. */
+  /**
+   * t:Count.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Count?: number;
-  /** t:Types. */
+  /**
+   * t:Types.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Types?: ArrayOfStringsType;
-  /** t:KeyInsightsOnly. */
+  /**
+   * t:KeyInsightsOnly.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   KeyInsightsOnly?: boolean;
 }
 
-/** t:InsightItemType */
+/**
+ * t:InsightItemType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface InsightItemType extends Extensible {
-  /** t:ItemId. */
+  /**
+   * t:ItemId.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ItemId: ItemIdType;
-  /** t:InsightId. */
+  /**
+   * t:InsightId.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   InsightId: GuidType;
-  /** t:Type. */
+  /**
+   * t:Type.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Type?: string;
-  /** t:StartTimeUtc. */
+  /**
+   * t:StartTimeUtc.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   StartTimeUtc?: string;
-  /** t:EndTimeUtc. */
+  /**
+   * t:EndTimeUtc.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   EndTimeUtc?: string;
-  /** t:Status. */
+  /**
+   * t:Status.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Status?: InsightStatusType;
-  /** t:Version. */
+  /**
+   * t:Version.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Version?: string;
-  /** t:Context. */
+  /**
+   * t:Context.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Context?: ArrayOfInsightContextItem;
-  /** t:Text. */
+  /**
+   * t:Text.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Text?: string;
-  /** t:ApplicationsIds. */
+  /**
+   * t:ApplicationsIds.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ApplicationsIds?: ArrayOfStringsType;
-  /** t:SuggestedActions. */
+  /**
+   * t:SuggestedActions.
+   * @since V2017_07_11
+   */
   SuggestedActions?: string;
-  /** t:AppContexts. */
+  /**
+   * t:AppContexts.
+   * @since V2017_07_11
+   */
   AppContexts?: ArrayOfStringsType;
 }
 
-/** t:InsightStatusType (4 values) */
+/**
+ * t:InsightStatusType (4 values)
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type InsightStatusType = 'Created' | 'Active' | 'Dismissed' | 'Invalid';
 /** Every value of InsightStatusType, in schema order. */
 export const InsightStatusTypeValues = ['Created', 'Active', 'Dismissed', 'Invalid'] as const;
 
-/** t:InsightValue */
+/**
+ * t:InsightValue
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface InsightValue extends Extensible {
   /** xsi:type: set when the value is of a derived type. */
   $type?: 'InsightValue' | 'CompanyInsightValue' | 'ComputedInsightValue' | 'DelveDocument' | 'EducationInsightValue' | 'EmailInsightValue' | 'JobInsightValue' | 'MeetingInsightValue' | 'OutOfOfficeInsightValue' | 'ProfileInsightValue' | 'SkillInsightValue' | 'StringInsightValue' | 'UserProfilePicture';
-  /** t:InsightSource. */
+  /**
+   * t:InsightSource.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   InsightSource?: string;
-  /** t:UpdatedUtcTicks. */
+  /**
+   * t:UpdatedUtcTicks.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   UpdatedUtcTicks?: number;
 }
 
-/** t:InstalledAppType */
+/**
+ * t:InstalledAppType
+ * @since V2017_07_11
+ */
 export interface InstalledAppType extends Extensible {
-  /** t:Id. */
+  /**
+   * t:Id.
+   * @since V2017_07_11
+   */
   Id?: string;
-  /** t:MarketplaceAssetId. */
+  /**
+   * t:MarketplaceAssetId.
+   * @since V2017_07_11
+   */
   MarketplaceAssetId?: string;
-  /** t:Enabled. */
+  /**
+   * t:Enabled.
+   * @since V2017_07_11
+   */
   Enabled?: boolean;
-  /** t:ConsentState. */
+  /**
+   * t:ConsentState.
+   * @since V2017_07_11
+   */
   ConsentState?: string;
-  /** t:Type. */
+  /**
+   * t:Type.
+   * @since V2017_07_11
+   */
   Type?: string;
-  /** t:LicenseStatus. */
+  /**
+   * t:LicenseStatus.
+   * @since V2017_07_11
+   */
   LicenseStatus?: string;
-  /** t:TrialExpirationDate. */
+  /**
+   * t:TrialExpirationDate.
+   * @since V2017_07_11
+   */
   TrialExpirationDate?: string;
-  /** t:ProviderName. */
+  /**
+   * t:ProviderName.
+   * @since V2017_07_11
+   */
   ProviderName?: string;
-  /** t:IconUrl. */
+  /**
+   * t:IconUrl.
+   * @since V2017_07_11
+   */
   IconUrl?: string;
-  /** t:HighResolutionIconUrl. */
+  /**
+   * t:HighResolutionIconUrl.
+   * @since V2017_07_11
+   */
   HighResolutionIconUrl?: string;
-  /** t:DisplayName. */
+  /**
+   * t:DisplayName.
+   * @since V2017_07_11
+   */
   DisplayName?: string;
-  /** t:Description. */
+  /**
+   * t:Description.
+   * @since V2017_07_11
+   */
   Description?: string;
-  /** t:Requirements. */
+  /**
+   * t:Requirements.
+   * @since V2017_07_11
+   */
   Requirements?: string;
-  /** t:Version. */
+  /**
+   * t:Version.
+   * @since V2017_07_11
+   */
   Version?: string;
 }
 
-/** t:InstantSearchItemType */
+/**
+ * t:InstantSearchItemType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type InstantSearchItemType = InstantSearchItemType_Item[];
-/** t:InstantSearchItemType_Item (5 values) */
+/**
+ * t:InstantSearchItemType_Item (5 values)
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type InstantSearchItemType_Item = 'None' | 'MailItem' | 'MailConversation' | 'CalendarItem' | 'Persona';
 /** Every value of InstantSearchItemType_Item, in schema order. */
 export const InstantSearchItemType_ItemValues = ['None', 'MailItem', 'MailConversation', 'CalendarItem', 'Persona'] as const;
 
-/** t:InstantSearchPayloadType */
+/**
+ * t:InstantSearchPayloadType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface InstantSearchPayloadType extends Extensible {
-  /** t:SearchSessionId. */
+  /**
+   * t:SearchSessionId.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   SearchSessionId: string;
-  /** t:SearchRequestId. */
+  /**
+   * t:SearchRequestId.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   SearchRequestId: number;
-  /** t:ResultType. */
+  /**
+   * t:ResultType.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ResultType: InstantSearchResultType;
-  /** t:Items. */
+  /**
+   * t:Items.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Items?: ArrayOfItemsType;
-  /** t:Conversations. */
+  /**
+   * t:Conversations.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Conversations?: ArrayOfConversationsType;
-  /** t:CalendarItems. */
+  /**
+   * t:CalendarItems.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   CalendarItems?: ArrayOfCalendarItemsType;
 }
 
-/** t:InstantSearchResultType */
+/**
+ * t:InstantSearchResultType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type InstantSearchResultType = InstantSearchResultType_Item[];
-/** t:InstantSearchResultType_Item (11 values) */
+/**
+ * t:InstantSearchResultType_Item (11 values)
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type InstantSearchResultType_Item = 'None' | 'Suggestions' | 'ItemResults' | 'ConversationResults' | 'Refiners' | 'SearchTerms' | 'Errors' | 'QueryStatistics' | 'CalendarItemResults' | 'PersonaResults' | 'SuggestionsPrimer';
 /** Every value of InstantSearchResultType_Item, in schema order. */
 export const InstantSearchResultType_ItemValues = ['None', 'Suggestions', 'ItemResults', 'ConversationResults', 'Refiners', 'SearchTerms', 'Errors', 'QueryStatistics', 'CalendarItemResults', 'PersonaResults', 'SuggestionsPrimer'] as const;
 
-/** t:InternetHeaderType */
+/**
+ * t:InternetHeaderType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/internetmessageheader
+ */
 export interface InternetHeaderType extends Extensible {
   /** The element text. */
   $value: string;
-  /** Attribute HeaderName. */
+  /**
+   * Attribute HeaderName.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/internetmessageheader
+   */
   HeaderName: string;
 }
 
@@ -3211,78 +7088,164 @@ export interface InternetHeaderType extends Extensible {
 export interface IntervalRecurrencePatternBaseType extends RecurrencePatternBaseType {
   /** xsi:type: set when the value is of a derived type. */
   $type?: 'IntervalRecurrencePatternBaseType' | 'AbsoluteMonthlyRecurrencePatternType' | 'DailyRecurrencePatternType' | 'DailyRegeneratingPatternType' | 'MonthlyRegeneratingPatternType' | 'RegeneratingPatternBaseType' | 'RelativeMonthlyRecurrencePatternType' | 'WeeklyRecurrencePatternType' | 'WeeklyRegeneratingPatternType' | 'YearlyRegeneratingPatternType';
-  /** t:Interval. */
+  /**
+   * t:Interval.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/interval
+   */
   Interval: number;
 }
 
-/** t:InvalidRecipientResponseCodeType (5 values) */
+/**
+ * t:InvalidRecipientResponseCodeType (5 values)
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/responsecode-invalidrecipientresponsecodetype
+ */
 export type InvalidRecipientResponseCodeType = 'OtherError' | 'RecipientOrganizationNotFederated' | 'CannotObtainTokenFromSTS' | 'SystemPolicyBlocksSharingWithThisRecipient' | 'RecipientOrganizationFederatedWithUnknownTokenIssuer';
 /** Every value of InvalidRecipientResponseCodeType, in schema order. */
 export const InvalidRecipientResponseCodeTypeValues = ['OtherError', 'RecipientOrganizationNotFederated', 'CannotObtainTokenFromSTS', 'SystemPolicyBlocksSharingWithThisRecipient', 'RecipientOrganizationFederatedWithUnknownTokenIssuer'] as const;
 
-/** t:InvalidRecipientType */
+/**
+ * t:InvalidRecipientType
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/invalidrecipient
+ */
 export interface InvalidRecipientType extends Extensible {
-  /** t:SmtpAddress. */
+  /**
+   * t:SmtpAddress.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/smtpaddress
+   */
   SmtpAddress: NonEmptyStringType;
-  /** t:ResponseCode. */
+  /**
+   * t:ResponseCode.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/responsecode-invalidrecipientresponsecodetype
+   */
   ResponseCode: InvalidRecipientResponseCodeType;
-  /** t:MessageText. */
+  /**
+   * t:MessageText.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/messagetext
+   */
   MessageText?: string;
 }
 
-/** t:IsEqualToType */
+/**
+ * t:IsEqualToType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isequalto
+ */
 export interface IsEqualToType extends TwoOperandExpressionType {
 }
 
-/** t:IsGreaterThanOrEqualToType */
+/**
+ * t:IsGreaterThanOrEqualToType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isgreaterthanorequalto
+ */
 export interface IsGreaterThanOrEqualToType extends TwoOperandExpressionType {
 }
 
-/** t:IsGreaterThanType */
+/**
+ * t:IsGreaterThanType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isgreaterthan
+ */
 export interface IsGreaterThanType extends TwoOperandExpressionType {
 }
 
-/** t:IsLessThanOrEqualToType */
+/**
+ * t:IsLessThanOrEqualToType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/islessthanorequalto
+ */
 export interface IsLessThanOrEqualToType extends TwoOperandExpressionType {
 }
 
-/** t:IsLessThanType */
+/**
+ * t:IsLessThanType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/islessthan
+ */
 export interface IsLessThanType extends TwoOperandExpressionType {
 }
 
-/** t:IsNotEqualToType */
+/**
+ * t:IsNotEqualToType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isnotequalto
+ */
 export interface IsNotEqualToType extends TwoOperandExpressionType {
 }
 
-/** t:ItemAttachmentType */
+/**
+ * t:ItemAttachmentType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/itemattachment
+ */
 export interface ItemAttachmentType extends AttachmentType {
-  /** t:Item (one of a choice). */
+  /**
+   * t:Item (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/item
+   */
   Item?: ItemType;
-  /** t:Message (one of a choice). */
+  /**
+   * t:Message (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/message-ex15websvcsotherref
+   */
   Message?: MessageType;
-  /** t:SharingMessage (one of a choice). */
+  /**
+   * t:SharingMessage (one of a choice).
+   * @since V2017_07_11
+   */
   SharingMessage?: SharingMessageType;
-  /** t:CalendarItem (one of a choice). */
+  /**
+   * t:CalendarItem (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/calendaritem
+   */
   CalendarItem?: CalendarItemType;
-  /** t:Contact (one of a choice). */
+  /**
+   * t:Contact (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/contact
+   */
   Contact?: ContactItemType;
-  /** t:MeetingMessage (one of a choice). */
+  /**
+   * t:MeetingMessage (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/meetingmessage
+   */
   MeetingMessage?: MeetingMessageType;
-  /** t:MeetingRequest (one of a choice). */
+  /**
+   * t:MeetingRequest (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/meetingrequest
+   */
   MeetingRequest?: MeetingRequestMessageType;
-  /** t:MeetingResponse (one of a choice). */
+  /**
+   * t:MeetingResponse (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/meetingresponse
+   */
   MeetingResponse?: MeetingResponseMessageType;
-  /** t:MeetingCancellation (one of a choice). */
+  /**
+   * t:MeetingCancellation (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/meetingcancellation
+   */
   MeetingCancellation?: MeetingCancellationMessageType;
-  /** t:Task (one of a choice). */
+  /**
+   * t:Task (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/task
+   */
   Task?: TaskType;
-  /** t:PostItem (one of a choice). */
+  /**
+   * t:PostItem (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/postitem
+   */
   PostItem?: PostItemType;
-  /** t:RoleMember (one of a choice). */
+  /**
+   * t:RoleMember (one of a choice).
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   RoleMember?: RoleMemberItemType;
-  /** t:Network (one of a choice). */
+  /**
+   * t:Network (one of a choice).
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Network?: NetworkItemType;
-  /** t:Person (one of a choice). */
+  /**
+   * t:Person (one of a choice).
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Person?: AbchPersonItemType;
 }
 
@@ -3292,520 +7255,1219 @@ export interface ItemChangeDescriptionType extends ChangeDescriptionType {
   $type?: 'ItemChangeDescriptionType' | 'AppendToItemFieldType' | 'DeleteItemFieldType' | 'SetItemFieldType';
 }
 
-/** t:ItemChangeType */
+/**
+ * t:ItemChangeType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/itemchange
+ */
 export interface ItemChangeType extends Extensible {
-  /** t:ItemId (one of a choice). */
+  /**
+   * t:ItemId (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/itemid
+   */
   ItemId?: ItemIdType;
-  /** t:OccurrenceItemId (one of a choice). */
+  /**
+   * t:OccurrenceItemId (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/occurrenceitemid
+   */
   OccurrenceItemId?: OccurrenceItemIdType;
-  /** t:RecurringMasterItemId (one of a choice). */
+  /**
+   * t:RecurringMasterItemId (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/recurringmasteritemid
+   */
   RecurringMasterItemId?: RecurringMasterItemIdType;
-  /** t:Updates. */
+  /**
+   * t:Updates.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/updates-item
+   */
   Updates: NonEmptyArrayOfItemChangeDescriptionsType;
-  /** t:CalendarActivityData. */
+  /**
+   * t:CalendarActivityData.
+   * @since V2017_07_11
+   */
   CalendarActivityData?: CalendarActivityDataType;
 }
 
-/** t:ItemClassType */
+/**
+ * t:ItemClassType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/itemclass
+ */
 export type ItemClassType = string;
 
-/** t:ItemIdType */
+/**
+ * t:ItemIdType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/itemid
+ */
 export interface ItemIdType extends BaseItemIdType {
   /** xsi:type: set when the value is of a derived type. */
   $type?: 'ItemIdType' | 'RecurringMasterItemIdRangesType' | 'SearchResultConversationIdType' | 'SearchResultItemIdType';
-  /** Attribute Id. */
+  /**
+   * Attribute Id.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/itemid
+   */
   Id: string;
-  /** Attribute ChangeKey. */
+  /**
+   * Attribute ChangeKey.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/itemid
+   */
   ChangeKey?: string;
 }
 
-/** t:ItemIndexErrorType (8 values) */
+/**
+ * t:ItemIndexErrorType (8 values)
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type ItemIndexErrorType = 'None' | 'GenericError' | 'Timeout' | 'StaleEvent' | 'MailboxOffline' | 'AttachmentLimitReached' | 'MarsWriterTruncation' | 'DocumentParserFailure';
 /** Every value of ItemIndexErrorType, in schema order. */
 export const ItemIndexErrorTypeValues = ['None', 'GenericError', 'Timeout', 'StaleEvent', 'MailboxOffline', 'AttachmentLimitReached', 'MarsWriterTruncation', 'DocumentParserFailure'] as const;
-/** t:ItemQueryTraversalType (3 values) */
+/**
+ * t:ItemQueryTraversalType (3 values)
+ * Values added later: `Associated` (Exchange2010_SP1).
+ */
 export type ItemQueryTraversalType = 'Shallow' | 'SoftDeleted' | 'Associated';
 /** Every value of ItemQueryTraversalType, in schema order. */
 export const ItemQueryTraversalTypeValues = ['Shallow', 'SoftDeleted', 'Associated'] as const;
 
-/** t:ItemResponseShapeType */
+/**
+ * t:ItemResponseShapeType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/itemshape
+ */
 export interface ItemResponseShapeType extends Extensible {
-  /** t:BaseShape. */
+  /**
+   * t:BaseShape.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/baseshape
+   */
   BaseShape: DefaultShapeNamesType;
-  /** t:IncludeMimeContent. */
+  /**
+   * t:IncludeMimeContent.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/includemimecontent
+   */
   IncludeMimeContent?: boolean;
-  /** t:BodyType. */
+  /**
+   * t:BodyType.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/bodytype
+   */
   BodyType?: BodyTypeResponseType;
-  /** t:UniqueBodyType. */
+  /**
+   * t:UniqueBodyType.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   UniqueBodyType?: BodyTypeResponseType;
-  /** t:NormalizedBodyType. */
+  /**
+   * t:NormalizedBodyType.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   NormalizedBodyType?: BodyTypeResponseType;
-  /** t:FilterHtmlContent. */
+  /**
+   * t:FilterHtmlContent.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/filterhtmlcontent
+   */
   FilterHtmlContent?: boolean;
-  /** t:ConvertHtmlCodePageToUTF8. */
+  /**
+   * t:ConvertHtmlCodePageToUTF8.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/converthtmlcodepagetoutf8
+   */
   ConvertHtmlCodePageToUTF8?: boolean;
-  /** t:InlineImageUrlTemplate. */
+  /**
+   * t:InlineImageUrlTemplate.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/inlineimageurltemplate
+   */
   InlineImageUrlTemplate?: string;
-  /** t:BlockExternalImages. */
+  /**
+   * t:BlockExternalImages.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/blockexternalimages
+   */
   BlockExternalImages?: boolean;
-  /** t:AddBlankTargetToLinks. */
+  /**
+   * t:AddBlankTargetToLinks.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/addblanktargettolinks
+   */
   AddBlankTargetToLinks?: boolean;
-  /** t:MaximumBodySize. */
+  /**
+   * t:MaximumBodySize.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   MaximumBodySize?: number;
-  /** t:AdditionalProperties. */
+  /**
+   * t:AdditionalProperties.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/additionalproperties
+   */
   AdditionalProperties?: NonEmptyArrayOfPathsToElementType;
 }
 
-/** t:ItemType */
+/**
+ * t:ItemType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/item
+ */
 export interface ItemType extends Extensible {
   /** xsi:type: set when the value is of a derived type. */
   $type?: 'ItemType' | 'AbchPersonItemType' | 'AcceptItemType' | 'AcceptSharingInvitationType' | 'AddItemToMyCalendarType' | 'CalendarItemType' | 'CancelCalendarItemType' | 'ContactItemType' | 'DeclineItemType' | 'DelveItemType' | 'DistributionListType' | 'DocumentFileItemType' | 'FileItemType' | 'ForwardItemType' | 'MeetingCancellationMessageType' | 'MeetingMessageType' | 'MeetingRegistrationResponseObjectType' | 'MeetingRequestMessageType' | 'MeetingResponseMessageType' | 'MessageType' | 'NetworkItemType' | 'OneDriveItemType' | 'PostItemType' | 'PostReplyItemBaseType' | 'PostReplyItemType' | 'ProposeNewTimeType' | 'ReferenceItemResponseType' | 'RemoveItemType' | 'ReplyAllToItemType' | 'ReplyToItemType' | 'ResponseObjectCoreType' | 'ResponseObjectType' | 'RoleMemberItemType' | 'SharingMessageType' | 'SmartResponseBaseType' | 'SmartResponseType' | 'SuppressReadReceiptType' | 'TaskType' | 'TentativelyAcceptItemType' | 'WellKnownResponseObjectType';
-  /** t:MimeContent. */
+  /**
+   * t:MimeContent.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/mimecontent
+   */
   MimeContent?: MimeContentType;
-  /** t:ItemId. */
+  /**
+   * t:ItemId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/itemid
+   */
   ItemId?: ItemIdType;
-  /** t:ParentFolderId. */
+  /**
+   * t:ParentFolderId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/parentfolderid
+   */
   ParentFolderId?: FolderIdType;
-  /** t:ItemClass. */
+  /**
+   * t:ItemClass.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/itemclass
+   */
   ItemClass?: ItemClassType;
-  /** t:Subject. */
+  /**
+   * t:Subject.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/subject
+   */
   Subject?: string;
-  /** t:Sensitivity. */
+  /**
+   * t:Sensitivity.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/sensitivity
+   */
   Sensitivity?: SensitivityChoicesType;
-  /** t:Body. */
+  /**
+   * t:Body.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/body
+   */
   Body?: BodyType;
-  /** t:Attachments. */
+  /**
+   * t:Attachments.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/attachments-ex15websvcsotherref
+   */
   Attachments?: NonEmptyArrayOfAttachmentsType;
-  /** t:DateTimeReceived. */
+  /**
+   * t:DateTimeReceived.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/datetimereceived
+   */
   DateTimeReceived?: string;
-  /** t:Size. */
+  /**
+   * t:Size.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/size
+   */
   Size?: number;
-  /** t:Categories. */
+  /**
+   * t:Categories.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/categories-ex15websvcsotherref
+   */
   Categories?: ArrayOfStringsType;
-  /** t:Importance. */
+  /**
+   * t:Importance.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/importance
+   */
   Importance?: ImportanceChoicesType;
-  /** t:InReplyTo. */
+  /**
+   * t:InReplyTo.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/inreplyto
+   */
   InReplyTo?: string;
-  /** t:IsSubmitted. */
+  /**
+   * t:IsSubmitted.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/issubmitted
+   */
   IsSubmitted?: boolean;
-  /** t:IsDraft. */
+  /**
+   * t:IsDraft.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isdraft
+   */
   IsDraft?: boolean;
-  /** t:IsFromMe. */
+  /**
+   * t:IsFromMe.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isfromme
+   */
   IsFromMe?: boolean;
-  /** t:IsResend. */
+  /**
+   * t:IsResend.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isresend
+   */
   IsResend?: boolean;
-  /** t:IsUnmodified. */
+  /**
+   * t:IsUnmodified.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isunmodified
+   */
   IsUnmodified?: boolean;
-  /** t:InternetMessageHeaders. */
+  /**
+   * t:InternetMessageHeaders.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/internetmessageheaders
+   */
   InternetMessageHeaders?: NonEmptyArrayOfInternetHeadersType;
-  /** t:DateTimeSent. */
+  /**
+   * t:DateTimeSent.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/datetimesent
+   */
   DateTimeSent?: string;
-  /** t:DateTimeCreated. */
+  /**
+   * t:DateTimeCreated.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/datetimecreated
+   */
   DateTimeCreated?: string;
-  /** t:ResponseObjects. */
+  /**
+   * t:ResponseObjects.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/responseobjects
+   */
   ResponseObjects?: NonEmptyArrayOfResponseObjectsType;
-  /** t:ReminderDueBy. */
+  /**
+   * t:ReminderDueBy.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/reminderdueby
+   */
   ReminderDueBy?: string;
-  /** t:ReminderIsSet. */
+  /**
+   * t:ReminderIsSet.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/reminderisset
+   */
   ReminderIsSet?: boolean;
-  /** t:ReminderNextTime. */
+  /**
+   * t:ReminderNextTime.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ReminderNextTime?: string;
-  /** t:ReminderMinutesBeforeStart. */
+  /**
+   * t:ReminderMinutesBeforeStart.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/reminderminutesbeforestart
+   */
   ReminderMinutesBeforeStart?: ReminderMinutesBeforeStartType;
-  /** t:DisplayCc. */
+  /**
+   * t:DisplayCc.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/displaycc
+   */
   DisplayCc?: string;
-  /** t:DisplayTo. */
+  /**
+   * t:DisplayTo.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/displayto
+   */
   DisplayTo?: string;
-  /** t:DisplayBcc. */
+  /**
+   * t:DisplayBcc.
+   * @since V2017_07_11
+   */
   DisplayBcc?: string;
-  /** t:HasAttachments. */
+  /**
+   * t:HasAttachments.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/hasattachments
+   */
   HasAttachments?: boolean;
-  /** t:ExtendedProperty, repeated. */
+  /**
+   * t:ExtendedProperty, repeated.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/extendedproperty
+   */
   ExtendedProperty?: ExtendedPropertyType[];
-  /** t:Culture. */
+  /**
+   * t:Culture.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/culture
+   */
   Culture?: string;
-  /** t:EffectiveRights. */
+  /**
+   * t:EffectiveRights.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/effectiverights
+   */
   EffectiveRights?: EffectiveRightsType;
-  /** t:LastModifiedName. */
+  /**
+   * t:LastModifiedName.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/lastmodifiedname
+   */
   LastModifiedName?: string;
-  /** t:LastModifiedTime. */
+  /**
+   * t:LastModifiedTime.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/lastmodifiedtime
+   */
   LastModifiedTime?: string;
-  /** t:IsAssociated. */
+  /**
+   * t:IsAssociated.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isassociated
+   */
   IsAssociated?: boolean;
-  /** t:WebClientReadFormQueryString. */
+  /**
+   * t:WebClientReadFormQueryString.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/webclientreadformquerystring
+   */
   WebClientReadFormQueryString?: string;
-  /** t:WebClientEditFormQueryString. */
+  /**
+   * t:WebClientEditFormQueryString.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/webclienteditformquerystring
+   */
   WebClientEditFormQueryString?: string;
-  /** t:ConversationId. */
+  /**
+   * t:ConversationId.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/conversationid
+   */
   ConversationId?: ItemIdType;
-  /** t:UniqueBody. */
+  /**
+   * t:UniqueBody.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/uniquebody
+   */
   UniqueBody?: BodyType;
-  /** t:Flag. */
+  /**
+   * t:Flag.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/flag
+   */
   Flag?: FlagType;
-  /** t:StoreEntryId. */
+  /**
+   * t:StoreEntryId.
+   * @since Exchange2010_SP2
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/storeentryid
+   */
   StoreEntryId?: string;
-  /** t:InstanceKey. */
+  /**
+   * t:InstanceKey.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/instancekey
+   */
   InstanceKey?: string;
-  /** t:NormalizedBody. */
+  /**
+   * t:NormalizedBody.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   NormalizedBody?: BodyType;
-  /** t:EntityExtractionResult. */
+  /**
+   * t:EntityExtractionResult.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/entityextractionresult
+   */
   EntityExtractionResult?: EntityExtractionResultType;
-  /** t:PolicyTag. */
+  /**
+   * t:PolicyTag.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   PolicyTag?: RetentionTagType;
-  /** t:ArchiveTag. */
+  /**
+   * t:ArchiveTag.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/archivetag
+   */
   ArchiveTag?: RetentionTagType;
-  /** t:RetentionDate. */
+  /**
+   * t:RetentionDate.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   RetentionDate?: string;
-  /** t:Preview. */
+  /**
+   * t:Preview.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Preview?: string;
-  /** t:RightsManagementLicenseData. */
+  /**
+   * t:RightsManagementLicenseData.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   RightsManagementLicenseData?: RightsManagementLicenseDataType;
-  /** t:PredictedActionReasons. */
+  /**
+   * t:PredictedActionReasons.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   PredictedActionReasons?: NonEmptyArrayOfPredictedActionReasonType;
-  /** t:IsClutter. */
+  /**
+   * t:IsClutter.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   IsClutter?: boolean;
-  /** t:BlockStatus. */
+  /**
+   * t:BlockStatus.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/blockstatus
+   */
   BlockStatus?: boolean;
-  /** t:HasBlockedImages. */
+  /**
+   * t:HasBlockedImages.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/hasblockedimages
+   */
   HasBlockedImages?: boolean;
-  /** t:TextBody. */
+  /**
+   * t:TextBody.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   TextBody?: BodyType;
-  /** t:IconIndex. */
+  /**
+   * t:IconIndex.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   IconIndex?: IconIndexType;
-  /** t:SearchKey. */
+  /**
+   * t:SearchKey.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   SearchKey?: string;
-  /** t:SortKey. */
+  /**
+   * t:SortKey.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   SortKey?: number;
-  /** t:Hashtags. */
+  /**
+   * t:Hashtags.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Hashtags?: ArrayOfStringsType;
-  /** t:Mentions. */
+  /**
+   * t:Mentions.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Mentions?: ArrayOfRecipientsType;
-  /** t:MentionedMe. */
+  /**
+   * t:MentionedMe.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   MentionedMe?: boolean;
-  /** t:MentionsPreview. */
+  /**
+   * t:MentionsPreview.
+   * @since V2017_07_11
+   */
   MentionsPreview?: MentionsPreviewType;
-  /** t:MentionsEx. */
+  /**
+   * t:MentionsEx.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   MentionsEx?: NonEmptyArrayOfMentionActionsType;
-  /** t:AppliedHashtags. */
+  /**
+   * t:AppliedHashtags.
+   * @since V2017_07_11
+   */
   AppliedHashtags?: NonEmptyArrayOfAppliedHashtagType;
-  /** t:AppliedHashtagsPreview. */
+  /**
+   * t:AppliedHashtagsPreview.
+   * @since V2017_07_11
+   */
   AppliedHashtagsPreview?: AppliedHashtagsPreviewType;
-  /** t:Likes. */
+  /**
+   * t:Likes.
+   * @since V2017_07_11
+   */
   Likes?: NonEmptyArrayOfLikeType;
-  /** t:LikesPreview. */
+  /**
+   * t:LikesPreview.
+   * @since V2017_07_11
+   */
   LikesPreview?: LikesPreviewType;
-  /** t:PendingSocialActivityTagIds. */
+  /**
+   * t:PendingSocialActivityTagIds.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   PendingSocialActivityTagIds?: ArrayOfStringsType;
-  /** t:AtAllMention. */
+  /**
+   * t:AtAllMention.
+   * @since V2017_07_11
+   */
   AtAllMention?: boolean;
-  /** t:CanDelete. */
+  /**
+   * t:CanDelete.
+   * @since V2017_07_11
+   */
   CanDelete?: boolean;
-  /** t:InferenceClassification. */
+  /**
+   * t:InferenceClassification.
+   * @since V2017_07_11
+   */
   InferenceClassification?: InferenceClassificationType;
 }
 
-/** t:ItemTypesFilterType */
+/**
+ * t:ItemTypesFilterType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ItemTypesFilterType = ItemTypesFilterType_Item[];
-/** t:ItemTypesFilterType_Item (9 values) */
+/**
+ * t:ItemTypesFilterType_Item (9 values)
+ * Values added later: `Contacts` (V2017_07_11), `MessageItems` (V2017_07_11).
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ItemTypesFilterType_Item = 'None' | 'MailItems' | 'MailConversations' | 'CalendarItems' | 'Contacts' | 'OneDriveItems' | 'FileItems' | 'DelveItems' | 'MessageItems';
 /** Every value of ItemTypesFilterType_Item, in schema order. */
 export const ItemTypesFilterType_ItemValues = ['None', 'MailItems', 'MailConversations', 'CalendarItems', 'Contacts', 'OneDriveItems', 'FileItems', 'DelveItems', 'MessageItems'] as const;
 
-/** t:JobInsightValue */
+/**
+ * t:JobInsightValue
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface JobInsightValue extends InsightValue {
-  /** t:Company. */
+  /**
+   * t:Company.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Company?: string;
-  /** t:CompanyDescription. */
+  /**
+   * t:CompanyDescription.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   CompanyDescription?: string;
-  /** t:CompanyTicker. */
+  /**
+   * t:CompanyTicker.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   CompanyTicker?: string;
-  /** t:CompanyLogoUrl. */
+  /**
+   * t:CompanyLogoUrl.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   CompanyLogoUrl?: string;
-  /** t:CompanyWebsiteUrl. */
+  /**
+   * t:CompanyWebsiteUrl.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   CompanyWebsiteUrl?: string;
-  /** t:CompanyLinkedInUrl. */
+  /**
+   * t:CompanyLinkedInUrl.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   CompanyLinkedInUrl?: string;
-  /** t:Title. */
+  /**
+   * t:Title.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Title?: string;
-  /** t:StartUtcTicks. */
+  /**
+   * t:StartUtcTicks.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   StartUtcTicks?: number;
-  /** t:EndUtcTicks. */
+  /**
+   * t:EndUtcTicks.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   EndUtcTicks?: number;
 }
 
-/** t:KeywordStatisticsSearchResultType */
+/**
+ * t:KeywordStatisticsSearchResultType
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/keywordstatisticssearchresult
+ */
 export interface KeywordStatisticsSearchResultType extends Extensible {
-  /** t:Keyword. */
+  /**
+   * t:Keyword.
+   * @since Exchange2010_SP1
+   */
   Keyword: string;
-  /** t:ItemHits. */
+  /**
+   * t:ItemHits.
+   * @since Exchange2010_SP1
+   */
   ItemHits: number;
-  /** t:Size. */
+  /**
+   * t:Size.
+   * @since Exchange2010_SP1
+   */
   Size: number;
 }
 
-/** t:LargeArchiveSearchScopeType */
+/**
+ * t:LargeArchiveSearchScopeType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface LargeArchiveSearchScopeType extends Extensible {
-  /** t:ArchiveTypes. */
+  /**
+   * t:ArchiveTypes.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ArchiveTypes: SearchScopeArchivesType;
 }
 
-/** t:LegacyFreeBusyType (6 values) */
+/**
+ * t:LegacyFreeBusyType (6 values)
+ * Values added later: `WorkingElsewhere` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)).
+ */
 export type LegacyFreeBusyType = 'Free' | 'Tentative' | 'Busy' | 'OOF' | 'WorkingElsewhere' | 'NoData';
 /** Every value of LegacyFreeBusyType, in schema order. */
 export const LegacyFreeBusyTypeValues = ['Free', 'Tentative', 'Busy', 'OOF', 'WorkingElsewhere', 'NoData'] as const;
 
-/** t:LikesPreviewType */
+/**
+ * t:LikesPreviewType
+ * @since V2017_07_11
+ */
 export interface LikesPreviewType extends Extensible {
-  /** t:LikeCount. */
+  /**
+   * t:LikeCount.
+   * @since V2017_07_11
+   */
   LikeCount: number;
 }
 
-/** t:LikeType */
+/**
+ * t:LikeType
+ * @since V2017_07_11
+ */
 export interface LikeType extends Extensible {
-  /** t:Id. */
+  /**
+   * t:Id.
+   * @since V2017_07_11
+   */
   Id: string;
-  /** t:CreatedBy. */
+  /**
+   * t:CreatedBy.
+   * @since V2017_07_11
+   */
   CreatedBy: EmailAddressExtendedType;
-  /** t:CreatedDateTime. */
+  /**
+   * t:CreatedDateTime.
+   * @since V2017_07_11
+   */
   CreatedDateTime?: string;
-  /** t:ServerCreatedDateTime. */
+  /**
+   * t:ServerCreatedDateTime.
+   * @since V2017_07_11
+   */
   ServerCreatedDateTime?: string;
-  /** t:DeepLink. */
+  /**
+   * t:DeepLink.
+   * @since V2017_07_11
+   */
   DeepLink?: string;
-  /** t:Application. */
+  /**
+   * t:Application.
+   * @since V2017_07_11
+   */
   Application?: string;
 }
 
-/** t:LobbyBypassType (2 values) */
+/**
+ * t:LobbyBypassType (2 values)
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/lobbybypass
+ */
 export type LobbyBypassType = 'Disabled' | 'EnabledForGatewayParticipants';
 /** Every value of LobbyBypassType, in schema order. */
 export const LobbyBypassTypeValues = ['Disabled', 'EnabledForGatewayParticipants'] as const;
 
-/** t:LocationBasedStateDefinitionType */
+/**
+ * t:LocationBasedStateDefinitionType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/locationbasedstatedefinition
+ */
 export interface LocationBasedStateDefinitionType extends BaseCalendarItemStateDefinitionType {
-  /** t:OrganizerLocation. */
+  /**
+   * t:OrganizerLocation.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   OrganizerLocation: string;
-  /** t:AttendeeLocation. */
+  /**
+   * t:AttendeeLocation.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/attendeelocation
+   */
   AttendeeLocation: string;
 }
 
-/** t:LocationConstraintItem */
+/**
+ * t:LocationConstraintItem
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface LocationConstraintItem extends MeetingTimeCandidatesConstraintItem {
-  /** t:Name. */
+  /**
+   * t:Name.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Name?: string;
-  /** t:ResolveAvailability. */
+  /**
+   * t:ResolveAvailability.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ResolveAvailability?: boolean;
 }
 
-/** t:LocationSourceType (6 values) */
+/**
+ * t:LocationSourceType (6 values)
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/locationsource
+ */
 export type LocationSourceType = 'None' | 'LocationServices' | 'PhonebookServices' | 'Device' | 'Contact' | 'Resource';
 /** Every value of LocationSourceType, in schema order. */
 export const LocationSourceTypeValues = ['None', 'LocationServices', 'PhonebookServices', 'Device', 'Contact', 'Resource'] as const;
 
-/** t:MailboxCultureType */
+/**
+ * t:MailboxCultureType
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/mailboxculture
+ */
 export interface MailboxCultureType extends Extensible {
   /** The element text. */
   $value: string;
 }
 
-/** t:MailboxData */
+/**
+ * t:MailboxData
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/mailboxdata
+ */
 export interface MailboxData extends Extensible {
-  /** t:Email. */
+  /**
+   * t:Email.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/email-emailaddresstype
+   */
   Email: EmailAddress;
-  /** t:AttendeeType. */
+  /**
+   * t:AttendeeType.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/attendeetype
+   */
   AttendeeType: MeetingAttendeeType;
-  /** t:ExcludeConflicts. */
+  /**
+   * t:ExcludeConflicts.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/excludeconflicts
+   */
   ExcludeConflicts?: boolean;
 }
 
-/** t:MailboxHoldResultType */
+/**
+ * t:MailboxHoldResultType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/mailboxholdresult
+ */
 export interface MailboxHoldResultType extends Extensible {
-  /** t:HoldId. */
+  /**
+   * t:HoldId.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   HoldId: string;
-  /** t:Query. */
+  /**
+   * t:Query.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Query?: string;
-  /** t:MailboxHoldStatuses. */
+  /**
+   * t:MailboxHoldStatuses.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   MailboxHoldStatuses: ArrayOfMailboxHoldStatusType;
 }
 
-/** t:MailboxHoldStatusType */
+/**
+ * t:MailboxHoldStatusType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/mailboxholdstatus
+ */
 export interface MailboxHoldStatusType extends Extensible {
-  /** t:Mailbox. */
+  /**
+   * t:Mailbox.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Mailbox: string;
-  /** t:Status. */
+  /**
+   * t:Status.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Status: HoldStatusType;
-  /** t:AdditionalInfo. */
+  /**
+   * t:AdditionalInfo.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/additionalinfo
+   */
   AdditionalInfo?: string;
 }
 
-/** t:MailboxInformationType */
+/**
+ * t:MailboxInformationType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface MailboxInformationType extends Extensible {
-  /** t:MailboxGuid. */
+  /**
+   * t:MailboxGuid.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   MailboxGuid: GuidType;
-  /** t:MailboxAddress. */
+  /**
+   * t:MailboxAddress.
+   * @since V2017_07_11
+   */
   MailboxAddress: SmtpAddressType;
-  /** t:MailboxDisplayName. */
+  /**
+   * t:MailboxDisplayName.
+   * @since V2017_07_11
+   */
   MailboxDisplayName: string;
 }
 
-/** t:MailboxLocatorType */
+/**
+ * t:MailboxLocatorType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export interface MailboxLocatorType extends Extensible {
   /** xsi:type: set when the value is of a derived type. */
   $type?: 'MailboxLocatorType' | 'GroupLocatorType' | 'UserLocatorType';
-  /** t:ExternalDirectoryObjectId. */
+  /**
+   * t:ExternalDirectoryObjectId.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ExternalDirectoryObjectId?: string;
-  /** t:LegacyDn. */
+  /**
+   * t:LegacyDn.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   LegacyDn?: string;
-  /** t:EmailAddress. */
+  /**
+   * t:EmailAddress.
+   * @since V2018_01_08
+   */
   EmailAddress?: string;
-  /** t:DisplayName. */
+  /**
+   * t:DisplayName.
+   * @since V2018_01_08
+   */
   DisplayName?: string;
-  /** t:OrganizationId. */
+  /**
+   * t:OrganizationId.
+   * @since V2018_01_08
+   */
   OrganizationId?: string;
 }
 
-/** t:MailboxQueryType */
+/**
+ * t:MailboxQueryType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/mailboxquery
+ */
 export interface MailboxQueryType extends Extensible {
-  /** t:Query. */
+  /**
+   * t:Query.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Query: string;
-  /** t:MailboxSearchScopes. */
+  /**
+   * t:MailboxSearchScopes.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   MailboxSearchScopes: NonEmptyArrayOfMailboxSearchScopesType;
 }
 
-/** t:MailboxRefinerType */
+/**
+ * t:MailboxRefinerType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface MailboxRefinerType extends SearchRefinerType {
-  /** t:MailboxDisplayName. */
+  /**
+   * t:MailboxDisplayName.
+   * @since V2017_07_11
+   */
   MailboxDisplayName?: string;
 }
 
-/** t:MailboxSearchLocationType (3 values) */
+/**
+ * t:MailboxSearchLocationType (3 values)
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type MailboxSearchLocationType = 'PrimaryOnly' | 'ArchiveOnly' | 'All';
 /** Every value of MailboxSearchLocationType, in schema order. */
 export const MailboxSearchLocationTypeValues = ['PrimaryOnly', 'ArchiveOnly', 'All'] as const;
 
-/** t:MailboxSearchScopeType */
+/**
+ * t:MailboxSearchScopeType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/mailboxsearchscope
+ */
 export interface MailboxSearchScopeType extends Extensible {
-  /** t:Mailbox. */
+  /**
+   * t:Mailbox.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Mailbox: string;
-  /** t:SearchScope. */
+  /**
+   * t:SearchScope.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   SearchScope: MailboxSearchLocationType;
-  /** t:ExtendedAttributes. */
+  /**
+   * t:ExtendedAttributes.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ExtendedAttributes?: ArrayOfExtendedAttributesType;
 }
 
-/** t:MailboxStatisticsItemType */
+/**
+ * t:MailboxStatisticsItemType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/mailboxstat
+ */
 export interface MailboxStatisticsItemType extends Extensible {
-  /** t:MailboxId. */
+  /**
+   * t:MailboxId.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   MailboxId: string;
-  /** t:DisplayName. */
+  /**
+   * t:DisplayName.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   DisplayName: string;
-  /** t:ItemCount. */
+  /**
+   * t:ItemCount.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ItemCount: number;
-  /** t:Size. */
+  /**
+   * t:Size.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Size: number;
 }
 
-/** t:MailboxStatisticsSearchResultType */
+/**
+ * t:MailboxStatisticsSearchResultType
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/mailboxstatisticssearchresult
+ */
 export interface MailboxStatisticsSearchResultType extends Extensible {
-  /** t:UserMailbox. */
+  /**
+   * t:UserMailbox.
+   * @since Exchange2010_SP1
+   */
   UserMailbox: UserMailboxType;
-  /** t:KeywordStatisticsSearchResult. */
+  /**
+   * t:KeywordStatisticsSearchResult.
+   * @since Exchange2010_SP1
+   */
   KeywordStatisticsSearchResult?: KeywordStatisticsSearchResultType;
 }
 
-/** t:MailboxTypeType (10 values) */
+/**
+ * t:MailboxTypeType (10 values)
+ * Values added later: `Unknown` (Exchange2010_SP1), `OneOff` (Exchange2010_SP1), `GroupMailbox` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `ImplicitContact` (V2017_07_11), `User` (V2018_01_08).
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/mailboxtype
+ */
 export type MailboxTypeType = 'Unknown' | 'OneOff' | 'Mailbox' | 'PublicDL' | 'PrivateDL' | 'Contact' | 'PublicFolder' | 'GroupMailbox' | 'ImplicitContact' | 'User';
 /** Every value of MailboxTypeType, in schema order. */
 export const MailboxTypeTypeValues = ['Unknown', 'OneOff', 'Mailbox', 'PublicDL', 'PrivateDL', 'Contact', 'PublicFolder', 'GroupMailbox', 'ImplicitContact', 'User'] as const;
 
-/** t:MailTips */
+/**
+ * t:MailTips
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/mailtips
+ */
 export interface MailTips extends Extensible {
-  /** t:RecipientAddress. */
+  /**
+   * t:RecipientAddress.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/recipientaddress
+   */
   RecipientAddress: EmailAddressType;
-  /** t:PendingMailTips. */
+  /**
+   * t:PendingMailTips.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/pendingmailtips
+   */
   PendingMailTips: MailTipTypes;
-  /** t:OutOfOffice. */
+  /**
+   * t:OutOfOffice.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/outofoffice
+   */
   OutOfOffice?: OutOfOfficeMailTip;
-  /** t:MailboxFull. */
+  /**
+   * t:MailboxFull.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/mailboxfull
+   */
   MailboxFull?: boolean;
-  /** t:CustomMailTip. */
+  /**
+   * t:CustomMailTip.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/custommailtip
+   */
   CustomMailTip?: string;
-  /** t:TotalMemberCount. */
+  /**
+   * t:TotalMemberCount.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/totalmembercount
+   */
   TotalMemberCount?: number;
-  /** t:ExternalMemberCount. */
+  /**
+   * t:ExternalMemberCount.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/externalmembercount
+   */
   ExternalMemberCount?: number;
-  /** t:MaxMessageSize. */
+  /**
+   * t:MaxMessageSize.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/maxmessagesize
+   */
   MaxMessageSize?: number;
-  /** t:DeliveryRestricted. */
+  /**
+   * t:DeliveryRestricted.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/deliveryrestricted
+   */
   DeliveryRestricted?: boolean;
-  /** t:IsModerated. */
+  /**
+   * t:IsModerated.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/ismoderated
+   */
   IsModerated?: boolean;
-  /** t:InvalidRecipient. */
+  /**
+   * t:InvalidRecipient.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/invalidrecipient-mailtips
+   */
   InvalidRecipient?: boolean;
-  /** t:Scope. */
+  /**
+   * t:Scope.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Scope?: number;
-  /** t:RecipientSuggestions. */
+  /**
+   * t:RecipientSuggestions.
+   * @since V2017_07_11
+   */
   RecipientSuggestions?: ArrayOfRecipientSuggestionsType;
-  /** t:PreferAccessibleContent. */
+  /**
+   * t:PreferAccessibleContent.
+   * @since V2017_07_11
+   */
   PreferAccessibleContent?: boolean;
 }
 
-/** t:MailTipsServiceConfiguration */
+/**
+ * t:MailTipsServiceConfiguration
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/mailtipsconfiguration-mailtipsserviceconfiguration
+ */
 export interface MailTipsServiceConfiguration extends ServiceConfiguration {
-  /** t:MailTipsEnabled. */
+  /**
+   * t:MailTipsEnabled.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/mailtipsenabled
+   */
   MailTipsEnabled: boolean;
-  /** t:MaxRecipientsPerGetMailTipsRequest. */
+  /**
+   * t:MaxRecipientsPerGetMailTipsRequest.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/maxrecipientspergetmailtipsrequest
+   */
   MaxRecipientsPerGetMailTipsRequest: number;
-  /** t:MaxMessageSize. */
+  /**
+   * t:MaxMessageSize.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/maxmessagesize
+   */
   MaxMessageSize: number;
-  /** t:LargeAudienceThreshold. */
+  /**
+   * t:LargeAudienceThreshold.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/largeaudiencethreshold
+   */
   LargeAudienceThreshold: number;
-  /** t:ShowExternalRecipientCount. */
+  /**
+   * t:ShowExternalRecipientCount.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/showexternalrecipientcount
+   */
   ShowExternalRecipientCount: boolean;
-  /** t:InternalDomains. */
+  /**
+   * t:InternalDomains.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/internaldomains-smtpdomainlist
+   */
   InternalDomains: SmtpDomainList;
-  /** t:PolicyTipsEnabled. */
+  /**
+   * t:PolicyTipsEnabled.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   PolicyTipsEnabled: boolean;
-  /** t:LargeAudienceCap. */
+  /**
+   * t:LargeAudienceCap.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   LargeAudienceCap: number;
 }
 
-/** t:MailTipTypes */
+/**
+ * t:MailTipTypes
+ * @since Exchange2010_SP1
+ */
 export type MailTipTypes = MailTipTypes_Item[];
-/** t:MailTipTypes_Item (13 values) */
+/**
+ * t:MailTipTypes_Item (13 values)
+ * Values added later: `Scope` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `RecipientSuggestions` (V2017_07_11), `PreferAccessibleContent` (V2017_07_11).
+ * @since Exchange2010_SP1
+ */
 export type MailTipTypes_Item = 'All' | 'OutOfOfficeMessage' | 'MailboxFullStatus' | 'CustomMailTip' | 'ExternalMemberCount' | 'TotalMemberCount' | 'MaxMessageSize' | 'DeliveryRestriction' | 'ModerationStatus' | 'InvalidRecipient' | 'Scope' | 'RecipientSuggestions' | 'PreferAccessibleContent';
 /** Every value of MailTipTypes_Item, in schema order. */
 export const MailTipTypes_ItemValues = ['All', 'OutOfOfficeMessage', 'MailboxFullStatus', 'CustomMailTip', 'ExternalMemberCount', 'TotalMemberCount', 'MaxMessageSize', 'DeliveryRestriction', 'ModerationStatus', 'InvalidRecipient', 'Scope', 'RecipientSuggestions', 'PreferAccessibleContent'] as const;
 
-/** t:ManagedFolderInformationType */
+/**
+ * t:ManagedFolderInformationType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/managedfolderinformation
+ */
 export interface ManagedFolderInformationType extends Extensible {
-  /** t:CanDelete. */
+  /**
+   * t:CanDelete.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/candelete
+   */
   CanDelete?: boolean;
-  /** t:CanRenameOrMove. */
+  /**
+   * t:CanRenameOrMove.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/canrenameormove
+   */
   CanRenameOrMove?: boolean;
-  /** t:MustDisplayComment. */
+  /**
+   * t:MustDisplayComment.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/mustdisplaycomment
+   */
   MustDisplayComment?: boolean;
-  /** t:HasQuota. */
+  /**
+   * t:HasQuota.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/hasquota
+   */
   HasQuota?: boolean;
-  /** t:IsManagedFoldersRoot. */
+  /**
+   * t:IsManagedFoldersRoot.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/ismanagedfoldersroot
+   */
   IsManagedFoldersRoot?: boolean;
-  /** t:ManagedFolderId. */
+  /**
+   * t:ManagedFolderId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/managedfolderid
+   */
   ManagedFolderId?: string;
-  /** t:Comment. */
+  /**
+   * t:Comment.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/comment
+   */
   Comment?: string;
-  /** t:StorageQuota. */
+  /**
+   * t:StorageQuota.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/storagequota
+   */
   StorageQuota?: number;
-  /** t:FolderSize. */
+  /**
+   * t:FolderSize.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/foldersize
+   */
   FolderSize?: number;
-  /** t:HomePage. */
+  /**
+   * t:HomePage.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/homepage
+   */
   HomePage?: string;
 }
 
-/** t:ManagementRoleType */
+/**
+ * t:ManagementRoleType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/managementrole
+ */
 export interface ManagementRoleType extends Extensible {
-  /** t:UserRoles. */
+  /**
+   * t:UserRoles.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   UserRoles?: NonEmptyArrayOfRoleType;
-  /** t:ApplicationRoles. */
+  /**
+   * t:ApplicationRoles.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/applicationroles
+   */
   ApplicationRoles?: NonEmptyArrayOfRoleType;
 }
 
@@ -3813,367 +8475,856 @@ export interface ManagementRoleType extends Extensible {
 export type MapiPropertyTypeType = 'ApplicationTime' | 'ApplicationTimeArray' | 'Binary' | 'BinaryArray' | 'Boolean' | 'CLSID' | 'CLSIDArray' | 'Currency' | 'CurrencyArray' | 'Double' | 'DoubleArray' | 'Error' | 'Float' | 'FloatArray' | 'Integer' | 'IntegerArray' | 'Long' | 'LongArray' | 'Null' | 'Object' | 'ObjectArray' | 'Short' | 'ShortArray' | 'SystemTime' | 'SystemTimeArray' | 'String' | 'StringArray';
 /** Every value of MapiPropertyTypeType, in schema order. */
 export const MapiPropertyTypeTypeValues = ['ApplicationTime', 'ApplicationTimeArray', 'Binary', 'BinaryArray', 'Boolean', 'CLSID', 'CLSIDArray', 'Currency', 'CurrencyArray', 'Double', 'DoubleArray', 'Error', 'Float', 'FloatArray', 'Integer', 'IntegerArray', 'Long', 'LongArray', 'Null', 'Object', 'ObjectArray', 'Short', 'ShortArray', 'SystemTime', 'SystemTimeArray', 'String', 'StringArray'] as const;
-/** t:MatchOptionsType (2 values) */
+/**
+ * t:MatchOptionsType (2 values)
+ * @since V2017_07_11
+ */
 export type MatchOptionsType = 'FullString' | 'Prefix';
 /** Every value of MatchOptionsType, in schema order. */
 export const MatchOptionsTypeValues = ['FullString', 'Prefix'] as const;
-/** t:MaxSyncChangesReturnedType */
+/**
+ * t:MaxSyncChangesReturnedType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/maxchangesreturned
+ */
 export type MaxSyncChangesReturnedType = number;
-/** t:MeetingAttendeeType (5 values) */
+/**
+ * t:MeetingAttendeeType (5 values)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/attendeetype
+ */
 export type MeetingAttendeeType = 'Organizer' | 'Required' | 'Optional' | 'Room' | 'Resource';
 /** Every value of MeetingAttendeeType, in schema order. */
 export const MeetingAttendeeTypeValues = ['Organizer', 'Required', 'Optional', 'Room', 'Resource'] as const;
 
-/** t:MeetingCancellationMessageType */
+/**
+ * t:MeetingCancellationMessageType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/meetingcancellation
+ */
 export interface MeetingCancellationMessageType extends MeetingMessageType {
-  /** t:Start. */
+  /**
+   * t:Start.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Start?: string;
-  /** t:End. */
+  /**
+   * t:End.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   End?: string;
-  /** t:Location. */
+  /**
+   * t:Location.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Location?: string;
-  /** t:Recurrence. */
+  /**
+   * t:Recurrence.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Recurrence?: RecurrenceType;
-  /** t:CalendarItemType. */
+  /**
+   * t:CalendarItemType.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   CalendarItemType?: string;
-  /** t:EnhancedLocation. */
+  /**
+   * t:EnhancedLocation.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/enhancedlocation
+   */
   EnhancedLocation?: EnhancedLocationType;
-  /** t:DoNotForwardMeeting. */
+  /**
+   * t:DoNotForwardMeeting.
+   * @since V2017_07_11
+   */
   DoNotForwardMeeting?: boolean;
 }
 
-/** t:MeetingInsightValue */
+/**
+ * t:MeetingInsightValue
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface MeetingInsightValue extends InsightValue {
-  /** t:Id. */
+  /**
+   * t:Id.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Id?: string;
-  /** t:Subject. */
+  /**
+   * t:Subject.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Subject?: string;
-  /** t:StartUtcTicks. */
+  /**
+   * t:StartUtcTicks.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   StartUtcTicks?: number;
-  /** t:EndUtcTicks. */
+  /**
+   * t:EndUtcTicks.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   EndUtcTicks?: number;
-  /** t:Location. */
+  /**
+   * t:Location.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Location?: string;
-  /** t:Organizer. */
+  /**
+   * t:Organizer.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Organizer?: ProfileInsightValue;
-  /** t:Attendees. */
+  /**
+   * t:Attendees.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Attendees?: ArrayOfProfileInsightValue;
 }
 
-/** t:MeetingInstanceType */
+/**
+ * t:MeetingInstanceType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface MeetingInstanceType extends Extensible {
-  /** t:Id. */
+  /**
+   * t:Id.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Id?: string;
-  /** t:ChangeKey. */
+  /**
+   * t:ChangeKey.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ChangeKey?: string;
-  /** t:Version. */
+  /**
+   * t:Version.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Version?: string;
-  /** t:JoinUrl. */
+  /**
+   * t:JoinUrl.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   JoinUrl?: string;
-  /** t:DateTimeCreated. */
+  /**
+   * t:DateTimeCreated.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   DateTimeCreated?: string;
-  /** t:DateTimeModified. */
+  /**
+   * t:DateTimeModified.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   DateTimeModified?: string;
-  /** t:Meadata. */
+  /**
+   * t:Meadata.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Meadata?: string;
-  /** t:Tag. */
+  /**
+   * t:Tag.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Tag?: string;
-  /** t:ParentGoid. */
+  /**
+   * t:ParentGoid.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ParentGoid?: string;
-  /** t:ParticipantActivities. */
+  /**
+   * t:ParticipantActivities.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ParticipantActivities?: NonEmptyArrayOfParticipantActivities;
-  /** t:ContentActivities. */
+  /**
+   * t:ContentActivities.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ContentActivities?: NonEmptyArrayOfContentActivities;
 }
 
-/** t:MeetingLocation */
+/**
+ * t:MeetingLocation
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface MeetingLocation extends Extensible {
-  /** t:EmailAddress. */
+  /**
+   * t:EmailAddress.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   EmailAddress: string;
-  /** t:DisplayName. */
+  /**
+   * t:DisplayName.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   DisplayName: string;
 }
 
-/** t:MeetingMessageType */
+/**
+ * t:MeetingMessageType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/meetingmessage
+ */
 export interface MeetingMessageType extends MessageType {
   /** xsi:type: set when the value is of a derived type. */
   $type?: 'MeetingMessageType' | 'MeetingCancellationMessageType' | 'MeetingRequestMessageType' | 'MeetingResponseMessageType';
-  /** t:AssociatedCalendarItemId. */
+  /**
+   * t:AssociatedCalendarItemId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/associatedcalendaritemid
+   */
   AssociatedCalendarItemId?: ItemIdType;
-  /** t:IsDelegated. */
+  /**
+   * t:IsDelegated.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isdelegated
+   */
   IsDelegated?: boolean;
-  /** t:IsOutOfDate. */
+  /**
+   * t:IsOutOfDate.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isoutofdate
+   */
   IsOutOfDate?: boolean;
-  /** t:HasBeenProcessed. */
+  /**
+   * t:HasBeenProcessed.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/hasbeenprocessed
+   */
   HasBeenProcessed?: boolean;
-  /** t:ResponseType. */
+  /**
+   * t:ResponseType.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/responsetype
+   */
   ResponseType?: ResponseTypeType;
-  /** t:UID. */
+  /**
+   * t:UID.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/uid
+   */
   UID?: string;
-  /** t:RecurrenceId. */
+  /**
+   * t:RecurrenceId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/recurrenceid
+   */
   RecurrenceId?: string;
-  /** t:DateTimeStamp. */
+  /**
+   * t:DateTimeStamp.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/datetimestamp
+   */
   DateTimeStamp?: string;
-  /** t:IsOrganizer. */
+  /**
+   * t:IsOrganizer.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isorganizer
+   */
   IsOrganizer?: boolean;
 }
 
-/** t:MeetingRegistrationResponseObjectType */
+/**
+ * t:MeetingRegistrationResponseObjectType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export interface MeetingRegistrationResponseObjectType extends WellKnownResponseObjectType {
   /** xsi:type: set when the value is of a derived type. */
   $type?: 'MeetingRegistrationResponseObjectType' | 'AcceptItemType' | 'DeclineItemType' | 'TentativelyAcceptItemType';
-  /** t:ProposedStart. */
+  /**
+   * t:ProposedStart.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/proposedstart
+   */
   ProposedStart?: string;
-  /** t:ProposedEnd. */
+  /**
+   * t:ProposedEnd.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/proposedend
+   */
   ProposedEnd?: string;
 }
 
-/** t:MeetingRequestMessageType */
+/**
+ * t:MeetingRequestMessageType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/meetingrequest
+ */
 export interface MeetingRequestMessageType extends MeetingMessageType {
-  /** t:MeetingRequestType. */
+  /**
+   * t:MeetingRequestType.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/meetingrequesttype
+   */
   MeetingRequestType?: MeetingRequestTypeType;
-  /** t:IntendedFreeBusyStatus. */
+  /**
+   * t:IntendedFreeBusyStatus.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/intendedfreebusystatus
+   */
   IntendedFreeBusyStatus?: LegacyFreeBusyType;
-  /** t:Start. */
+  /**
+   * t:Start.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/start
+   */
   Start?: string;
-  /** t:End. */
+  /**
+   * t:End.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/end-ex15websvcsotherref
+   */
   End?: string;
-  /** t:OriginalStart. */
+  /**
+   * t:OriginalStart.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/originalstart
+   */
   OriginalStart?: string;
-  /** t:IsAllDayEvent. */
+  /**
+   * t:IsAllDayEvent.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isalldayevent
+   */
   IsAllDayEvent?: boolean;
-  /** t:LegacyFreeBusyStatus. */
+  /**
+   * t:LegacyFreeBusyStatus.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/legacyfreebusystatus
+   */
   LegacyFreeBusyStatus?: LegacyFreeBusyType;
-  /** t:Location. */
+  /**
+   * t:Location.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/location
+   */
   Location?: string;
-  /** t:When. */
+  /**
+   * t:When.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/when
+   */
   When?: string;
-  /** t:IsMeeting. */
+  /**
+   * t:IsMeeting.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/ismeeting
+   */
   IsMeeting?: boolean;
-  /** t:IsCancelled. */
+  /**
+   * t:IsCancelled.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/iscancelled
+   */
   IsCancelled?: boolean;
-  /** t:IsRecurring. */
+  /**
+   * t:IsRecurring.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isrecurring
+   */
   IsRecurring?: boolean;
-  /** t:MeetingRequestWasSent. */
+  /**
+   * t:MeetingRequestWasSent.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/meetingrequestwassent
+   */
   MeetingRequestWasSent?: boolean;
-  /** t:CalendarItemType. */
+  /**
+   * t:CalendarItemType.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/calendaritemtype
+   */
   CalendarItemType?: CalendarItemTypeType;
-  /** t:MyResponseType. */
+  /**
+   * t:MyResponseType.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/myresponsetype
+   */
   MyResponseType?: ResponseTypeType;
-  /** t:Organizer. */
+  /**
+   * t:Organizer.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/organizer
+   */
   Organizer?: SingleRecipientType;
-  /** t:RequiredAttendees. */
+  /**
+   * t:RequiredAttendees.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/requiredattendees
+   */
   RequiredAttendees?: NonEmptyArrayOfAttendeesType;
-  /** t:OptionalAttendees. */
+  /**
+   * t:OptionalAttendees.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/optionalattendees
+   */
   OptionalAttendees?: NonEmptyArrayOfAttendeesType;
-  /** t:Resources. */
+  /**
+   * t:Resources.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/resources
+   */
   Resources?: NonEmptyArrayOfAttendeesType;
-  /** t:ConflictingMeetingCount. */
+  /**
+   * t:ConflictingMeetingCount.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/conflictingmeetingcount
+   */
   ConflictingMeetingCount?: number;
-  /** t:AdjacentMeetingCount. */
+  /**
+   * t:AdjacentMeetingCount.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/adjacentmeetingcount
+   */
   AdjacentMeetingCount?: number;
-  /** t:ConflictingMeetings. */
+  /**
+   * t:ConflictingMeetings.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/conflictingmeetings
+   */
   ConflictingMeetings?: NonEmptyArrayOfAllItemsType;
-  /** t:AdjacentMeetings. */
+  /**
+   * t:AdjacentMeetings.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/adjacentmeetings
+   */
   AdjacentMeetings?: NonEmptyArrayOfAllItemsType;
-  /** t:Duration. */
+  /**
+   * t:Duration.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/duration-items
+   */
   Duration?: string;
-  /** t:TimeZone. */
+  /**
+   * t:TimeZone.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/timezone-item
+   */
   TimeZone?: string;
-  /** t:AppointmentReplyTime. */
+  /**
+   * t:AppointmentReplyTime.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/appointmentreplytime
+   */
   AppointmentReplyTime?: string;
-  /** t:AppointmentSequenceNumber. */
+  /**
+   * t:AppointmentSequenceNumber.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/appointmentsequencenumber
+   */
   AppointmentSequenceNumber?: number;
-  /** t:AppointmentState. */
+  /**
+   * t:AppointmentState.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/appointmentstate
+   */
   AppointmentState?: number;
-  /** t:Recurrence. */
+  /**
+   * t:Recurrence.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/recurrence-recurrencetype
+   */
   Recurrence?: RecurrenceType;
-  /** t:FirstOccurrence. */
+  /**
+   * t:FirstOccurrence.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/firstoccurrence
+   */
   FirstOccurrence?: OccurrenceInfoType;
-  /** t:LastOccurrence. */
+  /**
+   * t:LastOccurrence.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/lastoccurrence
+   */
   LastOccurrence?: OccurrenceInfoType;
-  /** t:ModifiedOccurrences. */
+  /**
+   * t:ModifiedOccurrences.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/modifiedoccurrences
+   */
   ModifiedOccurrences?: NonEmptyArrayOfOccurrenceInfoType;
-  /** t:DeletedOccurrences. */
+  /**
+   * t:DeletedOccurrences.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/deletedoccurrences
+   */
   DeletedOccurrences?: NonEmptyArrayOfDeletedOccurrencesType;
-  /** t:MeetingTimeZone. */
+  /**
+   * t:MeetingTimeZone.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/meetingtimezone
+   */
   MeetingTimeZone?: TimeZoneType;
-  /** t:StartTimeZone. */
+  /**
+   * t:StartTimeZone.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/starttimezone
+   */
   StartTimeZone?: TimeZoneDefinitionType;
-  /** t:EndTimeZone. */
+  /**
+   * t:EndTimeZone.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/endtimezone
+   */
   EndTimeZone?: TimeZoneDefinitionType;
-  /** t:ConferenceType. */
+  /**
+   * t:ConferenceType.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/conferencetype
+   */
   ConferenceType?: number;
-  /** t:AllowNewTimeProposal. */
+  /**
+   * t:AllowNewTimeProposal.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/allownewtimeproposal
+   */
   AllowNewTimeProposal?: boolean;
-  /** t:IsOnlineMeeting. */
+  /**
+   * t:IsOnlineMeeting.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isonlinemeeting
+   */
   IsOnlineMeeting?: boolean;
-  /** t:MeetingWorkspaceUrl. */
+  /**
+   * t:MeetingWorkspaceUrl.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/meetingworkspaceurl
+   */
   MeetingWorkspaceUrl?: string;
-  /** t:NetShowUrl. */
+  /**
+   * t:NetShowUrl.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/netshowurl
+   */
   NetShowUrl?: string;
-  /** t:EnhancedLocation. */
+  /**
+   * t:EnhancedLocation.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   EnhancedLocation?: EnhancedLocationType;
-  /** t:ChangeHighlights. */
+  /**
+   * t:ChangeHighlights.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/changehighlights
+   */
   ChangeHighlights?: ChangeHighlightsType;
-  /** t:StartWallClock. */
+  /**
+   * t:StartWallClock.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   StartWallClock?: string;
-  /** t:EndWallClock. */
+  /**
+   * t:EndWallClock.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   EndWallClock?: string;
-  /** t:StartTimeZoneId. */
+  /**
+   * t:StartTimeZoneId.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   StartTimeZoneId?: string;
-  /** t:EndTimeZoneId. */
+  /**
+   * t:EndTimeZoneId.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   EndTimeZoneId?: string;
-  /** t:DoNotForwardMeeting. */
+  /**
+   * t:DoNotForwardMeeting.
+   * @since V2017_07_11
+   */
   DoNotForwardMeeting?: boolean;
 }
 
-/** t:MeetingRequestTypeType (7 values) */
+/**
+ * t:MeetingRequestTypeType (7 values)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/meetingrequesttype
+ */
 export type MeetingRequestTypeType = 'None' | 'FullUpdate' | 'InformationalUpdate' | 'NewMeetingRequest' | 'Outdated' | 'SilentUpdate' | 'PrincipalWantsCopy';
 /** Every value of MeetingRequestTypeType, in schema order. */
 export const MeetingRequestTypeTypeValues = ['None', 'FullUpdate', 'InformationalUpdate', 'NewMeetingRequest', 'Outdated', 'SilentUpdate', 'PrincipalWantsCopy'] as const;
 
-/** t:MeetingResponseMessageType */
+/**
+ * t:MeetingResponseMessageType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/meetingresponse
+ */
 export interface MeetingResponseMessageType extends MeetingMessageType {
-  /** t:Start. */
+  /**
+   * t:Start.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Start?: string;
-  /** t:End. */
+  /**
+   * t:End.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   End?: string;
-  /** t:Location. */
+  /**
+   * t:Location.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Location?: string;
-  /** t:Recurrence. */
+  /**
+   * t:Recurrence.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Recurrence?: RecurrenceType;
-  /** t:CalendarItemType. */
+  /**
+   * t:CalendarItemType.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   CalendarItemType?: string;
-  /** t:ProposedStart. */
+  /**
+   * t:ProposedStart.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/proposedstart
+   */
   ProposedStart?: string;
-  /** t:ProposedEnd. */
+  /**
+   * t:ProposedEnd.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/proposedend
+   */
   ProposedEnd?: string;
-  /** t:EnhancedLocation. */
+  /**
+   * t:EnhancedLocation.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/enhancedlocation
+   */
   EnhancedLocation?: EnhancedLocationType;
 }
 
-/** t:MeetingSpaceType */
+/**
+ * t:MeetingSpaceType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface MeetingSpaceType extends Extensible {
-  /** t:Id. */
+  /**
+   * t:Id.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Id?: string;
-  /** t:ChangeKey. */
+  /**
+   * t:ChangeKey.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ChangeKey?: string;
-  /** t:Type. */
+  /**
+   * t:Type.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Type?: MeetingSpaceTypeEnum;
-  /** t:Version. */
+  /**
+   * t:Version.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Version?: string;
-  /** t:JoinUrl. */
+  /**
+   * t:JoinUrl.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   JoinUrl?: string;
-  /** t:DateTimeCreated. */
+  /**
+   * t:DateTimeCreated.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   DateTimeCreated?: string;
-  /** t:DateTimeModified. */
+  /**
+   * t:DateTimeModified.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   DateTimeModified?: string;
-  /** t:ExpiryTime. */
+  /**
+   * t:ExpiryTime.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ExpiryTime?: string;
-  /** t:Meadata. */
+  /**
+   * t:Meadata.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Meadata?: string;
-  /** t:Tag. */
+  /**
+   * t:Tag.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Tag?: string;
 }
 
-/** t:MeetingSpaceTypeEnum (2 values) */
+/**
+ * t:MeetingSpaceTypeEnum (2 values)
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type MeetingSpaceTypeEnum = 'Public' | 'Private';
 /** Every value of MeetingSpaceTypeEnum, in schema order. */
 export const MeetingSpaceTypeEnumValues = ['Public', 'Private'] as const;
 
-/** t:MeetingSuggestionType */
+/**
+ * t:MeetingSuggestionType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/meetingsuggestion
+ */
 export interface MeetingSuggestionType extends EntityType {
-  /** t:Attendees. */
+  /**
+   * t:Attendees.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/attendees
+   */
   Attendees?: ArrayOfEmailUsersType;
-  /** t:Location. */
+  /**
+   * t:Location.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Location?: string;
-  /** t:Subject. */
+  /**
+   * t:Subject.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Subject?: string;
-  /** t:MeetingString. */
+  /**
+   * t:MeetingString.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   MeetingString?: string;
-  /** t:StartTime. */
+  /**
+   * t:StartTime.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   StartTime?: string;
-  /** t:EndTime. */
+  /**
+   * t:EndTime.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   EndTime?: string;
-  /** t:TimeStringBeginIndex. */
+  /**
+   * t:TimeStringBeginIndex.
+   * @since V2018_01_08
+   */
   TimeStringBeginIndex?: number;
-  /** t:TimeStringLength. */
+  /**
+   * t:TimeStringLength.
+   * @since V2018_01_08
+   */
   TimeStringLength?: number;
-  /** t:EntityId. */
+  /**
+   * t:EntityId.
+   * @since V2018_01_08
+   */
   EntityId?: string;
-  /** t:ExtractionId. */
+  /**
+   * t:ExtractionId.
+   * @since V2018_01_08
+   */
   ExtractionId?: string;
 }
 
-/** t:MeetingTimeCandidate */
+/**
+ * t:MeetingTimeCandidate
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface MeetingTimeCandidate extends Extensible {
-  /** t:MeetingTimeslot. */
+  /**
+   * t:MeetingTimeslot.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   MeetingTimeslot: TimeSlot;
-  /** t:Confidence. */
+  /**
+   * t:Confidence.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Confidence: number;
-  /** t:Score. */
+  /**
+   * t:Score.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Score: number;
-  /** t:OrganizerAvailability. */
+  /**
+   * t:OrganizerAvailability.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   OrganizerAvailability: AvailabilityStatusType;
-  /** t:AttendeeAvailabilities. */
+  /**
+   * t:AttendeeAvailabilities.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   AttendeeAvailabilities: ArrayOfAttendeeAvailability;
-  /** t:Locations. */
+  /**
+   * t:Locations.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Locations: ArrayOfMeetingLocation;
-  /** t:SuggestionHint. */
+  /**
+   * t:SuggestionHint.
+   * @since V2017_07_11
+   */
   SuggestionHint: string;
 }
 
-/** t:MeetingTimeCandidatesConstraintItem */
+/**
+ * t:MeetingTimeCandidatesConstraintItem
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface MeetingTimeCandidatesConstraintItem extends Extensible {
   /** xsi:type: set when the value is of a derived type. */
   $type?: 'MeetingTimeCandidatesConstraintItem' | 'AttendeeConstraintItem' | 'LocationConstraintItem';
-  /** t:Email. */
+  /**
+   * t:Email.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Email?: string;
 }
 
-/** t:MembersListType */
+/**
+ * t:MembersListType
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/members-memberlisttype
+ */
 export type MembersListType = MemberType[];
-/** t:MemberStatusType (3 values) */
+/**
+ * t:MemberStatusType (3 values)
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/status-memberstatustype
+ */
 export type MemberStatusType = 'Unrecognized' | 'Normal' | 'Demoted';
 /** Every value of MemberStatusType, in schema order. */
 export const MemberStatusTypeValues = ['Unrecognized', 'Normal', 'Demoted'] as const;
 
-/** t:MemberType */
+/**
+ * t:MemberType
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/member-ex15websvcsotherref
+ */
 export interface MemberType extends Extensible {
-  /** Attribute Key. */
+  /**
+   * Attribute Key.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/member-ex15websvcsotherref
+   */
   Key?: string;
-  /** t:Mailbox. */
+  /**
+   * t:Mailbox.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/mailbox
+   */
   Mailbox?: EmailAddressType;
-  /** t:Status. */
+  /**
+   * t:Status.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/status-memberstatustype
+   */
   Status?: MemberStatusType;
 }
 
-/** t:MentionActionType */
+/**
+ * t:MentionActionType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface MentionActionType extends Extensible {
-  /** t:Id. */
+  /**
+   * t:Id.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Id: string;
-  /** t:CreatedBy. */
+  /**
+   * t:CreatedBy.
+   * @since V2017_07_11
+   */
   CreatedBy: EmailAddressExtendedType;
-  /** t:CreatedDateTime. */
+  /**
+   * t:CreatedDateTime.
+   * @since V2017_07_11
+   */
   CreatedDateTime?: string;
-  /** t:ServerCreatedDateTime. */
+  /**
+   * t:ServerCreatedDateTime.
+   * @since V2017_07_11
+   */
   ServerCreatedDateTime?: string;
-  /** t:DeepLink. */
+  /**
+   * t:DeepLink.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   DeepLink?: string;
-  /** t:Application. */
+  /**
+   * t:Application.
+   * @since V2017_07_11
+   */
   Application?: string;
-  /** t:Mentioned. */
+  /**
+   * t:Mentioned.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Mentioned: EmailAddressExtendedType;
-  /** t:MentionText. */
+  /**
+   * t:MentionText.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   MentionText?: string;
-  /** t:ClientReference. */
+  /**
+   * t:ClientReference.
+   * @since V2017_07_11
+   */
   ClientReference?: string;
 }
 
-/** t:MentionsPreviewType */
+/**
+ * t:MentionsPreviewType
+ * @since V2017_07_11
+ */
 export interface MentionsPreviewType extends Extensible {
-  /** t:IsMentioned. */
+  /**
+   * t:IsMentioned.
+   * @since V2017_07_11
+   */
   IsMentioned: boolean;
 }
 
@@ -4182,147 +9333,319 @@ export type MessageDispositionType = 'SaveOnly' | 'SendOnly' | 'SendAndSaveCopy'
 /** Every value of MessageDispositionType, in schema order. */
 export const MessageDispositionTypeValues = ['SaveOnly', 'SendOnly', 'SendAndSaveCopy'] as const;
 
-/** t:MessageSafetyType */
+/**
+ * t:MessageSafetyType
+ * @since V2017_07_11
+ */
 export interface MessageSafetyType extends Extensible {
-  /** t:MessageSafetyLevel. */
+  /**
+   * t:MessageSafetyLevel.
+   * @since V2017_07_11
+   */
   MessageSafetyLevel?: number;
-  /** t:MessageSafetyReason. */
+  /**
+   * t:MessageSafetyReason.
+   * @since V2017_07_11
+   */
   MessageSafetyReason?: number;
-  /** t:Info. */
+  /**
+   * t:Info.
+   * @since V2017_07_11
+   */
   Info?: string;
 }
 
-/** t:MessageTrackingReportTemplateType (2 values) */
+/**
+ * t:MessageTrackingReportTemplateType (2 values)
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/reporttemplate
+ */
 export type MessageTrackingReportTemplateType = 'Summary' | 'RecipientPath';
 /** Every value of MessageTrackingReportTemplateType, in schema order. */
 export const MessageTrackingReportTemplateTypeValues = ['Summary', 'RecipientPath'] as const;
 
-/** t:MessageTrackingReportType */
+/**
+ * t:MessageTrackingReportType
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/messagetrackingreport
+ */
 export interface MessageTrackingReportType extends Extensible {
-  /** t:Sender. */
+  /**
+   * t:Sender.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/sender-emailaddresstype
+   */
   Sender?: EmailAddressType;
-  /** t:PurportedSender. */
+  /**
+   * t:PurportedSender.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/purportedsender
+   */
   PurportedSender?: EmailAddressType;
-  /** t:Subject. */
+  /**
+   * t:Subject.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/subject
+   */
   Subject?: string;
-  /** t:SubmitTime. */
+  /**
+   * t:SubmitTime.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/submittime
+   */
   SubmitTime?: string;
-  /** t:OriginalRecipients. */
+  /**
+   * t:OriginalRecipients.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/originalrecipients
+   */
   OriginalRecipients?: ArrayOfEmailAddressesType;
-  /** t:RecipientTrackingEvents. */
+  /**
+   * t:RecipientTrackingEvents.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/recipienttrackingevents
+   */
   RecipientTrackingEvents: ArrayOfRecipientTrackingEventType;
-  /** t:Properties. */
+  /**
+   * t:Properties.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/properties-arrayoftrackingpropertiestype
+   */
   Properties?: ArrayOfTrackingPropertiesType;
 }
 
-/** t:MessageType */
+/**
+ * t:MessageType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/message-ex15websvcsotherref
+ */
 export interface MessageType extends ItemType {
   /** xsi:type: set when the value is of a derived type. */
   $type?: 'MessageType' | 'AcceptItemType' | 'AcceptSharingInvitationType' | 'AddItemToMyCalendarType' | 'CancelCalendarItemType' | 'DeclineItemType' | 'ForwardItemType' | 'MeetingCancellationMessageType' | 'MeetingMessageType' | 'MeetingRegistrationResponseObjectType' | 'MeetingRequestMessageType' | 'MeetingResponseMessageType' | 'PostReplyItemBaseType' | 'PostReplyItemType' | 'ProposeNewTimeType' | 'ReferenceItemResponseType' | 'RemoveItemType' | 'ReplyAllToItemType' | 'ReplyToItemType' | 'ResponseObjectCoreType' | 'ResponseObjectType' | 'SharingMessageType' | 'SmartResponseBaseType' | 'SmartResponseType' | 'SuppressReadReceiptType' | 'TentativelyAcceptItemType' | 'WellKnownResponseObjectType';
-  /** t:Sender. */
+  /**
+   * t:Sender.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/sender
+   */
   Sender?: SingleRecipientType;
-  /** t:ToRecipients. */
+  /**
+   * t:ToRecipients.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/torecipients
+   */
   ToRecipients?: ArrayOfRecipientsType;
-  /** t:CcRecipients. */
+  /**
+   * t:CcRecipients.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/ccrecipients
+   */
   CcRecipients?: ArrayOfRecipientsType;
-  /** t:BccRecipients. */
+  /**
+   * t:BccRecipients.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/bccrecipients
+   */
   BccRecipients?: ArrayOfRecipientsType;
-  /** t:IsReadReceiptRequested. */
+  /**
+   * t:IsReadReceiptRequested.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isreadreceiptrequested
+   */
   IsReadReceiptRequested?: boolean;
-  /** t:IsDeliveryReceiptRequested. */
+  /**
+   * t:IsDeliveryReceiptRequested.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isdeliveryreceiptrequested
+   */
   IsDeliveryReceiptRequested?: boolean;
-  /** t:ConversationIndex. */
+  /**
+   * t:ConversationIndex.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/conversationindex
+   */
   ConversationIndex?: string;
-  /** t:ConversationTopic. */
+  /**
+   * t:ConversationTopic.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/conversationtopic
+   */
   ConversationTopic?: string;
-  /** t:From. */
+  /**
+   * t:From.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/from
+   */
   From?: SingleRecipientType;
-  /** t:InternetMessageId. */
+  /**
+   * t:InternetMessageId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/internetmessageid
+   */
   InternetMessageId?: string;
-  /** t:IsRead. */
+  /**
+   * t:IsRead.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isread
+   */
   IsRead?: boolean;
-  /** t:IsResponseRequested. */
+  /**
+   * t:IsResponseRequested.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isresponserequested
+   */
   IsResponseRequested?: boolean;
-  /** t:References. */
+  /**
+   * t:References.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/references
+   */
   References?: string;
-  /** t:ReplyTo. */
+  /**
+   * t:ReplyTo.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/replyto
+   */
   ReplyTo?: ArrayOfRecipientsType;
-  /** t:ReceivedBy. */
+  /**
+   * t:ReceivedBy.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/receivedby
+   */
   ReceivedBy?: SingleRecipientType;
-  /** t:ReceivedRepresenting. */
+  /**
+   * t:ReceivedRepresenting.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/receivedrepresenting
+   */
   ReceivedRepresenting?: SingleRecipientType;
-  /** t:ApprovalRequestData. */
+  /**
+   * t:ApprovalRequestData.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ApprovalRequestData?: ApprovalRequestDataType;
-  /** t:VotingInformation. */
+  /**
+   * t:VotingInformation.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   VotingInformation?: VotingInformationType;
-  /** t:ReminderMessageData. */
+  /**
+   * t:ReminderMessageData.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/remindermessagedata
+   */
   ReminderMessageData?: ReminderMessageDataType;
-  /** t:MessageSafety. */
+  /**
+   * t:MessageSafety.
+   * @since V2017_07_11
+   */
   MessageSafety?: MessageSafetyType;
-  /** t:SenderSMTPAddress. */
+  /**
+   * t:SenderSMTPAddress.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   SenderSMTPAddress?: SmtpAddressType;
-  /** t:MailboxGuids. */
+  /**
+   * t:MailboxGuids.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   MailboxGuids?: MessageType_MailboxGuids;
-  /** t:PublishedCalendarItemIcs. */
+  /**
+   * t:PublishedCalendarItemIcs.
+   * @since V2017_07_11
+   */
   PublishedCalendarItemIcs?: string;
-  /** t:PublishedCalendarItemName. */
+  /**
+   * t:PublishedCalendarItemName.
+   * @since V2017_07_11
+   */
   PublishedCalendarItemName?: string;
 }
 
-/** t:MessageType_MailboxGuids */
+/**
+ * t:MessageType_MailboxGuids
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type MessageType_MailboxGuids = GuidType[];
 
-/** t:Metadata */
+/**
+ * t:Metadata
+ * @since V2017_07_11
+ */
 export interface Metadata extends Extensible {
-  /** t:CustomApps. */
+  /**
+   * t:CustomApps.
+   * @since V2017_07_11
+   */
   CustomApps: string;
-  /** t:GenericInfo. */
+  /**
+   * t:GenericInfo.
+   * @since V2018_01_08
+   */
   GenericInfo?: string;
 }
 
-/** t:MimeContentType */
+/**
+ * t:MimeContentType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/mimecontent
+ */
 export interface MimeContentType extends Extensible {
   /** The element text. */
   $value: string;
-  /** Attribute CharacterSet. */
+  /**
+   * Attribute CharacterSet.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/mimecontent
+   */
   CharacterSet?: string;
 }
 
-/** t:MimeContentUTF8Type */
+/**
+ * t:MimeContentUTF8Type
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export interface MimeContentUTF8Type extends Extensible {
   /** The element text. */
   $value: string;
-  /** Attribute CharacterSet. */
+  /**
+   * Attribute CharacterSet.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   CharacterSet?: string;
 }
 
-/** t:ModernGroupTypeType (4 values) */
+/**
+ * t:ModernGroupTypeType (4 values)
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type ModernGroupTypeType = 'None' | 'Private' | 'Secret' | 'Public';
 /** Every value of ModernGroupTypeType, in schema order. */
 export const ModernGroupTypeTypeValues = ['None', 'Private', 'Secret', 'Public'] as const;
 
-/** t:ModifiedEventType */
+/**
+ * t:ModifiedEventType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/modifiedevent
+ */
 export interface ModifiedEventType extends BaseObjectChangedEventType {
-  /** t:UnreadCount. */
+  /**
+   * t:UnreadCount.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/unreadcount
+   */
   UnreadCount?: number;
 }
 
-/** t:MonthlyRegeneratingPatternType */
+/**
+ * t:MonthlyRegeneratingPatternType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/monthlyregeneration
+ */
 export interface MonthlyRegeneratingPatternType extends RegeneratingPatternBaseType {
 }
 
-/** t:MonthNamesType (12 values) */
+/**
+ * t:MonthNamesType (12 values)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/month-item-recurrence
+ */
 export type MonthNamesType = 'January' | 'February' | 'March' | 'April' | 'May' | 'June' | 'July' | 'August' | 'September' | 'October' | 'November' | 'December';
 /** Every value of MonthNamesType, in schema order. */
 export const MonthNamesTypeValues = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const;
 
 /** t:MovedCopiedEventType */
 export interface MovedCopiedEventType extends BaseObjectChangedEventType {
-  /** t:OldFolderId (one of a choice). */
+  /**
+   * t:OldFolderId (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/oldfolderid
+   */
   OldFolderId?: FolderIdType;
-  /** t:OldItemId (one of a choice). */
+  /**
+   * t:OldItemId (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/olditemid
+   */
   OldItemId?: ItemIdType;
-  /** t:OldParentFolderId. */
+  /**
+   * t:OldParentFolderId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/oldparentfolderid
+   */
   OldParentFolderId: FolderIdType;
 }
 
@@ -4350,87 +9673,201 @@ export type MultipleOperandBooleanExpressionTypeSearchExpressionEntry = Tagged<'
     | Tagged<'Or', OrType>
     | Tagged<'Near', NearType>;
 
-/** t:MultiValueInsightContent */
+/**
+ * t:MultiValueInsightContent
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface MultiValueInsightContent extends InsightContent {
-  /** t:ItemList. */
+  /**
+   * t:ItemList.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ItemList?: ArrayOfInsightValue;
 }
 
-/** t:NearType */
+/**
+ * t:NearType
+ * @since V2017_07_11
+ */
 export interface NearType extends MultipleOperandBooleanExpressionType {
-  /** t:Distance. */
+  /**
+   * t:Distance.
+   * @since V2017_07_11
+   */
   Distance: number;
-  /** t:Ordered. */
+  /**
+   * t:Ordered.
+   * @since V2017_07_11
+   */
   Ordered: boolean;
 }
 
-/** t:NetworkItemType */
+/**
+ * t:NetworkItemType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface NetworkItemType extends ItemType {
-  /** t:DomainId. */
+  /**
+   * t:DomainId.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   DomainId?: number;
-  /** t:DomainTag. */
+  /**
+   * t:DomainTag.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   DomainTag?: string;
-  /** t:UserTileUrl. */
+  /**
+   * t:UserTileUrl.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   UserTileUrl?: string;
-  /** t:ProfileUrl. */
+  /**
+   * t:ProfileUrl.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ProfileUrl?: string;
-  /** t:Settings. */
+  /**
+   * t:Settings.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Settings?: number;
-  /** t:IsDefault. */
+  /**
+   * t:IsDefault.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   IsDefault?: boolean;
-  /** t:AutoLinkError. */
+  /**
+   * t:AutoLinkError.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   AutoLinkError?: string;
-  /** t:AutoLinkSuccess. */
+  /**
+   * t:AutoLinkSuccess.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   AutoLinkSuccess?: string;
-  /** t:UserEmail. */
+  /**
+   * t:UserEmail.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   UserEmail?: string;
-  /** t:ClientPublishSecret. */
+  /**
+   * t:ClientPublishSecret.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ClientPublishSecret?: string;
-  /** t:ClientToken. */
+  /**
+   * t:ClientToken.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ClientToken?: string;
-  /** t:ClientToken2. */
+  /**
+   * t:ClientToken2.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ClientToken2?: string;
-  /** t:ContactSyncError. */
+  /**
+   * t:ContactSyncError.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ContactSyncError?: string;
-  /** t:ContactSyncSuccess. */
+  /**
+   * t:ContactSyncSuccess.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ContactSyncSuccess?: string;
-  /** t:ErrorOffers. */
+  /**
+   * t:ErrorOffers.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ErrorOffers?: number;
-  /** t:FirstAuthErrorDates. */
+  /**
+   * t:FirstAuthErrorDates.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   FirstAuthErrorDates?: string;
-  /** t:LastVersionSaved. */
+  /**
+   * t:LastVersionSaved.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   LastVersionSaved?: number;
-  /** t:LastWelcomeContact. */
+  /**
+   * t:LastWelcomeContact.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   LastWelcomeContact?: string;
-  /** t:Offers. */
+  /**
+   * t:Offers.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Offers?: number;
-  /** t:PsaLastChanged. */
+  /**
+   * t:PsaLastChanged.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   PsaLastChanged?: string;
-  /** t:RefreshToken2. */
+  /**
+   * t:RefreshToken2.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   RefreshToken2?: string;
-  /** t:RefreshTokenExpiry2. */
+  /**
+   * t:RefreshTokenExpiry2.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   RefreshTokenExpiry2?: string;
-  /** t:SessionHandle. */
+  /**
+   * t:SessionHandle.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   SessionHandle?: string;
-  /** t:RejectedOffers. */
+  /**
+   * t:RejectedOffers.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   RejectedOffers?: number;
-  /** t:SyncEnabled. */
+  /**
+   * t:SyncEnabled.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   SyncEnabled?: boolean;
-  /** t:TokenRefreshLastAttempted. */
+  /**
+   * t:TokenRefreshLastAttempted.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   TokenRefreshLastAttempted?: string;
-  /** t:TokenRefreshLastCompleted. */
+  /**
+   * t:TokenRefreshLastCompleted.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   TokenRefreshLastCompleted?: string;
-  /** t:PsaState. */
+  /**
+   * t:PsaState.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   PsaState?: string;
-  /** t:SourceEntryID. */
+  /**
+   * t:SourceEntryID.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   SourceEntryID?: string;
-  /** t:AccountName. */
+  /**
+   * t:AccountName.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   AccountName?: string;
-  /** t:LastSync. */
+  /**
+   * t:LastSync.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   LastSync?: string;
 }
 
-/** t:NoEndRecurrenceRangeType */
+/**
+ * t:NoEndRecurrenceRangeType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/noendrecurrence
+ */
 export interface NoEndRecurrenceRangeType extends RecurrenceRangeBaseType {
 }
 
@@ -4463,17 +9900,30 @@ export type NonEmptyArrayOfAllItemsTypeEntry = Tagged<'Item', ItemType>
     | Tagged<'RoleMember', RoleMemberItemType>
     | Tagged<'Network', NetworkItemType>
     | Tagged<'Person', AbchPersonItemType>;
-/** t:NonEmptyArrayOfAlternateIdsType */
+/**
+ * t:NonEmptyArrayOfAlternateIdsType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/sourceids
+ */
 export type NonEmptyArrayOfAlternateIdsType = NonEmptyArrayOfAlternateIdsTypeEntry[];
 /** One entry: the element named by `$el`. */
 export type NonEmptyArrayOfAlternateIdsTypeEntry = Tagged<'AlternateId', AlternateIdType>
     | Tagged<'AlternatePublicFolderId', AlternatePublicFolderIdType>
     | Tagged<'AlternatePublicFolderItemId', AlternatePublicFolderItemIdType>;
-/** t:NonEmptyArrayOfAppliedHashtagType */
+/**
+ * t:NonEmptyArrayOfAppliedHashtagType
+ * @since V2017_07_11
+ */
 export type NonEmptyArrayOfAppliedHashtagType = AppliedHashtagType[];
-/** t:NonEmptyArrayOfApplyConversationActionType */
+/**
+ * t:NonEmptyArrayOfApplyConversationActionType
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/conversationactions
+ */
 export type NonEmptyArrayOfApplyConversationActionType = ConversationActionType[];
-/** t:NonEmptyArrayOfAttachmentsType */
+/**
+ * t:NonEmptyArrayOfAttachmentsType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/attachments-ex15websvcsotherref
+ */
 export type NonEmptyArrayOfAttachmentsType = NonEmptyArrayOfAttachmentsTypeEntry[];
 /** One entry: the element named by `$el`. */
 export type NonEmptyArrayOfAttachmentsTypeEntry = Tagged<'ItemAttachment', ItemAttachmentType>
@@ -4493,29 +9943,62 @@ export type NonEmptyArrayOfBaseItemIdsTypeEntry = Tagged<'ItemId', ItemIdType>
     | Tagged<'OccurrenceItemId', OccurrenceItemIdType>
     | Tagged<'RecurringMasterItemId', RecurringMasterItemIdType>
     | Tagged<'RecurringMasterItemIdRanges', RecurringMasterItemIdRangesType>;
-/** t:NonEmptyArrayOfClientAccessTokenRequestsType */
+/**
+ * t:NonEmptyArrayOfClientAccessTokenRequestsType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/tokenrequests
+ */
 export type NonEmptyArrayOfClientAccessTokenRequestsType = ClientAccessTokenRequestType[];
-/** t:NonEmptyArrayOfContentActivities */
+/**
+ * t:NonEmptyArrayOfContentActivities
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type NonEmptyArrayOfContentActivities = ContentActivity[];
-/** t:NonEmptyArrayOfDeletedOccurrencesType */
+/**
+ * t:NonEmptyArrayOfDeletedOccurrencesType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/deletedoccurrences
+ */
 export type NonEmptyArrayOfDeletedOccurrencesType = DeletedOccurrenceInfoType[];
-/** t:NonEmptyArrayOfExtendedFieldURIs */
+/**
+ * t:NonEmptyArrayOfExtendedFieldURIs
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/extendedproperties-nonemptyarrayofextendedfielduris
+ */
 export type NonEmptyArrayOfExtendedFieldURIs = PathToExtendedFieldType[];
-/** t:NonEmptyArrayOfExtendedFieldURIsType */
+/**
+ * t:NonEmptyArrayOfExtendedFieldURIsType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type NonEmptyArrayOfExtendedFieldURIsType = PathToExtendedFieldType[];
-/** t:NonEmptyArrayOfExtendedPropertyType */
+/**
+ * t:NonEmptyArrayOfExtendedPropertyType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/extendedproperties-nonemptyarrayofextendedpropertytype
+ */
 export type NonEmptyArrayOfExtendedPropertyType = ExtendedPropertyType[];
-/** t:NonEmptyArrayOfFieldOrdersType */
+/**
+ * t:NonEmptyArrayOfFieldOrdersType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/sortorder
+ */
 export type NonEmptyArrayOfFieldOrdersType = FieldOrderType[];
-/** t:NonEmptyArrayOfFolderChangeDescriptionsType */
+/**
+ * t:NonEmptyArrayOfFolderChangeDescriptionsType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/updates-folder
+ */
 export type NonEmptyArrayOfFolderChangeDescriptionsType = NonEmptyArrayOfFolderChangeDescriptionsTypeEntry[];
 /** One entry: the element named by `$el`. */
 export type NonEmptyArrayOfFolderChangeDescriptionsTypeEntry = Tagged<'AppendToFolderField', AppendToFolderFieldType>
     | Tagged<'SetFolderField', SetFolderFieldType>
     | Tagged<'DeleteFolderField', DeleteFolderFieldType>;
-/** t:NonEmptyArrayOfFolderChangesType */
+/**
+ * t:NonEmptyArrayOfFolderChangesType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/folderchanges
+ */
 export type NonEmptyArrayOfFolderChangesType = FolderChangeType[];
-/** t:NonEmptyArrayOfFolderNamesType */
+/**
+ * t:NonEmptyArrayOfFolderNamesType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/foldernames
+ */
 export type NonEmptyArrayOfFolderNamesType = string[];
 /** t:NonEmptyArrayOfFoldersType */
 export type NonEmptyArrayOfFoldersType = NonEmptyArrayOfFoldersTypeEntry[];
@@ -4525,57 +10008,127 @@ export type NonEmptyArrayOfFoldersTypeEntry = Tagged<'Folder', FolderType>
     | Tagged<'ContactsFolder', ContactsFolderType>
     | Tagged<'SearchFolder', SearchFolderType>
     | Tagged<'TasksFolder', TasksFolderType>;
-/** t:NonEmptyArrayOfGroupIdentifiersType */
+/**
+ * t:NonEmptyArrayOfGroupIdentifiersType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/groupsids
+ */
 export type NonEmptyArrayOfGroupIdentifiersType = SidAndAttributesType[];
-/** t:NonEmptyArrayOfInternetHeadersType */
+/**
+ * t:NonEmptyArrayOfInternetHeadersType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/internetmessageheaders
+ */
 export type NonEmptyArrayOfInternetHeadersType = InternetHeaderType[];
-/** t:NonEmptyArrayOfItemChangeDescriptionsType */
+/**
+ * t:NonEmptyArrayOfItemChangeDescriptionsType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/updates-item
+ */
 export type NonEmptyArrayOfItemChangeDescriptionsType = NonEmptyArrayOfItemChangeDescriptionsTypeEntry[];
 /** One entry: the element named by `$el`. */
 export type NonEmptyArrayOfItemChangeDescriptionsTypeEntry = Tagged<'AppendToItemField', AppendToItemFieldType>
     | Tagged<'SetItemField', SetItemFieldType>
     | Tagged<'DeleteItemField', DeleteItemFieldType>;
-/** t:NonEmptyArrayOfItemChangesType */
+/**
+ * t:NonEmptyArrayOfItemChangesType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/itemchanges
+ */
 export type NonEmptyArrayOfItemChangesType = ItemChangeType[];
-/** t:NonEmptyArrayOfItemIdsType */
+/**
+ * t:NonEmptyArrayOfItemIdsType
+ * @since Exchange2010_SP1
+ */
 export type NonEmptyArrayOfItemIdsType = ItemIdType[];
-/** t:NonEmptyArrayOfLegacyDNsType */
+/**
+ * t:NonEmptyArrayOfLegacyDNsType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type NonEmptyArrayOfLegacyDNsType = string[];
-/** t:NonEmptyArrayOfLikeType */
+/**
+ * t:NonEmptyArrayOfLikeType
+ * @since V2017_07_11
+ */
 export type NonEmptyArrayOfLikeType = LikeType[];
-/** t:NonEmptyArrayOfMailboxQueriesType */
+/**
+ * t:NonEmptyArrayOfMailboxQueriesType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/searchqueries
+ */
 export type NonEmptyArrayOfMailboxQueriesType = MailboxQueryType[];
-/** t:NonEmptyArrayOfMailboxSearchScopesType */
+/**
+ * t:NonEmptyArrayOfMailboxSearchScopesType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type NonEmptyArrayOfMailboxSearchScopesType = MailboxSearchScopeType[];
-/** t:NonEmptyArrayOfMentionActionsType */
+/**
+ * t:NonEmptyArrayOfMentionActionsType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type NonEmptyArrayOfMentionActionsType = MentionActionType[];
-/** t:NonEmptyArrayOfNotificationEventTypesType */
+/**
+ * t:NonEmptyArrayOfNotificationEventTypesType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/eventtypes
+ */
 export type NonEmptyArrayOfNotificationEventTypesType = NotificationEventTypeType[];
-/** t:NonEmptyArrayOfNotificationsType */
+/**
+ * t:NonEmptyArrayOfNotificationsType
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/notifications
+ */
 export type NonEmptyArrayOfNotificationsType = NotificationType[];
-/** t:NonEmptyArrayOfOccurrenceInfoType */
+/**
+ * t:NonEmptyArrayOfOccurrenceInfoType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/modifiedoccurrences
+ */
 export type NonEmptyArrayOfOccurrenceInfoType = OccurrenceInfoType[];
-/** t:NonEmptyArrayOfParticipantActivities */
+/**
+ * t:NonEmptyArrayOfParticipantActivities
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type NonEmptyArrayOfParticipantActivities = ParticipantActivity[];
-/** t:NonEmptyArrayOfPathsToElementType */
+/**
+ * t:NonEmptyArrayOfPathsToElementType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/additionalproperties
+ */
 export type NonEmptyArrayOfPathsToElementType = NonEmptyArrayOfPathsToElementTypeEntry[];
 /** One entry: the element named by `$el`. */
 export type NonEmptyArrayOfPathsToElementTypeEntry = Tagged<'FieldURI', PathToUnindexedFieldType>
     | Tagged<'IndexedFieldURI', PathToIndexedFieldType>
     | Tagged<'ExtendedFieldURI', PathToExtendedFieldType>;
-/** t:NonEmptyArrayOfPeopleTokenType */
+/**
+ * t:NonEmptyArrayOfPeopleTokenType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type NonEmptyArrayOfPeopleTokenType = PeopleTokenType[];
-/** t:NonEmptyArrayOfPeriodsType */
+/**
+ * t:NonEmptyArrayOfPeriodsType
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/periods
+ */
 export type NonEmptyArrayOfPeriodsType = PeriodType[];
-/** t:NonEmptyArrayOfPredictedActionReasonType */
+/**
+ * t:NonEmptyArrayOfPredictedActionReasonType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type NonEmptyArrayOfPredictedActionReasonType = PredictedActionReasonType[];
-/** t:NonEmptyArrayOfPropertyValuesType */
+/**
+ * t:NonEmptyArrayOfPropertyValuesType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/values
+ */
 export type NonEmptyArrayOfPropertyValuesType = string[];
-/** t:NonEmptyArrayOfReminderItemActionType */
+/**
+ * t:NonEmptyArrayOfReminderItemActionType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/reminderitemactions
+ */
 export type NonEmptyArrayOfReminderItemActionType = ReminderItemActionType[];
-/** t:NonEmptyArrayOfRequestAttachmentIdsType */
+/**
+ * t:NonEmptyArrayOfRequestAttachmentIdsType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/attachmentids
+ */
 export type NonEmptyArrayOfRequestAttachmentIdsType = RequestAttachmentIdType[];
-/** t:NonEmptyArrayOfResponseObjectsType */
+/**
+ * t:NonEmptyArrayOfResponseObjectsType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/responseobjects
+ */
 export type NonEmptyArrayOfResponseObjectsType = NonEmptyArrayOfResponseObjectsTypeEntry[];
 /** One entry: the element named by `$el`. */
 export type NonEmptyArrayOfResponseObjectsTypeEntry = Tagged<'AcceptItem', AcceptItemType>
@@ -4591,92 +10144,201 @@ export type NonEmptyArrayOfResponseObjectsTypeEntry = Tagged<'AcceptItem', Accep
     | Tagged<'AcceptSharingInvitation', AcceptSharingInvitationType>
     | Tagged<'AddItemToMyCalendar', AddItemToMyCalendarType>
     | Tagged<'ProposeNewTime', ProposeNewTimeType>;
-/** t:NonEmptyArrayOfRestrictedGroupIdentifiersType */
+/**
+ * t:NonEmptyArrayOfRestrictedGroupIdentifiersType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/restrictedgroupsids
+ */
 export type NonEmptyArrayOfRestrictedGroupIdentifiersType = SidAndAttributesType[];
-/** t:NonEmptyArrayOfRoleType */
+/**
+ * t:NonEmptyArrayOfRoleType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type NonEmptyArrayOfRoleType = string[];
-/** t:NonEmptyArrayOfSubscriptionIdsType */
+/**
+ * t:NonEmptyArrayOfSubscriptionIdsType
+ * @since Exchange2010_SP1
+ */
 export type NonEmptyArrayOfSubscriptionIdsType = SubscriptionIdType[];
-/** t:NonEmptyArrayOfTimeZoneIdType */
+/**
+ * t:NonEmptyArrayOfTimeZoneIdType
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/ids
+ */
 export type NonEmptyArrayOfTimeZoneIdType = string[];
-/** t:NonEmptyArrayOfUploadItemsType */
+/**
+ * t:NonEmptyArrayOfUploadItemsType
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/items-nonemptyarrayofuploaditemstype
+ */
 export type NonEmptyArrayOfUploadItemsType = UploadItemType[];
 
-/** t:NonEmptyStateDefinitionType */
+/**
+ * t:NonEmptyStateDefinitionType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export interface NonEmptyStateDefinitionType extends Extensible {
-  /** t:DeletedOccurrenceStateDefinition (one of a choice). */
+  /**
+   * t:DeletedOccurrenceStateDefinition (one of a choice).
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   DeletedOccurrenceStateDefinition?: DeletedOccurrenceStateDefinitionType;
-  /** t:DeleteFromFolderStateDefinition (one of a choice). */
+  /**
+   * t:DeleteFromFolderStateDefinition (one of a choice).
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   DeleteFromFolderStateDefinition?: DeleteFromFolderStateDefinitionType;
-  /** t:LocationBasedStateDefinition (one of a choice). */
+  /**
+   * t:LocationBasedStateDefinition (one of a choice).
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   LocationBasedStateDefinition?: LocationBasedStateDefinitionType;
 }
 
 /** t:NonEmptyStringType */
 export type NonEmptyStringType = string;
 
-/** t:NonIndexableItemDetailResultType */
+/**
+ * t:NonIndexableItemDetailResultType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/nonindexableitemdetailsresult
+ */
 export interface NonIndexableItemDetailResultType extends Extensible {
-  /** t:Items. */
+  /**
+   * t:Items.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Items?: ArrayOfNonIndexableItemDetailsType;
-  /** t:FailedMailboxes. */
+  /**
+   * t:FailedMailboxes.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   FailedMailboxes?: ArrayOfFailedSearchMailboxesType;
 }
 
-/** t:NonIndexableItemDetailType */
+/**
+ * t:NonIndexableItemDetailType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/nonindexableitemdetail
+ */
 export interface NonIndexableItemDetailType extends Extensible {
-  /** t:ItemId. */
+  /**
+   * t:ItemId.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ItemId: ItemIdType;
-  /** t:ErrorCode. */
+  /**
+   * t:ErrorCode.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ErrorCode: ItemIndexErrorType;
-  /** t:ErrorDescription. */
+  /**
+   * t:ErrorDescription.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ErrorDescription: string;
-  /** t:IsPartiallyIndexed. */
+  /**
+   * t:IsPartiallyIndexed.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   IsPartiallyIndexed: boolean;
-  /** t:IsPermanentFailure. */
+  /**
+   * t:IsPermanentFailure.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   IsPermanentFailure: boolean;
-  /** t:SortValue. */
+  /**
+   * t:SortValue.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   SortValue: string;
-  /** t:AttemptCount. */
+  /**
+   * t:AttemptCount.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   AttemptCount: number;
-  /** t:LastAttemptTime. */
+  /**
+   * t:LastAttemptTime.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   LastAttemptTime?: string;
-  /** t:AdditionalInfo. */
+  /**
+   * t:AdditionalInfo.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/additionalinfo
+   */
   AdditionalInfo?: string;
 }
 
-/** t:NonIndexableItemStatisticType */
+/**
+ * t:NonIndexableItemStatisticType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/nonindexableitemstatistic
+ */
 export interface NonIndexableItemStatisticType extends Extensible {
-  /** t:Mailbox. */
+  /**
+   * t:Mailbox.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Mailbox: string;
-  /** t:ItemCount. */
+  /**
+   * t:ItemCount.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ItemCount: number;
-  /** t:ErrorMessage. */
+  /**
+   * t:ErrorMessage.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ErrorMessage?: string;
 }
 
-/** t:NormalizedBodyType */
+/**
+ * t:NormalizedBodyType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export interface NormalizedBodyType extends Extensible {
   /** The element text. */
   $value: string;
-  /** Attribute NormalizedBodyType. */
+  /**
+   * Attribute NormalizedBodyType.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   NormalizedBodyType: BodyTypeType;
-  /** Attribute IsTruncated. */
+  /**
+   * Attribute IsTruncated.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   IsTruncated?: boolean;
 }
 
-/** t:NotificationEventTypeType (7 values) */
+/**
+ * t:NotificationEventTypeType (7 values)
+ * Values added later: `FreeBusyChangedEvent` (Exchange2010_SP1).
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/eventtype
+ */
 export type NotificationEventTypeType = 'CopiedEvent' | 'CreatedEvent' | 'DeletedEvent' | 'ModifiedEvent' | 'MovedEvent' | 'NewMailEvent' | 'FreeBusyChangedEvent';
 /** Every value of NotificationEventTypeType, in schema order. */
 export const NotificationEventTypeTypeValues = ['CopiedEvent', 'CreatedEvent', 'DeletedEvent', 'ModifiedEvent', 'MovedEvent', 'NewMailEvent', 'FreeBusyChangedEvent'] as const;
 
-/** t:NotificationType */
+/**
+ * t:NotificationType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/notification-ex15websvcsotherref
+ */
 export interface NotificationType extends Extensible {
-  /** t:SubscriptionId. */
+  /**
+   * t:SubscriptionId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/subscriptionid-getevents
+   */
   SubscriptionId: SubscriptionIdType;
-  /** t:PreviousWatermark. */
+  /**
+   * t:PreviousWatermark.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/previouswatermark
+   */
   PreviousWatermark?: WatermarkType;
-  /** t:MoreEvents. */
+  /**
+   * t:MoreEvents.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/moreevents
+   */
   MoreEvents?: boolean;
   /** Repeated choice of 8 elements, in document order; narrow on `$el`. */
   Events: NotificationTypeEventsEntry[];
@@ -4692,321 +10354,709 @@ export type NotificationTypeEventsEntry = Tagged<'CopiedEvent', MovedCopiedEvent
     | Tagged<'StatusEvent', BaseNotificationEventType>
     | Tagged<'FreeBusyChangedEvent', BaseObjectChangedEventType>;
 
-/** t:NotType */
+/**
+ * t:NotType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/not
+ */
 export interface NotType extends SearchExpressionType {
-  /** t:SearchExpression (one of a choice). */
+  /**
+   * t:SearchExpression (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/searchexpression
+   */
   SearchExpression?: SearchExpressionType;
-  /** t:Exists (one of a choice). */
+  /**
+   * t:Exists (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/exists
+   */
   Exists?: ExistsType;
-  /** t:Excludes (one of a choice). */
+  /**
+   * t:Excludes (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/excludes
+   */
   Excludes?: ExcludesType;
-  /** t:IsEqualTo (one of a choice). */
+  /**
+   * t:IsEqualTo (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isequalto
+   */
   IsEqualTo?: IsEqualToType;
-  /** t:IsNotEqualTo (one of a choice). */
+  /**
+   * t:IsNotEqualTo (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isnotequalto
+   */
   IsNotEqualTo?: IsNotEqualToType;
-  /** t:IsGreaterThan (one of a choice). */
+  /**
+   * t:IsGreaterThan (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isgreaterthan
+   */
   IsGreaterThan?: IsGreaterThanType;
-  /** t:IsGreaterThanOrEqualTo (one of a choice). */
+  /**
+   * t:IsGreaterThanOrEqualTo (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isgreaterthanorequalto
+   */
   IsGreaterThanOrEqualTo?: IsGreaterThanOrEqualToType;
-  /** t:IsLessThan (one of a choice). */
+  /**
+   * t:IsLessThan (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/islessthan
+   */
   IsLessThan?: IsLessThanType;
-  /** t:IsLessThanOrEqualTo (one of a choice). */
+  /**
+   * t:IsLessThanOrEqualTo (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/islessthanorequalto
+   */
   IsLessThanOrEqualTo?: IsLessThanOrEqualToType;
-  /** t:Contains (one of a choice). */
+  /**
+   * t:Contains (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/contains
+   */
   Contains?: ContainsExpressionType;
-  /** t:Not (one of a choice). */
+  /**
+   * t:Not (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/not
+   */
   Not?: NotType;
-  /** t:And (one of a choice). */
+  /**
+   * t:And (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/and
+   */
   And?: AndType;
-  /** t:Or (one of a choice). */
+  /**
+   * t:Or (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/or
+   */
   Or?: OrType;
-  /** t:Near (one of a choice). */
+  /**
+   * t:Near (one of a choice).
+   * @since V2017_07_11
+   */
   Near?: NearType;
 }
 
-/** t:NumberedRecurrenceRangeType */
+/**
+ * t:NumberedRecurrenceRangeType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/numberedrecurrence
+ */
 export interface NumberedRecurrenceRangeType extends RecurrenceRangeBaseType {
-  /** t:NumberOfOccurrences. */
+  /**
+   * t:NumberOfOccurrences.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/numberofoccurrences
+   */
   NumberOfOccurrences: number;
 }
 
 /** t:OccurrenceInfoType */
 export interface OccurrenceInfoType extends Extensible {
-  /** t:ItemId. */
+  /**
+   * t:ItemId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/itemid
+   */
   ItemId: ItemIdType;
-  /** t:Start. */
+  /**
+   * t:Start.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/start
+   */
   Start: string;
-  /** t:End. */
+  /**
+   * t:End.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/end-ex15websvcsotherref
+   */
   End: string;
-  /** t:OriginalStart. */
+  /**
+   * t:OriginalStart.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/originalstart
+   */
   OriginalStart: string;
 }
 
-/** t:OccurrenceItemIdType */
+/**
+ * t:OccurrenceItemIdType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/occurrenceitemid
+ */
 export interface OccurrenceItemIdType extends BaseItemIdType {
-  /** Attribute RecurringMasterId. */
+  /**
+   * Attribute RecurringMasterId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/occurrenceitemid
+   */
   RecurringMasterId: DerivedItemIdType;
-  /** Attribute ChangeKey. */
+  /**
+   * Attribute ChangeKey.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/occurrenceitemid
+   */
   ChangeKey?: string;
-  /** Attribute InstanceIndex. */
+  /**
+   * Attribute InstanceIndex.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/occurrenceitemid
+   */
   InstanceIndex: number;
 }
 
-/** t:OccurrencesRangeType */
+/**
+ * t:OccurrencesRangeType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/range
+ */
 export interface OccurrencesRangeType extends Extensible {
-  /** Attribute Start. */
+  /**
+   * Attribute Start.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/range
+   */
   Start?: string;
-  /** Attribute End. */
+  /**
+   * Attribute End.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/range
+   */
   End?: string;
-  /** Attribute Count. */
+  /**
+   * Attribute Count.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/range
+   */
   Count?: number;
-  /** Attribute CompareOriginalStartTime. */
+  /**
+   * Attribute CompareOriginalStartTime.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/range
+   */
   CompareOriginalStartTime?: boolean;
 }
 
-/** t:OfficeClientCodeType */
+/**
+ * t:OfficeClientCodeType
+ * @since V2017_07_11
+ */
 export type OfficeClientCodeType = string;
 
-/** t:OfficeClientType */
+/**
+ * t:OfficeClientType
+ * @since V2017_07_11
+ */
 export interface OfficeClientType extends Extensible {
-  /** Attribute Code. */
+  /**
+   * Attribute Code.
+   * @since V2017_07_11
+   */
   Code: OfficeClientCodeType;
-  /** Attribute Version. */
+  /**
+   * Attribute Version.
+   * @since V2017_07_11
+   */
   Version: VersionType;
 }
 
-/** t:OfficeIntegrationConfiguration */
+/**
+ * t:OfficeIntegrationConfiguration
+ * @since V2017_07_11
+ */
 export interface OfficeIntegrationConfiguration extends ServiceConfiguration {
-  /** t:OfficeSidebarURL. */
+  /**
+   * t:OfficeSidebarURL.
+   * @since V2017_07_11
+   */
   OfficeSidebarURL: string;
 }
 
-/** t:OMEMessageRevocationStatus (6 values) */
+/**
+ * t:OMEMessageRevocationStatus (6 values)
+ * @since V2018_01_08
+ */
 export type OMEMessageRevocationStatus = 'None' | 'Success' | 'Failed' | 'MessageNotFound' | 'PartialFailed' | 'AlreadyRevoked';
 /** Every value of OMEMessageRevocationStatus, in schema order. */
 export const OMEMessageRevocationStatusValues = ['None', 'Success', 'Failed', 'MessageNotFound', 'PartialFailed', 'AlreadyRevoked'] as const;
 
-/** t:OneDriveItemType */
+/**
+ * t:OneDriveItemType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface OneDriveItemType extends ItemType {
-  /** t:ResourceId. */
+  /**
+   * t:ResourceId.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ResourceId: string;
 }
 
-/** t:OneDriveSearchScopeType */
+/**
+ * t:OneDriveSearchScopeType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface OneDriveSearchScopeType extends Extensible {
-  /** t:OneDriveView. */
+  /**
+   * t:OneDriveView.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   OneDriveView: OneDriveViewType;
 }
 
-/** t:OneDriveViewType */
+/**
+ * t:OneDriveViewType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type OneDriveViewType = OneDriveViewType_Item[];
-/** t:OneDriveViewType_Item (4 values) */
+/**
+ * t:OneDriveViewType_Item (4 values)
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type OneDriveViewType_Item = 'None' | 'SharedWithMe' | 'MyDocuments' | 'RecycleBin';
 /** Every value of OneDriveViewType_Item, in schema order. */
 export const OneDriveViewType_ItemValues = ['None', 'SharedWithMe', 'MyDocuments', 'RecycleBin'] as const;
-/** t:OnlineMeetingAccessLevelType (4 values) */
+/**
+ * t:OnlineMeetingAccessLevelType (4 values)
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type OnlineMeetingAccessLevelType = 'Locked' | 'Invited' | 'Internal' | 'Everyone';
 /** Every value of OnlineMeetingAccessLevelType, in schema order. */
 export const OnlineMeetingAccessLevelTypeValues = ['Locked', 'Invited', 'Internal', 'Everyone'] as const;
 
-/** t:OnlineMeetingSettingsType */
+/**
+ * t:OnlineMeetingSettingsType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/onlinemeetingsettings
+ */
 export interface OnlineMeetingSettingsType extends Extensible {
-  /** t:LobbyBypass. */
+  /**
+   * t:LobbyBypass.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   LobbyBypass: LobbyBypassType;
-  /** t:AccessLevel. */
+  /**
+   * t:AccessLevel.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/accesslevel
+   */
   AccessLevel: OnlineMeetingAccessLevelType;
-  /** t:Presenters. */
+  /**
+   * t:Presenters.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Presenters: PresentersType;
 }
 
-/** t:OofState (3 values) */
+/**
+ * t:OofState (3 values)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/oofstate
+ */
 export type OofState = 'Disabled' | 'Enabled' | 'Scheduled';
 /** Every value of OofState, in schema order. */
 export const OofStateValues = ['Disabled', 'Enabled', 'Scheduled'] as const;
 
-/** t:OpenAsAdminOrSystemServiceType */
+/**
+ * t:OpenAsAdminOrSystemServiceType
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/openasadminorsystemservice
+ */
 export interface OpenAsAdminOrSystemServiceType extends Extensible {
-  /** Attribute LogonType. */
+  /**
+   * Attribute LogonType.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/openasadminorsystemservice
+   */
   LogonType: SpecialLogonTypeType;
-  /** Attribute BudgetType. */
+  /**
+   * Attribute BudgetType.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   BudgetType?: number;
-  /** t:ConnectingSID. */
+  /**
+   * t:ConnectingSID.
+   * @since Exchange2010_SP1
+   */
   ConnectingSID: ConnectingSIDType;
 }
 
-/** t:OrType */
+/**
+ * t:OrType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/or
+ */
 export interface OrType extends MultipleOperandBooleanExpressionType {
 }
 
-/** t:OutOfOfficeInsightValue */
+/**
+ * t:OutOfOfficeInsightValue
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface OutOfOfficeInsightValue extends InsightValue {
-  /** t:StartTime. */
+  /**
+   * t:StartTime.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   StartTime?: string;
-  /** t:EndTime. */
+  /**
+   * t:EndTime.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   EndTime?: string;
-  /** t:Message. */
+  /**
+   * t:Message.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Message?: string;
-  /** t:Culture. */
+  /**
+   * t:Culture.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Culture?: string;
 }
 
-/** t:OutOfOfficeMailTip */
+/**
+ * t:OutOfOfficeMailTip
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/outofoffice
+ */
 export interface OutOfOfficeMailTip extends Extensible {
-  /** t:ReplyBody. */
+  /**
+   * t:ReplyBody.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/replybody
+   */
   ReplyBody: ReplyBody;
-  /** t:Duration. */
+  /**
+   * t:Duration.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/duration-useroofsettings
+   */
   Duration?: Duration;
 }
 
-/** t:ParcelDeliveryEntityType */
+/**
+ * t:ParcelDeliveryEntityType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface ParcelDeliveryEntityType extends Extensible {
-  /** t:Carrier. */
+  /**
+   * t:Carrier.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Carrier?: string;
-  /** t:TrackingNumber. */
+  /**
+   * t:TrackingNumber.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   TrackingNumber?: string;
-  /** t:TrackingUrl. */
+  /**
+   * t:TrackingUrl.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   TrackingUrl?: string;
-  /** t:ExpectedArrivalFrom. */
+  /**
+   * t:ExpectedArrivalFrom.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ExpectedArrivalFrom?: string;
-  /** t:ExpectedArrivalUntil. */
+  /**
+   * t:ExpectedArrivalUntil.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ExpectedArrivalUntil?: string;
-  /** t:Product. */
+  /**
+   * t:Product.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Product?: string;
-  /** t:ProductUrl. */
+  /**
+   * t:ProductUrl.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ProductUrl?: string;
-  /** t:ProductImage. */
+  /**
+   * t:ProductImage.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ProductImage?: string;
-  /** t:ProductSku. */
+  /**
+   * t:ProductSku.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ProductSku?: string;
-  /** t:ProductDescription. */
+  /**
+   * t:ProductDescription.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ProductDescription?: string;
-  /** t:ProductBrand. */
+  /**
+   * t:ProductBrand.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ProductBrand?: string;
-  /** t:ProductColor. */
+  /**
+   * t:ProductColor.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ProductColor?: string;
-  /** t:OrderNumber. */
+  /**
+   * t:OrderNumber.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   OrderNumber?: string;
-  /** t:Seller. */
+  /**
+   * t:Seller.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Seller?: string;
-  /** t:OrderStatus. */
+  /**
+   * t:OrderStatus.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   OrderStatus?: string;
-  /** t:AddressName. */
+  /**
+   * t:AddressName.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   AddressName?: string;
-  /** t:StreetAddress. */
+  /**
+   * t:StreetAddress.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   StreetAddress?: string;
-  /** t:AddressLocality. */
+  /**
+   * t:AddressLocality.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   AddressLocality?: string;
-  /** t:AddressRegion. */
+  /**
+   * t:AddressRegion.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   AddressRegion?: string;
-  /** t:AddressCountry. */
+  /**
+   * t:AddressCountry.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   AddressCountry?: string;
-  /** t:PostalCode. */
+  /**
+   * t:PostalCode.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   PostalCode?: string;
 }
 
-/** t:ParticipantActivity */
+/**
+ * t:ParticipantActivity
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface ParticipantActivity extends Extensible {
-  /** t:Id. */
+  /**
+   * t:Id.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Id: GuidType;
-  /** t:CreatedBy. */
+  /**
+   * t:CreatedBy.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   CreatedBy: string;
-  /** t:StartTime. */
+  /**
+   * t:StartTime.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   StartTime: string;
-  /** t:EndTime. */
+  /**
+   * t:EndTime.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   EndTime: string;
-  /** t:ClientVersion. */
+  /**
+   * t:ClientVersion.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ClientVersion: string;
-  /** t:Role. */
+  /**
+   * t:Role.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Role: ParticipantActivityRole;
-  /** t:MediaType. */
+  /**
+   * t:MediaType.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   MediaType: ParticipantActivityMediaType;
-  /** t:MediaDetails. */
+  /**
+   * t:MediaDetails.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   MediaDetails?: string;
 }
 
-/** t:ParticipantActivityMediaType (8 values) */
+/**
+ * t:ParticipantActivityMediaType (8 values)
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ParticipantActivityMediaType = 'AppSharing' | 'AudioVideo' | 'Chat' | 'DataConf' | 'Meeting' | 'MeetingConf' | 'PhoneConf' | 'Focus';
 /** Every value of ParticipantActivityMediaType, in schema order. */
 export const ParticipantActivityMediaTypeValues = ['AppSharing', 'AudioVideo', 'Chat', 'DataConf', 'Meeting', 'MeetingConf', 'PhoneConf', 'Focus'] as const;
-/** t:ParticipantActivityRole (3 values) */
+/**
+ * t:ParticipantActivityRole (3 values)
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type ParticipantActivityRole = 'Organizer' | 'Attendee' | 'Presenter';
 /** Every value of ParticipantActivityRole, in schema order. */
 export const ParticipantActivityRoleValues = ['Organizer', 'Attendee', 'Presenter'] as const;
 
-/** t:PathToExceptionFieldType */
+/**
+ * t:PathToExceptionFieldType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/exceptionfielduri
+ */
 export interface PathToExceptionFieldType extends BasePathToElementType {
-  /** Attribute FieldURI. */
+  /**
+   * Attribute FieldURI.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/exceptionfielduri
+   */
   FieldURI: ExceptionPropertyURIType;
 }
 
-/** t:PathToExtendedFieldType */
+/**
+ * t:PathToExtendedFieldType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/extendedfielduri
+ */
 export interface PathToExtendedFieldType extends BasePathToElementType {
-  /** Attribute DistinguishedPropertySetId. */
+  /**
+   * Attribute DistinguishedPropertySetId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/extendedfielduri
+   */
   DistinguishedPropertySetId?: DistinguishedPropertySetType;
-  /** Attribute PropertySetId. */
+  /**
+   * Attribute PropertySetId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/extendedfielduri
+   */
   PropertySetId?: GuidType;
-  /** Attribute PropertyTag. */
+  /**
+   * Attribute PropertyTag.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/extendedfielduri
+   */
   PropertyTag?: PropertyTagType;
-  /** Attribute PropertyName. */
+  /**
+   * Attribute PropertyName.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/extendedfielduri
+   */
   PropertyName?: string;
-  /** Attribute PropertyId. */
+  /**
+   * Attribute PropertyId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/extendedfielduri
+   */
   PropertyId?: number;
-  /** Attribute PropertyType. */
+  /**
+   * Attribute PropertyType.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/extendedfielduri
+   */
   PropertyType: MapiPropertyTypeType;
 }
 
-/** t:PathToIndexedFieldType */
+/**
+ * t:PathToIndexedFieldType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/indexedfielduri
+ */
 export interface PathToIndexedFieldType extends BasePathToElementType {
-  /** Attribute FieldURI. */
+  /**
+   * Attribute FieldURI.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/indexedfielduri
+   */
   FieldURI: DictionaryURIType;
-  /** Attribute FieldIndex. */
+  /**
+   * Attribute FieldIndex.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/indexedfielduri
+   */
   FieldIndex: string;
 }
 
-/** t:PathToUnindexedFieldType */
+/**
+ * t:PathToUnindexedFieldType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/fielduri
+ */
 export interface PathToUnindexedFieldType extends BasePathToElementType {
-  /** Attribute FieldURI. */
+  /**
+   * Attribute FieldURI.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/fielduri
+   */
   FieldURI: UnindexedFieldURIType;
 }
 
-/** t:PeopleRefinerType */
+/**
+ * t:PeopleRefinerType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface PeopleRefinerType extends SearchRefinerType {
-  /** t:DisplayName. */
+  /**
+   * t:DisplayName.
+   * @since V2017_07_11
+   */
   DisplayName?: string;
-  /** t:SmtpAddress. */
+  /**
+   * t:SmtpAddress.
+   * @since V2017_07_11
+   */
   SmtpAddress?: SmtpAddressType;
 }
 
-/** t:PeopleSuggestionPersonType (6 values) */
+/**
+ * t:PeopleSuggestionPersonType (6 values)
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type PeopleSuggestionPersonType = 'Unknown' | 'Person' | 'DistributionList' | 'Room' | 'Place' | 'ModernGroup';
 /** Every value of PeopleSuggestionPersonType, in schema order. */
 export const PeopleSuggestionPersonTypeValues = ['Unknown', 'Person', 'DistributionList', 'Room', 'Place', 'ModernGroup'] as const;
 
-/** t:PeopleSuggestionType */
+/**
+ * t:PeopleSuggestionType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface PeopleSuggestionType extends SuggestionType {
-  /** t:PrimarySmtpAddress. */
+  /**
+   * t:PrimarySmtpAddress.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   PrimarySmtpAddress: string;
-  /** t:PersonType. */
+  /**
+   * t:PersonType.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   PersonType?: string;
 }
 
-/** t:PeopleTokenType */
+/**
+ * t:PeopleTokenType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface PeopleTokenType extends Extensible {
-  /** t:TokenSource. */
+  /**
+   * t:TokenSource.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   TokenSource: TokenSourceType;
-  /** t:ExpirationDateTime. */
+  /**
+   * t:ExpirationDateTime.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ExpirationDateTime?: string;
-  /** t:TokenValue. */
+  /**
+   * t:TokenValue.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   TokenValue?: string;
 }
 
-/** t:PeriodType */
+/**
+ * t:PeriodType
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/period
+ */
 export interface PeriodType extends Extensible {
-  /** Attribute Bias. */
+  /**
+   * Attribute Bias.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/period
+   */
   Bias?: string;
-  /** Attribute Name. */
+  /**
+   * Attribute Name.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/period
+   */
   Name?: string;
-  /** Attribute Id. */
+  /**
+   * Attribute Id.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/period
+   */
   Id?: string;
 }
 
@@ -5014,7 +11064,10 @@ export interface PeriodType extends Extensible {
 export type PermissionActionType = 'None' | 'Owned' | 'All';
 /** Every value of PermissionActionType, in schema order. */
 export const PermissionActionTypeValues = ['None', 'Owned', 'All'] as const;
-/** t:PermissionLevelType (10 values) */
+/**
+ * t:PermissionLevelType (10 values)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/permissionlevel
+ */
 export type PermissionLevelType = 'None' | 'Owner' | 'PublishingEditor' | 'Editor' | 'PublishingAuthor' | 'Author' | 'NoneditingAuthor' | 'Reviewer' | 'Contributor' | 'Custom';
 /** Every value of PermissionLevelType, in schema order. */
 export const PermissionLevelTypeValues = ['None', 'Owner', 'PublishingEditor', 'Editor', 'PublishingAuthor', 'Author', 'NoneditingAuthor', 'Reviewer', 'Contributor', 'Custom'] as const;
@@ -5023,469 +11076,1173 @@ export type PermissionReadAccessType = 'None' | 'FullDetails';
 /** Every value of PermissionReadAccessType, in schema order. */
 export const PermissionReadAccessTypeValues = ['None', 'FullDetails'] as const;
 
-/** t:PermissionSetType */
+/**
+ * t:PermissionSetType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/permissionset-permissionsettype
+ */
 export interface PermissionSetType extends Extensible {
-  /** t:Permissions. */
+  /**
+   * t:Permissions.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/permissions
+   */
   Permissions: ArrayOfPermissionsType;
-  /** t:UnknownEntries. */
+  /**
+   * t:UnknownEntries.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/unknownentries
+   */
   UnknownEntries?: ArrayOfUnknownEntriesType;
 }
 
-/** t:PermissionType */
+/**
+ * t:PermissionType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/permission
+ */
 export interface PermissionType extends BasePermissionType {
-  /** t:ReadItems. */
+  /**
+   * t:ReadItems.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/readitems-permissiontype
+   */
   ReadItems?: PermissionReadAccessType;
-  /** t:PermissionLevel. */
+  /**
+   * t:PermissionLevel.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/permissionlevel
+   */
   PermissionLevel: PermissionLevelType;
 }
 
-/** t:PersonaAttributionType */
+/**
+ * t:PersonaAttributionType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/attribution-personaattributiontype
+ */
 export interface PersonaAttributionType extends Extensible {
-  /** t:Id. */
+  /**
+   * t:Id.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Id: string;
-  /** t:SourceId. */
+  /**
+   * t:SourceId.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/sourceid
+   */
   SourceId: ItemIdType;
-  /** t:DisplayName. */
+  /**
+   * t:DisplayName.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/displayname-string
+   */
   DisplayName: string;
-  /** t:IsWritable. */
+  /**
+   * t:IsWritable.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/iswritable
+   */
   IsWritable?: boolean;
-  /** t:IsQuickContact. */
+  /**
+   * t:IsQuickContact.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isquickcontact
+   */
   IsQuickContact?: boolean;
-  /** t:IsHidden. */
+  /**
+   * t:IsHidden.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/ishidden
+   */
   IsHidden?: boolean;
-  /** t:FolderId. */
+  /**
+   * t:FolderId.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/folderid
+   */
   FolderId?: FolderIdType;
 }
 
-/** t:PersonaPhoneNumberType */
+/**
+ * t:PersonaPhoneNumberType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/value-personaphonenumbertype
+ */
 export interface PersonaPhoneNumberType extends Extensible {
-  /** t:Number. */
+  /**
+   * t:Number.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Number: string;
-  /** t:Type. */
+  /**
+   * t:Type.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Type: string;
 }
 
-/** t:PersonaPostalAddressType */
+/**
+ * t:PersonaPostalAddressType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/value-personapostaladdresstype
+ */
 export interface PersonaPostalAddressType extends Extensible {
-  /** t:Street. */
+  /**
+   * t:Street.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Street?: string;
-  /** t:City. */
+  /**
+   * t:City.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   City?: string;
-  /** t:State. */
+  /**
+   * t:State.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   State?: string;
-  /** t:Country. */
+  /**
+   * t:Country.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Country?: string;
-  /** t:PostalCode. */
+  /**
+   * t:PostalCode.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   PostalCode?: string;
-  /** t:PostOfficeBox. */
+  /**
+   * t:PostOfficeBox.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   PostOfficeBox?: string;
-  /** t:Type. */
+  /**
+   * t:Type.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Type?: string;
-  /** t:Latitude. */
+  /**
+   * t:Latitude.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Latitude?: number;
-  /** t:Longitude. */
+  /**
+   * t:Longitude.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Longitude?: number;
-  /** t:Accuracy. */
+  /**
+   * t:Accuracy.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/accuracy
+   */
   Accuracy?: number;
-  /** t:Altitude. */
+  /**
+   * t:Altitude.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/altitude
+   */
   Altitude?: number;
-  /** t:AltitudeAccuracy. */
+  /**
+   * t:AltitudeAccuracy.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/altitudeaccuracy
+   */
   AltitudeAccuracy?: number;
-  /** t:FormattedAddress. */
+  /**
+   * t:FormattedAddress.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/formattedaddress
+   */
   FormattedAddress?: string;
-  /** t:LocationUri. */
+  /**
+   * t:LocationUri.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   LocationUri?: string;
-  /** t:LocationSource. */
+  /**
+   * t:LocationSource.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   LocationSource?: LocationSourceType;
 }
 
-/** t:PersonaResponseShapeType */
+/**
+ * t:PersonaResponseShapeType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/personashape
+ */
 export interface PersonaResponseShapeType extends Extensible {
-  /** t:BaseShape. */
+  /**
+   * t:BaseShape.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   BaseShape: DefaultShapeNamesType;
-  /** t:AdditionalProperties. */
+  /**
+   * t:AdditionalProperties.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   AdditionalProperties?: NonEmptyArrayOfPathsToElementType;
 }
 
-/** t:PersonaType */
+/**
+ * t:PersonaType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/persona
+ */
 export interface PersonaType extends Extensible {
-  /** t:PersonaId. */
+  /**
+   * t:PersonaId.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   PersonaId: ItemIdType;
-  /** t:PersonaType. */
+  /**
+   * t:PersonaType.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   PersonaType?: string;
-  /** t:PersonaObjectStatus. */
+  /**
+   * t:PersonaObjectStatus.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   PersonaObjectStatus?: string;
-  /** t:CreationTime. */
+  /**
+   * t:CreationTime.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   CreationTime?: string;
-  /** t:Bodies. */
+  /**
+   * t:Bodies.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/bodies
+   */
   Bodies?: ArrayOfBodyContentAttributedValuesType;
-  /** t:DisplayNameFirstLastSortKey. */
+  /**
+   * t:DisplayNameFirstLastSortKey.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   DisplayNameFirstLastSortKey?: string;
-  /** t:DisplayNameLastFirstSortKey. */
+  /**
+   * t:DisplayNameLastFirstSortKey.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   DisplayNameLastFirstSortKey?: string;
-  /** t:CompanyNameSortKey. */
+  /**
+   * t:CompanyNameSortKey.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   CompanyNameSortKey?: string;
-  /** t:HomeCitySortKey. */
+  /**
+   * t:HomeCitySortKey.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   HomeCitySortKey?: string;
-  /** t:WorkCitySortKey. */
+  /**
+   * t:WorkCitySortKey.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   WorkCitySortKey?: string;
-  /** t:DisplayNameFirstLastHeader. */
+  /**
+   * t:DisplayNameFirstLastHeader.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/displaynamefirstlastheader
+   */
   DisplayNameFirstLastHeader?: string;
-  /** t:DisplayNameLastFirstHeader. */
+  /**
+   * t:DisplayNameLastFirstHeader.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/displaynamelastfirstheader
+   */
   DisplayNameLastFirstHeader?: string;
-  /** t:DisplayName. */
+  /**
+   * t:DisplayName.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   DisplayName?: string;
-  /** t:DisplayNameFirstLast. */
+  /**
+   * t:DisplayNameFirstLast.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/displaynamefirstlast
+   */
   DisplayNameFirstLast?: string;
-  /** t:DisplayNameLastFirst. */
+  /**
+   * t:DisplayNameLastFirst.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/displaynamelastfirst
+   */
   DisplayNameLastFirst?: string;
-  /** t:FileAs. */
+  /**
+   * t:FileAs.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   FileAs?: string;
-  /** t:FileAsId. */
+  /**
+   * t:FileAsId.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/fileasid
+   */
   FileAsId?: string;
-  /** t:DisplayNamePrefix. */
+  /**
+   * t:DisplayNamePrefix.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/displaynameprefix
+   */
   DisplayNamePrefix?: string;
-  /** t:GivenName. */
+  /**
+   * t:GivenName.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   GivenName?: string;
-  /** t:MiddleName. */
+  /**
+   * t:MiddleName.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   MiddleName?: string;
-  /** t:Surname. */
+  /**
+   * t:Surname.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Surname?: string;
-  /** t:Generation. */
+  /**
+   * t:Generation.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Generation?: string;
-  /** t:Nickname. */
+  /**
+   * t:Nickname.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Nickname?: string;
-  /** t:YomiCompanyName. */
+  /**
+   * t:YomiCompanyName.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   YomiCompanyName?: string;
-  /** t:YomiFirstName. */
+  /**
+   * t:YomiFirstName.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   YomiFirstName?: string;
-  /** t:YomiLastName. */
+  /**
+   * t:YomiLastName.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   YomiLastName?: string;
-  /** t:Title. */
+  /**
+   * t:Title.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Title?: string;
-  /** t:Department. */
+  /**
+   * t:Department.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Department?: string;
-  /** t:CompanyName. */
+  /**
+   * t:CompanyName.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   CompanyName?: string;
-  /** t:Location. */
+  /**
+   * t:Location.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Location?: string;
-  /** t:EmailAddress. */
+  /**
+   * t:EmailAddress.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/emailaddress-emailaddresstype
+   */
   EmailAddress?: EmailAddressType;
-  /** t:EmailAddresses. */
+  /**
+   * t:EmailAddresses.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/emailaddresses-arrayofemailaddressestype
+   */
   EmailAddresses?: ArrayOfEmailAddressesType;
-  /** t:PhoneNumber. */
+  /**
+   * t:PhoneNumber.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   PhoneNumber?: PersonaPhoneNumberType;
-  /** t:ImAddress. */
+  /**
+   * t:ImAddress.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ImAddress?: string;
-  /** t:HomeCity. */
+  /**
+   * t:HomeCity.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/homecity
+   */
   HomeCity?: string;
-  /** t:WorkCity. */
+  /**
+   * t:WorkCity.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   WorkCity?: string;
-  /** t:RelevanceScore. */
+  /**
+   * t:RelevanceScore.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   RelevanceScore?: number;
-  /** t:FolderIds. */
+  /**
+   * t:FolderIds.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   FolderIds?: ArrayOfFolderIdType;
-  /** t:Attributions. */
+  /**
+   * t:Attributions.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/attributions-arrayofpersonaattributionstype
+   */
   Attributions?: ArrayOfPersonaAttributionsType;
-  /** t:DisplayNames. */
+  /**
+   * t:DisplayNames.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/displaynames
+   */
   DisplayNames?: ArrayOfStringAttributedValuesType;
-  /** t:FileAses. */
+  /**
+   * t:FileAses.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/fileases
+   */
   FileAses?: ArrayOfStringAttributedValuesType;
-  /** t:FileAsIds. */
+  /**
+   * t:FileAsIds.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/fileasids
+   */
   FileAsIds?: ArrayOfStringAttributedValuesType;
-  /** t:DisplayNamePrefixes. */
+  /**
+   * t:DisplayNamePrefixes.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/displaynameprefixes
+   */
   DisplayNamePrefixes?: ArrayOfStringAttributedValuesType;
-  /** t:GivenNames. */
+  /**
+   * t:GivenNames.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/givennames
+   */
   GivenNames?: ArrayOfStringAttributedValuesType;
-  /** t:MiddleNames. */
+  /**
+   * t:MiddleNames.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   MiddleNames?: ArrayOfStringAttributedValuesType;
-  /** t:Surnames. */
+  /**
+   * t:Surnames.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Surnames?: ArrayOfStringAttributedValuesType;
-  /** t:Generations. */
+  /**
+   * t:Generations.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/generations
+   */
   Generations?: ArrayOfStringAttributedValuesType;
-  /** t:Nicknames. */
+  /**
+   * t:Nicknames.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Nicknames?: ArrayOfStringAttributedValuesType;
-  /** t:Initials. */
+  /**
+   * t:Initials.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/initials-arrayofstringattributedvaluestype
+   */
   Initials?: ArrayOfStringAttributedValuesType;
-  /** t:YomiCompanyNames. */
+  /**
+   * t:YomiCompanyNames.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   YomiCompanyNames?: ArrayOfStringAttributedValuesType;
-  /** t:YomiFirstNames. */
+  /**
+   * t:YomiFirstNames.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   YomiFirstNames?: ArrayOfStringAttributedValuesType;
-  /** t:YomiLastNames. */
+  /**
+   * t:YomiLastNames.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   YomiLastNames?: ArrayOfStringAttributedValuesType;
-  /** t:BusinessPhoneNumbers. */
+  /**
+   * t:BusinessPhoneNumbers.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/businessphonenumbers
+   */
   BusinessPhoneNumbers?: ArrayOfPhoneNumberAttributedValuesType;
-  /** t:BusinessPhoneNumbers2. */
+  /**
+   * t:BusinessPhoneNumbers2.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/businessphonenumbers2
+   */
   BusinessPhoneNumbers2?: ArrayOfPhoneNumberAttributedValuesType;
-  /** t:HomePhones. */
+  /**
+   * t:HomePhones.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/homephones
+   */
   HomePhones?: ArrayOfPhoneNumberAttributedValuesType;
-  /** t:HomePhones2. */
+  /**
+   * t:HomePhones2.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/homephones2
+   */
   HomePhones2?: ArrayOfPhoneNumberAttributedValuesType;
-  /** t:MobilePhones. */
+  /**
+   * t:MobilePhones.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   MobilePhones?: ArrayOfPhoneNumberAttributedValuesType;
-  /** t:MobilePhones2. */
+  /**
+   * t:MobilePhones2.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   MobilePhones2?: ArrayOfPhoneNumberAttributedValuesType;
-  /** t:AssistantPhoneNumbers. */
+  /**
+   * t:AssistantPhoneNumbers.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/assistantphonenumbers
+   */
   AssistantPhoneNumbers?: ArrayOfPhoneNumberAttributedValuesType;
-  /** t:CallbackPhones. */
+  /**
+   * t:CallbackPhones.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/callbackphones
+   */
   CallbackPhones?: ArrayOfPhoneNumberAttributedValuesType;
-  /** t:CarPhones. */
+  /**
+   * t:CarPhones.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/carphones
+   */
   CarPhones?: ArrayOfPhoneNumberAttributedValuesType;
-  /** t:HomeFaxes. */
+  /**
+   * t:HomeFaxes.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/homefaxes
+   */
   HomeFaxes?: ArrayOfPhoneNumberAttributedValuesType;
-  /** t:OrganizationMainPhones. */
+  /**
+   * t:OrganizationMainPhones.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   OrganizationMainPhones?: ArrayOfPhoneNumberAttributedValuesType;
-  /** t:OtherFaxes. */
+  /**
+   * t:OtherFaxes.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   OtherFaxes?: ArrayOfPhoneNumberAttributedValuesType;
-  /** t:OtherTelephones. */
+  /**
+   * t:OtherTelephones.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   OtherTelephones?: ArrayOfPhoneNumberAttributedValuesType;
-  /** t:OtherPhones2. */
+  /**
+   * t:OtherPhones2.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   OtherPhones2?: ArrayOfPhoneNumberAttributedValuesType;
-  /** t:Pagers. */
+  /**
+   * t:Pagers.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Pagers?: ArrayOfPhoneNumberAttributedValuesType;
-  /** t:RadioPhones. */
+  /**
+   * t:RadioPhones.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   RadioPhones?: ArrayOfPhoneNumberAttributedValuesType;
-  /** t:TelexNumbers. */
+  /**
+   * t:TelexNumbers.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   TelexNumbers?: ArrayOfPhoneNumberAttributedValuesType;
-  /** t:TTYTDDPhoneNumbers. */
+  /**
+   * t:TTYTDDPhoneNumbers.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   TTYTDDPhoneNumbers?: ArrayOfPhoneNumberAttributedValuesType;
-  /** t:WorkFaxes. */
+  /**
+   * t:WorkFaxes.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   WorkFaxes?: ArrayOfPhoneNumberAttributedValuesType;
-  /** t:Emails1. */
+  /**
+   * t:Emails1.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/emails1
+   */
   Emails1?: ArrayOfEmailAddressAttributedValuesType;
-  /** t:Emails2. */
+  /**
+   * t:Emails2.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/emails2
+   */
   Emails2?: ArrayOfEmailAddressAttributedValuesType;
-  /** t:Emails3. */
+  /**
+   * t:Emails3.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/emails3
+   */
   Emails3?: ArrayOfEmailAddressAttributedValuesType;
-  /** t:BusinessHomePages. */
+  /**
+   * t:BusinessHomePages.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/businesshomepages
+   */
   BusinessHomePages?: ArrayOfStringAttributedValuesType;
-  /** t:PersonalHomePages. */
+  /**
+   * t:PersonalHomePages.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   PersonalHomePages?: ArrayOfStringAttributedValuesType;
-  /** t:OfficeLocations. */
+  /**
+   * t:OfficeLocations.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   OfficeLocations?: ArrayOfStringAttributedValuesType;
-  /** t:ImAddresses. */
+  /**
+   * t:ImAddresses.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/imaddresses-arrayofstringattributedvaluestype
+   */
   ImAddresses?: ArrayOfStringAttributedValuesType;
-  /** t:ImAddresses2. */
+  /**
+   * t:ImAddresses2.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/imaddresses2
+   */
   ImAddresses2?: ArrayOfStringAttributedValuesType;
-  /** t:ImAddresses3. */
+  /**
+   * t:ImAddresses3.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/imaddresses3
+   */
   ImAddresses3?: ArrayOfStringAttributedValuesType;
-  /** t:BusinessAddresses. */
+  /**
+   * t:BusinessAddresses.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/businessaddresses
+   */
   BusinessAddresses?: ArrayOfPostalAddressAttributedValuesType;
-  /** t:HomeAddresses. */
+  /**
+   * t:HomeAddresses.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/homeaddresses
+   */
   HomeAddresses?: ArrayOfPostalAddressAttributedValuesType;
-  /** t:OtherAddresses. */
+  /**
+   * t:OtherAddresses.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   OtherAddresses?: ArrayOfPostalAddressAttributedValuesType;
-  /** t:Titles. */
+  /**
+   * t:Titles.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Titles?: ArrayOfStringAttributedValuesType;
-  /** t:Departments. */
+  /**
+   * t:Departments.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/departments
+   */
   Departments?: ArrayOfStringAttributedValuesType;
-  /** t:CompanyNames. */
+  /**
+   * t:CompanyNames.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/companynames
+   */
   CompanyNames?: ArrayOfStringAttributedValuesType;
-  /** t:Managers. */
+  /**
+   * t:Managers.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Managers?: ArrayOfStringAttributedValuesType;
-  /** t:AssistantNames. */
+  /**
+   * t:AssistantNames.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/assistantnames
+   */
   AssistantNames?: ArrayOfStringAttributedValuesType;
-  /** t:Professions. */
+  /**
+   * t:Professions.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Professions?: ArrayOfStringAttributedValuesType;
-  /** t:SpouseNames. */
+  /**
+   * t:SpouseNames.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   SpouseNames?: ArrayOfStringAttributedValuesType;
-  /** t:Children. */
+  /**
+   * t:Children.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/children-arrayofstringarrayattributedvaluestype
+   */
   Children?: ArrayOfStringArrayAttributedValuesType;
-  /** t:Schools. */
+  /**
+   * t:Schools.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Schools?: ArrayOfStringAttributedValuesType;
-  /** t:Hobbies. */
+  /**
+   * t:Hobbies.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/hobbies
+   */
   Hobbies?: ArrayOfStringAttributedValuesType;
-  /** t:WeddingAnniversaries. */
+  /**
+   * t:WeddingAnniversaries.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   WeddingAnniversaries?: ArrayOfStringAttributedValuesType;
-  /** t:Birthdays. */
+  /**
+   * t:Birthdays.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/birthdays
+   */
   Birthdays?: ArrayOfStringAttributedValuesType;
-  /** t:Locations. */
+  /**
+   * t:Locations.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Locations?: ArrayOfStringAttributedValuesType;
-  /** t:InlineLinks. */
+  /**
+   * t:InlineLinks.
+   * @since V2017_07_11
+   */
   InlineLinks?: ArrayOfStringAttributedValuesType;
-  /** t:ItemLinkIds. */
+  /**
+   * t:ItemLinkIds.
+   * @since V2017_07_11
+   */
   ItemLinkIds?: ArrayOfStringArrayAttributedValuesType;
-  /** t:HasActiveDeals. */
+  /**
+   * t:HasActiveDeals.
+   * @since V2017_07_11
+   */
   HasActiveDeals?: string;
-  /** t:IsBusinessContact. */
+  /**
+   * t:IsBusinessContact.
+   * @since V2017_07_11
+   */
   IsBusinessContact?: string;
-  /** t:AttributedHasActiveDeals. */
+  /**
+   * t:AttributedHasActiveDeals.
+   * @since V2017_07_11
+   */
   AttributedHasActiveDeals?: ArrayOfStringAttributedValuesType;
-  /** t:AttributedIsBusinessContact. */
+  /**
+   * t:AttributedIsBusinessContact.
+   * @since V2017_07_11
+   */
   AttributedIsBusinessContact?: ArrayOfStringAttributedValuesType;
-  /** t:SourceMailboxGuids. */
+  /**
+   * t:SourceMailboxGuids.
+   * @since V2017_07_11
+   */
   SourceMailboxGuids?: ArrayOfStringAttributedValuesType;
-  /** t:LastContactedDate. */
+  /**
+   * t:LastContactedDate.
+   * @since V2017_07_11
+   */
   LastContactedDate?: string;
-  /** t:ExtendedProperties. */
+  /**
+   * t:ExtendedProperties.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ExtendedProperties?: ArrayOfExtendedPropertyAttributedValueType;
-  /** t:ExternalDirectoryObjectId. */
+  /**
+   * t:ExternalDirectoryObjectId.
+   * @since V2017_07_11
+   */
   ExternalDirectoryObjectId?: string;
-  /** t:MapiEntryId. */
+  /**
+   * t:MapiEntryId.
+   * @since V2017_07_11
+   */
   MapiEntryId?: string;
-  /** t:MapiEmailAddress. */
+  /**
+   * t:MapiEmailAddress.
+   * @since V2017_07_11
+   */
   MapiEmailAddress?: string;
-  /** t:MapiAddressType. */
+  /**
+   * t:MapiAddressType.
+   * @since V2017_07_11
+   */
   MapiAddressType?: string;
-  /** t:MapiSearchKey. */
+  /**
+   * t:MapiSearchKey.
+   * @since V2017_07_11
+   */
   MapiSearchKey?: string;
-  /** t:MapiTransmittableDisplayName. */
+  /**
+   * t:MapiTransmittableDisplayName.
+   * @since V2017_07_11
+   */
   MapiTransmittableDisplayName?: string;
-  /** t:MapiSendRichInfo. */
+  /**
+   * t:MapiSendRichInfo.
+   * @since V2017_07_11
+   */
   MapiSendRichInfo?: boolean;
 }
 
-/** t:PersonResponseShapeType */
+/**
+ * t:PersonResponseShapeType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface PersonResponseShapeType extends Extensible {
-  /** t:BaseShape. */
+  /**
+   * t:BaseShape.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   BaseShape: DefaultShapeNamesType;
-  /** t:AdditionalProperties. */
+  /**
+   * t:AdditionalProperties.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   AdditionalProperties?: NonEmptyArrayOfPathsToElementType;
 }
 
-/** t:PersonType */
+/**
+ * t:PersonType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface PersonType extends Extensible {
-  /** t:FullName. */
+  /**
+   * t:FullName.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   FullName?: string;
-  /** t:GivenName. */
+  /**
+   * t:GivenName.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   GivenName?: string;
-  /** t:Surname. */
+  /**
+   * t:Surname.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Surname?: string;
-  /** t:PhoneNumber. */
+  /**
+   * t:PhoneNumber.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   PhoneNumber?: string;
-  /** t:SMSNumber. */
+  /**
+   * t:SMSNumber.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   SMSNumber?: string;
-  /** t:EmailAddress. */
+  /**
+   * t:EmailAddress.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   EmailAddress?: string;
-  /** t:Alias. */
+  /**
+   * t:Alias.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Alias?: string;
-  /** t:Department. */
+  /**
+   * t:Department.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Department?: string;
-  /** t:LinkedInProfileLink. */
+  /**
+   * t:LinkedInProfileLink.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   LinkedInProfileLink?: string;
-  /** t:Skills. */
+  /**
+   * t:Skills.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Skills?: ArrayOfSkillInsightValue;
-  /** t:ProfessionalBiography. */
+  /**
+   * t:ProfessionalBiography.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ProfessionalBiography?: string;
-  /** t:ManagementChain. */
+  /**
+   * t:ManagementChain.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ManagementChain?: ArrayOfProfileInsightValue;
-  /** t:DirectReports. */
+  /**
+   * t:DirectReports.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   DirectReports?: ArrayOfProfileInsightValue;
-  /** t:Peers. */
+  /**
+   * t:Peers.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Peers?: ArrayOfProfileInsightValue;
-  /** t:TeamSize. */
+  /**
+   * t:TeamSize.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   TeamSize?: string;
-  /** t:CurrentJob. */
+  /**
+   * t:CurrentJob.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   CurrentJob?: ArrayOfJobInsightValue;
-  /** t:Birthday. */
+  /**
+   * t:Birthday.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Birthday?: string;
-  /** t:Hometown. */
+  /**
+   * t:Hometown.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Hometown?: string;
-  /** t:CurrentLocation. */
+  /**
+   * t:CurrentLocation.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   CurrentLocation?: string;
-  /** t:CompanyProfile. */
+  /**
+   * t:CompanyProfile.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   CompanyProfile?: ArrayOfCompanyInsightValue;
-  /** t:Office. */
+  /**
+   * t:Office.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Office?: string;
-  /** t:Headline. */
+  /**
+   * t:Headline.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Headline?: string;
-  /** t:MutualConnections. */
+  /**
+   * t:MutualConnections.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   MutualConnections?: ArrayOfProfileInsightValue;
-  /** t:Title. */
+  /**
+   * t:Title.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Title?: string;
-  /** t:MutualManager. */
+  /**
+   * t:MutualManager.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   MutualManager?: ProfileInsightValue;
-  /** t:Insights. */
+  /**
+   * t:Insights.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Insights?: ArrayOfInsight;
-  /** t:UserProfilePicture. */
+  /**
+   * t:UserProfilePicture.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   UserProfilePicture?: UserProfilePicture;
 }
 
-/** t:PhoneCallIdType */
+/**
+ * t:PhoneCallIdType
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/phonecallid
+ */
 export interface PhoneCallIdType extends Extensible {
-  /** Attribute Id. */
+  /**
+   * Attribute Id.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/phonecallid
+   */
   Id: string;
 }
 
-/** t:PhoneCallInformationType */
+/**
+ * t:PhoneCallInformationType
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/phonecallinformation
+ */
 export interface PhoneCallInformationType extends Extensible {
-  /** t:PhoneCallState. */
+  /**
+   * t:PhoneCallState.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/phonecallstate
+   */
   PhoneCallState: PhoneCallStateType;
-  /** t:ConnectionFailureCause. */
+  /**
+   * t:ConnectionFailureCause.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/connectionfailurecause
+   */
   ConnectionFailureCause: ConnectionFailureCauseType;
-  /** t:SIPResponseText. */
+  /**
+   * t:SIPResponseText.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/sipresponsetext
+   */
   SIPResponseText?: string;
-  /** t:SIPResponseCode. */
+  /**
+   * t:SIPResponseCode.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/sipresponsecode
+   */
   SIPResponseCode?: number;
 }
 
-/** t:PhoneCallStateType (8 values) */
+/**
+ * t:PhoneCallStateType (8 values)
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/phonecallstate
+ */
 export type PhoneCallStateType = 'Idle' | 'Connecting' | 'Alerted' | 'Connected' | 'Disconnected' | 'Incoming' | 'Transferring' | 'Forwarding';
 /** Every value of PhoneCallStateType, in schema order. */
 export const PhoneCallStateTypeValues = ['Idle', 'Connecting', 'Alerted', 'Connected', 'Disconnected', 'Incoming', 'Transferring', 'Forwarding'] as const;
 
-/** t:PhoneEntityType */
+/**
+ * t:PhoneEntityType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/phone-phoneentitytype
+ */
 export interface PhoneEntityType extends EntityType {
-  /** t:OriginalPhoneString. */
+  /**
+   * t:OriginalPhoneString.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   OriginalPhoneString?: string;
-  /** t:PhoneString. */
+  /**
+   * t:PhoneString.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   PhoneString?: string;
-  /** t:Type. */
+  /**
+   * t:Type.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Type?: string;
 }
 
-/** t:PhoneNumberAttributedValueType */
+/**
+ * t:PhoneNumberAttributedValueType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/phonenumberattributedvalue
+ */
 export interface PhoneNumberAttributedValueType extends Extensible {
-  /** t:Value. */
+  /**
+   * t:Value.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Value: PersonaPhoneNumberType;
-  /** t:Attributions. */
+  /**
+   * t:Attributions.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/attributions-arrayofvalueattributionstype
+   */
   Attributions: ArrayOfValueAttributionsType;
 }
 
-/** t:PhoneNumberDictionaryEntryType */
+/**
+ * t:PhoneNumberDictionaryEntryType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/entry-phonenumber
+ */
 export interface PhoneNumberDictionaryEntryType extends Extensible {
   /** The element text. */
   $value: string;
-  /** Attribute Key. */
+  /**
+   * Attribute Key.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/entry-phonenumber
+   */
   Key: PhoneNumberKeyType;
 }
 
-/** t:PhoneNumberDictionaryType */
+/**
+ * t:PhoneNumberDictionaryType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/phonenumbers
+ */
 export type PhoneNumberDictionaryType = PhoneNumberDictionaryEntryType[];
-/** t:PhoneNumberKeyType (23 values) */
+/**
+ * t:PhoneNumberKeyType (23 values)
+ * Values added later: `BusinessMobile` (Exchange2016 (per the doubtful exchange2016 set)), `IPPhone` (Exchange2016 (per the doubtful exchange2016 set)), `Mms` (Exchange2016 (per the doubtful exchange2016 set)), `Msn` (Exchange2016 (per the doubtful exchange2016 set)).
+ */
 export type PhoneNumberKeyType = 'AssistantPhone' | 'BusinessFax' | 'BusinessPhone' | 'BusinessPhone2' | 'Callback' | 'CarPhone' | 'CompanyMainPhone' | 'HomeFax' | 'HomePhone' | 'HomePhone2' | 'Isdn' | 'MobilePhone' | 'OtherFax' | 'OtherTelephone' | 'Pager' | 'PrimaryPhone' | 'RadioPhone' | 'Telex' | 'TtyTddPhone' | 'BusinessMobile' | 'IPPhone' | 'Mms' | 'Msn';
 /** Every value of PhoneNumberKeyType, in schema order. */
 export const PhoneNumberKeyTypeValues = ['AssistantPhone', 'BusinessFax', 'BusinessPhone', 'BusinessPhone2', 'Callback', 'CarPhone', 'CompanyMainPhone', 'HomeFax', 'HomePhone', 'HomePhone2', 'Isdn', 'MobilePhone', 'OtherFax', 'OtherTelephone', 'Pager', 'PrimaryPhone', 'RadioPhone', 'Telex', 'TtyTddPhone', 'BusinessMobile', 'IPPhone', 'Mms', 'Msn'] as const;
 
-/** t:PhoneType */
+/**
+ * t:PhoneType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/phone
+ */
 export interface PhoneType extends Extensible {
-  /** t:OriginalPhoneString. */
+  /**
+   * t:OriginalPhoneString.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   OriginalPhoneString?: string;
-  /** t:PhoneString. */
+  /**
+   * t:PhoneString.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   PhoneString?: string;
-  /** t:Type. */
+  /**
+   * t:Type.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Type?: string;
 }
 
-/** t:PhysicalAddressDictionaryEntryType */
+/**
+ * t:PhysicalAddressDictionaryEntryType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/entry-physicaladdress
+ */
 export interface PhysicalAddressDictionaryEntryType extends Extensible {
-  /** Attribute Key. */
+  /**
+   * Attribute Key.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/entry-physicaladdress
+   */
   Key: PhysicalAddressKeyType;
-  /** t:Street. */
+  /**
+   * t:Street.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/street
+   */
   Street?: string;
-  /** t:City. */
+  /**
+   * t:City.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/city
+   */
   City?: string;
-  /** t:State. */
+  /**
+   * t:State.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/state-ex15websvcsotherref
+   */
   State?: string;
-  /** t:CountryOrRegion. */
+  /**
+   * t:CountryOrRegion.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/countryorregion
+   */
   CountryOrRegion?: string;
-  /** t:PostalCode. */
+  /**
+   * t:PostalCode.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/postalcode
+   */
   PostalCode?: string;
 }
 
-/** t:PhysicalAddressDictionaryType */
+/**
+ * t:PhysicalAddressDictionaryType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/physicaladdresses
+ */
 export type PhysicalAddressDictionaryType = PhysicalAddressDictionaryEntryType[];
-/** t:PhysicalAddressIndexType (4 values) */
+/**
+ * t:PhysicalAddressIndexType (4 values)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/postaladdressindex
+ */
 export type PhysicalAddressIndexType = 'None' | 'Home' | 'Business' | 'Other';
 /** Every value of PhysicalAddressIndexType, in schema order. */
 export const PhysicalAddressIndexTypeValues = ['None', 'Home', 'Business', 'Other'] as const;
@@ -5494,37 +12251,79 @@ export type PhysicalAddressKeyType = 'Home' | 'Business' | 'Other';
 /** Every value of PhysicalAddressKeyType, in schema order. */
 export const PhysicalAddressKeyTypeValues = ['Home', 'Business', 'Other'] as const;
 
-/** t:PolicyNudgeRulesServiceConfiguration */
+/**
+ * t:PolicyNudgeRulesServiceConfiguration
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/policynudgerulesconfiguration
+ */
 export interface PolicyNudgeRulesServiceConfiguration extends Extensible {
   /** Wildcard (xs:any) content. */
   $any?: AnyEntry[];
 }
 
-/** t:PostalAddressAttributedValueType */
+/**
+ * t:PostalAddressAttributedValueType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/postaladdressattributedvalue
+ */
 export interface PostalAddressAttributedValueType extends Extensible {
-  /** t:Value. */
+  /**
+   * t:Value.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Value: PersonaPostalAddressType;
-  /** t:Attributions. */
+  /**
+   * t:Attributions.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/attributions-arrayofvalueattributionstype
+   */
   Attributions: ArrayOfValueAttributionsType;
 }
 
-/** t:PostItemType */
+/**
+ * t:PostItemType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/postitem
+ */
 export interface PostItemType extends ItemType {
-  /** t:ConversationIndex. */
+  /**
+   * t:ConversationIndex.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/conversationindex
+   */
   ConversationIndex?: string;
-  /** t:ConversationTopic. */
+  /**
+   * t:ConversationTopic.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/conversationtopic
+   */
   ConversationTopic?: string;
-  /** t:From. */
+  /**
+   * t:From.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/from
+   */
   From?: SingleRecipientType;
-  /** t:InternetMessageId. */
+  /**
+   * t:InternetMessageId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/internetmessageid
+   */
   InternetMessageId?: string;
-  /** t:IsRead. */
+  /**
+   * t:IsRead.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isread
+   */
   IsRead?: boolean;
-  /** t:PostedTime. */
+  /**
+   * t:PostedTime.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/postedtime
+   */
   PostedTime?: string;
-  /** t:References. */
+  /**
+   * t:References.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/references
+   */
   References?: string;
-  /** t:Sender. */
+  /**
+   * t:Sender.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/sender
+   */
   Sender?: SingleRecipientType;
 }
 
@@ -5532,114 +12331,229 @@ export interface PostItemType extends ItemType {
 export interface PostReplyItemBaseType extends Extensible {
   /** xsi:type: set when the value is of a derived type. */
   $type?: 'PostReplyItemBaseType' | 'PostReplyItemType';
-  /** t:Subject. */
+  /**
+   * t:Subject.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/subject
+   */
   Subject?: string;
-  /** t:Body. */
+  /**
+   * t:Body.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/body
+   */
   Body?: BodyType;
   /** t:ReferenceItemId. */
   ReferenceItemId?: ItemIdType;
 }
 
-/** t:PostReplyItemType */
+/**
+ * t:PostReplyItemType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/postreplyitem
+ */
 export interface PostReplyItemType extends PostReplyItemBaseType {
-  /** t:NewBodyContent. */
+  /**
+   * t:NewBodyContent.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/newbodycontent
+   */
   NewBodyContent?: BodyType;
 }
 
-/** t:PredictedActionReasonType (17 values) */
+/**
+ * t:PredictedActionReasonType (17 values)
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type PredictedActionReasonType = 'None' | 'ConversationStarterIsYou' | 'OnlyRecipient' | 'ConversationContributions' | 'MarkedImportantBySender' | 'SenderIsManager' | 'SenderIsInManagementChain' | 'SenderIsDirectReport' | 'ActionBasedOnSender' | 'NameOnToLine' | 'NameOnCcLine' | 'ManagerPosition' | 'ReplyToAMessageFromMe' | 'PreviouslyFlagged' | 'ActionBasedOnRecipients' | 'ActionBasedOnSubjectWords' | 'ActionBasedOnBasedOnBodyWords';
 /** Every value of PredictedActionReasonType, in schema order. */
 export const PredictedActionReasonTypeValues = ['None', 'ConversationStarterIsYou', 'OnlyRecipient', 'ConversationContributions', 'MarkedImportantBySender', 'SenderIsManager', 'SenderIsInManagementChain', 'SenderIsDirectReport', 'ActionBasedOnSender', 'NameOnToLine', 'NameOnCcLine', 'ManagerPosition', 'ReplyToAMessageFromMe', 'PreviouslyFlagged', 'ActionBasedOnRecipients', 'ActionBasedOnSubjectWords', 'ActionBasedOnBasedOnBodyWords'] as const;
-/** t:PresentersType (3 values) */
+/**
+ * t:PresentersType (3 values)
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/presenters
+ */
 export type PresentersType = 'Disabled' | 'Internal' | 'Everyone';
 /** Every value of PresentersType, in schema order. */
 export const PresentersTypeValues = ['Disabled', 'Internal', 'Everyone'] as const;
-/** t:PreviewItemBaseShapeType (2 values) */
+/**
+ * t:PreviewItemBaseShapeType (2 values)
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/baseshape-previewitembaseshapetype
+ */
 export type PreviewItemBaseShapeType = 'Default' | 'Compact';
 /** Every value of PreviewItemBaseShapeType, in schema order. */
 export const PreviewItemBaseShapeTypeValues = ['Default', 'Compact'] as const;
 
-/** t:PreviewItemMailboxType */
+/**
+ * t:PreviewItemMailboxType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/mailbox-previewitemmailboxtype
+ */
 export interface PreviewItemMailboxType extends Extensible {
-  /** t:MailboxId. */
+  /**
+   * t:MailboxId.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   MailboxId: string;
-  /** t:PrimarySmtpAddress. */
+  /**
+   * t:PrimarySmtpAddress.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   PrimarySmtpAddress: string;
 }
 
-/** t:PreviewItemResponseShapeType */
+/**
+ * t:PreviewItemResponseShapeType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/previewitemresponseshape
+ */
 export interface PreviewItemResponseShapeType extends Extensible {
-  /** t:BaseShape. */
+  /**
+   * t:BaseShape.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/baseshape-previewitembaseshapetype
+   */
   BaseShape: PreviewItemBaseShapeType;
-  /** t:AdditionalProperties. */
+  /**
+   * t:AdditionalProperties.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   AdditionalProperties?: NonEmptyArrayOfExtendedFieldURIsType;
 }
 
-/** t:PrimaryMailboxSearchScopeType */
+/**
+ * t:PrimaryMailboxSearchScopeType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface PrimaryMailboxSearchScopeType extends Extensible {
-  /** t:FolderScope. */
+  /**
+   * t:FolderScope.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   FolderScope?: SearchFolderScopeType;
-  /** t:IsDeepTraversal. */
+  /**
+   * t:IsDeepTraversal.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   IsDeepTraversal?: boolean;
 }
 
-/** t:PrimarySmtpAddressType */
+/**
+ * t:PrimarySmtpAddressType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/primarysmtpaddress
+ */
 export interface PrimarySmtpAddressType extends Extensible {
   /** The element text. */
   $value: NonEmptyStringType;
 }
 
-/** t:PrincipalNameType */
+/**
+ * t:PrincipalNameType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/principalname
+ */
 export interface PrincipalNameType extends Extensible {
   /** The element text. */
   $value: NonEmptyStringType;
 }
 
-/** t:ProfileInsightValue */
+/**
+ * t:ProfileInsightValue
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface ProfileInsightValue extends InsightValue {
-  /** t:FullName. */
+  /**
+   * t:FullName.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   FullName?: string;
-  /** t:FirstName. */
+  /**
+   * t:FirstName.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   FirstName?: string;
-  /** t:LastName. */
+  /**
+   * t:LastName.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   LastName?: string;
-  /** t:EmailAddress. */
+  /**
+   * t:EmailAddress.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   EmailAddress?: string;
-  /** t:Avatar. */
+  /**
+   * t:Avatar.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Avatar?: string;
-  /** t:JoinedUtcTicks. */
+  /**
+   * t:JoinedUtcTicks.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   JoinedUtcTicks?: number;
-  /** t:ProfilePicture. */
+  /**
+   * t:ProfilePicture.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ProfilePicture?: UserProfilePicture;
-  /** t:Title. */
+  /**
+   * t:Title.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Title?: string;
 }
 
 /** t:PropertyTagType */
-export type PropertyTagType = string;
+export type PropertyTagType = number | string;
 /** t:PropertyTagType_Member1 */
 export type PropertyTagType_Member1 = string;
 
-/** t:ProposeNewTimeType */
+/**
+ * t:ProposeNewTimeType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/proposenewtime
+ */
 export interface ProposeNewTimeType extends ResponseObjectType {
 }
 
-/** t:ProtectionRuleActionKindType (1 values) */
+/**
+ * t:ProtectionRuleActionKindType (1 values)
+ * @since Exchange2010_SP1
+ */
 export type ProtectionRuleActionKindType = 'RightsProtectMessage';
 /** Every value of ProtectionRuleActionKindType, in schema order. */
 export const ProtectionRuleActionKindTypeValues = ['RightsProtectMessage'] as const;
 
-/** t:ProtectionRuleActionType */
+/**
+ * t:ProtectionRuleActionType
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/action-protectionruleactiontype
+ */
 export interface ProtectionRuleActionType extends Extensible {
-  /** Attribute Name. */
+  /**
+   * Attribute Name.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/action-protectionruleactiontype
+   */
   Name: ProtectionRuleActionKindType;
-  /** t:Argument, repeated. */
+  /**
+   * t:Argument, repeated.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/argument
+   */
   Argument?: ProtectionRuleArgumentType[];
 }
 
-/** t:ProtectionRuleAllInternalType */
+/**
+ * t:ProtectionRuleAllInternalType
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/allinternal
+ */
 export type ProtectionRuleAllInternalType = string;
-/** t:ProtectionRuleAndType */
+/**
+ * t:ProtectionRuleAndType
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/and-protectionruleandtype
+ */
 export type ProtectionRuleAndType = ProtectionRuleAndTypeEntry[];
 /** One entry: the element named by `$el`. */
 export type ProtectionRuleAndTypeEntry = TaggedValue<'AllInternal', ProtectionRuleAllInternalType>
@@ -5648,132 +12562,317 @@ export type ProtectionRuleAndTypeEntry = TaggedValue<'AllInternal', ProtectionRu
     | TaggedValue<'SenderDepartments', ProtectionRuleSenderDepartmentsType>
     | TaggedValue<'True', ProtectionRuleTrueType>;
 
-/** t:ProtectionRuleArgumentType */
+/**
+ * t:ProtectionRuleArgumentType
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/argument
+ */
 export interface ProtectionRuleArgumentType extends Extensible {
-  /** Attribute Value. */
+  /**
+   * Attribute Value.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/argument
+   */
   Value: ProtectionRuleArgumentType_Value;
 }
 
-/** t:ProtectionRuleArgumentType_Value */
+/**
+ * t:ProtectionRuleArgumentType_Value
+ * @since Exchange2010_SP1
+ */
 export type ProtectionRuleArgumentType_Value = string;
 
-/** t:ProtectionRuleConditionType */
+/**
+ * t:ProtectionRuleConditionType
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/condition
+ */
 export interface ProtectionRuleConditionType extends Extensible {
-  /** t:AllInternal (one of a choice). */
+  /**
+   * t:AllInternal (one of a choice).
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/allinternal
+   */
   AllInternal?: ProtectionRuleAllInternalType;
-  /** t:And (one of a choice). */
+  /**
+   * t:And (one of a choice).
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/and-protectionruleandtype
+   */
   And?: ProtectionRuleAndType;
-  /** t:RecipientIs (one of a choice). */
+  /**
+   * t:RecipientIs (one of a choice).
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/recipientis
+   */
   RecipientIs?: ProtectionRuleRecipientIsType;
-  /** t:SenderDepartments (one of a choice). */
+  /**
+   * t:SenderDepartments (one of a choice).
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/senderdepartments
+   */
   SenderDepartments?: ProtectionRuleSenderDepartmentsType;
-  /** t:True (one of a choice). */
+  /**
+   * t:True (one of a choice).
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/true
+   */
   True?: ProtectionRuleTrueType;
 }
 
-/** t:ProtectionRuleRecipientIsType */
+/**
+ * t:ProtectionRuleRecipientIsType
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/recipientis
+ */
 export type ProtectionRuleRecipientIsType = ProtectionRuleValueType[];
-/** t:ProtectionRuleSenderDepartmentsType */
+/**
+ * t:ProtectionRuleSenderDepartmentsType
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/senderdepartments
+ */
 export type ProtectionRuleSenderDepartmentsType = ProtectionRuleValueType[];
 
-/** t:ProtectionRulesServiceConfiguration */
+/**
+ * t:ProtectionRulesServiceConfiguration
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/protectionrulesconfiguration
+ */
 export interface ProtectionRulesServiceConfiguration extends ServiceConfiguration {
-  /** Attribute RefreshInterval. */
+  /**
+   * Attribute RefreshInterval.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/protectionrulesconfiguration
+   */
   RefreshInterval: ProtectionRulesServiceConfiguration_RefreshInterval;
-  /** t:Rules. */
+  /**
+   * t:Rules.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/rules-ex15websvcsotherref
+   */
   Rules: ArrayOfProtectionRulesType;
-  /** t:InternalDomains. */
+  /**
+   * t:InternalDomains.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/internaldomains-smtpdomainlist
+   */
   InternalDomains: SmtpDomainList;
 }
 
-/** t:ProtectionRulesServiceConfiguration_RefreshInterval */
+/**
+ * t:ProtectionRulesServiceConfiguration_RefreshInterval
+ * @since Exchange2010_SP1
+ */
 export type ProtectionRulesServiceConfiguration_RefreshInterval = number;
-/** t:ProtectionRuleTrueType */
+/**
+ * t:ProtectionRuleTrueType
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/true
+ */
 export type ProtectionRuleTrueType = string;
 
-/** t:ProtectionRuleType */
+/**
+ * t:ProtectionRuleType
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/rule
+ */
 export interface ProtectionRuleType extends Extensible {
-  /** Attribute Name. */
+  /**
+   * Attribute Name.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/rule
+   */
   Name: ProtectionRuleType_Name;
-  /** Attribute UserOverridable. */
+  /**
+   * Attribute UserOverridable.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/rule
+   */
   UserOverridable: boolean;
-  /** Attribute Priority. */
+  /**
+   * Attribute Priority.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/rule
+   */
   Priority: ProtectionRuleType_Priority;
-  /** t:Condition. */
+  /**
+   * t:Condition.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/condition
+   */
   Condition: ProtectionRuleConditionType;
-  /** t:Action. */
+  /**
+   * t:Action.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/action-protectionruleactiontype
+   */
   Action: ProtectionRuleActionType;
 }
 
-/** t:ProtectionRuleType_Name */
+/**
+ * t:ProtectionRuleType_Name
+ * @since Exchange2010_SP1
+ */
 export type ProtectionRuleType_Name = string;
-/** t:ProtectionRuleType_Priority */
+/**
+ * t:ProtectionRuleType_Priority
+ * @since Exchange2010_SP1
+ */
 export type ProtectionRuleType_Priority = number;
-/** t:ProtectionRuleValueType */
+/**
+ * t:ProtectionRuleValueType
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/value-protectionrulevaluetype
+ */
 export type ProtectionRuleValueType = string;
 
-/** t:ProxySecurityContextType */
+/**
+ * t:ProxySecurityContextType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/proxysecuritycontext
+ */
 export interface ProxySecurityContextType extends Extensible {
   /** The element text. */
   $value: string;
 }
 
-/** t:PullSubscriptionRequestType */
+/**
+ * t:PullSubscriptionRequestType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/pullsubscriptionrequest
+ */
 export interface PullSubscriptionRequestType extends BaseSubscriptionRequestType {
-  /** t:Timeout. */
+  /**
+   * t:Timeout.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/timeout
+   */
   Timeout: SubscriptionTimeoutType;
 }
 
-/** t:PushSubscriptionRequestType */
+/**
+ * t:PushSubscriptionRequestType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/pushsubscriptionrequest
+ */
 export interface PushSubscriptionRequestType extends BaseSubscriptionRequestType {
-  /** t:StatusFrequency. */
+  /**
+   * t:StatusFrequency.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/statusfrequency
+   */
   StatusFrequency: SubscriptionStatusFrequencyType;
   /** t:URL. */
   URL: string;
-  /** t:CallerData. */
+  /**
+   * t:CallerData.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   CallerData?: string;
 }
 
-/** t:QueryOptionsType */
+/**
+ * t:QueryOptionsType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type QueryOptionsType = QueryOptionsType_Item[];
-/** t:QueryOptionsType_Item (8 values) */
+/**
+ * t:QueryOptionsType_Item (8 values)
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type QueryOptionsType_Item = 'None' | 'Suggestions' | 'Results' | 'Refiners' | 'SearchTerms' | 'ExplicitSearch' | 'SuggestionsPrimer' | 'AllowFuzzing';
 /** Every value of QueryOptionsType_Item, in schema order. */
 export const QueryOptionsType_ItemValues = ['None', 'Suggestions', 'Results', 'Refiners', 'SearchTerms', 'ExplicitSearch', 'SuggestionsPrimer', 'AllowFuzzing'] as const;
 
-/** t:RecipientSuggestionType */
+/**
+ * t:RecipientSuggestionType
+ * @since V2017_07_11
+ */
 export interface RecipientSuggestionType extends Extensible {
-  /** t:DisplayName. */
+  /**
+   * t:DisplayName.
+   * @since V2017_07_11
+   */
   DisplayName: string;
-  /** t:EmailAddress. */
+  /**
+   * t:EmailAddress.
+   * @since V2017_07_11
+   */
   EmailAddress: string;
 }
 
-/** t:RecipientTrackingEventType */
+/**
+ * t:RecipientTrackingEventType
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/recipienttrackingevent
+ */
 export interface RecipientTrackingEventType extends Extensible {
-  /** t:Date. */
+  /**
+   * t:Date.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/date-messagetracking
+   */
   Date: string;
-  /** t:Recipient. */
+  /**
+   * t:Recipient.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/recipient
+   */
   Recipient: EmailAddressType;
-  /** t:DeliveryStatus. */
+  /**
+   * t:DeliveryStatus.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/deliverystatus
+   */
   DeliveryStatus: string;
-  /** t:EventDescription. */
+  /**
+   * t:EventDescription.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/eventdescription
+   */
   EventDescription: string;
-  /** t:EventData. */
+  /**
+   * t:EventData.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/eventdata
+   */
   EventData?: ArrayOfStringsType;
-  /** t:Server. */
+  /**
+   * t:Server.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/server-messagetracking
+   */
   Server: NonEmptyStringType;
-  /** t:InternalId. */
+  /**
+   * t:InternalId.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/internalid
+   */
   InternalId: number;
-  /** t:BccRecipient. */
+  /**
+   * t:BccRecipient.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/bccrecipient
+   */
   BccRecipient?: boolean;
-  /** t:HiddenRecipient. */
+  /**
+   * t:HiddenRecipient.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/hiddenrecipient
+   */
   HiddenRecipient?: boolean;
-  /** t:UniquePathId. */
+  /**
+   * t:UniquePathId.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/uniquepathid
+   */
   UniquePathId?: NonEmptyStringType;
-  /** t:RootAddress. */
+  /**
+   * t:RootAddress.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/rootaddress
+   */
   RootAddress?: NonEmptyStringType;
-  /** t:Properties. */
+  /**
+   * t:Properties.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/properties-arrayoftrackingpropertiestype
+   */
   Properties?: ArrayOfTrackingPropertiesType;
 }
 
@@ -5787,87 +12886,195 @@ export interface RecurrencePatternBaseType extends Extensible {
 export interface RecurrenceRangeBaseType extends Extensible {
   /** xsi:type: set when the value is of a derived type. */
   $type?: 'RecurrenceRangeBaseType' | 'EndDateRecurrenceRangeType' | 'NoEndRecurrenceRangeType' | 'NumberedRecurrenceRangeType';
-  /** t:StartDate. */
+  /**
+   * t:StartDate.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/startdate-recurrence
+   */
   StartDate: string;
 }
 
-/** t:RecurrenceType */
+/**
+ * t:RecurrenceType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/recurrence-recurrencetype
+ */
 export interface RecurrenceType extends Extensible {
-  /** t:RelativeYearlyRecurrence (one of a choice). */
+  /**
+   * t:RelativeYearlyRecurrence (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/relativeyearlyrecurrence
+   */
   RelativeYearlyRecurrence?: RelativeYearlyRecurrencePatternType;
-  /** t:AbsoluteYearlyRecurrence (one of a choice). */
+  /**
+   * t:AbsoluteYearlyRecurrence (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/absoluteyearlyrecurrence
+   */
   AbsoluteYearlyRecurrence?: AbsoluteYearlyRecurrencePatternType;
-  /** t:RelativeMonthlyRecurrence (one of a choice). */
+  /**
+   * t:RelativeMonthlyRecurrence (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/relativemonthlyrecurrence
+   */
   RelativeMonthlyRecurrence?: RelativeMonthlyRecurrencePatternType;
-  /** t:AbsoluteMonthlyRecurrence (one of a choice). */
+  /**
+   * t:AbsoluteMonthlyRecurrence (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/absolutemonthlyrecurrence
+   */
   AbsoluteMonthlyRecurrence?: AbsoluteMonthlyRecurrencePatternType;
-  /** t:WeeklyRecurrence (one of a choice). */
+  /**
+   * t:WeeklyRecurrence (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/weeklyrecurrence
+   */
   WeeklyRecurrence?: WeeklyRecurrencePatternType;
-  /** t:DailyRecurrence (one of a choice). */
+  /**
+   * t:DailyRecurrence (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/dailyrecurrence
+   */
   DailyRecurrence?: DailyRecurrencePatternType;
-  /** t:NoEndRecurrence (one of a choice). */
+  /**
+   * t:NoEndRecurrence (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/noendrecurrence
+   */
   NoEndRecurrence?: NoEndRecurrenceRangeType;
-  /** t:EndDateRecurrence (one of a choice). */
+  /**
+   * t:EndDateRecurrence (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/enddaterecurrence
+   */
   EndDateRecurrence?: EndDateRecurrenceRangeType;
-  /** t:NumberedRecurrence (one of a choice). */
+  /**
+   * t:NumberedRecurrence (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/numberedrecurrence
+   */
   NumberedRecurrence?: NumberedRecurrenceRangeType;
 }
 
-/** t:RecurringDateTransitionType */
+/**
+ * t:RecurringDateTransitionType
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/recurringdatetransition
+ */
 export interface RecurringDateTransitionType extends RecurringTimeTransitionType {
-  /** t:Day. */
+  /**
+   * t:Day.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/day
+   */
   Day: number;
 }
 
-/** t:RecurringDayTransitionType */
+/**
+ * t:RecurringDayTransitionType
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/recurringdaytransition
+ */
 export interface RecurringDayTransitionType extends RecurringTimeTransitionType {
-  /** t:DayOfWeek. */
+  /**
+   * t:DayOfWeek.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/dayofweek-timezone
+   */
   DayOfWeek: DayOfWeekType;
-  /** t:Occurrence. */
+  /**
+   * t:Occurrence.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/occurrence-time-zone-transition
+   */
   Occurrence: number;
 }
 
-/** t:RecurringMasterItemIdRangesType */
+/**
+ * t:RecurringMasterItemIdRangesType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/recurringmasteritemidranges
+ */
 export interface RecurringMasterItemIdRangesType extends ItemIdType {
-  /** t:Ranges. */
+  /**
+   * t:Ranges.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Ranges?: ArrayOfOccurrenceRangesType;
 }
 
-/** t:RecurringMasterItemIdType */
+/**
+ * t:RecurringMasterItemIdType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/recurringmasteritemid
+ */
 export interface RecurringMasterItemIdType extends BaseItemIdType {
-  /** Attribute OccurrenceId. */
+  /**
+   * Attribute OccurrenceId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/recurringmasteritemid
+   */
   OccurrenceId: DerivedItemIdType;
-  /** Attribute ChangeKey. */
+  /**
+   * Attribute ChangeKey.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/recurringmasteritemid
+   */
   ChangeKey?: string;
 }
 
-/** t:RecurringTimeTransitionType (abstract) */
+/**
+ * t:RecurringTimeTransitionType (abstract)
+ * @since Exchange2010_SP1
+ */
 export interface RecurringTimeTransitionType extends TransitionType {
   /** xsi:type: set when the value is of a derived type. */
   $type?: 'RecurringTimeTransitionType' | 'RecurringDateTransitionType' | 'RecurringDayTransitionType';
-  /** t:TimeOffset. */
+  /**
+   * t:TimeOffset.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/timeoffset
+   */
   TimeOffset: string;
-  /** t:Month. */
+  /**
+   * t:Month.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/month-time-zone-transition
+   */
   Month: number;
 }
 
-/** t:ReferenceAttachmentType */
+/**
+ * t:ReferenceAttachmentType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/referenceattachment
+ */
 export interface ReferenceAttachmentType extends AttachmentType {
-  /** t:AttachLongPathName. */
+  /**
+   * t:AttachLongPathName.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   AttachLongPathName?: string;
-  /** t:ProviderType. */
+  /**
+   * t:ProviderType.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ProviderType?: string;
-  /** t:ProviderEndpointUrl. */
+  /**
+   * t:ProviderEndpointUrl.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ProviderEndpointUrl?: string;
-  /** t:AttachmentThumbnailUrl. */
+  /**
+   * t:AttachmentThumbnailUrl.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   AttachmentThumbnailUrl?: string;
-  /** t:AttachmentPreviewUrl. */
+  /**
+   * t:AttachmentPreviewUrl.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   AttachmentPreviewUrl?: string;
-  /** t:PermissionType. */
+  /**
+   * t:PermissionType.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   PermissionType?: number;
-  /** t:OriginalPermissionType. */
+  /**
+   * t:OriginalPermissionType.
+   * @since V2017_07_11
+   */
   OriginalPermissionType?: number;
-  /** t:AttachmentIsFolder. */
+  /**
+   * t:AttachmentIsFolder.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   AttachmentIsFolder?: boolean;
 }
 
@@ -5875,11 +13082,17 @@ export interface ReferenceAttachmentType extends AttachmentType {
 export interface ReferenceItemResponseType extends Extensible {
   /** xsi:type: set when the value is of a derived type. */
   $type?: 'ReferenceItemResponseType' | 'AcceptSharingInvitationType' | 'SuppressReadReceiptType';
-  /** t:ReferenceItemId. */
+  /**
+   * t:ReferenceItemId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/referenceitemid
+   */
   ReferenceItemId?: ItemIdType;
 }
 
-/** t:RefinerTypeType (6 values) */
+/**
+ * t:RefinerTypeType (6 values)
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type RefinerTypeType = 'None' | 'To' | 'From' | 'Folder' | 'HasAttachment' | 'MailboxSource';
 /** Every value of RefinerTypeType, in schema order. */
 export const RefinerTypeTypeValues = ['None', 'To', 'From', 'Folder', 'HasAttachment', 'MailboxSource'] as const;
@@ -5890,122 +13103,251 @@ export interface RegeneratingPatternBaseType extends IntervalRecurrencePatternBa
   $type?: 'RegeneratingPatternBaseType' | 'DailyRegeneratingPatternType' | 'MonthlyRegeneratingPatternType' | 'WeeklyRegeneratingPatternType' | 'YearlyRegeneratingPatternType';
 }
 
-/** t:RelativeMonthlyRecurrencePatternType */
+/**
+ * t:RelativeMonthlyRecurrencePatternType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/relativemonthlyrecurrence
+ */
 export interface RelativeMonthlyRecurrencePatternType extends IntervalRecurrencePatternBaseType {
-  /** t:DaysOfWeek. */
+  /**
+   * t:DaysOfWeek.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/daysofweek-dayofweektype
+   */
   DaysOfWeek: DayOfWeekType;
-  /** t:DayOfWeekIndex. */
+  /**
+   * t:DayOfWeekIndex.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/dayofweekindex
+   */
   DayOfWeekIndex: DayOfWeekIndexType;
 }
 
-/** t:RelativeYearlyRecurrencePatternType */
+/**
+ * t:RelativeYearlyRecurrencePatternType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/relativeyearlyrecurrence
+ */
 export interface RelativeYearlyRecurrencePatternType extends RecurrencePatternBaseType {
-  /** t:DaysOfWeek. */
+  /**
+   * t:DaysOfWeek.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/daysofweek-dayofweektype
+   */
   DaysOfWeek: DayOfWeekType;
-  /** t:DayOfWeekIndex. */
+  /**
+   * t:DayOfWeekIndex.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/dayofweekindex
+   */
   DayOfWeekIndex: DayOfWeekIndexType;
-  /** t:Month. */
+  /**
+   * t:Month.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/month-item-recurrence
+   */
   Month: MonthNamesType;
 }
 
-/** t:ReminderActionType (2 values) */
+/**
+ * t:ReminderActionType (2 values)
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/actiontype-reminderactiontype
+ */
 export type ReminderActionType = 'Dismiss' | 'Snooze';
 /** Every value of ReminderActionType, in schema order. */
 export const ReminderActionTypeValues = ['Dismiss', 'Snooze'] as const;
-/** t:ReminderGroupType (2 values) */
+/**
+ * t:ReminderGroupType (2 values)
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/remindergroup
+ */
 export type ReminderGroupType = 'Calendar' | 'Task';
 /** Every value of ReminderGroupType, in schema order. */
 export const ReminderGroupTypeValues = ['Calendar', 'Task'] as const;
 
-/** t:ReminderItemActionType */
+/**
+ * t:ReminderItemActionType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/reminderitemaction
+ */
 export interface ReminderItemActionType extends Extensible {
-  /** t:ActionType. */
+  /**
+   * t:ActionType.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ActionType: ReminderActionType;
-  /** t:ItemId. */
+  /**
+   * t:ItemId.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ItemId: ItemIdType;
-  /** t:NewReminderTime. */
+  /**
+   * t:NewReminderTime.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   NewReminderTime?: string;
 }
 
-/** t:ReminderMessageDataType */
+/**
+ * t:ReminderMessageDataType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/remindermessagedata
+ */
 export interface ReminderMessageDataType extends Extensible {
-  /** t:ReminderText. */
+  /**
+   * t:ReminderText.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ReminderText?: string;
-  /** t:Location. */
+  /**
+   * t:Location.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Location?: string;
-  /** t:StartTime. */
+  /**
+   * t:StartTime.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   StartTime?: string;
-  /** t:EndTime. */
+  /**
+   * t:EndTime.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   EndTime?: string;
-  /** t:AssociatedCalendarItemId. */
+  /**
+   * t:AssociatedCalendarItemId.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   AssociatedCalendarItemId?: ItemIdType;
 }
 
-/** t:ReminderMinutesBeforeStartType */
-export type ReminderMinutesBeforeStartType = string;
+/**
+ * t:ReminderMinutesBeforeStartType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/reminderminutesbeforestart
+ */
+export type ReminderMinutesBeforeStartType = number;
 /** t:ReminderMinutesBeforeStartType_Member1 */
 export type ReminderMinutesBeforeStartType_Member1 = number;
 /** t:ReminderMinutesBeforeStartType_Member2 */
 export type ReminderMinutesBeforeStartType_Member2 = number;
 
-/** t:ReminderType */
+/**
+ * t:ReminderType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/remindertype
+ */
 export interface ReminderType extends Extensible {
-  /** t:Subject. */
+  /**
+   * t:Subject.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Subject: string;
-  /** t:Location. */
+  /**
+   * t:Location.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Location?: string;
-  /** t:ReminderTime. */
+  /**
+   * t:ReminderTime.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ReminderTime: string;
-  /** t:StartDate. */
+  /**
+   * t:StartDate.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   StartDate: string;
-  /** t:EndDate. */
+  /**
+   * t:EndDate.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   EndDate: string;
-  /** t:ItemId. */
+  /**
+   * t:ItemId.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ItemId: ItemIdType;
-  /** t:RecurringMasterItemId. */
+  /**
+   * t:RecurringMasterItemId.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   RecurringMasterItemId?: ItemIdType;
-  /** t:ReminderGroup. */
+  /**
+   * t:ReminderGroup.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ReminderGroup?: ReminderGroupType;
-  /** t:UID. */
+  /**
+   * t:UID.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   UID: string;
 }
 
-/** t:RemoveItemType */
+/**
+ * t:RemoveItemType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/removeitem
+ */
 export interface RemoveItemType extends ResponseObjectType {
 }
 
-/** t:ReplyAllToItemType */
+/**
+ * t:ReplyAllToItemType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/replyalltoitem
+ */
 export interface ReplyAllToItemType extends SmartResponseType {
-  /** t:IsSpecificMessageReply. */
+  /**
+   * t:IsSpecificMessageReply.
+   * @since V2017_07_11
+   */
   IsSpecificMessageReply?: boolean;
 }
 
-/** t:ReplyBody */
+/**
+ * t:ReplyBody
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/replybody
+ */
 export interface ReplyBody extends Extensible {
-  /** Attribute xml:lang. */
+  /**
+   * Attribute xml:lang.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/replybody
+   */
   lang?: string;
-  /** t:Message. */
+  /**
+   * t:Message.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/message-availability
+   */
   Message?: string;
 }
 
-/** t:ReplyToItemType */
+/**
+ * t:ReplyToItemType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/replytoitem
+ */
 export interface ReplyToItemType extends SmartResponseType {
 }
 
-/** t:ReportMessageActionType (5 values) */
+/**
+ * t:ReportMessageActionType (5 values)
+ * Values added later: `GetPolicy` (V2018_01_08).
+ * @since V2017_07_11
+ */
 export type ReportMessageActionType = 'Junk' | 'NotJunk' | 'Phish' | 'Unsubscribe' | 'GetPolicy';
 /** Every value of ReportMessageActionType, in schema order. */
 export const ReportMessageActionTypeValues = ['Junk', 'NotJunk', 'Phish', 'Unsubscribe', 'GetPolicy'] as const;
-/** t:ReportMessagePlatformType (7 values) */
+/**
+ * t:ReportMessagePlatformType (7 values)
+ * @since V2018_01_08
+ */
 export type ReportMessagePlatformType = 'Unknown' | 'Android' | 'iOS' | 'Mac' | 'OfficeOnline' | 'PC' | 'Universal';
 /** Every value of ReportMessagePlatformType, in schema order. */
 export const ReportMessagePlatformTypeValues = ['Unknown', 'Android', 'iOS', 'Mac', 'OfficeOnline', 'PC', 'Universal'] as const;
 
-/** t:RequestAttachmentIdType */
+/**
+ * t:RequestAttachmentIdType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/attachmentid-getattachment-and-deleteattachment
+ */
 export interface RequestAttachmentIdType extends BaseItemIdType {
   /** xsi:type: set when the value is of a derived type. */
   $type?: 'RequestAttachmentIdType' | 'AttachmentIdType';
-  /** Attribute Id. */
+  /**
+   * Attribute Id.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/attachmentid-getattachment-and-deleteattachment
+   */
   Id: string;
 }
 
@@ -6015,17 +13357,32 @@ export interface RequestServerVersion extends Extensible {
   Version: ExchangeVersionType;
 }
 
-/** t:RequestTypeHeader */
+/**
+ * t:RequestTypeHeader
+ * @since Exchange2010_SP1
+ */
 export interface RequestTypeHeader extends Extensible {
-  /** t:RequestType. */
+  /**
+   * t:RequestType.
+   * @since Exchange2010_SP1
+   */
   RequestType: AvailabilityProxyRequestType;
 }
 
-/** t:ResolutionType */
+/**
+ * t:ResolutionType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/resolution
+ */
 export interface ResolutionType extends Extensible {
-  /** t:Mailbox. */
+  /**
+   * t:Mailbox.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/mailbox
+   */
   Mailbox: EmailAddressType;
-  /** t:Contact. */
+  /**
+   * t:Contact.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/contact
+   */
   Contact?: ContactItemType;
 }
 
@@ -6038,13 +13395,25 @@ export type ResponseClassType = 'Success' | 'Warning' | 'Error';
 /** Every value of ResponseClassType, in schema order. */
 export const ResponseClassTypeValues = ['Success', 'Warning', 'Error'] as const;
 
-/** t:ResponseMessageInfoType */
+/**
+ * t:ResponseMessageInfoType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface ResponseMessageInfoType extends Extensible {
-  /** Attribute ResponseClass. */
+  /**
+   * Attribute ResponseClass.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ResponseClass: ResponseClassType;
-  /** t:MessageText. */
+  /**
+   * t:MessageText.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   MessageText?: string;
-  /** t:ResponseCode. */
+  /**
+   * t:ResponseCode.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ResponseCode?: string;
 }
 
@@ -6052,7 +13421,10 @@ export interface ResponseMessageInfoType extends Extensible {
 export interface ResponseObjectCoreType extends MessageType {
   /** xsi:type: set when the value is of a derived type. */
   $type?: 'ResponseObjectCoreType' | 'AcceptItemType' | 'AcceptSharingInvitationType' | 'AddItemToMyCalendarType' | 'CancelCalendarItemType' | 'DeclineItemType' | 'ForwardItemType' | 'MeetingRegistrationResponseObjectType' | 'PostReplyItemBaseType' | 'PostReplyItemType' | 'ProposeNewTimeType' | 'ReferenceItemResponseType' | 'RemoveItemType' | 'ReplyAllToItemType' | 'ReplyToItemType' | 'ResponseObjectType' | 'SmartResponseBaseType' | 'SmartResponseType' | 'SuppressReadReceiptType' | 'TentativelyAcceptItemType' | 'WellKnownResponseObjectType';
-  /** t:ReferenceItemId. */
+  /**
+   * t:ReferenceItemId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/referenceitemid
+   */
   ReferenceItemId?: ItemIdType;
 }
 
@@ -6060,385 +13432,940 @@ export interface ResponseObjectCoreType extends MessageType {
 export interface ResponseObjectType extends ResponseObjectCoreType {
   /** xsi:type: set when the value is of a derived type. */
   $type?: 'ResponseObjectType' | 'AcceptItemType' | 'AcceptSharingInvitationType' | 'AddItemToMyCalendarType' | 'CancelCalendarItemType' | 'DeclineItemType' | 'ForwardItemType' | 'MeetingRegistrationResponseObjectType' | 'PostReplyItemBaseType' | 'PostReplyItemType' | 'ProposeNewTimeType' | 'ReferenceItemResponseType' | 'RemoveItemType' | 'ReplyAllToItemType' | 'ReplyToItemType' | 'SmartResponseBaseType' | 'SmartResponseType' | 'SuppressReadReceiptType' | 'TentativelyAcceptItemType' | 'WellKnownResponseObjectType';
-  /** Attribute ObjectName. */
+  /**
+   * Attribute ObjectName.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/proposenewtime
+   */
   ObjectName?: string;
 }
 
-/** t:ResponseTypeType (6 values) */
+/**
+ * t:ResponseTypeType (6 values)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/responsetype
+ */
 export type ResponseTypeType = 'Unknown' | 'Organizer' | 'Tentative' | 'Accept' | 'Decline' | 'NoResponseReceived';
 /** Every value of ResponseTypeType, in schema order. */
 export const ResponseTypeTypeValues = ['Unknown', 'Organizer', 'Tentative', 'Accept', 'Decline', 'NoResponseReceived'] as const;
 
-/** t:RestrictionType */
+/**
+ * t:RestrictionType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/restriction
+ */
 export interface RestrictionType extends Extensible {
-  /** t:SearchExpression (one of a choice). */
+  /**
+   * t:SearchExpression (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/searchexpression
+   */
   SearchExpression?: SearchExpressionType;
-  /** t:Exists (one of a choice). */
+  /**
+   * t:Exists (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/exists
+   */
   Exists?: ExistsType;
-  /** t:Excludes (one of a choice). */
+  /**
+   * t:Excludes (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/excludes
+   */
   Excludes?: ExcludesType;
-  /** t:IsEqualTo (one of a choice). */
+  /**
+   * t:IsEqualTo (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isequalto
+   */
   IsEqualTo?: IsEqualToType;
-  /** t:IsNotEqualTo (one of a choice). */
+  /**
+   * t:IsNotEqualTo (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isnotequalto
+   */
   IsNotEqualTo?: IsNotEqualToType;
-  /** t:IsGreaterThan (one of a choice). */
+  /**
+   * t:IsGreaterThan (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isgreaterthan
+   */
   IsGreaterThan?: IsGreaterThanType;
-  /** t:IsGreaterThanOrEqualTo (one of a choice). */
+  /**
+   * t:IsGreaterThanOrEqualTo (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isgreaterthanorequalto
+   */
   IsGreaterThanOrEqualTo?: IsGreaterThanOrEqualToType;
-  /** t:IsLessThan (one of a choice). */
+  /**
+   * t:IsLessThan (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/islessthan
+   */
   IsLessThan?: IsLessThanType;
-  /** t:IsLessThanOrEqualTo (one of a choice). */
+  /**
+   * t:IsLessThanOrEqualTo (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/islessthanorequalto
+   */
   IsLessThanOrEqualTo?: IsLessThanOrEqualToType;
-  /** t:Contains (one of a choice). */
+  /**
+   * t:Contains (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/contains
+   */
   Contains?: ContainsExpressionType;
-  /** t:Not (one of a choice). */
+  /**
+   * t:Not (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/not
+   */
   Not?: NotType;
-  /** t:And (one of a choice). */
+  /**
+   * t:And (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/and
+   */
   And?: AndType;
-  /** t:Or (one of a choice). */
+  /**
+   * t:Or (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/or
+   */
   Or?: OrType;
-  /** t:Near (one of a choice). */
+  /**
+   * t:Near (one of a choice).
+   * @since V2017_07_11
+   */
   Near?: NearType;
 }
 
-/** t:RetentionActionType (7 values) */
+/**
+ * t:RetentionActionType (7 values)
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/retentionaction
+ */
 export type RetentionActionType = 'None' | 'MoveToDeletedItems' | 'MoveToFolder' | 'DeleteAndAllowRecovery' | 'PermanentlyDelete' | 'MarkAsPastRetentionLimit' | 'MoveToArchive';
 /** Every value of RetentionActionType, in schema order. */
 export const RetentionActionTypeValues = ['None', 'MoveToDeletedItems', 'MoveToFolder', 'DeleteAndAllowRecovery', 'PermanentlyDelete', 'MarkAsPastRetentionLimit', 'MoveToArchive'] as const;
 
-/** t:RetentionPolicyTagType */
+/**
+ * t:RetentionPolicyTagType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/retentionpolicytag
+ */
 export interface RetentionPolicyTagType extends Extensible {
-  /** t:DisplayName. */
+  /**
+   * t:DisplayName.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   DisplayName: string;
-  /** t:RetentionId. */
+  /**
+   * t:RetentionId.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   RetentionId: GuidType;
-  /** t:RetentionPeriod. */
+  /**
+   * t:RetentionPeriod.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   RetentionPeriod: number;
-  /** t:Type. */
+  /**
+   * t:Type.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Type: ElcFolderType;
-  /** t:RetentionAction. */
+  /**
+   * t:RetentionAction.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   RetentionAction: RetentionActionType;
-  /** t:Description. */
+  /**
+   * t:Description.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/description
+   */
   Description?: string;
-  /** t:IsVisible. */
+  /**
+   * t:IsVisible.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   IsVisible: boolean;
-  /** t:OptedInto. */
+  /**
+   * t:OptedInto.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   OptedInto: boolean;
-  /** t:IsArchive. */
+  /**
+   * t:IsArchive.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   IsArchive: boolean;
-  /** t:ParentLabelIdentity. */
+  /**
+   * t:ParentLabelIdentity.
+   * @since V2017_07_11
+   */
   ParentLabelIdentity?: string;
-  /** t:Priority. */
+  /**
+   * t:Priority.
+   * @since V2017_07_11
+   */
   Priority?: number;
 }
 
-/** t:RetentionTagType */
+/**
+ * t:RetentionTagType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export interface RetentionTagType extends Extensible {
   /** The element text. */
   $value: GuidType;
-  /** Attribute IsExplicit. */
+  /**
+   * Attribute IsExplicit.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/archivetag
+   */
   IsExplicit: boolean;
 }
 
-/** t:RetentionType (2 values) */
+/**
+ * t:RetentionType (2 values)
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/retentionpolicytype
+ */
 export type RetentionType = 'Delete' | 'Archive';
 /** Every value of RetentionType, in schema order. */
 export const RetentionTypeValues = ['Delete', 'Archive'] as const;
 
-/** t:RightsManagementLicenseDataType */
+/**
+ * t:RightsManagementLicenseDataType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/rightsmanagementlicensedata
+ */
 export interface RightsManagementLicenseDataType extends Extensible {
-  /** t:RightsManagedMessageDecryptionStatus. */
+  /**
+   * t:RightsManagedMessageDecryptionStatus.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   RightsManagedMessageDecryptionStatus?: number;
-  /** t:RmsTemplateId. */
+  /**
+   * t:RmsTemplateId.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   RmsTemplateId?: string;
-  /** t:TemplateName. */
+  /**
+   * t:TemplateName.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   TemplateName?: string;
-  /** t:TemplateDescription. */
+  /**
+   * t:TemplateDescription.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   TemplateDescription?: string;
-  /** t:EditAllowed. */
+  /**
+   * t:EditAllowed.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/editallowed
+   */
   EditAllowed?: boolean;
-  /** t:ReplyAllowed. */
+  /**
+   * t:ReplyAllowed.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ReplyAllowed?: boolean;
-  /** t:ReplyAllAllowed. */
+  /**
+   * t:ReplyAllAllowed.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ReplyAllAllowed?: boolean;
-  /** t:ForwardAllowed. */
+  /**
+   * t:ForwardAllowed.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/forwardallowed
+   */
   ForwardAllowed?: boolean;
-  /** t:ModifyRecipientsAllowed. */
+  /**
+   * t:ModifyRecipientsAllowed.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ModifyRecipientsAllowed?: boolean;
-  /** t:ExtractAllowed. */
+  /**
+   * t:ExtractAllowed.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/extractallowed
+   */
   ExtractAllowed?: boolean;
-  /** t:PrintAllowed. */
+  /**
+   * t:PrintAllowed.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   PrintAllowed?: boolean;
-  /** t:ExportAllowed. */
+  /**
+   * t:ExportAllowed.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/exportallowed
+   */
   ExportAllowed?: boolean;
-  /** t:ProgrammaticAccessAllowed. */
+  /**
+   * t:ProgrammaticAccessAllowed.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ProgrammaticAccessAllowed?: boolean;
-  /** t:IsOwner. */
+  /**
+   * t:IsOwner.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isowner
+   */
   IsOwner?: boolean;
-  /** t:ContentOwner. */
+  /**
+   * t:ContentOwner.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/contentowner
+   */
   ContentOwner?: string;
-  /** t:ContentExpiryDate. */
+  /**
+   * t:ContentExpiryDate.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/contentexpirydate
+   */
   ContentExpiryDate?: string;
 }
 
-/** t:RoleMemberItemType */
+/**
+ * t:RoleMemberItemType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface RoleMemberItemType extends ItemType {
-  /** t:DisplayName. */
+  /**
+   * t:DisplayName.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   DisplayName?: string;
-  /** t:Type. */
+  /**
+   * t:Type.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Type?: RoleMemberTypeType;
-  /** t:MemberId. */
+  /**
+   * t:MemberId.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   MemberId?: string;
 }
 
-/** t:RoleMemberTypeType (14 values) */
+/**
+ * t:RoleMemberTypeType (14 values)
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type RoleMemberTypeType = 'None' | 'Passport' | 'Everyone' | 'Email' | 'Phone' | 'SkypeId' | 'ExternalId' | 'Group' | 'Guid' | 'Role' | 'Service' | 'Circle' | 'Domain' | 'Partner';
 /** Every value of RoleMemberTypeType, in schema order. */
 export const RoleMemberTypeTypeValues = ['None', 'Passport', 'Everyone', 'Email', 'Phone', 'SkypeId', 'ExternalId', 'Group', 'Guid', 'Role', 'Service', 'Circle', 'Domain', 'Partner'] as const;
 
-/** t:RoomType */
+/**
+ * t:RoomType
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/room
+ */
 export interface RoomType extends DirectoryEntryType {
 }
 
-/** t:RootItemIdType */
+/**
+ * t:RootItemIdType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/rootitemid
+ */
 export interface RootItemIdType extends BaseItemIdType {
-  /** Attribute RootItemId. */
+  /**
+   * Attribute RootItemId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/rootitemid
+   */
   RootItemId: string;
-  /** Attribute RootItemChangeKey. */
+  /**
+   * Attribute RootItemChangeKey.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/rootitemid
+   */
   RootItemChangeKey: string;
 }
 
-/** t:RuleActionsType */
+/**
+ * t:RuleActionsType
+ * @since Exchange2010_SP1
+ */
 export interface RuleActionsType extends Extensible {
-  /** t:AssignCategories. */
+  /**
+   * t:AssignCategories.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/assigncategories
+   */
   AssignCategories?: ArrayOfStringsType;
-  /** t:CopyToFolder. */
+  /**
+   * t:CopyToFolder.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/copytofolder
+   */
   CopyToFolder?: TargetFolderIdType;
-  /** t:Delete. */
+  /**
+   * t:Delete.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/delete
+   */
   Delete?: boolean;
-  /** t:ForwardAsAttachmentToRecipients. */
+  /**
+   * t:ForwardAsAttachmentToRecipients.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/forwardasattachmenttorecipients
+   */
   ForwardAsAttachmentToRecipients?: ArrayOfEmailAddressesType;
-  /** t:ForwardToRecipients. */
+  /**
+   * t:ForwardToRecipients.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/forwardtorecipients
+   */
   ForwardToRecipients?: ArrayOfEmailAddressesType;
-  /** t:MarkImportance. */
+  /**
+   * t:MarkImportance.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/markimportance
+   */
   MarkImportance?: ImportanceChoicesType;
-  /** t:MarkAsRead. */
+  /**
+   * t:MarkAsRead.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/markasread
+   */
   MarkAsRead?: boolean;
-  /** t:MoveToFolder. */
+  /**
+   * t:MoveToFolder.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/movetofolder
+   */
   MoveToFolder?: TargetFolderIdType;
-  /** t:PermanentDelete. */
+  /**
+   * t:PermanentDelete.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/permanentdelete
+   */
   PermanentDelete?: boolean;
-  /** t:RedirectToRecipients. */
+  /**
+   * t:RedirectToRecipients.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/redirecttorecipients
+   */
   RedirectToRecipients?: ArrayOfEmailAddressesType;
-  /** t:SendSMSAlertToRecipients. */
+  /**
+   * t:SendSMSAlertToRecipients.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/sendsmsalerttorecipients
+   */
   SendSMSAlertToRecipients?: ArrayOfEmailAddressesType;
-  /** t:ServerReplyWithMessage. */
+  /**
+   * t:ServerReplyWithMessage.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/serverreplywithmessage
+   */
   ServerReplyWithMessage?: ItemIdType;
-  /** t:StopProcessingRules. */
+  /**
+   * t:StopProcessingRules.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/stopprocessingrules
+   */
   StopProcessingRules?: boolean;
 }
 
-/** t:RuleFieldURIType (90 values) */
+/**
+ * t:RuleFieldURIType (90 values)
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/fielduri-rule
+ */
 export type RuleFieldURIType = 'RuleId' | 'DisplayName' | 'Priority' | 'IsNotSupported' | 'Actions' | 'Condition:Categories' | 'Condition:ContainsBodyStrings' | 'Condition:ContainsHeaderStrings' | 'Condition:ContainsRecipientStrings' | 'Condition:ContainsSenderStrings' | 'Condition:ContainsSubjectOrBodyStrings' | 'Condition:ContainsSubjectStrings' | 'Condition:FlaggedForAction' | 'Condition:FromAddresses' | 'Condition:FromConnectedAccounts' | 'Condition:HasAttachments' | 'Condition:Importance' | 'Condition:IsApprovalRequest' | 'Condition:IsAutomaticForward' | 'Condition:IsAutomaticReply' | 'Condition:IsEncrypted' | 'Condition:IsMeetingRequest' | 'Condition:IsMeetingResponse' | 'Condition:IsNDR' | 'Condition:IsPermissionControlled' | 'Condition:IsReadReceipt' | 'Condition:IsSigned' | 'Condition:IsVoicemail' | 'Condition:ItemClasses' | 'Condition:MessageClassifications' | 'Condition:NotSentToMe' | 'Condition:SentCcMe' | 'Condition:SentOnlyToMe' | 'Condition:SentToAddresses' | 'Condition:SentToMe' | 'Condition:SentToOrCcMe' | 'Condition:Sensitivity' | 'Condition:WithinDateRange' | 'Condition:WithinSizeRange' | 'Exception:Categories' | 'Exception:ContainsBodyStrings' | 'Exception:ContainsHeaderStrings' | 'Exception:ContainsRecipientStrings' | 'Exception:ContainsSenderStrings' | 'Exception:ContainsSubjectOrBodyStrings' | 'Exception:ContainsSubjectStrings' | 'Exception:FlaggedForAction' | 'Exception:FromAddresses' | 'Exception:FromConnectedAccounts' | 'Exception:HasAttachments' | 'Exception:Importance' | 'Exception:IsApprovalRequest' | 'Exception:IsAutomaticForward' | 'Exception:IsAutomaticReply' | 'Exception:IsEncrypted' | 'Exception:IsMeetingRequest' | 'Exception:IsMeetingResponse' | 'Exception:IsNDR' | 'Exception:IsPermissionControlled' | 'Exception:IsReadReceipt' | 'Exception:IsSigned' | 'Exception:IsVoicemail' | 'Exception:ItemClasses' | 'Exception:MessageClassifications' | 'Exception:NotSentToMe' | 'Exception:SentCcMe' | 'Exception:SentOnlyToMe' | 'Exception:SentToAddresses' | 'Exception:SentToMe' | 'Exception:SentToOrCcMe' | 'Exception:Sensitivity' | 'Exception:WithinDateRange' | 'Exception:WithinSizeRange' | 'Action:AssignCategories' | 'Action:CopyToFolder' | 'Action:Delete' | 'Action:ForwardAsAttachmentToRecipients' | 'Action:ForwardToRecipients' | 'Action:MarkImportance' | 'Action:MarkAsRead' | 'Action:MoveToFolder' | 'Action:PermanentDelete' | 'Action:RedirectToRecipients' | 'Action:SendSMSAlertToRecipients' | 'Action:ServerReplyWithMessage' | 'Action:StopProcessingRules' | 'IsEnabled' | 'IsInError' | 'Conditions' | 'Exceptions';
 /** Every value of RuleFieldURIType, in schema order. */
 export const RuleFieldURITypeValues = ['RuleId', 'DisplayName', 'Priority', 'IsNotSupported', 'Actions', 'Condition:Categories', 'Condition:ContainsBodyStrings', 'Condition:ContainsHeaderStrings', 'Condition:ContainsRecipientStrings', 'Condition:ContainsSenderStrings', 'Condition:ContainsSubjectOrBodyStrings', 'Condition:ContainsSubjectStrings', 'Condition:FlaggedForAction', 'Condition:FromAddresses', 'Condition:FromConnectedAccounts', 'Condition:HasAttachments', 'Condition:Importance', 'Condition:IsApprovalRequest', 'Condition:IsAutomaticForward', 'Condition:IsAutomaticReply', 'Condition:IsEncrypted', 'Condition:IsMeetingRequest', 'Condition:IsMeetingResponse', 'Condition:IsNDR', 'Condition:IsPermissionControlled', 'Condition:IsReadReceipt', 'Condition:IsSigned', 'Condition:IsVoicemail', 'Condition:ItemClasses', 'Condition:MessageClassifications', 'Condition:NotSentToMe', 'Condition:SentCcMe', 'Condition:SentOnlyToMe', 'Condition:SentToAddresses', 'Condition:SentToMe', 'Condition:SentToOrCcMe', 'Condition:Sensitivity', 'Condition:WithinDateRange', 'Condition:WithinSizeRange', 'Exception:Categories', 'Exception:ContainsBodyStrings', 'Exception:ContainsHeaderStrings', 'Exception:ContainsRecipientStrings', 'Exception:ContainsSenderStrings', 'Exception:ContainsSubjectOrBodyStrings', 'Exception:ContainsSubjectStrings', 'Exception:FlaggedForAction', 'Exception:FromAddresses', 'Exception:FromConnectedAccounts', 'Exception:HasAttachments', 'Exception:Importance', 'Exception:IsApprovalRequest', 'Exception:IsAutomaticForward', 'Exception:IsAutomaticReply', 'Exception:IsEncrypted', 'Exception:IsMeetingRequest', 'Exception:IsMeetingResponse', 'Exception:IsNDR', 'Exception:IsPermissionControlled', 'Exception:IsReadReceipt', 'Exception:IsSigned', 'Exception:IsVoicemail', 'Exception:ItemClasses', 'Exception:MessageClassifications', 'Exception:NotSentToMe', 'Exception:SentCcMe', 'Exception:SentOnlyToMe', 'Exception:SentToAddresses', 'Exception:SentToMe', 'Exception:SentToOrCcMe', 'Exception:Sensitivity', 'Exception:WithinDateRange', 'Exception:WithinSizeRange', 'Action:AssignCategories', 'Action:CopyToFolder', 'Action:Delete', 'Action:ForwardAsAttachmentToRecipients', 'Action:ForwardToRecipients', 'Action:MarkImportance', 'Action:MarkAsRead', 'Action:MoveToFolder', 'Action:PermanentDelete', 'Action:RedirectToRecipients', 'Action:SendSMSAlertToRecipients', 'Action:ServerReplyWithMessage', 'Action:StopProcessingRules', 'IsEnabled', 'IsInError', 'Conditions', 'Exceptions'] as const;
 
-/** t:RuleOperationErrorType */
+/**
+ * t:RuleOperationErrorType
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/ruleoperationerror
+ */
 export interface RuleOperationErrorType extends Extensible {
-  /** t:OperationIndex. */
+  /**
+   * t:OperationIndex.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/operationindex
+   */
   OperationIndex: number;
-  /** t:ValidationErrors. */
+  /**
+   * t:ValidationErrors.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/validationerrors
+   */
   ValidationErrors: ArrayOfRuleValidationErrorsType;
 }
 
-/** t:RuleOperationType (abstract) */
+/**
+ * t:RuleOperationType (abstract)
+ * @since Exchange2010_SP1
+ */
 export interface RuleOperationType extends Extensible {
   /** xsi:type: set when the value is of a derived type. */
   $type?: 'RuleOperationType' | 'CreateRuleOperationType' | 'DeleteRuleOperationType' | 'SetRuleOperationType';
 }
 
-/** t:RulePredicateDateRangeType */
+/**
+ * t:RulePredicateDateRangeType
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/withindaterange
+ */
 export interface RulePredicateDateRangeType extends Extensible {
-  /** t:StartDateTime. */
+  /**
+   * t:StartDateTime.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/startdatetime
+   */
   StartDateTime?: string;
-  /** t:EndDateTime. */
+  /**
+   * t:EndDateTime.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/enddatetime
+   */
   EndDateTime?: string;
 }
 
-/** t:RulePredicateSizeRangeType */
+/**
+ * t:RulePredicateSizeRangeType
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/withinsizerange
+ */
 export interface RulePredicateSizeRangeType extends Extensible {
-  /** t:MinimumSize. */
+  /**
+   * t:MinimumSize.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/minimumsize
+   */
   MinimumSize?: number;
-  /** t:MaximumSize. */
+  /**
+   * t:MaximumSize.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/maximumsize
+   */
   MaximumSize?: number;
 }
 
-/** t:RulePredicatesType */
+/**
+ * t:RulePredicatesType
+ * @since Exchange2010_SP1
+ */
 export interface RulePredicatesType extends Extensible {
-  /** t:Categories. */
+  /**
+   * t:Categories.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/categories-ex15websvcsotherref
+   */
   Categories?: ArrayOfStringsType;
-  /** t:ContainsBodyStrings. */
+  /**
+   * t:ContainsBodyStrings.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/containsbodystrings
+   */
   ContainsBodyStrings?: ArrayOfStringsType;
-  /** t:ContainsHeaderStrings. */
+  /**
+   * t:ContainsHeaderStrings.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/containsheaderstrings
+   */
   ContainsHeaderStrings?: ArrayOfStringsType;
-  /** t:ContainsRecipientStrings. */
+  /**
+   * t:ContainsRecipientStrings.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/containsrecipientstrings
+   */
   ContainsRecipientStrings?: ArrayOfStringsType;
-  /** t:ContainsSenderStrings. */
+  /**
+   * t:ContainsSenderStrings.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/containssenderstrings
+   */
   ContainsSenderStrings?: ArrayOfStringsType;
-  /** t:ContainsSubjectOrBodyStrings. */
+  /**
+   * t:ContainsSubjectOrBodyStrings.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/containssubjectorbodystrings
+   */
   ContainsSubjectOrBodyStrings?: ArrayOfStringsType;
-  /** t:ContainsSubjectStrings. */
+  /**
+   * t:ContainsSubjectStrings.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/containssubjectstrings
+   */
   ContainsSubjectStrings?: ArrayOfStringsType;
-  /** t:FlaggedForAction. */
+  /**
+   * t:FlaggedForAction.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/flaggedforaction
+   */
   FlaggedForAction?: FlaggedForActionType;
-  /** t:FromAddresses. */
+  /**
+   * t:FromAddresses.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/fromaddresses
+   */
   FromAddresses?: ArrayOfEmailAddressesType;
-  /** t:FromConnectedAccounts. */
+  /**
+   * t:FromConnectedAccounts.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/fromconnectedaccounts
+   */
   FromConnectedAccounts?: ArrayOfStringsType;
-  /** t:HasAttachments. */
+  /**
+   * t:HasAttachments.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/hasattachments
+   */
   HasAttachments?: boolean;
-  /** t:Importance. */
+  /**
+   * t:Importance.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/importance
+   */
   Importance?: ImportanceChoicesType;
-  /** t:IsApprovalRequest. */
+  /**
+   * t:IsApprovalRequest.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isapprovalrequest
+   */
   IsApprovalRequest?: boolean;
-  /** t:IsAutomaticForward. */
+  /**
+   * t:IsAutomaticForward.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isautomaticforward
+   */
   IsAutomaticForward?: boolean;
-  /** t:IsAutomaticReply. */
+  /**
+   * t:IsAutomaticReply.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isautomaticreply
+   */
   IsAutomaticReply?: boolean;
-  /** t:IsEncrypted. */
+  /**
+   * t:IsEncrypted.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isencrypted
+   */
   IsEncrypted?: boolean;
-  /** t:IsMeetingRequest. */
+  /**
+   * t:IsMeetingRequest.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/ismeetingrequest
+   */
   IsMeetingRequest?: boolean;
-  /** t:IsMeetingResponse. */
+  /**
+   * t:IsMeetingResponse.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/ismeetingresponse
+   */
   IsMeetingResponse?: boolean;
-  /** t:IsNDR. */
+  /**
+   * t:IsNDR.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isndr
+   */
   IsNDR?: boolean;
-  /** t:IsPermissionControlled. */
+  /**
+   * t:IsPermissionControlled.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/ispermissioncontrolled
+   */
   IsPermissionControlled?: boolean;
-  /** t:IsReadReceipt. */
+  /**
+   * t:IsReadReceipt.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isreadreceipt
+   */
   IsReadReceipt?: boolean;
-  /** t:IsSigned. */
+  /**
+   * t:IsSigned.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/issigned
+   */
   IsSigned?: boolean;
-  /** t:IsVoicemail. */
+  /**
+   * t:IsVoicemail.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isvoicemail
+   */
   IsVoicemail?: boolean;
-  /** t:ItemClasses. */
+  /**
+   * t:ItemClasses.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/itemclasses
+   */
   ItemClasses?: ArrayOfStringsType;
-  /** t:MessageClassifications. */
+  /**
+   * t:MessageClassifications.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/messageclassifications
+   */
   MessageClassifications?: ArrayOfStringsType;
-  /** t:NotSentToMe. */
+  /**
+   * t:NotSentToMe.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/notsenttome
+   */
   NotSentToMe?: boolean;
-  /** t:SentCcMe. */
+  /**
+   * t:SentCcMe.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/sentccme
+   */
   SentCcMe?: boolean;
-  /** t:SentOnlyToMe. */
+  /**
+   * t:SentOnlyToMe.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/sentonlytome
+   */
   SentOnlyToMe?: boolean;
-  /** t:SentToAddresses. */
+  /**
+   * t:SentToAddresses.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/senttoaddresses
+   */
   SentToAddresses?: ArrayOfEmailAddressesType;
-  /** t:SentToMe. */
+  /**
+   * t:SentToMe.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/senttome
+   */
   SentToMe?: boolean;
-  /** t:SentToOrCcMe. */
+  /**
+   * t:SentToOrCcMe.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/senttoorccme
+   */
   SentToOrCcMe?: boolean;
-  /** t:Sensitivity. */
+  /**
+   * t:Sensitivity.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/sensitivity
+   */
   Sensitivity?: SensitivityChoicesType;
-  /** t:WithinDateRange. */
+  /**
+   * t:WithinDateRange.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/withindaterange
+   */
   WithinDateRange?: RulePredicateDateRangeType;
-  /** t:WithinSizeRange. */
+  /**
+   * t:WithinSizeRange.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/withinsizerange
+   */
   WithinSizeRange?: RulePredicateSizeRangeType;
 }
 
-/** t:RuleType */
+/**
+ * t:RuleType
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/rule-ruletype
+ */
 export interface RuleType extends Extensible {
-  /** t:RuleId. */
+  /**
+   * t:RuleId.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/ruleid
+   */
   RuleId?: string;
-  /** t:DisplayName. */
+  /**
+   * t:DisplayName.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/displayname-string
+   */
   DisplayName: string;
-  /** t:Priority. */
+  /**
+   * t:Priority.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/priority
+   */
   Priority: number;
-  /** t:IsEnabled. */
+  /**
+   * t:IsEnabled.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isenabled
+   */
   IsEnabled: boolean;
-  /** t:IsNotSupported. */
+  /**
+   * t:IsNotSupported.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isnotsupported
+   */
   IsNotSupported?: boolean;
-  /** t:IsInError. */
+  /**
+   * t:IsInError.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isinerror
+   */
   IsInError?: boolean;
-  /** t:Conditions. */
+  /**
+   * t:Conditions.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/conditions
+   */
   Conditions?: RulePredicatesType;
-  /** t:Exceptions. */
+  /**
+   * t:Exceptions.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/exceptions
+   */
   Exceptions?: RulePredicatesType;
-  /** t:Actions. */
+  /**
+   * t:Actions.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/actions
+   */
   Actions?: RuleActionsType;
 }
 
-/** t:RuleValidationErrorCodeType (24 values) */
+/**
+ * t:RuleValidationErrorCodeType (24 values)
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/errorcode
+ */
 export type RuleValidationErrorCodeType = 'ADOperationFailure' | 'ConnectedAccountNotFound' | 'CreateWithRuleId' | 'EmptyValueFound' | 'DuplicatedPriority' | 'DuplicatedOperationOnTheSameRule' | 'FolderDoesNotExist' | 'InvalidAddress' | 'InvalidDateRange' | 'InvalidFolderId' | 'InvalidSizeRange' | 'InvalidValue' | 'MessageClassificationNotFound' | 'MissingAction' | 'MissingParameter' | 'MissingRangeValue' | 'NotSettable' | 'RecipientDoesNotExist' | 'RuleNotFound' | 'SizeLessThanZero' | 'StringValueTooBig' | 'UnsupportedAddress' | 'UnexpectedError' | 'UnsupportedRule';
 /** Every value of RuleValidationErrorCodeType, in schema order. */
 export const RuleValidationErrorCodeTypeValues = ['ADOperationFailure', 'ConnectedAccountNotFound', 'CreateWithRuleId', 'EmptyValueFound', 'DuplicatedPriority', 'DuplicatedOperationOnTheSameRule', 'FolderDoesNotExist', 'InvalidAddress', 'InvalidDateRange', 'InvalidFolderId', 'InvalidSizeRange', 'InvalidValue', 'MessageClassificationNotFound', 'MissingAction', 'MissingParameter', 'MissingRangeValue', 'NotSettable', 'RecipientDoesNotExist', 'RuleNotFound', 'SizeLessThanZero', 'StringValueTooBig', 'UnsupportedAddress', 'UnexpectedError', 'UnsupportedRule'] as const;
 
-/** t:RuleValidationErrorType */
+/**
+ * t:RuleValidationErrorType
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/error
+ */
 export interface RuleValidationErrorType extends Extensible {
-  /** t:FieldURI. */
+  /**
+   * t:FieldURI.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/fielduri-rule
+   */
   FieldURI: RuleFieldURIType;
-  /** t:ErrorCode. */
+  /**
+   * t:ErrorCode.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/errorcode
+   */
   ErrorCode: RuleValidationErrorCodeType;
-  /** t:ErrorMessage. */
+  /**
+   * t:ErrorMessage.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/errormessage
+   */
   ErrorMessage: string;
-  /** t:FieldValue. */
+  /**
+   * t:FieldValue.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/fieldvalue
+   */
   FieldValue: string;
 }
 
-/** t:SearchableMailboxType */
+/**
+ * t:SearchableMailboxType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/searchablemailbox
+ */
 export interface SearchableMailboxType extends Extensible {
-  /** t:Guid. */
+  /**
+   * t:Guid.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/guid-ex15websvcsotherref
+   */
   Guid: GuidType;
-  /** t:PrimarySmtpAddress. */
+  /**
+   * t:PrimarySmtpAddress.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   PrimarySmtpAddress: string;
-  /** t:IsExternalMailbox. */
+  /**
+   * t:IsExternalMailbox.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   IsExternalMailbox: boolean;
-  /** t:ExternalEmailAddress. */
+  /**
+   * t:ExternalEmailAddress.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ExternalEmailAddress: string;
-  /** t:DisplayName. */
+  /**
+   * t:DisplayName.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   DisplayName: string;
-  /** t:IsMembershipGroup. */
+  /**
+   * t:IsMembershipGroup.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/ismembershipgroup
+   */
   IsMembershipGroup: boolean;
-  /** t:ReferenceId. */
+  /**
+   * t:ReferenceId.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ReferenceId: string;
 }
 
-/** t:SearchApplicationIdType (6 values) */
+/**
+ * t:SearchApplicationIdType (6 values)
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type SearchApplicationIdType = 'Outlook' | 'Owa' | 'Paw' | 'Teamspace' | 'OneDrive' | 'Other';
 /** Every value of SearchApplicationIdType, in schema order. */
 export const SearchApplicationIdTypeValues = ['Outlook', 'Owa', 'Paw', 'Teamspace', 'OneDrive', 'Other'] as const;
 
-/** t:SearchDiagnosticsStepType */
+/**
+ * t:SearchDiagnosticsStepType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface SearchDiagnosticsStepType extends Extensible {
-  /** t:StartTime. */
+  /**
+   * t:StartTime.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   StartTime?: string;
-  /** t:StepTime. */
+  /**
+   * t:StepTime.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   StepTime?: number;
-  /** t:StepType. */
+  /**
+   * t:StepType.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   StepType?: string;
-  /** t:AdditionalEntries. */
+  /**
+   * t:AdditionalEntries.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   AdditionalEntries?: SearchDiagnosticsStepType_AdditionalEntries;
 }
 
-/** t:SearchDiagnosticsStepType_AdditionalEntries */
+/**
+ * t:SearchDiagnosticsStepType_AdditionalEntries
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type SearchDiagnosticsStepType_AdditionalEntries = string[];
 
-/** t:SearchDiagnosticsType */
+/**
+ * t:SearchDiagnosticsType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface SearchDiagnosticsType extends Extensible {
   /** Wildcard (xs:any) content. */
   $any?: AnyEntry[];
 }
 
-/** t:SearchExpressionType (abstract) */
+/**
+ * t:SearchExpressionType (abstract)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/searchexpression
+ */
 export interface SearchExpressionType extends Extensible {
   /** xsi:type: set when the value is of a derived type. */
   $type?: 'SearchExpressionType' | 'AndType' | 'ContainsExpressionType' | 'ExcludesType' | 'ExistsType' | 'IsEqualToType' | 'IsGreaterThanOrEqualToType' | 'IsGreaterThanType' | 'IsLessThanOrEqualToType' | 'IsLessThanType' | 'IsNotEqualToType' | 'MultipleOperandBooleanExpressionType' | 'NearType' | 'NotType' | 'OrType' | 'TwoOperandExpressionType';
 }
 
-/** t:SearchFolderScopeType */
+/**
+ * t:SearchFolderScopeType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface SearchFolderScopeType extends Extensible {
-  /** t:FolderId (one of a choice). */
+  /**
+   * t:FolderId (one of a choice).
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   FolderId?: FolderIdType;
-  /** t:WellKnownFolder (one of a choice). */
+  /**
+   * t:WellKnownFolder (one of a choice).
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   WellKnownFolder?: DistinguishedFolderIdType;
 }
 
@@ -6447,275 +14374,613 @@ export type SearchFolderTraversalType = 'Shallow' | 'Deep';
 /** Every value of SearchFolderTraversalType, in schema order. */
 export const SearchFolderTraversalTypeValues = ['Shallow', 'Deep'] as const;
 
-/** t:SearchFolderType */
+/**
+ * t:SearchFolderType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/searchfolder
+ */
 export interface SearchFolderType extends FolderType {
-  /** t:SearchParameters. */
+  /**
+   * t:SearchParameters.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/searchparameters
+   */
   SearchParameters?: SearchParametersType;
 }
 
-/** t:SearchItemKindType (12 values) */
+/**
+ * t:SearchItemKindType (12 values)
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/searchitemkind
+ */
 export type SearchItemKindType = 'Email' | 'Meetings' | 'Tasks' | 'Notes' | 'Docs' | 'Journals' | 'Contacts' | 'Im' | 'Voicemail' | 'Faxes' | 'Posts' | 'Rssfeeds';
 /** Every value of SearchItemKindType, in schema order. */
 export const SearchItemKindTypeValues = ['Email', 'Meetings', 'Tasks', 'Notes', 'Docs', 'Journals', 'Contacts', 'Im', 'Voicemail', 'Faxes', 'Posts', 'Rssfeeds'] as const;
 
-/** t:SearchMailboxesResultType */
+/**
+ * t:SearchMailboxesResultType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/searchmailboxesresult
+ */
 export interface SearchMailboxesResultType extends Extensible {
-  /** t:SearchQueries. */
+  /**
+   * t:SearchQueries.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   SearchQueries: NonEmptyArrayOfMailboxQueriesType;
-  /** t:ResultType. */
+  /**
+   * t:ResultType.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ResultType: SearchResultType;
-  /** t:ItemCount. */
+  /**
+   * t:ItemCount.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ItemCount: number;
-  /** t:Size. */
+  /**
+   * t:Size.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Size: number;
-  /** t:PageItemCount. */
+  /**
+   * t:PageItemCount.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   PageItemCount: number;
-  /** t:PageItemSize. */
+  /**
+   * t:PageItemSize.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   PageItemSize: number;
-  /** t:KeywordStats. */
+  /**
+   * t:KeywordStats.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   KeywordStats?: ArrayOfKeywordStatisticsSearchResultsType;
-  /** t:Items. */
+  /**
+   * t:Items.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Items?: ArrayOfSearchPreviewItemsType;
-  /** t:FailedMailboxes. */
+  /**
+   * t:FailedMailboxes.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/failedmailboxes
+   */
   FailedMailboxes?: ArrayOfFailedSearchMailboxesType;
-  /** t:Refiners. */
+  /**
+   * t:Refiners.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Refiners?: ArrayOfSearchRefinerItemsType;
-  /** t:MailboxStats. */
+  /**
+   * t:MailboxStats.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   MailboxStats?: ArrayOfMailboxStatisticsItemsType;
 }
 
-/** t:SearchPageDirectionType (2 values) */
+/**
+ * t:SearchPageDirectionType (2 values)
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/pagedirection
+ */
 export type SearchPageDirectionType = 'Previous' | 'Next';
 /** Every value of SearchPageDirectionType, in schema order. */
 export const SearchPageDirectionTypeValues = ['Previous', 'Next'] as const;
 
-/** t:SearchParametersType */
+/**
+ * t:SearchParametersType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/searchparameters
+ */
 export interface SearchParametersType extends Extensible {
-  /** Attribute Traversal. */
+  /**
+   * Attribute Traversal.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/searchparameters
+   */
   Traversal?: SearchFolderTraversalType;
-  /** t:Restriction. */
+  /**
+   * t:Restriction.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/restriction
+   */
   Restriction: RestrictionType;
-  /** t:BaseFolderIds. */
+  /**
+   * t:BaseFolderIds.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/basefolderids
+   */
   BaseFolderIds: NonEmptyArrayOfBaseFolderIdsType;
 }
 
-/** t:SearchPreviewItemType */
+/**
+ * t:SearchPreviewItemType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/searchpreviewitem
+ */
 export interface SearchPreviewItemType extends Extensible {
-  /** t:Id. */
+  /**
+   * t:Id.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Id: ItemIdType;
-  /** t:Mailbox. */
+  /**
+   * t:Mailbox.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Mailbox?: PreviewItemMailboxType;
-  /** t:ParentId. */
+  /**
+   * t:ParentId.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ParentId?: ItemIdType;
-  /** t:ItemClass. */
+  /**
+   * t:ItemClass.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ItemClass?: ItemClassType;
-  /** t:UniqueHash. */
+  /**
+   * t:UniqueHash.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   UniqueHash?: string;
-  /** t:SortValue. */
+  /**
+   * t:SortValue.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   SortValue?: string;
-  /** t:OwaLink. */
+  /**
+   * t:OwaLink.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   OwaLink?: string;
-  /** t:Sender. */
+  /**
+   * t:Sender.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Sender?: string;
-  /** t:ToRecipients. */
+  /**
+   * t:ToRecipients.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ToRecipients?: ArrayOfSmtpAddressType;
-  /** t:CcRecipients. */
+  /**
+   * t:CcRecipients.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   CcRecipients?: ArrayOfSmtpAddressType;
-  /** t:BccRecipients. */
+  /**
+   * t:BccRecipients.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   BccRecipients?: ArrayOfSmtpAddressType;
-  /** t:CreatedTime. */
+  /**
+   * t:CreatedTime.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/createdtime
+   */
   CreatedTime?: string;
-  /** t:ReceivedTime. */
+  /**
+   * t:ReceivedTime.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   ReceivedTime?: string;
-  /** t:SentTime. */
+  /**
+   * t:SentTime.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   SentTime?: string;
-  /** t:Subject. */
+  /**
+   * t:Subject.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Subject?: string;
-  /** t:Size. */
+  /**
+   * t:Size.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Size?: number;
-  /** t:Preview. */
+  /**
+   * t:Preview.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Preview?: string;
-  /** t:Importance. */
+  /**
+   * t:Importance.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Importance?: ImportanceChoicesType;
-  /** t:Read. */
+  /**
+   * t:Read.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Read?: boolean;
-  /** t:HasAttachment. */
+  /**
+   * t:HasAttachment.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/hasattachment
+   */
   HasAttachment?: boolean;
-  /** t:ExtendedProperties. */
+  /**
+   * t:ExtendedProperties.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/extendedproperties-nonemptyarrayofextendedpropertytype
+   */
   ExtendedProperties?: NonEmptyArrayOfExtendedPropertyType;
 }
 
-/** t:SearchRefinerItemType */
+/**
+ * t:SearchRefinerItemType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/refiner
+ */
 export interface SearchRefinerItemType extends Extensible {
-  /** t:Name. */
+  /**
+   * t:Name.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Name: string;
-  /** t:Value. */
+  /**
+   * t:Value.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Value: string;
-  /** t:Count. */
+  /**
+   * t:Count.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Count: number;
-  /** t:Token. */
+  /**
+   * t:Token.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Token: string;
 }
 
-/** t:SearchRefinerType */
+/**
+ * t:SearchRefinerType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface SearchRefinerType extends Extensible {
   /** xsi:type: set when the value is of a derived type. */
   $type?: 'SearchRefinerType' | 'AttachmentRefinerType' | 'FolderRefinerType' | 'HashtagRefinerType' | 'MailboxRefinerType' | 'PeopleRefinerType';
-  /** t:RefinerType. */
+  /**
+   * t:RefinerType.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   RefinerType: RefinerTypeType;
-  /** t:Refiner. */
+  /**
+   * t:Refiner.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Refiner: DynamicRefinerQueryType;
-  /** t:ResultCount. */
+  /**
+   * t:ResultCount.
+   * @since V2017_07_11
+   */
   ResultCount?: number;
 }
 
-/** t:SearchResultConversationIdType */
+/**
+ * t:SearchResultConversationIdType
+ * @since V2017_07_11
+ */
 export interface SearchResultConversationIdType extends ItemIdType {
-  /** t:OutlookConversationId. */
+  /**
+   * t:OutlookConversationId.
+   * @since V2017_07_11
+   */
   OutlookConversationId?: string;
 }
 
-/** t:SearchResultItemIdType */
+/**
+ * t:SearchResultItemIdType
+ * @since V2017_07_11
+ */
 export interface SearchResultItemIdType extends ItemIdType {
-  /** t:EntryId. */
+  /**
+   * t:EntryId.
+   * @since V2017_07_11
+   */
   EntryId?: string;
-  /** t:OutlookItemId. */
+  /**
+   * t:OutlookItemId.
+   * @since V2017_07_11
+   */
   OutlookItemId?: string;
 }
 
-/** t:SearchResultsPropertySetNameType (3 values) */
+/**
+ * t:SearchResultsPropertySetNameType (3 values)
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type SearchResultsPropertySetNameType = 'Default' | 'Owa16' | 'Outlook16';
 /** Every value of SearchResultsPropertySetNameType, in schema order. */
 export const SearchResultsPropertySetNameTypeValues = ['Default', 'Owa16', 'Outlook16'] as const;
 
-/** t:SearchResultsType */
+/**
+ * t:SearchResultsType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface SearchResultsType extends Extensible {
-  /** t:Items. */
+  /**
+   * t:Items.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Items?: SearchResultsType_Items;
-  /** t:Conversations. */
+  /**
+   * t:Conversations.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Conversations?: SearchResultsType_Conversations;
-  /** t:People. */
+  /**
+   * t:People.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   People?: SearchResultsType_People;
-  /** t:MoreResultsAvailable. */
+  /**
+   * t:MoreResultsAvailable.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   MoreResultsAvailable: boolean;
-  /** t:RefinerTelemetryBatchId. */
+  /**
+   * t:RefinerTelemetryBatchId.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   RefinerTelemetryBatchId: number;
-  /** t:SearchRefiners. */
+  /**
+   * t:SearchRefiners.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   SearchRefiners?: SearchResultsType_SearchRefiners;
-  /** t:DiagnosticsData. */
+  /**
+   * t:DiagnosticsData.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   DiagnosticsData?: SearchDiagnosticsType;
-  /** t:SearchResultsCount. */
+  /**
+   * t:SearchResultsCount.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   SearchResultsCount?: number;
-  /** t:TotalResultsCount. */
+  /**
+   * t:TotalResultsCount.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   TotalResultsCount?: number;
-  /** t:SearchTerms. */
+  /**
+   * t:SearchTerms.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   SearchTerms?: ArrayOfStringsType;
-  /** t:QueryId. */
+  /**
+   * t:QueryId.
+   * @since V2017_07_11
+   */
   QueryId?: ExecuteSearchQueryIdType;
-  /** t:MailboxesInformation. */
+  /**
+   * t:MailboxesInformation.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   MailboxesInformation?: SearchResultsType_MailboxesInformation;
 }
 
-/** t:SearchResultsType_Conversations */
+/**
+ * t:SearchResultsType_Conversations
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type SearchResultsType_Conversations = ConversationType[];
-/** t:SearchResultsType_Items */
+/**
+ * t:SearchResultsType_Items
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type SearchResultsType_Items = ItemType[];
-/** t:SearchResultsType_MailboxesInformation */
+/**
+ * t:SearchResultsType_MailboxesInformation
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type SearchResultsType_MailboxesInformation = MailboxInformationType[];
-/** t:SearchResultsType_People */
+/**
+ * t:SearchResultsType_People
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type SearchResultsType_People = PersonaType[];
-/** t:SearchResultsType_SearchRefiners */
+/**
+ * t:SearchResultsType_SearchRefiners
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type SearchResultsType_SearchRefiners = SearchRefinerType[];
-/** t:SearchResultType (2 values) */
+/**
+ * t:SearchResultType (2 values)
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/resulttype
+ */
 export type SearchResultType = 'StatisticsOnly' | 'PreviewOnly';
 /** Every value of SearchResultType, in schema order. */
 export const SearchResultTypeValues = ['StatisticsOnly', 'PreviewOnly'] as const;
-/** t:SearchScopeArchivesType */
+/**
+ * t:SearchScopeArchivesType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type SearchScopeArchivesType = SearchScopeArchivesType_Item[];
-/** t:SearchScopeArchivesType_Item (3 values) */
+/**
+ * t:SearchScopeArchivesType_Item (3 values)
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type SearchScopeArchivesType_Item = 'MainArchive' | 'AuxArchive' | 'All';
 /** Every value of SearchScopeArchivesType_Item, in schema order. */
 export const SearchScopeArchivesType_ItemValues = ['MainArchive', 'AuxArchive', 'All'] as const;
-/** t:SearchScopeGroupsType */
+/**
+ * t:SearchScopeGroupsType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type SearchScopeGroupsType = SearchScopeGroupsType_Item[];
-/** t:SearchScopeGroupsType_Item (1 values) */
+/**
+ * t:SearchScopeGroupsType_Item (1 values)
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type SearchScopeGroupsType_Item = 'MyGroups';
 /** Every value of SearchScopeGroupsType_Item, in schema order. */
 export const SearchScopeGroupsType_ItemValues = ['MyGroups'] as const;
 
-/** t:SearchSuggestionsType */
+/**
+ * t:SearchSuggestionsType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface SearchSuggestionsType extends Extensible {
-  /** t:TDSuggestionsBatchId. */
+  /**
+   * t:TDSuggestionsBatchId.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   TDSuggestionsBatchId: number;
-  /** t:TDSuggestionsInstanceId. */
+  /**
+   * t:TDSuggestionsInstanceId.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   TDSuggestionsInstanceId: GuidType;
-  /** t:Suggestions. */
+  /**
+   * t:Suggestions.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Suggestions?: SearchSuggestionsType_Suggestions;
-  /** t:DiagnosticsData. */
+  /**
+   * t:DiagnosticsData.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   DiagnosticsData?: SearchDiagnosticsType;
 }
 
-/** t:SearchSuggestionsType_Suggestions */
+/**
+ * t:SearchSuggestionsType_Suggestions
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type SearchSuggestionsType_Suggestions = SuggestionType[];
 
-/** t:SeekToConditionPageViewType */
+/**
+ * t:SeekToConditionPageViewType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/seektoconditionpageitemview
+ */
 export interface SeekToConditionPageViewType extends BasePagingType {
-  /** Attribute BasePoint. */
+  /**
+   * Attribute BasePoint.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/seektoconditionpageitemview
+   */
   BasePoint: IndexBasePointType;
-  /** t:Condition. */
+  /**
+   * t:Condition.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/condition-restrictiontype
+   */
   Condition: RestrictionType;
 }
 
-/** t:SenderAddInEntityType */
+/**
+ * t:SenderAddInEntityType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface SenderAddInEntityType extends Extensible {
-  /** t:ExtensionId. */
+  /**
+   * t:ExtensionId.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ExtensionId?: string;
 }
 
-/** t:SendPromptType (3 values) */
+/**
+ * t:SendPromptType (3 values)
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/sendprompt
+ */
 export type SendPromptType = 'None' | 'Send' | 'VotingOption';
 /** Every value of SendPromptType, in schema order. */
 export const SendPromptTypeValues = ['None', 'Send', 'VotingOption'] as const;
-/** t:SensitivityChoicesType (4 values) */
+/**
+ * t:SensitivityChoicesType (4 values)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/sensitivity
+ */
 export type SensitivityChoicesType = 'Normal' | 'Personal' | 'Private' | 'Confidential';
 /** Every value of SensitivityChoicesType, in schema order. */
 export const SensitivityChoicesTypeValues = ['Normal', 'Personal', 'Private', 'Confidential'] as const;
 
-/** t:SerializableTimeZone */
+/**
+ * t:SerializableTimeZone
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/timezone-availability
+ */
 export interface SerializableTimeZone extends Extensible {
-  /** t:Bias. */
+  /**
+   * t:Bias.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/bias-utc
+   */
   Bias: number;
-  /** t:StandardTime. */
+  /**
+   * t:StandardTime.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/standardtime
+   */
   StandardTime: SerializableTimeZoneTime;
-  /** t:DaylightTime. */
+  /**
+   * t:DaylightTime.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/daylighttime
+   */
   DaylightTime: SerializableTimeZoneTime;
 }
 
 /** t:SerializableTimeZoneTime */
 export interface SerializableTimeZoneTime extends Extensible {
-  /** t:Bias. */
+  /**
+   * t:Bias.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/bias
+   */
   Bias: number;
-  /** t:Time. */
+  /**
+   * t:Time.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/time
+   */
   Time: string;
-  /** t:DayOrder. */
+  /**
+   * t:DayOrder.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/dayorder
+   */
   DayOrder: number;
-  /** t:Month. */
+  /**
+   * t:Month.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/month
+   */
   Month: number;
-  /** t:DayOfWeek. */
+  /**
+   * t:DayOfWeek.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/dayofweek-timezone
+   */
   DayOfWeek: DayOfWeekType;
-  /** t:Year. */
+  /**
+   * t:Year.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/year
+   */
   Year?: string;
 }
 
-/** t:SerializedSecurityContextType */
+/**
+ * t:SerializedSecurityContextType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/serializedsecuritycontext
+ */
 export interface SerializedSecurityContextType extends Extensible {
-  /** t:UserSid. */
+  /**
+   * t:UserSid.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/usersid
+   */
   UserSid: string;
-  /** t:GroupSids. */
+  /**
+   * t:GroupSids.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/groupsids
+   */
   GroupSids?: NonEmptyArrayOfGroupIdentifiersType;
-  /** t:RestrictedGroupSids. */
+  /**
+   * t:RestrictedGroupSids.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/restrictedgroupsids
+   */
   RestrictedGroupSids?: NonEmptyArrayOfRestrictedGroupIdentifiersType;
-  /** t:PrimarySmtpAddress. */
+  /**
+   * t:PrimarySmtpAddress.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/primarysmtpaddress
+   */
   PrimarySmtpAddress?: string;
 }
 
@@ -6733,157 +14998,325 @@ export interface ServerVersionInfo extends Extensible {
   Version?: string;
 }
 
-/** t:ServiceConfiguration */
+/**
+ * t:ServiceConfiguration
+ * @since Exchange2010_SP1
+ */
 export interface ServiceConfiguration extends Extensible {
   /** xsi:type: set when the value is of a derived type. */
   $type?: 'ServiceConfiguration' | 'MailTipsServiceConfiguration' | 'OfficeIntegrationConfiguration' | 'ProtectionRulesServiceConfiguration' | 'SharePointURLsServiceConfiguration' | 'UnifiedMessageServiceConfiguration';
 }
 
-/** t:ServiceConfigurationType */
+/**
+ * t:ServiceConfigurationType
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/configurationname
+ */
 export type ServiceConfigurationType = ServiceConfigurationType_Item[];
-/** t:ServiceConfigurationType_Item (6 values) */
+/**
+ * t:ServiceConfigurationType_Item (6 values)
+ * Values added later: `PolicyNudges` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `SharePointURLs` (V2017_07_11), `OfficeIntegrationConfiguration` (V2017_07_11).
+ * @since Exchange2010_SP1
+ */
 export type ServiceConfigurationType_Item = 'MailTips' | 'UnifiedMessagingConfiguration' | 'ProtectionRules' | 'PolicyNudges' | 'SharePointURLs' | 'OfficeIntegrationConfiguration';
 /** Every value of ServiceConfigurationType_Item, in schema order. */
 export const ServiceConfigurationType_ItemValues = ['MailTips', 'UnifiedMessagingConfiguration', 'ProtectionRules', 'PolicyNudges', 'SharePointURLs', 'OfficeIntegrationConfiguration'] as const;
 
-/** t:SetFolderFieldType */
+/**
+ * t:SetFolderFieldType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/setfolderfield
+ */
 export interface SetFolderFieldType extends FolderChangeDescriptionType {
-  /** t:Folder (one of a choice). */
+  /**
+   * t:Folder (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/folder
+   */
   Folder?: FolderType;
-  /** t:CalendarFolder (one of a choice). */
+  /**
+   * t:CalendarFolder (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/calendarfolder
+   */
   CalendarFolder?: CalendarFolderType;
-  /** t:ContactsFolder (one of a choice). */
+  /**
+   * t:ContactsFolder (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/contactsfolder
+   */
   ContactsFolder?: ContactsFolderType;
-  /** t:SearchFolder (one of a choice). */
+  /**
+   * t:SearchFolder (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/searchfolder
+   */
   SearchFolder?: SearchFolderType;
-  /** t:TasksFolder (one of a choice). */
+  /**
+   * t:TasksFolder (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/tasksfolder
+   */
   TasksFolder?: TasksFolderType;
 }
 
-/** t:SetItemFieldType */
+/**
+ * t:SetItemFieldType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/setitemfield
+ */
 export interface SetItemFieldType extends ItemChangeDescriptionType {
-  /** t:Item (one of a choice). */
+  /**
+   * t:Item (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/item
+   */
   Item?: ItemType;
-  /** t:Message (one of a choice). */
+  /**
+   * t:Message (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/message-ex15websvcsotherref
+   */
   Message?: MessageType;
-  /** t:SharingMessage (one of a choice). */
+  /**
+   * t:SharingMessage (one of a choice).
+   * @since V2017_07_11
+   */
   SharingMessage?: SharingMessageType;
-  /** t:CalendarItem (one of a choice). */
+  /**
+   * t:CalendarItem (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/calendaritem
+   */
   CalendarItem?: CalendarItemType;
-  /** t:Contact (one of a choice). */
+  /**
+   * t:Contact (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/contact
+   */
   Contact?: ContactItemType;
-  /** t:DistributionList (one of a choice). */
+  /**
+   * t:DistributionList (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/distributionlist
+   */
   DistributionList?: DistributionListType;
-  /** t:MeetingMessage (one of a choice). */
+  /**
+   * t:MeetingMessage (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/meetingmessage
+   */
   MeetingMessage?: MeetingMessageType;
-  /** t:MeetingRequest (one of a choice). */
+  /**
+   * t:MeetingRequest (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/meetingrequest
+   */
   MeetingRequest?: MeetingRequestMessageType;
-  /** t:MeetingResponse (one of a choice). */
+  /**
+   * t:MeetingResponse (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/meetingresponse
+   */
   MeetingResponse?: MeetingResponseMessageType;
-  /** t:MeetingCancellation (one of a choice). */
+  /**
+   * t:MeetingCancellation (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/meetingcancellation
+   */
   MeetingCancellation?: MeetingCancellationMessageType;
-  /** t:Task (one of a choice). */
+  /**
+   * t:Task (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/task
+   */
   Task?: TaskType;
-  /** t:PostItem (one of a choice). */
+  /**
+   * t:PostItem (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/postitem
+   */
   PostItem?: PostItemType;
-  /** t:RoleMember (one of a choice). */
+  /**
+   * t:RoleMember (one of a choice).
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   RoleMember?: RoleMemberItemType;
-  /** t:Network (one of a choice). */
+  /**
+   * t:Network (one of a choice).
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Network?: NetworkItemType;
-  /** t:Person (one of a choice). */
+  /**
+   * t:Person (one of a choice).
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Person?: AbchPersonItemType;
 }
 
-/** t:SetRuleOperationType */
+/**
+ * t:SetRuleOperationType
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/setruleoperation
+ */
 export interface SetRuleOperationType extends RuleOperationType {
-  /** t:Rule. */
+  /**
+   * t:Rule.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/rule-ruletype
+   */
   Rule: RuleType;
 }
 
-/** t:SharePointURLsServiceConfiguration */
+/**
+ * t:SharePointURLsServiceConfiguration
+ * @since V2017_07_11
+ */
 export interface SharePointURLsServiceConfiguration extends ServiceConfiguration {
-  /** t:InternalSPMySiteHostURL. */
+  /**
+   * t:InternalSPMySiteHostURL.
+   * @since V2017_07_11
+   */
   InternalSPMySiteHostURL: string;
-  /** t:ExternalSPMySiteHostURL. */
+  /**
+   * t:ExternalSPMySiteHostURL.
+   * @since V2017_07_11
+   */
   ExternalSPMySiteHostURL: string;
 }
 
-/** t:SharingAction (4 values) */
+/**
+ * t:SharingAction (4 values)
+ * @since V2017_07_11
+ */
 export type SharingAction = 'AcceptAndViewCalendar' | 'ViewCalendar' | 'AddThisCalendar' | 'Accept';
 /** Every value of SharingAction, in schema order. */
 export const SharingActionValues = ['AcceptAndViewCalendar', 'ViewCalendar', 'AddThisCalendar', 'Accept'] as const;
-/** t:SharingActionImportance (2 values) */
+/**
+ * t:SharingActionImportance (2 values)
+ * @since V2017_07_11
+ */
 export type SharingActionImportance = 'Primary' | 'Secondary';
 /** Every value of SharingActionImportance, in schema order. */
 export const SharingActionImportanceValues = ['Primary', 'Secondary'] as const;
-/** t:SharingActionType (1 values) */
+/**
+ * t:SharingActionType (1 values)
+ * @since V2017_07_11
+ */
 export type SharingActionType = 'Accept';
 /** Every value of SharingActionType, in schema order. */
 export const SharingActionTypeValues = ['Accept'] as const;
-/** t:SharingDataType (2 values) */
+/**
+ * t:SharingDataType (2 values)
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/datatype
+ */
 export type SharingDataType = 'Calendar' | 'Contacts';
 /** Every value of SharingDataType, in schema order. */
 export const SharingDataTypeValues = ['Calendar', 'Contacts'] as const;
 
-/** t:SharingMessageActionType */
+/**
+ * t:SharingMessageActionType
+ * @since V2017_07_11
+ */
 export interface SharingMessageActionType extends Extensible {
-  /** t:Importance. */
+  /**
+   * t:Importance.
+   * @since V2017_07_11
+   */
   Importance?: SharingActionImportance;
-  /** t:ActionType. */
+  /**
+   * t:ActionType.
+   * @since V2017_07_11
+   */
   ActionType?: SharingActionType;
-  /** t:Action. */
+  /**
+   * t:Action.
+   * @since V2017_07_11
+   */
   Action?: SharingAction;
 }
 
-/** t:SharingMessageType */
+/**
+ * t:SharingMessageType
+ * @since V2017_07_11
+ */
 export interface SharingMessageType extends MessageType {
-  /** t:SharingMessageAction. */
+  /**
+   * t:SharingMessageAction.
+   * @since V2017_07_11
+   */
   SharingMessageAction?: SharingMessageActionType;
-  /** t:SharingMessageActions. */
+  /**
+   * t:SharingMessageActions.
+   * @since V2017_07_11
+   */
   SharingMessageActions?: ArrayOfSharingMessageActionType;
 }
 
 /** t:SidAndAttributesType */
 export interface SidAndAttributesType extends Extensible {
-  /** Attribute Attributes. */
+  /**
+   * Attribute Attributes.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/groupidentifier
+   */
   Attributes: number;
-  /** t:SecurityIdentifier. */
+  /**
+   * t:SecurityIdentifier.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/securityidentifier
+   */
   SecurityIdentifier: string;
 }
 
-/** t:SIDType */
+/**
+ * t:SIDType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/sid
+ */
 export interface SIDType extends Extensible {
   /** The element text. */
   $value: NonEmptyStringType;
 }
 
-/** t:SingleLargeArchiveSearchScopeType */
+/**
+ * t:SingleLargeArchiveSearchScopeType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface SingleLargeArchiveSearchScopeType extends Extensible {
-  /** t:MailboxGuid. */
+  /**
+   * t:MailboxGuid.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   MailboxGuid?: GuidType;
-  /** t:FolderScope. */
+  /**
+   * t:FolderScope.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   FolderScope: SearchFolderScopeType;
-  /** t:IsDeepTraversal. */
+  /**
+   * t:IsDeepTraversal.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   IsDeepTraversal: boolean;
 }
 
 /** t:SingleRecipientType */
 export interface SingleRecipientType extends Extensible {
-  /** t:Mailbox. */
+  /**
+   * t:Mailbox.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/mailbox
+   */
   Mailbox: EmailAddressType;
 }
 
-/** t:SingleValueInsightContent */
+/**
+ * t:SingleValueInsightContent
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface SingleValueInsightContent extends InsightContent {
-  /** t:Item. */
+  /**
+   * t:Item.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Item?: InsightValue;
 }
 
-/** t:SkillInsightValue */
+/**
+ * t:SkillInsightValue
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface SkillInsightValue extends InsightValue {
-  /** t:Name. */
+  /**
+   * t:Name.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Name?: string;
-  /** t:Strength. */
+  /**
+   * t:Strength.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Strength?: number;
 }
 
@@ -6891,23 +15324,50 @@ export interface SkillInsightValue extends InsightValue {
 export interface SmartResponseBaseType extends Extensible {
   /** xsi:type: set when the value is of a derived type. */
   $type?: 'SmartResponseBaseType' | 'CancelCalendarItemType' | 'ForwardItemType' | 'ReplyAllToItemType' | 'ReplyToItemType' | 'SmartResponseType';
-  /** t:Subject. */
+  /**
+   * t:Subject.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/subject
+   */
   Subject?: string;
-  /** t:Body. */
+  /**
+   * t:Body.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/body
+   */
   Body?: BodyType;
-  /** t:ToRecipients. */
+  /**
+   * t:ToRecipients.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/torecipients
+   */
   ToRecipients?: ArrayOfRecipientsType;
-  /** t:CcRecipients. */
+  /**
+   * t:CcRecipients.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/ccrecipients
+   */
   CcRecipients?: ArrayOfRecipientsType;
-  /** t:BccRecipients. */
+  /**
+   * t:BccRecipients.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/bccrecipients
+   */
   BccRecipients?: ArrayOfRecipientsType;
-  /** t:IsReadReceiptRequested. */
+  /**
+   * t:IsReadReceiptRequested.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isreadreceiptrequested
+   */
   IsReadReceiptRequested?: boolean;
-  /** t:IsDeliveryReceiptRequested. */
+  /**
+   * t:IsDeliveryReceiptRequested.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isdeliveryreceiptrequested
+   */
   IsDeliveryReceiptRequested?: boolean;
-  /** t:From. */
+  /**
+   * t:From.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/from
+   */
   From?: SingleRecipientType;
-  /** t:ReferenceItemId. */
+  /**
+   * t:ReferenceItemId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/referenceitemid
+   */
   ReferenceItemId?: ItemIdType;
 }
 
@@ -6915,160 +15375,333 @@ export interface SmartResponseBaseType extends Extensible {
 export interface SmartResponseType extends SmartResponseBaseType {
   /** xsi:type: set when the value is of a derived type. */
   $type?: 'SmartResponseType' | 'CancelCalendarItemType' | 'ForwardItemType' | 'ReplyAllToItemType' | 'ReplyToItemType';
-  /** t:NewBodyContent. */
+  /**
+   * t:NewBodyContent.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/newbodycontent
+   */
   NewBodyContent?: BodyType;
 }
 
-/** t:SmtpAddressType */
+/**
+ * t:SmtpAddressType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/smtpaddress
+ */
 export interface SmtpAddressType extends Extensible {
   /** The element text. */
   $value: NonEmptyStringType;
 }
 
-/** t:SmtpDomain */
+/**
+ * t:SmtpDomain
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/domain
+ */
 export interface SmtpDomain extends Extensible {
-  /** Attribute Name. */
+  /**
+   * Attribute Name.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/domain
+   */
   Name: string;
-  /** Attribute IncludeSubdomains. */
+  /**
+   * Attribute IncludeSubdomains.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/domain
+   */
   IncludeSubdomains?: boolean;
 }
 
-/** t:SmtpDomainList */
+/**
+ * t:SmtpDomainList
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/internaldomains-smtpdomainlist
+ */
 export type SmtpDomainList = SmtpDomain[];
 /** t:SortDirectionType (2 values) */
 export type SortDirectionType = 'Ascending' | 'Descending';
 /** Every value of SortDirectionType, in schema order. */
 export const SortDirectionTypeValues = ['Ascending', 'Descending'] as const;
-/** t:SpecialLogonTypeType (2 values) */
+/**
+ * t:SpecialLogonTypeType (2 values)
+ * @since Exchange2010_SP1
+ */
 export type SpecialLogonTypeType = 'Admin' | 'SystemService';
 /** Every value of SpecialLogonTypeType, in schema order. */
 export const SpecialLogonTypeTypeValues = ['Admin', 'SystemService'] as const;
-/** t:StandardGroupByType (1 values) */
+/**
+ * t:StandardGroupByType (1 values)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/standardgroupby
+ */
 export type StandardGroupByType = 'ConversationTopic';
 /** Every value of StandardGroupByType, in schema order. */
 export const StandardGroupByTypeValues = ['ConversationTopic'] as const;
-/** t:StreamingSubscriptionConnectionTimeoutType */
+/**
+ * t:StreamingSubscriptionConnectionTimeoutType
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/connectiontimeout
+ */
 export type StreamingSubscriptionConnectionTimeoutType = number;
 
-/** t:StreamingSubscriptionRequestType */
+/**
+ * t:StreamingSubscriptionRequestType
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/streamingsubscriptionrequest
+ */
 export interface StreamingSubscriptionRequestType extends Extensible {
-  /** Attribute SubscribeToAllFolders. */
+  /**
+   * Attribute SubscribeToAllFolders.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/streamingsubscriptionrequest
+   */
   SubscribeToAllFolders?: boolean;
-  /** t:FolderIds. */
+  /**
+   * t:FolderIds.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/folderids
+   */
   FolderIds?: NonEmptyArrayOfBaseFolderIdsType;
-  /** t:EventTypes. */
+  /**
+   * t:EventTypes.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/eventtypes
+   */
   EventTypes: NonEmptyArrayOfNotificationEventTypesType;
 }
 
-/** t:StringArrayAttributedValueType */
+/**
+ * t:StringArrayAttributedValueType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/stringarrayattributedvalue
+ */
 export interface StringArrayAttributedValueType extends Extensible {
-  /** t:Values. */
+  /**
+   * t:Values.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Values: ArrayOfStringValueType;
-  /** t:Attributions. */
+  /**
+   * t:Attributions.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/attributions-arrayofvalueattributionstype
+   */
   Attributions: ArrayOfValueAttributionsType;
 }
 
-/** t:StringAttributedValueType */
+/**
+ * t:StringAttributedValueType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/stringattributedvalue
+ */
 export interface StringAttributedValueType extends Extensible {
-  /** t:Value. */
+  /**
+   * t:Value.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Value: string;
-  /** t:Attributions. */
+  /**
+   * t:Attributions.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/attributions-arrayofvalueattributionstype
+   */
   Attributions: ArrayOfValueAttributionsType;
 }
 
-/** t:StringInsightValue */
+/**
+ * t:StringInsightValue
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface StringInsightValue extends InsightValue {
-  /** t:Data. */
+  /**
+   * t:Data.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Data?: string;
 }
 
 /** t:SubscriptionIdType */
 export type SubscriptionIdType = string;
-/** t:SubscriptionStatusFrequencyType */
+/**
+ * t:SubscriptionStatusFrequencyType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/statusfrequency
+ */
 export type SubscriptionStatusFrequencyType = number;
-/** t:SubscriptionStatusType (2 values) */
+/**
+ * t:SubscriptionStatusType (2 values)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/subscriptionstatus
+ */
 export type SubscriptionStatusType = 'OK' | 'Unsubscribe';
 /** Every value of SubscriptionStatusType, in schema order. */
 export const SubscriptionStatusTypeValues = ['OK', 'Unsubscribe'] as const;
 /** t:SubscriptionTimeoutType */
 export type SubscriptionTimeoutType = number;
 
-/** t:Suggestion */
+/**
+ * t:Suggestion
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/suggestion
+ */
 export interface Suggestion extends Extensible {
-  /** t:MeetingTime. */
+  /**
+   * t:MeetingTime.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/meetingtime
+   */
   MeetingTime: string;
-  /** t:IsWorkTime. */
+  /**
+   * t:IsWorkTime.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isworktime
+   */
   IsWorkTime: boolean;
-  /** t:SuggestionQuality. */
+  /**
+   * t:SuggestionQuality.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/suggestionquality
+   */
   SuggestionQuality: SuggestionQuality;
-  /** t:AttendeeConflictDataArray. */
+  /**
+   * t:AttendeeConflictDataArray.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/attendeeconflictdataarray
+   */
   AttendeeConflictDataArray?: ArrayOfAttendeeConflictData;
 }
 
-/** t:SuggestionDayResult */
+/**
+ * t:SuggestionDayResult
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/suggestiondayresult
+ */
 export interface SuggestionDayResult extends Extensible {
-  /** t:Date. */
+  /**
+   * t:Date.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/date
+   */
   Date: string;
-  /** t:DayQuality. */
+  /**
+   * t:DayQuality.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/dayquality
+   */
   DayQuality: SuggestionQuality;
-  /** t:SuggestionArray. */
+  /**
+   * t:SuggestionArray.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/suggestionarray
+   */
   SuggestionArray?: ArrayOfSuggestion;
 }
 
-/** t:SuggestionKindType */
+/**
+ * t:SuggestionKindType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type SuggestionKindType = SuggestionKindType_Item[];
-/** t:SuggestionKindType_Item (6 values) */
+/**
+ * t:SuggestionKindType_Item (6 values)
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type SuggestionKindType_Item = 'None' | 'Keywords' | 'People' | 'Hashtags' | 'QueryHistory' | 'All';
 /** Every value of SuggestionKindType_Item, in schema order. */
 export const SuggestionKindType_ItemValues = ['None', 'Keywords', 'People', 'Hashtags', 'QueryHistory', 'All'] as const;
-/** t:SuggestionQuality (4 values) */
+/**
+ * t:SuggestionQuality (4 values)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/suggestionquality
+ */
 export type SuggestionQuality = 'Excellent' | 'Good' | 'Fair' | 'Poor';
 /** Every value of SuggestionQuality, in schema order. */
 export const SuggestionQualityValues = ['Excellent', 'Good', 'Fair', 'Poor'] as const;
 
-/** t:SuggestionsViewOptionsType */
+/**
+ * t:SuggestionsViewOptionsType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/suggestionsviewoptions
+ */
 export interface SuggestionsViewOptionsType extends Extensible {
-  /** t:GoodThreshold. */
+  /**
+   * t:GoodThreshold.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/goodthreshold
+   */
   GoodThreshold?: number;
-  /** t:MaximumResultsByDay. */
+  /**
+   * t:MaximumResultsByDay.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/maximumresultsbyday
+   */
   MaximumResultsByDay?: number;
-  /** t:MaximumNonWorkHourResultsByDay. */
+  /**
+   * t:MaximumNonWorkHourResultsByDay.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/maximumnonworkhourresultsbyday
+   */
   MaximumNonWorkHourResultsByDay?: number;
-  /** t:MeetingDurationInMinutes. */
+  /**
+   * t:MeetingDurationInMinutes.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/meetingdurationinminutes
+   */
   MeetingDurationInMinutes?: number;
-  /** t:MinimumSuggestionQuality. */
+  /**
+   * t:MinimumSuggestionQuality.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/minimumsuggestionquality
+   */
   MinimumSuggestionQuality?: SuggestionQuality;
-  /** t:DetailedSuggestionsWindow. */
+  /**
+   * t:DetailedSuggestionsWindow.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/detailedsuggestionswindow
+   */
   DetailedSuggestionsWindow: Duration;
-  /** t:CurrentMeetingTime. */
+  /**
+   * t:CurrentMeetingTime.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/currentmeetingtime
+   */
   CurrentMeetingTime?: string;
-  /** t:GlobalObjectId. */
+  /**
+   * t:GlobalObjectId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/globalobjectid
+   */
   GlobalObjectId?: string;
 }
 
-/** t:SuggestionType */
+/**
+ * t:SuggestionType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface SuggestionType extends Extensible {
   /** xsi:type: set when the value is of a derived type. */
   $type?: 'SuggestionType' | 'FileSuggestionType' | 'PeopleSuggestionType';
-  /** t:SuggestedQuery. */
+  /**
+   * t:SuggestedQuery.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   SuggestedQuery: string;
-  /** t:DisplayText. */
+  /**
+   * t:DisplayText.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   DisplayText: string;
-  /** t:SuggestionType. */
+  /**
+   * t:SuggestionType.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   SuggestionType: SuggestionKindType;
-  /** t:Trigger. */
+  /**
+   * t:Trigger.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Trigger?: string;
-  /** t:TDSuggestionId. */
+  /**
+   * t:TDSuggestionId.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   TDSuggestionId: number;
-  /** t:IsDeletable. */
+  /**
+   * t:IsDeletable.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   IsDeletable: boolean;
 }
 
-/** t:SuppressReadReceiptType */
+/**
+ * t:SuppressReadReceiptType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/suppressreadreceipt
+ */
 export interface SuppressReadReceiptType extends ReferenceItemResponseType {
 }
 
-/** t:SyncFolderHierarchyChangesType */
+/**
+ * t:SyncFolderHierarchyChangesType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/changes-hierarchy
+ */
 export type SyncFolderHierarchyChangesType = SyncFolderHierarchyChangesTypeEntry[];
 /** One entry: the element named by `$el`. */
 export type SyncFolderHierarchyChangesTypeEntry = Tagged<'Create', SyncFolderHierarchyCreateOrUpdateType>
@@ -7077,25 +15710,49 @@ export type SyncFolderHierarchyChangesTypeEntry = Tagged<'Create', SyncFolderHie
 
 /** t:SyncFolderHierarchyCreateOrUpdateType */
 export interface SyncFolderHierarchyCreateOrUpdateType extends Extensible {
-  /** t:Folder (one of a choice). */
+  /**
+   * t:Folder (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/folder
+   */
   Folder?: FolderType;
-  /** t:CalendarFolder (one of a choice). */
+  /**
+   * t:CalendarFolder (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/calendarfolder
+   */
   CalendarFolder?: CalendarFolderType;
-  /** t:ContactsFolder (one of a choice). */
+  /**
+   * t:ContactsFolder (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/contactsfolder
+   */
   ContactsFolder?: ContactsFolderType;
-  /** t:SearchFolder (one of a choice). */
+  /**
+   * t:SearchFolder (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/searchfolder
+   */
   SearchFolder?: SearchFolderType;
-  /** t:TasksFolder (one of a choice). */
+  /**
+   * t:TasksFolder (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/tasksfolder
+   */
   TasksFolder?: TasksFolderType;
 }
 
-/** t:SyncFolderHierarchyDeleteType */
+/**
+ * t:SyncFolderHierarchyDeleteType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/delete-foldersync
+ */
 export interface SyncFolderHierarchyDeleteType extends Extensible {
-  /** t:FolderId. */
+  /**
+   * t:FolderId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/folderid
+   */
   FolderId: FolderIdType;
 }
 
-/** t:SyncFolderItemsChangesType */
+/**
+ * t:SyncFolderItemsChangesType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/changes-items
+ */
 export type SyncFolderItemsChangesType = SyncFolderItemsChangesTypeEntry[];
 /** One entry: the element named by `$el`. */
 export type SyncFolderItemsChangesTypeEntry = Tagged<'Create', SyncFolderItemsCreateOrUpdateType>
@@ -7105,57 +15762,124 @@ export type SyncFolderItemsChangesTypeEntry = Tagged<'Create', SyncFolderItemsCr
 
 /** t:SyncFolderItemsCreateOrUpdateType */
 export interface SyncFolderItemsCreateOrUpdateType extends Extensible {
-  /** t:Item (one of a choice). */
+  /**
+   * t:Item (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/item
+   */
   Item?: ItemType;
-  /** t:Message (one of a choice). */
+  /**
+   * t:Message (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/message-ex15websvcsotherref
+   */
   Message?: MessageType;
-  /** t:SharingMessage (one of a choice). */
+  /**
+   * t:SharingMessage (one of a choice).
+   * @since V2017_07_11
+   */
   SharingMessage?: SharingMessageType;
-  /** t:CalendarItem (one of a choice). */
+  /**
+   * t:CalendarItem (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/calendaritem
+   */
   CalendarItem?: CalendarItemType;
-  /** t:Contact (one of a choice). */
+  /**
+   * t:Contact (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/contact
+   */
   Contact?: ContactItemType;
-  /** t:DistributionList (one of a choice). */
+  /**
+   * t:DistributionList (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/distributionlist
+   */
   DistributionList?: DistributionListType;
-  /** t:MeetingMessage (one of a choice). */
+  /**
+   * t:MeetingMessage (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/meetingmessage
+   */
   MeetingMessage?: MeetingMessageType;
-  /** t:MeetingRequest (one of a choice). */
+  /**
+   * t:MeetingRequest (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/meetingrequest
+   */
   MeetingRequest?: MeetingRequestMessageType;
-  /** t:MeetingResponse (one of a choice). */
+  /**
+   * t:MeetingResponse (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/meetingresponse
+   */
   MeetingResponse?: MeetingResponseMessageType;
-  /** t:MeetingCancellation (one of a choice). */
+  /**
+   * t:MeetingCancellation (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/meetingcancellation
+   */
   MeetingCancellation?: MeetingCancellationMessageType;
-  /** t:Task (one of a choice). */
+  /**
+   * t:Task (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/task
+   */
   Task?: TaskType;
-  /** t:PostItem (one of a choice). */
+  /**
+   * t:PostItem (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/postitem
+   */
   PostItem?: PostItemType;
-  /** t:RoleMember (one of a choice). */
+  /**
+   * t:RoleMember (one of a choice).
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   RoleMember?: RoleMemberItemType;
-  /** t:Network (one of a choice). */
+  /**
+   * t:Network (one of a choice).
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Network?: NetworkItemType;
-  /** t:Person (one of a choice). */
+  /**
+   * t:Person (one of a choice).
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Person?: AbchPersonItemType;
 }
 
-/** t:SyncFolderItemsDeleteType */
+/**
+ * t:SyncFolderItemsDeleteType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/delete-itemsync
+ */
 export interface SyncFolderItemsDeleteType extends Extensible {
-  /** t:ItemId. */
+  /**
+   * t:ItemId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/itemid
+   */
   ItemId: ItemIdType;
 }
 
-/** t:SyncFolderItemsReadFlagType */
+/**
+ * t:SyncFolderItemsReadFlagType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/readflagchange
+ */
 export interface SyncFolderItemsReadFlagType extends Extensible {
-  /** t:ItemId. */
+  /**
+   * t:ItemId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/itemid
+   */
   ItemId: ItemIdType;
-  /** t:IsRead. */
+  /**
+   * t:IsRead.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isread
+   */
   IsRead: boolean;
 }
 
-/** t:SyncFolderItemsScopeType (2 values) */
+/**
+ * t:SyncFolderItemsScopeType (2 values)
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/syncscope
+ */
 export type SyncFolderItemsScopeType = 'NormalItems' | 'NormalAndAssociatedItems';
 /** Every value of SyncFolderItemsScopeType, in schema order. */
 export const SyncFolderItemsScopeTypeValues = ['NormalItems', 'NormalAndAssociatedItems'] as const;
-/** t:SystemDayOfWeek (7 values) */
+/**
+ * t:SystemDayOfWeek (7 values)
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type SystemDayOfWeek = 'Sunday' | 'Monday' | 'Tuesday' | 'Wednesday' | 'Thursday' | 'Friday' | 'Saturday';
 /** Every value of SystemDayOfWeek, in schema order. */
 export const SystemDayOfWeekValues = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
@@ -7164,212 +15888,468 @@ export const SystemDayOfWeekValues = ['Sunday', 'Monday', 'Tuesday', 'Wednesday'
 export interface TargetFolderIdType extends Extensible {
   /** xsi:type: set when the value is of a derived type. */
   $type?: 'TargetFolderIdType' | 'UserConfigurationNameType';
-  /** t:FolderId (one of a choice). */
+  /**
+   * t:FolderId (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/folderid
+   */
   FolderId?: FolderIdType;
-  /** t:DistinguishedFolderId (one of a choice). */
+  /**
+   * t:DistinguishedFolderId (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/distinguishedfolderid
+   */
   DistinguishedFolderId?: DistinguishedFolderIdType;
-  /** t:AddressListId (one of a choice). */
+  /**
+   * t:AddressListId (one of a choice).
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/addresslistid
+   */
   AddressListId?: AddressListIdType;
 }
 
-/** t:TaskDelegateStateType (6 values) */
+/**
+ * t:TaskDelegateStateType (6 values)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/delegationstate
+ */
 export type TaskDelegateStateType = 'NoMatch' | 'OwnNew' | 'Owned' | 'Accepted' | 'Declined' | 'Max';
 /** Every value of TaskDelegateStateType, in schema order. */
 export const TaskDelegateStateTypeValues = ['NoMatch', 'OwnNew', 'Owned', 'Accepted', 'Declined', 'Max'] as const;
 
-/** t:TaskRecurrenceType */
+/**
+ * t:TaskRecurrenceType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/recurrence-taskrecurrencetype
+ */
 export interface TaskRecurrenceType extends Extensible {
-  /** t:RelativeYearlyRecurrence (one of a choice). */
+  /**
+   * t:RelativeYearlyRecurrence (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/relativeyearlyrecurrence
+   */
   RelativeYearlyRecurrence?: RelativeYearlyRecurrencePatternType;
-  /** t:AbsoluteYearlyRecurrence (one of a choice). */
+  /**
+   * t:AbsoluteYearlyRecurrence (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/absoluteyearlyrecurrence
+   */
   AbsoluteYearlyRecurrence?: AbsoluteYearlyRecurrencePatternType;
-  /** t:RelativeMonthlyRecurrence (one of a choice). */
+  /**
+   * t:RelativeMonthlyRecurrence (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/relativemonthlyrecurrence
+   */
   RelativeMonthlyRecurrence?: RelativeMonthlyRecurrencePatternType;
-  /** t:AbsoluteMonthlyRecurrence (one of a choice). */
+  /**
+   * t:AbsoluteMonthlyRecurrence (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/absolutemonthlyrecurrence
+   */
   AbsoluteMonthlyRecurrence?: AbsoluteMonthlyRecurrencePatternType;
-  /** t:WeeklyRecurrence (one of a choice). */
+  /**
+   * t:WeeklyRecurrence (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/weeklyrecurrence
+   */
   WeeklyRecurrence?: WeeklyRecurrencePatternType;
-  /** t:DailyRecurrence (one of a choice). */
+  /**
+   * t:DailyRecurrence (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/dailyrecurrence
+   */
   DailyRecurrence?: DailyRecurrencePatternType;
-  /** t:DailyRegeneration (one of a choice). */
+  /**
+   * t:DailyRegeneration (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/dailyregeneration
+   */
   DailyRegeneration?: DailyRegeneratingPatternType;
-  /** t:WeeklyRegeneration (one of a choice). */
+  /**
+   * t:WeeklyRegeneration (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/weeklyregeneration
+   */
   WeeklyRegeneration?: WeeklyRegeneratingPatternType;
-  /** t:MonthlyRegeneration (one of a choice). */
+  /**
+   * t:MonthlyRegeneration (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/monthlyregeneration
+   */
   MonthlyRegeneration?: MonthlyRegeneratingPatternType;
-  /** t:YearlyRegeneration (one of a choice). */
+  /**
+   * t:YearlyRegeneration (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/yearlyregeneration
+   */
   YearlyRegeneration?: YearlyRegeneratingPatternType;
-  /** t:NoEndRecurrence (one of a choice). */
+  /**
+   * t:NoEndRecurrence (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/noendrecurrence
+   */
   NoEndRecurrence?: NoEndRecurrenceRangeType;
-  /** t:EndDateRecurrence (one of a choice). */
+  /**
+   * t:EndDateRecurrence (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/enddaterecurrence
+   */
   EndDateRecurrence?: EndDateRecurrenceRangeType;
-  /** t:NumberedRecurrence (one of a choice). */
+  /**
+   * t:NumberedRecurrence (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/numberedrecurrence
+   */
   NumberedRecurrence?: NumberedRecurrenceRangeType;
 }
 
-/** t:TasksFolderType */
+/**
+ * t:TasksFolderType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/tasksfolder
+ */
 export interface TasksFolderType extends FolderType {
 }
 
-/** t:TaskStatusType (5 values) */
+/**
+ * t:TaskStatusType (5 values)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/status
+ */
 export type TaskStatusType = 'NotStarted' | 'InProgress' | 'Completed' | 'WaitingOnOthers' | 'Deferred';
 /** Every value of TaskStatusType, in schema order. */
 export const TaskStatusTypeValues = ['NotStarted', 'InProgress', 'Completed', 'WaitingOnOthers', 'Deferred'] as const;
 
-/** t:TaskSuggestionType */
+/**
+ * t:TaskSuggestionType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/tasksuggestion
+ */
 export interface TaskSuggestionType extends EntityType {
-  /** t:TaskString. */
+  /**
+   * t:TaskString.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   TaskString?: string;
-  /** t:Assignees. */
+  /**
+   * t:Assignees.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/assignees
+   */
   Assignees?: ArrayOfEmailUsersType;
 }
 
-/** t:TaskType */
+/**
+ * t:TaskType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/task
+ */
 export interface TaskType extends ItemType {
-  /** t:ActualWork. */
+  /**
+   * t:ActualWork.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/actualwork
+   */
   ActualWork?: number;
-  /** t:AssignedTime. */
+  /**
+   * t:AssignedTime.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/assignedtime
+   */
   AssignedTime?: string;
-  /** t:BillingInformation. */
+  /**
+   * t:BillingInformation.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/billinginformation
+   */
   BillingInformation?: string;
-  /** t:ChangeCount. */
+  /**
+   * t:ChangeCount.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/changecount
+   */
   ChangeCount?: number;
-  /** t:Companies. */
+  /**
+   * t:Companies.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/companies
+   */
   Companies?: ArrayOfStringsType;
-  /** t:CompleteDate. */
+  /**
+   * t:CompleteDate.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/completedate
+   */
   CompleteDate?: string;
-  /** t:Contacts. */
+  /**
+   * t:Contacts.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/contacts-ex15websvcsotherref
+   */
   Contacts?: ArrayOfStringsType;
-  /** t:DelegationState. */
+  /**
+   * t:DelegationState.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/delegationstate
+   */
   DelegationState?: TaskDelegateStateType;
-  /** t:Delegator. */
+  /**
+   * t:Delegator.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/delegator
+   */
   Delegator?: string;
-  /** t:DueDate. */
+  /**
+   * t:DueDate.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/duedate
+   */
   DueDate?: string;
-  /** t:IsAssignmentEditable. */
+  /**
+   * t:IsAssignmentEditable.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isassignmenteditable
+   */
   IsAssignmentEditable?: number;
-  /** t:IsComplete. */
+  /**
+   * t:IsComplete.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/iscomplete
+   */
   IsComplete?: boolean;
-  /** t:IsRecurring. */
+  /**
+   * t:IsRecurring.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isrecurring
+   */
   IsRecurring?: boolean;
-  /** t:IsTeamTask. */
+  /**
+   * t:IsTeamTask.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isteamtask
+   */
   IsTeamTask?: boolean;
-  /** t:Mileage. */
+  /**
+   * t:Mileage.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/mileage
+   */
   Mileage?: string;
-  /** t:Owner. */
+  /**
+   * t:Owner.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/owner
+   */
   Owner?: string;
-  /** t:PercentComplete. */
+  /**
+   * t:PercentComplete.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/percentcomplete
+   */
   PercentComplete?: number;
-  /** t:Recurrence. */
+  /**
+   * t:Recurrence.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/recurrence-taskrecurrencetype
+   */
   Recurrence?: TaskRecurrenceType;
-  /** t:StartDate. */
+  /**
+   * t:StartDate.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/startdate
+   */
   StartDate?: string;
-  /** t:Status. */
+  /**
+   * t:Status.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/status
+   */
   Status?: TaskStatusType;
-  /** t:StatusDescription. */
+  /**
+   * t:StatusDescription.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/statusdescription
+   */
   StatusDescription?: string;
-  /** t:TotalWork. */
+  /**
+   * t:TotalWork.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/totalwork
+   */
   TotalWork?: number;
 }
 
-/** t:TeamMailboxLifecycleStateType (4 values) */
+/**
+ * t:TeamMailboxLifecycleStateType (4 values)
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/state-teammailboxlifecyclestatetype
+ */
 export type TeamMailboxLifecycleStateType = 'Active' | 'Closed' | 'Unlinked' | 'PendingDelete';
 /** Every value of TeamMailboxLifecycleStateType, in schema order. */
 export const TeamMailboxLifecycleStateTypeValues = ['Active', 'Closed', 'Unlinked', 'PendingDelete'] as const;
 
-/** t:TentativelyAcceptItemType */
+/**
+ * t:TentativelyAcceptItemType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/tentativelyacceptitem
+ */
 export interface TentativelyAcceptItemType extends MeetingRegistrationResponseObjectType {
 }
 
 /** t:TimeChangeType */
 export interface TimeChangeType extends Extensible {
-  /** Attribute TimeZoneName. */
+  /**
+   * Attribute TimeZoneName.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/daylight
+   */
   TimeZoneName?: string;
-  /** t:Offset. */
+  /**
+   * t:Offset.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/offset
+   */
   Offset: string;
-  /** t:RelativeYearlyRecurrence (one of a choice). */
+  /**
+   * t:RelativeYearlyRecurrence (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/relativeyearlyrecurrence
+   */
   RelativeYearlyRecurrence?: RelativeYearlyRecurrencePatternType;
-  /** t:AbsoluteDate (one of a choice). */
+  /**
+   * t:AbsoluteDate (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/absolutedate
+   */
   AbsoluteDate?: string;
-  /** t:Time. */
+  /**
+   * t:Time.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/time-timechangetype
+   */
   Time: string;
 }
 
-/** t:TimeSlot */
+/**
+ * t:TimeSlot
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface TimeSlot extends Extensible {
-  /** t:StartTime. */
+  /**
+   * t:StartTime.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   StartTime: string;
-  /** t:DurationInMinutes. */
+  /**
+   * t:DurationInMinutes.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   DurationInMinutes: number;
 }
 
-/** t:TimeZoneContextType */
+/**
+ * t:TimeZoneContextType
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/timezonecontext
+ */
 export interface TimeZoneContextType extends Extensible {
-  /** t:TimeZoneDefinition. */
+  /**
+   * t:TimeZoneDefinition.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/timezonedefinition
+   */
   TimeZoneDefinition: TimeZoneDefinitionType;
 }
 
-/** t:TimeZoneDefinitionType */
+/**
+ * t:TimeZoneDefinitionType
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/timezonedefinition
+ */
 export interface TimeZoneDefinitionType extends Extensible {
-  /** Attribute Id. */
+  /**
+   * Attribute Id.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/timezonedefinition
+   */
   Id?: string;
-  /** Attribute Name. */
+  /**
+   * Attribute Name.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/timezonedefinition
+   */
   Name?: string;
-  /** t:Periods. */
+  /**
+   * t:Periods.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/periods
+   */
   Periods?: NonEmptyArrayOfPeriodsType;
-  /** t:TransitionsGroups. */
+  /**
+   * t:TransitionsGroups.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/transitionsgroups
+   */
   TransitionsGroups?: ArrayOfTransitionsGroupsType;
-  /** t:Transitions. */
+  /**
+   * t:Transitions.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/transitions
+   */
   Transitions?: ArrayOfTransitionsType;
 }
 
-/** t:TimeZoneType */
+/**
+ * t:TimeZoneType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/meetingtimezone
+ */
 export interface TimeZoneType extends Extensible {
-  /** Attribute TimeZoneName. */
+  /**
+   * Attribute TimeZoneName.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/meetingtimezone
+   */
   TimeZoneName?: string;
-  /** t:BaseOffset. */
+  /**
+   * t:BaseOffset.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/baseoffset
+   */
   BaseOffset?: string;
-  /** t:Standard. */
+  /**
+   * t:Standard.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/standard
+   */
   Standard?: TimeChangeType;
-  /** t:Daylight. */
+  /**
+   * t:Daylight.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/daylight
+   */
   Daylight?: TimeChangeType;
 }
 
-/** t:TokenSourceType (2 values) */
+/**
+ * t:TokenSourceType (2 values)
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type TokenSourceType = 'None' | 'LinkedIn';
 /** Every value of TokenSourceType, in schema order. */
 export const TokenSourceTypeValues = ['None', 'LinkedIn'] as const;
 
-/** t:TooBigGroupAttendeeConflictData */
+/**
+ * t:TooBigGroupAttendeeConflictData
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/toobiggroupattendeeconflictdata
+ */
 export interface TooBigGroupAttendeeConflictData extends AttendeeConflictData {
 }
 
-/** t:TrackingPropertyType */
+/**
+ * t:TrackingPropertyType
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/trackingpropertytype
+ */
 export interface TrackingPropertyType extends Extensible {
-  /** t:Name. */
+  /**
+   * t:Name.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/name-message-tracking
+   */
   Name: string;
-  /** t:Value. */
+  /**
+   * t:Value.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/value-message-tracking
+   */
   Value?: string;
 }
 
-/** t:TransitionTargetKindType (2 values) */
+/**
+ * t:TransitionTargetKindType (2 values)
+ * @since Exchange2010_SP1
+ */
 export type TransitionTargetKindType = 'Period' | 'Group';
 /** Every value of TransitionTargetKindType, in schema order. */
 export const TransitionTargetKindTypeValues = ['Period', 'Group'] as const;
 
-/** t:TransitionTargetType */
+/**
+ * t:TransitionTargetType
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/to
+ */
 export interface TransitionTargetType extends Extensible {
   /** The element text. */
   $value: string;
-  /** Attribute Kind. */
+  /**
+   * Attribute Kind.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/to
+   */
   Kind: TransitionTargetKindType;
 }
 
-/** t:TransitionType */
+/**
+ * t:TransitionType
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/transition
+ */
 export interface TransitionType extends Extensible {
   /** xsi:type: set when the value is of a derived type. */
   $type?: 'TransitionType' | 'AbsoluteDateTransitionType' | 'RecurringDateTransitionType' | 'RecurringDayTransitionType' | 'RecurringTimeTransitionType';
-  /** t:To. */
+  /**
+   * t:To.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/to
+   */
   To: TransitionTargetType;
 }
 
@@ -7377,194 +16357,440 @@ export interface TransitionType extends Extensible {
 export interface TwoOperandExpressionType extends SearchExpressionType {
   /** xsi:type: set when the value is of a derived type. */
   $type?: 'TwoOperandExpressionType' | 'IsEqualToType' | 'IsGreaterThanOrEqualToType' | 'IsGreaterThanType' | 'IsLessThanOrEqualToType' | 'IsLessThanType' | 'IsNotEqualToType';
-  /** t:FieldURI (one of a choice). */
+  /**
+   * t:FieldURI (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/fielduri
+   */
   FieldURI?: PathToUnindexedFieldType;
-  /** t:IndexedFieldURI (one of a choice). */
+  /**
+   * t:IndexedFieldURI (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/indexedfielduri
+   */
   IndexedFieldURI?: PathToIndexedFieldType;
-  /** t:ExtendedFieldURI (one of a choice). */
+  /**
+   * t:ExtendedFieldURI (one of a choice).
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/extendedfielduri
+   */
   ExtendedFieldURI?: PathToExtendedFieldType;
-  /** t:FieldURIOrConstant. */
+  /**
+   * t:FieldURIOrConstant.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/fielduriorconstant
+   */
   FieldURIOrConstant: FieldURIOrConstantType;
 }
 
-/** t:UnifiedGroupAccessType (4 values) */
+/**
+ * t:UnifiedGroupAccessType (4 values)
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type UnifiedGroupAccessType = 'None' | 'Private' | 'Secret' | 'Public';
 /** Every value of UnifiedGroupAccessType, in schema order. */
 export const UnifiedGroupAccessTypeValues = ['None', 'Private', 'Secret', 'Public'] as const;
 
-/** t:UnifiedMessageServiceConfiguration */
+/**
+ * t:UnifiedMessageServiceConfiguration
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/unifiedmessagingconfiguration
+ */
 export interface UnifiedMessageServiceConfiguration extends ServiceConfiguration {
-  /** t:UmEnabled. */
+  /**
+   * t:UmEnabled.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/umenabled
+   */
   UmEnabled: boolean;
-  /** t:PlayOnPhoneDialString. */
+  /**
+   * t:PlayOnPhoneDialString.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/playonphonedialstring-exchange-web-services
+   */
   PlayOnPhoneDialString: string;
-  /** t:PlayOnPhoneEnabled. */
+  /**
+   * t:PlayOnPhoneEnabled.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/playonphoneenabled
+   */
   PlayOnPhoneEnabled: boolean;
 }
 
-/** t:UnindexedFieldURIType (510 values) */
+/**
+ * t:UnindexedFieldURIType (510 values)
+ * Values added later: `folder:SharingEffectiveRights` (Exchange2010_SP1), `folder:DistinguishedFolderId` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `folder:PolicyTag` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `folder:ArchiveTag` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `folder:ReplicaList` (Exchange2016 (per the doubtful exchange2016 set)), `item:IsAssociated` (Exchange2010_SP1), `item:ReminderNextTime` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `item:DisplayBcc` (V2017_07_11), `item:ConversationId` (Exchange2010_SP1), `item:UniqueBody` (Exchange2010_SP1), `item:Flag` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `item:StoreEntryId` (Exchange2010_SP2), `item:InstanceKey` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `item:NormalizedBody` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `item:EntityExtractionResult` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `item:PolicyTag` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `item:ArchiveTag` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `item:RetentionDate` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `item:Preview` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `item:PredictedActionReasons` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `item:IsClutter` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `item:RightsManagementLicenseData` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `item:BlockStatus` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `item:HasBlockedImages` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `item:WebClientReadFormQueryString` (Exchange2010_SP1), `item:WebClientEditFormQueryString` (Exchange2010_SP1), `item:TextBody` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `item:IconIndex` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `item:MimeContentUTF8` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `item:Mentions` (Exchange2016 (per the doubtful exchange2016 set)), `item:MentionedMe` (Exchange2016 (per the doubtful exchange2016 set)), `item:MentionsPreview` (V2017_07_11), `item:MentionsEx` (Exchange2016 (per the doubtful exchange2016 set)), `item:Hashtags` (Exchange2016 (per the doubtful exchange2016 set)), `item:AppliedHashtags` (V2017_07_11), `item:AppliedHashtagsPreview` (V2017_07_11), `item:Likes` (V2017_07_11), `item:LikesPreview` (V2017_07_11), `item:PendingSocialActivityTagIds` (Exchange2016 (per the doubtful exchange2016 set)), `item:AtAllMention` (V2017_07_11), `item:CanDelete` (V2017_07_11), `item:InferenceClassification` (V2017_07_11), `item:FirstBody` (V2017_07_11), `message:ApprovalRequestData` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `message:VotingInformation` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `message:ReminderMessageData` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `message:PublishedCalendarItemIcs` (V2017_07_11), `message:PublishedCalendarItemName` (V2017_07_11), `message:MessageSafety` (V2017_07_11), `sharingMessage:SharingMessageAction` (V2017_07_11), `meeting:ProposedStart` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `meeting:ProposedEnd` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `meeting:DoNotForwardMeeting` (V2017_07_11), `meetingRequest:ChangeHighlights` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `calendar:StartWallClock` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `calendar:EndWallClock` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `calendar:StartTimeZoneId` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `calendar:EndTimeZoneId` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `calendar:EnhancedLocation` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `calendar:InboxReminders` (Exchange2016 (per the doubtful exchange2016 set)), `calendar:StartTimeZone` (Exchange2010_SP1), `calendar:EndTimeZone` (Exchange2010_SP1), `calendar:JoinOnlineMeetingUrl` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `calendar:OnlineMeetingSettings` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `calendar:IsOrganizer` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `calendar:CalendarActivityData` (Exchange2016 (per the doubtful exchange2016 set)), `calendar:DoNotForwardMeeting` (V2017_07_11), `contacts:Alias` (Exchange2010_SP2), `contacts:DirectoryId` (Exchange2010_SP2), `contacts:DirectReports` (Exchange2010_SP2), `contacts:AbchEmailAddresses` (Exchange2016 (per the doubtful exchange2016 set)), `contacts:ManagerMailbox` (Exchange2010_SP2), `contacts:MSExchangeCertificate` (Exchange2010_SP2), `contacts:Notes` (Exchange2010_SP2), `contacts:PhoneticFullName` (Exchange2010_SP2), `contacts:PhoneticFirstName` (Exchange2010_SP2), `contacts:PhoneticLastName` (Exchange2010_SP2), `contacts:Photo` (Exchange2010_SP2), `contacts:UserSMIMECertificate` (Exchange2010_SP2), `contacts:HasPicture` (Exchange2010_SP1), `contacts:AccountName` (Exchange2016 (per the doubtful exchange2016 set)), `contacts:IsAutoUpdateDisabled` (Exchange2016 (per the doubtful exchange2016 set)), `contacts:IsMessengerEnabled` (Exchange2016 (per the doubtful exchange2016 set)), `contacts:Comment` (Exchange2016 (per the doubtful exchange2016 set)), `contacts:ContactShortId` (Exchange2016 (per the doubtful exchange2016 set)), `contacts:ContactType` (Exchange2016 (per the doubtful exchange2016 set)), `contacts:CreatedBy` (Exchange2016 (per the doubtful exchange2016 set)), `contacts:Gender` (Exchange2016 (per the doubtful exchange2016 set)), `contacts:IsHidden` (Exchange2016 (per the doubtful exchange2016 set)), `contacts:ObjectId` (Exchange2016 (per the doubtful exchange2016 set)), `contacts:PassportId` (Exchange2016 (per the doubtful exchange2016 set)), `contacts:IsPrivate` (Exchange2016 (per the doubtful exchange2016 set)), `contacts:SourceId` (Exchange2016 (per the doubtful exchange2016 set)), `contacts:TrustLevel` (Exchange2016 (per the doubtful exchange2016 set)), `contacts:Urls` (Exchange2016 (per the doubtful exchange2016 set)), `contacts:Cid` (Exchange2016 (per the doubtful exchange2016 set)), `contacts:SkypeAuthCertificate` (Exchange2016 (per the doubtful exchange2016 set)), `contacts:SkypeContext` (Exchange2016 (per the doubtful exchange2016 set)), `contacts:SkypeId` (Exchange2016 (per the doubtful exchange2016 set)), `contacts:XboxLiveTag` (Exchange2016 (per the doubtful exchange2016 set)), `contacts:SkypeRelationship` (Exchange2016 (per the doubtful exchange2016 set)), `contacts:YomiNickname` (Exchange2016 (per the doubtful exchange2016 set)), `contacts:InviteFree` (Exchange2016 (per the doubtful exchange2016 set)), `contacts:HidePresenceAndProfile` (Exchange2016 (per the doubtful exchange2016 set)), `contacts:IsPendingOutbound` (Exchange2016 (per the doubtful exchange2016 set)), `contacts:SupportGroupFeeds` (Exchange2016 (per the doubtful exchange2016 set)), `contacts:UserTileHash` (Exchange2016 (per the doubtful exchange2016 set)), `contacts:UnifiedInbox` (Exchange2016 (per the doubtful exchange2016 set)), `contacts:Mris` (Exchange2016 (per the doubtful exchange2016 set)), `contacts:Wlid` (Exchange2016 (per the doubtful exchange2016 set)), `contacts:AbchContactId` (Exchange2016 (per the doubtful exchange2016 set)), `contacts:NotInBirthdayCalendar` (Exchange2016 (per the doubtful exchange2016 set)), `contacts:ShellContactType` (Exchange2016 (per the doubtful exchange2016 set)), `contacts:ImMri` (Exchange2016 (per the doubtful exchange2016 set)), `contacts:PresenceTrustLevel` (Exchange2016 (per the doubtful exchange2016 set)), `contacts:OtherMri` (Exchange2016 (per the doubtful exchange2016 set)), `contacts:ProfileLastChanged` (Exchange2016 (per the doubtful exchange2016 set)), `contacts:MobileIMEnabled` (Exchange2016 (per the doubtful exchange2016 set)), `distributionlist:Members` (Exchange2010_SP1), `contacts:PartnerNetworkProfilePhotoUrl` (Exchange2016 (per the doubtful exchange2016 set)), `contacts:PartnerNetworkThumbnailPhotoUrl` (Exchange2016 (per the doubtful exchange2016 set)), `contacts:PersonId` (V2017_07_11), `contacts:ConversationGuid` (V2017_07_11), `conversation:ConversationId` (Exchange2010_SP1), `conversation:ConversationTopic` (Exchange2010_SP1), `conversation:UniqueRecipients` (Exchange2010_SP1), `conversation:GlobalUniqueRecipients` (Exchange2010_SP1), `conversation:UniqueUnreadSenders` (Exchange2010_SP1), `conversation:GlobalUniqueUnreadSenders` (Exchange2010_SP1), `conversation:UniqueSenders` (Exchange2010_SP1), `conversation:GlobalUniqueSenders` (Exchange2010_SP1), `conversation:LastDeliveryTime` (Exchange2010_SP1), `conversation:GlobalLastDeliveryTime` (Exchange2010_SP1), `conversation:Categories` (Exchange2010_SP1), `conversation:GlobalCategories` (Exchange2010_SP1), `conversation:FlagStatus` (Exchange2010_SP1), `conversation:GlobalFlagStatus` (Exchange2010_SP1), `conversation:HasAttachments` (Exchange2010_SP1), `conversation:GlobalHasAttachments` (Exchange2010_SP1), `conversation:HasIrm` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `conversation:GlobalHasIrm` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `conversation:MessageCount` (Exchange2010_SP1), `conversation:GlobalMessageCount` (Exchange2010_SP1), `conversation:UnreadCount` (Exchange2010_SP1), `conversation:GlobalUnreadCount` (Exchange2010_SP1), `conversation:Size` (Exchange2010_SP1), `conversation:GlobalSize` (Exchange2010_SP1), `conversation:ItemClasses` (Exchange2010_SP1), `conversation:GlobalItemClasses` (Exchange2010_SP1), `conversation:Importance` (Exchange2010_SP1), `conversation:GlobalImportance` (Exchange2010_SP1), `conversation:ItemIds` (Exchange2010_SP1), `conversation:GlobalItemIds` (Exchange2010_SP1), `conversation:LastModifiedTime` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `conversation:InstanceKey` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `conversation:Preview` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `conversation:IconIndex` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `conversation:GlobalIconIndex` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `conversation:DraftItemIds` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `conversation:HasClutter` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `conversation:MentionedMe` (Exchange2016 (per the doubtful exchange2016 set)), `conversation:GlobalMentionedMe` (Exchange2016 (per the doubtful exchange2016 set)), `conversation:AtAllMention` (V2017_07_11), `conversation:GlobalAtAllMention` (V2017_07_11), `person:FullName` (Exchange2016 (per the doubtful exchange2016 set)), `person:GivenName` (Exchange2016 (per the doubtful exchange2016 set)), `person:Surname` (Exchange2016 (per the doubtful exchange2016 set)), `person:PhoneNumber` (Exchange2016 (per the doubtful exchange2016 set)), `person:SMSNumber` (Exchange2016 (per the doubtful exchange2016 set)), `person:EmailAddress` (Exchange2016 (per the doubtful exchange2016 set)), `person:Alias` (Exchange2016 (per the doubtful exchange2016 set)), `person:Department` (Exchange2016 (per the doubtful exchange2016 set)), `person:LinkedInProfileLink` (Exchange2016 (per the doubtful exchange2016 set)), `person:Skills` (Exchange2016 (per the doubtful exchange2016 set)), `person:ProfessionalBiography` (Exchange2016 (per the doubtful exchange2016 set)), `person:ManagementChain` (Exchange2016 (per the doubtful exchange2016 set)), `person:DirectReports` (Exchange2016 (per the doubtful exchange2016 set)), `person:Peers` (Exchange2016 (per the doubtful exchange2016 set)), `person:TeamSize` (Exchange2016 (per the doubtful exchange2016 set)), `person:CurrentJob` (Exchange2016 (per the doubtful exchange2016 set)), `person:Birthday` (Exchange2016 (per the doubtful exchange2016 set)), `person:Hometown` (Exchange2016 (per the doubtful exchange2016 set)), `person:CurrentLocation` (Exchange2016 (per the doubtful exchange2016 set)), `person:CompanyProfile` (Exchange2016 (per the doubtful exchange2016 set)), `person:Office` (Exchange2016 (per the doubtful exchange2016 set)), `person:Headline` (Exchange2016 (per the doubtful exchange2016 set)), `person:MutualConnections` (Exchange2016 (per the doubtful exchange2016 set)), `person:Title` (Exchange2016 (per the doubtful exchange2016 set)), `person:MutualManager` (Exchange2016 (per the doubtful exchange2016 set)), `person:Insights` (Exchange2016 (per the doubtful exchange2016 set)), `person:UserProfilePicture` (Exchange2016 (per the doubtful exchange2016 set)), `persona:PersonaId` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:PersonaType` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:GivenName` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:CompanyName` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:Surname` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:DisplayName` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:EmailAddress` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:FileAs` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:HomeCity` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:CreationTime` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:RelevanceScore` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:RankingWeight` (Exchange2016 (per the doubtful exchange2016 set)), `persona:WorkCity` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:PersonaObjectStatus` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:FileAsId` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:DisplayNamePrefix` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:YomiCompanyName` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:YomiFirstName` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:YomiLastName` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:Title` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:EmailAddresses` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:PhoneNumber` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:ImAddress` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:ImAddresses` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:ImAddresses2` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:ImAddresses3` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:FolderIds` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:Attributions` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:DisplayNames` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:Initials` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:FileAses` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:FileAsIds` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:DisplayNamePrefixes` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:GivenNames` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:MiddleNames` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:Surnames` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:Generations` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:Nicknames` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:YomiCompanyNames` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:YomiFirstNames` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:YomiLastNames` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:BusinessPhoneNumbers` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:BusinessPhoneNumbers2` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:HomePhones` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:HomePhones2` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:MobilePhones` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:MobilePhones2` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:AssistantPhoneNumbers` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:CallbackPhones` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:CarPhones` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:HomeFaxes` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:OrganizationMainPhones` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:OtherFaxes` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:OtherTelephones` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:OtherPhones2` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:Pagers` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:RadioPhones` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:TelexNumbers` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:WorkFaxes` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:Emails1` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:Emails2` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:Emails3` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:BusinessHomePages` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:School` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:PersonalHomePages` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:OfficeLocations` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:BusinessAddresses` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:HomeAddresses` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:OtherAddresses` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:Titles` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:Departments` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:CompanyNames` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:Managers` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:AssistantNames` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:Professions` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:SpouseNames` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:Hobbies` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:WeddingAnniversaries` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:Birthdays` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:Children` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:Locations` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:ExtendedProperties` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:PostalAddress` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:Bodies` (Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)), `persona:IsFavorite` (Exchange2016 (per the doubtful exchange2016 set)), `persona:InlineLinks` (V2017_07_11), `persona:ItemLinkIds` (V2017_07_11), `persona:HasActiveDeals` (V2017_07_11), `persona:IsBusinessContact` (V2017_07_11), `persona:AttributedHasActiveDeals` (V2017_07_11), `persona:AttributedIsBusinessContact` (V2017_07_11), `persona:SourceMailboxGuids` (V2017_07_11), `persona:LastContactedDate` (V2017_07_11), `persona:ExternalDirectoryObjectId` (V2017_07_11), `persona:MapiEntryId` (V2017_07_11), `persona:MapiEmailAddress` (V2017_07_11), `persona:MapiAddressType` (V2017_07_11), `persona:MapiSearchKey` (V2017_07_11), `persona:MapiTransmittableDisplayName` (V2017_07_11), `persona:MapiSendRichInfo` (V2017_07_11), `rolemember:MemberType` (Exchange2016 (per the doubtful exchange2016 set)), `rolemember:MemberId` (Exchange2016 (per the doubtful exchange2016 set)), `rolemember:DisplayName` (Exchange2016 (per the doubtful exchange2016 set)), `network:TokenRefreshLastCompleted` (Exchange2016 (per the doubtful exchange2016 set)), `network:TokenRefreshLastAttempted` (Exchange2016 (per the doubtful exchange2016 set)), `network:SyncEnabled` (Exchange2016 (per the doubtful exchange2016 set)), `network:RejectedOffers` (Exchange2016 (per the doubtful exchange2016 set)), `network:SessionHandle` (Exchange2016 (per the doubtful exchange2016 set)), `network:RefreshTokenExpiry2` (Exchange2016 (per the doubtful exchange2016 set)), `network:RefreshToken2` (Exchange2016 (per the doubtful exchange2016 set)), `network:PsaLastChanged` (Exchange2016 (per the doubtful exchange2016 set)), `network:Offers` (Exchange2016 (per the doubtful exchange2016 set)), `network:LastWelcomeContact` (Exchange2016 (per the doubtful exchange2016 set)), `network:LastVersionSaved` (Exchange2016 (per the doubtful exchange2016 set)), `network:DomainTag` (Exchange2016 (per the doubtful exchange2016 set)), `network:FirstAuthErrorDates` (Exchange2016 (per the doubtful exchange2016 set)), `network:ErrorOffers` (Exchange2016 (per the doubtful exchange2016 set)), `network:ContactSyncSuccess` (Exchange2016 (per the doubtful exchange2016 set)), `network:ContactSyncError` (Exchange2016 (per the doubtful exchange2016 set)), `network:ClientToken2` (Exchange2016 (per the doubtful exchange2016 set)), `network:ClientToken` (Exchange2016 (per the doubtful exchange2016 set)), `network:ClientPublishSecret` (Exchange2016 (per the doubtful exchange2016 set)), `network:UserEmail` (Exchange2016 (per the doubtful exchange2016 set)), `network:AutoLinkSuccess` (Exchange2016 (per the doubtful exchange2016 set)), `network:AutoLinkError` (Exchange2016 (per the doubtful exchange2016 set)), `network:IsDefault` (Exchange2016 (per the doubtful exchange2016 set)), `network:Settings` (Exchange2016 (per the doubtful exchange2016 set)), `network:ProfileUrl` (Exchange2016 (per the doubtful exchange2016 set)), `network:UserTileUrl` (Exchange2016 (per the doubtful exchange2016 set)), `network:DomainId` (Exchange2016 (per the doubtful exchange2016 set)), `network:DisplayName` (Exchange2016 (per the doubtful exchange2016 set)), `network:AccountName` (Exchange2016 (per the doubtful exchange2016 set)), `network:SourceEntryID` (Exchange2016 (per the doubtful exchange2016 set)), `abchperson:FavoriteOrder` (Exchange2016 (per the doubtful exchange2016 set)), `abchperson:PersonId` (Exchange2016 (per the doubtful exchange2016 set)), `abchperson:ExchangePersonIdGuid` (V2017_07_11), `abchperson:AntiLinkInfo` (Exchange2016 (per the doubtful exchange2016 set)), `abchperson:RelevanceOrder1` (Exchange2016 (per the doubtful exchange2016 set)), `abchperson:RelevanceOrder2` (Exchange2016 (per the doubtful exchange2016 set)), `abchperson:ContactHandles` (Exchange2016 (per the doubtful exchange2016 set)), `abchperson:Categories` (Exchange2016 (per the doubtful exchange2016 set)), `booking:ServiceIds` (Exchange2016 (per the doubtful exchange2016 set)), `booking:StaffIds` (Exchange2016 (per the doubtful exchange2016 set)), `booking:StaffInitials` (Exchange2016 (per the doubtful exchange2016 set)), `booking:CustomerName` (Exchange2016 (per the doubtful exchange2016 set)), `booking:CustomerEmail` (Exchange2016 (per the doubtful exchange2016 set)), `booking:CustomerPhone` (Exchange2016 (per the doubtful exchange2016 set)), `booking:CustomerId` (Exchange2016 (per the doubtful exchange2016 set)), `insight:InsightId` (Exchange2016 (per the doubtful exchange2016 set)), `insight:Type` (Exchange2016 (per the doubtful exchange2016 set)), `insight:StartTimeUtc` (Exchange2016 (per the doubtful exchange2016 set)), `insight:EndTimeUtc` (Exchange2016 (per the doubtful exchange2016 set)), `insight:Status` (Exchange2016 (per the doubtful exchange2016 set)), `insight:Version` (Exchange2016 (per the doubtful exchange2016 set)), `insight:ApplicationsIds` (Exchange2016 (per the doubtful exchange2016 set)), `insight:Text` (Exchange2016 (per the doubtful exchange2016 set)), `insight:SuggestedActions` (V2017_07_11), `insight:AppContexts` (V2017_07_11).
+ */
 export type UnindexedFieldURIType = 'folder:FolderId' | 'folder:ParentFolderId' | 'folder:DisplayName' | 'folder:UnreadCount' | 'folder:TotalCount' | 'folder:ChildFolderCount' | 'folder:FolderClass' | 'folder:SearchParameters' | 'folder:ManagedFolderInformation' | 'folder:PermissionSet' | 'folder:EffectiveRights' | 'folder:SharingEffectiveRights' | 'folder:DistinguishedFolderId' | 'folder:PolicyTag' | 'folder:ArchiveTag' | 'folder:ReplicaList' | 'item:ItemId' | 'item:ParentFolderId' | 'item:ItemClass' | 'item:MimeContent' | 'item:Attachments' | 'item:Subject' | 'item:DateTimeReceived' | 'item:Size' | 'item:Categories' | 'item:HasAttachments' | 'item:Importance' | 'item:InReplyTo' | 'item:InternetMessageHeaders' | 'item:IsAssociated' | 'item:IsDraft' | 'item:IsFromMe' | 'item:IsResend' | 'item:IsSubmitted' | 'item:IsUnmodified' | 'item:DateTimeSent' | 'item:DateTimeCreated' | 'item:Body' | 'item:ResponseObjects' | 'item:Sensitivity' | 'item:ReminderDueBy' | 'item:ReminderIsSet' | 'item:ReminderNextTime' | 'item:ReminderMinutesBeforeStart' | 'item:DisplayTo' | 'item:DisplayCc' | 'item:DisplayBcc' | 'item:Culture' | 'item:EffectiveRights' | 'item:LastModifiedName' | 'item:LastModifiedTime' | 'item:ConversationId' | 'item:UniqueBody' | 'item:Flag' | 'item:StoreEntryId' | 'item:InstanceKey' | 'item:NormalizedBody' | 'item:EntityExtractionResult' | 'item:PolicyTag' | 'item:ArchiveTag' | 'item:RetentionDate' | 'item:Preview' | 'item:PredictedActionReasons' | 'item:IsClutter' | 'item:RightsManagementLicenseData' | 'item:BlockStatus' | 'item:HasBlockedImages' | 'item:WebClientReadFormQueryString' | 'item:WebClientEditFormQueryString' | 'item:TextBody' | 'item:IconIndex' | 'item:MimeContentUTF8' | 'item:Mentions' | 'item:MentionedMe' | 'item:MentionsPreview' | 'item:MentionsEx' | 'item:Hashtags' | 'item:AppliedHashtags' | 'item:AppliedHashtagsPreview' | 'item:Likes' | 'item:LikesPreview' | 'item:PendingSocialActivityTagIds' | 'item:AtAllMention' | 'item:CanDelete' | 'item:InferenceClassification' | 'item:FirstBody' | 'message:ConversationIndex' | 'message:ConversationTopic' | 'message:InternetMessageId' | 'message:IsRead' | 'message:IsResponseRequested' | 'message:IsReadReceiptRequested' | 'message:IsDeliveryReceiptRequested' | 'message:ReceivedBy' | 'message:ReceivedRepresenting' | 'message:References' | 'message:ReplyTo' | 'message:From' | 'message:Sender' | 'message:ToRecipients' | 'message:CcRecipients' | 'message:BccRecipients' | 'message:ApprovalRequestData' | 'message:VotingInformation' | 'message:ReminderMessageData' | 'message:PublishedCalendarItemIcs' | 'message:PublishedCalendarItemName' | 'message:MessageSafety' | 'sharingMessage:SharingMessageAction' | 'meeting:AssociatedCalendarItemId' | 'meeting:IsDelegated' | 'meeting:IsOutOfDate' | 'meeting:HasBeenProcessed' | 'meeting:ResponseType' | 'meeting:ProposedStart' | 'meeting:ProposedEnd' | 'meeting:DoNotForwardMeeting' | 'meetingRequest:MeetingRequestType' | 'meetingRequest:IntendedFreeBusyStatus' | 'meetingRequest:ChangeHighlights' | 'calendar:Start' | 'calendar:End' | 'calendar:OriginalStart' | 'calendar:StartWallClock' | 'calendar:EndWallClock' | 'calendar:StartTimeZoneId' | 'calendar:EndTimeZoneId' | 'calendar:IsAllDayEvent' | 'calendar:LegacyFreeBusyStatus' | 'calendar:Location' | 'calendar:EnhancedLocation' | 'calendar:When' | 'calendar:IsMeeting' | 'calendar:IsCancelled' | 'calendar:IsRecurring' | 'calendar:MeetingRequestWasSent' | 'calendar:IsResponseRequested' | 'calendar:CalendarItemType' | 'calendar:MyResponseType' | 'calendar:Organizer' | 'calendar:RequiredAttendees' | 'calendar:OptionalAttendees' | 'calendar:Resources' | 'calendar:ConflictingMeetingCount' | 'calendar:AdjacentMeetingCount' | 'calendar:ConflictingMeetings' | 'calendar:AdjacentMeetings' | 'calendar:InboxReminders' | 'calendar:Duration' | 'calendar:TimeZone' | 'calendar:AppointmentReplyTime' | 'calendar:AppointmentSequenceNumber' | 'calendar:AppointmentState' | 'calendar:Recurrence' | 'calendar:FirstOccurrence' | 'calendar:LastOccurrence' | 'calendar:ModifiedOccurrences' | 'calendar:DeletedOccurrences' | 'calendar:MeetingTimeZone' | 'calendar:ConferenceType' | 'calendar:AllowNewTimeProposal' | 'calendar:IsOnlineMeeting' | 'calendar:MeetingWorkspaceUrl' | 'calendar:NetShowUrl' | 'calendar:UID' | 'calendar:RecurrenceId' | 'calendar:DateTimeStamp' | 'calendar:StartTimeZone' | 'calendar:EndTimeZone' | 'calendar:JoinOnlineMeetingUrl' | 'calendar:OnlineMeetingSettings' | 'calendar:IsOrganizer' | 'calendar:CalendarActivityData' | 'calendar:DoNotForwardMeeting' | 'task:ActualWork' | 'task:AssignedTime' | 'task:BillingInformation' | 'task:ChangeCount' | 'task:Companies' | 'task:CompleteDate' | 'task:Contacts' | 'task:DelegationState' | 'task:Delegator' | 'task:DueDate' | 'task:IsAssignmentEditable' | 'task:IsComplete' | 'task:IsRecurring' | 'task:IsTeamTask' | 'task:Mileage' | 'task:Owner' | 'task:PercentComplete' | 'task:Recurrence' | 'task:StartDate' | 'task:Status' | 'task:StatusDescription' | 'task:TotalWork' | 'contacts:Alias' | 'contacts:AssistantName' | 'contacts:Birthday' | 'contacts:BusinessHomePage' | 'contacts:Children' | 'contacts:Companies' | 'contacts:CompanyName' | 'contacts:CompleteName' | 'contacts:ContactSource' | 'contacts:Culture' | 'contacts:Department' | 'contacts:DisplayName' | 'contacts:DirectoryId' | 'contacts:DirectReports' | 'contacts:EmailAddresses' | 'contacts:AbchEmailAddresses' | 'contacts:FileAs' | 'contacts:FileAsMapping' | 'contacts:Generation' | 'contacts:GivenName' | 'contacts:ImAddresses' | 'contacts:Initials' | 'contacts:JobTitle' | 'contacts:Manager' | 'contacts:ManagerMailbox' | 'contacts:MiddleName' | 'contacts:Mileage' | 'contacts:MSExchangeCertificate' | 'contacts:Nickname' | 'contacts:Notes' | 'contacts:OfficeLocation' | 'contacts:PhoneNumbers' | 'contacts:PhoneticFullName' | 'contacts:PhoneticFirstName' | 'contacts:PhoneticLastName' | 'contacts:Photo' | 'contacts:PhysicalAddresses' | 'contacts:PostalAddressIndex' | 'contacts:Profession' | 'contacts:SpouseName' | 'contacts:Surname' | 'contacts:WeddingAnniversary' | 'contacts:UserSMIMECertificate' | 'contacts:HasPicture' | 'contacts:AccountName' | 'contacts:IsAutoUpdateDisabled' | 'contacts:IsMessengerEnabled' | 'contacts:Comment' | 'contacts:ContactShortId' | 'contacts:ContactType' | 'contacts:CreatedBy' | 'contacts:Gender' | 'contacts:IsHidden' | 'contacts:ObjectId' | 'contacts:PassportId' | 'contacts:IsPrivate' | 'contacts:SourceId' | 'contacts:TrustLevel' | 'contacts:Urls' | 'contacts:Cid' | 'contacts:SkypeAuthCertificate' | 'contacts:SkypeContext' | 'contacts:SkypeId' | 'contacts:XboxLiveTag' | 'contacts:SkypeRelationship' | 'contacts:YomiNickname' | 'contacts:InviteFree' | 'contacts:HidePresenceAndProfile' | 'contacts:IsPendingOutbound' | 'contacts:SupportGroupFeeds' | 'contacts:UserTileHash' | 'contacts:UnifiedInbox' | 'contacts:Mris' | 'contacts:Wlid' | 'contacts:AbchContactId' | 'contacts:NotInBirthdayCalendar' | 'contacts:ShellContactType' | 'contacts:ImMri' | 'contacts:PresenceTrustLevel' | 'contacts:OtherMri' | 'contacts:ProfileLastChanged' | 'contacts:MobileIMEnabled' | 'distributionlist:Members' | 'contacts:PartnerNetworkProfilePhotoUrl' | 'contacts:PartnerNetworkThumbnailPhotoUrl' | 'contacts:PersonId' | 'contacts:ConversationGuid' | 'postitem:PostedTime' | 'conversation:ConversationId' | 'conversation:ConversationTopic' | 'conversation:UniqueRecipients' | 'conversation:GlobalUniqueRecipients' | 'conversation:UniqueUnreadSenders' | 'conversation:GlobalUniqueUnreadSenders' | 'conversation:UniqueSenders' | 'conversation:GlobalUniqueSenders' | 'conversation:LastDeliveryTime' | 'conversation:GlobalLastDeliveryTime' | 'conversation:Categories' | 'conversation:GlobalCategories' | 'conversation:FlagStatus' | 'conversation:GlobalFlagStatus' | 'conversation:HasAttachments' | 'conversation:GlobalHasAttachments' | 'conversation:HasIrm' | 'conversation:GlobalHasIrm' | 'conversation:MessageCount' | 'conversation:GlobalMessageCount' | 'conversation:UnreadCount' | 'conversation:GlobalUnreadCount' | 'conversation:Size' | 'conversation:GlobalSize' | 'conversation:ItemClasses' | 'conversation:GlobalItemClasses' | 'conversation:Importance' | 'conversation:GlobalImportance' | 'conversation:ItemIds' | 'conversation:GlobalItemIds' | 'conversation:LastModifiedTime' | 'conversation:InstanceKey' | 'conversation:Preview' | 'conversation:IconIndex' | 'conversation:GlobalIconIndex' | 'conversation:DraftItemIds' | 'conversation:HasClutter' | 'conversation:MentionedMe' | 'conversation:GlobalMentionedMe' | 'conversation:AtAllMention' | 'conversation:GlobalAtAllMention' | 'person:FullName' | 'person:GivenName' | 'person:Surname' | 'person:PhoneNumber' | 'person:SMSNumber' | 'person:EmailAddress' | 'person:Alias' | 'person:Department' | 'person:LinkedInProfileLink' | 'person:Skills' | 'person:ProfessionalBiography' | 'person:ManagementChain' | 'person:DirectReports' | 'person:Peers' | 'person:TeamSize' | 'person:CurrentJob' | 'person:Birthday' | 'person:Hometown' | 'person:CurrentLocation' | 'person:CompanyProfile' | 'person:Office' | 'person:Headline' | 'person:MutualConnections' | 'person:Title' | 'person:MutualManager' | 'person:Insights' | 'person:UserProfilePicture' | 'persona:PersonaId' | 'persona:PersonaType' | 'persona:GivenName' | 'persona:CompanyName' | 'persona:Surname' | 'persona:DisplayName' | 'persona:EmailAddress' | 'persona:FileAs' | 'persona:HomeCity' | 'persona:CreationTime' | 'persona:RelevanceScore' | 'persona:RankingWeight' | 'persona:WorkCity' | 'persona:PersonaObjectStatus' | 'persona:FileAsId' | 'persona:DisplayNamePrefix' | 'persona:YomiCompanyName' | 'persona:YomiFirstName' | 'persona:YomiLastName' | 'persona:Title' | 'persona:EmailAddresses' | 'persona:PhoneNumber' | 'persona:ImAddress' | 'persona:ImAddresses' | 'persona:ImAddresses2' | 'persona:ImAddresses3' | 'persona:FolderIds' | 'persona:Attributions' | 'persona:DisplayNames' | 'persona:Initials' | 'persona:FileAses' | 'persona:FileAsIds' | 'persona:DisplayNamePrefixes' | 'persona:GivenNames' | 'persona:MiddleNames' | 'persona:Surnames' | 'persona:Generations' | 'persona:Nicknames' | 'persona:YomiCompanyNames' | 'persona:YomiFirstNames' | 'persona:YomiLastNames' | 'persona:BusinessPhoneNumbers' | 'persona:BusinessPhoneNumbers2' | 'persona:HomePhones' | 'persona:HomePhones2' | 'persona:MobilePhones' | 'persona:MobilePhones2' | 'persona:AssistantPhoneNumbers' | 'persona:CallbackPhones' | 'persona:CarPhones' | 'persona:HomeFaxes' | 'persona:OrganizationMainPhones' | 'persona:OtherFaxes' | 'persona:OtherTelephones' | 'persona:OtherPhones2' | 'persona:Pagers' | 'persona:RadioPhones' | 'persona:TelexNumbers' | 'persona:WorkFaxes' | 'persona:Emails1' | 'persona:Emails2' | 'persona:Emails3' | 'persona:BusinessHomePages' | 'persona:School' | 'persona:PersonalHomePages' | 'persona:OfficeLocations' | 'persona:BusinessAddresses' | 'persona:HomeAddresses' | 'persona:OtherAddresses' | 'persona:Titles' | 'persona:Departments' | 'persona:CompanyNames' | 'persona:Managers' | 'persona:AssistantNames' | 'persona:Professions' | 'persona:SpouseNames' | 'persona:Hobbies' | 'persona:WeddingAnniversaries' | 'persona:Birthdays' | 'persona:Children' | 'persona:Locations' | 'persona:ExtendedProperties' | 'persona:PostalAddress' | 'persona:Bodies' | 'persona:IsFavorite' | 'persona:InlineLinks' | 'persona:ItemLinkIds' | 'persona:HasActiveDeals' | 'persona:IsBusinessContact' | 'persona:AttributedHasActiveDeals' | 'persona:AttributedIsBusinessContact' | 'persona:SourceMailboxGuids' | 'persona:LastContactedDate' | 'persona:ExternalDirectoryObjectId' | 'persona:MapiEntryId' | 'persona:MapiEmailAddress' | 'persona:MapiAddressType' | 'persona:MapiSearchKey' | 'persona:MapiTransmittableDisplayName' | 'persona:MapiSendRichInfo' | 'rolemember:MemberType' | 'rolemember:MemberId' | 'rolemember:DisplayName' | 'network:TokenRefreshLastCompleted' | 'network:TokenRefreshLastAttempted' | 'network:SyncEnabled' | 'network:RejectedOffers' | 'network:SessionHandle' | 'network:RefreshTokenExpiry2' | 'network:RefreshToken2' | 'network:PsaLastChanged' | 'network:Offers' | 'network:LastWelcomeContact' | 'network:LastVersionSaved' | 'network:DomainTag' | 'network:FirstAuthErrorDates' | 'network:ErrorOffers' | 'network:ContactSyncSuccess' | 'network:ContactSyncError' | 'network:ClientToken2' | 'network:ClientToken' | 'network:ClientPublishSecret' | 'network:UserEmail' | 'network:AutoLinkSuccess' | 'network:AutoLinkError' | 'network:IsDefault' | 'network:Settings' | 'network:ProfileUrl' | 'network:UserTileUrl' | 'network:DomainId' | 'network:DisplayName' | 'network:AccountName' | 'network:SourceEntryID' | 'abchperson:FavoriteOrder' | 'abchperson:PersonId' | 'abchperson:ExchangePersonIdGuid' | 'abchperson:AntiLinkInfo' | 'abchperson:RelevanceOrder1' | 'abchperson:RelevanceOrder2' | 'abchperson:ContactHandles' | 'abchperson:Categories' | 'booking:ServiceIds' | 'booking:StaffIds' | 'booking:StaffInitials' | 'booking:CustomerName' | 'booking:CustomerEmail' | 'booking:CustomerPhone' | 'booking:CustomerId' | 'insight:InsightId' | 'insight:Type' | 'insight:StartTimeUtc' | 'insight:EndTimeUtc' | 'insight:Status' | 'insight:Version' | 'insight:ApplicationsIds' | 'insight:Text' | 'insight:SuggestedActions' | 'insight:AppContexts';
 /** Every value of UnindexedFieldURIType, in schema order. */
 export const UnindexedFieldURITypeValues = ['folder:FolderId', 'folder:ParentFolderId', 'folder:DisplayName', 'folder:UnreadCount', 'folder:TotalCount', 'folder:ChildFolderCount', 'folder:FolderClass', 'folder:SearchParameters', 'folder:ManagedFolderInformation', 'folder:PermissionSet', 'folder:EffectiveRights', 'folder:SharingEffectiveRights', 'folder:DistinguishedFolderId', 'folder:PolicyTag', 'folder:ArchiveTag', 'folder:ReplicaList', 'item:ItemId', 'item:ParentFolderId', 'item:ItemClass', 'item:MimeContent', 'item:Attachments', 'item:Subject', 'item:DateTimeReceived', 'item:Size', 'item:Categories', 'item:HasAttachments', 'item:Importance', 'item:InReplyTo', 'item:InternetMessageHeaders', 'item:IsAssociated', 'item:IsDraft', 'item:IsFromMe', 'item:IsResend', 'item:IsSubmitted', 'item:IsUnmodified', 'item:DateTimeSent', 'item:DateTimeCreated', 'item:Body', 'item:ResponseObjects', 'item:Sensitivity', 'item:ReminderDueBy', 'item:ReminderIsSet', 'item:ReminderNextTime', 'item:ReminderMinutesBeforeStart', 'item:DisplayTo', 'item:DisplayCc', 'item:DisplayBcc', 'item:Culture', 'item:EffectiveRights', 'item:LastModifiedName', 'item:LastModifiedTime', 'item:ConversationId', 'item:UniqueBody', 'item:Flag', 'item:StoreEntryId', 'item:InstanceKey', 'item:NormalizedBody', 'item:EntityExtractionResult', 'item:PolicyTag', 'item:ArchiveTag', 'item:RetentionDate', 'item:Preview', 'item:PredictedActionReasons', 'item:IsClutter', 'item:RightsManagementLicenseData', 'item:BlockStatus', 'item:HasBlockedImages', 'item:WebClientReadFormQueryString', 'item:WebClientEditFormQueryString', 'item:TextBody', 'item:IconIndex', 'item:MimeContentUTF8', 'item:Mentions', 'item:MentionedMe', 'item:MentionsPreview', 'item:MentionsEx', 'item:Hashtags', 'item:AppliedHashtags', 'item:AppliedHashtagsPreview', 'item:Likes', 'item:LikesPreview', 'item:PendingSocialActivityTagIds', 'item:AtAllMention', 'item:CanDelete', 'item:InferenceClassification', 'item:FirstBody', 'message:ConversationIndex', 'message:ConversationTopic', 'message:InternetMessageId', 'message:IsRead', 'message:IsResponseRequested', 'message:IsReadReceiptRequested', 'message:IsDeliveryReceiptRequested', 'message:ReceivedBy', 'message:ReceivedRepresenting', 'message:References', 'message:ReplyTo', 'message:From', 'message:Sender', 'message:ToRecipients', 'message:CcRecipients', 'message:BccRecipients', 'message:ApprovalRequestData', 'message:VotingInformation', 'message:ReminderMessageData', 'message:PublishedCalendarItemIcs', 'message:PublishedCalendarItemName', 'message:MessageSafety', 'sharingMessage:SharingMessageAction', 'meeting:AssociatedCalendarItemId', 'meeting:IsDelegated', 'meeting:IsOutOfDate', 'meeting:HasBeenProcessed', 'meeting:ResponseType', 'meeting:ProposedStart', 'meeting:ProposedEnd', 'meeting:DoNotForwardMeeting', 'meetingRequest:MeetingRequestType', 'meetingRequest:IntendedFreeBusyStatus', 'meetingRequest:ChangeHighlights', 'calendar:Start', 'calendar:End', 'calendar:OriginalStart', 'calendar:StartWallClock', 'calendar:EndWallClock', 'calendar:StartTimeZoneId', 'calendar:EndTimeZoneId', 'calendar:IsAllDayEvent', 'calendar:LegacyFreeBusyStatus', 'calendar:Location', 'calendar:EnhancedLocation', 'calendar:When', 'calendar:IsMeeting', 'calendar:IsCancelled', 'calendar:IsRecurring', 'calendar:MeetingRequestWasSent', 'calendar:IsResponseRequested', 'calendar:CalendarItemType', 'calendar:MyResponseType', 'calendar:Organizer', 'calendar:RequiredAttendees', 'calendar:OptionalAttendees', 'calendar:Resources', 'calendar:ConflictingMeetingCount', 'calendar:AdjacentMeetingCount', 'calendar:ConflictingMeetings', 'calendar:AdjacentMeetings', 'calendar:InboxReminders', 'calendar:Duration', 'calendar:TimeZone', 'calendar:AppointmentReplyTime', 'calendar:AppointmentSequenceNumber', 'calendar:AppointmentState', 'calendar:Recurrence', 'calendar:FirstOccurrence', 'calendar:LastOccurrence', 'calendar:ModifiedOccurrences', 'calendar:DeletedOccurrences', 'calendar:MeetingTimeZone', 'calendar:ConferenceType', 'calendar:AllowNewTimeProposal', 'calendar:IsOnlineMeeting', 'calendar:MeetingWorkspaceUrl', 'calendar:NetShowUrl', 'calendar:UID', 'calendar:RecurrenceId', 'calendar:DateTimeStamp', 'calendar:StartTimeZone', 'calendar:EndTimeZone', 'calendar:JoinOnlineMeetingUrl', 'calendar:OnlineMeetingSettings', 'calendar:IsOrganizer', 'calendar:CalendarActivityData', 'calendar:DoNotForwardMeeting', 'task:ActualWork', 'task:AssignedTime', 'task:BillingInformation', 'task:ChangeCount', 'task:Companies', 'task:CompleteDate', 'task:Contacts', 'task:DelegationState', 'task:Delegator', 'task:DueDate', 'task:IsAssignmentEditable', 'task:IsComplete', 'task:IsRecurring', 'task:IsTeamTask', 'task:Mileage', 'task:Owner', 'task:PercentComplete', 'task:Recurrence', 'task:StartDate', 'task:Status', 'task:StatusDescription', 'task:TotalWork', 'contacts:Alias', 'contacts:AssistantName', 'contacts:Birthday', 'contacts:BusinessHomePage', 'contacts:Children', 'contacts:Companies', 'contacts:CompanyName', 'contacts:CompleteName', 'contacts:ContactSource', 'contacts:Culture', 'contacts:Department', 'contacts:DisplayName', 'contacts:DirectoryId', 'contacts:DirectReports', 'contacts:EmailAddresses', 'contacts:AbchEmailAddresses', 'contacts:FileAs', 'contacts:FileAsMapping', 'contacts:Generation', 'contacts:GivenName', 'contacts:ImAddresses', 'contacts:Initials', 'contacts:JobTitle', 'contacts:Manager', 'contacts:ManagerMailbox', 'contacts:MiddleName', 'contacts:Mileage', 'contacts:MSExchangeCertificate', 'contacts:Nickname', 'contacts:Notes', 'contacts:OfficeLocation', 'contacts:PhoneNumbers', 'contacts:PhoneticFullName', 'contacts:PhoneticFirstName', 'contacts:PhoneticLastName', 'contacts:Photo', 'contacts:PhysicalAddresses', 'contacts:PostalAddressIndex', 'contacts:Profession', 'contacts:SpouseName', 'contacts:Surname', 'contacts:WeddingAnniversary', 'contacts:UserSMIMECertificate', 'contacts:HasPicture', 'contacts:AccountName', 'contacts:IsAutoUpdateDisabled', 'contacts:IsMessengerEnabled', 'contacts:Comment', 'contacts:ContactShortId', 'contacts:ContactType', 'contacts:CreatedBy', 'contacts:Gender', 'contacts:IsHidden', 'contacts:ObjectId', 'contacts:PassportId', 'contacts:IsPrivate', 'contacts:SourceId', 'contacts:TrustLevel', 'contacts:Urls', 'contacts:Cid', 'contacts:SkypeAuthCertificate', 'contacts:SkypeContext', 'contacts:SkypeId', 'contacts:XboxLiveTag', 'contacts:SkypeRelationship', 'contacts:YomiNickname', 'contacts:InviteFree', 'contacts:HidePresenceAndProfile', 'contacts:IsPendingOutbound', 'contacts:SupportGroupFeeds', 'contacts:UserTileHash', 'contacts:UnifiedInbox', 'contacts:Mris', 'contacts:Wlid', 'contacts:AbchContactId', 'contacts:NotInBirthdayCalendar', 'contacts:ShellContactType', 'contacts:ImMri', 'contacts:PresenceTrustLevel', 'contacts:OtherMri', 'contacts:ProfileLastChanged', 'contacts:MobileIMEnabled', 'distributionlist:Members', 'contacts:PartnerNetworkProfilePhotoUrl', 'contacts:PartnerNetworkThumbnailPhotoUrl', 'contacts:PersonId', 'contacts:ConversationGuid', 'postitem:PostedTime', 'conversation:ConversationId', 'conversation:ConversationTopic', 'conversation:UniqueRecipients', 'conversation:GlobalUniqueRecipients', 'conversation:UniqueUnreadSenders', 'conversation:GlobalUniqueUnreadSenders', 'conversation:UniqueSenders', 'conversation:GlobalUniqueSenders', 'conversation:LastDeliveryTime', 'conversation:GlobalLastDeliveryTime', 'conversation:Categories', 'conversation:GlobalCategories', 'conversation:FlagStatus', 'conversation:GlobalFlagStatus', 'conversation:HasAttachments', 'conversation:GlobalHasAttachments', 'conversation:HasIrm', 'conversation:GlobalHasIrm', 'conversation:MessageCount', 'conversation:GlobalMessageCount', 'conversation:UnreadCount', 'conversation:GlobalUnreadCount', 'conversation:Size', 'conversation:GlobalSize', 'conversation:ItemClasses', 'conversation:GlobalItemClasses', 'conversation:Importance', 'conversation:GlobalImportance', 'conversation:ItemIds', 'conversation:GlobalItemIds', 'conversation:LastModifiedTime', 'conversation:InstanceKey', 'conversation:Preview', 'conversation:IconIndex', 'conversation:GlobalIconIndex', 'conversation:DraftItemIds', 'conversation:HasClutter', 'conversation:MentionedMe', 'conversation:GlobalMentionedMe', 'conversation:AtAllMention', 'conversation:GlobalAtAllMention', 'person:FullName', 'person:GivenName', 'person:Surname', 'person:PhoneNumber', 'person:SMSNumber', 'person:EmailAddress', 'person:Alias', 'person:Department', 'person:LinkedInProfileLink', 'person:Skills', 'person:ProfessionalBiography', 'person:ManagementChain', 'person:DirectReports', 'person:Peers', 'person:TeamSize', 'person:CurrentJob', 'person:Birthday', 'person:Hometown', 'person:CurrentLocation', 'person:CompanyProfile', 'person:Office', 'person:Headline', 'person:MutualConnections', 'person:Title', 'person:MutualManager', 'person:Insights', 'person:UserProfilePicture', 'persona:PersonaId', 'persona:PersonaType', 'persona:GivenName', 'persona:CompanyName', 'persona:Surname', 'persona:DisplayName', 'persona:EmailAddress', 'persona:FileAs', 'persona:HomeCity', 'persona:CreationTime', 'persona:RelevanceScore', 'persona:RankingWeight', 'persona:WorkCity', 'persona:PersonaObjectStatus', 'persona:FileAsId', 'persona:DisplayNamePrefix', 'persona:YomiCompanyName', 'persona:YomiFirstName', 'persona:YomiLastName', 'persona:Title', 'persona:EmailAddresses', 'persona:PhoneNumber', 'persona:ImAddress', 'persona:ImAddresses', 'persona:ImAddresses2', 'persona:ImAddresses3', 'persona:FolderIds', 'persona:Attributions', 'persona:DisplayNames', 'persona:Initials', 'persona:FileAses', 'persona:FileAsIds', 'persona:DisplayNamePrefixes', 'persona:GivenNames', 'persona:MiddleNames', 'persona:Surnames', 'persona:Generations', 'persona:Nicknames', 'persona:YomiCompanyNames', 'persona:YomiFirstNames', 'persona:YomiLastNames', 'persona:BusinessPhoneNumbers', 'persona:BusinessPhoneNumbers2', 'persona:HomePhones', 'persona:HomePhones2', 'persona:MobilePhones', 'persona:MobilePhones2', 'persona:AssistantPhoneNumbers', 'persona:CallbackPhones', 'persona:CarPhones', 'persona:HomeFaxes', 'persona:OrganizationMainPhones', 'persona:OtherFaxes', 'persona:OtherTelephones', 'persona:OtherPhones2', 'persona:Pagers', 'persona:RadioPhones', 'persona:TelexNumbers', 'persona:WorkFaxes', 'persona:Emails1', 'persona:Emails2', 'persona:Emails3', 'persona:BusinessHomePages', 'persona:School', 'persona:PersonalHomePages', 'persona:OfficeLocations', 'persona:BusinessAddresses', 'persona:HomeAddresses', 'persona:OtherAddresses', 'persona:Titles', 'persona:Departments', 'persona:CompanyNames', 'persona:Managers', 'persona:AssistantNames', 'persona:Professions', 'persona:SpouseNames', 'persona:Hobbies', 'persona:WeddingAnniversaries', 'persona:Birthdays', 'persona:Children', 'persona:Locations', 'persona:ExtendedProperties', 'persona:PostalAddress', 'persona:Bodies', 'persona:IsFavorite', 'persona:InlineLinks', 'persona:ItemLinkIds', 'persona:HasActiveDeals', 'persona:IsBusinessContact', 'persona:AttributedHasActiveDeals', 'persona:AttributedIsBusinessContact', 'persona:SourceMailboxGuids', 'persona:LastContactedDate', 'persona:ExternalDirectoryObjectId', 'persona:MapiEntryId', 'persona:MapiEmailAddress', 'persona:MapiAddressType', 'persona:MapiSearchKey', 'persona:MapiTransmittableDisplayName', 'persona:MapiSendRichInfo', 'rolemember:MemberType', 'rolemember:MemberId', 'rolemember:DisplayName', 'network:TokenRefreshLastCompleted', 'network:TokenRefreshLastAttempted', 'network:SyncEnabled', 'network:RejectedOffers', 'network:SessionHandle', 'network:RefreshTokenExpiry2', 'network:RefreshToken2', 'network:PsaLastChanged', 'network:Offers', 'network:LastWelcomeContact', 'network:LastVersionSaved', 'network:DomainTag', 'network:FirstAuthErrorDates', 'network:ErrorOffers', 'network:ContactSyncSuccess', 'network:ContactSyncError', 'network:ClientToken2', 'network:ClientToken', 'network:ClientPublishSecret', 'network:UserEmail', 'network:AutoLinkSuccess', 'network:AutoLinkError', 'network:IsDefault', 'network:Settings', 'network:ProfileUrl', 'network:UserTileUrl', 'network:DomainId', 'network:DisplayName', 'network:AccountName', 'network:SourceEntryID', 'abchperson:FavoriteOrder', 'abchperson:PersonId', 'abchperson:ExchangePersonIdGuid', 'abchperson:AntiLinkInfo', 'abchperson:RelevanceOrder1', 'abchperson:RelevanceOrder2', 'abchperson:ContactHandles', 'abchperson:Categories', 'booking:ServiceIds', 'booking:StaffIds', 'booking:StaffInitials', 'booking:CustomerName', 'booking:CustomerEmail', 'booking:CustomerPhone', 'booking:CustomerId', 'insight:InsightId', 'insight:Type', 'insight:StartTimeUtc', 'insight:EndTimeUtc', 'insight:Status', 'insight:Version', 'insight:ApplicationsIds', 'insight:Text', 'insight:SuggestedActions', 'insight:AppContexts'] as const;
 
-/** t:UniqueBodyType */
+/**
+ * t:UniqueBodyType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export interface UniqueBodyType extends Extensible {
   /** The element text. */
   $value: string;
-  /** Attribute UniqueBodyType. */
+  /**
+   * Attribute UniqueBodyType.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   UniqueBodyType: BodyTypeType;
-  /** Attribute IsTruncated. */
+  /**
+   * Attribute IsTruncated.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   IsTruncated?: boolean;
 }
 
-/** t:UnknownAttendeeConflictData */
+/**
+ * t:UnknownAttendeeConflictData
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/unknownattendeeconflictdata
+ */
 export interface UnknownAttendeeConflictData extends AttendeeConflictData {
 }
 
-/** t:UploadItemType */
+/**
+ * t:UploadItemType
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/item-uploaditemtype
+ */
 export interface UploadItemType extends Extensible {
-  /** Attribute CreateAction. */
+  /**
+   * Attribute CreateAction.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/item-uploaditemtype
+   */
   CreateAction: CreateActionType;
-  /** Attribute IsAssociated. */
+  /**
+   * Attribute IsAssociated.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/item-uploaditemtype
+   */
   IsAssociated?: boolean;
-  /** t:ParentFolderId. */
+  /**
+   * t:ParentFolderId.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/parentfolderid
+   */
   ParentFolderId: FolderIdType;
-  /** t:ItemId. */
+  /**
+   * t:ItemId.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/itemid
+   */
   ItemId?: ItemIdType;
-  /** t:Data. */
+  /**
+   * t:Data.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/data-base64binary
+   */
   Data: string;
 }
 
-/** t:UrlEntityType */
+/**
+ * t:UrlEntityType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/urlentity
+ */
 export interface UrlEntityType extends EntityType {
-  /** t:Url. */
+  /**
+   * t:Url.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   Url?: string;
 }
 
-/** t:UserConfigurationDictionaryEntryType */
+/**
+ * t:UserConfigurationDictionaryEntryType
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/dictionaryentry
+ */
 export interface UserConfigurationDictionaryEntryType extends Extensible {
-  /** t:DictionaryKey. */
+  /**
+   * t:DictionaryKey.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/dictionarykey
+   */
   DictionaryKey: UserConfigurationDictionaryObjectType;
-  /** t:DictionaryValue. */
+  /**
+   * t:DictionaryValue.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/dictionaryvalue
+   */
   DictionaryValue: UserConfigurationDictionaryObjectType | null;
 }
 
-/** t:UserConfigurationDictionaryObjectType */
+/**
+ * t:UserConfigurationDictionaryObjectType
+ * @since Exchange2010_SP1
+ */
 export interface UserConfigurationDictionaryObjectType extends Extensible {
-  /** t:Type. */
+  /**
+   * t:Type.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/type-userconfiguration
+   */
   Type: UserConfigurationDictionaryObjectTypesType;
-  /** t:Value, repeated. */
+  /**
+   * t:Value, repeated.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/value-userconfiguration
+   */
   Value: string[];
 }
 
-/** t:UserConfigurationDictionaryObjectTypesType (10 values) */
+/**
+ * t:UserConfigurationDictionaryObjectTypesType (10 values)
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/type-userconfiguration
+ */
 export type UserConfigurationDictionaryObjectTypesType = 'DateTime' | 'Boolean' | 'Byte' | 'String' | 'Integer32' | 'UnsignedInteger32' | 'Integer64' | 'UnsignedInteger64' | 'StringArray' | 'ByteArray';
 /** Every value of UserConfigurationDictionaryObjectTypesType, in schema order. */
 export const UserConfigurationDictionaryObjectTypesTypeValues = ['DateTime', 'Boolean', 'Byte', 'String', 'Integer32', 'UnsignedInteger32', 'Integer64', 'UnsignedInteger64', 'StringArray', 'ByteArray'] as const;
-/** t:UserConfigurationDictionaryType */
+/**
+ * t:UserConfigurationDictionaryType
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/dictionary
+ */
 export type UserConfigurationDictionaryType = UserConfigurationDictionaryEntryType[];
 
-/** t:UserConfigurationNameType */
+/**
+ * t:UserConfigurationNameType
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/userconfigurationname
+ */
 export interface UserConfigurationNameType extends TargetFolderIdType {
-  /** Attribute Name. */
+  /**
+   * Attribute Name.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/userconfigurationname
+   */
   Name: NonEmptyStringType;
 }
 
-/** t:UserConfigurationPropertyType */
+/**
+ * t:UserConfigurationPropertyType
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/userconfigurationproperties
+ */
 export type UserConfigurationPropertyType = UserConfigurationPropertyType_Item[];
-/** t:UserConfigurationPropertyType_Item (5 values) */
+/**
+ * t:UserConfigurationPropertyType_Item (5 values)
+ * @since Exchange2010_SP1
+ */
 export type UserConfigurationPropertyType_Item = 'Id' | 'Dictionary' | 'XmlData' | 'BinaryData' | 'All';
 /** Every value of UserConfigurationPropertyType_Item, in schema order. */
 export const UserConfigurationPropertyType_ItemValues = ['Id', 'Dictionary', 'XmlData', 'BinaryData', 'All'] as const;
 
-/** t:UserConfigurationType */
+/**
+ * t:UserConfigurationType
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/userconfiguration
+ */
 export interface UserConfigurationType extends Extensible {
-  /** t:UserConfigurationName. */
+  /**
+   * t:UserConfigurationName.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/userconfigurationname
+   */
   UserConfigurationName: UserConfigurationNameType;
-  /** t:ItemId. */
+  /**
+   * t:ItemId.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/itemid
+   */
   ItemId?: ItemIdType;
-  /** t:Dictionary. */
+  /**
+   * t:Dictionary.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/dictionary
+   */
   Dictionary?: UserConfigurationDictionaryType;
-  /** t:XmlData. */
+  /**
+   * t:XmlData.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/xmldata
+   */
   XmlData?: string;
-  /** t:BinaryData. */
+  /**
+   * t:BinaryData.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/binarydata
+   */
   BinaryData?: string;
 }
 
-/** t:UserIdType */
+/**
+ * t:UserIdType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/userid
+ */
 export interface UserIdType extends Extensible {
-  /** t:SID. */
+  /**
+   * t:SID.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/sid
+   */
   SID?: string;
-  /** t:PrimarySmtpAddress. */
+  /**
+   * t:PrimarySmtpAddress.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/primarysmtpaddress
+   */
   PrimarySmtpAddress?: string;
-  /** t:DisplayName. */
+  /**
+   * t:DisplayName.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/displayname-string
+   */
   DisplayName?: string;
-  /** t:DistinguishedUser. */
+  /**
+   * t:DistinguishedUser.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/distinguisheduser
+   */
   DistinguishedUser?: DistinguishedUserType;
-  /** t:ExternalUserIdentity. */
+  /**
+   * t:ExternalUserIdentity.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/externaluseridentity
+   */
   ExternalUserIdentity?: string;
 }
 
-/** t:UserLocatorType */
+/**
+ * t:UserLocatorType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export interface UserLocatorType extends MailboxLocatorType {
 }
 
-/** t:UserMailboxType */
+/**
+ * t:UserMailboxType
+ * @since Exchange2010_SP1
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/usermailbox
+ */
 export interface UserMailboxType extends Extensible {
-  /** Attribute Id. */
+  /**
+   * Attribute Id.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/usermailbox
+   */
   Id: string;
-  /** Attribute IsArchive. */
+  /**
+   * Attribute IsArchive.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/usermailbox
+   */
   IsArchive: boolean;
 }
 
-/** t:UserOofSettings */
+/**
+ * t:UserOofSettings
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/useroofsettings
+ */
 export interface UserOofSettings extends Extensible {
-  /** t:OofState. */
+  /**
+   * t:OofState.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/oofstate
+   */
   OofState: OofState;
-  /** t:ExternalAudience. */
+  /**
+   * t:ExternalAudience.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/externalaudience
+   */
   ExternalAudience: ExternalAudience;
-  /** t:Duration. */
+  /**
+   * t:Duration.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/duration-useroofsettings
+   */
   Duration?: Duration;
-  /** t:InternalReply. */
+  /**
+   * t:InternalReply.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/internalreply
+   */
   InternalReply?: ReplyBody;
-  /** t:ExternalReply. */
+  /**
+   * t:ExternalReply.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/externalreply
+   */
   ExternalReply?: ReplyBody;
-  /** t:DeclineMeetingReply. */
+  /**
+   * t:DeclineMeetingReply.
+   * @since V2017_07_11
+   */
   DeclineMeetingReply?: ReplyBody;
-  /** t:DeclineEventsForScheduledOOF. */
+  /**
+   * t:DeclineEventsForScheduledOOF.
+   * @since V2017_07_11
+   */
   DeclineEventsForScheduledOOF?: boolean;
-  /** t:DeclineAllEventsForScheduledOOF. */
+  /**
+   * t:DeclineAllEventsForScheduledOOF.
+   * @since V2017_07_11
+   */
   DeclineAllEventsForScheduledOOF?: boolean;
-  /** t:CreateOOFEvent. */
+  /**
+   * t:CreateOOFEvent.
+   * @since V2017_07_11
+   */
   CreateOOFEvent?: boolean;
-  /** t:OOFEventSubject. */
+  /**
+   * t:OOFEventSubject.
+   * @since V2017_07_11
+   */
   OOFEventSubject?: string;
-  /** t:AutoDeclineFutureRequestsWhenOOF. */
+  /**
+   * t:AutoDeclineFutureRequestsWhenOOF.
+   * @since V2017_07_11
+   */
   AutoDeclineFutureRequestsWhenOOF?: boolean;
-  /** t:OOFEventID. */
+  /**
+   * t:OOFEventID.
+   * @since V2017_07_11
+   */
   OOFEventID?: string;
-  /** t:EventsToDeleteIDs. */
+  /**
+   * t:EventsToDeleteIDs.
+   * @since V2017_07_11
+   */
   EventsToDeleteIDs?: ArrayOfEventIDType;
 }
 
-/** t:UserPhotoSizeType (11 values) */
+/**
+ * t:UserPhotoSizeType (11 values)
+ * Values added later: `HR1024xN` (V2017_07_11), `HR1920xN` (V2017_07_11).
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/sizerequested
+ */
 export type UserPhotoSizeType = 'HR48x48' | 'HR64x64' | 'HR96x96' | 'HR120x120' | 'HR240x240' | 'HR360x360' | 'HR432x432' | 'HR504x504' | 'HR648x648' | 'HR1024xN' | 'HR1920xN';
 /** Every value of UserPhotoSizeType, in schema order. */
 export const UserPhotoSizeTypeValues = ['HR48x48', 'HR64x64', 'HR96x96', 'HR120x120', 'HR240x240', 'HR360x360', 'HR432x432', 'HR504x504', 'HR648x648', 'HR1024xN', 'HR1920xN'] as const;
-/** t:UserPhotoTypeType (2 values) */
+/**
+ * t:UserPhotoTypeType (2 values)
+ * @since V2017_07_11
+ */
 export type UserPhotoTypeType = 'UserPhoto' | 'ProfileHeaderPhoto';
 /** Every value of UserPhotoTypeType, in schema order. */
 export const UserPhotoTypeTypeValues = ['UserPhoto', 'ProfileHeaderPhoto'] as const;
 
-/** t:UserProfilePicture */
+/**
+ * t:UserProfilePicture
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface UserProfilePicture extends InsightValue {
-  /** t:Blob. */
+  /**
+   * t:Blob.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Blob?: string;
-  /** t:PhotoSize. */
+  /**
+   * t:PhotoSize.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   PhotoSize?: string;
-  /** t:Url. */
+  /**
+   * t:Url.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   Url?: string;
-  /** t:ImageType. */
+  /**
+   * t:ImageType.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   ImageType?: string;
 }
 
@@ -7576,47 +16802,95 @@ export interface Value extends Extensible {
   Name: string;
 }
 
-/** t:VersionType */
+/**
+ * t:VersionType
+ * @since V2017_07_11
+ */
 export type VersionType = string;
-/** t:ViewFilterType (10 values) */
+/**
+ * t:ViewFilterType (10 values)
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ */
 export type ViewFilterType = 'All' | 'Flagged' | 'HasAttachment' | 'ToOrCcMe' | 'Unread' | 'TaskActive' | 'TaskOverdue' | 'TaskCompleted' | 'NoClutter' | 'Clutter';
 /** Every value of ViewFilterType, in schema order. */
 export const ViewFilterTypeValues = ['All', 'Flagged', 'HasAttachment', 'ToOrCcMe', 'Unread', 'TaskActive', 'TaskOverdue', 'TaskCompleted', 'NoClutter', 'Clutter'] as const;
 
-/** t:VotingInformationType */
+/**
+ * t:VotingInformationType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/votinginformation
+ */
 export interface VotingInformationType extends Extensible {
-  /** t:UserOptions. */
+  /**
+   * t:UserOptions.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   UserOptions?: ArrayOfVotingOptionDataType;
-  /** t:VotingResponse. */
+  /**
+   * t:VotingResponse.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   VotingResponse?: string;
 }
 
-/** t:VotingOptionDataType */
+/**
+ * t:VotingOptionDataType
+ * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/votingoptiondata
+ */
 export interface VotingOptionDataType extends Extensible {
-  /** t:DisplayName. */
+  /**
+   * t:DisplayName.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   DisplayName?: string;
-  /** t:SendPrompt. */
+  /**
+   * t:SendPrompt.
+   * @since Exchange2013_SP1 (per the doubtful exchange2013-sp1 set)
+   */
   SendPrompt?: SendPromptType;
 }
 
-/** t:WarmupOptionsType */
+/**
+ * t:WarmupOptionsType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type WarmupOptionsType = WarmupOptionsType_Item[];
-/** t:WarmupOptionsType_Item (4 values) */
+/**
+ * t:WarmupOptionsType_Item (4 values)
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export type WarmupOptionsType_Item = 'None' | 'Suggestions' | 'Results' | 'All';
 /** Every value of WarmupOptionsType_Item, in schema order. */
 export const WarmupOptionsType_ItemValues = ['None', 'Suggestions', 'Results', 'All'] as const;
-/** t:WatermarkType */
+/**
+ * t:WatermarkType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/watermark
+ */
 export type WatermarkType = string;
 
-/** t:WeeklyRecurrencePatternType */
+/**
+ * t:WeeklyRecurrencePatternType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/weeklyrecurrence
+ */
 export interface WeeklyRecurrencePatternType extends IntervalRecurrencePatternBaseType {
-  /** t:DaysOfWeek. */
+  /**
+   * t:DaysOfWeek.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/daysofweek-daysofweektype
+   */
   DaysOfWeek: DaysOfWeekType;
-  /** t:FirstDayOfWeek. */
+  /**
+   * t:FirstDayOfWeek.
+   * @since Exchange2010_SP1
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/firstdayofweek
+   */
   FirstDayOfWeek?: DayOfWeekType;
 }
 
-/** t:WeeklyRegeneratingPatternType */
+/**
+ * t:WeeklyRegeneratingPatternType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/weeklyregeneration
+ */
 export interface WeeklyRegeneratingPatternType extends RegeneratingPatternBaseType {
 }
 
@@ -7624,68 +16898,149 @@ export interface WeeklyRegeneratingPatternType extends RegeneratingPatternBaseTy
 export interface WellKnownResponseObjectType extends Extensible {
   /** xsi:type: set when the value is of a derived type. */
   $type?: 'WellKnownResponseObjectType' | 'AcceptItemType' | 'DeclineItemType' | 'MeetingRegistrationResponseObjectType' | 'TentativelyAcceptItemType';
-  /** t:ItemClass. */
+  /**
+   * t:ItemClass.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/itemclass
+   */
   ItemClass?: ItemClassType;
-  /** t:Sensitivity. */
+  /**
+   * t:Sensitivity.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/sensitivity
+   */
   Sensitivity?: SensitivityChoicesType;
-  /** t:Body. */
+  /**
+   * t:Body.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/body
+   */
   Body?: BodyType;
-  /** t:Attachments. */
+  /**
+   * t:Attachments.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/attachments-ex15websvcsotherref
+   */
   Attachments?: NonEmptyArrayOfAttachmentsType;
-  /** t:InternetMessageHeaders. */
+  /**
+   * t:InternetMessageHeaders.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/internetmessageheaders
+   */
   InternetMessageHeaders?: NonEmptyArrayOfInternetHeadersType;
-  /** t:Sender. */
+  /**
+   * t:Sender.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/sender
+   */
   Sender?: SingleRecipientType;
-  /** t:ToRecipients. */
+  /**
+   * t:ToRecipients.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/torecipients
+   */
   ToRecipients?: ArrayOfRecipientsType;
-  /** t:CcRecipients. */
+  /**
+   * t:CcRecipients.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/ccrecipients
+   */
   CcRecipients?: ArrayOfRecipientsType;
-  /** t:BccRecipients. */
+  /**
+   * t:BccRecipients.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/bccrecipients
+   */
   BccRecipients?: ArrayOfRecipientsType;
-  /** t:IsReadReceiptRequested. */
+  /**
+   * t:IsReadReceiptRequested.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isreadreceiptrequested
+   */
   IsReadReceiptRequested?: boolean;
-  /** t:IsDeliveryReceiptRequested. */
+  /**
+   * t:IsDeliveryReceiptRequested.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/isdeliveryreceiptrequested
+   */
   IsDeliveryReceiptRequested?: boolean;
-  /** t:From. */
+  /**
+   * t:From.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/from
+   */
   From?: SingleRecipientType;
-  /** t:ReferenceItemId. */
+  /**
+   * t:ReferenceItemId.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/referenceitemid
+   */
   ReferenceItemId?: ItemIdType;
 }
 
-/** t:WorkHoursType */
+/**
+ * t:WorkHoursType
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface WorkHoursType extends Extensible {
-  /** t:WorkDay. */
+  /**
+   * t:WorkDay.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   WorkDay?: SystemDayOfWeek;
-  /** t:TimeSlots. */
+  /**
+   * t:TimeSlots.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   TimeSlots?: ArrayOfWorkTimeSlot;
 }
 
-/** t:WorkingHours */
+/**
+ * t:WorkingHours
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/workinghours-ex15websvcsotherref
+ */
 export interface WorkingHours extends Extensible {
-  /** t:TimeZone. */
+  /**
+   * t:TimeZone.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/timezone-availability
+   */
   TimeZone: SerializableTimeZone;
-  /** t:WorkingPeriodArray. */
+  /**
+   * t:WorkingPeriodArray.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/workingperiodarray
+   */
   WorkingPeriodArray: ArrayOfWorkingPeriod;
 }
 
-/** t:WorkingPeriod */
+/**
+ * t:WorkingPeriod
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/workingperiod
+ */
 export interface WorkingPeriod extends Extensible {
-  /** t:DayOfWeek. */
+  /**
+   * t:DayOfWeek.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/dayofweek-workingperiod
+   */
   DayOfWeek: DaysOfWeekType;
-  /** t:StartTimeInMinutes. */
+  /**
+   * t:StartTimeInMinutes.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/starttimeinminutes
+   */
   StartTimeInMinutes: number;
-  /** t:EndTimeInMinutes. */
+  /**
+   * t:EndTimeInMinutes.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/endtimeinminutes
+   */
   EndTimeInMinutes: number;
 }
 
-/** t:WorkTimeSlot */
+/**
+ * t:WorkTimeSlot
+ * @since Exchange2016 (per the doubtful exchange2016 set)
+ */
 export interface WorkTimeSlot extends Extensible {
-  /** t:StartTimeInMinutes. */
+  /**
+   * t:StartTimeInMinutes.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   StartTimeInMinutes: number;
-  /** t:EndTimeInMinutes. */
+  /**
+   * t:EndTimeInMinutes.
+   * @since Exchange2016 (per the doubtful exchange2016 set)
+   */
   EndTimeInMinutes: number;
 }
 
-/** t:YearlyRegeneratingPatternType */
+/**
+ * t:YearlyRegeneratingPatternType
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/yearlyregeneration
+ */
 export interface YearlyRegeneratingPatternType extends RegeneratingPatternBaseType {
 }

@@ -22,13 +22,17 @@ export type { FolderRef } from './schema/folders';
 
 export * from './batch';
 export * from './search';
+export * from './notifications';
 export * from './autodiscover';
 export * from './sync';
 export * from './export';
+export * from './values';
 export type { PropertyPath, SinglePath, PathLike } from './schema/paths';
 
 export { readElement, readValueAs, readEnvelope, writeElement, writeEnvelope, writeValueAs, StreamingReader, XmlReadError, XmlWriteError } from './runtime';
 export { XsdValidator } from './validation';
+export { EwsVersionError, describeIssue, findVersionIssues, oldestVersionFor, versionOfServer } from './versions';
+export type { VersionIssue, VersionCheckMode, VersionOptions } from './versions';
 
 export type { SchemaSet } from './schema/descriptors';
 export type { Tagged, TaggedValue, AnyEntry, Extensible } from './schema/instance';
@@ -37,3 +41,5 @@ export * from '../generated/types';
 export * from '../generated/messages';
 export type { ElementTypes, ElementName } from '../generated/elements';
 export type { OperationTypes, OperationName } from '../generated/operations';
+export type * from '../generated/inputs';
+export type { DateInput } from './schema/instance';

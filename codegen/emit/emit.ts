@@ -8,8 +8,11 @@ import { join } from 'path';
 import { IndentationText, Project, QuoteKind, SourceFile, StatementStructures, StructureKind } from 'ts-morph';
 import type { SchemaSet } from '../../src/schema/descriptors';
 import { resolveFieldUris } from '../passes/field-uris';
+import { linkTypeDocs, operationPage, withSee } from './doc-links';
+import { DATE_INPUT, InputTypeEmitter } from './input-types';
 import { printJsonParse, printLiteral } from './literal';
 import { TypeEmitter } from './ts-types';
+import { VersionDocs } from './version-docs';
 
 export interface EmitOptions {
   readonly outDir: string;
@@ -48,7 +51,7 @@ export function emitAll(schema: SchemaSet, options: EmitOptions): EmittedFile[] 
 
   for (const ns of namespaces) {
     const otherFiles = namespaces.filter((other) => other !== ns);
-    const statements = emitter.statements(ns);
+    const statements = linkTypeDocs(emitter.statements(ns), schema);
     add(fileOf(ns), [
       importFrom(`${options.runtimeImport}/instance`, helpersUsedBy(statements)),
       // Types of another namespace are referenced qualified (`t.ItemType`), as in the schemas.
@@ -75,14 +78,25 @@ export function emitAll(schema: SchemaSet, options: EmitOptions): EmittedFile[] 
     },
     { kind: StructureKind.TypeAlias, isExported: true, name: 'ElementName', type: 'keyof ElementTypes' },
   ]);
+  const inputs = new InputTypeEmitter(schema);
+  const inputStatements = inputs.statements();
+  add('inputs', [
+    importFrom(`${options.runtimeImport}/instance`, [...helpersUsedBy(inputStatements), DATE_INPUT].sort()),
+    ...typeImports(namespaces),
+    ...inputStatements,
+  ]);
+  const versionDocs = new VersionDocs(schema);
+  const requestInputs = Object.values(schema.operations).map((op) => schema.elements[op.request].type).filter((type) => inputs.differing.has(type));
   add('operations', [
     ...typeImports(Object.values(schema.operations).flatMap((op) => [nsOfElementType(op.request), nsOfElementType(op.response)])),
+    ...(requestInputs.length ? [importFrom('./inputs', [...new Set(requestInputs)].sort().map((type) => `${type}Input`))] : []),
     {
       kind: StructureKind.Interface, isExported: true, name: 'OperationTypes',
-      docs: ['Request and response body types of every operation in services.wsdl.'],
+      docs: ['Request and response body types of every operation in services.wsdl: `request` as read, `requestInput` as a client writes it (dates as `Date`s, no server-computed elements; generated/inputs.ts).'],
       properties: Object.values(schema.operations).map((op) => ({
         name: op.name,
-        type: `{ request: ${tsOf(schema.elements[op.request].type)}; response: ${tsOf(schema.elements[op.response].type)} }`,
+        docs: withSee(versionDocs.operation(op.name) ? [`${op.name}.${versionDocs.operation(op.name)}`] : undefined, operationPage(op.name)),
+        type: `{ request: ${tsOf(schema.elements[op.request].type)}; requestInput: ${inputs.differing.has(schema.elements[op.request].type) ? inputs.inputName(schema.elements[op.request].type) : tsOf(schema.elements[op.request].type)}; response: ${tsOf(schema.elements[op.response].type)} }`,
       })),
     },
     { kind: StructureKind.TypeAlias, isExported: true, name: 'OperationName', type: 'keyof OperationTypes' },
@@ -112,6 +126,7 @@ export function emitAll(schema: SchemaSet, options: EmitOptions): EmittedFile[] 
     ...namespaces.map((ns) => ({ kind: StructureKind.ExportDeclaration as const, moduleSpecifier: `./${fileOf(ns)}` })),
     { kind: StructureKind.ExportDeclaration, moduleSpecifier: './elements' },
     { kind: StructureKind.ExportDeclaration, moduleSpecifier: './operations' },
+    { kind: StructureKind.ExportDeclaration, moduleSpecifier: './inputs' },
     { kind: StructureKind.ExportDeclaration, moduleSpecifier: './schema' },
     { kind: StructureKind.ExportDeclaration, moduleSpecifier: './field-uris' },
   ]);

@@ -4,9 +4,11 @@
  * and a tagged union per compound field so TypeScript narrows mixed items on `$el`.
  */
 import { StatementStructures, StructureKind } from 'ts-morph';
+import { unionTsType } from './union-types';
 import type {
   ComplexTypeDesc, ElementDesc, FieldDesc, SchemaSet, SimpleTypeDesc, TypeDesc,
 } from '../../src/schema/descriptors';
+import { VersionDocs } from './version-docs';
 
 const NUMERIC = new Set([
   'xs:int', 'xs:short', 'xs:byte', 'xs:long', 'xs:integer', 'xs:nonNegativeInteger', 'xs:positiveInteger',
@@ -24,8 +26,10 @@ export function builtinTsType(builtin: string): string {
 export class TypeEmitter {
   /** Types that other types extend, with every type derived from them (for `$type`). */
   private readonly derived = new Map<string, string[]>();
+  private readonly since: VersionDocs;
 
   constructor(private readonly schema: SchemaSet) {
+    this.since = new VersionDocs(schema);
     for (const type of Object.values(schema.types)) {
       if (type.kind !== 'complex') continue;
       for (let base = type.base; base; base = this.complex(base)?.base) {
@@ -60,7 +64,7 @@ export class TypeEmitter {
   }
 
   private simple(type: SimpleTypeDesc): StatementStructures[] {
-    const docs = [`${type.ns}:${type.name}${type.enum ? ` (${type.enum.length} values)` : ''}`];
+    const docs = [`${type.ns}:${type.name}${type.enum ? ` (${type.enum.length} values)` : ''}${this.since.enumValues(type.name, type.enum ?? [])}${this.since.type(type.name)}`];
     if (type.enum) {
       return [
         { kind: StructureKind.TypeAlias, isExported: true, name: type.name, docs, type: type.enum.map(literal).join(' | ') },
@@ -71,17 +75,17 @@ export class TypeEmitter {
         },
       ];
     }
-    const alias = type.list ? `${this.tsType(type.list)}[]` : builtinTsType(type.builtin);
+    const alias = type.list ? `${this.tsType(type.list)}[]` : type.union ? unionTsType(this.schema, type.union, (ref) => this.tsType(ref)) : builtinTsType(type.builtin);
     return [{ kind: StructureKind.TypeAlias, isExported: true, name: type.name, docs, type: alias }];
   }
 
   private complexType(type: ComplexTypeDesc): StatementStructures[] {
-    const docs = [`${type.ns}:${type.name}${type.abstract ? ' (abstract)' : ''}`];
+    const docs = [`${type.ns}:${type.name}${type.abstract ? ' (abstract)' : ''}${this.since.type(type.name)}`];
     if (type.wrapper) {
       const field = type.fields[0];
       const entry = field.kind === 'compound' ? `${type.name}Entry` : this.elementValue(field.kind === 'element' ? field.element : undefined);
       const statements: StatementStructures[] = [
-        { kind: StructureKind.TypeAlias, isExported: true, name: type.name, docs, type: `${entry}[]` },
+        { kind: StructureKind.TypeAlias, isExported: true, name: type.name, docs, type: arrayOf(entry) },
       ];
       if (field.kind === 'compound') statements.push(this.entryUnion(`${type.name}Entry`, field.alternatives));
       return statements;
@@ -100,7 +104,7 @@ export class TypeEmitter {
     for (const attr of type.attributes) {
       properties.push({
         name: propName(attr.prop), hasQuestionToken: !attr.required, type: this.tsType(attr.type),
-        docs: [`Attribute ${attr.ns ? `${attr.ns}:` : ''}${attr.name}.`],
+        docs: [`Attribute ${attr.ns ? `${attr.ns}:` : ''}${attr.name}.${this.since.member(type.name, `@${attr.name}`)}`],
       });
     }
     const seen = new Set<string>();
@@ -122,7 +126,7 @@ export class TypeEmitter {
         const value = this.elementValue(field.element);
         const optional = field.min === 0 || field.choice !== undefined;
         const docs = [
-          `${field.element.ns}:${field.element.name}${field.choice ? ' (one of a choice)' : ''}${field.many ? ', repeated' : ''}.`,
+          `${field.element.ns}:${field.element.name}${field.choice ? ' (one of a choice)' : ''}${field.many ? ', repeated' : ''}.${this.since.member(owner.name, field.element.name)}`,
         ];
         return { name: propName(field.prop), hasQuestionToken: optional, type: field.many ? arrayOf(value) : value, docs };
       }
@@ -164,15 +168,15 @@ export function isComplex(type: TypeDesc): type is ComplexTypeDesc {
   return type.kind === 'complex';
 }
 
-function literal(value: string): string {
+export function literal(value: string): string {
   return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 }
 
-function arrayOf(type: string): string {
+export function arrayOf(type: string): string {
   return /[\s|]/.test(type) ? `Array<${type}>` : `${type}[]`;
 }
 
 /** Property names are XML names; quote the ones that are not TS identifiers. */
-function propName(name: string): string {
+export function propName(name: string): string {
   return /^[A-Za-z_$][\w$]*$/.test(name) ? name : literal(name);
 }

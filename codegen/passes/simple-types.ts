@@ -33,7 +33,7 @@ export function simpleTypeDescs(model: SchemaModel, names: TypeNames): SimpleTyp
 
 /** The built-in at the root of a simple type's derivation (for a list: of its item type). */
 export function builtinOf(model: SchemaModel, type: SimpleTypeModel, names: TypeNames, seen = new Set<string>()): BuiltinTypeName {
-  if (type.variety === 'union') return 'xs:string';
+  if (type.variety === 'union') return unionBuiltin(model, type, names, seen);
   const next: QName = type.variety === 'list' ? type.itemType! : type.base!;
   if (next.uri === XS_NS) return builtinName(next, type);
   const key = qnameKey(next);
@@ -48,4 +48,18 @@ export function builtinName(name: QName, at?: { location: SimpleTypeModel['locat
   const ref = `xs:${name.local}`;
   if (!BUILTINS.has(ref)) throw new SchemaError(`unsupported built-in type ${ref}`, at?.location);
   return ref as BuiltinTypeName;
+}
+
+/**
+ * A union whose members all restrict one built-in (ReminderMinutesBeforeStartType: two xs:int ranges) is
+ * read and written as that built-in; any other union keeps the lexical string.
+ */
+function unionBuiltin(model: SchemaModel, type: SimpleTypeModel, names: TypeNames, seen: Set<string>): BuiltinTypeName {
+  const builtins = new Set(type.memberTypes!.map((member) => {
+    if (member.uri === XS_NS) return builtinName(member, type);
+    const memberType = model.types.get(qnameKey(member));
+    if (!memberType || memberType.kind !== 'simple') throw new SchemaError(`union ${type.name.local} has unknown member ${member.local}`, type.location);
+    return builtinOf(model, memberType, names, new Set(seen));
+  }));
+  return builtins.size === 1 ? [...builtins][0] : 'xs:string';
 }

@@ -3,8 +3,8 @@
  * include, each file once. Imports without a schemaLocation are allowed only for namespaces XML Schema
  * defines itself (the XML namespace); anything else unresolved is an error.
  */
-import { readFileSync } from 'fs';
-import { dirname, resolve } from 'path';
+import { existsSync, readFileSync } from 'fs';
+import { basename, dirname, resolve } from 'path';
 import { XML_NS, XS_NS } from '../model';
 import { SchemaError, XmlNode, parseXmlTree } from './xml-tree';
 
@@ -27,7 +27,7 @@ export function loadSchemaDocuments(entryPaths: readonly string[]): SchemaDocume
         if (child.attributes.namespace === XML_NS) continue;
         throw new SchemaError(`xs:${child.local} of ${child.attributes.namespace} has no schemaLocation`, child.location);
       }
-      load(resolve(dirname(path), location));
+      load(importedFile(path, child, location));
     }
   };
   const load = (path: string): void => {
@@ -49,6 +49,22 @@ export function loadSchemaDocuments(entryPaths: readonly string[]): SchemaDocume
   // Imported files come after their importers in discovery order; declare dependencies first so the
   // generated output lists types.xsd before messages.xsd.
   return [...loaded.values()].reverse();
+}
+
+/**
+ * The file an xs:import/xs:include names. A URL (servers publish `https://host/EWS/types.xsd`) is never
+ * fetched: the file of that name next to the importer is used, as the server publishes them together.
+ */
+function importedFile(importer: string, node: XmlNode, location: string): string {
+  const what = `xs:${node.local} schemaLocation="${location}"`;
+  if (/^[a-z][a-z0-9+.-]*:/i.test(location) && !/^[a-z]:[\\/]/i.test(location)) {
+    const local = resolve(dirname(importer), basename(location.split(/[?#]/)[0]));
+    if (existsSync(local)) return local;
+    throw new SchemaError(`${what} points at a URL, which codegen does not download; save that file as ${local}`, node.location);
+  }
+  const file = resolve(dirname(importer), location);
+  if (!existsSync(file)) throw new SchemaError(`${what}: no such file ${file}`, node.location);
+  return file;
 }
 
 function wsdlEmbeddedSchemas(definitions: XmlNode): XmlNode[] {

@@ -33,11 +33,20 @@ export function parseDottedServerVersion(text: string | undefined): ServerBuild 
  */
 export function exchangeVersionOf(build: ServerBuild): ExchangeVersionType | undefined {
   const { major, minor } = build;
-  if (major === 8) return minor >= 1 ? 'Exchange2007_SP1' : 'Exchange2007';
-  if (major === 14) return minor >= 2 ? 'Exchange2010_SP2' : minor === 1 ? 'Exchange2010_SP1' : 'Exchange2010';
-  if (major === 15 && minor === 0) return build.build >= 847 ? 'Exchange2013_SP1' : 'Exchange2013';
-  if (major >= 15) return 'Exchange2016';
+  if (major === 8) return known(minor >= 1 ? 'Exchange2007_SP1' : 'Exchange2007');
+  if (major === 14) return known(minor >= 2 ? 'Exchange2010_SP2' : minor === 1 ? 'Exchange2010_SP1' : 'Exchange2010');
+  if (major === 15 && minor === 0) return known(build.build >= 847 ? 'Exchange2013_SP1' : 'Exchange2013');
+  if (major >= 15) return known('Exchange2016');
   return undefined;
+}
+
+/**
+ * `name` when this schema knows it; else its newest version, which the newer server also accepts (an
+ * SDK generated from an older release's schema, `npm run codegen -- --schemas DIR`, lacks the newer names).
+ */
+function known(name: string): ExchangeVersionType {
+  const values: readonly string[] = ExchangeVersionTypeValues;
+  return (values.includes(name) ? name : values[values.length - 1]) as ExchangeVersionType;
 }
 
 /** The newest name of an `EwsSupportedSchemas` list (`Exchange2007, Exchange2010`) that the schema knows. */

@@ -17,7 +17,7 @@ export class PartialAnswerError extends Error {
 
 /** Sends the request and collects its response messages; a failure after some of them throws PartialAnswerError. */
 export async function answersOf<Op extends OperationName>(
-  client: ExchangeClient, operation: Op, request: OperationTypes[Op]['request'], call: CallOptions,
+  client: ExchangeClient, operation: Op, request: OperationTypes[Op]['requestInput'], call: CallOptions,
 ): Promise<ResponseMessage[]> {
   const messages: ResponseMessage[] = [];
   try {

@@ -7,7 +7,7 @@ import { EwsError } from '../client/errors';
 
 import type { ClientResponseCode } from '../client/response-messages';
 
-export type ClientErrorCode = 'ClientInvalidInput' | 'ClientOutcomeUnknown' | 'ClientAborted' | 'ClientRequestFailed' | ClientResponseCode;
+export type ClientErrorCode = 'ClientInvalidInput' | 'ClientOutcomeUnknown' | 'ClientAborted' | 'ClientRequestFailed' | 'ClientUnexpectedItemType' | ClientResponseCode;
 
 export abstract class BatchItemError extends EwsError {
   abstract readonly code: ClientErrorCode;

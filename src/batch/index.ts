@@ -11,6 +11,9 @@ export type { ItemResponse, RealItem, ServiceResponse, ServiceResponseCollection
 export type { AttachmentEntry, AttachmentResponse } from './operations/attachments';
 export type { CreateItemResponse, CreateItemsOptions, NewItem } from './operations/create-items';
 export type { DeleteItemsOptions } from './operations/delete-items';
+export type { GetItemsOptions } from './operations/get-items';
+export { UnexpectedItemKindError } from './operations/item-kinds';
+export type { ItemKind, ItemOfKind, ItemResponseOf } from './operations/item-kinds';
 export type { ItemChange, ItemChangeOf, ItemElement, ItemOf, PathUpdate, PropertyName } from './operations/item-changes';
 export type { MoveCopyItemsOptions } from './operations/move-copy-items';
 export type { BatchCallOptions } from './operations/run-items';

@@ -19,7 +19,7 @@ export interface RefusalCheck<Entry> {
  * messages (`items`, `changes`…), `wrapper` the request element that holds the entries (`Items`).
  */
 export function refusalCheck<Op extends OperationName, Entry>(
-  client: ExchangeClient, operation: Op, requestFor: (entry: Entry) => OperationTypes[Op]['request'], list: string, wrapper: string,
+  client: ExchangeClient, operation: Op, requestFor: (entry: Entry) => OperationTypes[Op]['requestInput'], list: string, wrapper: string,
 ): RefusalCheck<Entry> {
   return (entry, index) => {
     const schema = client.schema;

@@ -10,10 +10,11 @@ import type { ExchangeClient } from '../client/exchange-client';
 import { systemClock, type Clock } from './clock';
 import { createItems, type CreateItemResponse, type CreateItemsOptions, type NewItem } from './operations/create-items';
 import { deleteItems, type DeleteItemsOptions } from './operations/delete-items';
-import { DEFAULT_PROPERTY_SET, getItems } from './operations/get-items';
+import { DEFAULT_PROPERTY_SET, getItems, type GetItemsOptions } from './operations/get-items';
+import type { ItemKind, ItemResponseOf } from './operations/item-kinds';
 import type { ItemChange } from './operations/item-changes';
 import { moveOrCopyItems, type MoveCopyItemsOptions } from './operations/move-copy-items';
-import type { BatchCallOptions, BatchContext } from './operations/run-items';
+import type { BatchContext } from './operations/run-items';
 import { sendItems, type SendItemsOptions } from './operations/send-items';
 import { updateItems, type UpdateItemResponse, type UpdateItemsOptions } from './operations/update-items';
 import type { FolderRef, ItemIdInput, PropertySet } from './inputs';
@@ -67,13 +68,20 @@ export class ItemBatches {
     return createItems(this.context, items, options);
   }
 
-  /** Reads items with one property set (AllProperties by default). */
-  getItems(ids: readonly ItemIdInput[], propertySet: PropertySet = DEFAULT_PROPERTY_SET, options: BatchCallOptions = {}): Promise<ServiceResponseCollection<ItemResponse>> {
+  /**
+   * Reads items with one property set (AllProperties by default). With `itemType: 'CalendarItem'` the
+   * responses carry calendar items (`r.item?.Start` needs no cast); an item of another kind is an error.
+   */
+  getItems<K extends ItemKind>(ids: readonly ItemIdInput[], propertySet: PropertySet, options: GetItemsOptions<K> & { readonly itemType: K }): Promise<ServiceResponseCollection<ItemResponseOf<K>>>;
+  getItems(ids: readonly ItemIdInput[], propertySet?: PropertySet, options?: GetItemsOptions): Promise<ServiceResponseCollection<ItemResponse>>;
+  getItems(ids: readonly ItemIdInput[], propertySet: PropertySet = DEFAULT_PROPERTY_SET, options: GetItemsOptions = {}): Promise<ServiceResponseCollection<ItemResponse>> {
     return getItems(this.context, ids, propertySet, options);
   }
 
   /** The Managed API's name for getItems. */
-  bindToItems(ids: readonly ItemIdInput[], propertySet: PropertySet = DEFAULT_PROPERTY_SET, options: BatchCallOptions = {}): Promise<ServiceResponseCollection<ItemResponse>> {
+  bindToItems<K extends ItemKind>(ids: readonly ItemIdInput[], propertySet: PropertySet, options: GetItemsOptions<K> & { readonly itemType: K }): Promise<ServiceResponseCollection<ItemResponseOf<K>>>;
+  bindToItems(ids: readonly ItemIdInput[], propertySet?: PropertySet, options?: GetItemsOptions): Promise<ServiceResponseCollection<ItemResponse>>;
+  bindToItems(ids: readonly ItemIdInput[], propertySet: PropertySet = DEFAULT_PROPERTY_SET, options: GetItemsOptions = {}): Promise<ServiceResponseCollection<ItemResponse>> {
     return this.getItems(ids, propertySet, options);
   }
 

@@ -17,6 +17,7 @@
 import { describeDiagnostics, type ReadDiagnostic } from '../runtime/diagnostics';
 import { XmlReadError } from '../runtime/errors';
 import type { SoapFault as ParsedSoapFault } from '../runtime/soap-fault';
+import type { RequestSchemaProblem } from '../validation/request-check';
 import { redact } from './redact';
 
 interface ErrorHints {
@@ -86,6 +87,11 @@ export class EwsSoapFaultError extends EwsError {
   /** Set with ErrorServerBusy: how long the server asks the client to wait. */
   readonly backOffMilliseconds?: number;
   readonly values: Readonly<Record<string, string>>;
+  /**
+   * With ErrorSchemaValidation from `call()`: the property of the request object written at
+   * LineNumber/LinePosition (`Items[2].Start`), also appended to the message.
+   */
+  objectPath?: string;
 
   constructor(fault: ParsedSoapFault) {
     const detail = fault.detail;
@@ -102,6 +108,12 @@ export class EwsSoapFaultError extends EwsError {
     this.violation = detail?.violation;
     this.backOffMilliseconds = detail?.backOffMilliseconds;
     this.values = { ...detail?.values };
+  }
+
+  /** Records which request property the server's position points at (the client works it out after the fact). */
+  locateInRequest(objectPath: string): void {
+    this.objectPath = objectPath;
+    this.message = `${this.message} [request property: ${redact(objectPath)}]`;
   }
 }
 
@@ -356,15 +368,21 @@ export class EwsAbortError extends EwsError {
   }
 }
 
-/** The request envelope does not validate against the EWS schema (libxml2's messages); nothing was sent. */
+/**
+ * The request does not validate against the EWS schema; nothing was sent. Each problem names the
+ * property of the request object at fault and libxml2's message.
+ */
 export class EwsRequestValidationError extends EwsError {
   override readonly name = 'EwsRequestValidationError';
   readonly problems: readonly string[];
+  /** The same problems, structured: object path, libxml2's message and element path. */
+  readonly details: readonly RequestSchemaProblem[];
 
-  constructor(problems: readonly string[]) {
+  constructor(problems: readonly string[], details: readonly RequestSchemaProblem[] = []) {
     const shown = problems.slice(0, 5).join('; ');
     const more = problems.length > 5 ? ` (and ${problems.length - 5} more)` : '';
     super(`The request does not match the EWS schema and was not sent: ${shown}${more}`);
     this.problems = problems.map(redact);
+    this.details = details.map((detail) => ({ ...detail, message: redact(detail.message), text: redact(detail.text) }));
   }
 }

@@ -11,10 +11,10 @@ import { XmlReadError } from '../runtime/errors';
 import type { ReadDiagnostic } from '../runtime/diagnostics';
 import { envelopeReader, type SoapEnvelopeContent } from '../runtime/envelope-reader';
 import type { StreamingReader } from '../runtime/reader';
-import { writeElement, writeEnvelopeUtf8 } from '../runtime/writer';
+import { writeEnvelopeUtf8, type EnvelopeToWrite } from '../runtime/writer';
 import type { OperationDesc, SchemaSet } from '../schema/descriptors';
 import { ewsSchema } from '../schema/ews-schema';
-import type { XsdValidator } from '../validation/xsd-validator';
+import { RequestVersions, type VersionOptions } from '../versions/client-versions';
 import type { AuthStrategy } from './auth/strategy';
 import { EwsMalformedResponseError, EwsRequestValidationError, EwsSoapFaultError, EwsStrictResponseError } from './errors';
 import { scrubError, secretForms } from './redact';
@@ -22,13 +22,19 @@ import { ResponseMessage, responseMessagesOf, toResponseMessage } from './respon
 import { RequestContext, soapHeadersFor } from './soap-headers';
 import { openSoapBody } from './soap-response';
 import { AxiosTransport, AxiosTransportOptions, Transport } from './transport';
+import { windowsTimeZone } from '../values/time-zones';
 
 export const DEFAULT_EXCHANGE_VERSION = 'Exchange2013_SP1';
 
 /** Bytes of response fed to the reader at a time by the streaming calls (see readEntries). */
 const STREAM_SLICE_BYTES = 8192;
 
-export interface ExchangeClientOptions extends Partial<RequestContext> {
+export interface ExchangeClientOptions extends Omit<Partial<RequestContext>, 'version'>, VersionOptions {
+  /**
+   * RequestServerVersion (Exchange2013_SP1 by default): requests using what this release lacks fail
+   * locally (see `versionCheck`). `auto`: learn it from the first response's ServerVersionInfo.
+   */
+  readonly version?: RequestContext['version'] | 'auto';
   /** The EWS endpoint, usually `https://host/EWS/Exchange.asmx`. */
   readonly url: string;
   readonly auth?: AuthStrategy;
@@ -83,12 +89,14 @@ export class ExchangeClient {
   private readonly context: RequestContext;
   private readonly transport: Transport;
   private readonly ownsTransport: boolean;
-  private validator?: Promise<XsdValidator>;
+  private readonly versions: RequestVersions;
 
   constructor(private readonly options: ExchangeClientOptions) {
     if (!/^https?:\/\//i.test(options.url)) throw new TypeError('ExchangeClient: url must be an http(s) URL of the EWS endpoint');
     this.url = options.url;
-    this.context = withOverrides({ version: DEFAULT_EXCHANGE_VERSION }, options);
+    this.versions = new RequestVersions(options, options.version === 'auto');
+    // `as string`: an SDK generated from an older release's schema has no such ExchangeVersionType value.
+    this.context = withOverrides({ version: DEFAULT_EXCHANGE_VERSION as string as RequestContext['version'] }, { ...options, version: options.version === 'auto' ? undefined : options.version });
     this.ownsTransport = !options.transport;
     this.transport = options.transport
       ?? new AxiosTransport({ auth: options.auth, timeoutMs: options.timeoutMs, ...options.tls });
@@ -101,16 +109,29 @@ export class ExchangeClient {
 
   /** Calls one EWS operation with a typed request body and returns its typed response. */
   async call<Op extends OperationName>(
-    operation: Op, request: OperationTypes[Op]['request'], options: CallOptions = {},
+    operation: Op, request: OperationTypes[Op]['requestInput'], options: CallOptions = {},
   ): Promise<CallResult<OperationTypes[Op]['response']>> {
     try {
-      const { op, body } = await this.send(operation, request, options);
+      const { op, headers, body } = await this.send(operation, request, options);
       const reader = envelopeReader(this.schema);
       await this.feed(reader, body as AsyncIterable<Buffer>);
-      return this.result(op, this.finish(reader), reader.diagnostics) as CallResult<OperationTypes[Op]['response']>;
+      try {
+        return this.result(op, this.finish(reader), reader.diagnostics) as CallResult<OperationTypes[Op]['response']>;
+      } catch (error) {
+        throw await this.locateSchemaFault(error, { headers, body: { element: op.request, value: request } });
+      }
     } catch (error) {
       throw this.scrub(error);
     }
+  }
+
+  /** ErrorSchemaValidation with a position: names the request property written there (see fault-paths.ts). */
+  private async locateSchemaFault(error: unknown, envelope: EnvelopeToWrite): Promise<unknown> {
+    if (!(error instanceof EwsSoapFaultError) || error.responseCode !== 'ErrorSchemaValidation' || error.lineNumber === undefined) return error;
+    const { objectPathAtPosition } = await import('../validation/fault-paths');
+    const objectPath = objectPathAtPosition(this.schema, envelope, error.lineNumber, error.linePosition ?? 1);
+    if (objectPath !== undefined) error.locateInRequest(objectPath);
+    return error;
   }
 
   /**
@@ -120,7 +141,7 @@ export class ExchangeClient {
    * before the first message; a response that breaks off throws after the messages read so far.
    */
   stream<Op extends OperationName>(
-    operation: Op, request: OperationTypes[Op]['request'], options: CallOptions = {},
+    operation: Op, request: OperationTypes[Op]['requestInput'], options: CallOptions = {},
   ): AsyncGenerator<ResponseMessage, CallResult<OperationTypes[Op]['response']>, undefined> {
     const ownDiagnostics = entryDiagnostics();
     return this.readEntries(operation, { request }, 'ArrayOfResponseMessagesType', options,
@@ -134,7 +155,7 @@ export class ExchangeClient {
    * body is the return value.
    */
   streamEntries<Op extends OperationName>(
-    operation: Op, request: OperationTypes[Op]['request'], wrapperType: string, options: CallOptions = {},
+    operation: Op, request: OperationTypes[Op]['requestInput'], wrapperType: string, options: CallOptions = {},
   ): AsyncGenerator<{ readonly entry: unknown; readonly owner: unknown }, CallResult<OperationTypes[Op]['response']>, undefined> {
     return this.readEntries(operation, { request }, wrapperType, options, (entry, owner) => ({ entry, owner }));
   }
@@ -182,16 +203,31 @@ export class ExchangeClient {
     }
   }
 
+  /**
+   * Sends one operation and resolves with its response body unread, and the HTTP headers: for answers
+   * read another way than as one envelope (GetStreamingEvents writes many). Errors of the HTTP level
+   * (401, 503, an HTML page…) throw as for `call()`; the caller reads, or destroys, the body.
+   */
+  async open<Op extends OperationName>(
+    operation: Op, request: OperationTypes[Op]['request'], options: CallOptions = {},
+  ): Promise<{ readonly body: NodeJS.ReadableStream; readonly headers: Readonly<Record<string, string>> }> {
+    try {
+      const { body, responseHeaders } = await this.send(operation, request, options);
+      return { body, headers: responseHeaders };
+    } catch (error) {
+      throw this.scrub(error);
+    }
+  }
+
   /** Validates (when asked), writes and sends the request; resolves with the response body to read. */
   private async send(operation: OperationName, request: unknown, options: CallOptions) {
     const op = this.schema.operations[operation];
     if (!op) throw new TypeError(`ExchangeClient: unknown operation ${String(operation)}`);
     const context = withOverrides(this.context, options);
+    const version = this.versions.versionFor(this.schema, op, request, context.version, options.version) as RequestContext['version'];
     if (this.options.validateRequests) await this.validate(op.request, request);
-    const envelope = writeEnvelopeUtf8(this.schema, {
-      headers: soapHeadersFor(op, context),
-      body: { element: op.request, value: request },
-    });
+    const headers = soapHeadersFor(op, { ...context, version });
+    const envelope = writeEnvelopeUtf8(this.schema, { headers, body: { element: op.request, value: request } });
     const response = await this.transport.send({
       url: this.url,
       body: envelope,
@@ -200,7 +236,7 @@ export class ExchangeClient {
       timeoutMs: options.timeoutMs ?? this.options.timeoutMs,
       signal: options.signal,
     });
-    return { op, body: await openSoapBody(response) };
+    return { op, headers, body: await openSoapBody(response), responseHeaders: response.headers };
   }
 
   /** The typed result of a read envelope: a fault throws; the body must be the operation's response. */
@@ -209,6 +245,7 @@ export class ExchangeClient {
     this.checkStrict(diagnostics);
     const serverVersion = content.headers['t:ServerVersionInfo'] as ServerVersionInfo | undefined;
     if (serverVersion) this.serverVersion = serverVersion;
+    this.versions.learn(this.schema, serverVersion);
     if (!content.body || content.body.element !== op.response) {
       const got = content.body ? `<${content.body.element}>` : 'an empty soap:Body';
       throw new EwsMalformedResponseError(`expected <${op.response}> in the response body, got ${got}`);
@@ -258,12 +295,10 @@ export class ExchangeClient {
   }
 
   private async validate(element: string, request: unknown): Promise<void> {
-    if (!this.validator) {
-      // Loaded on first use: libxml2 (wasm) and the schema set cost time the default path never pays.
-      this.validator = import('../validation/xsd-validator').then((m) => m.XsdValidator.create());
-    }
-    const result = await (await this.validator).validateOne(writeElement(this.schema, element, request));
-    if (!result.valid) throw new EwsRequestValidationError(result.errors);
+    // Loaded on first use: libxml2 (wasm) and the schema set cost time the default path never pays.
+    const { checkRequest } = await import('../validation/request-check');
+    const problems = await checkRequest(this.schema, element, request);
+    if (problems.length > 0) throw new EwsRequestValidationError(problems.map((problem) => problem.text), problems);
   }
 }
 
@@ -311,5 +346,7 @@ const REQUEST_CONTEXT_KEYS = Object.keys({
 function withOverrides(base: RequestContext, options: Partial<RequestContext>): RequestContext {
   const context: { -readonly [K in keyof RequestContext]: unknown } = { ...base };
   for (const key of REQUEST_CONTEXT_KEYS) if (options[key] !== undefined) context[key] = options[key];
+  // EWS names time zones by Windows id: an IANA name is mapped (CLDR), anything else refused (TimeZoneError).
+  if (options.timeZone !== undefined) context.timeZone = windowsTimeZone(options.timeZone);
   return context as RequestContext;
 }

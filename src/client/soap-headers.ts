@@ -4,7 +4,12 @@
  */
 import type { ElementTypes } from '../../generated/elements';
 import type { OperationDesc } from '../schema/descriptors';
-import type { ConnectingSIDType, DateTimePrecisionType, ExchangeVersionType, ManagementRoleType } from '../../generated/types';
+import type { ConnectingSIDType, ExchangeVersionType } from '../../generated/types';
+import type { ElementValue } from '../schema/release-types';
+
+// Headers Exchange 2007 lacks: `never` in an SDK generated from its schema.
+type DateTimePrecisionType = ElementValue<'t:DateTimePrecision'>;
+type ManagementRoleType = ElementValue<'t:ManagementRole'>;
 
 /** Whom to act as (EWS impersonation): exactly one way of naming the mailbox owner. */
 export type Impersonation =
@@ -16,7 +21,7 @@ export type Impersonation =
 export interface RequestContext {
   /** RequestServerVersion; every EWS operation accepts it. */
   readonly version: ExchangeVersionType;
-  /** Windows time zone id (e.g. `W. Europe Standard Time`) sent as TimeZoneContext. */
+  /** Time zone sent as TimeZoneContext: a Windows id (`W. Europe Standard Time`) or an IANA name, mapped to its Windows id. */
   readonly timeZone?: string;
   readonly impersonation?: Impersonation;
   readonly dateTimePrecision?: DateTimePrecisionType;
@@ -32,13 +37,14 @@ export interface SoapHeader {
 
 type HeaderBuilders = { [K in keyof ElementTypes]?: (ctx: RequestContext) => ElementTypes[K] | undefined };
 
-const HEADER_BUILDERS: HeaderBuilders = {
+// The index signature lets a schema without some of these headers compile; only the operation's headers are used.
+const HEADER_BUILDERS: HeaderBuilders & Readonly<Record<string, (ctx: RequestContext) => unknown>> = {
   't:RequestServerVersion': (ctx) => ({ Version: ctx.version }),
   't:ExchangeImpersonation': (ctx) => ctx.impersonation && { ConnectingSID: connectingSid(ctx.impersonation) },
   't:TimeZoneContext': (ctx) => ctx.timeZone ? { TimeZoneDefinition: { Id: ctx.timeZone } } : undefined,
   't:DateTimePrecision': (ctx) => ctx.dateTimePrecision,
   't:ManagementRole': (ctx) => ctx.managementRole && managementRole(ctx.managementRole),
-  't:MailboxCulture': (ctx) => ctx.mailboxCulture ? { $value: ctx.mailboxCulture } : undefined,
+  't:MailboxCulture': (ctx) => ctx.mailboxCulture ? { $value: ctx.mailboxCulture } as never : undefined, // a plain string in Exchange 2007's schema
 };
 
 export function soapHeadersFor(operation: OperationDesc, ctx: RequestContext): SoapHeader[] {
@@ -51,16 +57,17 @@ export function soapHeadersFor(operation: OperationDesc, ctx: RequestContext): S
   return headers;
 }
 
+/** Exchange 2013 and later wrap each name in an element with attributes; the 2010 schemas have plain strings (`never` casts keep both compiling). */
 function connectingSid(who: Impersonation): ConnectingSIDType {
-  if ('smtpAddress' in who) return { SmtpAddress: { $value: who.smtpAddress } };
-  if ('primarySmtpAddress' in who) return { PrimarySmtpAddress: { $value: who.primarySmtpAddress } };
-  if ('sid' in who) return { SID: { $value: who.sid } };
-  return { PrincipalName: { $value: who.principalName } };
+  if ('smtpAddress' in who) return { SmtpAddress: { $value: who.smtpAddress } } as never; // Exchange 2010 SP1 and later
+  if ('primarySmtpAddress' in who) return { PrimarySmtpAddress: { $value: who.primarySmtpAddress } as never };
+  if ('sid' in who) return { SID: { $value: who.sid } as never };
+  return { PrincipalName: { $value: who.principalName } as never };
 }
 
 function managementRole(roles: NonNullable<RequestContext['managementRole']>): ManagementRoleType {
   return {
     ...(roles.userRoles?.length && { UserRoles: roles.userRoles }),
     ...(roles.applicationRoles?.length && { ApplicationRoles: roles.applicationRoles }),
-  };
+  } satisfies Record<string, string[]> as ManagementRoleType;
 }

@@ -1,4 +1,4 @@
-/** `npm run demo [-- --email alice@contoso.com]`: see run-demo.ts. */
+/** `npm run demo [-- --email alice@contoso.com]` (through start.js): see run-demo.ts. */
 import { runDemo } from './run-demo';
 
 const emailFlag = process.argv.indexOf('--email');

@@ -36,20 +36,24 @@ export async function runDemo(env: DemoEnvironment, log: Log): Promise<void> {
     }
     return;
   }
+  log('SDK loaded.');
   const clock = new ManualClock('2026-11-20T08:00:00Z');
   const state = new SimulatorState({
     seed: 'typed-ews-demo', clock,
     mailboxes: [{ smtpAddress: ME.username, displayName: 'Alice Wilson' }, ...SENDERS.map(([displayName, smtpAddress]) => ({ smtpAddress, displayName }))],
   });
+  log('Starting the embedded EWS simulator (src/simulator/) on 127.0.0.1, compiling the EWS schemas once to validate every request…');
+  const started = performance.now();
   if (env.DEMO_EMAIL && env.DEMO_EMAIL.toLowerCase() !== ME.username) throw new Error(`the simulator's demo user is ${ME.username}; --email takes that address`);
   const simulator = await startSimulator({ state, users: [ME], autodiscover: { ewsUrl: DEMO_EWS_URL } });
   const auth = basicAuth(ME.username, ME.password);
   const client = env.DEMO_EMAIL
     ? await connectToSimulatorByEmail(env.DEMO_EMAIL, simulator.url, auth, log)
     : new ExchangeClient({ url: simulator.url, auth });
-  log(`typed-ews demo against the embedded EWS simulator at ${simulator.url}`);
+  log(`typed-ews demo against the embedded EWS simulator at ${simulator.url} (ready in ${Math.round(performance.now() - started)} ms)`);
   try {
     await runCalendarSeed(client, log, { attendees: ATTENDEES, sendInvitations: true });
+    log('\n… seeding the inbox: 5 senders × 4 messages, one CreateItem each, as the sender (src/demo/run-demo.ts, seedInbox)');
     await seedInbox(client, clock, log);
     await runGroupedSearch(client, log);
     log(`\n${simulator.requestCount()} EWS requests, every one validated against the official schema by the simulator.`);

@@ -17,7 +17,7 @@ export interface CompiledSimple {
   readonly numberRule?: NumberRule;
   /** Item type of an xs:list; the JS value is then an array. */
   readonly listItem?: CompiledSimple;
-  /** xs:union: the JS value is the lexical string. */
+  /** xs:union: a number is also written (as its lexical form) where the union is read as a string. */
   readonly union: boolean;
   /** The enumeration values this schema knows; a newer server may send others (read as they are, with a diagnostic). */
   readonly enumValues?: ReadonlySet<string>;

@@ -45,7 +45,10 @@ function isSoap(tag: XmlTag, local: string): boolean {
   return tag.uri === SOAP_ENVELOPE_NS && tag.local === local;
 }
 
-class EnvelopeDocument implements DocumentHandler<SoapEnvelopeContent> {
+export class EnvelopeDocument implements DocumentHandler<SoapEnvelopeContent> {
+  /** `onEnd` receives the content once the envelope's end tag is read (a stream of envelopes). */
+  constructor(private readonly onEnd?: (content: SoapEnvelopeContent) => void) {}
+
   private readonly content: { headers: Record<string, unknown>; body?: SoapEnvelopeContent['body']; fault?: SoapFault } = { headers: {} };
 
   private readonly header: ContainerHandler = {
@@ -77,6 +80,7 @@ class EnvelopeDocument implements DocumentHandler<SoapEnvelopeContent> {
       else if (isSoap(tag, 'Body')) context.container(tag, this.body);
       else context.skip(tag);
     },
+    end: () => this.onEnd?.(this.content),
   };
 
   child(context: ReaderContext, tag: XmlTag): void {

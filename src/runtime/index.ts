@@ -10,5 +10,7 @@ export { elementReader, typeReader, readElement, readValueAs } from './documents
 export type { ReadElementResult } from './documents';
 export { envelopeReader, readEnvelope } from './envelope-reader';
 export type { SoapEnvelopeContent, XmlChunk } from './envelope-reader';
+export { EnvelopeStreamReader, readEnvelopeStream } from './envelope-stream';
+export type { EnvelopeStreamOptions } from './envelope-stream';
 export type { SoapFault, SoapFaultDetail } from './soap-fault';
 export * as namespaces from './namespaces';

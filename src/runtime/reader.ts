@@ -35,6 +35,8 @@ export interface ReadOptions {
    * whose property holds the array (e.g. the t:GroupedItems an item belongs to, its GroupIndex read).
    */
   readonly streamEntries?: { readonly wrapperType: string; readonly take: (entry: unknown, owner: unknown) => void };
+  /** Accept several root elements one after another (a GetStreamingEvents body: one envelope per batch). */
+  readonly severalRoots?: boolean;
   /**
    * Fail at the first value that does not fit its schema type, as a validator would. By default such a
    * value is read forgivingly and reported in `diagnostics` (see diagnostics.ts).
@@ -57,6 +59,8 @@ export interface CaptureSink {
 /** Decides what each child of an element outside the schema (document, envelope, header, body) is. */
 export interface ContainerHandler {
   child(context: ReaderContext, tag: XmlTag): void;
+  /** Runs after the element's end tag. */
+  end?(): void;
 }
 
 export interface DocumentHandler<R> extends ContainerHandler {
@@ -110,7 +114,7 @@ const SKIP: CaptureSink = { open() {}, text() {}, close() {} };
 const NOTHING = (): void => {};
 
 export class StreamingReader<R> implements ReaderContext {
-  private readonly parser = new SaxesParser({ xmlns: true });
+  private readonly parser: SaxesParser<{ xmlns: true; fragment: boolean }>;
   private readonly decoder = new TextDecoder('utf-8', { fatal: true });
   private readonly frames: Frame[] = [new Frame()];
   private depth = 0;
@@ -144,7 +148,7 @@ export class StreamingReader<R> implements ReaderContext {
     this.strictValues = options.strictValues ?? false;
     this.maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
     this.frames[0].handler = document;
-    const { parser } = this;
+    const parser = this.parser = new SaxesParser({ xmlns: true, fragment: options.severalRoots === true });
     parser.on('attribute', (attribute) => {
       this.tagAttributes[this.attributeCount++] = attribute as XmlAttribute;
       if (attribute.prefix === 'xmlns' || attribute.name === 'xmlns') this.declaresNamespaces = true;
@@ -424,6 +428,8 @@ export class StreamingReader<R> implements ReaderContext {
         else this.invalidValue(frame.textType, frame.text, frame.target as Target, VALUE_PROP);
       }
       if (this.streamEntries) this.handOver(frame);
+    } else {
+      frame.handler!.end?.();
     }
     // Drop references so that a pooled frame does not keep a large text or object alive.
     frame.text = '';

@@ -15,12 +15,15 @@ import { SOAP_ENVELOPE_NS, XSI_NS } from './namespaces';
 import { findGlobalElementKey, isDerivedFrom } from './schema-index';
 import { formatSimple, INVALID, parseSimple } from './simple-values';
 import { readDialect } from './value-dialects';
+import type { WriteTrace } from './write-trace';
 import { XmlEmitter } from './xml-emitter';
 import { escapeAttribute, InvalidXmlCharacterError } from './xml-escape';
 
 export interface WriteOptions {
   /** Start with `<?xml version="1.0" encoding="utf-8"?>`. Default: true. */
   readonly xmlDeclaration?: boolean;
+  /** Told which object property produced each element (only when a request is validated). */
+  readonly trace?: WriteTrace;
 }
 
 /** One element of a SOAP header or body: a global element key (`t:RequestServerVersion`) and its value. */
@@ -65,8 +68,10 @@ class InstanceWriter {
   private readonly out: XmlEmitter;
   /** Qualified names of the open elements, for error messages. */
   private readonly path: string[] = [];
+  private readonly trace: WriteTrace | undefined;
 
   constructor(private readonly schema: SchemaSet, options: WriteOptions | undefined, utf8 = false) {
+    this.trace = options?.trace;
     this.out = new XmlEmitter(options?.xmlDeclaration === false ? '' : '<?xml version="1.0" encoding="utf-8"?>', utf8);
   }
 
@@ -120,23 +125,25 @@ class InstanceWriter {
   }
 
   /** One element; `null` becomes xsi:nil when the declaration allows it and is omitted otherwise. */
-  element(element: CompiledElement, value: unknown, declarations = ''): void {
+  element(element: CompiledElement, value: unknown, declarations = '', step?: string): void {
     if (value === undefined || (value === null && !element.nillable)) return;
     // A cyclic object, or a restriction built thousands of levels deep, would otherwise end in a stack overflow.
     if (this.path.length >= MAX_DEPTH) this.fail(`the value is nested deeper than ${MAX_DEPTH} elements (a cyclic object?)`);
     this.path.push(element.qname);
+    this.trace?.enter(element.qname, step, this.out.nextTagOffset);
     this.out.startElement(element.qname);
     this.out.rawAttributes(declarations);
     if (value === null) this.out.attribute('xsi:nil', 'true');
     else if (element.type.kind === 'simple') this.out.text(this.simple(element.type, value));
     else this.complex(element.type, value);
     this.out.endElement(element.qname);
+    this.trace?.exit();
     this.path.pop();
   }
 
   private complex(declared: CompiledType, value: unknown): void {
     if (declared.wrapper) {
-      this.field(declared.fields[0], this.array(value, declared.name));
+      this.field(declared.fields[0], this.array(value, declared.name), true);
       this.unknownElements(value as object);
       return;
     }
@@ -185,25 +192,41 @@ class InstanceWriter {
     }
   }
 
-  private field(field: CompiledField, value: unknown): void {
+  /** `wrapped`: the field of an array wrapper, whose items are indexes of the wrapper's own property. */
+  private field(field: CompiledField, value: unknown, wrapped = false): void {
     if (value === undefined) return;
     switch (field.kind) {
       case 'element':
-        if (!field.many) this.element(field.element, value);
-        else for (const item of this.array(value, field.prop)) this.element(field.element, item);
-        return;
-      case 'compound':
-        for (const entry of this.array(value, field.prop) as Entry[]) {
-          const alternative = field.alternatives.get(entry[ELEMENT_TAG_PROP] as string);
-          if (!alternative && this.rawEntry(entry)) continue;
-          if (!alternative) this.fail(`${field.prop}: ${JSON.stringify(entry[ELEMENT_TAG_PROP])} is not one of its elements`);
-          this.element(alternative, entryValue(alternative, entry));
+        if (!field.many) {
+          this.element(field.element, value, '', this.step(field.prop, wrapped));
+          return;
+        }
+        for (let i = 0, items = this.array(value, field.prop); i < items.length; i++) {
+          this.element(field.element, items[i], '', this.step(field.prop, wrapped, i));
         }
         return;
-      case 'any':
-        for (const entry of (field.many ? this.array(value, field.prop) : [value]) as Entry[]) this.wildcardEntry(entry);
+      case 'compound':
+        for (let i = 0, entries = this.array(value, field.prop) as Entry[]; i < entries.length; i++) {
+          const alternative = field.alternatives.get(entries[i][ELEMENT_TAG_PROP] as string);
+          if (!alternative && this.rawEntry(entries[i])) continue;
+          if (!alternative) this.fail(`${field.prop}: ${JSON.stringify(entries[i][ELEMENT_TAG_PROP])} is not one of its elements`);
+          this.element(alternative, entryValue(alternative, entries[i]), '', this.step(field.prop, wrapped, i));
+        }
         return;
+      case 'any': {
+        const entries = (field.many ? this.array(value, field.prop) : [value]) as Entry[];
+        for (let i = 0; i < entries.length; i++) this.wildcardEntry(entries[i], this.step(field.prop, wrapped, field.many ? i : undefined));
+        return;
+      }
     }
+  }
+
+  /** The object step behind an element, worked out only when someone traces (`Prop`, `Prop[i]`, `[i]`). */
+  private step(prop: string, wrapped: boolean, index?: number): string | undefined {
+    if (!this.trace) return undefined;
+    const name = wrapped ? '' : prop;
+    if (index === undefined) return name === '' ? undefined : name;
+    return `${name}[${index}]`;
   }
 
   /**
@@ -218,7 +241,7 @@ class InstanceWriter {
   }
 
   /** Raw entries (`$xml`) verbatim; typed ones through the global element named by `$ns`/`$el`. */
-  private wildcardEntry(entry: Entry): void {
+  private wildcardEntry(entry: Entry, step: string | undefined): void {
     const xml = entry[ANY_XML_PROP];
     if (typeof xml === 'string') {
       this.out.raw(xml);
@@ -229,7 +252,7 @@ class InstanceWriter {
     const key = this.schema.elements[`${ns}:${name}`] ? `${ns}:${name}` : findGlobalElementKey(this.schema, ns, name);
     if (!key) this.fail(`wildcard entry ${ns}:${name} is not a global element and has no ${ANY_XML_PROP}`);
     const element = this.globalElement(key);
-    this.element(element, entryValue(element, entry));
+    this.element(element, entryValue(element, entry), '', step);
   }
 
   private actualType(declared: CompiledType, xsiType: unknown): CompiledType {

@@ -21,6 +21,8 @@ export class XmlEmitter {
   private readonly encodedChunks: Buffer[] = [];
   private current: string;
   private startTagOpen = false;
+  /** Characters already set aside in full chunks. */
+  private flushedLength = 0;
 
   constructor(prolog = '', private readonly utf8 = false) {
     this.current = prolog;
@@ -63,6 +65,11 @@ export class XmlEmitter {
     }
   }
 
+  /** Where, in characters from the start, the `<` of the next start tag will be. */
+  get nextTagOffset(): number {
+    return this.flushedLength + this.current.length + (this.startTagOpen ? 1 : 0);
+  }
+
   toString(): string {
     if (this.utf8) throw new Error('XmlEmitter: this emitter encodes as it goes; call toBuffer()');
     return this.chunks.length === 0 ? this.current : this.chunks.join('') + this.current;
@@ -78,6 +85,7 @@ export class XmlEmitter {
   private append(text: string): void {
     this.current += text;
     if (this.current.length < CHUNK_LENGTH) return;
+    this.flushedLength += this.current.length;
     if (this.utf8) {
       this.encodedChunks.push(Buffer.from(this.current, 'utf8'));
     } else {

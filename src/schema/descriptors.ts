@@ -37,6 +37,8 @@
  *   Uint8Array for base64Binary/hexBinary. xs:list → array of item values.
  */
 
+import type { VersionFacts } from './version-facts';
+
 /** Built-in XML Schema simple types used by EWS, named as in the schema (`xs:` prefix). */
 export type BuiltinTypeName =
   | 'xs:string' | 'xs:normalizedString' | 'xs:token' | 'xs:language' | 'xs:anyURI' | 'xs:QName' | 'xs:NCName' | 'xs:ID'
@@ -69,13 +71,13 @@ export interface SimpleTypeDesc {
   readonly name: string;
   /** Namespace prefix key into `SchemaSet.namespaces`. */
   readonly ns: string;
-  /** The built-in this type ultimately restricts (for lists: of the item type; unions: xs:string). */
+  /** The built-in this type ultimately restricts (for lists: of the item type; unions: the one built-in all members restrict, else xs:string). */
   readonly builtin: BuiltinTypeName;
   /** Enumeration values, in schema order. */
   readonly enum?: readonly string[];
   /** For xs:list types: the item type. The JS value is an array, written space-separated. */
   readonly list?: TypeRef;
-  /** For xs:union types: the member types. The JS value is the lexical string. */
+  /** For xs:union types: the member types. The JS value is the lexical string unless every member restricts one built-in. */
   readonly union?: readonly TypeRef[];
   readonly facets?: Facets;
 }
@@ -196,6 +198,8 @@ export interface SchemaSet {
   readonly elements: Readonly<Record<string, GlobalElementDesc>>;
   /** WSDL operations by name. */
   readonly operations: Readonly<Record<string, OperationDesc>>;
+  /** Which Exchange release introduced each item (see version-facts.ts); absent when generated without schemas/versions/. */
+  readonly versions?: VersionFacts;
 }
 
 /** Property names the instance model reserves (never an XML name: `$` is not a valid name start). */

@@ -39,3 +39,9 @@ export interface AnyEntry {
   $xml?: string;
   [property: string]: unknown;
 }
+
+/**
+ * A date or date-time as requests accept it: a `Date` (written as its UTC instant, `…Z`) or the lexical
+ * string (`2026-11-24T09:00:00+01:00`, `2026-11-24`) as given.
+ */
+export type DateInput = Date | string;

@@ -22,14 +22,47 @@ export function findItems(client: SearchClient, folder: FolderRef, view: ItemVie
 export function findItems(client: SearchClient, folder: FolderRef, view: ItemView, grouping: ItemGrouping, restriction?: ItemRestriction, options?: CallOptions): Promise<GroupedFindItemsResults>;
 export function findItems(client: SearchClient, folders: readonly FolderRef[], view: ItemView, grouping?: undefined, restriction?: ItemRestriction, options?: CallOptions): Promise<FindItemsResults[]>;
 export function findItems(client: SearchClient, folders: readonly FolderRef[], view: ItemView, grouping: ItemGrouping, restriction?: ItemRestriction, options?: CallOptions): Promise<GroupedFindItemsResults[]>;
+/**
+ * One page of a search of one folder, or of several (then one result per folder, in order):
+ * `findItems(client, { folder: 'inbox', view: { pageSize: 50 }, grouping, restriction })`. A wrong field is
+ * reported at that field. The positional form `findItems(client, folder, view, grouping?, restriction?)`
+ * is the same call.
+ */
+export function findItems<O extends FindItemsOptions>(client: SearchClient, search: O & FindItemsOptions): Promise<FindItemsResultOf<O>>;
 export async function findItems(
-  client: SearchClient, scope: FolderScope, view: ItemView, grouping?: ItemGrouping, restriction?: ItemRestriction, options?: CallOptions,
+  client: SearchClient, scopeOrSearch: FolderScope | FindItemsOptions, positionalView?: ItemView, positionalGrouping?: ItemGrouping,
+  positionalRestriction?: ItemRestriction, positionalOptions?: CallOptions,
 ): Promise<FindItemsResults | GroupedFindItemsResults | FindItemsResults[] | GroupedFindItemsResults[]> {
+  const { folder: scope, view, grouping, restriction, callOptions: options } = isSearchOptions(scopeOrSearch) ? scopeOrSearch
+    : { folder: scopeOrSearch, view: positionalView!, grouping: positionalGrouping, restriction: positionalRestriction, callOptions: positionalOptions };
   const folders = foldersOf(scope);
   const result = await client.call('FindItem', findItemRequest(folders, view, grouping, restriction), options);
   const payloads = responsePayloads<FindItemResponseMessageType>(result, 'FindItemResponseMessage', folders.length);
   const results = grouping ? payloads.map(groupedResults) : payloads.map(itemsResults);
   return isFolderList(scope) ? results : results[0];
+}
+
+/** A search in one options object (findItems' first form). */
+export interface FindItemsOptions {
+  /** One folder, or several searched by one request (then one result per folder, in order). */
+  readonly folder: FolderScope;
+  readonly view: ItemView;
+  /** Group the results (GroupBy or DistinguishedGroupBy). */
+  readonly grouping?: ItemGrouping;
+  readonly restriction?: ItemRestriction;
+  /** Abort signal, timeout, headers or request context of this call. */
+  readonly callOptions?: CallOptions;
+}
+
+/** What findItems answers for a search: grouped or not, for one folder or a list of folders. */
+export type FindItemsResultOf<O extends FindItemsOptions> =
+  O extends { readonly grouping: ItemGrouping }
+    ? (O['folder'] extends readonly FolderRef[] ? GroupedFindItemsResults[] : GroupedFindItemsResults)
+    : (O['folder'] extends readonly FolderRef[] ? FindItemsResults[] : FindItemsResults);
+
+/** The options form carries `view`; no folder reference does. */
+function isSearchOptions(value: FolderScope | FindItemsOptions): value is FindItemsOptions {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && 'view' in value && 'folder' in value;
 }
 
 /** Every page of an ungrouped search, folder after folder. */

@@ -1,6 +1,6 @@
 /** Searching: findItems / findFolders with views, grouping, typed restrictions and paging iterators. */
 export { findItems, findItemPages, findAllItems, findGroupedItemPages, findAllItemGroups } from './find-items';
-export type { SearchClient } from './find-items';
+export type { SearchClient, FindItemsOptions, FindItemsResultOf } from './find-items';
 export { streamItems } from './stream-items';
 export type { StreamedItem, StreamedPageInfo } from './stream-items';
 export { findFolders, findFolderPages, findAllFolders } from './find-folders';

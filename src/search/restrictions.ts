@@ -8,7 +8,8 @@
  * A filter is one `$el`-tagged expression, the shape And/Or hold their operands in; `toRestriction`
  * turns it into the single-choice shape of t:RestrictionType (and Not holds its operand in).
  */
-import type { QueryStringType } from '../../generated/messages';
+import type { FindItemType } from '../../generated/messages';
+import type { PropertyOf } from '../schema/release-types';
 import type {
   ContainmentComparisonType, ContainmentModeType, MultipleOperandBooleanExpressionTypeSearchExpressionEntry, NotType,
   RestrictionType,
@@ -16,6 +17,9 @@ import type {
 import { singlePath, type PathLike } from '../schema/paths';
 import { constantText, type ConstantFor, type ConstantValue } from './constants';
 import { InvalidSearchError } from './errors';
+
+/** m:QueryString (AQS), Exchange 2010 SP1 and later. */
+type QueryStringType = PropertyOf<FindItemType, 'QueryString'>;
 
 /** One search expression: `IsEqualTo`, `Contains`, `And`… tagged with its element name. */
 export type SearchFilter = MultipleOperandBooleanExpressionTypeSearchExpressionEntry;
@@ -98,7 +102,7 @@ export function queryString(aqs: string, options: QueryStringOptions = {}): AqsQ
       ...(options.resetCache !== undefined && { ResetCache: options.resetCache }),
       ...(options.returnHighlightTerms !== undefined && { ReturnHighlightTerms: options.returnHighlightTerms }),
       ...(options.returnDeletedItems !== undefined && { ReturnDeletedItems: options.returnDeletedItems }),
-    },
+    } as unknown as QueryStringType, // Exchange 2010 SP1's schema has a plain string here: the 2013 form is what is written
   };
 }
 

@@ -4,11 +4,16 @@
  * quirks never reach this file: the reader reads legacy `t:Group` as `t:GroupedItems` and drops the
  * nil extras (see codegen/overlay.ts and descriptors.ts).
  */
-import type { FindFolderResponseMessageType, FindItemResponseMessageType } from '../../generated/messages';
+import type { FindFolderResponseMessageType, FindItemResponseMessageType as FindItemResponseMessage } from '../../generated/messages';
 import type {
-  ArrayOfFoldersTypeEntry, ArrayOfRealItemsTypeEntry, FindFolderParentType, FindItemParentType, GroupSummaryType,
-  HighlightTermType,
+  ArrayOfFoldersTypeEntry, ArrayOfRealItemsTypeEntry, FindFolderParentType, FindItemParentType, GroupedItemsType,
 } from '../../generated/types';
+import type { PropertyOf, WithNewer } from '../schema/release-types';
+
+// Exchange 2013 additions, `never` in an SDK generated from an older release's schema.
+type GroupSummaryType = PropertyOf<GroupedItemsType, 'GroupSummary'>;
+type HighlightTermType = PropertyOf<FindItemResponseMessage, 'HighlightTerms'>[number];
+type FindItemResponseMessageType = WithNewer<FindItemResponseMessage, 'HighlightTerms'>;
 import type { CallResult } from '../client/exchange-client';
 import { EwsSearchError, UnexpectedSearchResponseError } from './errors';
 
@@ -84,10 +89,10 @@ export function groupedResults(message: FindItemResponseMessageType): GroupedFin
     const itemGroups: ItemGroup[] = [{ groupIndex: UNGROUPED_INDEX, items: root.Items }];
     return { itemGroups, ...pageInfo(root), ...highlights(message), groupingIgnoredByServer: true };
   }
-  const itemGroups = (root.Groups ?? []).map((group): ItemGroup => ({
+  const itemGroups = (root.Groups ?? []).map((group: WithNewer<GroupedItemsType, 'GroupSummary'>): ItemGroup => ({
     groupIndex: group.GroupIndex,
     items: group.Items,
-    ...(group.GroupSummary && { summary: group.GroupSummary }),
+    ...(group.GroupSummary !== undefined && { summary: group.GroupSummary as GroupSummaryType }),
   }));
   return { itemGroups, ...pageInfo(root), ...highlights(message) };
 }
@@ -117,5 +122,6 @@ export function pageInfo(root: FindItemParentType | FindFolderParentType): PageI
 }
 
 function highlights(message: FindItemResponseMessageType): { highlightTerms?: HighlightTermType[] } {
-  return message.HighlightTerms?.length ? { highlightTerms: message.HighlightTerms } : {};
+  const terms = message.HighlightTerms as readonly unknown[] | undefined;
+  return terms?.length ? { highlightTerms: terms as HighlightTermType[] } : {};
 }

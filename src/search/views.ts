@@ -9,6 +9,7 @@ import type {
   ItemQueryTraversalType, ItemResponseShapeType, SortDirectionType,
 } from '../../generated/types';
 import { singlePath, toPath, type PathLike } from '../schema/paths';
+import type { WithNewer } from '../schema/release-types';
 import { toRestriction, type SearchFilter } from './restrictions';
 
 /** Base shape plus extra properties: `propertySet('IdOnly', ['item:Subject', 'message:From'])`. */
@@ -82,7 +83,8 @@ export interface IndexedFolderView extends FolderViewOptions, IndexedPosition { 
 export interface FractionalFolderView extends FolderViewOptions, FractionalPosition {}
 export type FolderView = IndexedFolderView | FractionalFolderView;
 
-type ItemViewPart = Pick<FindItemType, 'Traversal' | 'ItemShape' | 'IndexedPageItemView' | 'FractionalPageItemView' | 'SeekToConditionPageItemView' | 'CalendarView' | 'SortOrder'>;
+// SeekToConditionPageItemView is Exchange 2013's: `never` in an SDK generated from an older release's schema.
+type ItemViewPart = Pick<WithNewer<FindItemType, 'SeekToConditionPageItemView'>, 'Traversal' | 'ItemShape' | 'IndexedPageItemView' | 'FractionalPageItemView' | 'SeekToConditionPageItemView' | 'CalendarView' | 'SortOrder'>;
 
 /** The parts of a FindItem request that the view decides. */
 export function itemViewPart(view: ItemView): ItemViewPart {
@@ -96,7 +98,7 @@ export function itemViewPart(view: ItemView): ItemViewPart {
       part.FractionalPageItemView = { ...max, Numerator: view.numerator, Denominator: view.denominator };
       break;
     case 'seekToCondition':
-      part.SeekToConditionPageItemView = { ...max, BasePoint: view.basePoint ?? 'Beginning', Condition: toRestriction(view.condition) };
+      part.SeekToConditionPageItemView = { ...max, BasePoint: view.basePoint ?? 'Beginning', Condition: toRestriction(view.condition) } as unknown as ItemViewPart['SeekToConditionPageItemView'];
       break;
     default:
       part.IndexedPageItemView = { ...max, Offset: view.offset ?? 0, BasePoint: view.basePoint ?? 'Beginning' };

@@ -17,11 +17,15 @@ import { writeEnvelope } from '../runtime/writer';
 import type { OperationDesc, SchemaSet } from '../schema/descriptors';
 import { XsdValidator } from '../validation/xsd-validator';
 import { runOperation, UnsupportedOperationError } from './operations';
+import { notificationControls, notificationsOf, streamEvents, type NotificationControls, type NotificationSimulatorOptions } from './operations/notifications';
 import { autodiscoverProtocolAt, serveAutodiscover, type SimulatorAutodiscoverOptions } from './operations/autodiscover';
 import { addNilGroups, responseSchema, type GroupQuirks } from './quirks';
+import { schemaValidationFault } from './schema-fault';
 import { faultEnvelope, type FaultSpec } from './soap-fault';
+import { releaseRefusal, serverVersionInfoOf } from './release';
 import { SimulatorState, type SimulatorSnapshot } from './store';
 import type { Mailbox } from './store/mailbox';
+import { timeZoneRefusal } from './time-zone-check';
 
 export const EWS_PATH = '/EWS/Exchange.asmx';
 
@@ -51,8 +55,11 @@ export interface SimulatorOptions extends GroupQuirks {
   readonly users?: readonly SimulatorUser[];
   /** More mailboxes without a login (meeting attendees, delegates). */
   readonly mailboxes?: readonly string[];
-  /** What the server reports in ServerVersionInfo; Exchange 2016 CU23 by default (2013 with legacyGroups). */
-  readonly serverVersion?: ServerVersionInfo;
+  /**
+   * What the server reports in ServerVersionInfo; Exchange 2016 CU23 by default (2013 with legacyGroups).
+   * A release name (`'Exchange2010_SP1'`) makes the simulator that release: it refuses what its schema lacks.
+   */
+  readonly serverVersion?: ServerVersionInfo | ExchangeVersionType;
   /** The newest RequestServerVersion accepted; newer ones get ErrorInvalidServerVersion. */
   readonly maxRequestVersion?: ExchangeVersionType;
   /** Validate each request against the official XSD, as Exchange does (default true). */
@@ -67,6 +74,8 @@ export interface SimulatorOptions extends GroupQuirks {
   /** Reproducible ids (tests). */
   readonly seed?: string;
   readonly state?: SimulatorState;
+  /** Subscriptions: the length of a "minute", streaming heartbeats, retained events. */
+  readonly notifications?: NotificationSimulatorOptions;
   /** How /autodiscover/autodiscover.xml (POX) and .svc (SOAP) answer; both serve every mailbox by default. */
   readonly autodiscover?: SimulatorAutodiscoverOptions;
 }
@@ -77,6 +86,8 @@ export interface RunningSimulator {
   readonly state: SimulatorState;
   /** Requests received so far. */
   readonly requestCount: () => number;
+  /** Break streaming connections, expire subscriptions, forget event history (notification tests). */
+  readonly notifications: NotificationControls;
   close(): Promise<void>;
 }
 
@@ -92,7 +103,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const users = options.users ?? DEFAULT_USERS;
   for (const user of users) ensureMailbox(state, user.smtpAddress ?? user.username, user.displayName);
   for (const address of options.mailboxes ?? []) ensureMailbox(state, address);
-  const endpoint = new SoapEndpoint(state, users, options, options.validateRequests === false ? undefined : await XsdValidator.create());
+  const endpoint = new SoapEndpoint(state, users, options, options.validateRequests === false ? undefined : await XsdValidator.shared());
 
   const sockets = new Set<Socket>();
   const server = http.createServer((req, res) => void endpoint.handle(req, res));
@@ -108,7 +119,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     url: endpoint.url,
     state,
     requestCount: () => endpoint.requests,
+    notifications: notificationControls(state),
     close: () => new Promise<void>((resolve) => {
+      notificationsOf(state).close();
       for (const socket of sockets) socket.destroy();
       server.close(() => resolve());
     }),
@@ -141,6 +154,8 @@ class SoapEndpoint {
   private readonly serverVersion: ServerVersionInfo;
   /** Position of the newest accepted RequestServerVersion in the schema's (oldest-first) version list. */
   private readonly maxVersionIndex: number;
+  /** The release simulated (`serverVersion` given by name): requests are checked against its schema. */
+  private readonly release?: ExchangeVersionType;
   private readonly operationsByRequest = new Map<string, OperationDesc>(
     Object.values(ewsSchema.operations).map((op) => [op.request, op]),
   );
@@ -151,9 +166,14 @@ class SoapEndpoint {
     private readonly options: SimulatorOptions,
     private readonly validator: XsdValidator | undefined,
   ) {
-    this.serverVersion = options.serverVersion ?? (options.legacyGroups ? EXCHANGE_2013_LEGACY_GROUPS : EXCHANGE_2016);
+    this.release = typeof options.serverVersion === 'string' ? options.serverVersion : undefined;
+    this.serverVersion = this.release ? serverVersionInfoOf(this.release)
+      : (options.serverVersion as ServerVersionInfo | undefined) ?? (options.legacyGroups ? EXCHANGE_2013_LEGACY_GROUPS : EXCHANGE_2016);
     this.writeSchema = responseSchema(ewsSchema, options);
-    this.maxVersionIndex = ExchangeVersionTypeValues.indexOf(options.maxRequestVersion ?? 'V2018_01_08');
+    this.maxVersionIndex = ExchangeVersionTypeValues.indexOf(options.maxRequestVersion ?? this.release ?? ExchangeVersionTypeValues[ExchangeVersionTypeValues.length - 1]);
+    notificationsOf(state, options.notifications).writeEnvelope = (element, value, writeOptions) => writeEnvelope(this.writeSchema, {
+      headers: [{ element: 't:ServerVersionInfo', value: this.serverVersion }], body: { element, value },
+    }, writeOptions);
   }
 
   async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
@@ -171,7 +191,8 @@ class SoapEndpoint {
       if (this.options.latencyMs) await delay(this.options.latencyMs);
       const throttled = this.throttle(number, res);
       if (throttled) return;
-      const { xml, operation } = await this.respond(user, body);
+      const { xml, operation, stream } = await this.respond(user, body);
+      if (stream) return stream(res);
       if (this.shouldDrop(number, operation)) {
         req.socket.destroy();
         return;
@@ -184,7 +205,7 @@ class SoapEndpoint {
     }
   }
 
-  private async respond(user: SimulatorUser, body: string): Promise<{ xml: { text: string; fault: boolean }; operation: string }> {
+  private async respond(user: SimulatorUser, body: string): Promise<{ xml: { text: string; fault: boolean }; operation: string; stream?: (res: http.ServerResponse) => void }> {
     let operation = 'unknown';
     try {
       const envelope = await this.readRequest(body);
@@ -192,7 +213,14 @@ class SoapEndpoint {
       if (!envelope.body || !op) throw new Fault({ responseCode: 'ErrorInvalidRequest', message: 'The request is invalid.' });
       operation = op.name;
       const version = this.requestVersion(envelope.headers['t:RequestServerVersion']);
+      const refusal = (this.release && releaseRefusal(ewsSchema, op, envelope.body.value, this.release))
+        || timeZoneRefusal(envelope.headers, op.name, envelope.body.value);
+      if (refusal) throw new Fault(refusal);
       const mailbox = this.mailboxFor(user, envelope.headers['t:ExchangeImpersonation']);
+      if (op.name === 'GetStreamingEvents') {
+        const context = { state: this.state, mailbox, requestServerVersion: version };
+        return { xml: { text: '', fault: false }, operation, stream: (res) => streamEvents(context, envelope.body!.value as never, res) };
+      }
       let response = runOperation(op.name as 'GetItem', { state: this.state, mailbox, requestServerVersion: version }, envelope.body.value as never) as unknown;
       if (op.name === 'FindItem' && this.options.nilGroups) response = addNilGroups(response as FindItemResponseType);
       if (!READ_ONLY_OPERATIONS.has(op.name)) this.save();
@@ -230,8 +258,8 @@ class SoapEndpoint {
   /** Validates the whole envelope as received (so line numbers are the request's), then reads it. */
   private async readRequest(body: string) {
     if (this.validator) {
-      const [verdict] = await this.validator.validate([{ name: 'request', xml: body }]);
-      if (!verdict.valid) throw new Fault(schemaValidationFault(body, verdict.errors[0] ?? 'invalid request'));
+      const verdict = await this.validator.validateOne(body);
+      if (!verdict.valid) throw new Fault(schemaValidationFault(body, verdict.issues[0]));
     }
     try {
       return readEnvelope(ewsSchema, body);
@@ -289,23 +317,6 @@ class SoapEndpoint {
   private save(): void {
     if (this.options.dataFile) writeFileSync(this.options.dataFile, JSON.stringify(this.state.toJSON()));
   }
-}
-
-/**
- * Exchange reports where a request broke the schema: libxml2 gives the line; the position is that of
- * the offending element's start tag on that line (libxml2 does not report columns for validity errors).
- */
-function schemaValidationFault(body: string, error: string): FaultSpec {
-  const line = Number(/^line (\d+):/.exec(error)?.[1] ?? 1);
-  const element = /Element '(?:\{[^}]*\})?([\w.-]+)'/.exec(error)?.[1];
-  const lineText = body.split('\n')[line - 1] ?? '';
-  const column = element ? lineText.search(new RegExp(`<(?:[\\w.-]+:)?${element}[\\s/>]`)) + 1 : 0;
-  const violation = error.replace(/^line \d+: (?:[^:]*: )?(?:Schemas validity error : )?/, '').split('\n')[0];
-  return {
-    responseCode: 'ErrorSchemaValidation',
-    message: `The request failed schema validation: ${violation}`,
-    elements: [['LineNumber', line], ['LinePosition', Math.max(column, 1)], ['Violation', violation]],
-  };
 }
 
 function soap(res: http.ServerResponse, status: number, envelope: string): void {

@@ -1,14 +1,19 @@
 /**
- * Validates XML documents against the EWS schemas with libxml2 (npm xmllint-wasm).
+ * Validates XML documents against the EWS schemas with libxml2 (npm libxml2-wasm).
  *
- * Each run starts a wasm xmllint in a worker and compiles the whole schema set (a few hundred ms),
- * so `validate` checks a whole batch per run (up to MAX_DOCUMENTS_PER_RUN documents). Strict
- * validation of a request or response means validating the body element as the document root:
- * inside soap:Body every element is only laxly checked, so a misspelt body element would pass.
+ * The schema set is compiled once per validator, in a worker thread that then validates each
+ * document in memory (milliseconds for a 100-item CreateItem; bench/RESULTS.md). `XsdValidator.shared()` is the one
+ * validator of the default EWS schema set per process, used by the client's `validateRequests` and by
+ * the simulator. Strict validation of a request or response means validating the body element as the
+ * document root: inside soap:Body every element is only laxly checked, so a misspelt body element
+ * would pass.
  */
-import { memoryPages, validateXML } from 'xmllint-wasm';
-import { parseXmllintOutput } from './xmllint-output';
+import { Worker } from 'node:worker_threads';
+import { pathToFileURL } from 'node:url';
+import { LIBXML2_WORKER_SOURCE, type RawIssue, type WorkerSetup } from './libxml2-worker';
 import { DEFAULT_ENTRY_SCHEMA, type SchemaDocument, findPackageSchemaDir, loadSchemaSet } from './schema-files';
+import { readableMessage } from './validation-issue';
+import { WorkerChannel } from './worker-channel';
 
 export type { SchemaDocument } from './schema-files';
 
@@ -29,79 +34,93 @@ export interface XmlDocumentInput {
   readonly xml: string;
 }
 
+/** One problem libxml2 found in a document. */
+export interface XsdIssue {
+  /** 1-based line of the document (libxml2 gives the line of the offending element). */
+  readonly line: number;
+  /** 1-based column where libxml2 knows it (well-formedness errors), else 0. */
+  readonly column: number;
+  /** libxml2's message, with `{namespace}local` names shortened to the EWS prefixes (`t:Subject`). */
+  readonly message: string;
+  /** The offending element's path as libxml2 names it, e.g. `/m:CreateItem/m:Items/t:Message[3]/t:Subject`. */
+  readonly xpath?: string;
+  /** True when the document is not well-formed XML, so the schema was never applied. */
+  readonly wellFormedness: boolean;
+}
+
 export interface XsdValidationResult {
   readonly name: string;
   readonly valid: boolean;
-  /** libxml2's messages, each starting with `line N:` of the document. */
+  /** The issues as text, each starting with `line N:` of the document. */
   readonly errors: string[];
+  readonly issues: XsdIssue[];
 }
 
-/** The schema set failed to compile; the message is libxml2's. */
-export class XsdSchemaError extends Error {
-  override readonly name = 'XsdSchemaError';
-}
-
-/** xmllint's exit status when the schema does not compile. */
-const SCHEMA_COMPILE_FAILED = 5;
-
-/**
- * Documents per libxml2 run. Their file names form xmllint's command line, which lives on the small
- * wasm stack: from about 1,800 names of 18 characters, xmllint-wasm 5.3.0 crashes ("memory access out
- * of bounds") or hangs. Larger batches are split; each run costs one schema compile (~0.3 s).
- */
-const MAX_DOCUMENTS_PER_RUN = 1000;
+export { XsdSchemaError } from './worker-channel';
 
 export class XsdValidator {
+  private static sharedValidator: Promise<XsdValidator> | undefined;
+
   private constructor(
-    private readonly entry: SchemaDocument,
-    private readonly preload: readonly SchemaDocument[],
+    private readonly channel: WorkerChannel,
+    /** Milliseconds libxml2 took to compile the schema set (in the worker). */
+    readonly compileMs: number,
   ) {}
 
-  /** Reads the schema files once; every later run reuses them. */
+  /**
+   * Compiles the schema set in a new worker; resolves once it is compiled (rejects with
+   * XsdSchemaError if it does not compile). Call `close()` when done; `shared()` needs no closing.
+   */
   static async create(opts: XsdValidatorOptions = {}): Promise<XsdValidator> {
     const schemaDir = opts.schemaDir ?? findPackageSchemaDir();
     const entryName = opts.entrySchema ?? DEFAULT_ENTRY_SCHEMA;
     const files = await loadSchemaSet(schemaDir, opts.extraSchemas);
-    const entry = files.find((file) => file.fileName === entryName);
-    if (!entry) throw new Error(`Entry schema ${entryName} is neither in ${schemaDir} nor among the extra schemas`);
-    return new XsdValidator(entry, files.filter((file) => file !== entry));
-  }
-
-  /** Validates the documents in as few libxml2 runs as possible; results are in input order. */
-  async validate(docs: readonly XmlDocumentInput[]): Promise<XsdValidationResult[]> {
-    const results: XsdValidationResult[] = [];
-    for (let start = 0; start < docs.length; start += MAX_DOCUMENTS_PER_RUN) {
-      results.push(...(await this.validateInOneRun(docs.slice(start, start + MAX_DOCUMENTS_PER_RUN))));
+    if (!files.some((file) => file.fileName === entryName)) {
+      throw new Error(`Entry schema ${entryName} is neither in ${schemaDir} nor among the extra schemas`);
     }
-    return results;
-  }
-
-  async validateOne(xml: string): Promise<{ valid: boolean; errors: string[] }> {
-    const [{ valid, errors }] = await this.validate([{ name: 'document', xml }]);
-    return { valid, errors };
-  }
-
-  private async validateInOneRun(docs: readonly XmlDocumentInput[]): Promise<XsdValidationResult[]> {
-    // Our own short file names: any caller name (spaces, colons) maps back without ambiguity.
-    const fileNames = docs.map((_, i) => `d${i}.xml`);
-    const stderr = await this.runXmllint(docs.map((doc, i) => ({ fileName: fileNames[i], contents: doc.xml })));
-    return parseXmllintOutput(stderr, fileNames).map((verdict, i) => ({ name: docs[i].name, ...verdict }));
-  }
-
-  private async runXmllint(inputs: SchemaDocument[]): Promise<string> {
+    const setup: WorkerSetup = { libxml2Url: pathToFileURL(require.resolve('libxml2-wasm')).href, files, entryFileName: entryName };
+    const worker = new Worker(LIBXML2_WORKER_SOURCE, { eval: true, workerData: setup });
+    const channel = new WorkerChannel(worker);
     try {
-      const result = await validateXML({
-        xml: inputs,
-        schema: this.entry,
-        preload: this.preload,
-        // Only a ceiling: the wasm heap grows as needed. Under the default (32 MiB) a 10 MB document fails.
-        maxMemoryPages: memoryPages.GiB,
-      });
-      return result.rawOutput;
-    } catch (err) {
-      const code = (err as { code?: unknown }).code;
-      if (code === SCHEMA_COMPILE_FAILED) throw new XsdSchemaError((err as Error).message.trim());
-      throw new Error(`xmllint-wasm failed (exit status ${String(code)})`, { cause: err });
+      return new XsdValidator(channel, await channel.ready);
+    } catch (error) {
+      await worker.terminate();
+      throw error;
+    } finally {
+      // Compiling kept the process alive (the worker is referenced while it runs); idle, it must not.
+      worker.unref();
     }
   }
+
+  /** The process's one validator of the default EWS schema set, compiled on first use and kept. */
+  static shared(): Promise<XsdValidator> {
+    if (!XsdValidator.sharedValidator) {
+      XsdValidator.sharedValidator = XsdValidator.create();
+      // A failed compile is not cached: the next caller tries again.
+      XsdValidator.sharedValidator.catch(() => { XsdValidator.sharedValidator = undefined; });
+    }
+    return XsdValidator.sharedValidator;
+  }
+
+  /** Validates the documents, each on its own; results are in input order. */
+  async validate(docs: readonly XmlDocumentInput[]): Promise<XsdValidationResult[]> {
+    if (docs.length === 0) return [];
+    const raw = await this.channel.send(docs.map((doc) => doc.xml));
+    return docs.map((doc, i) => toResult(doc.name, raw[i]));
+  }
+
+  async validateOne(xml: string): Promise<{ valid: boolean; errors: string[]; issues: XsdIssue[] }> {
+    const [{ valid, errors, issues }] = await this.validate([{ name: 'document', xml }]);
+    return { valid, errors, issues };
+  }
+
+  /** Stops the worker; later calls reject. */
+  async close(): Promise<void> {
+    await this.channel.close(new Error('this XsdValidator is closed'));
+  }
+}
+
+function toResult(name: string, raw: readonly RawIssue[]): XsdValidationResult {
+  const issues = raw.map((issue) => ({ ...issue, message: readableMessage(issue.message) }));
+  return { name, valid: issues.length === 0, errors: issues.map((issue) => `line ${issue.line}: ${issue.message}`), issues };
 }

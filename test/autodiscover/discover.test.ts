@@ -1,38 +1,11 @@
 /** Each candidate path of discover(), on loopback: the addressed hosts are routed to local servers. */
-import { AutodiscoverCache, AutodiscoverError, discover, type DiscoverOptions } from '../../src/autodiscover';
-import { basicAuth } from '../../src/client/auth';
+import { AutodiscoverCache, AutodiscoverError, discover } from '../../src/autodiscover';
 import { EwsAbortError } from '../../src/client/errors';
-import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../../src/simulator';
-import { closedOrigin, originOf, router, serve, type LoopbackServer, type Router } from './loopback';
+import { EWS, originOf, routedSetup, serversClosedAfterEach } from './loopback';
 
-const PASSWORD = 'Disc0very-Secret';
-const EWS = 'https://mail.contoso.com/EWS/Exchange.asmx';
-const auth = basicAuth('alice@contoso.com', PASSWORD);
+const { simulator, loopback } = serversClosedAfterEach();
 
-const running: { close(): Promise<void> }[] = [];
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((server) => server.close()));
-});
-
-async function simulator(options: SimulatorOptions = {}): Promise<RunningSimulator> {
-  const sim = await startSimulator({
-    users: [{ username: 'alice@contoso.com', password: PASSWORD }], validateRequests: false,
-    ...options, autodiscover: { ewsUrl: EWS, ...options.autodiscover },
-  });
-  running.push(sim);
-  return sim;
-}
-
-async function loopback(handler: Parameters<typeof serve>[0]): Promise<LoopbackServer> {
-  const server = await serve(handler);
-  running.push(server);
-  return server;
-}
-
-async function setup(): Promise<{ routes: Router; options: DiscoverOptions }> {
-  const routes = router(await closedOrigin());
-  return { routes, options: { auth, rewriteConnectUrl: routes.rewrite, cache: false, resolveSrv: async () => [] } };
-}
+const setup = routedSetup;
 
 describe('discover(): the candidate order', () => {
   it('asks https://<domain> first, over SOAP, and returns the settings a client needs', async () => {

@@ -6,6 +6,9 @@
 import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
+import type { DiscoverOptions } from '../../src/autodiscover';
+import { basicAuth } from '../../src/client/auth';
+import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../../src/simulator';
 
 export interface Router {
   /** `rewriteConnectUrl` for discover(): routes by the addressed origin (`https://contoso.com`). */
@@ -86,4 +89,43 @@ export async function closedOrigin(): Promise<string> {
 /** Origin of a running simulator (its url is the EWS endpoint). */
 export function originOf(url: string): string {
   return new URL(url).origin;
+}
+
+export const PASSWORD = 'Disc0very-Secret';
+export const EWS = 'https://mail.contoso.com/EWS/Exchange.asmx';
+export const auth = basicAuth('alice@contoso.com', PASSWORD);
+
+/**
+ * Simulators and loopback servers for one test file, closed after each test: call at the top level of
+ * the file (it registers the afterEach).
+ */
+export function serversClosedAfterEach(): {
+  simulator(options?: SimulatorOptions): Promise<RunningSimulator>;
+  loopback(handler: Handler, tls?: { key: Buffer; cert: Buffer }): Promise<LoopbackServer>;
+} {
+  const running: { close(): Promise<void> }[] = [];
+  afterEach(async () => {
+    await Promise.all(running.splice(0).map((server) => server.close()));
+  });
+  return {
+    async simulator(options = {}) {
+      const sim = await startSimulator({
+        users: [{ username: 'alice@contoso.com', password: PASSWORD }], validateRequests: false,
+        ...options, autodiscover: { ewsUrl: EWS, ...options.autodiscover },
+      });
+      running.push(sim);
+      return sim;
+    },
+    async loopback(handler, tls) {
+      const server = await serve(handler, tls);
+      running.push(server);
+      return server;
+    },
+  };
+}
+
+/** Routes for the addressed hosts, and discover() options that use them (no cache, no SRV records). */
+export async function routedSetup(): Promise<{ routes: Router; options: DiscoverOptions }> {
+  const routes = router(await closedOrigin());
+  return { routes, options: { auth, rewriteConnectUrl: routes.rewrite, cache: false, resolveSrv: async () => [] } };
 }

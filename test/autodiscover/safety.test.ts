@@ -1,41 +1,15 @@
 /** Each refusal of discover(): where credentials may not go, and the limits on redirects. */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { AutodiscoverError, discover, type DiscoverOptions, type RedirectionContext } from '../../src/autodiscover';
+import { AutodiscoverError, discover, type RedirectionContext } from '../../src/autodiscover';
 import { basicAuth } from '../../src/client/auth';
-import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../../src/simulator';
-import { closedOrigin, originOf, router, serve, type Handler, type LoopbackServer, type Router } from './loopback';
+import { originOf, PASSWORD, routedSetup, serversClosedAfterEach, type Handler } from './loopback';
 
-const PASSWORD = 'Disc0very-Secret';
-const EWS = 'https://mail.contoso.com/EWS/Exchange.asmx';
-const auth = basicAuth('alice@contoso.com', PASSWORD);
 const BASIC_CREDENTIALS = Buffer.from(`alice@contoso.com:${PASSWORD}`).toString('base64');
 const fixtures = path.join(__dirname, '../fixtures/autodiscover');
+const { simulator, loopback } = serversClosedAfterEach();
 
-const running: { close(): Promise<void> }[] = [];
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((server) => server.close()));
-});
-
-async function simulator(options: SimulatorOptions = {}): Promise<RunningSimulator> {
-  const sim = await startSimulator({
-    users: [{ username: 'alice@contoso.com', password: PASSWORD }], validateRequests: false,
-    ...options, autodiscover: { ewsUrl: EWS, ...options.autodiscover },
-  });
-  running.push(sim);
-  return sim;
-}
-
-async function loopback(handler: Handler, tls?: { key: Buffer; cert: Buffer }): Promise<LoopbackServer> {
-  const server = await serve(handler, tls);
-  running.push(server);
-  return server;
-}
-
-async function setup(): Promise<{ routes: Router; options: DiscoverOptions }> {
-  const routes = router(await closedOrigin());
-  return { routes, options: { auth, rewriteConnectUrl: routes.rewrite, cache: false, resolveSrv: async () => [] } };
-}
+const setup = routedSetup;
 
 /** A POX endpoint that answers every request with a redirectUrl to `target(n)` (n = 1, 2, …). */
 function redirectingPox(target: (n: number) => string): Handler {

@@ -23,7 +23,7 @@ function over(script?: (request: SentRequest, mailbox: FakeMailbox) => string | 
 }
 
 async function expectSchemaValid(requests: readonly SentRequest[]): Promise<void> {
-  const validator = await XsdValidator.create();
+  const validator = await XsdValidator.shared();
   const verdicts = await validator.validate(requests.map((r, i) => ({ name: `request ${i}`, xml: extractBodyElement(r.envelope) })));
   expect(verdicts.flatMap((v) => v.errors)).toEqual([]);
 }

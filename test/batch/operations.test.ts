@@ -50,7 +50,7 @@ describe('move, copy, send, delete and get requests', () => {
       ['GetItem', { ItemShape: { BaseShape: 'IdOnly', BodyType: 'Text', AdditionalProperties: [{ $el: 'FieldURI', FieldURI: 'item:Subject' }] } }],
     ]);
     expect(moved.responses[0].item?.ItemId).toEqual({ Id: 'new-AAMkA1', ChangeKey: 'CK1' });
-    const verdicts = await (await XsdValidator.create()).validate(transport.sent.map((r, i) => ({ name: `${i}`, xml: extractBodyElement(r.envelope) })));
+    const verdicts = await (await XsdValidator.shared()).validate(transport.sent.map((r, i) => ({ name: `${i}`, xml: extractBodyElement(r.envelope) })));
     expect(verdicts.flatMap((v) => v.errors)).toEqual([]);
   });
 

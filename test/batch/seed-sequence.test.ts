@@ -79,7 +79,7 @@ describe('the seed sequence against the loopback server', () => {
     expect(server.requests.map((r) => r.headers.soapaction)).toEqual(
       ['CreateItem', 'GetItem', 'UpdateItem', 'DeleteItem', 'DeleteItem'].map((op) => `"http://schemas.microsoft.com/exchange/services/2006/messages/${op}"`),
     );
-    const validator = await XsdValidator.create();
+    const validator = await XsdValidator.shared();
     const verdicts = await validator.validate(server.requests.map((r, i) => ({ name: `request ${i}`, xml: extractBodyElement(r.body) })));
     expect(verdicts.flatMap((v) => v.errors)).toEqual([]);
   });

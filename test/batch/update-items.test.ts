@@ -26,7 +26,7 @@ function over(script: (request: SentRequest) => string = updated) {
 
 let validator: XsdValidator;
 beforeAll(async () => {
-  validator = await XsdValidator.create();
+  validator = await XsdValidator.shared();
 });
 
 async function expectSchemaValid(requests: readonly SentRequest[]): Promise<void> {

@@ -14,12 +14,20 @@ import { BEGIN_MARKER, END_MARKER, replaceGeneratedSection } from '../../bench/r
 import { startCannedServer } from '../../bench/server/canned-server';
 import { median, medianRatio } from '../../bench/stats';
 import { STARTUP_TARGETS } from '../../bench/startup';
+import { scaledTimeout } from '../support/pace';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const ENVIRONMENT: Environment = { cpu: 'test CPU', cores: 2, memory: 'Mem: 1Gi', node: process.version, packages: {}, commit: 'abc1234' };
 
 /** Every client, the diagnostic one (typed-ews over a bare node:http transport) included. */
 const MEASURED = [...CLIENTS, ...DIAGNOSTIC_CLIENTS];
+
+/**
+ * The plan's child processes (builders, HTTP cells, memory cells, start-ups, paging), each worth about
+ * 30 Node starts, plus the in-process transpile of the project (about 100).
+ */
+const CHILDREN = REQUEST_BUILDERS.length + SCENARIOS.length * MEASURED.length + MEASURED.length + STARTUP_TARGETS.length + 1 + 1;
+const HARNESS_BOUND_MS = scaledTimeout(CHILDREN * 30 + 100);
 
 describe('benchmark harness, tiny plan', () => {
   let results: BenchResults;
@@ -39,7 +47,7 @@ describe('benchmark harness, tiny plan', () => {
       repetitions: { warmup: 0, timed: 1 },
       log: () => undefined,
     }, ROOT);
-  }, 60_000);
+  }, HARNESS_BOUND_MS);
 
   it('measures every client in every scenario, and every builder and start-up target, without failures', () => {
     const subjects = (section: string) => results.series.filter((series) => series.section === section).map((series) => `${series.scenario ?? ''}/${series.subject}`);

@@ -93,12 +93,19 @@ describe('bearerAuth', () => {
   });
 
   it('concurrent requests rejected together share one forced refresh while it is in flight', async () => {
-    const server = await serverAccepting('fresh-token');
+    // The three 401s leave together once all three requests are in, and the refresh stays in flight for
+    // a number of event-loop turns, not of milliseconds: a busy machine cannot stretch one request past it.
+    const held: Array<() => void> = [];
+    const server = await loopback.serve((request, response) => {
+      if (request.headers.authorization === 'Bearer fresh-token') return void response.end(ENVELOPE);
+      held.push(() => response.writeHead(401, { 'WWW-Authenticate': 'Bearer error="invalid_token"' }).end());
+      if (held.length === 3) for (const reject of held) reject();
+    });
     let refreshes = 0;
     const slowRefresh: TokenProvider = async ({ forceRefresh }) => {
       if (!forceRefresh) return 'stale-token';
       refreshes += 1;
-      await new Promise((resolve) => setTimeout(resolve, 50)); // a real token endpoint takes a while
+      for (let turn = 0; turn < 200; turn++) await new Promise((resolve) => setImmediate(resolve));
       return 'fresh-token';
     };
     loopback.connect({ auth: bearerAuth(slowRefresh) });

@@ -7,7 +7,6 @@ import { basicAuth } from '../../src/client/auth';
 import { extractBodyElement, loadFixture } from '../support/corpus';
 import { startLoopbackServer, type LoopbackServer } from '../support/loopback-server';
 import { RecordingTransport, soapFault, soapResponse } from '../support/soap';
-import { XsdValidator } from '../../src/validation/xsd-validator';
 import { readEnvelope } from '../../src/runtime/envelope-reader';
 import { schema } from '../../generated/schema';
 import { collectGarbage } from '../support/gc';
@@ -179,11 +178,6 @@ describe('real documented responses through the client', () => {
     // The re-read body element is what the documentation shows (validated in test/schema/corpus.test.ts).
     expect(extractBodyElement(loadFixture('GetItem/response-getitem-operation-calendar-item-1.xml'))).toContain('GetItemResponse');
   });
-});
-
-afterAll(async () => {
-  // XsdValidator keeps nothing open; this only documents that no handles are left behind.
-  await XsdValidator.create().then(() => undefined);
 });
 
 describe('ExchangeClient.stream: response messages one at a time', () => {

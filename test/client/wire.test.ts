@@ -28,7 +28,7 @@ async function sentEnvelope(operation: string, request: unknown): Promise<string
 describe('wire snapshots of the seed requests', () => {
   let validator: XsdValidator;
   beforeAll(async () => {
-    validator = await XsdValidator.create();
+    validator = await XsdValidator.shared();
   });
 
   it.each(cases)('%s: the request equals the committed snapshot and its body is schema-valid', async (operation, request) => {

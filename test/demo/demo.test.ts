@@ -1,5 +1,6 @@
 /** The README's first command, as a test: both seeds against the embedded simulator, output checked. */
 import { runDemo } from '../../src/demo/run-demo';
+import { scaledTimeout } from '../support/pace';
 
 describe('npm run demo', () => {
   let output: string;
@@ -7,7 +8,7 @@ describe('npm run demo', () => {
     const lines: string[] = [];
     await runDemo({}, (text) => lines.push(text));
     output = lines.join('\n');
-  });
+  }, scaledTimeout(300)); // the whole demo: schema compile, simulator, 26 requests
 
   const section = (title: string) => {
     const start = output.indexOf(`== ${title}`);

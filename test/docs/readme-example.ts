@@ -2,7 +2,7 @@
  * The README's usage example, type-checked by `npm run typecheck` (never run: it needs a server).
  * test/docs/readme.test.ts checks that README.md shows exactly this code.
  */
-import { ExchangeClient, basicAuth, ItemBatches, findItems } from '../../src';
+import { ExchangeClient, basicAuth, ItemBatches, findItems, newItem, attendees, recurrence, zonedDateTime } from '../../src';
 
 declare const itemId: string;
 declare const manyIds: Array<{ $el: 'ItemId'; Id: string }>;
@@ -30,16 +30,18 @@ for await (const message of client.stream('GetItem', { ItemShape: { BaseShape: '
 
 // Batches: one result per input, in order; a per-item error is data, never an exception.
 const batches = new ItemBatches(client, { batchSize: 100, concurrency: 3 });
-const created = await batches.createItems(
-  [{ $el: 'CalendarItem', Subject: 'Weekly sync', Start: '2026-11-24T09:00:00Z', End: '2026-11-24T09:30:00Z' }],
-  { savedItemFolderId: 'calendar', sendMeetingInvitations: 'SendToNone' },
-);
+const created = await batches.createItems([newItem('CalendarItem', {
+  Subject: 'Weekly sync', Start: zonedDateTime('2026-11-24T10:00', 'Europe/Berlin'), End: new Date('2026-11-24T09:30:00Z'),
+  RequiredAttendees: attendees('bob@contoso.com'), Recurrence: recurrence.weekly({ days: 'Tuesday', startDate: '2026-11-24', occurrences: 10 }),
+})], { savedItemFolderId: 'calendar', sendMeetingInvitations: 'SendToNone' });
 for (const response of created.responses) console.log(response.result, response.errorCode, response.item?.ItemId);
 
 // Grouped search: first 50 inbox items grouped by sender, newest first.
-const grouped = await findItems(client, 'inbox',
-  { pageSize: 50, orderBy: [{ path: 'item:DateTimeReceived', direction: 'Descending' }] },
-  { groupOn: 'message:From', aggregateOn: 'item:DateTimeReceived', aggregateType: 'Minimum', sortDirection: 'Descending' });
+const grouped = await findItems(client, {
+  folder: 'inbox',
+  view: { pageSize: 50, orderBy: [{ path: 'item:DateTimeReceived', direction: 'Descending' }] },
+  grouping: { groupOn: 'message:From', aggregateOn: 'item:DateTimeReceived', aggregateType: 'Minimum', sortDirection: 'Descending' },
+});
 for (const group of grouped.itemGroups) console.log(group.groupIndex, group.items.length);
 }
 // README-END

@@ -18,4 +18,13 @@ describe('README.md', () => {
     const code = (text: string) => text.split('\n').filter((l) => !l.startsWith('import ') && l.trim() !== '').join('\n');
     expect(code(shown)).toBe(code(body));
   });
+
+  it.each(['PULL', 'STREAM', 'PUSH'])('shows the %s notification example that test/docs/notifications-example.ts type-checks', (name) => {
+    const example = readFileSync(join(__dirname, 'notifications-example.ts'), 'utf8');
+    const body = new RegExp(`// README-${name}-BEGIN\\n[^\\n]*\\n([\\s\\S]*?)\\n\\}\\n// README-${name}-END`).exec(example)![1];
+    const code = (text: string) => text.split('\n').map((l) => l.trim()).filter((l) => l !== '').join('\n');
+    expect(readme.includes('```ts\n')).toBe(true);
+    const blocks = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => code(match[1]));
+    expect(blocks).toContain(code(body));
+  });
 });

@@ -45,8 +45,12 @@ describe('schema round trip over every generated complex type', () => {
 
   beforeAll(async () => {
     const validator = await createRoundTripValidator(schema);
-    const results = await validator.validate(all.map((c) => ({ name: `${c.type}#${c.variant}`, xml: c.xml })));
-    verdicts = new Map(results.map((r) => [r.name, r]));
+    try {
+      const results = await validator.validate(all.map((c) => ({ name: `${c.type}#${c.variant}`, xml: c.xml })));
+      verdicts = new Map(results.map((r) => [r.name, r]));
+    } finally {
+      await validator.close();
+    }
   });
 
   it('covers every complex type: as a root, or (anonymous local types) inside its owner', () => {

@@ -26,7 +26,7 @@ describe('runOperation', () => {
 
   test('isSimulatedOperation tells the shell which operations are served', () => {
     expect(['FindItem', 'SyncFolderItems', 'CreateAttachment'].every(isSimulatedOperation)).toBe(true);
-    expect(isSimulatedOperation('Subscribe')).toBe(false);
+    expect(isSimulatedOperation('ResolveNames')).toBe(false);
     expect(isSimulatedOperation('toString')).toBe(false);
   });
 });

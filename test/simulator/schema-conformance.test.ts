@@ -76,11 +76,11 @@ describe('schema conformance of responses', () => {
   const written = scenario();
 
   test('every response written by the SDK writer is valid against the EWS schemas', async () => {
-    const validator = await XsdValidator.create();
+    const validator = await XsdValidator.shared();
     const results = await validator.validate(written.map(({ name, xml }) => ({ name, xml })));
     expect(results.filter((result) => !result.valid).map((result) => `${result.name}: ${result.errors.slice(0, 3).join(' | ')}`)).toEqual([]);
     expect(results.length).toBeGreaterThan(50);
-  }, 60_000);
+  });
 
   test('no shaped item has a property its element type does not declare', () => {
     const items = written.flatMap((entry) => entry.items);

@@ -22,7 +22,7 @@ describe('EWS doc fixtures', () => {
   });
 
   it(`validate strictly: all ${ewsFixtures.length} EWS body elements, as the document root, in one libxml2 run`, async () => {
-    const validator = await XsdValidator.create();
+    const validator = await XsdValidator.shared();
     const docs = ewsFixtures.map((f) => ({ name: f.file, xml: extractBodyElement(loadFixture(f)) }));
     const results = await validator.validate(docs);
     const invalid = results.filter((r) => !r.valid).map((r) => ({ name: r.name, errors: r.errors }));

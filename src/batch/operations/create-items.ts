@@ -9,8 +9,9 @@
  */
 import type { CreateItemType } from '../../../generated/messages';
 import type {
-  CalendarItemCreateOrDeleteOperationType, MessageDispositionType, NonEmptyArrayOfAllItemsTypeEntry, TargetFolderIdType,
+  CalendarItemCreateOrDeleteOperationType, MessageDispositionType, TargetFolderIdType,
 } from '../../../generated/types';
+import type { NonEmptyArrayOfAllItemsTypeEntryInput } from '../../../generated/inputs';
 import type { CallOptions } from '../../client/exchange-client';
 import { overallResult } from '../../client/response-messages';
 import { ItemInputError, ItemRequestFailedError } from '../errors';
@@ -27,8 +28,11 @@ import { defined, prepareOrReject, type BatchCallOptions, type BatchContext } fr
 import { answersOf } from '../answers';
 import { refusalCheck } from '../input-check';
 
-/** An item to create, tagged with its element: `{ $el: 'CalendarItem', Subject, Start, End, ... }`. */
-export type NewItem = NonEmptyArrayOfAllItemsTypeEntry;
+/**
+ * An item to create, tagged with its element: `{ $el: 'CalendarItem', Subject, Start, End, ... }`; dates
+ * may be `Date`s, and the elements the server computes (ItemId, DateTimeCreated, IsRecurring…) are not offered.
+ */
+export type NewItem = NonEmptyArrayOfAllItemsTypeEntryInput;
 
 export interface CreateItemsOptions extends BatchCallOptions {
   /** Folder for the new items (or for the sent copy of messages); the default folder of each kind when absent. */

@@ -5,16 +5,18 @@
  * IndexedFieldURI, ExtendedFieldURI) are accepted too, with the wrapper item's content as given.
  */
 import type {
-  ItemChangeDescriptionType, ItemChangeType, NonEmptyArrayOfItemChangeDescriptionsTypeEntry, SetItemFieldType,
+  ItemChangeDescriptionType, ItemChangeType, NonEmptyArrayOfItemChangeDescriptionsTypeEntry,
 } from '../../../generated/types';
+import type { SetItemFieldTypeInput } from '../../../generated/inputs';
 import type { SchemaSet } from '../../schema/descriptors';
 import { fieldUriFor, singlePath, type PathLike, type SinglePath } from '../../schema/paths';
 import { ItemInputError } from '../errors';
 import { itemIdEntry, type ItemIdInput } from '../inputs';
 
 /** The elements an update wraps values in: Item, Message, CalendarItem, Contact, Task… */
-export type ItemElement = Exclude<keyof SetItemFieldType, keyof ItemChangeDescriptionType>;
-export type ItemOf<E extends ItemElement> = NonNullable<SetItemFieldType[E]>;
+export type ItemElement = Exclude<keyof SetItemFieldTypeInput, keyof ItemChangeDescriptionType>;
+/** The item an update may set: dates may be `Date`s; the elements the server computes are not offered. */
+export type ItemOf<E extends ItemElement> = NonNullable<SetItemFieldTypeInput[E]>;
 export type PropertyName<E extends ItemElement> = Exclude<keyof ItemOf<E>, `$${string}`> & string;
 
 /** An update by explicit path; `item` is the content of the wrapper element, e.g. `{ EmailAddresses: [...] }`. */

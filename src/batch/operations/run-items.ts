@@ -44,15 +44,15 @@ export type ItemIdsOperation = 'GetItem' | 'DeleteItem' | 'SendItem' | 'MoveItem
 /** The job of an ItemIds operation: each input becomes its id entry, sent beside the call's fixed `request` parts. */
 export function itemIdsSpec<Op extends ItemIdsOperation, R extends ServiceResponse>(
   client: ExchangeClient, operation: Op, effect: ItemJobSpec<ItemIdInput, BaseItemIdEntry, R>['effect'],
-  request: Omit<OperationTypes[Op]['request'], 'ItemIds'>, toResponse: (outcome: UnitOutcome) => R,
+  request: Omit<OperationTypes[Op]['requestInput'], 'ItemIds'>, toResponse: (outcome: UnitOutcome) => R,
 ): ItemJobSpec<ItemIdInput, BaseItemIdEntry, R> {
   return {
     operation,
     effect,
     prepare: (id) => itemIdEntry(id, client.schema),
-    send: (ItemIds, call) => answersOf(client, operation, { ...request, ItemIds } as OperationTypes[Op]['request'], call),
+    send: (ItemIds, call) => answersOf(client, operation, { ...request, ItemIds } as OperationTypes[Op]['requestInput'], call),
     toResponse,
-    refusal: refusalCheck(client, operation, (id) => ({ ...request, ItemIds: [id] }) as OperationTypes[Op]['request'], 'ids', 'ItemIds'),
+    refusal: refusalCheck(client, operation, (id) => ({ ...request, ItemIds: [id] }) as OperationTypes[Op]['requestInput'], 'ids', 'ItemIds'),
   };
 }
 

@@ -13,7 +13,8 @@ const CONTACT = ['ItemId', 'Subject', 'Attachments', 'HasAttachments', 'FileAs',
   'EmailAddresses', 'PhysicalAddresses', 'PhoneNumbers', 'JobTitle'];
 const TASK = [...ITEM, 'DueDate', 'IsComplete', 'IsRecurring', 'PercentComplete', 'StartDate', 'Status'];
 
-export const DEFAULT_PROPERTIES: Readonly<Record<ItemElement, readonly string[]>> = {
+// The index signature: an SDK generated from an older release's schema has fewer item elements.
+export const DEFAULT_PROPERTIES: Readonly<Record<ItemElement, readonly string[]>> & Readonly<Record<string, readonly string[]>> = {
   Item: ITEM,
   Message: MESSAGE,
   SharingMessage: MESSAGE,

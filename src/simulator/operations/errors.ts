@@ -7,7 +7,8 @@ import type * as m from '../../../generated/messages';
 import { MalformedIdError } from '../store/ids';
 
 /** The message texts Exchange sends with these codes. */
-const MESSAGE_TEXTS: Partial<Record<m.ResponseCodeType, string>> = {
+// The index signature: some codes are newer than Exchange 2007's schema.
+const MESSAGE_TEXTS: Partial<Record<m.ResponseCodeType, string>> & Readonly<Record<string, string>> = {
   ErrorItemNotFound: 'The specified object was not found in the store.',
   ErrorInvalidIdMalformed: 'Id is malformed.',
   ErrorInvalidChangeKey: 'The change key is invalid.',

@@ -35,7 +35,7 @@ export const findFolder: OperationHandler<'FindFolder'> = (context, request) => 
 function descendants(mailbox: Mailbox, parent: StoredFolder, deep: boolean): StoredFolder[] {
   const found: StoredFolder[] = [];
   for (const child of mailbox.subfolders(parent.key)) {
-    if (child.distinguishedId === 'recoverableitemsroot') continue;
+    if ((child.distinguishedId as string | undefined) === 'recoverableitemsroot') continue;
     found.push(child);
     if (deep) found.push(...descendants(mailbox, child, true));
   }

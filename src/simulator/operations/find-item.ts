@@ -6,6 +6,7 @@
 import type * as m from '../../../generated/messages';
 import type * as t from '../../../generated/types';
 import type { Mailbox } from '../store/mailbox';
+import type { WithNewer } from '../../schema/release-types';
 import type { ItemData, StoredFolder, StoredItem } from '../store/records';
 import { calendarViewItems } from './calendar-view';
 import type { OperationHandler } from './context';
@@ -40,7 +41,10 @@ export const findItem: OperationHandler<'FindItem'> = (context, request) => {
 function compileQuery(request: m.FindItemType): Query {
   const filters: Query['filters'] = [];
   if (request.Restriction) filters.push(compileRestriction(request.Restriction));
-  if (request.QueryString?.$value) filters.push(compileQueryString(request.QueryString.$value));
+  // Absent before Exchange 2010 SP1, a plain string in its schema, an element with attributes from 2013 on.
+  const aqs = (request as WithNewer<m.FindItemType, 'QueryString'>).QueryString as { $value?: string } | string | undefined;
+  const aqsText = typeof aqs === 'string' ? aqs : aqs?.$value;
+  if (aqsText) filters.push(compileQueryString(aqsText));
   return {
     filters,
     sort: sortFieldsOf(request.SortOrder ?? (request.CalendarView ? [] : NEWEST_FIRST)),
@@ -103,6 +107,6 @@ function itemsFor(mailbox: Mailbox, folder: StoredFolder, traversal: t.ItemQuery
     const dumpster = mailbox.distinguishedFolder('recoverableitemsdeletions')!;
     return mailbox.itemsIn(dumpster.key).filter((item) => item.softDeletedFrom === folder.key);
   }
-  const associated = traversal === 'Associated';
+  const associated = (traversal as string) === 'Associated'; // Exchange 2010 SP1 and later
   return mailbox.itemsIn(folder.key).filter((item) => (item.data.IsAssociated === true) === associated);
 }

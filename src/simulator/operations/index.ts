@@ -15,6 +15,7 @@ import { findFolder } from './find-folder';
 import { findItem } from './find-item';
 import { createFolder, getFolder } from './folders';
 import { getItem } from './get-item';
+import { getEvents, subscribe, unsubscribe } from './notifications';
 import { copyItem, moveItem } from './move-copy-item';
 import { sendItem } from './send-item';
 import { syncFolderHierarchy } from './sync-folder-hierarchy';
@@ -43,6 +44,9 @@ export const simulatedOperations = {
   DeleteFolder: deleteFolder,
   ExportItems: exportItems,
   UploadItems: uploadItems,
+  Subscribe: subscribe,
+  GetEvents: getEvents,
+  Unsubscribe: unsubscribe,
 } satisfies HandlerTable;
 
 export type SimulatedOperation = keyof typeof simulatedOperations;

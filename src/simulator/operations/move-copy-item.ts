@@ -11,6 +11,7 @@ import type { OperationContext, OperationHandler } from './context';
 import { ResponseError } from './errors';
 import { type FolderRef, resolveFolder, resolveItem } from './id-resolution';
 import { respond } from './response-messages';
+import type { WithNewer } from '../../schema/release-types';
 
 export const moveItem: OperationHandler<'MoveItem'> = (context, request) => ({
   ResponseMessages: transfer(context, request, 'move').map((work) => respond('MoveItemResponseMessage', { Items: [] }, work)),
@@ -33,13 +34,13 @@ function transfer(context: OperationContext, request: m.BaseMoveCopyItemType, mo
     if (mode === 'move') mailbox.moveItem(item, destination.folder.key);
     else {
       const { ItemId: _id, ParentFolderId: _parent, DateTimeCreated: _created, ...properties } = structuredClone(item.data);
-      result = mailbox.addItem(item.element, properties, destination.folder.key);
+      result = mailbox.addItem(item.element, properties, destination.folder.key, item);
       copyAttachments(item, mailbox, result);
       mailbox.recordChange(result, ['Attachments']);
       if (item.exceptions) result.exceptions = structuredClone(item.exceptions);
     }
     if (isRecurringMaster(result)) refreshSeries(mailbox, result);
-    return { Items: request.ReturnNewItemIds === false ? [] : [{ $el: result.element, ItemId: mailbox.itemId(result) }] };
+    return { Items: (request as WithNewer<typeof request, 'ReturnNewItemIds'>).ReturnNewItemIds === false ? [] : [{ $el: result.element, ItemId: mailbox.itemId(result) }] };
   });
 }
 

@@ -67,7 +67,7 @@ export function resolveRecipients(state: SimulatorState, data: ItemData): void {
 export function resolveAddress(state: SimulatorState, address: t.EmailAddressType): t.EmailAddressType {
   const local = address.EmailAddress ? state.mailbox(address.EmailAddress) : undefined;
   if (local) return { ...local.owner, ...(address.Name ? { Name: address.Name } : {}) };
-  return { Name: address.Name ?? address.EmailAddress, RoutingType: 'SMTP', MailboxType: 'OneOff', ...address };
+  return { Name: address.Name ?? address.EmailAddress, RoutingType: 'SMTP', MailboxType: 'OneOff' as string as t.MailboxTypeType, ...address }; // OneOff: Exchange 2010 SP1 and later
 }
 
 function applyDefaults(context: OperationContext, element: ItemElement, data: ItemData): void {
@@ -92,7 +92,7 @@ function calendarDefaults(context: OperationContext, data: ItemData): void {
   const isMeeting = ATTENDEE_LISTS.some((list) => (data[list]?.length ?? 0) > 0);
   fill(data, {
     UID: context.state.serials.hex(32) + '00000000000000000000',
-    ReminderIsSet: true, ReminderMinutesBeforeStart: '15', IsAllDayEvent: false, LegacyFreeBusyStatus: 'Busy',
+    ReminderIsSet: true, ReminderMinutesBeforeStart: 15, IsAllDayEvent: false, LegacyFreeBusyStatus: 'Busy',
     IsMeeting: isMeeting, IsCancelled: false, MeetingRequestWasSent: false, IsResponseRequested: isMeeting,
     MyResponseType: 'Organizer', Organizer: { Mailbox: context.mailbox.owner }, AppointmentSequenceNumber: 0,
     AppointmentState: isMeeting ? 1 : 0, IsOrganizer: true,

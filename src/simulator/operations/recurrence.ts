@@ -5,6 +5,7 @@
  * simulator does not apply time-zone rules, so a series never shifts across daylight-saving changes).
  */
 import type * as t from '../../../generated/types';
+import type { WithNewer } from '../../schema/release-types';
 
 export interface Occurrence {
   /** 1-based position in the series (t:OccurrenceItemId InstanceIndex); deleted occurrences keep theirs. */
@@ -91,7 +92,7 @@ function* patternDays(recurrence: t.RecurrenceType, startDay: number): Generator
 }
 
 function* weeklyDays(pattern: t.WeeklyRecurrencePatternType, startDay: number): Generator<number> {
-  const firstDayOfWeek = WEEKDAYS.indexOf((pattern.FirstDayOfWeek ?? 'Sunday') as (typeof WEEKDAYS)[number]);
+  const firstDayOfWeek = WEEKDAYS.indexOf(((pattern as WithNewer<typeof pattern, 'FirstDayOfWeek'>).FirstDayOfWeek ?? 'Sunday') as (typeof WEEKDAYS)[number]);
   const wanted = pattern.DaysOfWeek;
   const weekStart = startDay - mod(weekdayOf(startDay) - firstDayOfWeek, 7) * DAY;
   for (let week = weekStart; ; week += pattern.Interval * 7 * DAY) {

@@ -92,7 +92,7 @@ function operandOf(operand: t.FieldURIOrConstantType, left: PropertyPath): (reco
 
 function compileContains(expression: t.ContainsExpressionType): Predicate {
   const path = resolveChoice(expression);
-  if (path.kind !== 'string' && path.kind !== 'complex') throw new ResponseError('ErrorContainsFilterWrongType');
+  if (path.kind !== 'string' && path.kind !== 'complex') throw new ResponseError('ErrorContainsFilterWrongType' as string as ResponseError['code']); // Exchange 2010 SP1 and later
   const normalise = normaliserFor(expression.ContainmentComparison ?? 'Exact');
   const wanted = normalise(expression.Constant.Value);
   const matches = matcherFor(expression.ContainmentMode ?? 'FullString');

@@ -15,6 +15,7 @@ import { decodeItemId } from '../store/ids';
 import type { Mailbox } from '../store/mailbox';
 import type { StoredFolder, StoredItem } from '../store/records';
 import type { OperationContext, OperationHandler } from './context';
+import type { WithNewer } from '../../schema/release-types';
 import { ResponseError } from './errors';
 import { resolveFolder } from './id-resolution';
 import { shapeItem } from './item-shape';
@@ -41,7 +42,7 @@ function synchronise(context: OperationContext, request: m.SyncFolderItemsType):
   const saved = request.SyncState ? decodeSyncPosition(request.SyncState, mailbox, folder) : { base: 0, started: 0, reached: 0 };
   const position = saved.reached === saved.base ? { ...saved, started: mailbox.currentChange } : saved; // a new run of pages
   const ignored = new Set((request.Ignore ?? []).map((id) => decodeItemId(id.Id).itemKey));
-  const withAssociated = request.SyncScope === 'NormalAndAssociatedItems';
+  const withAssociated = (request as WithNewer<typeof request, 'SyncScope'>).SyncScope === 'NormalAndAssociatedItems';
   const changes: Change[] = [];
   for (const item of mailbox.itemsIn(folder.key)) {
     if (ignored.has(item.key) || (item.data.IsAssociated === true && !withAssociated)) continue;

@@ -6,7 +6,8 @@ import type * as t from '../../../generated/types';
 import type { ChangeKeyKind } from './ids';
 import type { FolderElement, ItemElement } from './records';
 
-export const DEFAULT_ITEM_CLASS: Readonly<Record<ItemElement, string>> = {
+// The index signature: an SDK generated from an older release's schema has fewer item elements.
+export const DEFAULT_ITEM_CLASS: Readonly<Record<ItemElement, string>> & Readonly<Record<string, string>> = {
   Item: 'IPM',
   Message: 'IPM.Note',
   SharingMessage: 'IPM.Sharing',
@@ -28,7 +29,7 @@ export const DEFAULT_ITEM_CLASS: Readonly<Record<ItemElement, string>> = {
 export const ITEM_ELEMENTS = Object.keys(DEFAULT_ITEM_CLASS) as readonly ItemElement[];
 
 export function changeKeyKindOf(element: ItemElement): ChangeKeyKind {
-  switch (element) {
+  switch (element as string) { // Person is Exchange 2013's
     case 'CalendarItem': return 'calendar';
     case 'Contact': case 'DistributionList': case 'Person': return 'contact';
     case 'Task': return 'task';
@@ -54,8 +55,9 @@ export interface FolderSpec {
   readonly folderClass: string;
 }
 
-const folder = (id: t.DistinguishedFolderIdNameType, parent: t.DistinguishedFolderIdNameType | null, displayName: string,
-  folderClass = 'IPF.Note', element: FolderElement = 'Folder'): FolderSpec => ({ id, parent, displayName, element, folderClass });
+// Plain strings: older releases' schemas lack some of these folder names.
+const folder = (id: string, parent: string | null, displayName: string,
+  folderClass = 'IPF.Note', element: FolderElement = 'Folder'): FolderSpec => ({ id: id as FolderSpec['id'], parent: parent as FolderSpec['parent'], displayName, element, folderClass });
 
 /** Parents before children, so a mailbox can create them in order. */
 export const DISTINGUISHED_FOLDERS: readonly FolderSpec[] = [

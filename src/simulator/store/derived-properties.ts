@@ -36,6 +36,6 @@ function displayNames(mailboxes: readonly t.EmailAddressType[] | undefined): str
 
 function estimateSize(item: StoredItem): number {
   const { Size: _size, Attachments: _attachments, ...properties } = item.data;
-  const attachmentBytes = item.attachments.reduce((sum, attachment) => sum + (attachment.data.Size ?? 0), 0);
+  const attachmentBytes = item.attachments.reduce((sum, attachment) => sum + ((attachment.data.Size as number | undefined) ?? 0), 0);
   return ITEM_OVERHEAD_BYTES + Buffer.byteLength(JSON.stringify(properties)) + attachmentBytes;
 }

@@ -26,7 +26,15 @@ export interface MailboxSnapshot {
   readonly folderTombstones?: readonly FolderTombstone[];
 }
 
+/** What changed, as the notification events of EWS see it (src/simulator/operations/notifications). */
+export type MailboxChange =
+  | { readonly kind: 'Created' | 'Modified' | 'Deleted'; readonly item: StoredItem; readonly folderKey: number }
+  | { readonly kind: 'Moved' | 'Copied'; readonly item: StoredItem; readonly folderKey: number; readonly oldItemId: string; readonly oldFolderKey: number }
+  | { readonly kind: 'FolderCreated'; readonly folder: StoredFolder };
+
 export class Mailbox {
+  /** Called after every change; the notifications journal listens here. */
+  onChange: ((change: MailboxChange) => void) | undefined;
   private readonly folders = new Map<number, StoredFolder>();
   private readonly items = new Map<number, StoredItem>();
   private readonly itemKeysByFolder = new Map<number, Set<number>>();
@@ -61,7 +69,8 @@ export class Mailbox {
     return this.folders.get(key);
   }
 
-  distinguishedFolder(id: t.DistinguishedFolderIdNameType): StoredFolder | undefined {
+  /** `string`: the simulator's own folders (recoverableitems…) are names Exchange 2007's schema lacks. */
+  distinguishedFolder(id: string): StoredFolder | undefined {
     const key = this.distinguished.get(id);
     return key === undefined ? undefined : this.folders.get(key);
   }
@@ -93,6 +102,7 @@ export class Mailbox {
     }
     this.folders.set(folder.key, folder);
     this.itemKeysByFolder.set(folder.key, new Set());
+    this.onChange?.({ kind: 'FolderCreated', folder });
     return folder;
   }
 
@@ -119,7 +129,10 @@ export class Mailbox {
     for (const doomed of [...this.descendants(folder.key).reverse(), folder]) {
       const ancestorKeys: number[] = [];
       for (let key = doomed.parentKey; key !== null; key = this.folders.get(key)?.parentKey ?? null) ancestorKeys.push(key);
-      for (const item of this.itemsIn(doomed.key)) this.items.delete(item.key);
+      for (const item of this.itemsIn(doomed.key)) {
+        this.items.delete(item.key);
+        this.onChange?.({ kind: 'Deleted', item, folderKey: doomed.key });
+      }
       this.itemKeysByFolder.delete(doomed.key);
       this.folders.delete(doomed.key);
       this.deletedFolders.push({
@@ -128,8 +141,8 @@ export class Mailbox {
     }
   }
 
-  /** Stores a new item: assigns its key, change key and timestamps. */
-  addItem(element: ItemElement, data: ItemData, folderKey: number): StoredItem {
+  /** Stores a new item: assigns its key, change key and timestamps. `copyOf`: the item it is a copy of. */
+  addItem(element: ItemElement, data: ItemData, folderKey: number, copyOf?: StoredItem): StoredItem {
     const change = ++this.lastChange;
     const item: StoredItem = {
       key: ++this.lastKey, element, folderKey, data, changeNumber: change, propertyChanges: {},
@@ -141,6 +154,8 @@ export class Mailbox {
     this.items.set(item.key, item);
     this.itemKeysByFolder.get(folderKey)!.add(item.key);
     this.refresh(item);
+    if (copyOf) this.onChange?.({ kind: 'Copied', item, folderKey, oldItemId: encodeItemId(this.itemIdParts(copyOf)), oldFolderKey: copyOf.folderKey });
+    else this.onChange?.({ kind: 'Created', item, folderKey });
     return item;
   }
 
@@ -153,20 +168,25 @@ export class Mailbox {
     else item.contentChangedAt = change;
     item.data.LastModifiedTime = this.now();
     this.refresh(item);
+    this.onChange?.({ kind: 'Modified', item, folderKey: item.folderKey });
   }
 
   /** Moves an item to another folder; like Exchange, it gets a new id there. */
   moveItem(item: StoredItem, folderKey: number): void {
+    const oldItemId = encodeItemId(this.itemIdParts(item));
+    const oldFolderKey = item.folderKey;
     this.leaveFolder(item);
     item.folderKey = folderKey;
     item.enteredAt = item.changeNumber = ++this.lastChange;
     this.itemKeysByFolder.get(folderKey)!.add(item.key);
     this.refresh(item);
+    this.onChange?.({ kind: 'Moved', item, folderKey, oldItemId, oldFolderKey });
   }
 
   removeItem(item: StoredItem): void {
     this.leaveFolder(item);
     this.items.delete(item.key);
+    this.onChange?.({ kind: 'Deleted', item, folderKey: item.folderKey });
   }
 
   /** A fresh key for a sub-object (an attachment). */

@@ -39,11 +39,15 @@ export interface StoredItem {
   exceptions?: Record<string, ItemData>;
 }
 
+/** t:ReferenceAttachmentType (Exchange 2016), `{}` in an SDK generated from an older release's schema. */
+type ReferenceEntry = Extract<t.ArrayOfAttachmentsTypeEntry, { $el: 'ReferenceAttachment' }>;
+type ReferenceAttachment = [ReferenceEntry] extends [never] ? unknown : Omit<ReferenceEntry, '$el'>;
+
 export interface StoredAttachment {
   readonly key: number;
   readonly element: AttachmentElement;
   /** The attachment as the instance model has it, without AttachmentId (derived from the key). */
-  data: t.FileAttachmentType & t.ItemAttachmentType & t.ReferenceAttachmentType & Record<string, unknown>;
+  data: t.FileAttachmentType & t.ItemAttachmentType & ReferenceAttachment & Record<string, unknown>;
 }
 
 export interface StoredFolder {

@@ -55,7 +55,11 @@ export class SimpleValueSampler {
     const desc = this.schema.types[type];
     if (desc?.kind !== 'simple') throw new Error(`${type} is not a simple type of the schema`);
     if (desc.list) return [this.value(desc.list), this.value(desc.list)];
-    if (desc.union) return lexical(this.value(desc.union[this.rotation.pick(`union ${type}`, desc.union.length)]));
+    if (desc.union) {
+      const member = this.value(desc.union[this.rotation.pick(`union ${type}`, desc.union.length)]);
+      // A union whose members all restrict one built-in is read as that built-in; any other as its lexical string.
+      return desc.builtin === 'xs:string' ? lexical(member) : member;
+    }
     if (desc.enum?.length) return desc.enum[this.rotation.pick(`enum ${type}`, desc.enum.length)];
     if (desc.facets?.pattern?.length) return patternSample(desc);
     return this.builtin(desc.builtin, desc.facets);
@@ -92,7 +96,7 @@ function withLength(text: string, facets: Facets | undefined): string {
   return cut.length < min ? cut + 'x'.repeat(min - cut.length) : cut;
 }
 
-/** The lexical form of a union member's value (the model keeps union values as strings). */
+/** The lexical form of a union member's value (the model keeps most union values as strings). */
 function lexical(value: unknown): string {
   return Array.isArray(value) ? value.map(lexical).join(' ') : String(value);
 }

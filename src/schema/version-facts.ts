@@ -1,0 +1,104 @@
+/**
+ * Version facts: in which Exchange release each operation, type, element, attribute and enumeration
+ * value first appears (and, rarely, the last release that has it). The generator computes them by
+ * comparing the schema sets of schemas/versions/ and stores them in `SchemaSet.versions`; the request
+ * check (src/versions/) and the simulator read them.
+ *
+ * Compact on purpose: only items newer than the oldest set get an entry, and an entry is a small
+ * integer (an index into `sets`, which names both the release and the set the fact came from).
+ */
+
+/** Index into `VersionFacts.sets` of the first set with the item, or `[first, last]` when later releases dropped it. */
+export type VersionFact = number | readonly [number, number];
+
+export interface VersionSetDesc {
+  /** Folder name of the set (`exchange2010-sp1`; `ews` for the bundled Exchange Online set). */
+  readonly name: string;
+  /** The newest ExchangeVersionType the set's own schema declares: the release it stands for. */
+  readonly version: string;
+  /** Present when the set may only inform (edited, or carrying components later releases dropped). */
+  readonly doubtful?: string;
+}
+
+export interface VersionFacts {
+  /** Every ExchangeVersionType value, oldest first: the order versions are compared in. */
+  readonly order: readonly string[];
+  /** The sets compared, oldest first. Set 0 is the baseline: what it has carries no fact. */
+  readonly sets: readonly VersionSetDesc[];
+  /**
+   * Facts as `name:fact|name:fact…` text (fact `3`, or `3-5` when dropped after set 5): one string
+   * instead of thousands of small objects keeps the descriptors' heap small; read through versionLookup().
+   */
+  readonly operations: string;
+  readonly types: string;
+  /** Per type: its elements (`Name`), attributes (`@name`) and enumeration values (`=value`). */
+  readonly members: Readonly<Record<string, string>>;
+}
+
+/** The set index where an item starts. */
+export const factSince = (fact: VersionFact): number => (typeof fact === 'number' ? fact : fact[0]);
+/** The last set index that has the item, when it was dropped. */
+export const factUntil = (fact: VersionFact): number | undefined => (typeof fact === 'number' ? undefined : fact[1]);
+
+/** The separator of encoded facts; the generator checks no name contains it. */
+export const FACT_SEPARATOR = '|';
+
+export function encodeFacts(entries: Iterable<readonly [string, VersionFact]>): string {
+  return [...entries].map(([name, fact]) => `${name}:${typeof fact === 'number' ? fact : `${fact[0]}-${fact[1]}`}`).join(FACT_SEPARATOR);
+}
+
+export function decodeFacts(text: string): Map<string, VersionFact> {
+  const facts = new Map<string, VersionFact>();
+  if (!text) return facts;
+  for (const entry of text.split(FACT_SEPARATOR)) {
+    const colon = entry.lastIndexOf(':');
+    const fact = entry.slice(colon + 1);
+    const dash = fact.indexOf('-');
+    facts.set(entry.slice(0, colon), dash < 0 ? Number(fact) : [Number(fact.slice(0, dash)), Number(fact.slice(dash + 1))]);
+  }
+  return facts;
+}
+
+/** Decoded facts, each table on first use. */
+export class VersionLookup {
+  private operationFacts?: Map<string, VersionFact>;
+  private typeFacts?: Map<string, VersionFact>;
+  private readonly memberFacts = new Map<string, Map<string, VersionFact>>();
+
+  constructor(readonly facts: VersionFacts) {}
+
+  operation(name: string): VersionFact | undefined {
+    return (this.operationFacts ??= decodeFacts(this.facts.operations)).get(name);
+  }
+
+  type(name: string): VersionFact | undefined {
+    return (this.typeFacts ??= decodeFacts(this.facts.types)).get(name);
+  }
+
+  member(type: string, member: string): VersionFact | undefined {
+    let members = this.memberFacts.get(type);
+    if (!members) {
+      members = decodeFacts(this.facts.members[type] ?? '');
+      this.memberFacts.set(type, members);
+    }
+    return members.get(member);
+  }
+
+  /** Every fact, for counts and the newest release any item needs. */
+  *all(): Iterable<readonly [kind: 'operation' | 'type' | 'member', name: string, fact: VersionFact]> {
+    for (const [name, fact] of decodeFacts(this.facts.operations)) yield ['operation', name, fact];
+    for (const [name, fact] of decodeFacts(this.facts.types)) yield ['type', name, fact];
+    for (const [type, text] of Object.entries(this.facts.members)) for (const [name, fact] of decodeFacts(text)) yield ['member', `${type}/${name}`, fact];
+  }
+}
+
+const lookups = new WeakMap<VersionFacts, VersionLookup>();
+
+export function versionLookup(facts: VersionFacts): VersionLookup {
+  let lookup = lookups.get(facts);
+  if (!lookup) {
+    lookup = new VersionLookup(facts);
+    lookups.set(facts, lookup);
+  }
+  return lookup;
+}

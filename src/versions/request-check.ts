@@ -1,0 +1,177 @@
+/**
+ * Checks a request body against a RequestServerVersion with the version facts of the descriptors:
+ * every operation, element, attribute, xsi:type and enumeration value the request uses must exist in
+ * that release. Walks the value along the descriptors the way the writer does (same instance model),
+ * without writing anything, and reports each offending item with its path.
+ */
+import {
+  ELEMENT_TAG_PROP, VALUE_PROP, XSI_TYPE_PROP,
+  type ComplexTypeDesc, type ElementDesc, type SchemaSet, type TypeRef,
+} from '../schema/descriptors';
+import { factSince, factUntil, versionLookup, type VersionFact, type VersionFacts, type VersionLookup } from '../schema/version-facts';
+
+export interface VersionIssue {
+  /** Where in the request, as element names from the body element (`/m:FindItem/m:QueryString`). */
+  readonly path: string;
+  /** What is missing from the release: `operation FindPeople`, `element t:Foo of BarType`, `attribute X of T`, `value "V" of T`, `type T`. */
+  readonly item: string;
+  /** The first release that has it. */
+  readonly since: string;
+  /** The last release that has it, when later ones dropped it. */
+  readonly until?: string;
+  /** The schema set the fact comes from (`exchange2013-sp1`), and whether that set is doubtful. */
+  readonly source: string;
+  readonly doubtfulSource: boolean;
+}
+
+type Record_ = Readonly<Record<string, unknown>>;
+
+/** Issues of one request (operation and body element value) for `version`; empty when the release has everything. */
+export function findVersionIssues(
+  schema: SchemaSet, operation: { readonly name: string; readonly request: string }, request: unknown, version: string,
+): VersionIssue[] {
+  const facts = schema.versions;
+  if (!facts) return [];
+  const versionIndex = facts.order.indexOf(version);
+  if (versionIndex < 0 || versionIndex >= newestSinceIndex(facts)) return [];
+  return new RequestWalker(schema, facts, versionIndex).run(operation, request);
+}
+
+/** The oldest release with everything the request uses (the baseline release when nothing is newer). */
+export function oldestVersionFor(schema: SchemaSet, operation: { readonly name: string; readonly request: string }, request: unknown): string | undefined {
+  const facts = schema.versions;
+  if (!facts) return undefined;
+  const baseline = facts.sets[0].version;
+  const issues = new RequestWalker(schema, facts, facts.order.indexOf(baseline)).run(operation, request);
+  return issues.reduce((newest, issue) => (facts.order.indexOf(issue.since) > facts.order.indexOf(newest) ? issue.since : newest), baseline);
+}
+
+const newestSince = new WeakMap<VersionFacts, number>();
+
+/** Order index of the newest release any fact starts in: clients at or above it need no walk (a dropped item aside). */
+function newestSinceIndex(facts: VersionFacts): number {
+  let cached = newestSince.get(facts);
+  if (cached === undefined) {
+    // Per set rather than per fact: decoding every member table would cost what the lookup saves.
+    const newest = Math.max(...facts.sets.map((s) => facts.order.indexOf(s.version)));
+    const dropped = /\d-\d/.test(facts.operations) || /\d-\d/.test(facts.types) || Object.values(facts.members).some((m) => /\d-\d/.test(m));
+    cached = dropped ? facts.order.length : newest;
+    newestSince.set(facts, cached);
+  }
+  return cached;
+}
+
+class RequestWalker {
+  private readonly path: string[] = [];
+  private readonly issues: VersionIssue[] = [];
+  private readonly lookup: VersionLookup;
+
+  constructor(private readonly schema: SchemaSet, private readonly facts: VersionFacts, private readonly versionIndex: number) {
+    this.lookup = versionLookup(facts);
+  }
+
+  run(operation: { readonly name: string; readonly request: string }, request: unknown): VersionIssue[] {
+    this.check(this.lookup.operation(operation.name), `operation ${operation.name}`);
+    const element = this.schema.elements[operation.request];
+    if (element) this.element(element, request);
+    return this.issues;
+  }
+
+  private element(element: ElementDesc, value: unknown): void {
+    if (value === undefined || value === null) return;
+    this.path.push(`${element.ns}:${element.name}`);
+    this.value(element.type, value);
+    this.path.pop();
+  }
+
+  private value(typeRef: TypeRef, value: unknown): void {
+    const type = this.schema.types[typeRef];
+    if (!type) return;
+    if (type.kind === 'simple') {
+      this.simple(typeRef, value);
+      return;
+    }
+    if (type.wrapper) {
+      const field = type.fields[0];
+      if (Array.isArray(value)) this.field(type, field, value);
+      return;
+    }
+    if (typeof value !== 'object' || Array.isArray(value)) return;
+    const record = value as Record_;
+    const declared = record[XSI_TYPE_PROP];
+    let actual: ComplexTypeDesc = type;
+    if (typeof declared === 'string' && this.schema.types[declared]?.kind === 'complex') {
+      actual = this.schema.types[declared] as ComplexTypeDesc;
+      this.check(this.lookup.type(declared), `type ${declared}`);
+    }
+    for (let current: ComplexTypeDesc | undefined = actual; current; current = this.baseOf(current)) {
+      for (const attribute of current.attributes) {
+        const attributeValue = record[attribute.prop];
+        if (attributeValue === undefined || attributeValue === null) continue;
+        this.check(this.member(current.name, `@${attribute.name}`), `attribute ${attribute.name} of ${current.name}`);
+        this.simple(attribute.type, attributeValue, `@${attribute.name}`);
+      }
+      if (current.text && record[VALUE_PROP] !== undefined) this.simple(current.text, record[VALUE_PROP]);
+      for (const field of current.fields) if (record[field.prop] !== undefined) this.field(current, field, record[field.prop]);
+      if (current.derivation !== 'extension') break;
+    }
+  }
+
+  /** The base whose content an extension adds to. */
+  private baseOf(type: ComplexTypeDesc): ComplexTypeDesc | undefined {
+    const base = type.base ? this.schema.types[type.base] : undefined;
+    return type.derivation === 'extension' && base?.kind === 'complex' ? base : undefined;
+  }
+
+  private field(owner: ComplexTypeDesc, field: ComplexTypeDesc['fields'][number], value: unknown): void {
+    if (field.kind === 'any') return;
+    const items = (field.kind === 'compound' || field.many) && Array.isArray(value) ? value : [value];
+    if (field.kind === 'element') {
+      this.check(this.member(owner.name, field.element.name), `element ${field.element.ns}:${field.element.name} of ${owner.name}`, field.element);
+      for (const item of items) this.element(field.element, item);
+      return;
+    }
+    for (const entry of items as Record_[]) {
+      const alternative = entry && field.alternatives.find((alt) => alt.name === entry[ELEMENT_TAG_PROP]);
+      if (!alternative) continue;
+      this.check(this.member(owner.name, alternative.name), `element ${alternative.ns}:${alternative.name} of ${owner.name}`, alternative);
+      const target = this.schema.types[alternative.type];
+      this.element(alternative, target?.kind === 'complex' && !target.wrapper ? entry : entry[VALUE_PROP]);
+    }
+  }
+
+  private simple(typeRef: TypeRef, value: unknown, attribute?: string): void {
+    const type = this.schema.types[typeRef];
+    if (type?.kind !== 'simple') return;
+    if (type.list) {
+      if (Array.isArray(value)) for (const item of value) this.simple(type.list, item, attribute);
+      return;
+    }
+    if (!type.enum || typeof value !== 'string') return;
+    const fact = this.member(type.name, `=${value}`);
+    if (fact === undefined) return;
+    if (attribute) this.path.push(attribute);
+    this.check(fact, `value ${JSON.stringify(value)} of ${type.name}`);
+    if (attribute) this.path.pop();
+  }
+
+  private member(type: string, member: string): VersionFact | undefined {
+    return this.lookup.member(type, member);
+  }
+
+  /** Records an issue when the fact says the release lacks the item; `element` is pushed on the path for the message. */
+  private check(fact: VersionFact | undefined, item: string, element?: ElementDesc): void {
+    if (fact === undefined) return;
+    const first = this.facts.sets[factSince(fact)];
+    const lastIndex = factUntil(fact);
+    const last = lastIndex === undefined ? undefined : this.facts.sets[lastIndex];
+    const tooOld = this.facts.order.indexOf(first.version) > this.versionIndex;
+    const tooNew = last !== undefined && this.facts.order.indexOf(last.version) < this.versionIndex;
+    if (!tooOld && !tooNew) return;
+    const where = element ? [...this.path, `${element.ns}:${element.name}`] : this.path;
+    this.issues.push({
+      path: `/${where.join('/')}`, item, since: first.version, ...(last && { until: last.version }),
+      source: first.name, doubtfulSource: first.doubtful !== undefined,
+    });
+  }
+}
