@@ -107,7 +107,7 @@ export function lastWatermark(events: readonly NotificationEvent[], previous: st
  * says `t:Notification`; the reader keeps those raw (an entry with `$xml`, or `$unknown` on the
  * array) and they are read here as t:NotificationType, through the descriptors.
  */
-export function notificationsIn(schema: SchemaSet, notifications: t.NonEmptyArrayOfNotificationsType | undefined): t.NotificationType[] {
+export function notificationsIn(schema: SchemaSet, notifications: readonly t.NotificationType[] | undefined): t.NotificationType[] {
   if (!notifications) return [];
   const readRaw = (xml: string) => readValueAs<t.NotificationType>(schema, xml, 'NotificationType');
   const isNotification = (xml: string) => /^<(?:[\w.-]+:)?Notification[\s>/]/.test(xml);

@@ -4,7 +4,7 @@
  * asks for when several subscriptions share a streaming connection.
  */
 import type * as m from '../../generated/messages';
-import { NotificationEventTypeTypeValues, type NotificationEventTypeType, type NonEmptyArrayOfBaseFolderIdsTypeEntry } from '../../generated/types';
+import { NotificationEventTypeTypeValues, type BaseSubscriptionRequestType, type NotificationEventTypeType } from '../../generated/types';
 import type { CallOptions, ExchangeClient } from '../client/exchange-client';
 import { EwsMalformedResponseError, EwsSoapFaultError } from '../client/errors';
 import type { Impersonation } from '../client/soap-headers';
@@ -12,6 +12,12 @@ import { readEnvelope } from '../runtime/envelope-reader';
 import { XmlReadError } from '../runtime/errors';
 import { readValueAs } from '../runtime/documents';
 import { folderEntry, type FolderRef } from '../schema/folders';
+import type { WithNewer } from '../schema/release-types';
+
+// SubscribeToAllFolders is Exchange 2010's (2007 SP1 requires FolderIds), StreamingSubscriptionRequest
+// Exchange 2010 SP1's: `never` in an SDK generated from an older release's schema.
+type SubscriptionSpec = Pick<WithNewer<BaseSubscriptionRequestType, 'SubscribeToAllFolders'>, 'SubscribeToAllFolders' | 'FolderIds' | 'EventTypes'>;
+export type SubscribeRequest = WithNewer<m.SubscribeType, 'StreamingSubscriptionRequest'>;
 
 export interface SubscriptionScope {
   /** Folders to watch, or `'all'` for every folder of the mailbox (SubscribeToAllFolders). Default `['inbox']`. */
@@ -35,11 +41,11 @@ export const LOST_SUBSCRIPTION_CODES: ReadonlySet<string> = new Set([
   'ErrorExpiredSubscription', 'ErrorSubscriptionNotFound', 'ErrorInvalidSubscription', 'ErrorInvalidPullSubscriptionId', 'ErrorSubscriptionUnsubscribed',
 ]);
 
-export function scopeOf(scope: SubscriptionScope): {
-  SubscribeToAllFolders?: boolean; FolderIds?: NonEmptyArrayOfBaseFolderIdsTypeEntry[]; EventTypes: NotificationEventTypeType[];
-} {
+export function scopeOf(scope: SubscriptionScope): SubscriptionSpec {
   const eventTypes = [...(scope.eventTypes ?? NotificationEventTypeTypeValues)];
-  if (scope.folders === 'all') return { SubscribeToAllFolders: true, EventTypes: eventTypes };
+  // Cast: an SDK generated from a schema older than Exchange 2010 (FolderIds required, no
+  // SubscribeToAllFolders) has no type for this spec; with the newest schema it is one already.
+  if (scope.folders === 'all') return { SubscribeToAllFolders: true, EventTypes: eventTypes } as unknown as SubscriptionSpec;
   return { FolderIds: (scope.folders ?? ['inbox']).map(folderEntry), EventTypes: eventTypes };
 }
 
@@ -60,7 +66,7 @@ export function affinityHeaders(anchorMailbox: string | undefined, backEndCookie
 }
 
 export async function subscribe(
-  client: ExchangeClient, request: m.SubscribeType, scope: SubscriptionScope, options: CallOptions,
+  client: ExchangeClient, request: SubscribeRequest, scope: SubscriptionScope, options: CallOptions,
 ): Promise<Subscribed> {
   const { body, headers } = await callWithHeaders(client, 'Subscribe', request, { ...options, impersonation: scope.impersonation });
   const message = oneMessage(body, 'SubscribeResponseMessage') as m.SubscribeResponseMessageType;

@@ -12,6 +12,7 @@
  * - A subscription the server lost: re-subscribe, catch up from its watermark, and say so (Resync).
  */
 import type * as m from '../../generated/messages';
+import type { OperationTypes } from '../../generated/operations';
 import type { CallOptions, ExchangeClient } from '../client/exchange-client';
 import { EwsMalformedResponseError, EwsSoapFaultError } from '../client/errors';
 import { systemClock, type Clock } from '../batch/clock';
@@ -22,7 +23,19 @@ import { eventsOf, lastWatermark, notificationsIn, type NotificationEvent } from
 import { catchUp } from './catch-up';
 import { isRetryable, resync } from './pull';
 import { backOffDelay, HeartbeatWatchdog, nodeTimers, type BackOffOptions, type Timers } from './resilience';
-import { affinityHeaders, checked, EwsSubscriptionError, scopeOf, subscribe, unsubscribeQuietly, type SubscriptionScope } from './requests';
+import { affinityHeaders, checked, EwsSubscriptionError, scopeOf, subscribe, unsubscribeQuietly, type SubscribeRequest, type SubscriptionScope } from './requests';
+import type { NewerType, OperationOf, PropertyOf } from '../schema/release-types';
+
+// GetStreamingEvents and StreamingSubscriptionRequest are Exchange 2010 SP1's. In an SDK generated from
+// an older release's schema these types are `never` and the answer's message `any`: nothing here runs
+// there, since its client refuses an operation that schema lacks. The casts below only name these
+// types; with the newest schema they are what the values already are.
+type StreamingOperation = OperationOf<'GetStreamingEvents'>;
+type StreamingRequest = OperationTypes[StreamingOperation]['request'];
+type StreamingSpec = PropertyOf<SubscribeRequest, 'StreamingSubscriptionRequest'>;
+type StreamingMessage = NewerType<Extract<m.ArrayOfResponseMessagesTypeEntry, { $el: 'GetStreamingEventsResponseMessage' }>>;
+const STREAMING_OPERATION = 'GetStreamingEvents' as StreamingOperation;
+const STREAMING_MESSAGE: StreamingMessage['$el'] = 'GetStreamingEventsResponseMessage';
 
 export interface StreamingOptions extends SubscriptionScope {
   /** Several subscriptions on one connection; by default one, with the scope given beside. */
@@ -64,7 +77,7 @@ export async function* streamNotifications(client: ExchangeClient, options: Stre
   let broken = false;
 
   const subscribeMember = async (member: Member): Promise<void> => {
-    const created = await subscribe(client, { StreamingSubscriptionRequest: scopeOf(member.scope) }, member.scope, {
+    const created = await subscribe(client, { StreamingSubscriptionRequest: scopeOf(member.scope) as StreamingSpec }, member.scope, {
       ...callOptions, headers: { ...callOptions.headers, ...affinityHeaders(options.anchorMailbox, undefined, true) },
     });
     member.id = created.subscriptionId;
@@ -110,7 +123,7 @@ export async function* streamNotifications(client: ExchangeClient, options: Stre
   /** One GetStreamingEvents connection; returns true when the server closed it with ConnectionStatus Closed. */
   async function* readConnection(): AsyncGenerator<NotificationEvent, boolean, undefined> {
     const ids = members.map((member) => member.id!);
-    const { body } = await client.open('GetStreamingEvents', { SubscriptionIds: ids, ConnectionTimeout: minutes }, {
+    const { body } = await client.open(STREAMING_OPERATION, { SubscriptionIds: ids, ConnectionTimeout: minutes } as StreamingRequest, {
       ...callOptions,
       impersonation: members[0].scope.impersonation,
       headers: { ...callOptions.headers, ...affinityHeaders(options.anchorMailbox, backEndCookie, false) },
@@ -159,9 +172,9 @@ function handleEnvelope(envelope: SoapEnvelopeContent, byId: Map<string, Member>
   }
   const events: NotificationEvent[] = [];
   let closed = false;
-  for (const entry of (envelope.body.value as m.GetStreamingEventsResponseType).ResponseMessages ?? []) {
-    if (entry.$el !== 'GetStreamingEventsResponseMessage') continue;
-    const message = entry as m.GetStreamingEventsResponseMessageType;
+  for (const entry of (envelope.body.value as m.BaseResponseMessageType).ResponseMessages ?? []) {
+    if (entry.$el !== STREAMING_MESSAGE) continue;
+    const message: StreamingMessage = entry;
     if (message.ResponseClass === 'Error' && message.ErrorSubscriptionIds?.length) {
       throw new LostSubscriptions(message.ErrorSubscriptionIds, message.ResponseCode ?? 'ErrorInvalidSubscription');
     }

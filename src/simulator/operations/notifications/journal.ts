@@ -8,12 +8,18 @@ import type * as t from '../../../../generated/types';
 import type { Mailbox, MailboxChange } from '../../store/mailbox';
 import type { StoredItem } from '../../store/records';
 
+/** An event as the journal keeps it: its Watermark (which 2007 SP1's schema requires) is added when it is sent. */
+export type UnmarkedEvent = t.NotificationTypeEventsEntry extends infer E ? E extends unknown ? Omit<E, 'Watermark'> : never : never;
+
+// FreeBusyChangedEvent is Exchange 2010 SP1's: `never` in an SDK generated from an older release's schema.
+const FREE_BUSY_CHANGED = 'FreeBusyChangedEvent' as Extract<UnmarkedEvent['$el'], 'FreeBusyChangedEvent'>;
+
 export interface JournalEntry {
   readonly seq: number;
   /** The folders the event concerns (parent, and old parent of a move or copy), for folder filters. */
   readonly folderKeys: readonly number[];
   /** The event without its Watermark, which is derived from `seq` when it is sent. */
-  readonly event: t.NotificationTypeEventsEntry;
+  readonly event: UnmarkedEvent;
 }
 
 /** Message-like items whose arrival in the inbox is new mail. */
@@ -79,7 +85,7 @@ export class EventJournal {
     for (const listener of this.listeners) listener();
   }
 
-  private eventsOf(change: MailboxChange): [t.NotificationTypeEventsEntry, number[]][] {
+  private eventsOf(change: MailboxChange): [UnmarkedEvent, number[]][] {
     const { mailbox } = this;
     const TimeStamp = mailbox.now();
     if (change.kind === 'FolderCreated') {
@@ -91,7 +97,7 @@ export class EventJournal {
     const folder = mailbox.folder(folderKey);
     if (!folder) return [];
     const ids = { TimeStamp, ItemId: mailbox.itemId(item), ParentFolderId: mailbox.folderId(folder) };
-    const events: [t.NotificationTypeEventsEntry, number[]][] = [];
+    const events: [UnmarkedEvent, number[]][] = [];
     switch (change.kind) {
       case 'Created':
         events.push([{ $el: 'CreatedEvent', ...ids }, [folderKey]]);
@@ -112,7 +118,7 @@ export class EventJournal {
         break;
       }
     }
-    if (affectsFreeBusy(item)) events.push([{ $el: 'FreeBusyChangedEvent', ...ids }, [folderKey]]);
+    if (affectsFreeBusy(item)) events.push([{ $el: FREE_BUSY_CHANGED, ...ids }, [folderKey]]);
     return events;
   }
 }

@@ -6,6 +6,7 @@
  */
 import type * as m from '../../../../generated/messages';
 import type * as t from '../../../../generated/types';
+import type { WithNewer } from '../../../schema/release-types';
 import type { OperationContext, OperationHandler } from '../context';
 import { ResponseError } from '../errors';
 import { resolveFolder } from '../id-resolution';
@@ -57,7 +58,10 @@ function createSubscription(context: OperationContext, request: m.SubscribeType)
   const journal = registry.journal(context.mailbox);
   const pull = request.PullSubscriptionRequest;
   const push = request.PushSubscriptionRequest;
-  const spec = pull ?? push ?? request.StreamingSubscriptionRequest;
+  // StreamingSubscriptionRequest and CallerData are Exchange 2010 SP1's, SubscribeToAllFolders Exchange
+  // 2010's: `never` in an SDK generated from an older release's schema.
+  const spec: WithNewer<t.BaseSubscriptionRequestType, 'SubscribeToAllFolders'> | undefined = pull ?? push
+    ?? (request as WithNewer<m.SubscribeType, 'StreamingSubscriptionRequest'>).StreamingSubscriptionRequest;
   if (!spec) throw new ResponseError('ErrorInvalidSubscriptionRequest', 'The subscription request is invalid.');
   const folderKeys = spec.SubscribeToAllFolders === true ? undefined
     : new Set((spec.FolderIds ?? []).map((id) => resolveFolder(context, id).folder.key));
@@ -68,7 +72,7 @@ function createSubscription(context: OperationContext, request: m.SubscribeType)
   if (pull) return registry.create({ ...base, kind: 'pull', timeoutMinutes: pull.Timeout });
   if (push) {
     if (!isLoopbackUrl(push.URL)) throw new ResponseError('ErrorInvalidPushSubscriptionUrl', 'The simulator only pushes to loopback http URLs.');
-    return registry.create({ ...base, kind: 'push', push: { url: push.URL, statusFrequencyMinutes: push.StatusFrequency, callerData: push.CallerData } });
+    return registry.create({ ...base, kind: 'push', push: { url: push.URL, statusFrequencyMinutes: push.StatusFrequency, callerData: (push as WithNewer<typeof push, 'CallerData'>).CallerData } });
   }
   return registry.create({ ...base, kind: 'streaming' });
 }

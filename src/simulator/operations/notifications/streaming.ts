@@ -9,17 +9,21 @@
  */
 import type http from 'node:http';
 import type * as m from '../../../../generated/messages';
-import type * as t from '../../../../generated/types';
+import type { OperationTypes } from '../../../../generated/operations';
+import type { NewerType, OperationOf, PropertyOf } from '../../../schema/release-types';
 import type { OperationContext } from '../context';
 import { asResponseError } from '../errors';
 import { notificationsOf, type NotificationRegistry, type Subscription } from './subscriptions';
 
-type StreamingMessage = Extract<m.ArrayOfResponseMessagesTypeEntry, { $el: 'GetStreamingEventsResponseMessage' }>;
+// GetStreamingEvents is Exchange 2010 SP1's. In an SDK generated from an older release's schema, which
+// lacks it (the simulator then never serves it), these types are `any`.
+type StreamingRequest = NewerType<OperationTypes[OperationOf<'GetStreamingEvents'>]['request']>;
+type StreamingMessage = NewerType<Extract<m.ArrayOfResponseMessagesTypeEntry, { $el: 'GetStreamingEventsResponseMessage' }>>;
 
 /** Open streaming connections of a registry, for the simulator's test controls. */
 const openConnections = new WeakMap<NotificationRegistry, Set<StreamingConnection>>();
 
-export function streamEvents(context: OperationContext, request: m.GetStreamingEventsType, res: http.ServerResponse): void {
+export function streamEvents(context: OperationContext, request: StreamingRequest, res: http.ServerResponse): void {
   const registry = notificationsOf(context.state);
   const subscriptions: Subscription[] = [];
   const invalid: string[] = [];
@@ -119,7 +123,7 @@ export class StreamingConnection {
   private flush(): void {
     if (this.ended || this.silent || this.waitingForDrain) return;
     for (;;) {
-      const notifications: t.NotificationType[] = [];
+      const notifications: PropertyOf<StreamingMessage, 'Notifications'> = [];
       for (const subscription of this.subscriptions) {
         const events = this.registry.take(subscription);
         if (events.length > 0) notifications.push({ SubscriptionId: subscription.id, Events: events });
