@@ -4,6 +4,7 @@
  * scheduler (chunking, concurrency, throttling, retries of reads), so memory holds one window, however
  * many items. An item the server cannot export is a failed record, never a thrown error.
  */
+import type { OperationTypes } from '../../generated/operations';
 import type * as t from '../../generated/types';
 import { answersOf } from '../batch/answers';
 import { itemIdEntry, type ItemIdInput } from '../batch/inputs';
@@ -11,6 +12,7 @@ import type { ItemBatches } from '../batch/item-batches';
 import type { BatchCallOptions } from '../batch/operations/run-items';
 import type { UnitOutcome } from '../batch/scheduler';
 import type { SchemaSet } from '../schema/descriptors';
+import type { OperationOf } from '../schema/release-types';
 import { windowsOf } from './windows';
 
 export type ExportRecord =
@@ -21,6 +23,12 @@ export interface BulkOptions extends Omit<BatchCallOptions, 'onProgress'> {
   /** Inputs read ahead and in flight at once; batchSize × concurrency × 2 by default. */
   readonly windowSize?: number;
 }
+
+/**
+ * ExportItems is Exchange 2010 SP1's: in an SDK generated from an older release's schema it is `never`
+ * (release-types.ts), and the client's version check refuses it before anything is sent.
+ */
+const EXPORT_ITEMS = 'ExportItems' as OperationOf<'ExportItems'>;
 
 export async function* exportItems(
   batches: ItemBatches, ids: Iterable<ItemIdInput> | AsyncIterable<ItemIdInput>, options: BulkOptions = {},
@@ -34,7 +42,7 @@ export async function* exportItems(
     const positions = prepared.flatMap((id, k) => (typeof id === 'string' ? [] : [k]));
     const outcomes = await scheduler.run({
       operation: 'ExportItems', effect: 'none', inputs: positions.map((k) => prepared[k] as t.ItemIdType),
-      send: (ItemIds, sendCall) => answersOf(client, 'ExportItems', { ItemIds }, sendCall),
+      send: (ItemIds, sendCall) => answersOf(client, EXPORT_ITEMS, { ItemIds } as OperationTypes[typeof EXPORT_ITEMS]['request'], sendCall),
     }, { call, batchSize });
     const byPosition = new Map(positions.map((k, n) => [k, outcomes[n]]));
     for (let k = 0; k < inputs.length; k++) {

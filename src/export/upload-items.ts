@@ -4,19 +4,29 @@
  * is unknown (the connection broke after the server may have acted) is never re-sent: its items report
  * `outcomeUnknown` instead of risking duplicates.
  */
+import type { OperationTypes } from '../../generated/operations';
 import type * as t from '../../generated/types';
 import { answersOf } from '../batch/answers';
 import type { ItemBatches } from '../batch/item-batches';
 import type { UnitOutcome } from '../batch/scheduler';
+import type { NewerType, OperationOf } from '../schema/release-types';
 import type { BulkOptions } from './export-items';
 import { windowsOf } from './windows';
+
+/**
+ * UploadItems is Exchange 2010 SP1's: in an SDK generated from an older release's schema these are
+ * `never`/`any` (release-types.ts), and the client's version check refuses it before anything is sent.
+ */
+const UPLOAD_ITEMS = 'UploadItems' as OperationOf<'UploadItems'>;
+type UploadItemsRequest = NewerType<OperationTypes[typeof UPLOAD_ITEMS]['request']>;
+type UploadItem = UploadItemsRequest['Items'][number];
 
 export interface UploadRecord {
   /** The exported data (ExportItems' Data, decoded). */
   readonly data: Buffer;
   readonly parentFolderId: string;
   /** CreateNew (default) adds a new item; Update replaces `itemId`; UpdateOrCreate does whichever applies. */
-  readonly createAction?: t.CreateActionType;
+  readonly createAction?: UploadItem['CreateAction'];
   readonly itemId?: t.ItemIdType;
   readonly isAssociated?: boolean;
 }
@@ -36,14 +46,14 @@ export async function* uploadItems(
     const entries = inputs.map(uploadEntry);
     const outcomes = await scheduler.run({
       operation: 'UploadItems', effect: 'once', inputs: entries,
-      send: (Items, sendCall) => answersOf(client, 'UploadItems', { Items }, sendCall),
+      send: (Items, sendCall) => answersOf(client, UPLOAD_ITEMS, { Items } as OperationTypes[typeof UPLOAD_ITEMS]['request'], sendCall),
     }, { call, batchSize });
     for (let k = 0; k < outcomes.length; k++) yield uploadResult(offset + k, outcomes[k]);
     offset += inputs.length;
   }
 }
 
-function uploadEntry(record: UploadRecord): t.UploadItemType {
+function uploadEntry(record: UploadRecord): UploadItem {
   return {
     CreateAction: record.createAction ?? 'CreateNew',
     ...(record.isAssociated !== undefined && { IsAssociated: record.isAssociated }),

@@ -7,10 +7,12 @@
  *     for (const change of page.changes) apply(change);
  *   } // each page is committed when the loop asks for the next one
  */
+import type * as m from '../../generated/messages';
 import type * as t from '../../generated/types';
 import type { ExchangeClient } from '../client/exchange-client';
 import { itemShape, type PropertySet } from '../batch/inputs';
 import { targetFolder, type FolderRef } from '../schema/folders';
+import type { PropertyOf, WithNewer } from '../schema/release-types';
 import { syncItemChangeOf, type SyncItemChange } from './changes';
 import { folderKeyOf } from './folder-key';
 import { syncPages, type SyncOptions, type SyncPage } from './pages';
@@ -40,11 +42,17 @@ export function syncItems(client: ExchangeClient, folder: FolderRef, options: Sy
   return syncPages<SyncItemChange>({
     operation: 'SyncFolderItems',
     storeKey: folderKeyOf(folder),
-    fetch: async (SyncState, call) => (await client.call('SyncFolderItems', {
-      ItemShape: itemShape(propertySet), SyncFolderId, ...(SyncState !== undefined && { SyncState }),
-      ...(ignore && ignore.length > 0 && { Ignore: ignore.map((id) => ({ $el: 'ItemId' as const, ...id })) }),
-      MaxChangesReturned: pageSize, SyncScope: includeAssociated ? 'NormalAndAssociatedItems' : 'NormalItems',
-    }, call)).responseMessages[0],
+    fetch: async (SyncState, call) => {
+      // SyncScope is Exchange 2010's (`never` in an SDK generated from an older schema: release-types.ts);
+      // absent, it means NormalItems, so it is sent only to ask for associated items too.
+      const request: WithNewer<m.SyncFolderItemsType, 'SyncScope'> = {
+        ItemShape: itemShape(propertySet), SyncFolderId, ...(SyncState !== undefined && { SyncState }),
+        ...(ignore && ignore.length > 0 && { Ignore: ignore.map((id) => ({ $el: 'ItemId' as const, ...id })) }),
+        MaxChangesReturned: pageSize,
+        ...(includeAssociated && { SyncScope: 'NormalAndAssociatedItems' as PropertyOf<m.SyncFolderItemsType, 'SyncScope'> }),
+      };
+      return (await client.call('SyncFolderItems', request, call)).responseMessages[0];
+    },
     read: (message) => {
       const payload = message.payload as { SyncState?: string; IncludesLastItemInRange?: boolean; Changes?: t.SyncFolderItemsChangesType };
       return { changes: (payload.Changes ?? []).map(syncItemChangeOf), syncState: payload.SyncState ?? '', isLast: payload.IncludesLastItemInRange !== false };

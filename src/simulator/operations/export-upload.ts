@@ -5,13 +5,26 @@
  * the simulator knows about the item. Upload: CreateNew adds a new item to ParentFolderId, Update
  * replaces the item ItemId names (keeping its id), UpdateOrCreate does whichever applies.
  */
+import type * as m from '../../../generated/messages';
+import type { OperationTypes } from '../../../generated/operations';
 import type * as t from '../../../generated/types';
+import type { NewerType, OperationOf } from '../../schema/release-types';
 import type { Mailbox } from '../store/mailbox';
 import type { ItemData, ItemElement, StoredAttachment, StoredItem } from '../store/records';
-import type { OperationContext, OperationHandler } from './context';
+import type { OperationContext } from './context';
 import { ResponseError } from './errors';
 import { resolveFolder, resolveItem } from './id-resolution';
-import { respond } from './response-messages';
+import { respond, type ResponseElement, type StatusProperties } from './response-messages';
+
+// ExportItems and UploadItems are Exchange 2010 SP1's. In an SDK generated from an older release's
+// schema, which lacks them (its simulator then never serves them), these types are `never`/`any`.
+type ExportItems = OperationOf<'ExportItems'>;
+type UploadItems = OperationOf<'UploadItems'>;
+type UploadItem = NewerType<OperationTypes[UploadItems]['request']>['Items'][number];
+const EXPORT_MESSAGE = 'ExportItemsResponseMessage' as NewerType<Extract<ResponseElement, 'ExportItemsResponseMessage'>>;
+const UPLOAD_MESSAGE = 'UploadItemsResponseMessage' as NewerType<Extract<ResponseElement, 'UploadItemsResponseMessage'>>;
+type ExportPayload = Omit<NewerType<Extract<m.ArrayOfResponseMessagesTypeEntry, { $el: 'ExportItemsResponseMessage' }>>, StatusProperties>;
+type UploadPayload = Omit<NewerType<Extract<m.ArrayOfResponseMessagesTypeEntry, { $el: 'UploadItemsResponseMessage' }>>, StatusProperties>;
 
 const EXPORT_FORMAT = 'typed-ews-simulator-export/1';
 
@@ -25,17 +38,26 @@ interface ExportedItem {
 /** Properties the store computes: not carried in the blob, recomputed on upload. */
 const SERVER_COMPUTED = new Set(['ItemId', 'ParentFolderId', 'Attachments', 'HasAttachments', 'Size']);
 
-export const exportItems: OperationHandler<'ExportItems'> = (context, request) => ({
-  ResponseMessages: request.ItemIds.map((id) => respond('ExportItemsResponseMessage', {}, () => {
+export const exportItems = (
+  context: OperationContext, request: NewerType<OperationTypes[ExportItems]['request']>,
+): NewerType<OperationTypes[ExportItems]['response']> => ({
+  ResponseMessages: request.ItemIds.map((id: t.ItemIdType) => respond(EXPORT_MESSAGE, {}, (): ExportPayload => {
     const { mailbox, item, occurrence } = resolveItem(context, id);
     if (occurrence) throw new ResponseError('ErrorInvalidOperation', 'An occurrence cannot be exported on its own; export its recurring master.');
     return { ItemId: mailbox.itemId(item), Data: exportBlob(item) };
   })),
 });
 
-export const uploadItems: OperationHandler<'UploadItems'> = (context, request) => ({
-  ResponseMessages: request.Items.map((upload) => respond('UploadItemsResponseMessage', {}, () => ({ ItemId: uploadOne(context, upload) }))),
+export const uploadItems = (
+  context: OperationContext, request: NewerType<OperationTypes[UploadItems]['request']>,
+): NewerType<OperationTypes[UploadItems]['response']> => ({
+  ResponseMessages: request.Items.map((upload: UploadItem) => respond(UPLOAD_MESSAGE, {}, (): UploadPayload => ({ ItemId: uploadOne(context, upload) }))),
 });
+
+/** The two handlers under their operation names, which an SDK generated from an older schema does not have. */
+export const exportUploadHandlers = { ExportItems: exportItems, UploadItems: uploadItems } as Record<string, unknown> as {
+  readonly [K in ExportItems | UploadItems]: (context: OperationContext, request: OperationTypes[K]['request']) => OperationTypes[K]['response'];
+};
 
 export function exportBlob(item: StoredItem): string {
   const data = Object.fromEntries(Object.entries(item.data).filter(([name]) => !SERVER_COMPUTED.has(name))) as ItemData;
@@ -43,7 +65,7 @@ export function exportBlob(item: StoredItem): string {
   return Buffer.from(JSON.stringify(exported), 'utf8').toString('base64');
 }
 
-function uploadOne(context: OperationContext, upload: t.UploadItemType): t.ItemIdType {
+function uploadOne(context: OperationContext, upload: UploadItem): t.ItemIdType {
   const exported = readBlob(upload.Data);
   const { mailbox, folder } = resolveFolder(context, { FolderId: upload.ParentFolderId });
   const existing = upload.CreateAction === 'CreateNew' ? undefined : existingItem(context, upload);
@@ -64,7 +86,7 @@ function uploadOne(context: OperationContext, upload: t.UploadItemType): t.ItemI
   return mailbox.itemId(created);
 }
 
-function existingItem(context: OperationContext, upload: t.UploadItemType): StoredItem | undefined {
+function existingItem(context: OperationContext, upload: UploadItem): StoredItem | undefined {
   if (!upload.ItemId) {
     if (upload.CreateAction === 'Update') throw new ResponseError('ErrorMissingArgument', 'Update needs the ItemId of the item to replace.');
     return undefined;

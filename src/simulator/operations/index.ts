@@ -9,7 +9,7 @@ import type { OperationContext, OperationHandler } from './context';
 import { createItem } from './create-item';
 import { deleteFolder } from './delete-folder';
 import { deleteItem } from './delete-item';
-import { exportItems, uploadItems } from './export-upload';
+import { exportUploadHandlers } from './export-upload';
 import { UnsupportedOperationError } from './errors';
 import { findFolder } from './find-folder';
 import { findItem } from './find-item';
@@ -42,8 +42,7 @@ export const simulatedOperations = {
   SyncFolderItems: syncFolderItems,
   SyncFolderHierarchy: syncFolderHierarchy,
   DeleteFolder: deleteFolder,
-  ExportItems: exportItems,
-  UploadItems: uploadItems,
+  ...exportUploadHandlers,
   Subscribe: subscribe,
   GetEvents: getEvents,
   Unsubscribe: unsubscribe,

@@ -7,7 +7,7 @@ import { asResponseError, type ResponseError } from './errors';
 
 export type ResponseElement = m.ArrayOfResponseMessagesTypeEntry['$el'];
 export type ResponseEntry<E extends ResponseElement> = Extract<m.ArrayOfResponseMessagesTypeEntry, { $el: E }>;
-type StatusProperties = '$el' | 'ResponseClass' | 'ResponseCode' | 'MessageText' | 'DescriptiveLinkKey' | 'MessageXml';
+export type StatusProperties = '$el' | 'ResponseClass' | 'ResponseCode' | 'MessageText' | 'DescriptiveLinkKey' | 'MessageXml';
 export type ResponsePayload<E extends ResponseElement> = Omit<ResponseEntry<E>, StatusProperties>;
 
 export function success<E extends ResponseElement>(element: E, payload: ResponsePayload<E>): ResponseEntry<E> {
