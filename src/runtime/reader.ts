@@ -9,19 +9,19 @@
 import { SaxesParser } from 'saxes';
 import type { XmlAttribute, XmlTag } from './xml-tag';
 import {
-  ANY_NS_PROP, ANY_XML_PROP, ELEMENT_TAG_PROP, INVALID_PROP, UNKNOWN_ATTRIBUTES_PROP, UNKNOWN_PROP, VALUE_PROP, XSI_TYPE_PROP,
+  ANY_NS_PROP, ANY_XML_PROP, ELEMENT_TAG_PROP, UNKNOWN_ATTRIBUTES_PROP, UNKNOWN_PROP, VALUE_PROP, XSI_TYPE_PROP,
   type SchemaSet,
 } from '../schema/descriptors';
 import {
   childPosition, compileType, wildcardSlot, type ChildSlot, type CompiledSimple, type CompiledType, type CompiledWildcard,
 } from './compile';
-import { shortenValue, type DiagnosticAction, type ReadDiagnostic } from './diagnostics';
+import type { ReadDiagnostic } from './diagnostics';
 import { quoteForError, XmlReadError } from './errors';
 import { XMLNS_NS, XSI_NS } from './namespaces';
 import { RawXmlWriter } from './raw-xml';
 import { canonicalNamespace, findGlobalElementKey, isDerivedFrom, prefixKeyOf } from './schema-index';
-import { INVALID, parseBoolean, parseSimple } from './simple-values';
-import { readDialect } from './value-dialects';
+import { ForgivingValues, type ReadLocation, type UnopenedChild } from './forgiving-values';
+import { INVALID, parseBoolean } from './simple-values';
 
 export interface ReadOptions {
   /** Longest single text node or other token, in UTF-16 code units. Default 256 MiB. */
@@ -136,16 +136,14 @@ export class StreamingReader<R> implements ReaderContext {
   /** Characters fed since the last tag event: bounds what saxes buffers for a token it has not finished. */
   private sinceLastTag = 0;
   private failure: XmlReadError | undefined;
-  private readonly strictValues: boolean;
   private readonly maxDepth: number;
-  /** Values read forgivingly, in document order. */
-  readonly diagnostics: ReadDiagnostic[] = [];
+  private readonly values: ForgivingValues;
 
   constructor(readonly schema: SchemaSet, private readonly document: DocumentHandler<R>, options: ReadOptions = {}) {
     this.maxTextLength = options.maxTextLength ?? DEFAULT_LIMIT;
     this.maxDocumentLength = options.maxDocumentLength ?? DEFAULT_LIMIT;
     this.streamEntries = options.streamEntries;
-    this.strictValues = options.strictValues ?? false;
+    this.values = new ForgivingValues(options.strictValues ?? false, (attribute, child) => this.locate(attribute, child), (reason) => this.fail(reason));
     this.maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
     this.frames[0].handler = document;
     const parser = this.parser = new SaxesParser({ xmlns: true, fragment: options.severalRoots === true });
@@ -163,6 +161,11 @@ export class StreamingReader<R> implements ReaderContext {
     // No 'error' handler: saxes then throws, and write()/end() turn that into an XmlReadError. Each
     // handler is a property saxes adds to the parser; beyond six, V8 turns the parser into a slow
     // dictionary-mode object and parsing gets about three times slower.
+  }
+
+  /** Values read forgivingly, in document order. */
+  get diagnostics(): readonly ReadDiagnostic[] {
+    return this.values.diagnostics;
   }
 
   /** Feeds a chunk; UTF-8 characters may be split across Buffer chunks. Ignored after an error. */
@@ -283,14 +286,8 @@ export class StreamingReader<R> implements ReaderContext {
     return path;
   }
 
-  /**
-   * Records what was done with a value that did not fit its type (or content that had no place).
-   * `attribute` names an attribute of the open element; `child` an element not opened as a frame (with its entry index).
-   */
-  private diagnose(
-    expectedType: string, text: string, action: DiagnosticAction, message: string, attribute?: string,
-    child?: { readonly name: string; readonly index: number },
-  ): void {
+  /** Where the reader is, for a diagnostic (see ForgivingValues). */
+  private locate(attribute?: string, child?: UnopenedChild): ReadLocation {
     let entryIndex = child?.index;
     for (let depth = 1; depth <= this.depth; depth++) {
       if (this.frames[depth].index >= 0) {
@@ -299,12 +296,10 @@ export class StreamingReader<R> implements ReaderContext {
       }
     }
     const path = this.path();
-    this.diagnostics.push({
+    return {
       path: attribute !== undefined ? `${path}/@${attribute}` : child !== undefined ? `${path}/${child.name}[${child.index}]` : path,
-      expectedType, value: shortenValue(text), action, message,
-      line: this.parser.line, column: this.parser.column + 1,
-      ...(entryIndex !== undefined && { entryIndex }),
-    });
+      line: this.parser.line, column: this.parser.column + 1, ...(entryIndex !== undefined && { entryIndex }),
+    };
   }
 
   private onOpenTag(tag: XmlTag): void {
@@ -344,7 +339,7 @@ export class StreamingReader<R> implements ReaderContext {
     const raw = new RawXmlWriter();
     const owner = frame.target as Target;
     if (frame.targetIsArray) {
-      this.diagnose(type.name, tag.name, 'skipped', `unknown element ${tag.name} among the values of ${type.name}: kept in the array's ${UNKNOWN_PROP}`);
+      this.values.report(type.name, tag.name, 'skipped', `unknown element ${tag.name} among the values of ${type.name}: kept in the array's ${UNKNOWN_PROP}`);
     }
     this.capture(tag, raw, () => ((owner[UNKNOWN_PROP] ??= []) as string[]).push(raw.toString()));
   }
@@ -365,13 +360,13 @@ export class StreamingReader<R> implements ReaderContext {
       if (this.streamEntries?.wrapperType === frame.type!.name) this.takeLast(frame, this.frames[this.depth - 1]?.target);
     });
     const typeName = frame.type!.name;
-    this.diagnose(`an entry of ${typeName}`, tag.name, 'raw', `${tag.name} is not an element ${typeName} may hold: entry ${index} kept as raw XML ($xml)`,
+    this.values.report(`an entry of ${typeName}`, tag.name, 'raw', `${tag.name} is not an element ${typeName} may hold: entry ${index} kept as raw XML ($xml)`,
       undefined, { name: tag.name, index });
   }
 
   /** Child elements of a simple value have no place: reported, not read; the text around them still is. */
   private elementInSimpleValue(frame: Frame, tag: XmlTag): void {
-    this.diagnose(frame.textType!.name, `<${tag.name}>`, 'skipped', `element ${tag.name} inside ${frame.name}, which has a simple type, was skipped`);
+    this.values.report(frame.textType!.name, `<${tag.name}>`, 'skipped', `element ${tag.name} inside ${frame.name}, which has a simple type, was skipped`);
     this.skip(tag);
   }
 
@@ -418,14 +413,14 @@ export class StreamingReader<R> implements ReaderContext {
     const frame = this.frames[this.depth];
     if (frame.kind === SIMPLE) {
       const slot = frame.slot!;
-      const value = this.parse(frame.textType!, frame.text);
+      const value = this.values.parse(frame.textType!, frame.text);
       if (value !== INVALID) place(frame.target!, frame.targetIsArray, slot, slot.entry ? entryOf(slot, value) : value);
       else this.keepInvalid(frame, slot);
     } else if (frame.kind === COMPLEX) {
       if (frame.textType !== undefined) {
-        const value = this.parse(frame.textType, frame.text);
+        const value = this.values.parse(frame.textType, frame.text);
         if (value !== INVALID) (frame.target as Target)[VALUE_PROP] = value;
-        else this.invalidValue(frame.textType, frame.text, frame.target as Target, VALUE_PROP);
+        else this.values.keepRaw(frame.textType, frame.text, frame.target as Target, VALUE_PROP);
       }
       if (this.streamEntries) this.handOver(frame);
     } else {
@@ -482,9 +477,9 @@ export class StreamingReader<R> implements ReaderContext {
         ((value[UNKNOWN_ATTRIBUTES_PROP] ??= {}) as Target)[this.attributeKey(attribute)] = attribute.value;
         continue;
       }
-      const parsed = this.parse(known.type, attribute.value, attribute.name);
+      const parsed = this.values.parse(known.type, attribute.value, attribute.name);
       if (parsed !== INVALID) value[known.prop] = parsed;
-      else this.invalidValue(known.type, attribute.value, value, known.prop, attribute.name);
+      else this.values.keepRaw(known.type, attribute.value, value, known.prop, attribute.name);
     }
   }
 
@@ -503,7 +498,7 @@ export class StreamingReader<R> implements ReaderContext {
     if (local === declared.name) return declared;
     if (!isDerivedFrom(this.schema, local, declared.name)) {
       // Read as the declared type; the xsi:type is kept in $attributes (keepUnknownXsiType).
-      if (report) this.diagnose(declared.name, qname, 'kept', `xsi:type ${qname} is not derived from ${declared.name}: read as ${declared.name}`, 'xsi:type');
+      if (report) this.values.report(declared.name, qname, 'kept', `xsi:type ${qname} is not derived from ${declared.name}: read as ${declared.name}`, 'xsi:type');
       return undefined;
     }
     return compileType(this.schema, local);
@@ -524,55 +519,18 @@ export class StreamingReader<R> implements ReaderContext {
     return { prefixKey: prefixKeyOf(this.schema, uri), local: qname.slice(colon + 1) };
   }
 
-  /**
-   * The value of `text`, read forgivingly: a known server dialect is read as what it means, and
-   * `INVALID` is returned (with a diagnostic to come from the caller) when there is no unambiguous meaning.
-   */
-  private parse(type: CompiledSimple, text: string, attribute?: string): unknown {
-    const value = parseSimple(type, text);
-    if (value !== INVALID) {
-      if (type.enumValues !== undefined) this.checkEnumValue(type, value as string, attribute);
-      else if (type.listItem?.enumValues !== undefined) for (const item of value as string[]) this.checkEnumValue(type.listItem, item, attribute);
-      return value;
-    }
-    if (this.strictValues) this.fail(`${quoteForError(text)} is not a valid ${type.name}`);
-    const dialect = readDialect(type, text);
-    if (dialect !== INVALID) {
-      this.diagnose(type.name, text, 'normalized', `${quoteForError(text)} is not a valid ${type.name}: read as ${JSON.stringify(dialect)}`, attribute);
-    }
-    return dialect;
-  }
-
-  /** A newer server may send enumeration values this schema does not list: read as sent, and reported. */
-  private checkEnumValue(type: CompiledSimple, value: string, attribute?: string): void {
-    if (type.enumValues!.has(value)) return;
-    this.diagnose(type.name, value, 'kept', `${quoteForError(value)} is not a value of ${type.name} this schema knows (a newer server's?): kept as sent`, attribute);
-  }
-
   /** A simple element's value that could not be read: kept raw where its owner can hold it. */
   private keepInvalid(frame: Frame, slot: ChildSlot): void {
     const type = frame.textType!;
     if (slot.entry) {
       const entry = entryOf(slot, undefined);
-      entry[INVALID_PROP] = { [VALUE_PROP]: frame.text };
+      this.values.keepRawEntryValue(type, frame.text, entry);
       place(frame.target!, frame.targetIsArray, slot, entry);
-      this.diagnoseInvalid(type, frame.text, `$invalid.${VALUE_PROP}`);
     } else if (frame.targetIsArray) {
-      this.diagnose(type.name, frame.text, 'skipped', `${quoteForError(frame.text)} is not a valid ${type.name}: left out of the array`);
+      this.values.report(type.name, frame.text, 'skipped', `${quoteForError(frame.text)} is not a valid ${type.name}: left out of the array`);
     } else {
-      this.invalidValue(type, frame.text, frame.target as Target, slot.prop, undefined, slot.many);
+      this.values.keepRaw(type, frame.text, frame.target as Target, slot.prop, undefined, slot.many);
     }
-  }
-
-  private invalidValue(type: CompiledSimple, text: string, owner: Target, prop: string, attribute?: string, many = false): void {
-    const invalid = (owner[INVALID_PROP] ??= {}) as Record<string, string | string[]>;
-    if (many) ((invalid[prop] ??= []) as string[]).push(text);
-    else invalid[prop] = text;
-    this.diagnoseInvalid(type, text, `$invalid.${prop}`, attribute);
-  }
-
-  private diagnoseInvalid(type: CompiledSimple, text: string, keptIn: string, attribute?: string): void {
-    this.diagnose(type.name, text, 'raw', `${quoteForError(text)} is not a valid ${type.name}: kept as sent in ${keptIn}`, attribute);
   }
 
   /** Keeps the first error; saxes' own (well-formedness) errors get the path and position added. */

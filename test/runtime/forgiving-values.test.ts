@@ -8,7 +8,7 @@ import type { ReadDiagnostic } from '../../src/runtime/diagnostics';
 import { miniSchema } from './fixtures/mini-schema';
 import { NS } from './fixtures/read-write';
 
-function read(content: string, attributes = ''): { value: Record<string, unknown>; diagnostics: ReadDiagnostic[] } {
+function read(content: string, attributes = ''): { value: Record<string, unknown>; diagnostics: readonly ReadDiagnostic[] } {
   const reader = typeReader(miniSchema, 'ValueKindsType');
   reader.write(`<t:V ${NS}${attributes}>${content}</t:V>`);
   return { value: reader.end() as Record<string, unknown>, diagnostics: reader.diagnostics };
