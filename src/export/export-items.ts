@@ -13,7 +13,7 @@ import type { BatchCallOptions } from '../batch/operations/run-items';
 import type { UnitOutcome } from '../batch/scheduler';
 import type { SchemaSet } from '../schema/descriptors';
 import type { OperationOf } from '../schema/release-types';
-import { windowsOf } from './windows';
+import { defaultWindowSize, windowsOf } from './windows';
 
 export type ExportRecord =
   | { readonly ok: true; readonly index: number; readonly itemId: t.ItemIdType; readonly data: Buffer }
@@ -35,7 +35,7 @@ export async function* exportItems(
 ): AsyncGenerator<ExportRecord, void, undefined> {
   const { client, scheduler } = batches.batchContext;
   const { windowSize, batchSize, ...call } = options;
-  const window = windowSize ?? (batchSize ?? scheduler.settings.batchSize) * scheduler.settings.concurrency * 2;
+  const window = windowSize ?? defaultWindowSize(scheduler, batchSize);
   let offset = 0;
   for await (const inputs of windowsOf(ids, window)) {
     const prepared = inputs.map((input) => exportableId(input, client.schema));

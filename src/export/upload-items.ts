@@ -11,7 +11,7 @@ import type { ItemBatches } from '../batch/item-batches';
 import type { UnitOutcome } from '../batch/scheduler';
 import type { NewerType, OperationOf } from '../schema/release-types';
 import type { BulkOptions } from './export-items';
-import { windowsOf } from './windows';
+import { defaultWindowSize, windowsOf } from './windows';
 
 /**
  * UploadItems is Exchange 2010 SP1's: in an SDK generated from an older release's schema these are
@@ -40,7 +40,7 @@ export async function* uploadItems(
 ): AsyncGenerator<UploadResult, void, undefined> {
   const { client, scheduler } = batches.batchContext;
   const { windowSize, batchSize, ...call } = options;
-  const window = windowSize ?? (batchSize ?? scheduler.settings.batchSize) * scheduler.settings.concurrency * 2;
+  const window = windowSize ?? defaultWindowSize(scheduler, batchSize);
   let offset = 0;
   for await (const inputs of windowsOf(records, window)) {
     const entries = inputs.map(uploadEntry);
