@@ -6,7 +6,7 @@
  */
 import {
   ELEMENT_TAG_PROP, VALUE_PROP, XSI_TYPE_PROP,
-  type ComplexTypeDesc, type ElementDesc, type SchemaSet, type TypeRef,
+  type ComplexTypeDesc, type ElementDesc, type SchemaSet, type TypeDesc, type TypeRef,
 } from '../schema/descriptors';
 import { factSince, factUntil, versionLookup, type VersionFact, type VersionFacts, type VersionLookup } from '../schema/version-facts';
 
@@ -65,9 +65,18 @@ class RequestWalker {
   private readonly path: string[] = [];
   private readonly issues: VersionIssue[] = [];
   private readonly lookup: VersionLookup;
+  private readonly pruning: SubtreePruning;
 
   constructor(private readonly schema: SchemaSet, private readonly facts: VersionFacts, private readonly versionIndex: number) {
     this.lookup = versionLookup(facts);
+    this.pruning = subtreePruning(schema, facts, versionIndex, (fact) => this.fails(fact));
+  }
+
+  /** Whether the release lacks what the fact describes: newer than it, or dropped before it. */
+  private fails(fact: VersionFact): boolean {
+    const lastIndex = factUntil(fact);
+    return this.facts.order.indexOf(this.facts.sets[factSince(fact)].version) > this.versionIndex
+      || (lastIndex !== undefined && this.facts.order.indexOf(this.facts.sets[lastIndex].version) < this.versionIndex);
   }
 
   run(operation: { readonly name: string; readonly request: string }, request: unknown): VersionIssue[] {
@@ -87,6 +96,9 @@ class RequestWalker {
   private value(typeRef: TypeRef, value: unknown): void {
     const type = this.schema.types[typeRef];
     if (!type) return;
+    // Most of a request cannot hold anything newer than the client's release: skip what cannot (a value
+    // naming its own xsi:type may be of a newer derived type, so it is always walked).
+    if (!this.pruning.mayFail(typeRef) && (typeof value !== 'object' || value === null || (value as Record_)[XSI_TYPE_PROP] === undefined)) return;
     if (type.kind === 'simple') {
       this.simple(typeRef, value);
       return;
@@ -105,14 +117,15 @@ class RequestWalker {
       this.check(this.lookup.type(declared), `type ${declared}`);
     }
     for (let current: ComplexTypeDesc | undefined = actual; current; current = this.baseOf(current)) {
-      for (const attribute of current.attributes) {
+      const risky = this.pruning.risky(current);
+      for (const attribute of risky.attributes) {
         const attributeValue = record[attribute.prop];
         if (attributeValue === undefined || attributeValue === null) continue;
         this.check(this.member(current.name, `@${attribute.name}`), `attribute ${attribute.name} of ${current.name}`);
         this.simple(attribute.type, attributeValue, `@${attribute.name}`);
       }
       if (current.text && record[VALUE_PROP] !== undefined) this.simple(current.text, record[VALUE_PROP]);
-      for (const field of current.fields) if (record[field.prop] !== undefined) this.field(current, field, record[field.prop]);
+      for (const field of risky.fields) if (record[field.prop] !== undefined) this.field(current, field, record[field.prop]);
       if (current.derivation !== 'extension') break;
     }
   }
@@ -161,17 +174,111 @@ class RequestWalker {
 
   /** Records an issue when the fact says the release lacks the item; `element` is pushed on the path for the message. */
   private check(fact: VersionFact | undefined, item: string, element?: ElementDesc): void {
-    if (fact === undefined) return;
+    if (fact === undefined || !this.fails(fact)) return;
     const first = this.facts.sets[factSince(fact)];
     const lastIndex = factUntil(fact);
     const last = lastIndex === undefined ? undefined : this.facts.sets[lastIndex];
-    const tooOld = this.facts.order.indexOf(first.version) > this.versionIndex;
-    const tooNew = last !== undefined && this.facts.order.indexOf(last.version) < this.versionIndex;
-    if (!tooOld && !tooNew) return;
     const where = element ? [...this.path, `${element.ns}:${element.name}`] : this.path;
     this.issues.push({
       path: `/${where.join('/')}`, item, since: first.version, ...(last && { until: last.version }),
       source: first.name, doubtfulSource: first.doubtful !== undefined,
     });
+  }
+}
+
+/** Per type, whether a value of it can hold anything a release lacks: computed once per schema and release. */
+interface SubtreePruning {
+  mayFail(typeRef: TypeRef): boolean;
+  /** The attributes and fields of the type's own declaration that may hold something the release lacks. */
+  risky(type: ComplexTypeDesc): RiskyMembers;
+}
+
+interface RiskyMembers {
+  readonly attributes: ComplexTypeDesc['attributes'];
+  readonly fields: ComplexTypeDesc['fields'];
+}
+
+const prunings = new WeakMap<VersionFacts, Map<number, SubtreePruning>>();
+
+function subtreePruning(schema: SchemaSet, facts: VersionFacts, versionIndex: number, fails: (fact: VersionFact) => boolean): SubtreePruning {
+  let byVersion = prunings.get(facts);
+  if (!byVersion) prunings.set(facts, byVersion = new Map());
+  let pruning = byVersion.get(versionIndex);
+  if (!pruning) byVersion.set(versionIndex, pruning = new TypeReach(schema, versionLookup(facts), fails));
+  return pruning;
+}
+
+/** Walks the type graph (not values) from a type: its members' facts, its children's types, its bases. */
+class TypeReach implements SubtreePruning {
+  private readonly known = new Map<TypeRef, boolean>();
+  /** Types being computed, with their depth on the path. */
+  private readonly inProgress = new Map<TypeRef, number>();
+  /** The shallowest in-progress type the current computation ran into (Infinity when none). */
+  private reachedBack = Infinity;
+
+  constructor(private readonly schema: SchemaSet, private readonly lookup: VersionLookup, private readonly fails: (fact: VersionFact) => boolean) {}
+
+  mayFail(typeRef: TypeRef): boolean {
+    const cached = this.known.get(typeRef);
+    if (cached !== undefined) return cached;
+    const depthOnPath = this.inProgress.get(typeRef);
+    if (depthOnPath !== undefined) {
+      // A type met again on its own path adds nothing new: its facts are counted where it was first met.
+      this.reachedBack = Math.min(this.reachedBack, depthOnPath);
+      return false;
+    }
+    const depth = this.inProgress.size;
+    const outer = this.reachedBack;
+    this.reachedBack = Infinity;
+    this.inProgress.set(typeRef, depth);
+    const result = this.compute(typeRef);
+    this.inProgress.delete(typeRef);
+    // "Nothing newer" is final only when it did not lean on a type still being computed above this one.
+    if (result || this.reachedBack >= depth) this.known.set(typeRef, result);
+    this.reachedBack = Math.min(outer, this.reachedBack >= depth ? Infinity : this.reachedBack);
+    return result;
+  }
+
+  private readonly riskyMembers = new Map<string, RiskyMembers>();
+
+  risky(type: ComplexTypeDesc): RiskyMembers {
+    let members = this.riskyMembers.get(type.name);
+    if (!members) {
+      members = {
+        attributes: type.attributes.filter((attribute) => this.factFails(type.name, `@${attribute.name}`) || this.mayFail(attribute.type)),
+        fields: type.fields.filter((field) => field.kind !== 'any'
+          && (field.kind === 'element' ? [field.element] : field.alternatives).some((element) => this.factFails(type.name, element.name) || this.mayFail(element.type))),
+      };
+      this.riskyMembers.set(type.name, members);
+    }
+    return members;
+  }
+
+  private compute(typeRef: TypeRef): boolean {
+    const type = this.schema.types[typeRef];
+    if (!type) return false;
+    if (type.kind === 'simple') {
+      if (type.list) return this.mayFail(type.list);
+      return (type.enum ?? []).some((value) => this.factFails(type.name, `=${value}`));
+    }
+    for (let current: ComplexTypeDesc | undefined = type; current;) {
+      for (const attribute of current.attributes) {
+        if (this.factFails(current.name, `@${attribute.name}`) || this.mayFail(attribute.type)) return true;
+      }
+      if (current.text && this.mayFail(current.text)) return true;
+      for (const field of current.fields) {
+        if (field.kind === 'any') continue;
+        const elements = field.kind === 'element' ? [field.element] : field.alternatives;
+        if (elements.some((element) => this.factFails(current!.name, element.name) || this.mayFail(element.type))) return true;
+      }
+      const base: TypeDesc | undefined = current.base ? this.schema.types[current.base] : undefined;
+      current = current.derivation === 'extension' && base?.kind === 'complex' ? base : undefined;
+    }
+    return false;
+  }
+
+  private factFails(type: string, member: string): boolean {
+    const fact = this.lookup.member(type, member);
+    return fact !== undefined && this.fails(fact);
   }
 }
