@@ -40,7 +40,8 @@ export const USAGE = `npm run bench -- [--quick] [--rounds N] [--sizes 100,1000]
   [--build-sizes 100,1000] [--scenarios findItemGrouped,getItem,createItem,deleteItem]
   [--clients 'typed-ews,typed-ews stream'] [--child-flags '--max-semi-space-size=8'] [--startup-runs N]
   [--paging-total N | --no-paging] [--out FILE] [--profile client:scenario:N[:http|memory] | --profile startup:client]
-npm run bench -- --validation [--quick] [--no-demo]   (schema validation targets; a full run updates bench/RESULTS.md)`;
+npm run bench -- --validation [--quick] [--no-demo]   (schema validation targets; a full run updates bench/RESULTS.md)
+npm run bench -- --validation-breakdown [--quick]     (where one validation's time goes, phase by phase)`;
 
 export function parseCommandLine(argv: readonly string[]): CommandLine {
   const { values } = parseArgs({

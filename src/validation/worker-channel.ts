@@ -1,6 +1,7 @@
 /** Requests to the libxml2 worker and their answers, matched by id; the worker's failure reaches every caller. */
 import type { Worker } from 'node:worker_threads';
-import type { RawIssue, WorkerReply } from './libxml2-worker';
+import type { RawIssue, WorkerReply, WorkerRequest } from './libxml2-worker';
+import { SharedDocumentPool } from './shared-documents';
 
 /** The schema set failed to compile; the message is libxml2's. */
 export class XsdSchemaError extends Error {
@@ -8,6 +9,7 @@ export class XsdSchemaError extends Error {
 }
 
 interface Pending {
+  readonly buffer: SharedArrayBuffer;
   readonly resolve: (results: readonly (readonly RawIssue[])[]) => void;
   readonly reject: (error: Error) => void;
 }
@@ -15,6 +17,7 @@ interface Pending {
 export class WorkerChannel {
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
+  private readonly documents = new SharedDocumentPool();
   private failure: Error | undefined;
   /** Resolves with libxml2's compile time once the worker has compiled the schema set. */
   readonly ready: Promise<number>;
@@ -31,11 +34,13 @@ export class WorkerChannel {
   send(docs: readonly string[]): Promise<readonly (readonly RawIssue[])[]> {
     if (this.failure) return Promise.reject(this.failure);
     const id = this.nextId++;
+    const { buffer, ends } = this.documents.encode(docs);
     return new Promise((resolve, reject) => {
       // An idle worker never keeps the process alive; one with work pending does.
       if (this.pending.size === 0) this.worker.ref();
-      this.pending.set(id, { resolve, reject });
-      this.worker.postMessage({ id, docs });
+      this.pending.set(id, { buffer, resolve, reject });
+      const request: WorkerRequest = { id, buffer, ends };
+      this.worker.postMessage(request);
     });
   }
 
@@ -59,6 +64,8 @@ export class WorkerChannel {
         const pending = this.pending.get(reply.id);
         this.pending.delete(reply.id);
         if (this.pending.size === 0) this.worker.unref();
+        // The worker has answered, so it no longer reads the buffer.
+        if (pending) this.documents.release(pending.buffer);
         if (reply.kind === 'results') pending?.resolve(reply.results);
         else pending?.reject(new Error(`libxml2 could not validate: ${reply.message}`));
       }

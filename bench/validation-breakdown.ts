@@ -1,0 +1,110 @@
+/**
+ * `npm run bench -- --validation-breakdown`: where the time of validating the 100-item CreateItem goes.
+ * Each phase is timed on its own, interleaved round by round in one process, beside the shipped path
+ * (`XsdValidator.validateOne`: encode into shared memory, post to the worker, parse, validate, answer).
+ * libxml2-wasm is also loaded in this thread (dynamic `import()`) to time parse and validate without a worker.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { schema } from '../generated/schema';
+import { writeElement } from '../src/runtime/writer';
+import { DEFAULT_ENTRY_SCHEMA, findPackageSchemaDir, loadSchemaSet } from '../src/validation/schema-files';
+import { XsdValidator } from '../src/validation/xsd-validator';
+import { appointments } from './fixtures/workload';
+import { createItemRequest } from './requests/typed-ews-requests';
+import { median } from './stats';
+
+type Libxml2 = typeof import('libxml2-wasm');
+// ts-node compiles this file to CommonJS, which would turn `import()` into `require()` (refused for an ES module).
+const importEsm = new Function('specifier', 'return import(specifier)') as (specifier: string) => Promise<Libxml2>;
+const log = (line: string): void => { process.stderr.write(`${line}\n`); };
+const BASE = 'bench-schema:/';
+
+async function loadLibxml2(): Promise<{ lx: Libxml2; importMs: number; validator: InstanceType<Libxml2['XsdValidator']>; parseOptions: number }> {
+  const started = performance.now();
+  const lx = await importEsm(require.resolve('libxml2-wasm'));
+  const importMs = performance.now() - started;
+  const files = new Map((await loadSchemaSet(findPackageSchemaDir())).map((f) => [BASE + f.fileName, Buffer.from(f.contents)]));
+  const reading = new Map<number, { bytes: Buffer; at: number }>();
+  lx.xmlRegisterInputProvider({
+    match: (url) => files.has(url),
+    open: (url) => { const handle = reading.size + 1; reading.set(handle, { bytes: files.get(url)!, at: 0 }); return handle; },
+    read: (handle, buffer) => {
+      const file = reading.get(handle)!;
+      const n = Math.min(buffer.byteLength, file.bytes.length - file.at);
+      buffer.set(file.bytes.subarray(file.at, file.at + n));
+      file.at += n;
+      return n;
+    },
+    close: (handle) => reading.delete(handle),
+  });
+  const P = lx.ParseOption;
+  const parseOptions = P.XML_PARSE_NONET | P.XML_PARSE_NO_XXE | P.XML_PARSE_BIG_LINES;
+  const entry = BASE + DEFAULT_ENTRY_SCHEMA;
+  const validator = lx.XsdValidator.fromDoc(lx.XmlDocument.fromBuffer(files.get(entry)!, { url: entry, option: parseOptions }));
+  return { lx, importMs, validator, parseOptions };
+}
+
+/** A worker that answers at once: the cost of handing a document over, without libxml2. */
+function echoWorker(): { roundTrip: (message: unknown) => Promise<void>; close: () => Promise<number> } {
+  const worker = new Worker(`require('node:worker_threads').parentPort.on('message', (m) => require('node:worker_threads').parentPort.postMessage(m.id));`, { eval: true });
+  return {
+    roundTrip: (message) => new Promise((resolve) => { worker.once('message', () => resolve()); worker.postMessage(message); }),
+    close: () => worker.terminate(),
+  };
+}
+
+export async function runValidationBreakdown(argv: readonly string[]): Promise<void> {
+  const rounds = argv.includes('--quick') ? 50 : 500;
+  const xml = writeElement(schema, 'm:CreateItem', createItemRequest(appointments(100)));
+  const { lx, importMs, validator, parseOptions } = await loadLibxml2();
+  const P = lx.ParseOption;
+  const shipped = await XsdValidator.shared();
+  const echo = echoWorker();
+  const encoder = new TextEncoder();
+  const shared = new Uint8Array(new SharedArrayBuffer(xml.length * 3));
+  const bytes = Buffer.from(xml, 'utf8');
+  const parsed = lx.XmlDocument.fromBuffer(bytes, { option: parseOptions });
+  const parse = (option: number) => () => { lx.XmlDocument.fromBuffer(bytes, { option }).dispose(); };
+  const phases: Record<string, () => unknown> = {
+    'shipped: XsdValidator.validateOne (worker, shared-memory bytes)': () => shipped.validateOne(xml),
+    'hand-over: post the string to a worker and back (the former protocol)': () => echo.roundTrip({ id: 1, docs: [xml] }),
+    'hand-over: encodeInto shared memory, post offsets and back (the present one)': () => { const { written } = encoder.encodeInto(xml, shared); return echo.roundTrip({ id: 1, buffer: shared.buffer, ends: [written] }); },
+    'encode: Buffer.from(xml, "utf8") (the former worker step)': () => Buffer.from(xml, 'utf8'),
+    'encode: TextEncoder.encodeInto a pooled buffer': () => encoder.encodeInto(xml, shared),
+    'parse to a libxml2 DOM and free it (NONET, NO_XXE, BIG_LINES)': parse(parseOptions),
+    'parse, + XML_PARSE_COMPACT, NOBLANKS': parse(parseOptions | P.XML_PARSE_COMPACT | P.XML_PARSE_NOBLANKS),
+    'parse, + XML_PARSE_NODICT': parse(parseOptions | P.XML_PARSE_NODICT),
+    'validate the parsed DOM (xmlSchemaValidateDoc)': () => validator.validate(parsed),
+    'in this thread, no worker: encodeInto + parse + validate + free': () => {
+      const { written } = encoder.encodeInto(xml, shared);
+      const doc = lx.XmlDocument.fromBuffer(shared.subarray(0, written), { option: parseOptions });
+      try { validator.validate(doc); } finally { doc.dispose(); }
+    },
+  };
+  const times = Object.fromEntries(Object.keys(phases).map((name) => [name, [] as number[]]));
+  for (const phase of Object.values(phases)) for (let i = 0; i < 20; i++) await phase(); // warm-up
+  for (let round = 0; round < rounds; round++) {
+    for (const [name, phase] of Object.entries(phases)) {
+      const start = performance.now();
+      await phase();
+      times[name].push(performance.now() - start);
+    }
+  }
+  parsed.dispose();
+  await echo.close();
+  const shippedMedian = median(times[Object.keys(phases)[0]]);
+  const lines = [
+    `Command: \`npm run bench -- ${argv.join(' ')}\`, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC; load average ${os.loadavg()[0].toFixed(1)} on ${os.availableParallelism()} cores; `
+      + `libxml2-wasm ${JSON.parse(fs.readFileSync(path.join(path.dirname(require.resolve('libxml2-wasm')), '..', 'package.json'), 'utf8')).version}, its \`import()\` ${importMs.toFixed(0)} ms. `
+      + `Document: the 100-item CreateItem, ${xml.length} characters, ${bytes.length} bytes of UTF-8. Medians of ${rounds} rounds, phases interleaved.`,
+    '',
+    '| phase | median | × shipped |',
+    '| --- | ---: | ---: |',
+    ...Object.entries(times).map(([name, t]) => `| ${name} | ${median(t).toFixed(3)} ms | ${(median(t) / shippedMedian).toFixed(2)} |`),
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+  log('validation breakdown done');
+}
