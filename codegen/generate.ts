@@ -1,6 +1,6 @@
 /** Schema directory → the generated files (not yet written). Shared by the CLI and the drift test. */
 import { createHash } from 'crypto';
-import { readFileSync } from 'fs';
+import { existsSync, readFileSync } from 'fs';
 import { join, relative, resolve } from 'path';
 import { CompiledSchema, compileSchemaDir } from './compile-schema';
 import { EmittedFile, emitAll } from './emit/emit';
@@ -10,8 +10,11 @@ import { computeVersionFacts } from './versions/version-facts';
 export const PROJECT_ROOT = resolve(__dirname, '..');
 
 export function generate(schemaDir: string, outDir: string): { compiled: CompiledSchema; files: EmittedFile[] } {
-  const compiled = compileSchemaDir(schemaDir);
-  const versionSets = loadComparedSets(setDirs(join(PROJECT_ROOT, 'schemas/versions'), [join(PROJECT_ROOT, 'schemas/ews')]), schemaDir, compiled.schema);
+  let compiled!: CompiledSchema;
+  const versionSets = loadComparedSets(setDirs(join(PROJECT_ROOT, 'schemas/versions'), [join(PROJECT_ROOT, 'schemas/ews')]), schemaDir, (knownOperations) => {
+    compiled = compileSchemaDir(schemaDir, { knownOperations });
+    return { schema: compiled.schema, inferredOperations: compiled.inferredOperations !== undefined };
+  });
   const schema = { ...compiled.schema, versions: computeVersionFacts(compiled.schema, versionSets) };
   const files = emitAll(schema, {
     outDir,
@@ -24,6 +27,6 @@ export function generate(schemaDir: string, outDir: string): { compiled: Compile
 /** One digest over the three schema files, named in the generated header. */
 function schemaDigest(dir: string): string {
   const hash = createHash('sha256');
-  for (const name of ['types.xsd', 'messages.xsd', 'services.wsdl']) hash.update(readFileSync(join(dir, name)));
+  for (const name of ['types.xsd', 'messages.xsd', 'services.wsdl']) if (existsSync(join(dir, name))) hash.update(readFileSync(join(dir, name)));
   return hash.digest('hex').slice(0, 16);
 }

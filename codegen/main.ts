@@ -39,7 +39,7 @@ function main(argv: string[]): number {
 }
 
 function report(compiled: CompiledSchema, ms: number, fileCount: number): void {
-  const { schema, model, substitutionHeads } = compiled;
+  const { schema, model, substitutionHeads, inferredOperations, renamedTypes, restoredTypes } = compiled;
   const types = Object.values(schema.types);
   const complex = types.filter((t) => t.kind === 'complex');
   console.log(`typed-ews codegen: ${fileCount} files in ${ms} ms`);
@@ -50,6 +50,13 @@ function report(compiled: CompiledSchema, ms: number, fileCount: number): void {
   }
   console.log(`  total: ${types.length} types (${complex.length} complex, ${complex.filter((t) => t.kind === 'complex' && t.wrapper).length} array wrappers), ` +
     `${Object.keys(schema.elements).length} global elements, ${Object.keys(schema.operations).length} operations`);
+  if (inferredOperations) {
+    console.log(`  operations INFERRED (no services.wsdl): ${inferredOperations.count} from messages.xsd request/response elements, ` +
+      `${inferredOperations.count - inferredOperations.byNameOnly.length} as other sets' WSDLs declare them, ` +
+      `${inferredOperations.byNameOnly.length} by name only (no WSDL declares them; SOAP headers: only those every operation takes): ${inferredOperations.byNameOnly.join(', ') || 'none'}`);
+  }
+  for (const { type, as } of renamedTypes) console.log(`  type ${type} renamed ${as}: a type of another namespace has its name`);
+  if (restoredTypes) console.log(`  ${restoredTypes.types.length} edited types compiled in the form of ${restoredTypes.from}: ${restoredTypes.types.join(', ')}`);
   console.log(`  substitution groups: ${substitutionHeads.map((h) => `${h.head} (${h.members})`).join(', ')}`);
   if (schema.versions) console.log(versionReport(schema.versions));
 }

@@ -15,7 +15,7 @@ export function complexTypeDescs(model: SchemaModel, names: TypeNames, flattener
 }
 
 function complexTypeDesc(model: SchemaModel, names: TypeNames, flattener: ContentFlattener, type: ComplexTypeModel): ComplexTypeDesc {
-  const name = type.name.local;
+  const name = names.ref(type.name);
   const base = type.derivation?.base;
   const baseType = base && base.uri !== XS_NS ? model.types.get(qnameKey(base)) : undefined;
   if (base && base.uri !== XS_NS && !baseType) throw new SchemaError(`${name} derives from undefined ${base.local}`, type.location);

@@ -5,13 +5,8 @@
  */
 import { existsSync, readdirSync, realpathSync } from 'fs';
 import { basename, join } from 'path';
-import type { SchemaSet } from '../../src/schema/descriptors';
-import { compileModel } from '../compile-schema';
-import { XS_NS } from '../model';
-import { buildModel } from '../xsd/build-model';
-import { loadSchemaDocuments, type SchemaDocument } from '../xsd/load-schemas';
-import { readOperations } from '../wsdl/operations';
-import { resolveQName } from '../xsd/xml-tree';
+import type { OperationDesc, SchemaSet } from '../../src/schema/descriptors';
+import { compileSchemaDir } from '../compile-schema';
 import { doubtfulSets } from './overlay';
 
 export interface ComparedSet {
@@ -25,65 +20,23 @@ export interface ComparedSet {
   readonly inferredOperations: boolean;
 }
 
-/** A compared (not generated) set: compiled leniently where its files would stop the generator. */
+/** A compared (not generated) set; one without services.wsdl is compared by the operations other sets declare (version-facts.ts). */
 export function compileSetDir(dir: string): { schema: SchemaSet; inferredOperations: boolean } {
-  const wsdl = join(dir, 'services.wsdl');
-  const inferredOperations = !existsSync(wsdl);
-  const documents = loadSchemaDocuments([inferredOperations ? join(dir, 'messages.xsd') : wsdl]);
-  const doubt = doubtfulSets[basename(dir)];
-  if (doubt?.editedTypes && doubt.editedTypesFrom) {
-    // The uploader's rewrites do not compile (a repeated choice besides other content, a content
-    // model that is not deterministic): compile the neighbour's form of those types instead.
-    const neighbour = loadSchemaDocuments([join(dir, '..', doubt.editedTypesFrom, 'messages.xsd')]);
-    replaceComplexTypes(documents, neighbour, new Set(doubt.editedTypes));
+  const key = realpathSync(dir);
+  let compiled = compiledSets.get(key);
+  if (!compiled) {
+    const { schema, inferredOperations } = compileSchemaDir(dir);
+    compiled = { schema, inferredOperations: inferredOperations !== undefined };
+    compiledSets.set(key, compiled);
   }
-  renameClashingMessageTypes(documents);
-  const model = buildModel(documents);
-  const compiled = compileModel(model);
-  return {
-    schema: inferredOperations ? compiled.schema : { ...compiled.schema, operations: Object.fromEntries(readOperations(wsdl, model).map((op) => [op.name, op])) },
-    inferredOperations,
-  };
+  return compiled;
 }
 
 /**
- * exchange2016 names a few types alike in types.xsd and messages.xsd (SetUnifiedGroupSenderRestrictionsRequestType),
- * which the SDK's one-name-per-type model refuses; for comparing, the messages.xsd one is renamed (`…$m`).
+ * Compared sets by folder, compiled once per process: regenerating several sets in one run (the
+ * regenerate test) compares each with the same others. The set folders are data that does not change while it runs.
  */
-function renameClashingMessageTypes(documents: readonly SchemaDocument[]): void {
-  const isType = (node: SchemaDocument['root']) => node.uri === XS_NS && (node.local === 'complexType' || node.local === 'simpleType');
-  const typesDoc = documents.find((d) => d.name.toLowerCase() === 'types.xsd');
-  const messagesDoc = documents.find((d) => d.name.toLowerCase() === 'messages.xsd');
-  if (!typesDoc || !messagesDoc) return;
-  const inTypes = new Set(typesDoc.root.children.filter(isType).map((n) => n.attributes.name));
-  const clashing = new Set(messagesDoc.root.children.filter((n) => isType(n) && inTypes.has(n.attributes.name)).map((n) => n.attributes.name));
-  if (!clashing.size) return;
-  const messagesNs = messagesDoc.root.attributes.targetNamespace;
-  const rename = (node: SchemaDocument['root']): void => {
-    const attributes = node.attributes as Record<string, string>;
-    if (isType(node) && clashing.has(attributes.name)) attributes.name = `${attributes.name}$m`;
-    for (const attr of ['type', 'base']) {
-      const value = attributes[attr];
-      if (!value) continue;
-      const name = resolveQName(node, value);
-      if (name.uri === messagesNs && clashing.has(name.local)) attributes[attr] = `${value}$m`;
-    }
-    node.children.forEach(rename);
-  };
-  rename(messagesDoc.root);
-}
-
-function replaceComplexTypes(documents: readonly SchemaDocument[], from: readonly SchemaDocument[], names: ReadonlySet<string>): void {
-  const isNamed = (node: SchemaDocument['root']) => node.uri === XS_NS && node.local === 'complexType' && names.has(node.attributes.name);
-  const replacements = new Map(from.flatMap((doc) => doc.root.children.filter(isNamed).map((node) => [`${doc.name}/${node.attributes.name}`, node] as const)));
-  for (const doc of documents) {
-    const children = doc.root.children;
-    for (let i = 0; i < children.length; i++) {
-      const replacement = isNamed(children[i]) && replacements.get(`${doc.name}/${children[i].attributes.name}`);
-      if (replacement) children[i] = replacement;
-    }
-  }
-}
+const compiledSets = new Map<string, { schema: SchemaSet; inferredOperations: boolean }>();
 
 /** The folders of `versionsDir` that hold a schema set, plus `extra` ones. */
 export function setDirs(versionsDir: string, extra: readonly string[] = []): string[] {
@@ -93,19 +46,32 @@ export function setDirs(versionsDir: string, extra: readonly string[] = []): str
   return [...dirs, ...extra];
 }
 
-/** The sets in `dirs` and the generated set `targetDir` (once, if it is one of them), oldest first. */
-export function loadComparedSets(dirs: readonly string[], targetDir: string, target: SchemaSet): ComparedSet[] {
+/**
+ * The sets in `dirs` and the generated set `targetDir` (once, if it is one of them), oldest first. The
+ * target is compiled last, by `compileTarget`, which gets the operations the other sets' WSDLs declare.
+ */
+export function loadComparedSets(
+  dirs: readonly string[],
+  targetDir: string,
+  compileTarget: (knownOperations: readonly OperationDesc[]) => { schema: SchemaSet; inferredOperations: boolean },
+): ComparedSet[] {
   const targetReal = realpathSync(targetDir);
-  const sets: ComparedSet[] = [];
-  for (const dir of dirs.filter((d) => existsSync(join(d, 'types.xsd')))) {
-    const isTarget = realpathSync(dir) === targetReal;
-    const compiled = isTarget ? { schema: target, inferredOperations: false } : compileSetDir(dir);
-    sets.push(described(basename(dir), dir, compiled.schema, compiled.inferredOperations));
-  }
-  if (!sets.some((s) => realpathSync(s.dir) === targetReal)) sets.push(described(basename(targetDir), targetDir, target, false));
-  const order = longestVersionList(sets);
-  // Stable: equal releases keep folder order.
-  return sets.map((s, i) => ({ s, i })).sort((a, b) => order.indexOf(a.s.version) - order.indexOf(b.s.version) || a.i - b.i).map(({ s }) => s);
+  const setFolders = dirs.filter((d) => existsSync(join(d, 'types.xsd')));
+  const others = setFolders.filter((d) => realpathSync(d) !== targetReal).map((dir) => {
+    const compiled = compileSetDir(dir);
+    return described(basename(dir), dir, compiled.schema, compiled.inferredOperations);
+  });
+  const order = longestVersionList(others);
+  const known = [...others].sort((a, b) => order.indexOf(a.version) - order.indexOf(b.version))
+    .filter((s) => !s.inferredOperations).flatMap((s) => Object.values(s.schema.operations));
+  const compiledTarget = compileTarget(known);
+  const target = described(basename(targetDir), targetDir, compiledTarget.schema, compiledTarget.inferredOperations);
+  // The target keeps its folder's place among the sets (or comes last): equal releases keep folder order.
+  const position = setFolders.findIndex((d) => realpathSync(d) === targetReal);
+  const sets = [...others];
+  sets.splice(position < 0 ? sets.length : position, 0, target);
+  const versions = longestVersionList(sets);
+  return sets.map((s, i) => ({ s, i })).sort((a, b) => versions.indexOf(a.s.version) - versions.indexOf(b.s.version) || a.i - b.i).map(({ s }) => s);
 }
 
 function described(name: string, dir: string, schema: SchemaSet, inferredOperations: boolean): ComparedSet {

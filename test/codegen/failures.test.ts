@@ -18,14 +18,21 @@ describe('unsupported or inconsistent schemas fail loudly with their location', 
     expect(() => compileTypes(body)).toThrow(message);
   });
 
-  it('a type name defined in two namespaces', () => {
-    const other = `<?xml version="1.0"?>
+  const other = `<?xml version="1.0"?>
 <xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:o="urn:other" targetNamespace="urn:other">
   <xs:import namespace="urn:test:types" schemaLocation="types.xsd"/>
   <xs:complexType name="Same"/>
 </xs:schema>`;
-    expect(() => compileInline({ 'other.xsd': other, 'types.xsd': typesXsd('<xs:complexType name="Same"/>') }))
-      .toThrow(/type name Same is defined in two namespaces/);
+
+  it('a type name defined in two namespaces is no failure: both are kept, the other namespace\'s one named Same_o', () => {
+    const { schema, renamedTypes } = compileInline({ 'other.xsd': other, 'types.xsd': typesXsd('<xs:complexType name="Same"/>') });
+    expect([schema.types.Same?.ns, schema.types.Same_o?.ns]).toEqual(['t', 'o']);
+    expect(renamedTypes).toEqual([{ type: '{urn:other}Same', as: 'Same_o' }]);
+  });
+
+  it('a type name defined in two namespaces whose distinct name is taken too', () => {
+    expect(() => compileInline({ 'other.xsd': other, 'types.xsd': typesXsd('<xs:complexType name="Same"/><xs:complexType name="Same_o"/>') }))
+      .toThrow(/two types would both be named Same_o/);
   });
 
   it('an import of a non-XML namespace without a schemaLocation', () => {

@@ -6,14 +6,19 @@ import { join } from 'node:path';
 import { PROJECT_ROOT } from '../../codegen/generate';
 import { compileSetDir, loadComparedSets, setDirs } from '../../codegen/versions/schema-sets';
 import { computeVersionFacts, countFacts } from '../../codegen/versions/version-facts';
+import type { SchemaSet } from '../../src/schema/descriptors';
 import { versionLookup } from '../../src/schema/version-facts';
 
 const VERSIONS = join(PROJECT_ROOT, 'schemas/versions');
 
 function factsFor(set: string) {
   const dir = join(VERSIONS, set);
-  const target = compileSetDir(dir).schema;
-  const sets = loadComparedSets(setDirs(VERSIONS, [join(PROJECT_ROOT, 'schemas/ews')]), dir, target);
+  let target!: SchemaSet;
+  const sets = loadComparedSets(setDirs(VERSIONS, [join(PROJECT_ROOT, 'schemas/ews')]), dir, () => {
+    const compiled = compileSetDir(dir);
+    target = compiled.schema;
+    return compiled;
+  });
   return computeVersionFacts(target, sets);
 }
 

@@ -2,7 +2,7 @@
  * BaseShape Default: the Exchange-like subset of properties returned for each item type (after the
  * GetItem responses in Microsoft's documentation), and what FindItem can never return.
  */
-import type { ItemElement } from '../store/records';
+import type { ServedItemElement } from '../store/records';
 
 const ITEM = ['ItemId', 'Subject', 'Sensitivity', 'Body', 'Attachments', 'Size', 'DateTimeSent', 'DateTimeCreated', 'HasAttachments'];
 const MESSAGE = [...ITEM, 'DateTimeReceived', 'ToRecipients', 'CcRecipients', 'IsReadReceiptRequested', 'IsDeliveryReceiptRequested', 'From', 'IsRead'];
@@ -13,8 +13,9 @@ const CONTACT = ['ItemId', 'Subject', 'Attachments', 'HasAttachments', 'FileAs',
   'EmailAddresses', 'PhysicalAddresses', 'PhoneNumbers', 'JobTitle'];
 const TASK = [...ITEM, 'DueDate', 'IsComplete', 'IsRecurring', 'PercentComplete', 'StartDate', 'Status'];
 
-// The index signature: an SDK generated from an older release's schema has fewer item elements.
-export const DEFAULT_PROPERTIES: Readonly<Record<ItemElement, readonly string[]>> & Readonly<Record<string, readonly string[]>> = {
+// The index signature: an SDK generated from an older release's schema has fewer item elements; one from
+// Exchange 2016's has more, which the simulator does not serve.
+export const DEFAULT_PROPERTIES: Readonly<Record<ServedItemElement, readonly string[]>> & Readonly<Record<string, readonly string[]>> = {
   Item: ITEM,
   Message: MESSAGE,
   SharingMessage: MESSAGE,

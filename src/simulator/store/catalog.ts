@@ -4,10 +4,11 @@
  */
 import type * as t from '../../../generated/types';
 import type { ChangeKeyKind } from './ids';
-import type { FolderElement, ItemElement } from './records';
+import type { FolderElement, ItemElement, ServedItemElement } from './records';
 
-// The index signature: an SDK generated from an older release's schema has fewer item elements.
-export const DEFAULT_ITEM_CLASS: Readonly<Record<ItemElement, string>> & Readonly<Record<string, string>> = {
+// The index signature: an SDK generated from an older release's schema has fewer item elements; one from
+// Exchange 2016's has more, which the simulator does not serve.
+export const DEFAULT_ITEM_CLASS: Readonly<Record<ServedItemElement, string>> & Readonly<Record<string, string>> = {
   Item: 'IPM',
   Message: 'IPM.Note',
   SharingMessage: 'IPM.Sharing',

@@ -8,6 +8,11 @@ import type * as t from '../../../generated/types';
 
 /** The element an item is written as (`Message`, `CalendarItem`, ...). */
 export type ItemElement = t.ArrayOfRealItemsTypeEntry['$el'];
+/**
+ * The item elements the simulator serves: every one but those of Exchange 2016's set only (Exchange
+ * Online components of 2015 that later releases dropped), so that an SDK generated from it compiles.
+ */
+export type ServedItemElement = Exclude<ItemElement, 'Booking' | 'XrmOrganization'>;
 export type FolderElement = t.ArrayOfFoldersTypeEntry['$el'];
 export type AttachmentElement = t.ArrayOfAttachmentsTypeEntry['$el'];
 
