@@ -224,7 +224,8 @@ export class ExchangeClient {
     const op = this.schema.operations[operation];
     if (!op) throw new TypeError(`ExchangeClient: unknown operation ${String(operation)}`);
     const context = withOverrides(this.context, options);
-    const version = this.versions.versionFor(this.schema, op, request, context.version, options.version) as RequestContext['version'];
+    const version = this.versions.versionFor(this.schema, op, request, context.version, options.version,
+      (candidate) => soapHeadersFor(op, { ...context, version: candidate as RequestContext['version'] })) as RequestContext['version'];
     if (this.options.validateRequests) await this.validate(op.request, request);
     const headers = soapHeadersFor(op, { ...context, version });
     const envelope = writeEnvelopeUtf8(this.schema, { headers, body: { element: op.request, value: request } });

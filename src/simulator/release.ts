@@ -22,9 +22,11 @@ export function serverVersionInfoOf(release: ExchangeVersionType): ServerVersion
   return { MajorVersion: major, MinorVersion: minor, MajorBuildNumber: build, MinorBuildNumber: minorBuild, Version: release };
 }
 
-/** Why `release` refuses this request, or undefined when it accepts it. */
-export function releaseRefusal(schema: SchemaSet, op: OperationDesc, request: unknown, release: string): FaultSpec | undefined {
-  const issues = findVersionIssues(schema, op, request, release);
+/** Why `release` refuses this request (its body or its SOAP headers), or undefined when it accepts it. */
+export function releaseRefusal(
+  schema: SchemaSet, op: OperationDesc, request: unknown, release: string, headers: Readonly<Record<string, unknown>> = {},
+): FaultSpec | undefined {
+  const issues = findVersionIssues(schema, op, request, release, Object.entries(headers).map(([element, value]) => ({ element, value })));
   if (!issues.length) return undefined;
   const [first] = issues;
   if (first.item.startsWith('operation ')) {

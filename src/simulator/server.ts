@@ -213,7 +213,7 @@ class SoapEndpoint {
       if (!envelope.body || !op) throw new Fault({ responseCode: 'ErrorInvalidRequest', message: 'The request is invalid.' });
       operation = op.name;
       const version = this.requestVersion(envelope.headers['t:RequestServerVersion']);
-      const refusal = (this.release && releaseRefusal(ewsSchema, op, envelope.body.value, this.release))
+      const refusal = (this.release && releaseRefusal(ewsSchema, op, envelope.body.value, this.release, envelope.headers))
         || timeZoneRefusal(envelope.headers, op.name, envelope.body.value);
       if (refusal) throw new Fault(refusal);
       const mailbox = this.mailboxFor(user, envelope.headers['t:ExchangeImpersonation']);

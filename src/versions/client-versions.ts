@@ -6,7 +6,7 @@
  */
 import type { OperationDesc, SchemaSet } from '../schema/descriptors';
 import { EwsVersionError } from './errors';
-import { findVersionIssues, oldestVersionFor } from './request-check';
+import { findVersionIssues, oldestVersionFor, type RequestHeader } from './request-check';
 import { versionOfServer, type ServerVersionFields } from './server-version';
 
 /** `error` (default): refuse locally; `warn`: report through onVersionWarning and send anyway; `off`: no check. */
@@ -30,12 +30,18 @@ export class RequestVersions {
 
   /**
    * The RequestServerVersion to send: `explicit` (a per-call version) wins, then the learned one in
-   * auto mode, then `configured`. Throws EwsVersionError when the request needs a newer release.
+   * auto mode, then `configured`. Throws EwsVersionError when the request (body or SOAP headers, which
+   * `headersFor` gives for a version) needs a newer release.
    */
-  versionFor(schema: SchemaSet, op: OperationDesc, request: unknown, configured: string, explicit?: string): string {
-    const version = explicit ?? (this.auto ? this.learned ?? oldestVersionFor(schema, op, request) ?? configured : configured);
+  versionFor(
+    schema: SchemaSet, op: OperationDesc, request: unknown, configured: string, explicit?: string,
+    headersFor: (version: string) => readonly RequestHeader[] = () => [],
+  ): string {
+    const baseline = schema.versions?.sets[0]?.version;
+    const version = explicit
+      ?? (this.auto ? this.learned ?? oldestVersionFor(schema, op, request, baseline ? headersFor(baseline) : []) ?? configured : configured);
     if (this.options.versionCheck === 'off') return version;
-    const issues = findVersionIssues(schema, op, request, version);
+    const issues = findVersionIssues(schema, op, request, version, headersFor(version));
     if (issues.length) {
       const error = new EwsVersionError(op.name, version, issues);
       if (this.options.versionCheck !== 'warn') throw error;

@@ -26,23 +26,35 @@ export interface VersionIssue {
 
 type Record_ = Readonly<Record<string, unknown>>;
 
-/** Issues of one request (operation and body element value) for `version`; empty when the release has everything. */
+/** A SOAP header of the request: its global element (`t:DateTimePrecision`) and value. */
+export interface RequestHeader {
+  readonly element: string;
+  readonly value: unknown;
+}
+
+/**
+ * Issues of one request (operation, body element value and SOAP headers) for `version`; empty when the
+ * release has everything. A header is checked like the body: its element's type and what its value holds.
+ */
 export function findVersionIssues(
   schema: SchemaSet, operation: { readonly name: string; readonly request: string }, request: unknown, version: string,
+  headers: readonly RequestHeader[] = [],
 ): VersionIssue[] {
   const facts = schema.versions;
   if (!facts) return [];
   const versionIndex = facts.order.indexOf(version);
   if (versionIndex < 0 || versionIndex >= newestSinceIndex(facts)) return [];
-  return new RequestWalker(schema, facts, versionIndex).run(operation, request);
+  return new RequestWalker(schema, facts, versionIndex).run(operation, request, headers);
 }
 
 /** The oldest release with everything the request uses (the baseline release when nothing is newer). */
-export function oldestVersionFor(schema: SchemaSet, operation: { readonly name: string; readonly request: string }, request: unknown): string | undefined {
+export function oldestVersionFor(
+  schema: SchemaSet, operation: { readonly name: string; readonly request: string }, request: unknown, headers: readonly RequestHeader[] = [],
+): string | undefined {
   const facts = schema.versions;
   if (!facts) return undefined;
   const baseline = facts.sets[0].version;
-  const issues = new RequestWalker(schema, facts, facts.order.indexOf(baseline)).run(operation, request);
+  const issues = new RequestWalker(schema, facts, facts.order.indexOf(baseline)).run(operation, request, headers);
   return issues.reduce((newest, issue) => (facts.order.indexOf(issue.since) > facts.order.indexOf(newest) ? issue.since : newest), baseline);
 }
 
@@ -79,8 +91,16 @@ class RequestWalker {
       || (lastIndex !== undefined && this.facts.order.indexOf(this.facts.sets[lastIndex].version) < this.versionIndex);
   }
 
-  run(operation: { readonly name: string; readonly request: string }, request: unknown): VersionIssue[] {
+  run(operation: { readonly name: string; readonly request: string }, request: unknown, headers: readonly RequestHeader[]): VersionIssue[] {
     this.check(this.lookup.operation(operation.name), `operation ${operation.name}`);
+    for (const header of headers) {
+      const element = this.schema.elements[header.element];
+      if (!element || header.value === undefined || header.value === null) continue;
+      this.path.push('soap:Header');
+      // A header the release lacks is one issue; what its value holds is only looked into otherwise.
+      if (!this.check(this.lookup.type(element.type), `header ${header.element} (${element.type})`, element)) this.element(element, header.value);
+      this.path.pop();
+    }
     const element = this.schema.elements[operation.request];
     if (element) this.element(element, request);
     return this.issues;
@@ -172,9 +192,9 @@ class RequestWalker {
     return this.lookup.member(type, member);
   }
 
-  /** Records an issue when the fact says the release lacks the item; `element` is pushed on the path for the message. */
-  private check(fact: VersionFact | undefined, item: string, element?: ElementDesc): void {
-    if (fact === undefined || !this.fails(fact)) return;
+  /** Records an issue (and returns true) when the fact says the release lacks the item; `element` is pushed on the path for the message. */
+  private check(fact: VersionFact | undefined, item: string, element?: ElementDesc): boolean {
+    if (fact === undefined || !this.fails(fact)) return false;
     const first = this.facts.sets[factSince(fact)];
     const lastIndex = factUntil(fact);
     const last = lastIndex === undefined ? undefined : this.facts.sets[lastIndex];
@@ -183,6 +203,7 @@ class RequestWalker {
       path: `/${where.join('/')}`, item, since: first.version, ...(last && { until: last.version }),
       source: first.name, doubtfulSource: first.doubtful !== undefined,
     });
+    return true;
   }
 }
 

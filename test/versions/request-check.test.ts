@@ -73,8 +73,52 @@ describe('findVersionIssues', () => {
   });
 });
 
+describe('findVersionIssues on SOAP headers', () => {
+  const getItem = { ItemShape: { BaseShape: 'IdOnly' }, ItemIds: [{ $el: 'ItemId', Id: 'AAMk' }] };
+
+  it('reports DateTimePrecision, added in Exchange 2010 SP2, for an Exchange 2010 SP1 request', () => {
+    const headers = [{ element: 't:DateTimePrecision', value: 'Milliseconds' }];
+    expect(findVersionIssues(schema, op('GetItem'), getItem, 'Exchange2010_SP1', headers)).toEqual([expect.objectContaining({
+      path: '/soap:Header/t:DateTimePrecision', item: 'header t:DateTimePrecision (DateTimePrecisionType)', since: 'Exchange2010_SP2', source: 'exchange2010-sp2',
+    })]);
+    expect(findVersionIssues(schema, op('GetItem'), getItem, 'Exchange2010_SP2', headers)).toEqual([]);
+  });
+
+  it('reports ManagementRole, first in the 2013 set, for an Exchange 2010 SP2 request', () => {
+    const headers = [{ element: 't:ManagementRole', value: { UserRoles: ['Mailbox Search'] } }];
+    expect(findVersionIssues(schema, op('FindItem'), {}, 'Exchange2010_SP2', headers)).toEqual([expect.objectContaining({
+      path: '/soap:Header/t:ManagementRole', since: 'Exchange2013_SP1', source: 'exchange2013-sp1', doubtfulSource: true,
+    })]);
+  });
+
+  it('reports what a header holds: ExchangeImpersonation by SmtpAddress needs Exchange 2010 SP1', () => {
+    const headers = [{ element: 't:ExchangeImpersonation', value: { ConnectingSID: { SmtpAddress: 'alice@contoso.com' } } }];
+    expect(findVersionIssues(schema, op('GetItem'), getItem, 'Exchange2007_SP1', headers)).toEqual([expect.objectContaining({
+      path: '/soap:Header/t:ExchangeImpersonation/t:ConnectingSID/t:SmtpAddress', since: 'Exchange2010_SP1',
+    })]);
+    expect(findVersionIssues(schema, op('GetItem'), getItem, 'Exchange2010_SP1', headers)).toEqual([]);
+  });
+});
+
 describe('ExchangeClient version check', () => {
   const url = 'https://mail.contoso.com/EWS/Exchange.asmx';
+
+  it('refuses locally, sending nothing, a header option newer than the client version (dateTimePrecision before 2010 SP2)', async () => {
+    const transport = new RecordingTransport(() => getRoomListsResponse('Exchange2010_SP1'));
+    const client = new ExchangeClient({ url, transport, version: 'Exchange2010_SP1', dateTimePrecision: 'Milliseconds' });
+    const error = await client.call('GetItem', { ItemShape: { BaseShape: 'IdOnly' }, ItemIds: [{ $el: 'ItemId', Id: 'AAMk' }] }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(EwsVersionError);
+    expect((error as EwsVersionError).message).toContain('/soap:Header/t:DateTimePrecision: header t:DateTimePrecision (DateTimePrecisionType) needs Exchange2010_SP2');
+    expect(transport.requests).toHaveLength(0);
+  });
+
+  it('version auto: a header option raises the oldest release the request is sent with (managementRole: the 2013 set)', async () => {
+    const transport = new RecordingTransport(() => getRoomListsResponse('Exchange2013_SP1'));
+    const client = new ExchangeClient({ url, transport, version: 'auto', managementRole: { userRoles: ['Mailbox Search'] } });
+    // FindItem takes ManagementRole (GetRoomLists does not); the canned answer does not matter here.
+    await client.call('FindItem', { Traversal: 'Shallow', ItemShape: { BaseShape: 'IdOnly' }, ParentFolderIds: [{ $el: 'DistinguishedFolderId', Id: 'inbox' }] }).catch(() => undefined);
+    expect(/Version="([^"]+)"/.exec(transport.requests[0].body.toString())?.[1]).toBe('Exchange2013_SP1');
+  });
 
   it('refuses locally, sending nothing, a request newer than the client version', async () => {
     const transport = new RecordingTransport(() => getRoomListsResponse('Exchange2010_SP1'));

@@ -34,6 +34,14 @@ describe('simulator answering as a given Exchange release', () => {
     expect((error as EwsSoapFaultError).message).toContain('t:StartTimeZoneId');
   });
 
+  it('refuses a SOAP header the release lacks (ManagementRole, the 2013 set) with ErrorSchemaValidation naming it', async () => {
+    const error = await client({ version: 'Exchange2010_SP2', managementRole: { userRoles: ['Mailbox Search'] } }).call('FindItem', {
+      Traversal: 'Shallow', ItemShape: { BaseShape: 'IdOnly' }, ParentFolderIds: [{ $el: 'DistinguishedFolderId', Id: 'inbox' }],
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(EwsSoapFaultError);
+    expect((error as EwsSoapFaultError).message).toContain('/soap:Header/t:ManagementRole');
+  });
+
   it('refuses an operation the release lacks (FindPeople, Exchange 2013) with ErrorInvalidRequest', async () => {
     const error = await client({ version: 'Exchange2010_SP2' }).call('FindPeople', {
       PersonaShape: { BaseShape: 'IdOnly' }, IndexedPageItemView: { BasePoint: 'Beginning', Offset: 0, MaxEntriesReturned: 10 },
