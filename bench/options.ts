@@ -41,7 +41,8 @@ export const USAGE = `npm run bench -- [--quick] [--rounds N] [--sizes 100,1000]
   [--clients 'typed-ews,typed-ews stream'] [--child-flags '--max-semi-space-size=8'] [--startup-runs N]
   [--paging-total N | --no-paging] [--out FILE] [--profile client:scenario:N[:http|memory] | --profile startup:client]
 npm run bench -- --validation [--quick] [--no-demo]   (schema validation targets; a full run updates bench/RESULTS.md)
-npm run bench -- --validation-breakdown [--quick]     (where one validation's time goes, phase by phase)`;
+npm run bench -- --validation-breakdown [--quick]     (where one validation's time goes, phase by phase)
+npm run bench -- --validation-compare DIR [--quick]  (validation time of this checkout against the checkout DIR)`;
 
 export function parseCommandLine(argv: readonly string[]): CommandLine {
   const { values } = parseArgs({

@@ -12,12 +12,16 @@ import { profileCell } from './profile';
 import { renderReport } from './report';
 import { replaceGeneratedSection } from './results-file';
 import { runValidationBenchmark } from './validation';
-import { runValidationBreakdown } from './validation-breakdown';
+import { runValidationBreakdown, runValidationComparison } from './validation-breakdown';
 
 const ROOT = path.resolve(__dirname, '..');
 const log = (line: string): void => { process.stderr.write(`${line}\n`); };
 
 async function main(argv: string[]): Promise<void> {
+  if (argv.includes('--validation-compare')) {
+    await runValidationComparison(argv);
+    return;
+  }
   if (argv.includes('--validation-breakdown')) {
     await runValidationBreakdown(argv);
     return;

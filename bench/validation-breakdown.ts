@@ -3,6 +3,9 @@
  * Each phase is timed on its own, interleaved round by round in one process, beside the shipped path
  * (`XsdValidator.validateOne`: encode into shared memory, post to the worker, parse, validate, answer).
  * libxml2-wasm is also loaded in this thread (dynamic `import()`) to time parse and validate without a worker.
+ *
+ * `npm run bench -- --validation-compare DIR`: the shipped path of this checkout against the one of another
+ * checkout DIR (e.g. a `git worktree` of an earlier commit, with node_modules), interleaved in one process.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -107,4 +110,26 @@ export async function runValidationBreakdown(argv: readonly string[]): Promise<v
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
   log('validation breakdown done');
+}
+
+export async function runValidationComparison(argv: readonly string[]): Promise<void> {
+  const otherDir = path.resolve(argv[argv.indexOf('--validation-compare') + 1] ?? '');
+  const rounds = argv.includes('--quick') ? 100 : 1000;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const other = require(path.join(otherDir, 'src/validation/xsd-validator')) as typeof import('../src/validation/xsd-validator');
+  const xml = writeElement(schema, 'm:CreateItem', createItemRequest(appointments(100)));
+  const validators = { other: await other.XsdValidator.create(), this: await XsdValidator.create() };
+  const times = { other: [] as number[], this: [] as number[] };
+  for (let round = -30; round < rounds; round++) {
+    const order = round % 2 === 0 ? (['this', 'other'] as const) : (['other', 'this'] as const);
+    for (const name of order) {
+      const start = performance.now();
+      const result = await validators[name].validateOne(xml);
+      if (round >= 0) times[name].push(performance.now() - start);
+      if (!result.valid) throw new Error(`${name}: the CreateItem is invalid: ${result.errors[0]}`);
+    }
+  }
+  await Promise.all([validators.other.close(), validators.this.close()]);
+  process.stdout.write(`validating the 100-item CreateItem, medians of ${rounds} interleaved: ${otherDir} ${median(times.other).toFixed(3)} ms, `
+    + `this checkout ${median(times.this).toFixed(3)} ms, ratio ${(median(times.this) / median(times.other)).toFixed(2)}; load average ${os.loadavg()[0].toFixed(1)}\n`);
 }
