@@ -80,6 +80,9 @@ const BASE = ${JSON.stringify(SCHEMA_URL_BASE)};
   });
   const P = lx.ParseOption;
   const PARSE = P.XML_PARSE_NONET | P.XML_PARSE_NO_XXE | P.XML_PARSE_BIG_LINES;
+  // COMPACT stores short text inline, about 6% less parse time (bench --validation-breakdown); the
+  // documents are only validated, never modified, which is all COMPACT asks.
+  const PARSE_DOCUMENT = PARSE | P.XML_PARSE_COMPACT;
 
   const started = performance.now();
   let validator;
@@ -117,7 +120,7 @@ const BASE = ${JSON.stringify(SCHEMA_URL_BASE)};
     let doc;
     try {
       // From the bytes in shared memory (fromString would encode in JavaScript, four times slower).
-      doc = lx.XmlDocument.fromBuffer(bytes, { option: PARSE });
+      doc = lx.XmlDocument.fromBuffer(bytes, { option: PARSE_DOCUMENT });
     } catch (error) {
       return issuesOf(error, true);
     }
