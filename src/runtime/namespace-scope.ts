@@ -62,9 +62,19 @@ interface ResolvedName {
   readonly uri: string;
 }
 
+/** A resolved tag of a scope, with what came after it the last time (see NamespaceScope.knownTag). */
+class KnownTag {
+  /** The sibling that followed this element last time. */
+  next: KnownTag | undefined = undefined;
+  /** The first child of this element last time. */
+  firstChild: KnownTag | undefined = undefined;
+
+  constructor(readonly tag: ReadTag, readonly scope: Scope) {}
+}
+
 class Scope {
-  tags: Map<string, ReadTag> | undefined = undefined;
-  selfClosingTags: Map<string, ReadTag> | undefined = undefined;
+  tags: Map<string, KnownTag> | undefined = undefined;
+  selfClosingTags: Map<string, KnownTag> | undefined = undefined;
   attributeNames: Map<string, ResolvedName> | undefined = undefined;
 
   constructor(
@@ -81,6 +91,8 @@ export class NamespaceScope {
   private depth = 0;
   /** The open elements' tags, by depth: the close event gets the tag its open event got. */
   private readonly openTags: ReadTag[] = [];
+  /** By depth: the known tag of the open element, or of its last child so far (undefined before the first). */
+  private readonly knownAtDepth: (KnownTag | undefined)[] = [];
 
   constructor(
     /** The string object the reader compares namespace URIs by (the schema's own, see canonicalNamespace). */
@@ -101,18 +113,38 @@ export class NamespaceScope {
   open(name: string, isSelfClosing: boolean, attributes: readonly PlainAttribute[], count: number, declares: boolean): ReadTag {
     const depth = ++this.depth;
     const ns = declares ? this.declare(attributes, count, depth) : NO_DECLARATIONS;
-    const scope = this.top;
-    const cache = isSelfClosing ? (scope.selfClosingTags ??= new Map()) : (scope.tags ??= new Map());
-    let known = cache.get(name);
-    if (known === undefined) {
-      const { prefix, local, uri } = this.elementName(name, scope);
-      known = new ReadTag(name, prefix, local, uri, isSelfClosing, NO_DECLARATIONS, NO_ATTRIBUTES);
-      if (cache.size < MAX_CACHED_NAMES) cache.set(name, known);
-    }
+    const known = this.knownTag(name, isSelfClosing, depth);
     const tag = count === 0 ? known
-      : new ReadTag(known.name, known.prefix, known.local, known.uri, isSelfClosing, ns, this.resolveAttributes(attributes, count, scope));
+      : new ReadTag(known.name, known.prefix, known.local, known.uri, isSelfClosing, ns, this.resolveAttributes(attributes, count, this.top));
     this.openTags[depth] = tag;
     return tag;
+  }
+
+  /**
+   * The attribute-less tag of this name in the current scope, resolved once per scope. EWS answers
+   * repeat their element sequences (every item's fields in schema order, every response message's),
+   * so the tag that followed the previous sibling last time, or the parent's first child last time, is
+   * tried first: a string comparison, where the scope's Map would hash the name.
+   */
+  private knownTag(name: string, isSelfClosing: boolean, depth: number): ReadTag {
+    const scope = this.top;
+    const previous = this.knownAtDepth[depth];
+    const parent = this.knownAtDepth[depth - 1];
+    let known = previous !== undefined ? previous.next : parent?.firstChild;
+    if (known === undefined || known.tag.name !== name || known.tag.isSelfClosing !== isSelfClosing || known.scope !== scope) {
+      const cache = isSelfClosing ? (scope.selfClosingTags ??= new Map()) : (scope.tags ??= new Map());
+      known = cache.get(name);
+      if (known === undefined) {
+        const { prefix, local, uri } = this.elementName(name, scope);
+        known = new KnownTag(new ReadTag(name, prefix, local, uri, isSelfClosing, NO_DECLARATIONS, NO_ATTRIBUTES), scope);
+        if (cache.size < MAX_CACHED_NAMES) cache.set(name, known);
+      }
+      if (previous !== undefined) previous.next = known;
+      else if (parent !== undefined) parent.firstChild = known;
+    }
+    this.knownAtDepth[depth] = known;
+    this.knownAtDepth[depth + 1] = undefined;
+    return known.tag;
   }
 
   /** The tag of the element that closes; its declarations go out of scope. */
