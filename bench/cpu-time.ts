@@ -55,7 +55,7 @@ async function measure(cell: CpuCell): Promise<CpuMeasurement> {
   const call = client.prepare(cell.scenario, cell.count, cell.transport === 'memory'
     ? { kind: 'memory', response: Buffer.from(responseOf(cell.scenario, cell.count), 'utf8') }
     : { kind: 'http', url: `${cell.server}/ews/${cell.scenario}/${cell.count}` });
-  const timed = Math.max(5, Math.min(50, Math.ceil(100_000 / cell.count)));
+  const timed = Math.max(5, Math.min(20, Math.ceil(20_000 / cell.count)));
   const cpu: number[] = [];
   const wall: number[] = [];
   const expected = expectedOutcome(cell.scenario, cell.count);
