@@ -68,7 +68,7 @@ export interface PagingMeasurement {
   readonly via: string;
 }
 
-/** What a client must report for `count` items (not the floor: it counts elements). */
+/** What a client must report for `count` items. */
 export function expectedOutcome(scenario: ScenarioName, count: number): Outcome {
   let errors = 0;
   if (scenario === 'deleteItem') for (let index = 0; index < count; index++) if (isMissing(index)) errors++;

@@ -38,7 +38,7 @@ export function renderReport({ results, environment, command, rounds }: ReportIn
     environmentTable(environment, command, rounds, results.durationMs),
     targetsTable(results),
     callSection(results, 'http', '1. End to end over loopback HTTP',
-      'Each client sends its request to the canned server on 127.0.0.1 and reads the whole response. The floor posts request bytes built before the clock starts (plain `node:http`) and only counts the response\'s elements with bare saxes.'),
+      'Each client sends its request to the canned server on 127.0.0.1 and reads the whole response. The floor posts request bytes built before the clock starts (plain `node:http`) and reads the response with bare saxes without namespace processing, counting items, groups and error messages by local name; `saxes floor (xmlns)` does the same with saxes\' namespace processing.'),
     callSection(results, 'memory', '2. Parse only: the response handed over from memory',
       'No socket: typed-ews gets a `Transport` and ews-javascript-api an `XHRApi` that return the canned bytes in 64 KiB chunks (ews-javascript-api: decoded to one string, as @ewsjs/xhr hands it over). Both still build their request. The floor tokenizes the same chunks.'),
     buildSection(results),
@@ -76,19 +76,21 @@ function targetsTable(results: BenchResults): string {
   const rows: string[] = [];
   // Both typed-ews APIs are reported: call() keeps the whole response; "stream" is client.stream() for the
   // batch operations (one response message at a time) and the FindItem entry stream (one item at a time).
-  const timeTarget = (scenario: ScenarioName, limit: number): void => {
+  // Issue 20: the streaming APIs within `streamLimit` of the floor, call() (which keeps the whole answer) within `callLimit`.
+  const timeTarget = (scenario: ScenarioName, streamLimit: number, callLimit: number): void => {
     const ours = summaryOf(results, 'http', scenario, TARGET_COUNT, 'typed-ews', FLOOR);
     const streamed = summaryOf(results, 'http', scenario, TARGET_COUNT, 'typed-ews stream', FLOOR);
     const peer = summaryOf(results, 'http', scenario, TARGET_COUNT, 'ews-javascript-api', FLOOR);
     if (!ours) return;
     const stream = streamed ? `, stream ${formatRatio(streamed.ratio)}` : '';
-    const best = Math.min(ours.ratio, streamed ? streamed.ratio : Infinity);
-    rows.push(`| ${scenarioName(scenario)} ≤ ${limit}× the floor | call() ${formatRatio(ours.ratio)}${stream} (ews-javascript-api ${formatRatio(peer?.ratio ?? NaN)}) | ${verdict(best <= limit)} |`);
+    const met = ours.ratio <= callLimit && (!streamed || streamed.ratio <= streamLimit);
+    const limits = streamLimit === callLimit ? `≤ ${callLimit}×` : `≤ ${streamLimit}× streamed, ≤ ${callLimit}× call()`;
+    rows.push(`| ${scenarioName(scenario)} ${limits} the floor | call() ${formatRatio(ours.ratio)}${stream} (ews-javascript-api ${formatRatio(peer?.ratio ?? NaN)}) | ${verdict(met)} |`);
   };
-  timeTarget('findItemGrouped', 1.5);
-  timeTarget('getItem', 1.5);
-  timeTarget('deleteItem', 1.5);
-  timeTarget('createItem', 4);
+  timeTarget('findItemGrouped', 1.5, 1.8);
+  timeTarget('getItem', 1.5, 1.8);
+  timeTarget('deleteItem', 1.5, 1.8);
+  timeTarget('createItem', 2, 2);
   const rssRow = (client: 'typed-ews' | 'typed-ews stream', label: string): void => {
     const rss = (['findItemGrouped', 'getItem', 'createItem', 'deleteItem'] as const)
       .map((scenario) => [scenario, summaryOf(results, 'http', scenario, TARGET_COUNT, client, FLOOR)] as const)

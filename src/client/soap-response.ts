@@ -15,7 +15,8 @@ const PEEK_BYTES = 1024;
  */
 export async function openSoapBody(response: TransportResponse): Promise<NodeJS.ReadableStream> {
   const peeked = await peek(response.body, PEEK_BYTES);
-  const verdict = classifyHttpResponse(response.status, response.headers, peeked.head);
+  // The first chunk may be 64 KiB: sniffing all of it was 3 % of reading a DeleteItem of 10,000 from memory.
+  const verdict = classifyHttpResponse(response.status, response.headers, peeked.head.subarray(0, PEEK_BYTES));
   if (verdict.kind === 'error') {
     // Nobody reads this body any more: a late error (timeout while draining) must not go unhandled.
     peeked.body.on('error', () => undefined);

@@ -1,5 +1,6 @@
 /**
- * The parts of a saxes namespace-aware tag the reader uses. Declared here, structurally, so that the
+ * An element's start tag as the reader resolves it (see namespace-scope.ts), shaped like a saxes
+ * namespace-aware tag. Declared here, structurally, so that the
  * package's published typings do not pull in saxes' own declarations, which fail a consumer's
  * `skipLibCheck: false` build (saxes 6.0.0's d.ts has generic-constraint errors).
  */

@@ -1,0 +1,140 @@
+/**
+ * `npx ts-node --transpile-only bench/cpu-time.ts [--sizes 1000,10000] [--scenarios …] [--rounds 5] [--transport memory|http]`:
+ * the CPU time (user + system, all of the process's threads, garbage collection included) of each
+ * warm call, against the plain saxes floor, in fresh child processes and interleaved rounds like
+ * `npm run bench`. On a machine shared with other work, wall time measures the neighbours as much as
+ * the client (a floor call took 2-4x longer from one round to the next at a load average of 13 on two
+ * cores); CPU time moves far less, so ratios measured in it are the ones to compare under load.
+ */
+import path from 'node:path';
+import { transpileProject } from './build';
+import { runNode } from './child-process';
+import { SCENARIOS, type BenchClient, type ClientName, type ScenarioName } from './clients/bench-client';
+import { expectedOutcome } from './cells';
+import { createItemResponse, deleteItemResponse, findItemGroupedResponse, getItemResponse } from './fixtures/exchange-responses';
+import { peakRssKiB } from './peak-rss';
+import { startCannedServer } from './server/canned-server';
+import { median } from './stats';
+
+const CLIENTS = ['saxes floor', 'saxes floor (xmlns)', 'typed-ews stream', 'typed-ews'] as const satisfies readonly ClientName[];
+type Client = (typeof CLIENTS)[number];
+
+interface CpuCell {
+  readonly client: Client;
+  readonly scenario: ScenarioName;
+  readonly count: number;
+  readonly transport: 'memory' | 'http';
+  readonly server?: string;
+}
+
+interface CpuMeasurement {
+  readonly cpuMs: number;
+  readonly wallMs: number;
+  readonly rssKiB: number;
+}
+
+function responseOf(scenario: ScenarioName, count: number): string {
+  switch (scenario) {
+    case 'findItemGrouped': return findItemGroupedResponse(count);
+    case 'getItem': return getItemResponse(count);
+    case 'createItem': return createItemResponse(count);
+    case 'deleteItem': return deleteItemResponse(count);
+  }
+}
+
+async function loadClient(client: Client): Promise<BenchClient> {
+  if (client === 'saxes floor' || client === 'saxes floor (xmlns)') {
+    return (await import('./clients/saxes-floor')).saxesFloorClient({ xmlns: client !== 'saxes floor' });
+  }
+  return (await import('./clients/typed-ews')).typedEwsClient({ stream: client === 'typed-ews stream' });
+}
+
+/** In the child: warm-up calls, then timed ones; the median CPU and wall time per call. */
+async function measure(cell: CpuCell): Promise<CpuMeasurement> {
+  const client = await loadClient(cell.client);
+  const call = client.prepare(cell.scenario, cell.count, cell.transport === 'memory'
+    ? { kind: 'memory', response: Buffer.from(responseOf(cell.scenario, cell.count), 'utf8') }
+    : { kind: 'http', url: `${cell.server}/ews/${cell.scenario}/${cell.count}` });
+  const timed = Math.max(5, Math.min(20, Math.ceil(20_000 / cell.count)));
+  const cpu: number[] = [];
+  const wall: number[] = [];
+  const expected = expectedOutcome(cell.scenario, cell.count);
+  for (let run = 0; run < 3 + timed; run++) {
+    const started = process.cpuUsage();
+    const startedAt = performance.now();
+    const outcome = await call();
+    const elapsed = performance.now() - startedAt;
+    const used = process.cpuUsage(started);
+    if (outcome.items !== expected.items || outcome.errors !== expected.errors) throw new Error(`${cell.client} saw ${JSON.stringify(outcome)}, expected ${JSON.stringify(expected)}`);
+    if (run >= 3) {
+      cpu.push((used.user + used.system) / 1000);
+      wall.push(elapsed);
+    }
+  }
+  client.close();
+  return { cpuMs: median(cpu), wallMs: median(wall), rssKiB: peakRssKiB() };
+}
+
+function option(argv: readonly string[], name: string, fallback: string): string {
+  const at = argv.indexOf(name);
+  return at >= 0 && argv[at + 1] !== undefined ? argv[at + 1] : fallback;
+}
+
+async function main(argv: string[]): Promise<void> {
+  if (argv[0] === '--child') {
+    process.stdout.write(`${JSON.stringify(await measure(JSON.parse(argv[1]) as CpuCell))}\n`);
+    return;
+  }
+  const root = path.resolve(__dirname, '..');
+  const buildRoot = path.join(root, 'bench', '.out', 'build');
+  const sizes = option(argv, '--sizes', '1000,10000').split(',').map(Number);
+  const scenarios = option(argv, '--scenarios', SCENARIOS.join(',')).split(',') as ScenarioName[];
+  const rounds = Number(option(argv, '--rounds', '5'));
+  const transport = option(argv, '--transport', 'memory') as 'memory' | 'http';
+  transpileProject(root, buildRoot);
+  const server = transport === 'http' ? await startCannedServer() : undefined;
+  const results = new Map<string, CpuMeasurement[]>();
+  try {
+    for (const scenario of scenarios) for (const count of sizes) server?.prepare(scenario, count);
+    for (let round = 0; round < rounds; round++) {
+      for (const scenario of scenarios) {
+        for (const count of sizes) {
+          for (let i = 0; i < CLIENTS.length; i++) {
+            const client = CLIENTS[(i + round) % CLIENTS.length];
+            const cell: CpuCell = { client, scenario, count, transport, server: server?.url };
+            const child = await runNode(['--expose-gc', path.join(buildRoot, 'bench', 'cpu-time.js'), '--child', JSON.stringify(cell)], 20 * 60_000);
+            if (child.code !== 0) throw new Error(`${client} ${scenario} ${count}: ${child.stderr.trim().split('\n')[0]}`);
+            const key = `${scenario}|${count}|${client}`;
+            results.set(key, [...(results.get(key) ?? []), JSON.parse(child.stdout.trim().split('\n').pop()!) as CpuMeasurement]);
+            process.stderr.write(`round ${round + 1}/${rounds} ${key}\n`);
+          }
+        }
+      }
+    }
+  } finally {
+    await server?.close();
+  }
+  const lines = [
+    `CPU time per warm call (${transport}), medians of ${rounds} interleaved rounds; ratios taken within each round, then the median.`,
+    '',
+    '| Scenario | N | Client | CPU | × floor (CPU) | Wall | × floor (wall) | Peak RSS | RSS × floor |',
+    '|---|---:|---|---:|---:|---:|---:|---:|---:|',
+  ];
+  for (const scenario of scenarios) {
+    for (const count of sizes) {
+      const floor = results.get(`${scenario}|${count}|saxes floor`)!;
+      for (const client of CLIENTS) {
+        const rows = results.get(`${scenario}|${count}|${client}`)!;
+        const ratio = (pick: (m: CpuMeasurement) => number) => median(rows.map((row, i) => pick(row) / pick(floor[i])));
+        lines.push(`| ${scenario} | ${count.toLocaleString('en-US')} | ${client} | ${median(rows.map((r) => r.cpuMs)).toFixed(1)} ms | ${ratio((m) => m.cpuMs).toFixed(2)}× `
+          + `| ${median(rows.map((r) => r.wallMs)).toFixed(1)} ms | ${ratio((m) => m.wallMs).toFixed(2)}× | ${(median(rows.map((r) => r.rssKiB)) / 1024).toFixed(0)} MiB | ${ratio((m) => m.rssKiB).toFixed(2)}× |`);
+      }
+    }
+  }
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+});
