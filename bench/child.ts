@@ -72,6 +72,7 @@ async function loadClient(name: ClientName): Promise<BenchClient> {
     case 'saxes floor (xmlns)': return (await import('./clients/saxes-floor')).saxesFloorClient({ xmlns: true });
     case 'typed-ews': return (await import('./clients/typed-ews')).typedEwsClient();
     case 'typed-ews stream': return (await import('./clients/typed-ews')).typedEwsClient({ stream: true });
+    case 'typed-ews ItemBatches': return (await import('./clients/typed-ews-batches')).typedEwsBatchesClient();
     case 'typed-ews stream over node:http': return (await import('./clients/typed-ews')).typedEwsClient({ stream: true, nodeHttp: true });
     case 'ews-javascript-api': return (await import('./clients/ews-javascript-api')).ewsJavascriptApiClient();
   }

@@ -5,14 +5,15 @@
 import path from 'node:path';
 import { transpileProject } from './build';
 import { runNode, type ChildResult } from './child-process';
-import type { ClientName, ScenarioName } from './clients/bench-client';
+import { measures, type ClientName, type ScenarioName } from './clients/bench-client';
 import { REQUEST_BUILDERS, repetitionsFor, type RequestBuilderName, type Cell, type Measurement, type PagingMeasurement, type Repetitions } from './cells';
+import { COLD_CLIENTS, measureCold } from './cold';
 import { PEAK_RSS_SCRIPT } from './peak-rss';
 import { startCannedServer, type CannedServer } from './server/canned-server';
 import { STARTUP_TARGETS } from './startup';
 import { median } from './stats';
 
-export type Section = 'startup' | 'build' | 'http' | 'memory';
+export type Section = 'startup' | 'cold' | 'build' | 'http' | 'memory';
 
 export interface BenchOptions {
   readonly rounds: number;
@@ -30,6 +31,13 @@ export interface BenchOptions {
   readonly buildSizes: readonly number[];
   /** Start-up processes per target and round (their median is the round's value). */
   readonly startupRuns: number;
+  /** Cold cells (fresh process → first result, see cold.ts): these N, for every scenario of `coldScenarios`. */
+  readonly coldSizes: readonly number[];
+  readonly coldScenarios: readonly ScenarioName[];
+  /** Fresh processes per cold cell and round (their median is the round's value). */
+  readonly coldRuns: number;
+  /** Leave out the warm HTTP and memory cells, the builders and paging (`--cold`). */
+  readonly coldOnly?: boolean;
   readonly paging?: { readonly total: number; readonly pageSize: number };
   /** Overrides `repetitionsFor(N)` (the smoke test uses one call). */
   readonly repetitions?: Repetitions;
@@ -92,7 +100,7 @@ export async function runBenchmark(options: BenchOptions, root: string): Promise
         }
       }
     }
-    const paging = options.paging && await measurePaging(options.paging, buildRoot, server, options);
+    const paging = options.paging && !options.coldOnly ? await measurePaging(options.paging, buildRoot, server, options) : undefined;
     return { series: [...series.values()], paging, violations: [...server.violations], durationMs: performance.now() - started };
   } finally {
     await server.close();
@@ -102,12 +110,19 @@ export async function runBenchmark(options: BenchOptions, root: string): Promise
 function planGroups(options: BenchOptions): Group[] {
   const groups: Group[] = [];
   if (options.startupRuns > 0) groups.push({ section: 'startup', count: 0, subjects: [NODE_BASELINE, ...STARTUP_TARGETS] });
+  for (const scenario of options.coldScenarios) {
+    for (const count of options.coldSizes) {
+      const subjects = COLD_CLIENTS.filter((client) => options.clients.includes(client) && measures(client, scenario, count));
+      groups.push({ section: 'cold', scenario, count, subjects });
+    }
+  }
+  if (options.coldOnly) return groups;
   for (const count of options.buildSizes) groups.push({ section: 'build', count, subjects: REQUEST_BUILDERS });
   for (const scenario of options.httpScenarios) {
-    for (const count of options.httpSizes) groups.push({ section: 'http', scenario, count, subjects: options.clients });
+    for (const count of options.httpSizes) groups.push({ section: 'http', scenario, count, subjects: options.clients.filter((client) => measures(client, scenario, count)) });
   }
   for (const scenario of options.memoryScenarios) {
-    for (const count of options.memorySizes) groups.push({ section: 'memory', scenario, count, subjects: options.clients });
+    for (const count of options.memorySizes) groups.push({ section: 'memory', scenario, count, subjects: options.clients.filter((client) => measures(client, scenario, count)) });
   }
   return groups;
 }
@@ -127,6 +142,10 @@ interface Context {
 async function measure(group: Group, subject: string, context: Context): Promise<RoundValue> {
   try {
     if (group.section === 'startup') return await measureStartup(subject, context);
+    if (group.section === 'cold') {
+      const cell = { client: subject as ClientName, scenario: group.scenario!, count: group.count, server: context.server.url };
+      return await checked(context.server, () => measureCold(cell, context.buildRoot, context.options.coldRuns));
+    }
     const repetitions = context.options.repetitions ?? repetitionsFor(group.count);
     const cell: Cell = group.section === 'build'
       ? { kind: 'build', builder: subject as RequestBuilderName, count: group.count, ...repetitions }
@@ -134,16 +153,22 @@ async function measure(group: Group, subject: string, context: Context): Promise
         kind: 'call', client: subject as ClientName, scenario: group.scenario!, count: group.count,
         transport: group.section, server: context.server.url, ...repetitions,
       };
-    const violationsBefore = context.server.violations.length;
-    const measurement = JSON.parse(await runChild(cell, context.buildRoot, context.options.childFlags)) as Measurement;
-    // The server checks each request right after answering it: let that check run before reading it.
-    await new Promise((resolve) => setImmediate(resolve));
-    const violations = context.server.violations.slice(violationsBefore);
-    if (violations.length > 0) return { error: `wrong request: ${violations[0]}` };
-    return { timeMs: median(measurement.timesMs), firstMs: measurement.firstMs, rssKiB: measurement.peakRssKiB };
+    return await checked(context.server, async () => {
+      const measurement = JSON.parse(await runChild(cell, context.buildRoot, context.options.childFlags)) as Measurement;
+      return { timeMs: median(measurement.timesMs), firstMs: measurement.firstMs, rssKiB: measurement.peakRssKiB };
+    });
   } catch (error) {
     return { error: (error as Error).message };
   }
+}
+
+/** The value, unless the server found a request of it wrong (it checks each one right after answering). */
+async function checked(server: CannedServer, measureCell: () => Promise<RoundValue>): Promise<RoundValue> {
+  const violationsBefore = server.violations.length;
+  const value = await measureCell();
+  await new Promise((resolve) => setImmediate(resolve));
+  const violations = server.violations.slice(violationsBefore);
+  return violations.length > 0 ? { error: `wrong request: ${violations[0]}` } : value;
 }
 
 async function runChild(cell: Cell, buildRoot: string, childFlags: readonly string[] = []): Promise<string> {

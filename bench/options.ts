@@ -23,11 +23,15 @@ const FULL: Omit<BenchOptions, 'log'> = {
   memoryScenarios: ['findItemGrouped', 'getItem', 'deleteItem'],
   buildSizes: [100, 1_000, 10_000],
   startupRuns: 5,
+  coldSizes: [1, 100],
+  coldScenarios: SCENARIOS,
+  coldRuns: 3,
   paging: { total: 100_000, pageSize: 1_000 },
 };
 
 const QUICK: Omit<BenchOptions, 'log'> = {
   ...FULL,
+  coldRuns: 1,
   rounds: 2,
   httpSizes: [100, 1_000],
   memorySizes: [1_000],
@@ -36,7 +40,7 @@ const QUICK: Omit<BenchOptions, 'log'> = {
   paging: { total: 10_000, pageSize: 1_000 },
 };
 
-export const USAGE = `npm run bench -- [--quick] [--rounds N] [--sizes 100,1000] [--memory-sizes 10000,50000]
+export const USAGE = `npm run bench -- [--quick] [--cold] [--cold-sizes 1,100] [--cold-runs N] [--rounds N] [--sizes 100,1000] [--memory-sizes 10000,50000]
   [--build-sizes 100,1000] [--scenarios findItemGrouped,getItem,createItem,deleteItem]
   [--clients 'typed-ews,typed-ews stream'] [--child-flags '--max-semi-space-size=8'] [--startup-runs N]
   [--paging-total N | --no-paging] [--out FILE] [--profile client:scenario:N[:http|memory] | --profile startup:client]
@@ -49,6 +53,9 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
     args: [...argv],
     options: {
       quick: { type: 'boolean' },
+      cold: { type: 'boolean' },
+      'cold-sizes': { type: 'string' },
+      'cold-runs': { type: 'string' },
       rounds: { type: 'string' },
       sizes: { type: 'string' },
       'memory-sizes': { type: 'string' },
@@ -76,6 +83,10 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
     childFlags: values['child-flags'] === undefined ? [] : values['child-flags'].split(/\s+/).filter(Boolean),
     httpScenarios: scenarios ?? base.httpScenarios,
     memoryScenarios: scenarios ? base.memoryScenarios.filter((scenario) => scenarios.includes(scenario)) : base.memoryScenarios,
+    coldSizes: values['cold-sizes'] === undefined ? base.coldSizes : sizeList(values['cold-sizes'], '--cold-sizes'),
+    coldScenarios: scenarios ?? base.coldScenarios,
+    coldRuns: values['cold-runs'] === undefined ? base.coldRuns : wholeNumber(values['cold-runs'], '--cold-runs'),
+    coldOnly: values.cold === true,
     startupRuns: values['startup-runs'] === undefined ? base.startupRuns : wholeNumber(values['startup-runs'], '--startup-runs'),
     paging: values['no-paging'] ? undefined
       : values['paging-total'] === undefined ? base.paging : { total: wholeNumber(values['paging-total'], '--paging-total'), pageSize: 1_000 },

@@ -21,6 +21,7 @@ interface CpuProfile {
 export async function profileCell(spec: string, root: string, log: (line: string) => void): Promise<string> {
   const [client, scenario, count, transport = 'http'] = spec.split(':');
   if (client === 'startup') return requireTimes(scenario, root);
+  if (client === 'cold') return profileColdCell(spec.split(':').slice(1), root, log);
   if (!(CLIENTS as readonly string[]).includes(client) || !(SCENARIOS as readonly string[]).includes(scenario)
     || !Number.isInteger(Number(count)) || (transport !== 'http' && transport !== 'memory')) {
     throw new Error(`--profile: expected client:scenario:N[:http|memory], e.g. typed-ews:getItem:10000; got ${spec}`);
@@ -56,6 +57,33 @@ async function requireTimes(target: string, root: string): Promise<string> {
   const result = await runNode(['-r', path.join(buildRoot, 'bench', 'require-timer.js'), path.join(buildRoot, 'bench', 'startup.js'), target], 60_000);
   if (result.code !== 0) throw new Error(result.stderr.trim().split('\n')[0]);
   return result.stderr.trim();
+}
+
+/**
+ * `--profile cold:typed-ews:deleteItem:100`: one cold cell (a fresh process, one call) under
+ * `--cpu-prof`, with the require tree: what the first call and loading the client cost.
+ */
+async function profileColdCell([client, scenario, count]: string[], root: string, log: (line: string) => void): Promise<string> {
+  if (!(CLIENTS as readonly string[]).includes(client) || !(SCENARIOS as readonly string[]).includes(scenario) || !Number.isInteger(Number(count))) {
+    throw new Error(`--profile cold:client:scenario:N, e.g. cold:typed-ews:deleteItem:100; got cold:${client}:${scenario}:${count}`);
+  }
+  const buildRoot = path.join(root, 'bench', '.out', 'build');
+  const profileDir = path.join(root, 'bench', '.out', 'profiles');
+  transpileProject(root, buildRoot);
+  fs.mkdirSync(profileDir, { recursive: true });
+  const server = await startCannedServer();
+  try {
+    const cell = { client, scenario, count: Number(count), server: server.url };
+    const name = `cold-${client.replace(/\W+/g, '-')}-${scenario}-${count}-${Date.now()}.cpuprofile`;
+    const result = await runNode(['--cpu-prof', '--cpu-prof-dir', profileDir, '--cpu-prof-name', name, '--cpu-prof-interval', '100',
+      '-r', path.join(buildRoot, 'bench', 'require-timer.js'), path.join(buildRoot, 'bench', 'cold-child.js'), JSON.stringify(cell)], 60_000);
+    if (result.code !== 0) throw new Error(result.stderr.trim().split('\n')[0]);
+    const file = path.join(profileDir, name);
+    log(`profile written to ${path.relative(root, file)}`);
+    return `${result.stdout.trim()}\n\n${result.stderr.trim()}\n\n${summarizeProfile(JSON.parse(fs.readFileSync(file, 'utf8')) as CpuProfile, root, 40)}`;
+  } finally {
+    await server.close();
+  }
 }
 
 /** Self time per function and per file, largest first; the whole child run (warm-up and set-up included). */

@@ -10,8 +10,8 @@ export type { CallOptions, CallResult, ExchangeClientOptions } from './client/ex
 export { basicAuth, bearerAuth, ntlmAuth, noAuth } from './client/auth';
 export type { AuthStrategy, NtlmCredentials, TokenProvider } from './client/auth';
 export * from './client/errors';
-export { AxiosTransport } from './client/transport';
-export type { Transport, TransportRequest, TransportResponse, AxiosTransportOptions } from './client/transport';
+export { HttpTransport, AxiosTransport } from './client/transport';
+export type { Transport, TransportRequest, TransportResponse, HttpTransportOptions, AxiosTransportOptions } from './client/transport';
 export { responseMessagesOf, overallResult } from './client/response-messages';
 export type { ResponseMessage } from './client/response-messages';
 export type { Impersonation, RequestContext } from './client/soap-headers';

@@ -4,7 +4,7 @@ export const SCENARIOS = ['findItemGrouped', 'getItem', 'createItem', 'deleteIte
 export type ScenarioName = (typeof SCENARIOS)[number];
 
 /** The first is the floor every ratio is taken against; `saxes floor (xmlns)` is the same with saxes' namespace processing. */
-export const CLIENTS = ['saxes floor', 'saxes floor (xmlns)', 'typed-ews', 'typed-ews stream', 'ews-javascript-api'] as const;
+export const CLIENTS = ['saxes floor', 'saxes floor (xmlns)', 'typed-ews', 'typed-ews stream', 'typed-ews ItemBatches', 'ews-javascript-api'] as const;
 /**
  * Measured only when named in `--clients`: typed-ews streaming with its HTTP transport swapped for a
  * bare node:http one (bench/clients/node-http-transport.ts), which separates what axios costs from
@@ -12,6 +12,18 @@ export const CLIENTS = ['saxes floor', 'saxes floor (xmlns)', 'typed-ews', 'type
  */
 export const DIAGNOSTIC_CLIENTS = ['typed-ews stream over node:http'] as const;
 export type ClientName = (typeof CLIENTS)[number] | (typeof DIAGNOSTIC_CLIENTS)[number];
+
+/**
+ * ItemBatches (src/batch) has no FindItem, and is measured at N ≤ 100 only: one default-sized chunk,
+ * since the canned server answers every request with all N items, which a call chunked into several
+ * requests would not expect.
+ */
+export const ITEM_BATCHES_MAX_COUNT = 100;
+
+/** Whether a client has the scenario at this N (every client but ItemBatches has every one). */
+export function measures(client: ClientName, scenario: ScenarioName, count: number): boolean {
+  return client !== 'typed-ews ItemBatches' || (scenario !== 'findItemGrouped' && count <= ITEM_BATCHES_MAX_COUNT);
+}
 
 /**
  * Where requests go: the loopback server (`http`), or nowhere at all (`memory`: the response bytes

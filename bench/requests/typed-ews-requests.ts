@@ -50,7 +50,7 @@ export function deleteItemRequest(ids: readonly string[]): DeleteItemType {
   };
 }
 
-function calendarItem(appointment: Appointment): { $el: 'CalendarItem' } & CalendarItemType {
+export function calendarItem(appointment: Appointment): { $el: 'CalendarItem' } & CalendarItemType {
   return {
     $el: 'CalendarItem',
     Subject: appointment.subject,

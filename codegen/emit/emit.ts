@@ -10,7 +10,7 @@ import type { SchemaSet } from '../../src/schema/descriptors';
 import { resolveFieldUris } from '../passes/field-uris';
 import { linkTypeDocs, operationPage, withSee } from './doc-links';
 import { DATE_INPUT, InputTypeEmitter } from './input-types';
-import { printJsonParse, printLiteral } from './literal';
+import { printJsonParse, printTypeTable, printLiteral } from './literal';
 import { TypeEmitter } from './ts-types';
 import { VersionDocs } from './version-docs';
 
@@ -101,12 +101,17 @@ export function emitAll(schema: SchemaSet, options: EmitOptions): EmittedFile[] 
     },
     { kind: StructureKind.TypeAlias, isExported: true, name: 'OperationName', type: 'keyof OperationTypes' },
   ]);
+  const { types, ...rest } = schema;
   add('schema', [
     importFrom(`${options.runtimeImport}/descriptors`, ['SchemaSet'], true),
+    importFrom(`${options.runtimeImport}/type-table`, ['typesFromTable'], false),
     {
       kind: StructureKind.VariableStatement, isExported: true, declarationKind: 'const' as never,
-      docs: ['Every descriptor of the schema set: the runtime reader and writer interpret these.'],
-      declarations: [{ name: 'schema', type: 'SchemaSet', initializer: `${printJsonParse(schema as unknown as Record<string, unknown>)} as SchemaSet` }],
+      docs: ['Every descriptor of the schema set: the runtime reader and writer interpret these. Types are parsed one by one on first use (src/schema/type-table.ts).'],
+      declarations: [{
+        name: 'schema', type: 'SchemaSet',
+        initializer: `{ ...${printJsonParse(rest as unknown as Record<string, unknown>)}, types: typesFromTable(${printTypeTable(types)}) } as SchemaSet`,
+      }],
     },
   ]);
   const fieldUris = resolveFieldUris(schema);

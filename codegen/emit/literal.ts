@@ -51,3 +51,15 @@ export function printJsonParse(value: Readonly<Record<string, unknown>>): string
   const json = `{\n${lines.join(',\n')}\n}`.replace(/`/g, '\\u0060').replace(/\$\{/g, '$\\u007b');
   return `JSON.parse(String.raw\`${json}\`)`;
 }
+
+/**
+ * Prints the type descriptors as the table src/schema/type-table.ts reads: `String.raw` text with one
+ * `Name {JSON}` line per type, parsed per type on first use (see there). Escaped as printJsonParse does.
+ */
+export function printTypeTable(types: Readonly<Record<string, unknown>>): string {
+  const lines = Object.entries(types).map(([name, desc]) => {
+    if (!/^[^\s`$\\]+$/.test(name)) throw new Error(`type name ${JSON.stringify(name)} cannot be a type table key`);
+    return `${name} ${JSON.stringify(desc)}`;
+  });
+  return `String.raw\`\n${lines.join('\n').replace(/`/g, '\\u0060').replace(/\$\{/g, '$\\u007b')}\n\``;
+}

@@ -16,7 +16,7 @@ import type { AuthStrategy } from '../client/auth/strategy';
 import { EwsAbortError, EwsRedirectError } from '../client/errors';
 import { redact } from '../client/redact';
 import { openSoapBody } from '../client/soap-response';
-import { AxiosTransport, type AxiosTransportOptions } from '../client/transport';
+import { HttpTransport, type HttpTransportOptions } from '../client/transport';
 import type { AutodiscoverAnswer, AutodiscoverProtocol, DiscoveredSettings } from './answer';
 import { defaultAutodiscoverCache, type AutodiscoverCache, type CachedDiscovery } from './cache';
 import {
@@ -63,7 +63,7 @@ export interface DiscoverOptions {
   readonly cache?: AutodiscoverCache | false;
   /** Deadline of each request, 30 s by default. */
   readonly timeoutMs?: number;
-  readonly tls?: Pick<AxiosTransportOptions, 'ca' | 'rejectUnauthorized'>;
+  readonly tls?: Pick<HttpTransportOptions, 'ca' | 'rejectUnauthorized'>;
   readonly signal?: AbortSignal;
   /**
    * Where to connect for a URL the procedure addresses: tests and the simulator map
@@ -136,7 +136,7 @@ class Discovery {
   readonly attempts: AutodiscoverAttempt[] = [];
   private redirects = 0;
   private readonly visited = new Set<string>();
-  private readonly transport: AxiosTransport;
+  private readonly transport: HttpTransport;
   private readonly protocols: readonly AutodiscoverProtocol[];
   private readonly maxRedirects: number;
   private readonly timeoutMs: number;
@@ -150,7 +150,7 @@ class Discovery {
     if (!Number.isInteger(max) || max < 0) throw new TypeError('discover: maxRedirects must be a non-negative integer');
     this.maxRedirects = Math.min(max, MAX_REDIRECTS);
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    this.transport = new AxiosTransport({ auth: options.auth, timeoutMs: this.timeoutMs, maxSockets: 2, ...options.tls });
+    this.transport = new HttpTransport({ auth: options.auth, timeoutMs: this.timeoutMs, maxSockets: 2, ...options.tls });
   }
 
   close(): void {

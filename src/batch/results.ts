@@ -55,13 +55,20 @@ export interface ServiceResponseCollection<R extends ServiceResponse = ServiceRe
 }
 
 export function collectionOf<R extends ServiceResponse>(responses: readonly R[]): ServiceResponseCollection<R> {
-  return { responses, overallResult: overallResult(responses.map((r) => ({ responseClass: r.result }))) };
+  // overallResult reads `responseClass`; a view of each response rather than a copy per item.
+  return { responses, overallResult: overallResult(responses.map(asResponseClass)) };
 }
 
-/** The response for an outcome; item-bearing operations add their payload through `extra`. */
+const asResponseClass = (response: ServiceResponse): { responseClass: ServiceResult } => ({ responseClass: response.result });
+
+/**
+ * The response for an outcome, built as one object (no spread of a temporary one per item: a chunk of
+ * 100 made 300 objects for 100 responses).
+ */
 export function responseOf(outcome: UnitOutcome): ServiceResponse {
-  const resent = outcome.resentAfterUnknownOutcome ? { resentAfterUnknownOutcome: true } : {};
-  return outcome.kind === 'answered' ? { ...fromMessage(outcome.message), ...resent } : { ...failureResponse(outcome.error), ...resent };
+  const response = outcome.kind === 'answered' ? fromMessage(outcome.message) : failureResponse(outcome.error);
+  if (outcome.resentAfterUnknownOutcome) (response as { resentAfterUnknownOutcome?: boolean }).resentAfterUnknownOutcome = true;
+  return response;
 }
 
 /** The first item of an answered response message (CreateItem, GetItem, UpdateItem, MoveItem, CopyItem). */
@@ -72,15 +79,16 @@ export function firstItemOf(outcome: UnitOutcome): RealItem | undefined {
 }
 
 export function fromMessage(message: ResponseMessage): ServiceResponse {
-  return {
+  const response: { -readonly [K in keyof ServiceResponse]: ServiceResponse[K] } = {
     result: message.responseClass,
     errorCode: message.responseCode,
-    ...(message.messageText !== undefined && { errorMessage: message.messageText }),
     errorDetails: message.messageXml,
     errorProperties: pathsIn(message.payload.MessageXml?.$any),
     message,
     diagnostics: message.diagnostics,
   };
+  if (message.messageText !== undefined) response.errorMessage = message.messageText;
+  return response;
 }
 
 /** A failure on this side, or of the whole request; a SOAP fault's own code and details are kept. */
@@ -109,7 +117,10 @@ function isPathElement(name: string): boolean {
   return pathElements.has(name);
 }
 
-function pathsIn(entries: readonly AnyEntry[] | undefined): PropertyPath[] {
-  if (!entries) return [];
+/** Shared by every response whose MessageXml names no property (nearly all): nothing to allocate. */
+const NO_PATHS: readonly PropertyPath[] = Object.freeze([]);
+
+function pathsIn(entries: readonly AnyEntry[] | undefined): readonly PropertyPath[] {
+  if (!entries) return NO_PATHS;
   return entries.filter((e) => isPathElement(e.$el)).map(({ $ns: _ns, ...path }) => path as unknown as PropertyPath);
 }

@@ -21,7 +21,7 @@ import { scrubError, secretForms } from './redact';
 import { ResponseMessage, responseMessagesOf, toResponseMessage } from './response-messages';
 import { RequestContext, soapHeadersFor } from './soap-headers';
 import { openSoapBody } from './soap-response';
-import { AxiosTransport, AxiosTransportOptions, Transport } from './transport';
+import { HttpTransport, HttpTransportOptions, Transport } from './transport';
 import { windowsTimeZone } from '../values/time-zones';
 
 export const DEFAULT_EXCHANGE_VERSION = 'Exchange2013_SP1';
@@ -43,7 +43,7 @@ export interface ExchangeClientOptions extends Omit<Partial<RequestContext>, 've
   /** Deadline per request (response body included); 100 s by default. */
   readonly timeoutMs?: number;
   /** TLS and pooling options of the default transport. */
-  readonly tls?: Pick<AxiosTransportOptions, 'ca' | 'rejectUnauthorized' | 'maxSockets'>;
+  readonly tls?: Pick<HttpTransportOptions, 'ca' | 'rejectUnauthorized' | 'maxSockets'>;
   /** Replace the HTTP transport (tests, proxies, the simulator's in-process transport). */
   readonly transport?: Transport;
   /**
@@ -99,7 +99,7 @@ export class ExchangeClient {
     this.context = withOverrides({ version: DEFAULT_EXCHANGE_VERSION as string as RequestContext['version'] }, { ...options, version: options.version === 'auto' ? undefined : options.version });
     this.ownsTransport = !options.transport;
     this.transport = options.transport
-      ?? new AxiosTransport({ auth: options.auth, timeoutMs: options.timeoutMs, ...options.tls });
+      ?? new HttpTransport({ auth: options.auth, timeoutMs: options.timeoutMs, ...options.tls });
   }
 
   /** The descriptors requests are written and responses read with. */
@@ -270,7 +270,7 @@ export class ExchangeClient {
 
   /** Releases pooled connections of the default transport. */
   close(): void {
-    if (this.ownsTransport) (this.transport as AxiosTransport).close();
+    if (this.ownsTransport) (this.transport as HttpTransport).close();
   }
 
   /** Feeds the whole body to the reader; a malformed document or a transport failure throws. */

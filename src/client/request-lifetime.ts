@@ -1,7 +1,7 @@
 /**
  * The deadline and the cancellation of one `Transport.send`: one timer and one AbortController span
  * every round trip (an NTLM handshake makes three) and the streaming of the response body, and every
- * low-level failure (an AxiosError, a Node socket error) is turned into a typed error here.
+ * low-level failure (a Node socket error, an AbortError) is turned into a typed error here.
  */
 import { PassThrough, type Readable } from 'node:stream';
 import { EwsAbortError, EwsConnectionError, EwsError, EwsTimeoutError, isTlsVerificationCode } from './errors';
@@ -48,7 +48,7 @@ export class RequestLifetime {
   }
 
   /**
-   * The body handed to callers: the bytes of `source`, but its errors (axios' CanceledError, Node's
+   * The body handed to callers: the bytes of `source`, but its errors (an AbortError, Node's
    * "aborted") arrive as typed errors, and destroying it releases the socket.
    */
   relay(source: Readable, requestSent: boolean): Readable {

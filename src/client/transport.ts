@@ -1,12 +1,12 @@
 /**
  * Sends a SOAP envelope over HTTP(S) and hands back the response as a stream. `Transport` is the seam:
- * tests and the simulator plug in their own; `AxiosTransport` is the real one.
+ * tests and the simulator plug in their own; `HttpTransport` is the real one.
  */
 import http from 'node:http';
 import https from 'node:https';
-import { finished, Readable } from 'node:stream';
+import { finished, type Readable, type Transform } from 'node:stream';
 import { TLSSocket } from 'node:tls';
-import type { AxiosInstance, AxiosStatic, RawAxiosResponseHeaders, AxiosResponseHeaders } from 'axios';
+import zlib from 'node:zlib';
 import { noAuth, type AuthSession, type AuthStrategy, type WireRequest, type WireResponse } from './auth/strategy';
 import { EwsAbortError } from './errors';
 import { RequestLifetime } from './request-lifetime';
@@ -38,7 +38,7 @@ export interface Transport {
   send(request: TransportRequest): Promise<TransportResponse>;
 }
 
-export interface AxiosTransportOptions {
+export interface HttpTransportOptions {
   /** Authentication; none by default. */
   readonly auth?: AuthStrategy;
   /** Default deadline per request in milliseconds (100 s, as Exchange's own clients use). */
@@ -58,24 +58,23 @@ const DEFAULT_TIMEOUT_MS = 100_000;
 const USER_AGENT = `typed-ews/${SDK_VERSION}`;
 
 /**
- * axios is loaded on the first request, not on import: it is half of the package's start-up time
- * (46 of 90 ms measured by the benchmark), which a program that never sends should not pay.
+ * The real transport: node:http and node:https with keep-alive agents. Not axios (used here until
+ * issue 15): of all it offers only a POST with a streamed response was used, and loading it (with
+ * form-data, proxy agents, follow-redirects, http2) took 46 of the 90 ms of the package's start-up,
+ * paid by the first request of every process. Redirects are never followed (that would re-send the
+ * body and the credentials to another URL), no environment proxy is used (NTLM authenticates a
+ * connection, which a proxy would not preserve), and nothing is retried here: retrying is the
+ * caller's decision (see EwsError.outcomeUnknown). Every status is a response to classify (a SOAP
+ * fault comes with 500), not an exception.
  */
-let axiosModule: AxiosStatic | undefined;
-function loadAxios(): AxiosStatic {
-  axiosModule ??= (require('axios') as { default: AxiosStatic }).default;
-  return axiosModule;
-}
-
-export class AxiosTransport implements Transport {
-  #httpClient?: AxiosInstance;
+export class HttpTransport implements Transport {
   readonly #httpAgent: http.Agent;
   readonly #httpsAgent: https.Agent;
   readonly #tls: https.AgentOptions;
   readonly #auth: AuthSession;
   readonly #timeoutMs: number;
 
-  constructor(options: AxiosTransportOptions = {}) {
+  constructor(options: HttpTransportOptions = {}) {
     this.#timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.#tls = { rejectUnauthorized: options.rejectUnauthorized ?? true, ...(options.ca !== undefined && { ca: options.ca }) };
     const maxSockets = options.maxSockets ?? 16;
@@ -106,44 +105,34 @@ export class AxiosTransport implements Transport {
     this.#httpsAgent.destroy();
   }
 
-  get #http(): AxiosInstance {
-    this.#httpClient ??= loadAxios().create({
-      method: 'POST',
-      responseType: 'stream',
-      // Every status is a response to classify (a SOAP fault comes with 500), not an exception.
-      validateStatus: () => true,
-      // Redirects are never followed: that would re-send the body and the credentials to another URL.
-      // Axios itself never retries; retrying is the caller's decision (see EwsError.outcomeUnknown).
-      maxRedirects: 0,
-      // No environment proxy: NTLM authenticates a connection, which a proxy would not preserve.
-      proxy: false,
-      httpAgent: this.#httpAgent,
-      httpsAgent: this.#httpsAgent,
-    });
-    return this.#httpClient;
-  }
-
   async #roundTrip(request: WireRequest, lifetime: RequestLifetime): Promise<WireResponse> {
     const carriesBody = request.probe !== true;
+    const body = typeof request.body === 'string' ? Buffer.from(request.body, 'utf8') : request.body;
+    const secure = request.url.startsWith('https:');
+    let outgoing: http.ClientRequest | undefined;
     try {
-      const body = typeof request.body === 'string' ? Buffer.from(request.body, 'utf8') : request.body;
-      const response = await this.#http.request<Readable>({
-        url: request.url,
-        data: oneShotStream(body),
-        headers: { ...request.headers, 'Content-Length': String(body.length) },
-        signal: lifetime.signal,
-        ...(request.agent ? { httpAgent: request.agent, httpsAgent: request.agent } : {}),
+      const response = await new Promise<http.IncomingMessage>((resolve, reject) => {
+        outgoing = (secure ? https : http).request(request.url, {
+          method: 'POST',
+          headers: { ...request.headers, 'Content-Length': String(body.length) },
+          agent: request.agent ?? (secure ? this.#httpsAgent : this.#httpAgent),
+          signal: lifetime.signal,
+        }, resolve);
+        outgoing.on('error', reject);
+        outgoing.end(body);
       });
       return {
-        status: response.status,
-        headers: flattenHeaders(response.headers),
-        body: lifetime.relay(response.data, carriesBody),
+        status: response.statusCode ?? 0,
+        headers: decodedHeaders(response.headers),
+        body: lifetime.relay(decoded(response), carriesBody),
         requestSent: carriesBody,
         // Read only for probes (the NTLM NEGOTIATE leg), the one place that needs it.
-        ...(request.probe && { peerCertificate: peerCertificateOf(response.request) }),
+        ...(request.probe && { peerCertificate: peerCertificateOf(response.socket) }),
       };
     } catch (error) {
-      throw lifetime.failure(error, carriesBody && bodyWentOut(error));
+      // Whether the whole request left through the socket before the failure: a ClientRequest
+      // finishes once its last byte was handed to the operating system.
+      throw lifetime.failure(error, carriesBody && outgoing?.writableFinished === true);
     }
   }
 
@@ -154,30 +143,12 @@ export class AxiosTransport implements Transport {
   }
 }
 
-/**
- * The body as a stream that lets go of its bytes once they are read. Node's keep-alive agent keeps
- * the options of the request that opened a socket for as long as the socket lives, and axios's
- * options reach its config and `data`: given the Buffer itself, every pooled connection would pin
- * the request body it was opened with (11 MB for a CreateItem of 10,000 appointments) until it closes.
- */
-function oneShotStream(body: Buffer): Readable {
-  let pending: Buffer | undefined = body;
-  return new Readable({
-    read() {
-      const chunk = pending;
-      pending = undefined;
-      if (chunk !== undefined && chunk.length > 0) this.push(chunk);
-      this.push(null);
-    },
-  });
-}
-
 function parseEndpoint(url: string): URL {
   const parsed = URL.canParse(url) ? new URL(url) : undefined;
   if (parsed?.protocol !== 'https:' && parsed?.protocol !== 'http:') {
     throw new TypeError('The EWS URL must be an absolute http: or https: URL');
   }
-  // axios would turn user info into a Basic Authorization header behind the caller's back.
+  // node:http would turn user info into a Basic Authorization header behind the caller's back.
   if (parsed.username !== '' || parsed.password !== '') {
     throw new TypeError('The EWS URL must not contain credentials; pass them as the transport\'s `auth` option');
   }
@@ -197,6 +168,7 @@ function headersFor(request: TransportRequest): Record<string, string> {
     Accept: 'text/xml',
     'Content-Type': 'text/xml; charset=utf-8',
     'User-Agent': USER_AGENT,
+    'Accept-Encoding': 'gzip, deflate, br',
     ...request.headers,
     ...(request.soapAction !== undefined && { SOAPAction: quote(request.soapAction) }),
   };
@@ -206,22 +178,39 @@ function quote(soapAction: string): string {
   return soapAction.startsWith('"') ? soapAction : `"${soapAction}"`;
 }
 
-/**
- * Whether the whole request left through the socket before the failure: Node's ClientRequest
- * finishes once its last byte was handed to the operating system.
- */
-function bodyWentOut(error: unknown): boolean {
-  const request = loadAxios().isAxiosError(error) ? (error.request as http.ClientRequest | undefined) : undefined;
-  return request?.writableFinished === true;
-}
-
-function peerCertificateOf(request: unknown): Buffer | undefined {
-  const socket = (request as http.ClientRequest | undefined)?.socket;
+function peerCertificateOf(socket: unknown): Buffer | undefined {
   return socket instanceof TLSSocket ? socket.getPeerCertificate().raw : undefined;
 }
 
+/** Compressed answers (Exchange compresses when asked, and IIS in front of it may) are inflated here. */
+function decoded(response: http.IncomingMessage): Readable {
+  const inflate = inflaterFor(response.headers['content-encoding']);
+  if (!inflate) return response;
+  response.on('error', (error) => inflate.destroy(error));
+  return response.pipe(inflate);
+}
+
+function inflaterFor(encoding: string | undefined): Transform | undefined {
+  switch (encoding?.trim().toLowerCase()) {
+    case 'gzip': case 'x-gzip': return zlib.createGunzip({ flush: zlib.constants.Z_SYNC_FLUSH, finishFlush: zlib.constants.Z_SYNC_FLUSH });
+    case 'deflate': return zlib.createInflate({ flush: zlib.constants.Z_SYNC_FLUSH, finishFlush: zlib.constants.Z_SYNC_FLUSH });
+    case 'br': return zlib.createBrotliDecompress();
+    default: return undefined;
+  }
+}
+
+/** The headers of a decoded body: its encoding and compressed length no longer describe it. */
+function decodedHeaders(headers: http.IncomingHttpHeaders): Record<string, string> {
+  const flat = flattenHeaders(headers);
+  if (inflaterFor(flat['content-encoding']) !== undefined) {
+    delete flat['content-encoding'];
+    delete flat['content-length'];
+  }
+  return flat;
+}
+
 /** Response headers as `TransportResponse` carries them: lower-cased names, repeated values joined with ", ". */
-export function flattenHeaders(headers: RawAxiosResponseHeaders | AxiosResponseHeaders | NodeJS.Dict<string | string[]>): Record<string, string> {
+export function flattenHeaders(headers: NodeJS.Dict<string | string[]>): Record<string, string> {
   const flat: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) {
     if (value === undefined || value === null) continue;
@@ -229,3 +218,10 @@ export function flattenHeaders(headers: RawAxiosResponseHeaders | AxiosResponseH
   }
   return flat;
 }
+
+/** @deprecated The former name of HttpTransport (which no longer uses axios). */
+export const AxiosTransport = HttpTransport;
+/** @deprecated The former name of HttpTransport (which no longer uses axios). */
+export type AxiosTransport = HttpTransport;
+/** @deprecated The former name of HttpTransportOptions. */
+export type AxiosTransportOptions = HttpTransportOptions;

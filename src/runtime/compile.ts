@@ -197,10 +197,34 @@ export function compileGlobalElement(schema: SchemaSet, key: string): CompiledEl
 }
 
 export function compileElement(schema: SchemaSet, desc: ElementDesc): CompiledElement {
-  return {
-    name: desc.name, qname: qualify(desc.ns, desc.name), uri: namespaceUri(schema, desc.ns),
-    nillable: desc.nillable ?? false, aliases: desc.aliases ?? [], type: compileTypeRef(schema, desc.type),
-  };
+  return new LazyTypedElement(schema, desc);
+}
+
+/**
+ * An element whose type is compiled when first asked for, not with its parent: compiling a type
+ * eagerly compiled everything reachable from it, and from ResponseMessages that is nearly the whole
+ * schema (every response message and item type), paid by the first call of every process whatever
+ * it read. Now a call compiles the types its request and response actually hold.
+ */
+class LazyTypedElement implements CompiledElement {
+  readonly name: string;
+  readonly qname: string;
+  readonly uri: string;
+  readonly nillable: boolean;
+  readonly aliases: readonly string[];
+  #type: CompiledType | CompiledSimple | undefined;
+
+  constructor(private readonly schema: SchemaSet, private readonly desc: ElementDesc) {
+    this.name = desc.name;
+    this.qname = qualify(desc.ns, desc.name);
+    this.uri = namespaceUri(schema, desc.ns);
+    this.nillable = desc.nillable ?? false;
+    this.aliases = desc.aliases ?? [];
+  }
+
+  get type(): CompiledType | CompiledSimple {
+    return (this.#type ??= compileTypeRef(this.schema, this.desc.type));
+  }
 }
 
 /** A slot for an element outside any content model: a document root or a SOAP header. */

@@ -1,19 +1,32 @@
 /**
- * Schema-wide lookups built once per SchemaSet (lazily, cached in a WeakMap on the schema object):
- * namespace prefixes both ways, global elements by namespace and local name, substitution groups,
- * and the types derived from each type (for xsi:type).
+ * Schema-wide lookups built once per SchemaSet (lazily, each on first use, cached in a WeakMap on the
+ * schema object): namespace prefixes both ways, global elements by namespace and local name, and
+ * substitution groups and derivation (which walk chains instead of indexing every type).
  */
 import type { GlobalElementDesc, SchemaSet } from '../schema/descriptors';
 import { SOAP_ENVELOPE_NS, XML_NS, XSI_NS } from './namespaces';
 
-interface SchemaIndex {
-  readonly prefixByUri: ReadonlyMap<string, string>;
+/** Each map is built on first use, on its own; none reads the types (see isDerivedFrom). */
+class SchemaIndex {
+  #prefixByUri?: ReadonlyMap<string, string>;
+  #canonicalUris?: ReadonlyMap<string, string>;
+  #globalElements?: ReadonlyMap<string, ReadonlyMap<string, string>>;
+
+  constructor(private readonly schema: SchemaSet) {}
+
+  get prefixByUri(): ReadonlyMap<string, string> {
+    return (this.#prefixByUri ??= buildPrefixes(this.schema));
+  }
+
   /** Each namespace URI the runtime compares against, as the one string object the descriptors use. */
-  readonly canonicalUris: ReadonlyMap<string, string>;
+  get canonicalUris(): ReadonlyMap<string, string> {
+    return (this.#canonicalUris ??= buildCanonicalUris(this.schema));
+  }
+
   /** namespace URI → local name → global element key (`t:Path`). */
-  readonly globalElements: ReadonlyMap<string, ReadonlyMap<string, string>>;
-  /** type name → names of every type derived from it, directly or not. */
-  readonly derivedTypes: ReadonlyMap<string, ReadonlySet<string>>;
+  get globalElements(): ReadonlyMap<string, ReadonlyMap<string, string>> {
+    return (this.#globalElements ??= buildGlobalElements(this.schema));
+  }
 }
 
 const indexes = new WeakMap<SchemaSet, SchemaIndex>();
@@ -21,9 +34,7 @@ const indexes = new WeakMap<SchemaSet, SchemaIndex>();
 function indexOf(schema: SchemaSet): SchemaIndex {
   let index = indexes.get(schema);
   if (!index) {
-    index = {
-      prefixByUri: buildPrefixes(schema), canonicalUris: buildCanonicalUris(schema), globalElements: buildGlobalElements(schema), derivedTypes: buildDerivedTypes(schema),
-    };
+    index = new SchemaIndex(schema);
     indexes.set(schema, index);
   }
   return index;
@@ -66,8 +77,18 @@ export function substitutes(schema: SchemaSet, key: string, headKey: string): bo
   return false;
 }
 
+/**
+ * Walks the base chain of `typeName` (a few hops), rather than indexing the derived types of every
+ * type: that index read all 1,195 type descriptors on the first xsi:type of a process.
+ */
 export function isDerivedFrom(schema: SchemaSet, typeName: string, baseName: string): boolean {
-  return indexOf(schema).derivedTypes.get(baseName)?.has(typeName) ?? false;
+  let current = schema.types[typeName];
+  // Derivation chains are acyclic in XSD; the hop limit only guards against a broken schema.
+  for (let hops = 0; current?.kind === 'complex' && current.base !== undefined && hops < 64; hops++) {
+    if (current.base === baseName) return true;
+    current = schema.types[current.base];
+  }
+  return false;
 }
 
 function buildPrefixes(schema: SchemaSet): Map<string, string> {
@@ -90,20 +111,4 @@ function buildGlobalElements(schema: SchemaSet): Map<string, Map<string, string>
     byLocal.set(desc.name, key);
   }
   return byUri;
-}
-
-function buildDerivedTypes(schema: SchemaSet): Map<string, Set<string>> {
-  const derived = new Map<string, Set<string>>();
-  for (const desc of Object.values(schema.types)) {
-    if (desc.kind !== 'complex') continue;
-    // Derivation chains are acyclic in XSD; the hop limit only guards against a broken schema.
-    for (let base = desc.base, hops = 0; base && hops < 64; hops++) {
-      let set = derived.get(base);
-      if (!set) derived.set(base, (set = new Set()));
-      set.add(desc.name);
-      const baseDesc = schema.types[base];
-      base = baseDesc?.kind === 'complex' ? baseDesc.base : undefined;
-    }
-  }
-  return derived;
 }

@@ -5,7 +5,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { CLIENTS, DIAGNOSTIC_CLIENTS, SCENARIOS } from '../../bench/clients/bench-client';
+import { CLIENTS, DIAGNOSTIC_CLIENTS, SCENARIOS, measures } from '../../bench/clients/bench-client';
+import { COLD_CLIENTS } from '../../bench/cold';
 import { REQUEST_BUILDERS } from '../../bench/cells';
 import type { Environment } from '../../bench/environment';
 import { NODE_BASELINE, runBenchmark, type BenchResults } from '../../bench/harness';
@@ -26,7 +27,7 @@ const MEASURED = [...CLIENTS, ...DIAGNOSTIC_CLIENTS];
  * The plan's child processes (builders, HTTP cells, memory cells, start-ups, paging), each worth about
  * 30 Node starts, plus the in-process transpile of the project (about 100).
  */
-const CHILDREN = REQUEST_BUILDERS.length + SCENARIOS.length * MEASURED.length + MEASURED.length + STARTUP_TARGETS.length + 1 + 1;
+const CHILDREN = REQUEST_BUILDERS.length + 2 * SCENARIOS.length * MEASURED.length + MEASURED.length + STARTUP_TARGETS.length + 1 + 1;
 const HARNESS_BOUND_MS = scaledTimeout(CHILDREN * 30 + 100);
 
 describe('benchmark harness, tiny plan', () => {
@@ -43,6 +44,9 @@ describe('benchmark harness, tiny plan', () => {
       memoryScenarios: ['deleteItem'],
       buildSizes: [20],
       startupRuns: 1,
+      coldSizes: [1],
+      coldScenarios: SCENARIOS,
+      coldRuns: 1,
       paging: { total: 250, pageSize: 100 },
       repetitions: { warmup: 0, timed: 1 },
       log: () => undefined,
@@ -51,7 +55,10 @@ describe('benchmark harness, tiny plan', () => {
 
   it('measures every client in every scenario, and every builder and start-up target, without failures', () => {
     const subjects = (section: string) => results.series.filter((series) => series.section === section).map((series) => `${series.scenario ?? ''}/${series.subject}`);
-    expect(subjects('http').sort()).toEqual(SCENARIOS.flatMap((scenario) => MEASURED.map((client) => `${scenario}/${client}`)).sort());
+    expect(subjects('http').sort()).toEqual(SCENARIOS.flatMap((scenario) => MEASURED.filter((client) => measures(client, scenario, 20)).map((client) => `${scenario}/${client}`)).sort());
+    expect(subjects('http')).toContain('deleteItem/typed-ews ItemBatches');
+    expect(subjects('http')).not.toContain('findItemGrouped/typed-ews ItemBatches');
+    expect(subjects('cold').sort()).toEqual(SCENARIOS.flatMap((scenario) => COLD_CLIENTS.filter((client) => measures(client, scenario, 1)).map((client) => `${scenario}/${client}`)).sort());
     expect(subjects('memory').sort()).toEqual(MEASURED.map((client) => `deleteItem/${client}`).sort());
     expect(subjects('build').sort()).toEqual(REQUEST_BUILDERS.map((builder) => `/${builder}`).sort());
     expect(subjects('startup').sort()).toEqual([NODE_BASELINE, ...STARTUP_TARGETS].map((target) => `/${target}`).sort());
@@ -60,7 +67,7 @@ describe('benchmark harness, tiny plan', () => {
       const [round] = series.rounds;
       if ('error' in round) throw new Error(`${series.section} ${series.scenario} ${series.subject}: ${round.error}`);
       expect(round.timeMs).toBeGreaterThan(0);
-      expect(round.rssKiB).toBeGreaterThan(10_000);
+      if (series.section !== 'cold') expect(round.rssKiB).toBeGreaterThan(10_000);
     }
     expect(results.violations).toEqual([]);
   });
@@ -77,6 +84,9 @@ describe('benchmark harness, tiny plan', () => {
     expect(report).toMatch(/\| 20 \| saxes floor \| [\d.]+ ms \| 1\.00× \|/);
     expect(report).toContain('| `node -e 0` |');
     expect(report).toContain('### 5. Memory while paging 250 items (typed-ews)');
+    expect(report).toContain('### 6. Cold: fresh process → first result');
+    expect(report).toMatch(/\| DeleteItem \| 1 \| typed-ews ItemBatches \| [\d.]+ ms \| [\d.]+× \| [\d.]+ ms \|/);
+    expect(report).toContain('| Cold start → first result ≤ 1.3× the floor\'s');
     expect(report).not.toContain('failed');
   });
 });

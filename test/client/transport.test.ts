@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { text } from 'node:stream/consumers';
+import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { EwsAbortError, EwsConnectionError, EwsTimeoutError } from '../../src/client/errors';
 import type { TransportRequest } from '../../src/client/transport';
 import { SDK_VERSION } from '../../src/client/version';
@@ -16,7 +17,7 @@ function request(url: string, extra: Partial<TransportRequest> = {}): TransportR
   return { url, body: ENVELOPE, headers: {}, ...extra };
 }
 
-describe('AxiosTransport on the wire', () => {
+describe('HttpTransport on the wire', () => {
   it('POSTs the envelope with Content-Type, quoted SOAPAction, User-Agent and the caller headers', async () => {
     const server = await loopback.serve((_request, response) => response.end(ENVELOPE));
     const transport = loopback.connect();
@@ -98,13 +99,27 @@ describe('AxiosTransport on the wire', () => {
     expect(server.requests).toHaveLength(1);
   });
 
+  it.each([['gzip', gzipSync], ['deflate', deflateSync], ['br', brotliCompressSync]] as const)(
+    'asks for compressed answers and hands back a %s-compressed body decoded, without the encoding header',
+    async (encoding, compress) => {
+      const server = await loopback.serve((_request, response) => {
+        response.writeHead(200, { 'content-type': 'text/xml; charset=utf-8', 'content-encoding': encoding });
+        response.end(compress(Buffer.from(ENVELOPE, 'utf8')));
+      });
+      const response = await loopback.connect().send(request(server.url));
+      expect(await text(response.body)).toBe(ENVELOPE);
+      expect(response.headers['content-encoding']).toBeUndefined();
+      expect(server.requests[0]!.headers['accept-encoding']).toBe('gzip, deflate, br');
+    },
+  );
+
   it('refuses a URL that is not http or https, before any network activity', async () => {
     const transport = loopback.connect();
     await expect(transport.send(request('ftp://mail.contoso.com/EWS/Exchange.asmx'))).rejects.toThrow(TypeError);
     await expect(transport.send(request('not a url'))).rejects.toThrow(TypeError);
   });
 
-  it('refuses credentials in the URL, which axios would silently send as Basic auth', async () => {
+  it('refuses credentials in the URL, which node:http would silently send as Basic auth', async () => {
     const transport = loopback.connect();
     await expect(transport.send(request('https://anna:hunter2@mail.contoso.com/EWS/Exchange.asmx'))).rejects.toThrow(
       "The EWS URL must not contain credentials; pass them as the transport's `auth` option",
@@ -120,7 +135,7 @@ describe('AxiosTransport on the wire', () => {
   });
 });
 
-describe('AxiosTransport failures', () => {
+describe('HttpTransport failures', () => {
   it('times out when the server never answers: EwsTimeoutError, request sent, outcome unknown', async () => {
     const server = await loopback.serve(() => undefined);
     const transport = loopback.connect();
@@ -206,7 +221,7 @@ describe('AxiosTransport failures', () => {
   });
 });
 
-describe('AxiosTransport TLS', () => {
+describe('HttpTransport TLS', () => {
   const fixture = (name: string): string => readFileSync(path.join(__dirname, 'fixtures', name), 'utf8');
   const tls = { key: fixture('loopback-key.pem'), cert: fixture('loopback-cert.pem') };
 

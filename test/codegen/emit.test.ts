@@ -1,5 +1,6 @@
 import { emitAll } from '../../codegen/emit/emit';
-import { printJsonParse } from '../../codegen/emit/literal';
+import { printJsonParse, printTypeTable } from '../../codegen/emit/literal';
+import { typesFromTable } from '../../src/schema/type-table';
 import { compileTypes } from './inline-schema';
 
 const body = `
@@ -59,10 +60,12 @@ describe('TypeScript emitter', () => {
     expect(text).toContain("| TaggedValue<'Note', string>;");
   });
 
-  it('emits the descriptor constant as JSON that parses back to the compiled schema, and the element type map', () => {
-    const initializer = /export const schema: SchemaSet = (JSON\.parse\(String\.raw`[^`]*`\)) as SchemaSet;/.exec(files['schema.ts']);
+  it('emits the descriptor constant as JSON and a type table that parse back to the compiled schema, and the element type map', () => {
+    const initializer = /export const schema: SchemaSet = (\{ \.\.\.JSON\.parse\(String\.raw`[^`]*`\), types: typesFromTable\(String\.raw`[^`]*`\) \}) as SchemaSet;/.exec(files['schema.ts']);
     expect(initializer).not.toBeNull();
-    expect(evaluate(initializer![1])).toEqual(schema);
+    expect(new Function('typesFromTable', `return ${initializer![1]};`)(typesFromTable)).toEqual(schema);
+    // One type per line of the table, so that a schema change shows as a readable diff.
+    expect(lines('schema.ts')).toContain(`ArrayOfItems ${JSON.stringify(schema.types.ArrayOfItems)}`);
     // One entry of each top-level map per line, so that a schema change shows as a readable diff.
     expect(lines('schema.ts')).toContain('"t:Items": {"name":"Items","ns":"t","type":"ArrayOfItems"}');
     expect(lines('elements.ts')).toContain("'t:Items': t.ArrayOfItems;");
@@ -71,6 +74,17 @@ describe('TypeScript emitter', () => {
   it('prints JSON.parse text that survives backticks, ${, backslashes, quotes and line breaks in values', () => {
     const awkward = { types: { pattern: { value: 'a`b ${c} \\d+ "q" \'s\' \n end \u00e9' } }, version: 'x`' };
     expect(evaluate(printJsonParse(awkward))).toEqual(awkward);
+  });
+
+  it('prints a type table that survives the same values, and parses each type only when it is read', () => {
+    const awkward = { First: { kind: 'simple', facets: { pattern: ['a`b ${c} \\d+ "q" \'s\' \n end \u00e9'] } }, Second: { kind: 'simple' } };
+    const types = typesFromTable(evaluate(printTypeTable(awkward)) as string);
+    expect(Object.getOwnPropertyDescriptor(types, 'Second')?.get).toBeDefined();
+    expect(types.First).toEqual(awkward.First);
+    expect(Object.getOwnPropertyDescriptor(types, 'First')?.value).toEqual(awkward.First);
+    expect(Object.getOwnPropertyDescriptor(types, 'Second')?.get).toBeDefined();
+    expect(types).toEqual(awkward);
+    expect(Object.keys(types)).toEqual(['First', 'Second']);
   });
 
   it('is deterministic: emitting twice gives identical files', () => {

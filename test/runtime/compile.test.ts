@@ -83,12 +83,25 @@ describe('compileType', () => {
   test('does not cache a type whose compilation failed (a broken schema fails every time, not just once)', () => {
     const broken = {
       ...miniSchema,
+      types: { ...miniSchema.types, BrokenType: { kind: 'complex' as const, name: 'BrokenType', ns: 't', attributes: [
+        { name: 'A', prop: 'A', type: 'MissingType' },
+      ], fields: [] } },
+    };
+    expect(() => compileType(broken, 'BrokenType')).toThrow('unknown type MissingType');
+    expect(() => compileType(broken, 'BrokenType')).toThrow('unknown type MissingType');
+  });
+
+  test('compiles a child element\'s type when it is first used, not with its parent; a broken one fails every time it is used', () => {
+    const broken = {
+      ...miniSchema,
       types: { ...miniSchema.types, BrokenType: { kind: 'complex' as const, name: 'BrokenType', ns: 't', attributes: [], fields: [
         { kind: 'element' as const, prop: 'X', min: 0, many: false, element: { name: 'X', ns: 't', type: 'MissingType' } },
       ] } },
     };
-    expect(() => compileType(broken, 'BrokenType')).toThrow('unknown type MissingType');
-    expect(() => compileType(broken, 'BrokenType')).toThrow('unknown type MissingType');
+    const [field] = compileType(broken, 'BrokenType').fields;
+    if (field.kind !== 'element') throw new Error('expected an element field');
+    expect(() => field.element.type).toThrow('unknown type MissingType');
+    expect(() => field.element.type).toThrow('unknown type MissingType');
   });
 
   test('refuses a name that is not a complex type', () => {

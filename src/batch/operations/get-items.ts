@@ -1,6 +1,6 @@
 /** getItems (bindToItems): GetItem for many ids with one property set. Reads are safe to send again. */
 import { itemShape, type ItemIdInput, type PropertySet } from '../inputs';
-import { firstItemOf, responseOf, type ItemResponse, type ServiceResponseCollection } from '../results';
+import { firstItemOf, responseOf, type ItemResponse, type RealItem, type ServiceResponse, type ServiceResponseCollection } from '../results';
 import { ofKind, type ItemKind } from './item-kinds';
 import type { UnitOutcome } from '../scheduler';
 import { itemIdsSpec, runItems, type BatchCallOptions, type BatchContext } from './run-items';
@@ -23,6 +23,8 @@ export async function getItems(
 
 /** A response with the item the message carries (GetItem, CreateItem, MoveItem, CopyItem). */
 export function itemResponse(outcome: UnitOutcome): ItemResponse {
+  const response: { item?: RealItem } & ServiceResponse = responseOf(outcome);
   const item = firstItemOf(outcome);
-  return { ...responseOf(outcome), ...(item && { item }) };
+  if (item) response.item = item;
+  return response;
 }

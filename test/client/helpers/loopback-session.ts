@@ -1,15 +1,15 @@
-import { AxiosTransport, type AxiosTransportOptions } from '../../../src/client/transport';
+import { HttpTransport, type HttpTransportOptions } from '../../../src/client/transport';
 import { startLoopbackServer, type LoopbackHandler, type LoopbackOptions, type LoopbackServer } from '../../support/loopback-server';
 
 export interface LoopbackSession {
   /** Starts a loopback server that is closed after the running test. */
   serve(handler: LoopbackHandler, options?: LoopbackOptions): Promise<LoopbackServer>;
   /** Creates a transport that is closed after the running test. */
-  connect(options?: AxiosTransportOptions): AxiosTransport;
+  connect(options?: HttpTransportOptions): HttpTransport;
   /** The server the running test started last; throws when it started none. */
   readonly server: LoopbackServer;
   /** The transport the running test created last; throws when it created none. */
-  readonly transport: AxiosTransport;
+  readonly transport: HttpTransport;
 }
 
 /**
@@ -18,7 +18,7 @@ export interface LoopbackSession {
  */
 export function loopbackSession(): LoopbackSession {
   let servers: LoopbackServer[] = [];
-  let transports: AxiosTransport[] = [];
+  let transports: HttpTransport[] = [];
   afterEach(async () => {
     for (const transport of transports) transport.close();
     await Promise.all(servers.map((server) => server.close()));
@@ -32,7 +32,7 @@ export function loopbackSession(): LoopbackSession {
       return server;
     },
     connect(options) {
-      const transport = new AxiosTransport(options);
+      const transport = new HttpTransport(options);
       transports.push(transport);
       return transport;
     },

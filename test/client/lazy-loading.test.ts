@@ -1,0 +1,43 @@
+/**
+ * What the first call pays for: importing the package loads neither the descriptors nor an HTTP
+ * library, and a call parses only the type descriptors its request and response hold.
+ */
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { ExchangeClient } from '../../src/client/exchange-client';
+import { schema } from '../../generated/schema';
+import { RecordingTransport, soapResponse } from '../support/soap';
+import { scaledTimeout } from '../support/pace';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const M_NS = 'http://schemas.microsoft.com/exchange/services/2006/messages';
+
+/** Types whose descriptor has been read (its lazy getter replaced by the value). */
+function parsedTypes(): string[] {
+  return Object.entries(Object.getOwnPropertyDescriptors(schema.types)).filter(([, desc]) => 'value' in desc).map(([name]) => name);
+}
+
+describe('lazy loading', () => {
+  it('importing the package entry and constructing a client loads neither generated/schema nor axios', () => {
+    const script = `require('./src/index.ts');
+      new (require('./src/index.ts').ExchangeClient)({ url: 'https://mail.contoso.com/EWS/Exchange.asmx' });
+      process.stdout.write(JSON.stringify(Object.keys(require.cache)));`;
+    const loaded = JSON.parse(execFileSync(process.execPath, ['-r', 'ts-node/register/transpile-only', '-e', script], { cwd: ROOT, encoding: 'utf8' })) as string[];
+    expect(loaded.some((file) => file.endsWith(path.join('src', 'client', 'exchange-client.ts')))).toBe(true);
+    expect(loaded.filter((file) => file.includes(path.join('generated', 'schema')) || file.includes(path.join('node_modules', 'axios')))).toEqual([]);
+  }, scaledTimeout(60));
+
+  it('a DeleteItem call parses the descriptors of the types it touches, not the whole schema', async () => {
+    expect(parsedTypes()).toEqual([]);
+    const transport = new RecordingTransport(() => soapResponse(`<m:DeleteItemResponse xmlns:m="${M_NS}"><m:ResponseMessages>`
+      + '<m:DeleteItemResponseMessage ResponseClass="Success"><m:ResponseCode>NoError</m:ResponseCode></m:DeleteItemResponseMessage>'
+      + '</m:ResponseMessages></m:DeleteItemResponse>'));
+    const ews = new ExchangeClient({ url: 'https://mail.contoso.com/EWS/Exchange.asmx', transport });
+    const { responseMessages } = await ews.call('DeleteItem', { DeleteType: 'HardDelete', ItemIds: [{ $el: 'ItemId', Id: 'AAMk=' }] });
+    expect(responseMessages.map((message) => message.responseCode)).toEqual(['NoError']);
+    const parsed = parsedTypes();
+    expect(parsed).toEqual(expect.arrayContaining(['DeleteItemType', 'ItemIdType', 'DeleteItemResponseType']));
+    // A few dozen (request, response, SOAP headers, version facts) of the 1,195.
+    expect(parsed.length).toBeLessThan(Object.keys(schema.types).length / 10);
+  });
+});
