@@ -12,7 +12,7 @@ import type { BinaryContentOptions } from '../runtime/binary-content';
 import type { ReadDiagnostic } from '../runtime/diagnostics';
 import { envelopeReader, type SoapEnvelopeContent } from '../runtime/envelope-reader';
 import type { StreamingReader } from '../runtime/reader';
-import { writeEnvelopeUtf8, type EnvelopeToWrite } from '../runtime/writer';
+import { writeEnvelopeBody, type EnvelopeToWrite } from '../runtime/writer';
 import type { OperationDesc, SchemaSet } from '../schema/descriptors';
 import { ewsSchema } from '../schema/ews-schema';
 import { RequestVersions, type VersionOptions } from '../versions/client-versions';
@@ -234,7 +234,7 @@ export class ExchangeClient {
     const version = this.versions.versionFor(this.schema, op, request, context.version, options.version) as RequestContext['version'];
     if (this.options.validateRequests) await this.validate(op.request, request);
     const headers = soapHeadersFor(op, { ...context, version });
-    const envelope = writeEnvelopeUtf8(this.schema, { headers, body: { element: op.request, value: request } });
+    const envelope = writeEnvelopeBody(this.schema, { headers, body: { element: op.request, value: request } });
     const response = await this.transport.send({
       url: this.url,
       body: envelope,

@@ -10,11 +10,13 @@ import type { AxiosInstance, AxiosStatic, RawAxiosResponseHeaders, AxiosResponse
 import { noAuth, type AuthSession, type AuthStrategy, type WireRequest, type WireResponse } from './auth/strategy';
 import { EwsAbortError } from './errors';
 import { RequestLifetime } from './request-lifetime';
+import { StreamedBody } from '../runtime/binary-source';
 import { SDK_VERSION } from './version';
 
 export interface TransportRequest {
   readonly url: string;
-  readonly body: string | Buffer;
+  /** A StreamedBody (base64 content from streams, see binary-source.ts) is encoded while it is sent. */
+  readonly body: string | Buffer | StreamedBody;
   /** Extra headers: X-AnchorMailbox, X-PreferServerAffinity, X-ClientStatistics, the caller's own. */
   readonly headers: Readonly<Record<string, string>>;
   /** Sent as the SOAPAction header (quoted, as SOAP 1.1 requires). */
@@ -126,11 +128,12 @@ export class AxiosTransport implements Transport {
   async #roundTrip(request: WireRequest, lifetime: RequestLifetime): Promise<WireResponse> {
     const carriesBody = request.probe !== true;
     try {
-      const body = typeof request.body === 'string' ? Buffer.from(request.body, 'utf8') : request.body;
+      const { data, length } = wireBody(request.body);
       const response = await this.#http.request<Readable>({
         url: request.url,
-        data: oneShotStream(body),
-        headers: { ...request.headers, 'Content-Length': String(body.length) },
+        data,
+        // Without a length (a stream of unknown size) the body goes chunked.
+        headers: { ...request.headers, ...(length !== undefined && { 'Content-Length': String(length) }) },
         signal: lifetime.signal,
         ...(request.agent ? { httpAgent: request.agent, httpsAgent: request.agent } : {}),
       });
@@ -170,6 +173,12 @@ function oneShotStream(body: Buffer): Readable {
       this.push(null);
     },
   });
+}
+
+function wireBody(body: string | Buffer | StreamedBody): { data: Readable; length: number | undefined } {
+  if (body instanceof StreamedBody) return { data: body.open(), length: body.length };
+  const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
+  return { data: oneShotStream(bytes), length: bytes.length };
 }
 
 function parseEndpoint(url: string): URL {

@@ -10,6 +10,7 @@ import {
   compileElement, compileGlobalElement, compileType, type CompiledElement, type CompiledField, type CompiledSimple,
   type CompiledType,
 } from './compile';
+import { binarySourceOf, isStreamedBinary, type StreamedBody } from './binary-source';
 import { quoteForError, XmlWriteError } from './errors';
 import { SOAP_ENVELOPE_NS, XSI_NS } from './namespaces';
 import { findGlobalElementKey, isDerivedFrom } from './schema-index';
@@ -60,6 +61,14 @@ export function writeEnvelope(schema: SchemaSet, envelope: EnvelopeToWrite, opti
 /** The envelope as UTF-8 bytes, encoded chunk by chunk as it is written: what a transport sends. */
 export function writeEnvelopeUtf8(schema: SchemaSet, envelope: EnvelopeToWrite, options?: WriteOptions): Buffer {
   return new InstanceWriter(schema, options, true).envelope(envelope).toBuffer();
+}
+
+/**
+ * As writeEnvelopeUtf8, where base64 values may also be streams or BinarySources (binary-source.ts):
+ * a body holding one is a StreamedBody, its sources encoded while it is sent.
+ */
+export function writeEnvelopeBody(schema: SchemaSet, envelope: EnvelopeToWrite, options?: WriteOptions): Buffer | StreamedBody {
+  return new InstanceWriter(schema, options, true).envelope(envelope).toBody();
 }
 
 type Entry = Readonly<Record<string, unknown>>;
@@ -134,7 +143,10 @@ class InstanceWriter {
     this.out.startElement(element.qname);
     this.out.rawAttributes(declarations);
     if (value === null) this.out.attribute('xsi:nil', 'true');
-    else if (element.type.kind === 'simple') this.out.text(this.simple(element.type, value));
+    else if (element.type.kind === 'simple') {
+      if (element.type.valueKind === 'base64' && isStreamedBinary(value)) this.streamedBinary(value);
+      else this.out.text(this.simple(element.type, value));
+    }
     else this.complex(element.type, value);
     this.out.endElement(element.qname);
     this.trace?.exit();
@@ -284,6 +296,14 @@ class InstanceWriter {
     const unknown = (owner as Entry)[UNKNOWN_PROP];
     if (unknown === undefined) return;
     for (const xml of this.array(unknown, UNKNOWN_PROP)) this.out.raw(String(xml));
+  }
+
+  private streamedBinary(value: Parameters<typeof binarySourceOf>[0]): void {
+    try {
+      this.out.binary(binarySourceOf(value));
+    } catch (error) {
+      this.fail((error as Error).message);
+    }
   }
 
   private simple(type: CompiledSimple, value: unknown): string {
