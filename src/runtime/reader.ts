@@ -181,12 +181,19 @@ export class StreamingReader<R> implements ReaderContext {
       this.documentLength += text.length;
       if (this.documentLength > this.maxDocumentLength) this.fail(`document is longer than ${this.maxDocumentLength} characters`);
       this.sinceLastTag += text.length;
-      this.parser.write(text);
-      if (this.binary !== undefined && this.binary.takePendingText(this.parser)) this.sinceLastTag = 0;
+      if (this.binary === undefined) this.parser.write(text);
+      else this.writeAroundBinary(text, this.binary);
       if (this.sinceLastTag > this.maxTextLength) this.fail(`a text node or token is longer than ${this.maxTextLength} characters`);
     } catch (error) {
       throw this.failWith(error);
     }
+  }
+
+  /** Text of a streamed base64 element goes to its sink past saxes (binary-content.ts); the rest to saxes. */
+  private writeAroundBinary(text: string, binary: BinaryElements): void {
+    const rest = binary.passThrough(this.parser, text);
+    if (rest.length > 0) this.parser.write(rest);
+    if (rest.length < text.length || binary.takePendingText(this.parser)) this.sinceLastTag = rest.length;
   }
 
   /** Ends the document and returns what was read; throws `XmlReadError` if it is incomplete or invalid. */
