@@ -28,6 +28,8 @@ const flag = (name: string, fallback: number) => {
 const ITEMS = flag('items', 2000);
 const LARGE_EVERY = flag('large-every', 10);
 const LARGE_MB = flag('large-mb', 1);
+/** SyncFolderItems page: items per commit. 500 keeps the three ExportItems slots busy between the commits. */
+const PAGE_SIZE = flag('page-size', 500);
 const AUTH = `Basic ${Buffer.from('alice@contoso.com:Simulator-1').toString('base64')}`;
 
 async function startSimulatorProcess(): Promise<{ url: string; child: ChildProcess }> {
@@ -92,7 +94,7 @@ async function main(): Promise<void> {
     const sampler = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rss); }, 20);
     const started = process.hrtime.bigint();
     const summary = await exportMailbox(client, {
-      directory, mailbox: 'alice@contoso.com', folders: ['inbox'], pageSize: 100, batches: { batchSize: 50, concurrency: 3 },
+      directory, mailbox: 'alice@contoso.com', folders: ['inbox'], pageSize: PAGE_SIZE, batches: { batchSize: 50, concurrency: 3 },
       onProgress: (counts) => {
         exported = counts.items;
         if (atBaseline === undefined && exported >= baselineAfter) atBaseline = process.memoryUsage().rss;
@@ -103,7 +105,7 @@ async function main(): Promise<void> {
     peak = Math.max(peak, process.memoryUsage().rss);
     const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(0);
     console.log(`## Export of a mailbox (bench/export-mailbox.ts)\n`);
-    console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${mb(totalmem())} MB RAM, Node ${process.version}. Command: \`npm run bench:export -- --items ${ITEMS} --large-every ${LARGE_EVERY} --large-mb ${LARGE_MB}\`.\n`);
+    console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${mb(totalmem())} MB RAM, Node ${process.version}. Command: \`npm run bench:export -- --items ${ITEMS} --large-every ${LARGE_EVERY} --large-mb ${LARGE_MB} --page-size ${PAGE_SIZE}\`.\n`);
     console.log(`| measure | value |\n| --- | --- |`);
     console.log(`| items (every ${LARGE_EVERY}th with a ${LARGE_MB} MB attachment) | ${summary.items} exported, ${summary.failed} failed, ${mb(summary.bytes)} MB of data |`);
     console.log(`| simulator serving rate (node:http floor, answers unread) | ${(ids.length / floor.seconds).toFixed(0)} items/s, ${mb(floor.bytes / floor.seconds)} MB/s |`);

@@ -13,7 +13,7 @@ import type { CallOptions, ExchangeClient } from '../client/exchange-client';
 import type { FolderRef } from '../schema/folders';
 import { folderEntry } from '../schema/folders';
 import { folderKeyOf } from '../sync/folder-key';
-import { FileSyncStateStore, writeFileAtomically } from '../sync/state-store';
+import { FileSyncStateStore, syncDirectory, writeFileAtomically } from '../sync/state-store';
 import { syncItems } from '../sync/sync-items';
 import { FileSink } from '../content/file-sink';
 import { exportItemsTo } from './export-items';
@@ -74,8 +74,10 @@ export async function exportMailbox(client: ExchangeClient, options: ExportMailb
           } else if (change.itemId) changed.push(change.itemId);
         }
         // Each item's data streams from the response into its file: never one string or Buffer in memory.
-        const sinkFor = (itemId: t.ItemIdType) => new FileSink(path.join(folderDirectory, itemFileOf(itemId.Id)));
-        for await (const record of exportItemsTo(batches, changed, sinkFor, call)) {
+        // The items directory is fsynced once per page, before the commit, rather than after every file.
+        const sinkFor = (itemId: t.ItemIdType) => new FileSink(path.join(folderDirectory, itemFileOf(itemId.Id)), false);
+        // One window per page: the scheduler keeps every slot busy until the page's last chunk.
+        for await (const record of exportItemsTo(batches, changed, sinkFor, { ...call, windowSize: Math.max(changed.length, 1) })) {
           if (record.ok) {
             const { Id: id, ChangeKey: changeKey } = record.itemId;
             entries.push({ op: 'item', id, ...(changeKey !== undefined && { changeKey }), file: itemFileOf(id), ...record.written });
@@ -87,6 +89,7 @@ export async function exportMailbox(client: ExchangeClient, options: ExportMailb
           }
           report();
         }
+        await syncDirectory(path.join(folderDirectory, 'items'));
         const manifestBytes = await manifest.append(entries);
         await page.commit({ manifestBytes });
       }

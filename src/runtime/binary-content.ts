@@ -129,7 +129,7 @@ class Base64Capture implements CaptureSink {
     if (this.failed || this.depth !== 1) return;
     try {
       const bytes = this.decoder.push(text);
-      if (bytes !== undefined) this.sink.write(bytes);
+      if (bytes !== undefined && bytes.length > 0) this.sink.write(bytes);
     } catch (error) {
       this.fault(error as Error);
     }
