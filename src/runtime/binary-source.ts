@@ -17,17 +17,26 @@ export function isStreamedBinary(value: unknown): value is Readable | BinarySour
   return typeof value === 'object' && value !== null && (value instanceof Readable || typeof (value as BinarySource).open === 'function');
 }
 
+/** Readables already sent: sending one again would send what is left of it, silently short. */
+const sentStreams = new WeakSet<Readable>();
+
 /** A Readable as a source: it can be read once, so a body holding one cannot be sent twice. */
 export function binarySourceOf(value: Readable | BinarySource): BinarySource {
   if (!(value instanceof Readable)) return value;
-  let taken = false;
+  refuseSent(value); // checked as the request is written, so that it fails before anything is sent
   return {
     open() {
-      if (taken) throw new Error('a Readable given as base64 content can be sent only once; give a BinarySource (e.g. fileSource) to allow resending');
-      taken = true;
+      refuseSent(value);
+      sentStreams.add(value);
       return value;
     },
   };
+}
+
+function refuseSent(value: Readable): void {
+  if (sentStreams.has(value) || value.readableEnded || value.destroyed) {
+    throw new Error('a Readable given as base64 content can be sent only once; give a BinarySource (e.g. fileSource) to allow resending');
+  }
 }
 
 /** The body of a document that holds streamed base64 content. */
