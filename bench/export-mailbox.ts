@@ -6,7 +6,9 @@
  * (`--generate`). Then, in this process:
  * 1. the simulator's own serving rate: ExportItems of every id, 50 a request, 3 in flight, over node:http
  *    with prebuilt request bodies and the answers discarded unread (the floor: what the server can serve);
- * 2. exportMailbox (sync pages, ExportItems through the batch layer, each item's data streamed into its
+ * 2. the client alone: exportItemsTo of every id into a sink that only hashes (same chunks and slots, no
+ *    disk): what the SDK's reading and decoding can take;
+ * 3. exportMailbox (sync pages, ExportItems through the batch layer, each item's data streamed into its
  *    file, manifest written), sampling RSS every 20 ms: the RSS after the first 1,000 items (10% when
  *    there are fewer than 10,000) versus the peak.
  * Prints a Markdown section for bench/RESULTS.md.
@@ -18,7 +20,10 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import * as path from 'node:path';
 import { basicAuth } from '../src/client/auth';
 import { ExchangeClient } from '../src/client/exchange-client';
+import { createHash } from 'node:crypto';
+import { ItemBatches } from '../src/batch';
 import { exportMailbox } from '../src/export/export-mailbox';
+import { exportItemsTo, type ExportSink } from '../src/export/export-items';
 import { syncItems } from '../src/sync';
 
 const flag = (name: string, fallback: number) => {
@@ -77,6 +82,21 @@ async function servingRate(url: string, ids: string[]): Promise<{ seconds: numbe
   return { seconds: Number(process.hrtime.bigint() - started) / 1e9, bytes };
 }
 
+/** exportItemsTo into sinks that hash and drop: the client's own rate, without the disk. */
+async function clientRate(client: ExchangeClient, ids: string[]): Promise<{ seconds: number; failed: number }> {
+  const batches = new ItemBatches(client, { batchSize: 50, concurrency: 3 });
+  const hashingSink = (): ExportSink<string> => {
+    const hash = createHash('sha256');
+    let settle!: { resolve: (digest: string) => void; reject: (error: Error) => void };
+    const done = new Promise<string>((resolve, reject) => { settle = { resolve, reject }; });
+    return { done, write: (bytes) => { hash.update(bytes); }, end: () => settle.resolve(hash.digest('hex')), fail: (error) => settle.reject(error), waitForRoom: () => undefined };
+  };
+  let failed = 0;
+  const started = process.hrtime.bigint();
+  for await (const record of exportItemsTo(batches, ids.map((Id) => ({ Id })), hashingSink, { windowSize: PAGE_SIZE })) if (!record.ok) failed++;
+  return { seconds: Number(process.hrtime.bigint() - started) / 1e9, failed };
+}
+
 async function main(): Promise<void> {
   const { url, child } = await startSimulatorProcess();
   const client = new ExchangeClient({ url, auth: basicAuth('alice@contoso.com', 'Simulator-1') });
@@ -85,6 +105,7 @@ async function main(): Promise<void> {
     const ids: string[] = [];
     for await (const page of syncItems(client, 'inbox')) for (const change of page.changes) if ('itemId' in change && change.itemId) ids.push(change.itemId.Id);
     const floor = await servingRate(url, ids);
+    const alone = await clientRate(client, ids);
 
     global.gc?.();
     let peak = process.memoryUsage().rss;
@@ -109,9 +130,10 @@ async function main(): Promise<void> {
     console.log(`| measure | value |\n| --- | --- |`);
     console.log(`| items (every ${LARGE_EVERY}th with a ${LARGE_MB} MB attachment) | ${summary.items} exported, ${summary.failed} failed, ${mb(summary.bytes)} MB of data |`);
     console.log(`| simulator serving rate (node:http floor, answers unread) | ${(ids.length / floor.seconds).toFixed(0)} items/s, ${mb(floor.bytes / floor.seconds)} MB/s |`);
+    console.log(`| the client alone: exportItemsTo into a hashing sink (no disk) | ${(ids.length / alone.seconds).toFixed(0)} items/s (${(100 * floor.seconds / alone.seconds).toFixed(0)}% of the floor), ${alone.failed} failed |`);
     console.log(`| exportMailbox (sync + ExportItems + files + manifest) | ${(summary.items / seconds).toFixed(0)} items/s (${(100 * (summary.items / seconds) / (ids.length / floor.seconds)).toFixed(0)}% of the floor) |`);
     console.log(`| RSS after the first ${baselineAfter} items → peak | ${mb(atBaseline ?? 0)} MB → ${mb(peak)} MB (${(peak / (atBaseline ?? peak)).toFixed(2)}×) |`);
-    console.log(`| time | export ${seconds.toFixed(1)} s, floor ${floor.seconds.toFixed(1)} s |`);
+    console.log(`| time | export ${seconds.toFixed(1)} s, client alone ${alone.seconds.toFixed(1)} s, floor ${floor.seconds.toFixed(1)} s |`);
   } finally {
     client.close();
     child.kill();

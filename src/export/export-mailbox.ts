@@ -13,9 +13,9 @@ import type { CallOptions, ExchangeClient } from '../client/exchange-client';
 import type { FolderRef } from '../schema/folders';
 import { folderEntry } from '../schema/folders';
 import { folderKeyOf } from '../sync/folder-key';
-import { FileSyncStateStore, syncDirectory, writeFileAtomically } from '../sync/state-store';
+import { FileSyncStateStore, writeFileAtomically } from '../sync/state-store';
 import { syncItems } from '../sync/sync-items';
-import { FileSink } from '../content/file-sink';
+import { FileSink, syncFiles } from '../content/file-sink';
 import { exportItemsTo } from './export-items';
 import { itemFileOf, ManifestWriter, type ManifestEntry } from './manifest';
 import type { ProgressCounts } from './progress';
@@ -74,13 +74,15 @@ export async function exportMailbox(client: ExchangeClient, options: ExportMailb
           } else if (change.itemId) changed.push(change.itemId);
         }
         // Each item's data streams from the response into its file: never one string or Buffer in memory.
-        // The items directory is fsynced once per page, before the commit, rather than after every file.
-        const sinkFor = (itemId: t.ItemIdType) => new FileSink(path.join(folderDirectory, itemFileOf(itemId.Id)), false);
+        // The page's files are fsynced together before the commit rather than one by one while others arrive.
+        const written: string[] = [];
+        const sinkFor = (itemId: t.ItemIdType) => new FileSink(path.join(folderDirectory, itemFileOf(itemId.Id)), 'caller');
         // One window per page: the scheduler keeps every slot busy until the page's last chunk.
         for await (const record of exportItemsTo(batches, changed, sinkFor, { ...call, windowSize: Math.max(changed.length, 1) })) {
           if (record.ok) {
             const { Id: id, ChangeKey: changeKey } = record.itemId;
             entries.push({ op: 'item', id, ...(changeKey !== undefined && { changeKey }), file: itemFileOf(id), ...record.written });
+            written.push(path.join(folderDirectory, itemFileOf(id)));
             counts.items++;
             counts.bytes += record.written.bytes;
           } else {
@@ -89,7 +91,7 @@ export async function exportMailbox(client: ExchangeClient, options: ExportMailb
           }
           report();
         }
-        await syncDirectory(path.join(folderDirectory, 'items'));
+        await syncFiles(written);
         const manifestBytes = await manifest.append(entries);
         await page.commit({ manifestBytes });
       }
