@@ -83,7 +83,7 @@ async function servingRate(url: string, ids: string[]): Promise<{ seconds: numbe
 }
 
 /** exportItemsTo into sinks that hash and drop: the client's own rate, without the disk. */
-async function clientRate(client: ExchangeClient, ids: string[]): Promise<{ seconds: number; failed: number }> {
+async function clientRate(client: ExchangeClient, ids: string[]): Promise<{ seconds: number; cpuSeconds: number; failed: number }> {
   const batches = new ItemBatches(client, { batchSize: 50, concurrency: 3 });
   const hashingSink = (): ExportSink<string> => {
     const hash = createHash('sha256');
@@ -93,8 +93,15 @@ async function clientRate(client: ExchangeClient, ids: string[]): Promise<{ seco
   };
   let failed = 0;
   const started = process.hrtime.bigint();
+  const cpu = process.cpuUsage();
   for await (const record of exportItemsTo(batches, ids.map((Id) => ({ Id })), hashingSink, { windowSize: PAGE_SIZE })) if (!record.ok) failed++;
-  return { seconds: Number(process.hrtime.bigint() - started) / 1e9, failed };
+  return { seconds: Number(process.hrtime.bigint() - started) / 1e9, cpuSeconds: cpuSecondsSince(cpu), failed };
+}
+
+/** This process's CPU time (user + system) since `start`: how much of the wall time the client itself used. */
+function cpuSecondsSince(start: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1e6;
 }
 
 async function main(): Promise<void> {
@@ -114,6 +121,7 @@ async function main(): Promise<void> {
     let exported = 0;
     const sampler = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rss); }, 20);
     const started = process.hrtime.bigint();
+    const cpu = process.cpuUsage();
     const summary = await exportMailbox(client, {
       directory, mailbox: 'alice@contoso.com', folders: ['inbox'], pageSize: PAGE_SIZE, batches: { batchSize: 50, concurrency: 3 },
       onProgress: (counts) => {
@@ -122,6 +130,7 @@ async function main(): Promise<void> {
       },
     });
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    const cpuSeconds = cpuSecondsSince(cpu);
     clearInterval(sampler);
     peak = Math.max(peak, process.memoryUsage().rss);
     const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(0);
@@ -130,8 +139,8 @@ async function main(): Promise<void> {
     console.log(`| measure | value |\n| --- | --- |`);
     console.log(`| items (every ${LARGE_EVERY}th with a ${LARGE_MB} MB attachment) | ${summary.items} exported, ${summary.failed} failed, ${mb(summary.bytes)} MB of data |`);
     console.log(`| simulator serving rate (node:http floor, answers unread) | ${(ids.length / floor.seconds).toFixed(0)} items/s, ${mb(floor.bytes / floor.seconds)} MB/s |`);
-    console.log(`| the client alone: exportItemsTo into a hashing sink (no disk) | ${(ids.length / alone.seconds).toFixed(0)} items/s (${(100 * floor.seconds / alone.seconds).toFixed(0)}% of the floor), ${alone.failed} failed |`);
-    console.log(`| exportMailbox (sync + ExportItems + files + manifest) | ${(summary.items / seconds).toFixed(0)} items/s (${(100 * (summary.items / seconds) / (ids.length / floor.seconds)).toFixed(0)}% of the floor) |`);
+    console.log(`| the client alone: exportItemsTo into a hashing sink (no disk) | ${(ids.length / alone.seconds).toFixed(0)} items/s (${(100 * floor.seconds / alone.seconds).toFixed(0)}% of the floor), ${alone.failed} failed; client CPU ${alone.cpuSeconds.toFixed(1)} s of ${alone.seconds.toFixed(1)} s |`);
+    console.log(`| exportMailbox (sync + ExportItems + files + manifest) | ${(summary.items / seconds).toFixed(0)} items/s (${(100 * (summary.items / seconds) / (ids.length / floor.seconds)).toFixed(0)}% of the floor); client CPU ${cpuSeconds.toFixed(1)} s of ${seconds.toFixed(1)} s |`);
     console.log(`| RSS after the first ${baselineAfter} items → peak | ${mb(atBaseline ?? 0)} MB → ${mb(peak)} MB (${(peak / (atBaseline ?? peak)).toFixed(2)}×) |`);
     console.log(`| time | export ${seconds.toFixed(1)} s, client alone ${alone.seconds.toFixed(1)} s, floor ${floor.seconds.toFixed(1)} s |`);
   } finally {
