@@ -25,6 +25,11 @@ export interface WriteOptions {
   readonly xmlDeclaration?: boolean;
   /** Told which object property produced each element (only when a request is validated). */
   readonly trace?: WriteTrace;
+  /**
+   * Write streamed base64 content (a Readable or BinarySource) as empty text instead of refusing it in a
+   * text document: for checking a request's structure against the schema without reading its streams.
+   */
+  readonly streamedContentAsEmpty?: boolean;
 }
 
 /** One element of a SOAP header or body: a global element key (`t:RequestServerVersion`) and its value. */
@@ -79,8 +84,11 @@ class InstanceWriter {
   private readonly path: string[] = [];
   private readonly trace: WriteTrace | undefined;
 
+  private readonly streamedContentAsEmpty: boolean;
+
   constructor(private readonly schema: SchemaSet, options: WriteOptions | undefined, utf8 = false) {
     this.trace = options?.trace;
+    this.streamedContentAsEmpty = options?.streamedContentAsEmpty === true;
     this.out = new XmlEmitter(options?.xmlDeclaration === false ? '' : '<?xml version="1.0" encoding="utf-8"?>', utf8);
   }
 
@@ -299,6 +307,7 @@ class InstanceWriter {
   }
 
   private streamedBinary(value: Parameters<typeof binarySourceOf>[0]): void {
+    if (this.streamedContentAsEmpty) return;
     try {
       this.out.binary(binarySourceOf(value));
     } catch (error) {

@@ -9,6 +9,8 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { Readable } from 'node:stream';
 import { ItemBatches } from '../../src/batch';
+import { basicAuth } from '../../src/client/auth';
+import { ExchangeClient } from '../../src/client/exchange-client';
 import { attachmentContentStreams, createFileAttachment, fileSource, mimeContentStreams, type ContentStream } from '../../src/content';
 import { exportItemsTo, uploadItems } from '../../src/export';
 import type { ExportSink } from '../../src/export/export-items';
@@ -77,6 +79,22 @@ describe('content streams', () => {
     } finally {
       rmSync(directory, { recursive: true, force: true });
     }
+  });
+
+  test('with validateRequests, a request holding a stream is checked against the XSD without reading the stream, then sent whole', async () => {
+    await withSimulator(async (world) => {
+      const item = await draft(world, 'Validated');
+      const client = new ExchangeClient({ url: world.sim.url, auth: basicAuth('alice@contoso.com', 'Simulator-1'), validateRequests: true });
+      try {
+        const payload = randomBytes(100_000);
+        const message = await createFileAttachment(client, item, { name: 'v.bin', content: Readable.from([payload.subarray(0, 50_000), payload.subarray(50_000)]) });
+        const id = (message.payload as { Attachments: { AttachmentId: { Id: string } }[] }).Attachments[0].AttachmentId.Id;
+        const found = await collectContent(attachmentContentStreams(client, [id]));
+        expect(sha256((found.get(0) as { bytes: Buffer }).bytes)).toBe(sha256(payload));
+      } finally {
+        client.close();
+      }
+    });
   });
 
   test('a Readable is sent once: a request that must send it again fails instead of sending a truncated body', async () => {
