@@ -184,10 +184,13 @@ export class ExchangeClient {
         ...(options.binaryContent && { binaryContent: options.binaryContent }),
       });
       const backPressure = options.binaryContent?.backPressure;
+      // Streamed base64 is mostly text handed on in pieces, not entries to keep young: whole chunks cost
+      // fewer calls per megabyte (an 8 KB slice is 850 rounds of decoding per 5 MB attachment).
+      const sliceBytes = options.binaryContent ? Number.POSITIVE_INFINITY : STREAM_SLICE_BYTES;
       try {
         for await (const chunk of body as AsyncIterable<Buffer>) {
-          for (let offset = 0; offset < chunk.length; offset += STREAM_SLICE_BYTES) {
-            reader.write(chunk.subarray(offset, offset + STREAM_SLICE_BYTES));
+          for (let offset = 0; offset < chunk.length; offset += sliceBytes) {
+            reader.write(offset === 0 && sliceBytes >= chunk.length ? chunk : chunk.subarray(offset, offset + sliceBytes));
             this.checkStrict(reader.diagnostics);
             const held = backPressure?.();
             if (held) await held;
