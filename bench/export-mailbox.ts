@@ -1,12 +1,16 @@
 /**
  * `npm run bench:export [-- --items N --large-every K --large-mb M]`: export of a mailbox from the simulator.
  *
- * The simulator runs in a child process (its store is not counted in this process's RSS); it is seeded over
- * HTTP with N messages, every K-th carrying an M MB file attachment. Then, in this process:
+ * The simulator runs in a child process (its store is not counted in this process's RSS) and generates
+ * N messages in its store, every K-th carrying an M MB file attachment whose bytes it makes up when read
+ * (`--generate`). Then, in this process:
  * 1. the simulator's own serving rate: ExportItems of every id, 50 a request, 3 in flight, over node:http
  *    with prebuilt request bodies and the answers discarded unread (the floor: what the server can serve);
- * 2. exportMailbox (sync pages, ExportItems through the batch layer, files and manifest written), sampling
- *    RSS every 20 ms: the RSS after the first 10% of the items versus the peak.
+ * 2. the client alone: exportItemsTo of every id into a sink that only hashes (same chunks and slots, no
+ *    disk): what the SDK's reading and decoding can take;
+ * 3. exportMailbox (sync pages, ExportItems through the batch layer, each item's data streamed into its
+ *    file, manifest written), sampling RSS every 20 ms: the RSS after the first 1,000 items (10% when
+ *    there are fewer than 10,000) versus the peak.
  * Prints a Markdown section for bench/RESULTS.md.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -14,10 +18,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import * as http from 'node:http';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import * as path from 'node:path';
-import { ItemBatches } from '../src/batch';
 import { basicAuth } from '../src/client/auth';
 import { ExchangeClient } from '../src/client/exchange-client';
+import { createHash } from 'node:crypto';
+import { ItemBatches } from '../src/batch';
 import { exportMailbox } from '../src/export/export-mailbox';
+import { exportItemsTo, type ExportSink } from '../src/export/export-items';
 import { syncItems } from '../src/sync';
 
 const flag = (name: string, fallback: number) => {
@@ -27,10 +33,13 @@ const flag = (name: string, fallback: number) => {
 const ITEMS = flag('items', 2000);
 const LARGE_EVERY = flag('large-every', 10);
 const LARGE_MB = flag('large-mb', 1);
+/** SyncFolderItems page: items per commit. 500 keeps the three ExportItems slots busy between the commits. */
+const PAGE_SIZE = flag('page-size', 500);
 const AUTH = `Basic ${Buffer.from('alice@contoso.com:Simulator-1').toString('base64')}`;
 
 async function startSimulatorProcess(): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', path.join(__dirname, '../src/simulator/cli.ts'), '--port', '0', '--no-validation'],
+  const generate = ['--generate', String(ITEMS), '--attachment-every', String(LARGE_EVERY), '--attachment-mb', String(LARGE_MB)];
+  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', path.join(__dirname, '../src/simulator/cli.ts'), '--port', '0', '--no-validation', ...generate],
     { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, TS_NODE_TRANSPILE_ONLY: '1' } });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
@@ -42,24 +51,6 @@ async function startSimulatorProcess(): Promise<{ url: string; child: ChildProce
     child.on('exit', (code) => reject(new Error(`simulator exited with ${code}`)));
   });
   return { url, child };
-}
-
-async function seed(client: ExchangeClient): Promise<void> {
-  const batches = new ItemBatches(client, { batchSize: 50, concurrency: 3 });
-  const large = Buffer.alloc(LARGE_MB * 1024 * 1024);
-  for (let i = 0; i < large.length; i++) large[i] = (i * 2654435761) >>> 24;
-  const largeContent = large.toString('base64');
-  for (let start = 0; start < ITEMS; start += 200) {
-    const messages = Array.from({ length: Math.min(200, ITEMS - start) }, (_, k) => {
-      const i = start + k;
-      return {
-        $el: 'Message' as const, Subject: `bench ${i}`, Body: { BodyType: 'Text' as const, $value: `Body ${i} `.repeat(40) },
-        ...(i % LARGE_EVERY === 0 && { Attachments: [{ $el: 'FileAttachment' as const, Name: `large-${i}.bin`, Content: largeContent }] }),
-      };
-    });
-    const created = await batches.createItems(messages, { messageDisposition: 'SaveOnly', savedItemFolderId: 'inbox' });
-    if (created.overallResult !== 'Success') throw new Error('seeding failed');
-  }
 }
 
 /** The floor: ExportItems bodies built in advance, sent with node:http, answers counted and dropped. */
@@ -91,40 +82,67 @@ async function servingRate(url: string, ids: string[]): Promise<{ seconds: numbe
   return { seconds: Number(process.hrtime.bigint() - started) / 1e9, bytes };
 }
 
+/** exportItemsTo into sinks that hash and drop: the client's own rate, without the disk. */
+async function clientRate(client: ExchangeClient, ids: string[]): Promise<{ seconds: number; cpuSeconds: number; failed: number }> {
+  const batches = new ItemBatches(client, { batchSize: 50, concurrency: 3 });
+  const hashingSink = (): ExportSink<string> => {
+    const hash = createHash('sha256');
+    let settle!: { resolve: (digest: string) => void; reject: (error: Error) => void };
+    const done = new Promise<string>((resolve, reject) => { settle = { resolve, reject }; });
+    return { done, write: (bytes) => { hash.update(bytes); }, end: () => settle.resolve(hash.digest('hex')), fail: (error) => settle.reject(error), waitForRoom: () => undefined };
+  };
+  let failed = 0;
+  const started = process.hrtime.bigint();
+  const cpu = process.cpuUsage();
+  for await (const record of exportItemsTo(batches, ids.map((Id) => ({ Id })), hashingSink, { windowSize: PAGE_SIZE })) if (!record.ok) failed++;
+  return { seconds: Number(process.hrtime.bigint() - started) / 1e9, cpuSeconds: cpuSecondsSince(cpu), failed };
+}
+
+/** This process's CPU time (user + system) since `start`: how much of the wall time the client itself used. */
+function cpuSecondsSince(start: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1e6;
+}
+
 async function main(): Promise<void> {
   const { url, child } = await startSimulatorProcess();
   const client = new ExchangeClient({ url, auth: basicAuth('alice@contoso.com', 'Simulator-1') });
   const directory = mkdtempSync(path.join(tmpdir(), 'typed-ews-bench-export-'));
   try {
-    await seed(client);
     const ids: string[] = [];
     for await (const page of syncItems(client, 'inbox')) for (const change of page.changes) if ('itemId' in change && change.itemId) ids.push(change.itemId.Id);
     const floor = await servingRate(url, ids);
+    const alone = await clientRate(client, ids);
 
     global.gc?.();
     let peak = process.memoryUsage().rss;
-    let atTenth: number | undefined;
+    const baselineAfter = Math.min(1000, Math.ceil(ITEMS / 10));
+    let atBaseline: number | undefined;
     let exported = 0;
     const sampler = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rss); }, 20);
     const started = process.hrtime.bigint();
+    const cpu = process.cpuUsage();
     const summary = await exportMailbox(client, {
-      directory, mailbox: 'alice@contoso.com', folders: ['inbox'], pageSize: 100, batches: { batchSize: 50, concurrency: 3 },
+      directory, mailbox: 'alice@contoso.com', folders: ['inbox'], pageSize: PAGE_SIZE, batches: { batchSize: 50, concurrency: 3 },
       onProgress: (counts) => {
         exported = counts.items;
-        if (atTenth === undefined && exported >= ITEMS / 10) atTenth = process.memoryUsage().rss;
+        if (atBaseline === undefined && exported >= baselineAfter) atBaseline = process.memoryUsage().rss;
       },
     });
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    const cpuSeconds = cpuSecondsSince(cpu);
     clearInterval(sampler);
     peak = Math.max(peak, process.memoryUsage().rss);
     const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(0);
     console.log(`## Export of a mailbox (bench/export-mailbox.ts)\n`);
-    console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${mb(totalmem())} MB RAM, Node ${process.version}. Command: \`npm run bench:export -- --items ${ITEMS} --large-every ${LARGE_EVERY} --large-mb ${LARGE_MB}\`.\n`);
+    console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${mb(totalmem())} MB RAM, Node ${process.version}. Command: \`npm run bench:export -- --items ${ITEMS} --large-every ${LARGE_EVERY} --large-mb ${LARGE_MB} --page-size ${PAGE_SIZE}\`.\n`);
     console.log(`| measure | value |\n| --- | --- |`);
     console.log(`| items (every ${LARGE_EVERY}th with a ${LARGE_MB} MB attachment) | ${summary.items} exported, ${summary.failed} failed, ${mb(summary.bytes)} MB of data |`);
     console.log(`| simulator serving rate (node:http floor, answers unread) | ${(ids.length / floor.seconds).toFixed(0)} items/s, ${mb(floor.bytes / floor.seconds)} MB/s |`);
-    console.log(`| exportMailbox (sync + ExportItems + files + manifest) | ${(summary.items / seconds).toFixed(0)} items/s (${(100 * (summary.items / seconds) / (ids.length / floor.seconds)).toFixed(0)}% of the floor) |`);
-    console.log(`| RSS after the first 10% of items → peak | ${mb(atTenth ?? 0)} MB → ${mb(peak)} MB (${(peak / (atTenth ?? peak)).toFixed(2)}×) |`);
+    console.log(`| the client alone: exportItemsTo into a hashing sink (no disk) | ${(ids.length / alone.seconds).toFixed(0)} items/s (${(100 * floor.seconds / alone.seconds).toFixed(0)}% of the floor), ${alone.failed} failed; client CPU ${alone.cpuSeconds.toFixed(1)} s of ${alone.seconds.toFixed(1)} s |`);
+    console.log(`| exportMailbox (sync + ExportItems + files + manifest) | ${(summary.items / seconds).toFixed(0)} items/s (${(100 * (summary.items / seconds) / (ids.length / floor.seconds)).toFixed(0)}% of the floor); client CPU ${cpuSeconds.toFixed(1)} s of ${seconds.toFixed(1)} s |`);
+    console.log(`| RSS after the first ${baselineAfter} items → peak | ${mb(atBaseline ?? 0)} MB → ${mb(peak)} MB (${(peak / (atBaseline ?? peak)).toFixed(2)}×) |`);
+    console.log(`| time | export ${seconds.toFixed(1)} s, client alone ${alone.seconds.toFixed(1)} s, floor ${floor.seconds.toFixed(1)} s |`);
   } finally {
     client.close();
     child.kill();

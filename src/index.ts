@@ -26,6 +26,7 @@ export * from './notifications';
 export * from './autodiscover';
 export * from './sync';
 export * from './export';
+export * from './content';
 export * from './values';
 export type { PropertyPath, SinglePath, PathLike } from './schema/paths';
 

@@ -8,10 +8,11 @@
 import type { OperationName, OperationTypes } from '../../generated/operations';
 import type { ServerVersionInfo } from '../../generated/types';
 import { XmlReadError } from '../runtime/errors';
+import type { BinaryContentOptions } from '../runtime/binary-content';
 import type { ReadDiagnostic } from '../runtime/diagnostics';
 import { envelopeReader, type SoapEnvelopeContent } from '../runtime/envelope-reader';
 import type { StreamingReader } from '../runtime/reader';
-import { writeEnvelopeUtf8, type EnvelopeToWrite } from '../runtime/writer';
+import { writeEnvelopeBody, type EnvelopeToWrite } from '../runtime/writer';
 import type { OperationDesc, SchemaSet } from '../schema/descriptors';
 import { ewsSchema } from '../schema/ews-schema';
 import { RequestVersions, type VersionOptions } from '../versions/client-versions';
@@ -66,6 +67,8 @@ export interface CallOptions extends Partial<RequestContext> {
   readonly timeoutMs?: number;
   /** Extra HTTP headers for this call (e.g. X-AnchorMailbox of the mailbox it touches). */
   readonly headers?: Readonly<Record<string, string>>;
+  /** Base64 elements of the response to hand to sinks as they arrive instead of reading them as strings. */
+  readonly binaryContent?: BinaryContentOptions;
 }
 
 export interface CallResult<R> {
@@ -113,8 +116,8 @@ export class ExchangeClient {
   ): Promise<CallResult<OperationTypes[Op]['response']>> {
     try {
       const { op, headers, body } = await this.send(operation, request, options);
-      const reader = envelopeReader(this.schema);
-      await this.feed(reader, body as AsyncIterable<Buffer>);
+      const reader = envelopeReader(this.schema, options.binaryContent && { binaryContent: options.binaryContent });
+      await this.feed(reader, body as AsyncIterable<Buffer>, options.binaryContent?.backPressure);
       try {
         return this.result(op, this.finish(reader), reader.diagnostics) as CallResult<OperationTypes[Op]['response']>;
       } catch (error) {
@@ -178,12 +181,19 @@ export class ExchangeClient {
       const ready: T[] = [];
       const reader: StreamingReader<SoapEnvelopeContent> = envelopeReader(this.schema, {
         streamEntries: { wrapperType, take: (entry, owner) => ready.push(handOver(entry, owner, reader.diagnostics)) },
+        ...(options.binaryContent && { binaryContent: options.binaryContent }),
       });
+      const backPressure = options.binaryContent?.backPressure;
+      // Streamed base64 is mostly text handed on in pieces, not entries to keep young: whole chunks cost
+      // fewer calls per megabyte (an 8 KB slice is 850 rounds of decoding per 5 MB attachment).
+      const sliceBytes = options.binaryContent ? Number.POSITIVE_INFINITY : STREAM_SLICE_BYTES;
       try {
         for await (const chunk of body as AsyncIterable<Buffer>) {
-          for (let offset = 0; offset < chunk.length; offset += STREAM_SLICE_BYTES) {
-            reader.write(chunk.subarray(offset, offset + STREAM_SLICE_BYTES));
+          for (let offset = 0; offset < chunk.length; offset += sliceBytes) {
+            reader.write(offset === 0 && sliceBytes >= chunk.length ? chunk : chunk.subarray(offset, offset + sliceBytes));
             this.checkStrict(reader.diagnostics);
+            const held = backPressure?.();
+            if (held) await held;
             for (let i = 0; i < ready.length; i++) yield ready[i];
             ready.length = 0;
           }
@@ -228,7 +238,7 @@ export class ExchangeClient {
       (candidate) => soapHeadersFor(op, { ...context, version: candidate as RequestContext['version'] })) as RequestContext['version'];
     if (this.options.validateRequests) await this.validate(op.request, request);
     const headers = soapHeadersFor(op, { ...context, version });
-    const envelope = writeEnvelopeUtf8(this.schema, { headers, body: { element: op.request, value: request } });
+    const envelope = writeEnvelopeBody(this.schema, { headers, body: { element: op.request, value: request } });
     const response = await this.transport.send({
       url: this.url,
       body: envelope,
@@ -274,9 +284,13 @@ export class ExchangeClient {
   }
 
   /** Feeds the whole body to the reader; a malformed document or a transport failure throws. */
-  private async feed(reader: StreamingReader<SoapEnvelopeContent>, body: AsyncIterable<Buffer>): Promise<void> {
+  private async feed(reader: StreamingReader<SoapEnvelopeContent>, body: AsyncIterable<Buffer>, backPressure?: () => Promise<void> | undefined): Promise<void> {
     try {
-      for await (const chunk of body) reader.write(chunk);
+      for await (const chunk of body) {
+        reader.write(chunk);
+        const held = backPressure?.();
+        if (held) await held;
+      }
     } catch (error) {
       throw this.readError(error, false);
     }

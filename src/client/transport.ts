@@ -10,11 +10,13 @@ import zlib from 'node:zlib';
 import { noAuth, type AuthSession, type AuthStrategy, type WireRequest, type WireResponse } from './auth/strategy';
 import { EwsAbortError } from './errors';
 import { RequestLifetime } from './request-lifetime';
+import { StreamedBody } from '../runtime/binary-source';
 import { SDK_VERSION } from './version';
 
 export interface TransportRequest {
   readonly url: string;
-  readonly body: string | Buffer;
+  /** A StreamedBody (base64 content from streams, see binary-source.ts) is encoded while it is sent. */
+  readonly body: string | Buffer | StreamedBody;
   /** Extra headers: X-AnchorMailbox, X-PreferServerAffinity, X-ClientStatistics, the caller's own. */
   readonly headers: Readonly<Record<string, string>>;
   /** Sent as the SOAPAction header (quoted, as SOAP 1.1 requires). */
@@ -107,19 +109,21 @@ export class HttpTransport implements Transport {
 
   async #roundTrip(request: WireRequest, lifetime: RequestLifetime): Promise<WireResponse> {
     const carriesBody = request.probe !== true;
-    const body = typeof request.body === 'string' ? Buffer.from(request.body, 'utf8') : request.body;
     const secure = request.url.startsWith('https:');
     let outgoing: http.ClientRequest | undefined;
     try {
+      const { body, length } = wireBody(request.body);
       const response = await new Promise<http.IncomingMessage>((resolve, reject) => {
         outgoing = (secure ? https : http).request(request.url, {
           method: 'POST',
-          headers: { ...request.headers, 'Content-Length': String(body.length) },
+          // Without a length (a stream of unknown size) the body goes chunked.
+          headers: { ...request.headers, ...(length !== undefined && { 'Content-Length': String(length) }) },
           agent: request.agent ?? (secure ? this.#httpsAgent : this.#httpAgent),
           signal: lifetime.signal,
         }, resolve);
         outgoing.on('error', reject);
-        outgoing.end(body);
+        if (Buffer.isBuffer(body)) outgoing.end(body);
+        else body.on('error', (error) => outgoing!.destroy(error)).pipe(outgoing);
       });
       return {
         status: response.statusCode ?? 0,
@@ -141,6 +145,13 @@ export class HttpTransport implements Transport {
       ? new https.Agent({ keepAlive: true, maxSockets: 1, ...this.#tls })
       : new http.Agent({ keepAlive: true, maxSockets: 1 });
   }
+}
+
+/** A streamed body is encoded while it is sent; any other is one Buffer of known length. */
+function wireBody(body: string | Buffer | StreamedBody): { body: Readable | Buffer; length: number | undefined } {
+  if (body instanceof StreamedBody) return { body: body.open(), length: body.length };
+  const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
+  return { body: bytes, length: bytes.length };
 }
 
 function parseEndpoint(url: string): URL {

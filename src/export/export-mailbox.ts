@@ -15,8 +15,9 @@ import { folderEntry } from '../schema/folders';
 import { folderKeyOf } from '../sync/folder-key';
 import { FileSyncStateStore, writeFileAtomically } from '../sync/state-store';
 import { syncItems } from '../sync/sync-items';
-import { exportItems } from './export-items';
-import { ManifestWriter, writeItemFile, type ManifestEntry } from './manifest';
+import { FileSink, syncFiles } from '../content/file-sink';
+import { exportItemsTo } from './export-items';
+import { itemFileOf, ManifestWriter, type ManifestEntry } from './manifest';
 import type { ProgressCounts } from './progress';
 
 export const EXPORT_FORMAT = 'typed-ews-export/1';
@@ -72,17 +73,25 @@ export async function exportMailbox(client: ExchangeClient, options: ExportMailb
             counts.deleted++;
           } else if (change.itemId) changed.push(change.itemId);
         }
-        for await (const record of exportItems(batches, changed, call)) {
+        // Each item's data streams from the response into its file: never one string or Buffer in memory.
+        // The page's files are fsynced together before the commit rather than one by one while others arrive.
+        const written: string[] = [];
+        const sinkFor = (itemId: t.ItemIdType) => new FileSink(path.join(folderDirectory, itemFileOf(itemId.Id)), 'caller');
+        // One window per page: the scheduler keeps every slot busy until the page's last chunk.
+        for await (const record of exportItemsTo(batches, changed, sinkFor, { ...call, windowSize: Math.max(changed.length, 1) })) {
           if (record.ok) {
-            entries.push(await writeItemFile(folderDirectory, record.itemId.Id, record.itemId.ChangeKey, record.data));
+            const { Id: id, ChangeKey: changeKey } = record.itemId;
+            entries.push({ op: 'item', id, ...(changeKey !== undefined && { changeKey }), file: itemFileOf(id), ...record.written });
+            written.push(path.join(folderDirectory, itemFileOf(id)));
             counts.items++;
-            counts.bytes += record.data.length;
+            counts.bytes += record.written.bytes;
           } else {
             entries.push({ op: 'failed', id: changed[record.index].Id, errorCode: record.errorCode, message: record.message });
             counts.failed++;
           }
           report();
         }
+        await syncFiles(written);
         const manifestBytes = await manifest.append(entries);
         await page.commit({ manifestBytes });
       }

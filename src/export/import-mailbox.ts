@@ -11,6 +11,7 @@ import { ItemBatches, type ItemBatchesOptions } from '../batch/item-batches';
 import type { CallOptions, ExchangeClient } from '../client/exchange-client';
 import { folderEntry, type FolderRef } from '../schema/folders';
 import { writeFileAtomically } from '../sync/state-store';
+import { fileSource } from '../content/content-streams';
 import { EXPORT_FORMAT, type ExportDescription } from './export-mailbox';
 import { currentItems } from './manifest';
 import type { ProgressCounts } from './progress';
@@ -55,11 +56,12 @@ export async function importMailbox(client: ExchangeClient, options: ImportMailb
     let position = done[exported.folder] ?? 0;
     const pending = items.slice(position);
     for await (const window of windowsOf(pending, WINDOW)) {
-      const records = await Promise.all(window.map(async (entry) => ({ data: await fs.readFile(path.join(folderDirectory, entry.file)), parentFolderId: target })));
+      // Each item's file is read as a stream while its request is sent, never whole in memory.
+      const records = await Promise.all(window.map(async (entry) => ({ data: await fileSource(path.join(folderDirectory, entry.file)), parentFolderId: target })));
       for await (const result of uploadItems(batches, records, call)) {
         if (result.ok) {
           counts.items++;
-          counts.bytes += records[result.index].data.length;
+          counts.bytes += window[result.index].bytes;
         } else counts.failed++;
       }
       position += window.length;

@@ -9,7 +9,6 @@ import { createHash } from 'node:crypto';
 import { createReadStream, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { createInterface } from 'node:readline';
-import { writeFileAtomically } from '../sync/state-store';
 
 export type ManifestEntry =
   | { readonly op: 'item'; readonly id: string; readonly changeKey?: string; readonly file: string; readonly bytes: number; readonly sha256: string }
@@ -52,11 +51,9 @@ export class ManifestWriter {
   }
 }
 
-/** Writes one item's data under `items/`, durably; returns its manifest entry. */
-export async function writeItemFile(directory: string, id: string, changeKey: string | undefined, data: Buffer): Promise<ManifestEntry> {
-  const file = `items/${createHash('sha256').update(id).digest('hex').slice(0, 40)}.bin`;
-  await writeFileAtomically(path.join(directory, file), data);
-  return { op: 'item', id, ...(changeKey !== undefined && { changeKey }), file, bytes: data.length, sha256: createHash('sha256').update(data).digest('hex') };
+/** Where an item's data file goes, relative to the folder's directory: named by a hash of its id. */
+export function itemFileOf(id: string): string {
+  return `items/${createHash('sha256').update(id).digest('hex').slice(0, 40)}.bin`;
 }
 
 /** The manifest's lines in order, read as a stream; a torn last line (never committed) is skipped. */

@@ -9,6 +9,7 @@ import type * as t from '../../generated/types';
 import { answersOf } from '../batch/answers';
 import type { ItemBatches } from '../batch/item-batches';
 import type { UnitOutcome } from '../batch/scheduler';
+import type { BinarySource } from '../runtime/binary-source';
 import type { NewerType, OperationOf } from '../schema/release-types';
 import type { BulkOptions } from './export-items';
 import { defaultWindowSize, windowsOf } from './windows';
@@ -22,8 +23,11 @@ type UploadItemsRequest = NewerType<OperationTypes[typeof UPLOAD_ITEMS]['request
 type UploadItem = UploadItemsRequest['Items'][number];
 
 export interface UploadRecord {
-  /** The exported data (ExportItems' Data, decoded). */
-  readonly data: Buffer;
+  /**
+   * The exported data (ExportItems' Data, decoded): a Buffer, or a source read while the request is sent
+   * (`await fileSource(path)`), so that a large item is never held in memory whole.
+   */
+  readonly data: Buffer | BinarySource;
   readonly parentFolderId: string;
   /** CreateNew (default) adds a new item; Update replaces `itemId`; UpdateOrCreate does whichever applies. */
   readonly createAction?: UploadItem['CreateAction'];
@@ -59,7 +63,8 @@ function uploadEntry(record: UploadRecord): UploadItem {
     ...(record.isAssociated !== undefined && { IsAssociated: record.isAssociated }),
     ParentFolderId: { Id: record.parentFolderId },
     ...(record.itemId && { ItemId: record.itemId }),
-    Data: record.data.toString('base64'),
+    // The writer encodes a Buffer or streams a source for xs:base64Binary (binary-source.ts).
+    Data: record.data as unknown as string,
   };
 }
 

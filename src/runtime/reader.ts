@@ -23,6 +23,7 @@ import { RawXmlWriter } from './raw-xml';
 import { canonicalNamespace, findGlobalElementKey, isDerivedFrom, prefixKeyOf } from './schema-index';
 import { ForgivingValues, type ReadLocation, type UnopenedChild } from './forgiving-values';
 import { INVALID, parseBoolean } from './simple-values';
+import { BinaryElements, type BinaryContentOptions } from './binary-content';
 
 export interface ReadOptions {
   /** Longest single text node or other token, in UTF-16 code units. Default 256 MiB. */
@@ -45,6 +46,8 @@ export interface ReadOptions {
   readonly strictValues?: boolean;
   /** Deepest element nesting accepted (default 256; EWS needs fewer than 40). Checked as each tag opens. */
   readonly maxDepth?: number;
+  /** Base64 elements whose bytes go to a sink as they are read, never held as one string (binary-content.ts). */
+  readonly binaryContent?: BinaryContentOptions;
 }
 
 const DEFAULT_LIMIT = 256 * 1024 * 1024;
@@ -143,6 +146,7 @@ export class StreamingReader<R> implements ReaderContext {
   private failure: XmlReadError | undefined;
   private readonly maxDepth: number;
   private readonly values: ForgivingValues;
+  private readonly binary: BinaryElements | undefined;
 
   constructor(readonly schema: SchemaSet, private readonly document: DocumentHandler<R>, options: ReadOptions = {}) {
     this.maxTextLength = options.maxTextLength ?? DEFAULT_LIMIT;
@@ -150,6 +154,7 @@ export class StreamingReader<R> implements ReaderContext {
     this.streamEntries = options.streamEntries;
     this.values = new ForgivingValues(options.strictValues ?? false, (attribute, child) => this.locate(attribute, child), (reason) => this.fail(reason));
     this.maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
+    this.binary = options.binaryContent && new BinaryElements(options.binaryContent);
     this.frames[0].handler = document;
     // Declared URIs become the schema's own string objects, and every element of their namespace resolves
     // to these very strings: comparing one with a descriptor's URI is an identity check instead of a
@@ -185,11 +190,19 @@ export class StreamingReader<R> implements ReaderContext {
       this.documentLength += text.length;
       if (this.documentLength > this.maxDocumentLength) this.fail(`document is longer than ${this.maxDocumentLength} characters`);
       this.sinceLastTag += text.length;
-      this.parser.write(text);
+      if (this.binary === undefined) this.parser.write(text);
+      else this.writeAroundBinary(text, this.binary);
       if (this.sinceLastTag > this.maxTextLength) this.fail(`a text node or token is longer than ${this.maxTextLength} characters`);
     } catch (error) {
       throw this.failWith(error);
     }
+  }
+
+  /** Text of a streamed base64 element goes to its sink past saxes (binary-content.ts); the rest to saxes. */
+  private writeAroundBinary(text: string, binary: BinaryElements): void {
+    const rest = binary.passThrough(this.parser, text);
+    if (rest.length > 0) this.parser.write(rest);
+    if (rest.length < text.length || binary.takePendingText(this.parser)) this.sinceLastTag = rest.length;
   }
 
   /** Ends the document and returns what was read; throws `XmlReadError` if it is incomplete or invalid. */
@@ -224,6 +237,10 @@ export class StreamingReader<R> implements ReaderContext {
       if (slot.element.nillable) place(target, targetIsArray, slot, slot.entry ? entryOf(slot, null) : null);
       this.skip(tag);
       return;
+    }
+    if (this.binary !== undefined) {
+      const sink = this.binary.open(slot.element.qname, target, this.outermostEntryIndex() ?? (index >= 0 ? index : undefined));
+      if (sink !== undefined) return this.capture(tag, sink, NOTHING);
     }
     const frame = this.push(tag.name);
     frame.index = index;
@@ -297,18 +314,18 @@ export class StreamingReader<R> implements ReaderContext {
 
   /** Where the reader is, for a diagnostic (see ForgivingValues). */
   private locate(attribute?: string, child?: UnopenedChild): ReadLocation {
-    let entryIndex = child?.index;
-    for (let depth = 1; depth <= this.depth; depth++) {
-      if (this.frames[depth].index >= 0) {
-        entryIndex = this.frames[depth].index;
-        break;
-      }
-    }
+    const entryIndex = this.outermostEntryIndex() ?? child?.index;
     const path = this.path();
     return {
       path: attribute !== undefined ? `${path}/@${attribute}` : child !== undefined ? `${path}/${child.name}[${child.index}]` : path,
       line: this.parser.line, column: this.parser.column + 1, ...(entryIndex !== undefined && { entryIndex }),
     };
+  }
+
+  /** Index of the outermost open array entry (a response message), if any. */
+  private outermostEntryIndex(): number | undefined {
+    for (let depth = 1; depth <= this.depth; depth++) if (this.frames[depth].index >= 0) return this.frames[depth].index;
+    return undefined;
   }
 
   private onOpenTag(name: string, isSelfClosing: boolean): void {
@@ -537,6 +554,7 @@ export class StreamingReader<R> implements ReaderContext {
   private failWith(error: unknown): XmlReadError {
     this.failure = error instanceof XmlReadError ? error
       : this.error(error instanceof Error ? error.message.replace(/^\d+:\d+: /, '') : String(error), error);
+    this.binary?.abandon(this.failure);
     return this.failure;
   }
 }

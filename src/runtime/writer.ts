@@ -10,6 +10,7 @@ import {
   compileElement, compileGlobalElement, compileType, type CompiledElement, type CompiledField, type CompiledSimple,
   type CompiledType,
 } from './compile';
+import { binarySourceOf, isStreamedBinary, type StreamedBody } from './binary-source';
 import { quoteForError, XmlWriteError } from './errors';
 import { SOAP_ENVELOPE_NS, XSI_NS } from './namespaces';
 import { findGlobalElementKey, isDerivedFrom } from './schema-index';
@@ -24,6 +25,11 @@ export interface WriteOptions {
   readonly xmlDeclaration?: boolean;
   /** Told which object property produced each element (only when a request is validated). */
   readonly trace?: WriteTrace;
+  /**
+   * Write streamed base64 content (a Readable or BinarySource) as empty text instead of refusing it in a
+   * text document: for checking a request's structure against the schema without reading its streams.
+   */
+  readonly streamedContentAsEmpty?: boolean;
 }
 
 /** One element of a SOAP header or body: a global element key (`t:RequestServerVersion`) and its value. */
@@ -62,6 +68,14 @@ export function writeEnvelopeUtf8(schema: SchemaSet, envelope: EnvelopeToWrite, 
   return new InstanceWriter(schema, options, true).envelope(envelope).toBuffer();
 }
 
+/**
+ * As writeEnvelopeUtf8, where base64 values may also be streams or BinarySources (binary-source.ts):
+ * a body holding one is a StreamedBody, its sources encoded while it is sent.
+ */
+export function writeEnvelopeBody(schema: SchemaSet, envelope: EnvelopeToWrite, options?: WriteOptions): Buffer | StreamedBody {
+  return new InstanceWriter(schema, options, true).envelope(envelope).toBody();
+}
+
 type Entry = Readonly<Record<string, unknown>>;
 
 class InstanceWriter {
@@ -70,8 +84,11 @@ class InstanceWriter {
   private readonly path: string[] = [];
   private readonly trace: WriteTrace | undefined;
 
+  private readonly streamedContentAsEmpty: boolean;
+
   constructor(private readonly schema: SchemaSet, options: WriteOptions | undefined, utf8 = false) {
     this.trace = options?.trace;
+    this.streamedContentAsEmpty = options?.streamedContentAsEmpty === true;
     this.out = new XmlEmitter(options?.xmlDeclaration === false ? '' : '<?xml version="1.0" encoding="utf-8"?>', utf8);
   }
 
@@ -134,7 +151,10 @@ class InstanceWriter {
     this.out.startElement(element.qname);
     this.out.rawAttributes(declarations);
     if (value === null) this.out.attribute('xsi:nil', 'true');
-    else if (element.type.kind === 'simple') this.out.text(this.simple(element.type, value));
+    else if (element.type.kind === 'simple') {
+      if (element.type.valueKind === 'base64' && isStreamedBinary(value)) this.streamedBinary(value);
+      else this.out.text(this.simple(element.type, value));
+    }
     else this.complex(element.type, value);
     this.out.endElement(element.qname);
     this.trace?.exit();
@@ -284,6 +304,15 @@ class InstanceWriter {
     const unknown = (owner as Entry)[UNKNOWN_PROP];
     if (unknown === undefined) return;
     for (const xml of this.array(unknown, UNKNOWN_PROP)) this.out.raw(String(xml));
+  }
+
+  private streamedBinary(value: Parameters<typeof binarySourceOf>[0]): void {
+    if (this.streamedContentAsEmpty) return;
+    try {
+      this.out.binary(binarySourceOf(value));
+    } catch (error) {
+      this.fail((error as Error).message);
+    }
   }
 
   private simple(type: CompiledSimple, value: unknown): string {

@@ -1,3 +1,4 @@
+import { StreamedBody, type BinarySource } from './binary-source';
 import { escapeAttribute, escapeText } from './xml-escape';
 
 /** Flush size of the current chunk, in characters. */
@@ -18,7 +19,8 @@ const CHUNK_LENGTH = 16384;
  */
 export class XmlEmitter {
   private readonly chunks: string[] = [];
-  private readonly encodedChunks: Buffer[] = [];
+  private readonly encodedChunks: (Buffer | BinarySource)[] = [];
+  private streamed = false;
   private current: string;
   private startTagOpen = false;
   /** Characters already set aside in full chunks. */
@@ -50,6 +52,16 @@ export class XmlEmitter {
     this.append(escapeText(value));
   }
 
+  /** Base64 content read from a source while the body is sent (utf8 emitters only; see toBody). */
+  binary(source: BinarySource): void {
+    if (!this.utf8) throw new Error('XmlEmitter: streamed base64 content needs an emitter that encodes as it goes');
+    this.closeStartTag();
+    this.flushedLength += this.current.length;
+    this.encodedChunks.push(Buffer.from(this.current, 'utf8'), source);
+    this.current = '';
+    this.streamed = true;
+  }
+
   /** Appends well-formed XML verbatim (`$unknown`, raw wildcard content). */
   raw(xml: string): void {
     this.closeStartTag();
@@ -76,10 +88,29 @@ export class XmlEmitter {
   }
 
   toBuffer(): Buffer {
+    const body = this.toBody();
+    if (body instanceof StreamedBody) throw new Error('XmlEmitter: the document holds streamed content; call toBody()');
+    return body;
+  }
+
+  /** The bytes, or, when the document holds streamed base64 content, the parts to send in order. */
+  toBody(): Buffer | StreamedBody {
     if (!this.utf8) throw new Error('XmlEmitter: this emitter builds text; call toString()');
     this.encodedChunks.push(Buffer.from(this.current, 'utf8'));
     this.current = '';
-    return Buffer.concat(this.encodedChunks);
+    if (!this.streamed) return Buffer.concat(this.encodedChunks as Buffer[]);
+    // Neighbouring byte chunks joined: a body is then a few large writes, not thousands of 16 KiB ones.
+    const parts: (Buffer | BinarySource)[] = [];
+    let bytes: Buffer[] = [];
+    for (const chunk of this.encodedChunks) {
+      if (Buffer.isBuffer(chunk)) bytes.push(chunk);
+      else {
+        parts.push(Buffer.concat(bytes), chunk);
+        bytes = [];
+      }
+    }
+    parts.push(Buffer.concat(bytes));
+    return new StreamedBody(parts);
   }
 
   private append(text: string): void {

@@ -8,12 +8,14 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
+import { pipeline } from 'node:stream';
 import type { AddressInfo, Socket } from 'node:net';
 import type { FindItemResponseType } from '../../generated/messages';
 import { schema as ewsSchema } from '../../generated/schema';
 import { ExchangeVersionTypeValues, type ExchangeVersionType, type ServerVersionInfo } from '../../generated/types';
 import { readEnvelope } from '../runtime/envelope-reader';
-import { writeEnvelope } from '../runtime/writer';
+import { StreamedBody } from '../runtime/binary-source';
+import { writeEnvelope, writeEnvelopeBody } from '../runtime/writer';
 import type { OperationDesc, SchemaSet } from '../schema/descriptors';
 import { XsdValidator } from '../validation/xsd-validator';
 import { runOperation, UnsupportedOperationError } from './operations';
@@ -197,7 +199,7 @@ class SoapEndpoint {
         req.socket.destroy();
         return;
       }
-      soap(res, xml.fault ? 500 : 200, xml.text);
+      soap(res, xml.fault ? 500 : 200, xml.body ?? xml.text);
     } catch (error) {
       // A bug in the simulator must not look like an Exchange answer.
       if (!res.headersSent) text(res, 500, `simulator error: ${(error as Error).message}`);
@@ -205,7 +207,9 @@ class SoapEndpoint {
     }
   }
 
-  private async respond(user: SimulatorUser, body: string): Promise<{ xml: { text: string; fault: boolean }; operation: string; stream?: (res: http.ServerResponse) => void }> {
+  private async respond(user: SimulatorUser, body: string): Promise<{
+    xml: { text: string; body?: Buffer | StreamedBody; fault: boolean }; operation: string; stream?: (res: http.ServerResponse) => void;
+  }> {
     let operation = 'unknown';
     try {
       const envelope = await this.readRequest(body);
@@ -224,11 +228,12 @@ class SoapEndpoint {
       let response = runOperation(op.name as 'GetItem', { state: this.state, mailbox, requestServerVersion: version }, envelope.body.value as never) as unknown;
       if (op.name === 'FindItem' && this.options.nilGroups) response = addNilGroups(response as FindItemResponseType);
       if (!READ_ONLY_OPERATIONS.has(op.name)) this.save();
-      const text = writeEnvelope(this.writeSchema, {
+      // As bytes, or streamed when it holds content read from a source (export data, large attachments).
+      const answer = writeEnvelopeBody(this.writeSchema, {
         headers: [{ element: 't:ServerVersionInfo', value: this.serverVersion }],
         body: { element: op.response, value: response },
       });
-      return { xml: { text, fault: false }, operation };
+      return { xml: { text: '', body: answer, fault: false }, operation };
     } catch (error) {
       const fault = error instanceof Fault ? error.spec
         : error instanceof UnsupportedOperationError ? { responseCode: 'ErrorInvalidRequest', message: error.message }
@@ -319,7 +324,14 @@ class SoapEndpoint {
   }
 }
 
-function soap(res: http.ServerResponse, status: number, envelope: string): void {
+function soap(res: http.ServerResponse, status: number, envelope: string | Buffer | StreamedBody): void {
+  if (envelope instanceof StreamedBody) {
+    const length = envelope.length;
+    res.writeHead(status, { 'content-type': 'text/xml; charset=utf-8', ...(length !== undefined && { 'content-length': String(length) }) });
+    // A source that fails mid-answer cuts the connection: the client sees a truncated response, not a wrong one.
+    pipeline(envelope.open(), res, () => undefined);
+    return;
+  }
   res.writeHead(status, { 'content-type': 'text/xml; charset=utf-8' });
   res.end(envelope);
 }

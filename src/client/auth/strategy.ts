@@ -5,12 +5,12 @@
  * request needs. The transport owns the wire, the deadline and the error mapping.
  */
 import type { Agent } from 'node:http';
-import type { TransportResponse } from '../transport';
+import type { TransportRequest, TransportResponse } from '../transport';
 
 /** One HTTP round trip as a session asks the transport to make it. */
 export interface WireRequest {
   readonly url: string;
-  readonly body: string | Buffer;
+  readonly body: TransportRequest['body'];
   readonly headers: Readonly<Record<string, string>>;
   /** Send on this agent instead of the transport's shared pool (NTLM pins a connection). */
   readonly agent?: Agent;

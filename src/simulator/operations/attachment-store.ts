@@ -4,6 +4,7 @@
  */
 import type * as t from '../../../generated/types';
 import { ITEM_ELEMENTS } from '../store/catalog';
+import { generatedContent } from '../store/generated-content';
 import type { Mailbox } from '../store/mailbox';
 import type { StoredAttachment, StoredItem } from '../store/records';
 import { ResponseError } from './errors';
@@ -32,12 +33,16 @@ export function addAttachment(mailbox: Mailbox, item: StoredItem, entry: Attachm
 
 /** Copies every attachment of `from` onto `to` (a delivered or copied item). */
 export function copyAttachments(from: StoredItem, mailbox: Mailbox, to: StoredItem): void {
-  for (const attachment of from.attachments) to.attachments.push({ key: mailbox.allocateKey(), element: attachment.element, data: structuredClone(attachment.data) });
+  for (const attachment of from.attachments) {
+    to.attachments.push({ key: mailbox.allocateKey(), element: attachment.element, data: structuredClone(attachment.data), ...(attachment.generated && { generated: attachment.generated }) });
+  }
 }
 
 /** The attachment with its content, as GetAttachment returns it. */
 export function fullAttachment(mailbox: Mailbox, item: StoredItem, attachment: StoredAttachment): t.ArrayOfAttachmentsTypeEntry {
   const full = { $el: attachment.element, AttachmentId: { Id: mailbox.attachmentId(item, attachment.key) }, ...structuredClone(attachment.data) };
+  // Generated content is written from its source as the answer is sent, never held as a string.
+  if (attachment.generated) full.Content = generatedContent(attachment.generated) as unknown as string;
   return full as t.ArrayOfAttachmentsTypeEntry;
 }
 

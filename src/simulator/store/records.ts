@@ -5,6 +5,7 @@
  * Everything here is plain JSON so the whole state can be persisted.
  */
 import type * as t from '../../../generated/types';
+import type { GeneratedContentSpec } from './generated-content';
 
 /** The element an item is written as (`Message`, `CalendarItem`, ...). */
 export type ItemElement = t.ArrayOfRealItemsTypeEntry['$el'];
@@ -53,6 +54,8 @@ export interface StoredAttachment {
   readonly element: AttachmentElement;
   /** The attachment as the instance model has it, without AttachmentId (derived from the key). */
   data: t.FileAttachmentType & t.ItemAttachmentType & ReferenceAttachment & Record<string, unknown>;
+  /** A file attachment whose Content is made up when read (generated-content.ts), not held: `data.Content` is then absent. */
+  generated?: GeneratedContentSpec;
 }
 
 export interface StoredFolder {
