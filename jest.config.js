@@ -17,7 +17,10 @@ function nodeStartMs() {
 /** Transpile-only: type checking runs once over the whole project in `npm run typecheck`. */
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/test'],
+  // examples/ holds a jest test of its own (simulator-in-jest.test.ts), run like the others.
+  roots: ['<rootDir>/test', '<rootDir>/examples'],
+  // The examples import the package by name, as users do; here that name is the source.
+  moduleNameMapper: { '^typed-ews$': '<rootDir>/src/index.ts', '^typed-ews/simulator$': '<rootDir>/src/simulator/index.ts' },
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] },
   testTimeout: Math.max(60_000, Math.round(nodeStartMs() * 1000)),

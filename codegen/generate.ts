@@ -3,7 +3,8 @@ import { createHash } from 'crypto';
 import { existsSync, readFileSync } from 'fs';
 import { join, relative, resolve } from 'path';
 import { CompiledSchema, compileSchemaDir } from './compile-schema';
-import { EmittedFile, emitAll } from './emit/emit';
+import { EmittedFile, emitAll, generatedHeader } from './emit/emit';
+import { emitSchemaDocuments } from './emit/schema-documents';
 import { loadComparedSets, setDirs } from './versions/schema-sets';
 import { computeVersionFacts } from './versions/version-facts';
 
@@ -16,11 +17,13 @@ export function generate(schemaDir: string, outDir: string): { compiled: Compile
     return { schema: compiled.schema, inferredOperations: compiled.inferredOperations !== undefined };
   });
   const schema = { ...compiled.schema, versions: computeVersionFacts(compiled.schema, versionSets) };
+  const source = `${relative(PROJECT_ROOT, schemaDir).split('\\').join('/') || '.'} (sha256 ${schemaDigest(schemaDir)})`;
   const files = emitAll(schema, {
     outDir,
     runtimeImport: relative(outDir, join(PROJECT_ROOT, 'src/schema')).split('\\').join('/'),
-    source: `${relative(PROJECT_ROOT, schemaDir).split('\\').join('/') || '.'} (sha256 ${schemaDigest(schemaDir)})`,
+    source,
   });
+  files.push(emitSchemaDocuments(schemaDir, join(PROJECT_ROOT, 'schemas/validation'), outDir, generatedHeader(source)));
   return { compiled: { ...compiled, schema }, files };
 }
 

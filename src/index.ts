@@ -44,3 +44,22 @@ export type { ElementTypes, ElementName } from '../generated/elements';
 export type { OperationTypes, OperationName } from '../generated/operations';
 export type * from '../generated/inputs';
 export type { DateInput } from './schema/instance';
+
+// Types the public signatures above refer to, so that users (and the API reference) can name them.
+export type { FolderRef as SaveFolderRef } from './batch/inputs';
+export type { BatchContext } from './batch/operations/run-items';
+export type { AuthSession, ConnectionFactory } from './client/auth/strategy';
+export type { ClientResponseCode } from './client/response-messages';
+export type { ChildSlot } from './runtime/compile';
+export type { DiagnosticAction, ReadDiagnostic } from './runtime/diagnostics';
+export type { SoapEnvelopeContent, XmlChunk } from './runtime/envelope-reader';
+export type { CaptureSink, ContainerHandler, DocumentHandler, ReadOptions, ReaderContext } from './runtime/reader';
+export type { EnvelopeToWrite, WriteOptions } from './runtime/writer';
+export type { XmlTag } from './runtime/xml-tag';
+export type { AnyField, AttributeDesc, BuiltinTypeName, ComplexTypeDesc, CompoundField, ElementDesc, ElementField, Facets, FieldDesc, GlobalElementDesc, OperationDesc, SimpleTypeDesc, TypeDesc } from './schema/descriptors';
+export type { VersionFacts, VersionSetDesc } from './schema/version-facts';
+export type { ConstantOf, ElementOf, PropertyValue } from './search/constants';
+export type { RequestSchemaProblem } from './validation/request-check';
+export type { SchemaDocument, XmlDocumentInput, XsdIssue, XsdValidationResult, XsdValidatorOptions } from './validation/xsd-validator';
+export type { Interval } from './values/recurrence';
+export type { ServerVersionFields } from './versions/server-version';

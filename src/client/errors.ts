@@ -20,7 +20,7 @@ import type { SoapFault as ParsedSoapFault } from '../runtime/soap-fault';
 import type { RequestSchemaProblem } from '../validation/request-check';
 import { redact } from './redact';
 
-interface ErrorHints {
+export interface ErrorHints {
   readonly retryable?: boolean;
   readonly outcomeUnknown?: boolean;
   readonly cause?: unknown;

@@ -20,14 +20,14 @@ export type ConstantValue = string | number | boolean | Date;
 type SearchableEntity = ArrayOfRealItemsTypeEntry | ArrayOfFoldersTypeEntry;
 
 /** The property type(s) a FieldURI names; `never` when no item or folder type has that property. */
-type PropertyValue<U extends string> = U extends `${string}:${infer Prop}`
+export type PropertyValue<U extends string> = U extends `${string}:${infer Prop}`
   ? SearchableEntity extends infer E ? (E extends unknown ? (Prop extends keyof E ? NonNullable<E[Prop]> : never) : never) : never
   : never;
 
-type ElementOf<V> = V extends readonly (infer Item)[] ? Item : V;
+export type ElementOf<V> = V extends readonly (infer Item)[] ? Item : V;
 
 /** Constant type of one property type: booleans, numbers and enumerations stay exact; free strings also take a Date. */
-type ConstantOf<V> = V extends boolean ? boolean
+export type ConstantOf<V> = V extends boolean ? boolean
   : V extends number ? number
   : V extends string ? (string extends V ? string | Date : V)
   : string;

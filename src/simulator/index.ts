@@ -13,3 +13,10 @@ export { SimulatorState, ManualClock } from './store';
 export type { Clock, SimulatorSnapshot } from './store';
 export { simulatedOperations, UnsupportedOperationError } from './operations';
 export type { SimulatorAutodiscoverOptions } from './operations/autodiscover';
+// Types the public signatures above refer to, so that users (and the API reference) can name them.
+export type { OperationContext, OperationHandler } from './operations/context';
+export type { NotificationControls } from './operations/notifications';
+export type { NotificationSimulatorOptions } from './operations/notifications/subscriptions';
+export type { Mailbox, MailboxSnapshot } from './store/mailbox';
+export type { SerialSource } from './store/serials';
+export type { MailboxSpec, SimulatorStateOptions } from './store/state';

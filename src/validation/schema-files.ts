@@ -10,8 +10,11 @@ export interface SchemaDocument {
 /** The compile entry point: a wrapper that supplies xml.xsd, which types.xsd needs but does not locate. */
 export const DEFAULT_ENTRY_SCHEMA = 'validation/ews-validation.xsd';
 
-/** Every file the default entry schema reaches, at the same relative paths as in `schemas/`. */
-const SCHEMA_SET = [
+/**
+ * Every file the default entry schema reaches, at the same relative paths as in `schemas/`; the
+ * generator embeds the same list in generated/schema-documents.ts.
+ */
+export const VALIDATION_SCHEMA_SET: readonly string[] = [
   DEFAULT_ENTRY_SCHEMA,
   'validation/xml.xsd',
   'validation/soap-envelope.xsd',
@@ -36,10 +39,26 @@ export function findPackageSchemaDir(startDir: string = __dirname): string {
 export async function loadSchemaSet(schemaDir: string, extra: readonly SchemaDocument[] = []): Promise<SchemaDocument[]> {
   const extraNames = new Set(extra.map((doc) => doc.fileName));
   const fromDisk = await Promise.all(
-    SCHEMA_SET.filter((fileName) => !extraNames.has(fileName)).map(async (fileName) => ({
+    VALIDATION_SCHEMA_SET.filter((fileName) => !extraNames.has(fileName)).map(async (fileName) => ({
       fileName,
       contents: await fs.readFile(path.join(schemaDir, fileName), 'utf8'),
     })),
   );
   return [...fromDisk, ...extra];
+}
+
+/**
+ * The schema set embedded in the package's code (generated/schema-documents.ts), loaded on first use:
+ * a bundler carries it along, so a bundled app validates without `schemas/` on disk.
+ */
+export function embeddedSchemaSet(extra: readonly SchemaDocument[] = []): SchemaDocument[] {
+  // A plain require: bundlers follow it, and the 700 KB of text is read only by an app that validates.
+  const { schemaDocuments } = require('../../generated/schema-documents') as { schemaDocuments: readonly SchemaDocument[] };
+  return withExtra(schemaDocuments, extra);
+}
+
+/** `documents` with `extra` added, an extra document replacing the one of the same name. */
+export function withExtra(documents: readonly SchemaDocument[], extra: readonly SchemaDocument[]): SchemaDocument[] {
+  const extraNames = new Set(extra.map((doc) => doc.fileName));
+  return [...documents.filter((doc) => !extraNames.has(doc.fileName)), ...extra];
 }

@@ -11,15 +11,20 @@
 import { Worker } from 'node:worker_threads';
 import { pathToFileURL } from 'node:url';
 import { LIBXML2_WORKER_SOURCE, type RawIssue, type WorkerSetup } from './libxml2-worker';
-import { DEFAULT_ENTRY_SCHEMA, type SchemaDocument, findPackageSchemaDir, loadSchemaSet } from './schema-files';
+import { DEFAULT_ENTRY_SCHEMA, type SchemaDocument, embeddedSchemaSet, loadSchemaSet, withExtra } from './schema-files';
 import { readableMessage } from './validation-issue';
 import { WorkerChannel } from './worker-channel';
 
 export type { SchemaDocument } from './schema-files';
 
 export interface XsdValidatorOptions {
-  /** Directory holding `ews/` and `validation/`; default: the package's own `schemas/`. */
+  /**
+   * Directory holding `ews/` and `validation/` to read the schema set from. Default: the EWS schema set
+   * embedded in the package's code (the same files as its `schemas/`), which a bundler carries along.
+   */
   readonly schemaDir?: string;
+  /** The schema set itself, in memory, instead of `schemaDir` or the embedded set. */
+  readonly schemas?: readonly SchemaDocument[];
   /**
    * More schema documents, held only in memory, named by path relative to `schemaDir`
    * (`validation/roundtrip.xsd` may import `xml.xsd` and include `../ews/types.xsd`).
@@ -27,6 +32,13 @@ export interface XsdValidatorOptions {
   readonly extraSchemas?: readonly SchemaDocument[];
   /** The schema document to compile, relative to `schemaDir`; default `validation/ews-validation.xsd`. */
   readonly entrySchema?: string;
+  /**
+   * libxml2-wasm's entry module (`lib/index.mjs`), as a path or a `file:` URL. Default: resolved from
+   * `node_modules`. A bundled app that ships without `node_modules` copies `node_modules/libxml2-wasm/lib`
+   * beside its bundle and names its `index.mjs` here (README, "Bundling"); libxml2's WebAssembly is
+   * embedded in those files, so nothing else has to be copied.
+   */
+  readonly libxml2Module?: string | URL;
 }
 
 export interface XmlDocumentInput {
@@ -60,6 +72,7 @@ export { XsdSchemaError } from './worker-channel';
 
 export class XsdValidator {
   private static sharedValidator: Promise<XsdValidator> | undefined;
+  private static sharedOptions: XsdValidatorOptions = {};
 
   private constructor(
     private readonly channel: WorkerChannel,
@@ -72,13 +85,12 @@ export class XsdValidator {
    * XsdSchemaError if it does not compile). Call `close()` when done; `shared()` needs no closing.
    */
   static async create(opts: XsdValidatorOptions = {}): Promise<XsdValidator> {
-    const schemaDir = opts.schemaDir ?? findPackageSchemaDir();
     const entryName = opts.entrySchema ?? DEFAULT_ENTRY_SCHEMA;
-    const files = await loadSchemaSet(schemaDir, opts.extraSchemas);
+    const files = await schemaSetOf(opts);
     if (!files.some((file) => file.fileName === entryName)) {
-      throw new Error(`Entry schema ${entryName} is neither in ${schemaDir} nor among the extra schemas`);
+      throw new Error(`Entry schema ${entryName} is neither in ${opts.schemaDir ?? 'the schema set'} nor among the extra schemas`);
     }
-    const setup: WorkerSetup = { libxml2Url: pathToFileURL(require.resolve('libxml2-wasm')).href, files, entryFileName: entryName };
+    const setup: WorkerSetup = { libxml2Url: libxml2Url(opts.libxml2Module), files, entryFileName: entryName };
     const worker = new Worker(LIBXML2_WORKER_SOURCE, { eval: true, workerData: setup });
     const channel = new WorkerChannel(worker);
     try {
@@ -92,12 +104,23 @@ export class XsdValidator {
     }
   }
 
+  /**
+   * The options of the shared validator that `validateRequests` and the simulator use (a bundled app
+   * names `libxml2Module` here). Call before the first validation: once the shared validator exists,
+   * its users hold it, so changing its options then throws.
+   */
+  static setSharedOptions(options: XsdValidatorOptions): void {
+    if (XsdValidator.sharedValidator) throw new Error('XsdValidator.setSharedOptions: the shared validator is already in use; set its options before the first validation');
+    XsdValidator.sharedOptions = options;
+  }
+
   /** The process's one validator of the default EWS schema set, compiled on first use and kept. */
   static shared(): Promise<XsdValidator> {
     if (!XsdValidator.sharedValidator) {
-      XsdValidator.sharedValidator = XsdValidator.create();
+      const compiling = XsdValidator.create(XsdValidator.sharedOptions);
+      XsdValidator.sharedValidator = compiling;
       // A failed compile is not cached: the next caller tries again.
-      XsdValidator.sharedValidator.catch(() => { XsdValidator.sharedValidator = undefined; });
+      compiling.catch(() => { if (XsdValidator.sharedValidator === compiling) XsdValidator.sharedValidator = undefined; });
     }
     return XsdValidator.sharedValidator;
   }
@@ -117,6 +140,24 @@ export class XsdValidator {
   /** Stops the worker; later calls reject. */
   async close(): Promise<void> {
     await this.channel.close(new Error('this XsdValidator is closed'));
+  }
+}
+
+async function schemaSetOf(opts: XsdValidatorOptions): Promise<SchemaDocument[]> {
+  const extra = opts.extraSchemas ?? [];
+  if (opts.schemas) return withExtra(opts.schemas, extra);
+  if (opts.schemaDir !== undefined) return loadSchemaSet(opts.schemaDir, extra);
+  return embeddedSchemaSet(extra);
+}
+
+/** The file: URL the worker imports libxml2-wasm from (the worker has no package context to resolve it). */
+function libxml2Url(module: string | URL | undefined): string {
+  if (module !== undefined) return typeof module === 'string' && !module.startsWith('file:') ? pathToFileURL(module).href : String(module);
+  try {
+    return pathToFileURL(require.resolve('libxml2-wasm')).href;
+  } catch (error) {
+    throw new Error('libxml2-wasm is not installed beside typed-ews (a bundled app?): copy node_modules/libxml2-wasm/lib beside the bundle '
+      + 'and name its index.mjs in XsdValidator.setSharedOptions({ libxml2Module }) or XsdValidator.create({ libxml2Module })', { cause: error });
   }
 }
 

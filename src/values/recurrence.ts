@@ -22,7 +22,7 @@ export type RecurrenceRange = { readonly startDate: CalendarDateInput } & (
 );
 
 /** Every `interval` days / weeks / months (1 when absent). */
-interface Interval { readonly interval?: number }
+export interface Interval { readonly interval?: number }
 
 export type DailyOptions = Interval & RecurrenceRange;
 export type WeeklyOptions = Interval & {
