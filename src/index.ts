@@ -27,13 +27,14 @@ export * from './autodiscover';
 export * from './sync';
 export * from './export';
 export * from './content';
+export type { StreamedBody } from './runtime/binary-source';
 export * from './values';
 export type { PropertyPath, SinglePath, PathLike } from './schema/paths';
 
 export { readElement, readValueAs, readEnvelope, writeElement, writeEnvelope, writeValueAs, StreamingReader, XmlReadError, XmlWriteError } from './runtime';
 export { XsdValidator } from './validation';
 export { EwsVersionError, describeIssue, findVersionIssues, oldestVersionFor, versionOfServer } from './versions';
-export type { VersionIssue, VersionCheckMode, VersionOptions } from './versions';
+export type { RequestHeader, VersionIssue, VersionCheckMode, VersionOptions } from './versions';
 
 export type { SchemaSet } from './schema/descriptors';
 export type { Tagged, TaggedValue, AnyEntry, Extensible } from './schema/instance';
