@@ -26,24 +26,31 @@ export async function profileCell(spec: string, root: string, log: (line: string
     || !Number.isInteger(Number(count)) || (transport !== 'http' && transport !== 'memory')) {
     throw new Error(`--profile: expected client:scenario:N[:http|memory], e.g. typed-ews:getItem:10000; got ${spec}`);
   }
+  const name = `${client.replace(/\W+/g, '-')}-${scenario}-${count}-${transport}-${Date.now()}.cpuprofile`;
+  const run = await profiledChild(root, name, () => ['--expose-gc'], 'child.js', 20 * 60_000, (server): CallCell => ({
+    kind: 'call', client: client as ClientName, scenario: scenario as ScenarioName, count: Number(count), transport,
+    // Enough calls that the steady state, not loading and compiling, fills the profile.
+    server, warmup: 2, timed: Math.max(3, Math.ceil(100_000 / Number(count))),
+  }));
+  log(`profile written to ${path.relative(root, run.file)} (open it in Chrome DevTools › Performance)`);
+  return summarizeProfile(run.profile, root);
+}
+
+/** Builds the bench, starts the canned server and runs one child under --cpu-prof; the profile and the child's output. */
+async function profiledChild(
+  root: string, name: string, flags: (buildRoot: string) => string[], script: string, timeoutMs: number, cellFor: (serverUrl: string) => object,
+): Promise<{ file: string; profile: CpuProfile; stdout: string; stderr: string }> {
   const buildRoot = path.join(root, 'bench', '.out', 'build');
   const profileDir = path.join(root, 'bench', '.out', 'profiles');
   transpileProject(root, buildRoot);
   fs.mkdirSync(profileDir, { recursive: true });
   const server = await startCannedServer();
   try {
-    const cell: CallCell = {
-      kind: 'call', client: client as ClientName, scenario: scenario as ScenarioName, count: Number(count), transport,
-      // Enough calls that the steady state, not loading and compiling, fills the profile.
-      server: server.url, warmup: 2, timed: Math.max(3, Math.ceil(100_000 / Number(count))),
-    };
-    const name = `${client.replace(/\W+/g, '-')}-${scenario}-${count}-${transport}-${Date.now()}.cpuprofile`;
-    const result = await runNode(['--expose-gc', '--cpu-prof', '--cpu-prof-dir', profileDir, '--cpu-prof-name', name,
-      path.join(buildRoot, 'bench', 'child.js'), JSON.stringify(cell)], 20 * 60_000);
+    const result = await runNode([...flags(buildRoot), '--cpu-prof', '--cpu-prof-dir', profileDir, '--cpu-prof-name', name,
+      path.join(buildRoot, 'bench', script), JSON.stringify(cellFor(server.url))], timeoutMs);
     if (result.code !== 0) throw new Error(result.stderr.trim().split('\n')[0]);
     const file = path.join(profileDir, name);
-    log(`profile written to ${path.relative(root, file)} (open it in Chrome DevTools › Performance)`);
-    return summarizeProfile(JSON.parse(fs.readFileSync(file, 'utf8')) as CpuProfile, root);
+    return { file, profile: JSON.parse(fs.readFileSync(file, 'utf8')) as CpuProfile, stdout: result.stdout, stderr: result.stderr };
   } finally {
     await server.close();
   }
@@ -67,23 +74,11 @@ async function profileColdCell([client, scenario, count]: string[], root: string
   if (!(CLIENTS as readonly string[]).includes(client) || !(SCENARIOS as readonly string[]).includes(scenario) || !Number.isInteger(Number(count))) {
     throw new Error(`--profile cold:client:scenario:N, e.g. cold:typed-ews:deleteItem:100; got cold:${client}:${scenario}:${count}`);
   }
-  const buildRoot = path.join(root, 'bench', '.out', 'build');
-  const profileDir = path.join(root, 'bench', '.out', 'profiles');
-  transpileProject(root, buildRoot);
-  fs.mkdirSync(profileDir, { recursive: true });
-  const server = await startCannedServer();
-  try {
-    const cell = { client, scenario, count: Number(count), server: server.url };
-    const name = `cold-${client.replace(/\W+/g, '-')}-${scenario}-${count}-${Date.now()}.cpuprofile`;
-    const result = await runNode(['--cpu-prof', '--cpu-prof-dir', profileDir, '--cpu-prof-name', name, '--cpu-prof-interval', '100',
-      '-r', path.join(buildRoot, 'bench', 'require-timer.js'), path.join(buildRoot, 'bench', 'cold-child.js'), JSON.stringify(cell)], 60_000);
-    if (result.code !== 0) throw new Error(result.stderr.trim().split('\n')[0]);
-    const file = path.join(profileDir, name);
-    log(`profile written to ${path.relative(root, file)}`);
-    return `${result.stdout.trim()}\n\n${result.stderr.trim()}\n\n${summarizeProfile(JSON.parse(fs.readFileSync(file, 'utf8')) as CpuProfile, root, 40)}`;
-  } finally {
-    await server.close();
-  }
+  const name = `cold-${client.replace(/\W+/g, '-')}-${scenario}-${count}-${Date.now()}.cpuprofile`;
+  const run = await profiledChild(root, name, (buildRoot) => ['--cpu-prof-interval', '100', '-r', path.join(buildRoot, 'bench', 'require-timer.js')], 'cold-child.js', 60_000,
+    (server) => ({ client, scenario, count: Number(count), server }));
+  log(`profile written to ${path.relative(root, run.file)}`);
+  return `${run.stdout.trim()}\n\n${run.stderr.trim()}\n\n${summarizeProfile(run.profile, root, 40)}`;
 }
 
 /** Self time per function and per file, largest first; the whole child run (warm-up and set-up included). */
