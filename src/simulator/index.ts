@@ -9,6 +9,7 @@
  */
 export { startSimulator, DEFAULT_USERS, EWS_PATH } from './server';
 export type { RunningSimulator, SimulatorOptions, SimulatorUser, ThrottleOptions } from './server';
+export type { FailureInjector, InjectedFailure, InjectionPoint } from './failure-injection';
 export { SimulatorState, ManualClock } from './store';
 export type { Clock, SimulatorSnapshot } from './store';
 export { simulatedOperations, UnsupportedOperationError } from './operations';

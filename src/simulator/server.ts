@@ -24,6 +24,7 @@ import { autodiscoverProtocolAt, serveAutodiscover, type SimulatorAutodiscoverOp
 import { addNilGroups, responseSchema, type GroupQuirks } from './quirks';
 import { schemaValidationFault } from './schema-fault';
 import { faultEnvelope, type FaultSpec } from './soap-fault';
+import { cutAnswer, operationOfSoapAction, refuseBeforeRunning, type FailureInjector } from './failure-injection';
 import { releaseRefusal, serverVersionInfoOf } from './release';
 import { SimulatorState, type SimulatorSnapshot } from './store';
 import type { Mailbox } from './store/mailbox';
@@ -69,6 +70,8 @@ export interface SimulatorOptions extends GroupQuirks {
   readonly throttle?: ThrottleOptions;
   /** Delay before every answer. */
   readonly latencyMs?: number;
+  /** Fails chosen requests (by number or operation) the way Exchange or the network would; see InjectedFailure. */
+  readonly injectFailure?: FailureInjector;
   /** Carry out these requests (1-based numbers), then reset the connection instead of answering. */
   readonly dropConnectionAfterRequest?: readonly number[] | ((requestNumber: number, operation: string) => boolean);
   /** Load the mailboxes from this JSON file when it exists, and save them there after every change. */
@@ -191,14 +194,17 @@ class SoapEndpoint {
       if (body === undefined) return text(res, 413, 'Request Entity Too Large');
       const number = ++this.requests;
       if (this.options.latencyMs) await delay(this.options.latencyMs);
+      const injected = this.options.injectFailure?.({ number, operation: operationOfSoapAction(req.headers.soapaction as string | undefined) });
+      if (injected && refuseBeforeRunning(injected, res)) return;
       const throttled = this.throttle(number, res);
       if (throttled) return;
       const { xml, operation, stream } = await this.respond(user, body);
       if (stream) return stream(res);
-      if (this.shouldDrop(number, operation)) {
+      if (injected?.kind === 'resetAfterRunning' || this.shouldDrop(number, operation)) {
         req.socket.destroy();
         return;
       }
+      if (injected?.kind === 'cutAnswer') return await cutAnswer(res, xml.fault ? 500 : 200, xml.body ?? xml.text, injected.afterBytes);
       soap(res, xml.fault ? 500 : 200, xml.body ?? xml.text);
     } catch (error) {
       // A bug in the simulator must not look like an Exchange answer.
@@ -301,16 +307,9 @@ class SoapEndpoint {
   private throttle(number: number, res: http.ServerResponse): boolean {
     const throttle = this.options.throttle;
     if (!throttle || number % throttle.everyNth !== 0) return false;
-    if (throttle.kind === 'http503' || throttle.kind === 'http429') {
-      text(res, throttle.kind === 'http503' ? 503 : 429, 'Server Busy', { 'retry-after': String(throttle.retryAfterSeconds ?? 1) });
-    } else {
-      soap(res, 500, faultEnvelope({
-        responseCode: 'ErrorServerBusy', faultClass: 'Server',
-        message: 'The server cannot service this request right now. Try again later.',
-        values: { BackOffMilliseconds: throttle.backOffMilliseconds ?? 1000 },
-      }));
-    }
-    return true;
+    return refuseBeforeRunning(throttle.kind === 'http503' || throttle.kind === 'http429'
+      ? { kind: 'throttled', status: throttle.kind === 'http503' ? 503 : 429, retryAfter: String(throttle.retryAfterSeconds ?? 1) }
+      : { kind: 'serverBusy', backOffMilliseconds: throttle.backOffMilliseconds ?? 1000 }, res);
   }
 
   private shouldDrop(number: number, operation: string): boolean {
