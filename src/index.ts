@@ -20,6 +20,7 @@ export { field, indexedField, extendedField, singlePath, pathOf, fieldUriFor } f
 export { distinguishedFolder, folderId, folderEntry, targetFolder } from './schema/folders';
 export type { FolderRef } from './schema/folders';
 
+export * from './retry';
 export * from './batch';
 export * from './search';
 export * from './notifications';

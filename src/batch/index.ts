@@ -1,8 +1,6 @@
 /** Batched item operations with per-item results, chunking, concurrency and throttling. */
 export { ItemBatches } from './item-batches';
 export type { ItemBatchesOptions } from './item-batches';
-export { systemClock } from './clock';
-export type { Clock } from './clock';
 export { BatchItemError, ItemAbortedError, ItemInputError, ItemOutcomeUnknownError, ItemRequestFailedError } from './errors';
 export type { ClientErrorCode } from './errors';
 export type { BaseItemIdEntry, FolderRef, ItemIdInput, PropertySet } from './inputs';

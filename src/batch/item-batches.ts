@@ -4,10 +4,13 @@
  * automatic chunking, bounded concurrency, throttling and safe retries (see scheduler.ts).
  *
  * Create one per client: its concurrency limit and any server-requested pause are shared by all its
- * calls, as Exchange's throttling budget is shared by all requests of the user.
+ * calls, as Exchange's throttling budget is shared by all requests of the user. Its retries follow the
+ * client's policy (src/retry/) item by item, with its own limits below; the client's `retry` option does
+ * not apply to the requests it sends.
  */
 import type { ExchangeClient } from '../client/exchange-client';
-import { systemClock, type Clock } from './clock';
+import { systemClock, type Clock } from '../retry/clock';
+import { DEFAULT_BACKOFF, DEFAULT_MAX_TOTAL_WAIT_MS } from '../retry/options';
 import { createItems, type CreateItemResponse, type CreateItemsOptions, type NewItem } from './operations/create-items';
 import { deleteItems, type DeleteItemsOptions } from './operations/delete-items';
 import { DEFAULT_PROPERTY_SET, getItems, type GetItemsOptions } from './operations/get-items';
@@ -45,9 +48,9 @@ export class ItemBatches {
     const scheduler = new ChunkScheduler({
       batchSize: options.batchSize ?? 100,
       concurrency: options.concurrency ?? 3,
-      retryBudgetMs: options.retryBudgetMs ?? 300_000,
+      retryBudgetMs: options.retryBudgetMs ?? DEFAULT_MAX_TOTAL_WAIT_MS,
       maxRetries: options.maxRetries ?? 10,
-      backoff: { initialDelayMs: options.initialBackoffMs ?? 500, maxDelayMs: options.maxBackoffMs ?? 30_000 },
+      backoff: { initialDelayMs: options.initialBackoffMs ?? DEFAULT_BACKOFF.initialDelayMs, maxDelayMs: options.maxBackoffMs ?? DEFAULT_BACKOFF.maxDelayMs },
       clock: options.clock ?? systemClock,
     });
     this.context = { client, scheduler };

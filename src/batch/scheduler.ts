@@ -16,10 +16,11 @@ import { EwsError, EwsMalformedResponseError } from '../client/errors';
 import type { ResponseMessage } from '../client/response-messages';
 import { XmlWriteError } from '../runtime/errors';
 import { PartialAnswerError } from './answers';
-import type { Clock } from './clock';
+import type { Clock } from '../retry/clock';
+import type { OperationEffect } from '../retry/operations';
 import { AdaptiveLimiter } from './concurrency';
 import { BatchItemError, ItemAbortedError, ItemOutcomeUnknownError, ItemRequestFailedError } from './errors';
-import { backoffDelay, BackoffSettings, complainsAboutConcurrency, judgeFailure, wasNotProcessed } from './retry-policy';
+import { backoffDelay, BackoffSettings, complainsAboutConcurrency, judgeFailure, wasNotProcessed } from '../retry/policy';
 
 export interface SchedulerSettings {
   /** Items per request (default 100). */
@@ -47,7 +48,7 @@ export interface ChunkJob<In> {
    * unknown: `none` (reads) and `repeatable` (deletes: a second attempt cannot do more than the first)
    * are sent again; `once` (create, send, move, copy, update) never is.
    */
-  readonly effect: 'none' | 'repeatable' | 'once';
+  readonly effect: OperationEffect;
   readonly inputs: readonly In[];
   /** Positions sent together; consecutive runs of `batchSize` when absent. A retry sends a subset of one. */
   readonly chunks?: readonly (readonly number[])[];
@@ -147,7 +148,8 @@ class JobExecution<In> {
   constructor(private readonly scheduler: ChunkScheduler, private readonly job: ChunkJob<In>, call: CallOptions) {
     this.outcomes = new Array<UnitOutcome>(job.inputs.length);
     this.deadline = scheduler.settings.clock.now() + scheduler.settings.retryBudgetMs;
-    this.call = call;
+    // The scheduler retries what the server did not process, item by item: the client must not retry too.
+    this.call = { ...call, retry: false };
     if (call.signal) {
       const inner = new AbortController();
       setMaxListeners(0, inner.signal);
@@ -156,7 +158,7 @@ class JobExecution<In> {
       if (call.signal.aborted) inner.abort(call.signal.reason);
       else call.signal.addEventListener('abort', this.onCallerAbort, { once: true });
       this.signal = inner.signal;
-      this.call = { ...call, signal: inner.signal };
+      this.call = { ...this.call, signal: inner.signal };
     }
   }
 

@@ -24,6 +24,8 @@ import { RequestContext, soapHeadersFor } from './soap-headers';
 import { openSoapBody } from './soap-response';
 import { HttpTransport, HttpTransportOptions, Transport } from './transport';
 import { windowsTimeZone } from '../values/time-zones';
+import { retrySettings, type RetryOptions } from '../retry/options';
+import { RetryRun, withRetries } from '../retry/retrying';
 
 export const DEFAULT_EXCHANGE_VERSION = 'Exchange2013_SP1';
 
@@ -60,6 +62,13 @@ export interface ExchangeClientOptions extends Omit<Partial<RequestContext>, 've
    * a real server's slip in one value should not cost the rest of the response.
    */
   readonly strictResponses?: boolean;
+  /**
+   * Retries of a request the server refused for now (ErrorServerBusy, 429/503, a connection that failed
+   * before sending), after the server's BackOffMilliseconds or Retry-After: on by default for operations
+   * that only read, off for those that change the mailbox (see `RetryOptions.retryNonIdempotent`).
+   * `false` turns retrying off.
+   */
+  readonly retry?: RetryOptions | false;
 }
 
 export interface CallOptions extends Partial<RequestContext> {
@@ -69,6 +78,8 @@ export interface CallOptions extends Partial<RequestContext> {
   readonly headers?: Readonly<Record<string, string>>;
   /** Base64 elements of the response to hand to sinks as they arrive instead of reading them as strings. */
   readonly binaryContent?: BinaryContentOptions;
+  /** Retry settings of this call, over the client's `retry`; `false` turns retrying off for it. */
+  readonly retry?: RetryOptions | false;
 }
 
 export interface CallResult<R> {
@@ -113,6 +124,12 @@ export class ExchangeClient {
   /** Calls one EWS operation with a typed request body and returns its typed response. */
   async call<Op extends OperationName>(
     operation: Op, request: OperationTypes[Op]['requestInput'], options: CallOptions = {},
+  ): Promise<CallResult<OperationTypes[Op]['response']>> {
+    return withRetries(this.retryRun(operation, options), () => this.callOnce(operation, request, options));
+  }
+
+  private async callOnce<Op extends OperationName>(
+    operation: Op, request: OperationTypes[Op]['requestInput'], options: CallOptions,
   ): Promise<CallResult<OperationTypes[Op]['response']>> {
     try {
       const { op, headers, body } = await this.send(operation, request, options);
@@ -170,46 +187,60 @@ export class ExchangeClient {
    * fed in small slices, so that only a slice's worth of entries is alive when a scavenge runs: fewer
    * survivors, a young generation that stays small, and a lower peak RSS. For the same reason the
    * request comes in a holder that sending empties: a generator keeps its arguments to the end, and
-   * the 10,000 ItemIds of a DeleteItem would otherwise survive every scavenge of the reading.
+   * the 10,000 ItemIds of a DeleteItem would otherwise survive every scavenge of the reading. When the
+   * call may be retried, the holder keeps the request until the first entry is handed over: a retry is
+   * possible only until then (after it, the caller has entries a second answer would repeat).
    */
   private async *readEntries<T>(
     operation: OperationName, unsent: { request?: unknown }, wrapperType: string, options: CallOptions,
     handOver: (entry: unknown, owner: unknown, diagnostics: readonly ReadDiagnostic[]) => T,
   ): AsyncGenerator<T, CallResult<never>, undefined> {
-    try {
-      const { op, body } = await this.send(operation, takeRequest(unsent), options);
-      const ready: T[] = [];
-      const reader: StreamingReader<SoapEnvelopeContent> = envelopeReader(this.schema, {
-        streamEntries: { wrapperType, take: (entry, owner) => ready.push(handOver(entry, owner, reader.diagnostics)) },
-        ...(options.binaryContent && { binaryContent: options.binaryContent }),
-      });
-      const backPressure = options.binaryContent?.backPressure;
-      // Streamed base64 is mostly text handed on in pieces, not entries to keep young: whole chunks cost
-      // fewer calls per megabyte (an 8 KB slice is 850 rounds of decoding per 5 MB attachment).
-      const sliceBytes = options.binaryContent ? Number.POSITIVE_INFINITY : STREAM_SLICE_BYTES;
+    const retries = this.retryRun(operation, options);
+    const request = retries.enabled ? () => unsent.request : () => takeRequest(unsent);
+    for (;;) {
       try {
-        for await (const chunk of body as AsyncIterable<Buffer>) {
-          for (let offset = 0; offset < chunk.length; offset += sliceBytes) {
-            reader.write(offset === 0 && sliceBytes >= chunk.length ? chunk : chunk.subarray(offset, offset + sliceBytes));
-            this.checkStrict(reader.diagnostics);
-            const held = backPressure?.();
-            if (held) await held;
-            for (let i = 0; i < ready.length; i++) yield ready[i];
-            ready.length = 0;
+        const { op, body } = await this.send(operation, request(), options);
+        const ready: T[] = [];
+        const reader: StreamingReader<SoapEnvelopeContent> = envelopeReader(this.schema, {
+          streamEntries: { wrapperType, take: (entry, owner) => ready.push(handOver(entry, owner, reader.diagnostics)) },
+          ...(options.binaryContent && { binaryContent: options.binaryContent }),
+        });
+        const backPressure = options.binaryContent?.backPressure;
+        // Streamed base64 is mostly text handed on in pieces, not entries to keep young: whole chunks cost
+        // fewer calls per megabyte (an 8 KB slice is 850 rounds of decoding per 5 MB attachment).
+        const sliceBytes = options.binaryContent ? Number.POSITIVE_INFINITY : STREAM_SLICE_BYTES;
+        try {
+          for await (const chunk of body as AsyncIterable<Buffer>) {
+            for (let offset = 0; offset < chunk.length; offset += sliceBytes) {
+              reader.write(offset === 0 && sliceBytes >= chunk.length ? chunk : chunk.subarray(offset, offset + sliceBytes));
+              this.checkStrict(reader.diagnostics);
+              const held = backPressure?.();
+              if (held) await held;
+              if (ready.length > 0) unsent.request = undefined;
+              for (let i = 0; i < ready.length; i++) yield ready[i];
+              ready.length = 0;
+            }
           }
+        } catch (error) {
+          // Entries complete before the break are answers: handed over first (not under strictResponses).
+          if (!(error instanceof EwsStrictResponseError) && ready.length > 0) {
+            unsent.request = undefined;
+            for (let i = 0; i < ready.length; i++) yield ready[i];
+          }
+          throw this.readError(error, false);
         }
+        const content = this.finish(reader);
+        if (ready.length > 0) unsent.request = undefined;
+        for (let i = 0; i < ready.length; i++) yield ready[i];
+        ready.length = 0;
+        return this.result(op, content, reader.diagnostics) as CallResult<never>;
       } catch (error) {
-        // Entries complete before the break are answers: handed over first (not under strictResponses).
-        if (!(error instanceof EwsStrictResponseError)) for (let i = 0; i < ready.length; i++) yield ready[i];
-        throw this.readError(error, false);
+        // One generator, not one wrapping another: each extra layer costs promise hops per entry.
+        const scrubbed = this.scrub(error);
+        // Retried only while the request is still held: no entry has been handed over yet.
+        if (unsent.request === undefined) throw scrubbed;
+        await retries.afterFailure(scrubbed);
       }
-      const content = this.finish(reader);
-      for (let i = 0; i < ready.length; i++) yield ready[i];
-      ready.length = 0;
-      return this.result(op, content, reader.diagnostics) as CallResult<never>;
-    } catch (error) {
-      // One generator, not one wrapping another: each extra layer costs promise hops per entry.
-      throw this.scrub(error);
     }
   }
 
@@ -221,12 +252,19 @@ export class ExchangeClient {
   async open<Op extends OperationName>(
     operation: Op, request: OperationTypes[Op]['request'], options: CallOptions = {},
   ): Promise<{ readonly body: NodeJS.ReadableStream; readonly headers: Readonly<Record<string, string>> }> {
-    try {
-      const { body, responseHeaders } = await this.send(operation, request, options);
-      return { body, headers: responseHeaders };
-    } catch (error) {
-      throw this.scrub(error);
-    }
+    return withRetries(this.retryRun(operation, options), async () => {
+      try {
+        const { body, responseHeaders } = await this.send(operation, request, options);
+        return { body, headers: responseHeaders };
+      } catch (error) {
+        throw this.scrub(error);
+      }
+    });
+  }
+
+  /** The retries of one call: the call's settings over the client's (see src/retry/). */
+  private retryRun(operation: OperationName, options: CallOptions): RetryRun {
+    return new RetryRun(operation, retrySettings(this.options.retry, options.retry), options.signal);
   }
 
   /** Validates (when asked), writes and sends the request; resolves with the response body to read. */

@@ -8,7 +8,7 @@
 import type { CallOptions, ExchangeClient } from '../client/exchange-client';
 import { EwsAbortError, EwsMalformedResponseError } from '../client/errors';
 import { XmlReadError } from '../runtime/errors';
-import { systemClock, type Clock } from '../batch/clock';
+import { systemClock, type Clock } from '../retry/clock';
 import { eventsOf, lastWatermark, type NotificationEvent, type ResyncEvent } from './events';
 import { backOffDelay, type BackOffOptions } from './resilience';
 import {

@@ -3,7 +3,7 @@
  * heartbeat watchdog that notices a connection gone silent (a dead peer often sends no reset).
  * Timers are injectable so that tests step time themselves instead of waiting on the wall clock.
  */
-import { systemClock, type Clock } from '../batch/clock';
+import { systemClock, type Clock } from '../retry/clock';
 
 export interface BackOffOptions {
   /** First delay; 500 ms by default. */

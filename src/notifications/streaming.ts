@@ -15,7 +15,7 @@ import type * as m from '../../generated/messages';
 import type { OperationTypes } from '../../generated/operations';
 import type { CallOptions, ExchangeClient } from '../client/exchange-client';
 import { EwsMalformedResponseError, EwsSoapFaultError } from '../client/errors';
-import { systemClock, type Clock } from '../batch/clock';
+import { systemClock, type Clock } from '../retry/clock';
 import { EnvelopeStreamReader } from '../runtime/envelope-stream';
 import { XmlReadError } from '../runtime/errors';
 import type { SoapEnvelopeContent } from '../runtime/envelope-reader';

@@ -1,5 +1,5 @@
 /**
- * Time as the batch layer sees it. Every wait (server back-off, Retry-After, exponential back-off)
+ * Time as the retry policy sees it. Every wait (server back-off, Retry-After, exponential back-off)
  * goes through a Clock, so tests substitute a virtual one and never wait for real.
  */
 import { setTimeout as delay } from 'node:timers/promises';

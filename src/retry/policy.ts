@@ -1,12 +1,14 @@
 /**
- * What to do after a response or a failure: which items were not processed and may be asked for again,
- * how long to wait, whether the server complains about concurrency, and the unknown-outcome rule.
+ * The one retry policy of the SDK, used by ExchangeClient's calls (retrying.ts) and by ItemBatches'
+ * scheduler: which failures are worth another attempt, how long to wait, which items the server did not
+ * process, whether it complains about concurrency, and the unknown-outcome rule.
  */
 import {
   EwsAuthenticationError, EwsConnectionError, EwsEndpointNotFoundError, EwsError, EwsMalformedResponseError, EwsRedirectError,
   EwsSoapFaultError, EwsStrictResponseError, EwsThrottledError, EwsUnexpectedResponseError,
 } from '../client/errors';
 import type { ResponseMessage } from '../client/response-messages';
+import type { OperationEffect } from './operations';
 
 /**
  * Per-item codes by which Exchange says it did not touch the item: throttling, and the items after the
@@ -39,11 +41,11 @@ export type FailureVerdict =
   | { readonly kind: 'fail' };
 
 /**
- * Judges a request that failed as a whole. `effect` (see ChunkJob): reads (`none`) and deletes
+ * Judges a request that failed as a whole. `effect` (see operations.ts): reads (`none`) and deletes
  * (`repeatable`, a repetition cannot do more than the first attempt) may be sent again when their outcome
  * is unknown; `once` operations never are.
  */
-export function judgeFailure(error: unknown, effect: 'none' | 'repeatable' | 'once'): FailureVerdict {
+export function judgeFailure(error: unknown, effect: OperationEffect): FailureVerdict {
   if (!(error instanceof EwsError)) return { kind: 'fail' };
   // A complete answer that could not be read (or, strictly, not accepted) would be the same next time:
   // sending again fixes nothing. A read has failed; anything else may have acted.

@@ -4,7 +4,7 @@ import {
   EwsThrottledError, EwsTimeoutError,
 } from '../../src/client/errors';
 import { XmlReadError } from '../../src/runtime/errors';
-import { backoffDelay, judgeFailure } from '../../src/batch/retry-policy';
+import { backoffDelay, judgeFailure } from '../../src/retry/policy';
 
 const failure = { status: 503, statusText: 'Service Unavailable', contentType: '', bodyPreview: '' };
 const fault = (code: string, backOffMilliseconds?: number) => new EwsSoapFaultError({

@@ -104,11 +104,12 @@ describe('simulator SOAP endpoint', () => {
     await withSimulator({ throttle: { everyNth: 2, backOffMilliseconds: 750 } }, async (_sim, client) => {
       const request = { FolderShape: { BaseShape: 'IdOnly' as const }, FolderIds: [{ $el: 'DistinguishedFolderId' as const, Id: 'inbox' as const }] };
       await client.call('GetFolder', request);
-      const busy = await client.call('GetFolder', request).catch((e) => e);
+      // retry: false, so that the client hands over the refusal instead of waiting as asked (see test/retry).
+      const busy = await client.call('GetFolder', request, { retry: false }).catch((e) => e);
       expect(busy).toMatchObject({ responseCode: 'ErrorServerBusy', backOffMilliseconds: 750, retryable: true });
     });
     await withSimulator({ throttle: { everyNth: 1, kind: 'http503', retryAfterSeconds: 3 } }, async (_sim, client) => {
-      const error = await client.call('GetFolder', { FolderShape: { BaseShape: 'IdOnly' }, FolderIds: [{ $el: 'DistinguishedFolderId', Id: 'inbox' }] }).catch((e) => e);
+      const error = await client.call('GetFolder', { FolderShape: { BaseShape: 'IdOnly' }, FolderIds: [{ $el: 'DistinguishedFolderId', Id: 'inbox' }] }, { retry: false }).catch((e) => e);
       expect(error).toBeInstanceOf(EwsThrottledError);
       expect(error.retryAfterMs).toBe(3000);
     });

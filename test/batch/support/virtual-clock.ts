@@ -1,5 +1,5 @@
 /** A Clock whose sleeps return at once and advance virtual time, recording every wait. */
-import type { Clock } from '../../../src/batch/clock';
+import type { Clock } from '../../../src/retry/clock';
 
 export class VirtualClock implements Clock {
   time = 0;
