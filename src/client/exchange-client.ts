@@ -107,6 +107,7 @@ export class ExchangeClient {
 
   constructor(private readonly options: ExchangeClientOptions) {
     if (!/^https?:\/\//i.test(options.url)) throw new TypeError('ExchangeClient: url must be an http(s) URL of the EWS endpoint');
+    retrySettings(options.retry, undefined); // refuses bad retry settings now rather than at the first call
     this.url = options.url;
     this.versions = new RequestVersions(options, options.version === 'auto');
     // `as string`: an SDK generated from an older release's schema has no such ExchangeVersionType value.
