@@ -6,7 +6,7 @@
  *   sending) is sent again after BackOffMilliseconds / Retry-After, else an exponential back-off with
  *   jitter, within a total time budget per batch and a maximum number of retries per chunk;
  * - a request whose outcome is unknown (sent, but no usable answer) is sent again only for reads and
- *   deletes (see ChunkJob.effect); otherwise each of its items gets ItemOutcomeUnknownError.
+ *   deletes (the operation's effect, src/retry/operations.ts); otherwise each of its items gets ItemOutcomeUnknownError.
  * Every input position gets exactly one outcome; nothing here throws for a per-item or per-request failure.
  * A wait the server asks for pauses every request of this scheduler, since Exchange throttles per user.
  */
@@ -17,7 +17,7 @@ import type { ResponseMessage } from '../client/response-messages';
 import { XmlWriteError } from '../runtime/errors';
 import { PartialAnswerError } from './answers';
 import type { Clock } from '../retry/clock';
-import type { OperationEffect } from '../retry/operations';
+import { operationEffect, type OperationEffect } from '../retry/operations';
 import { AdaptiveLimiter } from './concurrency';
 import { BatchItemError, ItemAbortedError, ItemOutcomeUnknownError, ItemRequestFailedError } from './errors';
 import { backoffDelay, BackoffSettings, complainsAboutConcurrency, judgeFailure, wasNotProcessed } from '../retry/policy';
@@ -41,14 +41,12 @@ export type UnitOutcome =
   | { readonly kind: 'failed'; readonly error: BatchItemError; readonly resentAfterUnknownOutcome: boolean };
 
 export interface ChunkJob<In> {
-  /** The EWS operation, for error messages. */
-  readonly operation: string;
   /**
-   * What the operation does to the mailbox, which decides what happens when a request's outcome is
-   * unknown: `none` (reads) and `repeatable` (deletes: a second attempt cannot do more than the first)
-   * are sent again; `once` (create, send, move, copy, update) never is.
+   * The EWS operation, for error messages, and for what it does to the mailbox (operationEffect), which
+   * decides what happens when a request's outcome is unknown: reads and deletes (a second attempt cannot
+   * do more than the first) are sent again; creates, sends, moves, copies and updates never are.
    */
-  readonly effect: OperationEffect;
+  readonly operation: string;
   readonly inputs: readonly In[];
   /** Positions sent together; consecutive runs of `batchSize` when absent. A retry sends a subset of one. */
   readonly chunks?: readonly (readonly number[])[];
@@ -139,6 +137,7 @@ class JobExecution<In> {
   private readonly call: CallOptions;
   private readonly callerSignal?: AbortSignal;
   private readonly onCallerAbort?: () => void;
+  private readonly effect: OperationEffect;
 
   /**
    * The caller's signal gets one listener for the whole run: every waiting chunk, sleep and request
@@ -148,6 +147,7 @@ class JobExecution<In> {
   constructor(private readonly scheduler: ChunkScheduler, private readonly job: ChunkJob<In>, call: CallOptions) {
     this.outcomes = new Array<UnitOutcome>(job.inputs.length);
     this.deadline = scheduler.settings.clock.now() + scheduler.settings.retryBudgetMs;
+    this.effect = operationEffect(job.operation);
     // The scheduler retries what the server did not process, item by item: the client must not retry too.
     this.call = { ...call, retry: false };
     if (call.signal) {
@@ -277,9 +277,9 @@ class JobExecution<In> {
     const operation = this.job.operation;
     const unknown = (): UnitOutcome => failed(new ItemOutcomeUnknownError(operation, error), history);
     if (this.signal?.aborted) {
-      return this.settleAll(positions, isOutcomeUnknown(error) && this.job.effect !== 'none' ? unknown : this.notSent(history));
+      return this.settleAll(positions, isOutcomeUnknown(error) && this.effect !== 'none' ? unknown : this.notSent(history));
     }
-    const verdict = judgeFailure(error, this.job.effect);
+    const verdict = judgeFailure(error, this.effect);
     switch (verdict.kind) {
       case 'outcomeUnknown':
         return this.settleAll(positions, unknown);
@@ -325,7 +325,7 @@ class JobExecution<In> {
 
   /** Whether an earlier attempt, whose outcome is unknown, may have changed the mailbox. */
   private mayHaveActed(history: ChunkHistory): boolean {
-    return history.unresolved !== undefined && this.job.effect !== 'none';
+    return history.unresolved !== undefined && this.effect !== 'none';
   }
 
   private settleAll(positions: readonly number[], outcome: () => UnitOutcome): undefined {

@@ -103,7 +103,7 @@ async function* exportWith(
     const prepared = inputs.map((input) => exportableId(input, client.schema));
     const positions = prepared.flatMap((id, k) => (typeof id === 'string' ? [] : [k]));
     const outcomes = await scheduler.run({
-      operation: 'ExportItems', effect: 'none', inputs: positions.map((k) => prepared[k] as t.ItemIdType),
+      operation: 'ExportItems', inputs: positions.map((k) => prepared[k] as t.ItemIdType),
       send: (ItemIds, sendCall) => sendExport(client, ItemIds, sendCall, open),
     }, { call, batchSize });
     const byPosition = new Map(positions.map((k, n) => [k, outcomes[n]]));

@@ -49,7 +49,7 @@ export async function* uploadItems(
   for await (const inputs of windowsOf(records, window)) {
     const entries = inputs.map(uploadEntry);
     const outcomes = await scheduler.run({
-      operation: 'UploadItems', effect: 'once', inputs: entries,
+      operation: 'UploadItems', inputs: entries,
       send: (Items, sendCall) => answersOf(client, UPLOAD_ITEMS, { Items } as OperationTypes[typeof UPLOAD_ITEMS]['request'], sendCall),
     }, { call, batchSize });
     for (let k = 0; k < outcomes.length; k++) yield uploadResult(offset + k, outcomes[k]);

@@ -60,7 +60,6 @@ export async function addAttachments(
 
   const outcomes = await scheduler.run({
     operation: 'CreateAttachment',
-    effect: 'once',
     inputs: units,
     chunks,
     send: async (batch, options) => {

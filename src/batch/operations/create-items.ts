@@ -125,7 +125,6 @@ class CreateItemsRun {
     const refusal = refusalCheck(client, 'CreateItem', (item: NewItem) => ({ ...request, Items: [item] }), 'items', 'Items');
     await scheduler.run({
       operation: 'CreateItem',
-      effect: 'once',
       inputs: group.map((p) => this.itemAt(p).entry),
       send: (Items, options) => answersOf(client, 'CreateItem', { ...request, Items }, options),
       checkInput: (k) => refusal(this.itemAt(group[k]).entry, group[k]),
@@ -161,7 +160,6 @@ class CreateItemsRun {
     const { client, scheduler } = this.context;
     await scheduler.run({
       operation: 'SendItem',
-      effect: 'once',
       inputs: ready.map((p) => draftId(createdId(this.created.get(p)!)!, this.attached.get(p)!.changeKey)),
       send: (ItemIds, options) => answersOf(client, 'SendItem', { ...request, ItemIds }, options),
       onSettled: (k, outcome) => {

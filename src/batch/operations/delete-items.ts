@@ -35,5 +35,5 @@ export async function deleteItems(
     AffectedTaskOccurrences: affectedTaskOccurrences,
     SuppressReadReceipts: suppressReadReceipts,
   });
-  return runItems(scheduler, ids, itemIdsSpec(client, 'DeleteItem', 'repeatable', attributes, responseOf), batch);
+  return runItems(scheduler, ids, itemIdsSpec(client, 'DeleteItem', attributes, responseOf), batch);
 }

@@ -17,7 +17,7 @@ export async function getItems(
   { client, scheduler }: BatchContext, ids: readonly ItemIdInput[], propertySet: PropertySet, options: GetItemsOptions,
 ): Promise<ServiceResponseCollection<ItemResponse>> {
   const { itemType, ...callOptions } = options;
-  const read = await runItems(scheduler, ids, itemIdsSpec(client, 'GetItem', 'none', { ItemShape: itemShape(propertySet) }, itemResponse), callOptions);
+  const read = await runItems(scheduler, ids, itemIdsSpec(client, 'GetItem', { ItemShape: itemShape(propertySet) }, itemResponse), callOptions);
   return itemType === undefined ? read : ofKind(read, itemType);
 }
 

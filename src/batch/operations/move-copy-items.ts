@@ -19,5 +19,5 @@ export async function moveOrCopyItems(
 ): Promise<ServiceResponseCollection<ItemResponse>> {
   const { returnNewItemIds, ...batch } = options;
   const request = defined({ ToFolderId: targetFolder(destination), ReturnNewItemIds: returnNewItemIds });
-  return runItems(scheduler, ids, itemIdsSpec(client, operation, 'once', request, itemResponse), batch);
+  return runItems(scheduler, ids, itemIdsSpec(client, operation, request, itemResponse), batch);
 }

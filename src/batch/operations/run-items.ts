@@ -10,7 +10,7 @@ import { ItemInputError } from '../errors';
 import { itemIdEntry, type BaseItemIdEntry, type ItemIdInput } from '../inputs';
 import { ProgressCounter, type ProgressListener } from '../progress';
 import { collectionOf, isFailure, type ServiceResponse, type ServiceResponseCollection } from '../results';
-import type { ChunkJob, ChunkScheduler, UnitOutcome } from '../scheduler';
+import type { ChunkScheduler, UnitOutcome } from '../scheduler';
 import { answersOf } from '../answers';
 import { refusalCheck, type RefusalCheck } from '../input-check';
 
@@ -29,7 +29,6 @@ export interface BatchContext {
 
 export interface ItemJobSpec<In, Entry, R extends ServiceResponse> {
   readonly operation: OperationName;
-  readonly effect: ChunkJob<Entry>['effect'];
   /** The request entry for one input; throws ItemInputError when the input cannot become one. */
   prepare(input: In): Entry;
   send(entries: Entry[], call: CallOptions): Promise<readonly ResponseMessage[]>;
@@ -43,12 +42,11 @@ export type ItemIdsOperation = 'GetItem' | 'DeleteItem' | 'SendItem' | 'MoveItem
 
 /** The job of an ItemIds operation: each input becomes its id entry, sent beside the call's fixed `request` parts. */
 export function itemIdsSpec<Op extends ItemIdsOperation, R extends ServiceResponse>(
-  client: ExchangeClient, operation: Op, effect: ItemJobSpec<ItemIdInput, BaseItemIdEntry, R>['effect'],
+  client: ExchangeClient, operation: Op,
   request: Omit<OperationTypes[Op]['requestInput'], 'ItemIds'>, toResponse: (outcome: UnitOutcome) => R,
 ): ItemJobSpec<ItemIdInput, BaseItemIdEntry, R> {
   return {
     operation,
-    effect,
     prepare: (id) => itemIdEntry(id, client.schema),
     send: (ItemIds, call) => answersOf(client, operation, { ...request, ItemIds } as OperationTypes[Op]['requestInput'], call),
     toResponse,
@@ -77,7 +75,7 @@ export async function runItems<In, Entry, R extends ServiceResponse>(
   });
   const outcomes = await scheduler.run(
     {
-      operation: spec.operation, effect: spec.effect, inputs: entries, send: spec.send,
+      operation: spec.operation, inputs: entries, send: spec.send,
       onSettled: (_, outcome) => progress.settle(isFailure(outcome)),
       ...(spec.refusal && { checkInput: (k: number) => spec.refusal!(entries[k], positions[k]) }),
     },

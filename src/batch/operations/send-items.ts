@@ -20,5 +20,5 @@ export async function sendItems(
     SaveItemToFolder: save,
     SavedItemFolderId: save && savedItemFolderId !== undefined ? targetFolder(savedItemFolderId) : undefined,
   });
-  return runItems(scheduler, ids, itemIdsSpec(client, 'SendItem', 'once', request, responseOf), batch);
+  return runItems(scheduler, ids, itemIdsSpec(client, 'SendItem', request, responseOf), batch);
 }

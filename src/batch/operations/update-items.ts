@@ -44,7 +44,6 @@ export async function updateItems(
   });
   return runItems(scheduler, changes, {
     operation: 'UpdateItem',
-    effect: 'once',
     prepare: (change) => itemChangeOf(change, client.schema),
     send: (ItemChanges, call) => answersOf(client, 'UpdateItem', { ...request, ItemChanges }, call),
     toResponse: updateResponse,
