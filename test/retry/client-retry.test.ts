@@ -9,6 +9,8 @@ import { EwsAbortError, EwsConnectionError, EwsSoapFaultError } from '../../src/
 import { ExchangeClient } from '../../src/client/exchange-client';
 import { EwsRetryWaitTooLongError, type Clock, type RetryOptions } from '../../src/retry';
 import { findAllItems, propertySet, streamItems, type Item } from '../../src/search';
+import { syncItems } from '../../src/sync';
+import { text } from 'node:stream/consumers';
 import { startSimulator, type InjectedFailure, type InjectionPoint, type RunningSimulator } from '../../src/simulator';
 import { VirtualClock } from '../batch/support/virtual-clock';
 
@@ -139,6 +141,17 @@ describe('call() waits as the server asks and tries again', () => {
   });
 });
 
+describe('open() retries whole', () => {
+  it('a refused GetFolder is sent again, and the body handed over is the second answer', async () => {
+    const { client, clock, inject, requests } = await start();
+    inject(once({ kind: 'throttled', status: 503, retryAfter: '3' }));
+    const { body } = await client.open('GetFolder', getInbox);
+    expect(await text(body)).toContain('GetFolderResponseMessage ResponseClass="Success"');
+    expect(clock.sleeps).toEqual([3000]);
+    expect(requests()).toBe(2);
+  });
+});
+
 describe('operations that change the mailbox', () => {
   it('CreateItem refused with ErrorServerBusy is not sent again by default: one request, no item', async () => {
     const { client, inject, requests } = await start();
@@ -196,6 +209,19 @@ describe('paging iterators retry the failed page, not the whole walk', () => {
     for await (const item of findAllItems(client, 'inbox', { ...byReceived, orderBy: [{ path: 'item:Subject' as const }] })) seen.push(subjectOf(item));
     expect(seen).toEqual(subjects);
     expect(clock.sleeps).toEqual([2000]);
+  });
+
+  it('syncItems: the refused second page is asked for again, and every message comes exactly once', async () => {
+    const { client, clock, inject } = await start();
+    const subjects = await deliver(client, 9);
+    inject(({ operation, nthOfOperation }) => (operation === 'SyncFolderItems' && nthOfOperation === 2 ? { kind: 'serverBusy', backOffMilliseconds: 900 } : undefined));
+    const created: string[] = [];
+    for await (const page of syncItems(client, 'inbox', { pageSize: 4, propertySet: propertySet('IdOnly', ['item:Subject']) })) {
+      for (const change of page.changes) if (change.kind === 'create') created.push(subjectOf(change.item as Item));
+    }
+    expect(created.sort()).toEqual(subjects);
+    expect(clock.sleeps).toEqual([900]);
+    expect(session!.requests()).toBe(4); // pages 1, 2 (refused), 2 again, 3
   });
 });
 
