@@ -14,8 +14,11 @@ import type { ChunkScheduler, UnitOutcome } from '../scheduler';
 import { answersOf } from '../answers';
 import { refusalCheck, type RefusalCheck } from '../input-check';
 
-/** Options every batch call takes besides its operation's own: the request options of ExchangeClient.call and: */
-export interface BatchCallOptions extends CallOptions {
+/**
+ * Options every batch call takes besides its operation's own: the request options of ExchangeClient.call
+ * (but `retry`: the batch retries by its own settings, see ItemBatchesOptions) and:
+ */
+export interface BatchCallOptions extends Omit<CallOptions, 'retry'> {
   /** Called each time items get their final result. */
   readonly onProgress?: ProgressListener;
   /** Items per request for this call (the ItemBatches default otherwise). */
