@@ -24,7 +24,7 @@ import { RequestContext, soapHeadersFor } from './soap-headers';
 import { openSoapBody } from './soap-response';
 import { HttpTransport, HttpTransportOptions, Transport } from './transport';
 import { windowsTimeZone } from '../values/time-zones';
-import { retrySettings, type RetryOptions } from '../retry/options';
+import { retrySettings, type RetryOptions, type RetrySettings } from '../retry/options';
 import { RetryRun, withRetries } from '../retry/retrying';
 
 export const DEFAULT_EXCHANGE_VERSION = 'Exchange2013_SP1';
@@ -104,10 +104,12 @@ export class ExchangeClient {
   private readonly transport: Transport;
   private readonly ownsTransport: boolean;
   private readonly versions: RequestVersions;
+  /** The client's retry settings, for calls that bring none of their own. */
+  private readonly retry?: RetrySettings;
 
   constructor(private readonly options: ExchangeClientOptions) {
     if (!/^https?:\/\//i.test(options.url)) throw new TypeError('ExchangeClient: url must be an http(s) URL of the EWS endpoint');
-    retrySettings(options.retry, undefined); // refuses bad retry settings now rather than at the first call
+    this.retry = retrySettings(options.retry, undefined); // bad settings are refused now, not at the first call
     this.url = options.url;
     this.versions = new RequestVersions(options, options.version === 'auto');
     // `as string`: an SDK generated from an older release's schema has no such ExchangeVersionType value.
@@ -265,7 +267,8 @@ export class ExchangeClient {
 
   /** The retries of one call: the call's settings over the client's (see src/retry/). */
   private retryRun(operation: OperationName, options: CallOptions): RetryRun {
-    return new RetryRun(operation, retrySettings(this.options.retry, options.retry), options.signal);
+    const settings = options.retry === undefined ? this.retry : retrySettings(this.options.retry, options.retry);
+    return new RetryRun(operation, settings, options.signal);
   }
 
   /** Validates (when asked), writes and sends the request; resolves with the response body to read. */
