@@ -22,7 +22,8 @@ export interface RetryOptions {
    * CreateAttachment, DeleteItem…) too, after failures where the server did not act: ErrorServerBusy,
    * 429/503, a connection that failed before the request was sent. Off by default, since a 503 from a
    * proxy in front of Exchange may come after Exchange acted. Even then, a request whose outcome is
-   * unknown (sent, but no usable answer) is never sent again for an operation that may act twice.
+   * unknown (sent, but no usable answer) is never sent again for them: it might act twice, and a second
+   * DeleteItem would answer ErrorItemNotFound for the item the first one deleted.
    */
   readonly retryNonIdempotent?: boolean;
   /** Time source of every wait; tests pass a virtual clock. */

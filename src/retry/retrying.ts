@@ -4,7 +4,7 @@
  * (judgeFailure, backoffDelay): ErrorServerBusy after its BackOffMilliseconds, 429/503 after Retry-After,
  * a connection that failed before the request was sent; for reads also a request whose outcome is unknown.
  */
-import { EwsAbortError, EwsError } from '../client/errors';
+import { EwsAbortError } from '../client/errors';
 import { EwsRetryWaitTooLongError } from './errors';
 import { operationEffect, type OperationEffect } from './operations';
 import type { RetrySettings } from './options';
@@ -13,8 +13,6 @@ import { backoffDelay, judgeFailure } from './policy';
 export class RetryRun {
   private attempts = 0;
   private waitedMs = 0;
-  /** An attempt of an operation that may act again was sent but its outcome is unknown. */
-  private mayHaveActed = false;
   private readonly effect: OperationEffect;
 
   /** `settings` undefined: retrying is off, every failure is final. */
@@ -39,9 +37,10 @@ export class RetryRun {
     this.attempts++;
     const settings = this.settings;
     if (!settings || !this.enabled || this.signal?.aborted || error instanceof EwsAbortError) throw error;
-    const verdict = judgeFailure(error, this.effect);
+    // Unlike ItemBatches, a call has no per-item flag to say that a delete was resent after an unknown
+    // outcome (and its second answer, ErrorItemNotFound, would mislead): only reads are resent then.
+    const verdict = judgeFailure(error, this.effect === 'none' ? 'none' : 'once');
     if (verdict.kind !== 'retry' || this.attempts >= settings.maxAttempts) throw error;
-    if (error instanceof EwsError && error.outcomeUnknown) this.mayHaveActed ||= this.effect !== 'none';
     const left = settings.maxTotalWaitMs - this.waitedMs;
     const wait = verdict.serverDelayMs ?? backoffDelay(this.attempts, settings, settings.clock.random());
     if (wait > left) {
@@ -50,8 +49,9 @@ export class RetryRun {
     }
     this.waitedMs += wait;
     await settings.clock.sleep(wait, this.signal);
-    // The caller gave up while waiting: nothing more was sent, unless an earlier attempt may have acted.
-    if (this.signal?.aborted) throw new EwsAbortError(this.mayHaveActed);
+    // The caller gave up while waiting: nothing more was sent, and no earlier attempt of a change can
+    // have acted (those are retried only after failures where the server did not act).
+    if (this.signal?.aborted) throw new EwsAbortError(false);
   }
 }
 

@@ -180,6 +180,17 @@ describe('operations that change the mailbox', () => {
     expect(await subjectsIn(client, 'drafts')).toEqual(['acted once']);
   });
 
+  it('a DeleteItem whose outcome is unknown is not sent again either: its second answer would be ErrorItemNotFound', async () => {
+    const { client, inject, requests } = await start({ retryNonIdempotent: true });
+    const created = await client.call('CreateItem', draft('deleted once'));
+    const itemId = (created.responseMessages[0]!.payload as { Items?: { ItemId?: { Id: string } }[] }).Items![0]!.ItemId!;
+    inject(once({ kind: 'resetAfterRunning' }));
+    const error = await client.call('DeleteItem', { DeleteType: 'HardDelete', ItemIds: [{ $el: 'ItemId', Id: itemId.Id }] }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ requestSent: true, outcomeUnknown: true });
+    expect(requests()).toBe(1);
+    expect(await subjectsIn(client, 'drafts')).toEqual([]);
+  });
+
   it('a read whose outcome is unknown is sent again: reading twice is harmless', async () => {
     const { client, inject, requests } = await start();
     inject(once({ kind: 'resetAfterRunning' }));
