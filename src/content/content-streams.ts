@@ -18,7 +18,11 @@ import { CallSinks } from './sinks';
 
 /** One requested item's or attachment's content, by its position among the ids asked for. */
 export type ContentStream =
-  | { readonly index: number; readonly ok: true; readonly stream: Readable }
+  | {
+    readonly index: number; readonly ok: true; readonly stream: Readable;
+    /** MIME content's CharacterSet attribute (the charset the server converted the message to), when it sent one. */
+    readonly characterSet?: string;
+  }
   | { readonly index: number; readonly ok: false; readonly errorCode: string; readonly message: string };
 
 /**
@@ -84,11 +88,12 @@ async function* contentStreams(
   const opened = new Set<number>();
   let wake: (() => void) | undefined;
   const notify = () => { wake?.(); wake = undefined; };
-  const sinks = new CallSinks([element], ({ entryIndex }) => {
+  const sinks = new CallSinks([element], ({ entryIndex, attributes }) => {
     const sink = new ReadableSink();
     const index = entryIndex ?? 0;
     opened.add(index);
-    ready.push({ index, ok: true, stream: sink.stream });
+    const characterSet = attributes.CharacterSet;
+    ready.push({ index, ok: true, stream: sink.stream, ...(characterSet !== undefined && { characterSet }) });
     notify();
     return sink;
   });

@@ -13,6 +13,8 @@ export interface TransferArguments {
   readonly batchSize: number;
   readonly concurrency: number;
   readonly demoItems: number;
+  /** Import: largest UploadItems request in MiB (the server's EWS limit; 64 by default, as Exchange 2013+). */
+  readonly maxRequestMb: number;
 }
 
 export const TRANSFER_USAGE = `usage: typed-ews export --dir DIR [--folders inbox,sentitems,...] [--resume] [options]
@@ -28,6 +30,7 @@ export const TRANSFER_USAGE = `usage: typed-ews export --dir DIR [--folders inbo
   --page-size N      changes per committed page (default 100)
   --batch-size N     items per request (default 50)   --concurrency N  requests in flight (default 3)
   --demo-items N     simulator only: messages to seed before an export (default 200)
+  --max-request-mb N import: largest request in MiB (default 64, Exchange's own EWS limit; match the server's)
 `;
 
 const DEFAULT_FOLDERS = ['inbox', 'sentitems', 'drafts', 'deleteditems', 'junkemail', 'calendar', 'contacts', 'tasks', 'notes'];
@@ -40,7 +43,7 @@ export function parseTransferArguments(argv: readonly string[], env: NodeJS.Proc
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     if (arg === '--resume' || arg === '--help' || arg === '-h') parsed[arg.replace(/^-+/, '')] = true;
-    else if (['--dir', '--folders', '--into', '--url', '--user', '--mailbox', '--page-size', '--batch-size', '--concurrency', '--demo-items'].includes(arg)) {
+    else if (['--dir', '--folders', '--into', '--url', '--user', '--mailbox', '--page-size', '--batch-size', '--concurrency', '--demo-items', '--max-request-mb'].includes(arg)) {
       const value = rest[++i];
       if (value === undefined || value.startsWith('--')) throw new Error(`${arg} needs a value`);
       parsed[arg.slice(2)] = value;
@@ -65,12 +68,13 @@ export function parseTransferArguments(argv: readonly string[], env: NodeJS.Proc
     batchSize: whole(parsed, 'batch-size', base.batchSize, 1000),
     concurrency: whole(parsed, 'concurrency', base.concurrency, 64),
     demoItems: whole(parsed, 'demo-items', base.demoItems, 1_000_000),
+    maxRequestMb: whole(parsed, 'max-request-mb', base.maxRequestMb, 4096),
   };
 }
 
 function defaults(command: 'export' | 'import', env: NodeJS.ProcessEnv): TransferArguments {
   return {
-    command, help: false, directory: '', resume: false, pageSize: 100, batchSize: 50, concurrency: 3, demoItems: 200,
+    command, help: false, directory: '', resume: false, pageSize: 100, batchSize: 50, concurrency: 3, demoItems: 200, maxRequestMb: 64,
     ...(env.EWS_URL && { url: env.EWS_URL }),
   };
 }

@@ -31,7 +31,7 @@ async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<nu
       process.stdout.write(`exported ${summary.items} items (${formatBytes(summary.bytes)}), ${summary.deleted} deletions, ${summary.failed} failed, into ${args.directory}\n`);
       return summary.failed > 0 ? 2 : 0;
     }
-    const summary = await importMailbox(connection.client, { ...common, ...(args.folders && { folders: args.folders }), ...(args.into && { into: args.into as FolderRef }) });
+    const summary = await importMailbox(connection.client, { ...common, maxRequestBytes: args.maxRequestMb * 1024 * 1024, ...(args.folders && { folders: args.folders }), ...(args.into && { into: args.into as FolderRef }) });
     progress.done({ items: summary.items, bytes: summary.bytes });
     process.stdout.write(`imported ${summary.items} items (${formatBytes(summary.bytes)}), ${summary.failed} failed, from ${args.directory}\n`);
     return summary.failed > 0 ? 2 : 0;

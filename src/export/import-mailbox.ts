@@ -27,6 +27,8 @@ export interface ImportMailboxOptions extends CallOptions {
   /** Continue an import of this directory that was interrupted. */
   readonly resume?: boolean;
   readonly batches?: ItemBatchesOptions;
+  /** Largest UploadItems request (see UploadOptions.maxRequestBytes); Exchange's default limit, 64 MiB, unless set. */
+  readonly maxRequestBytes?: number;
   readonly onProgress?: (counts: ProgressCounts) => void;
 }
 
@@ -40,7 +42,7 @@ const IMPORT_STATE_FILE = 'import-state.json';
 const WINDOW = 200;
 
 export async function importMailbox(client: ExchangeClient, options: ImportMailboxOptions): Promise<ImportSummary> {
-  const { directory, folders, into, resume = false, batches: batchOptions, onProgress, ...call } = options;
+  const { directory, folders, into, resume = false, batches: batchOptions, maxRequestBytes, onProgress, ...call } = options;
   const description = JSON.parse(await fs.readFile(path.join(directory, 'export.json'), 'utf8')) as ExportDescription;
   if (description.format !== EXPORT_FORMAT) throw new Error(`${directory} is not a typed-ews export (format ${String(description.format)})`);
   const statePath = path.join(directory, IMPORT_STATE_FILE);
@@ -58,7 +60,7 @@ export async function importMailbox(client: ExchangeClient, options: ImportMailb
     for await (const window of windowsOf(pending, WINDOW)) {
       // Each item's file is read as a stream while its request is sent, never whole in memory.
       const records = await Promise.all(window.map(async (entry) => ({ data: await fileSource(path.join(folderDirectory, entry.file)), parentFolderId: target })));
-      for await (const result of uploadItems(batches, records, call)) {
+      for await (const result of uploadItems(batches, records, { ...call, ...(maxRequestBytes !== undefined && { maxRequestBytes }) })) {
         if (result.ok) {
           counts.items++;
           counts.bytes += window[result.index].bytes;

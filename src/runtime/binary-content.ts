@@ -8,6 +8,7 @@
  * saxes sees it (`passThrough`): scanning megabytes of base64 a character at a time was the client's
  * main cost. Line and column numbers of a later error then leave out the text so taken.
  */
+import { isAscii } from 'node:buffer';
 import type { CaptureSink } from './reader';
 import { Base64StreamDecoder, InvalidBase64Error } from './base64-stream';
 import type { XmlTag } from './xml-tag';
@@ -33,6 +34,8 @@ export interface BinaryElementPlace {
   readonly owner: object;
   /** Position of the response message (or other outermost array entry) it is in. */
   readonly entryIndex?: number;
+  /** The element's attributes by local name, e.g. `{ CharacterSet: 'UTF-8' }` on a t:MimeContent. */
+  readonly attributes: Readonly<Record<string, string>>;
 }
 
 export interface BinaryContentOptions {
@@ -56,6 +59,9 @@ interface SaxesInternals {
   text: string;
 }
 
+const LESS_THAN = 0x3c;
+const AMPERSAND = 0x26;
+
 /** The reader's side: which elements stream, and the one being streamed. */
 export class BinaryElements {
   private readonly elements: ReadonlySet<string>;
@@ -66,9 +72,9 @@ export class BinaryElements {
   }
 
   /** A capture sink for the element, or undefined when it is read as usual. */
-  open(element: string, owner: object, entryIndex: number | undefined): CaptureSink | undefined {
+  open(element: string, owner: object, entryIndex: number | undefined, attributes: Readonly<Record<string, string>>): CaptureSink | undefined {
     if (!this.elements.has(element)) return undefined;
-    const sink = this.options.open({ element, owner, ...(entryIndex !== undefined && { entryIndex }) });
+    const sink = this.options.open({ element, owner, attributes, ...(entryIndex !== undefined && { entryIndex }) });
     if (sink === undefined) return undefined;
     this.active = new Base64Capture(sink, () => { this.active = undefined; });
     return this.active;
@@ -89,6 +95,26 @@ export class BinaryElements {
     this.takePendingText(parser);
     capture.text(end === chunk.length ? chunk : chunk.slice(0, end));
     return end === chunk.length ? '' : chunk.slice(end);
+  }
+
+  /**
+   * passThrough for bytes not yet decoded: hands the ASCII bytes at the start of `chunk` (up to the next
+   * markup or entity) to the sink as text and returns how many it took; 0 when none can be taken so.
+   */
+  passThroughBytes(parser: unknown, chunk: Uint8Array): number {
+    const capture = this.active;
+    if (capture === undefined || !capture.atTop || (parser as SaxesInternals).state !== SAXES_TEXT) return 0;
+    const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length);
+    let end = bytes.indexOf(LESS_THAN);
+    if (end < 0) end = bytes.length;
+    const entity = bytes.subarray(0, end).indexOf(AMPERSAND);
+    if (entity >= 0) end = entity;
+    // Anything but ASCII is not base64: left to the text path, whose error names the character. So is
+    // the rest of a character the previous chunk began (a continuation byte is not ASCII either).
+    if (end === 0 || !isAscii(bytes.subarray(0, end))) return 0;
+    this.takePendingText(parser);
+    capture.text(bytes.toString('latin1', 0, end));
+    return end;
   }
 
   /** Hands the element's text saxes holds so far to its sink; true when some was taken. */

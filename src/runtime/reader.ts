@@ -186,6 +186,7 @@ export class StreamingReader<R> implements ReaderContext {
   write(chunk: string | Uint8Array): void {
     if (this.failure) return;
     try {
+      if (this.binary !== undefined && typeof chunk !== 'string') chunk = this.takeBinaryBytes(chunk, this.binary);
       const text = typeof chunk === 'string' ? chunk : this.decoder.decode(chunk, { stream: true });
       this.documentLength += text.length;
       if (this.documentLength > this.maxDocumentLength) this.fail(`document is longer than ${this.maxDocumentLength} characters`);
@@ -196,6 +197,18 @@ export class StreamingReader<R> implements ReaderContext {
     } catch (error) {
       throw this.failWith(error);
     }
+  }
+
+  /**
+   * Base64 bytes at the start of a chunk go to their sink before they become a UTF-8 string: decoding
+   * them was the largest cost of an export.
+   */
+  private takeBinaryBytes(chunk: Uint8Array, binary: BinaryElements): Uint8Array {
+    const taken = binary.passThroughBytes(this.parser, chunk);
+    if (taken === 0) return chunk;
+    this.documentLength += taken;
+    this.sinceLastTag = 0;
+    return chunk.subarray(taken);
   }
 
   /** Text of a streamed base64 element goes to its sink past saxes (binary-content.ts); the rest to saxes. */
@@ -216,6 +229,16 @@ export class StreamingReader<R> implements ReaderContext {
       throw this.failWith(error);
     }
     return this.document.result();
+  }
+
+  /** The open tag's own attributes by local name (a streamed element's, e.g. MimeContent's CharacterSet). */
+  private schemaAttributes(): Record<string, string> {
+    const attributes: Record<string, string> = {};
+    for (let i = 0; i < this.attributeCount; i++) {
+      const attribute = this.tagAttributes[i];
+      if (isSchemaAttribute(attribute)) attributes[attribute.local] = attribute.value;
+    }
+    return attributes;
   }
 
   typed(tag: XmlTag, slot: ChildSlot, target: object, targetIsArray = false): void {
@@ -239,7 +262,7 @@ export class StreamingReader<R> implements ReaderContext {
       return;
     }
     if (this.binary !== undefined) {
-      const sink = this.binary.open(slot.element.qname, target, this.outermostEntryIndex() ?? (index >= 0 ? index : undefined));
+      const sink = this.binary.open(slot.element.qname, target, this.outermostEntryIndex() ?? (index >= 0 ? index : undefined), this.schemaAttributes());
       if (sink !== undefined) return this.capture(tag, sink, NOTHING);
     }
     const frame = this.push(tag.name);

@@ -68,6 +68,12 @@ export interface SimulatorOptions extends GroupQuirks {
   /** Validate each request against the official XSD, as Exchange does (default true). */
   readonly validateRequests?: boolean;
   readonly throttle?: ThrottleOptions;
+  /**
+   * Largest request body accepted; a larger one is answered 413 as IIS does. Exchange 2013 and later's
+   * default for EWS (maxAllowedContentLength and maxReceivedMessageSize in EWS's web.config), 64 MiB,
+   * unless set.
+   */
+  readonly maxRequestBytes?: number;
   /** Delay before every answer. */
   readonly latencyMs?: number;
   /** Fails chosen requests (by number or operation) the way Exchange or the network would; see InjectedFailure. */
@@ -99,7 +105,7 @@ export interface RunningSimulator {
 export const DEFAULT_USERS: readonly SimulatorUser[] = [{ username: 'alice@contoso.com', password: 'Simulator-1', displayName: 'Alice' }];
 const EXCHANGE_2016: ServerVersionInfo = { MajorVersion: 15, MinorVersion: 1, MajorBuildNumber: 2507, MinorBuildNumber: 6, Version: 'V2017_07_11' };
 const EXCHANGE_2013_LEGACY_GROUPS: ServerVersionInfo = { MajorVersion: 15, MinorVersion: 0, MajorBuildNumber: 775, MinorBuildNumber: 38, Version: 'Exchange2013' };
-const MAX_BODY_BYTES = 64 * 1024 * 1024;
+const DEFAULT_MAX_REQUEST_BYTES = 64 * 1024 * 1024;
 /** Operations that change nothing in the mailbox: the data file is not rewritten after them. */
 const READ_ONLY_OPERATIONS: ReadonlySet<string> = new Set(['GetItem', 'FindItem', 'GetFolder', 'FindFolder', 'GetAttachment', 'SyncFolderItems', 'SyncFolderHierarchy', 'ExportItems']);
 
@@ -190,7 +196,7 @@ class SoapEndpoint {
       if (req.method !== 'POST') return text(res, 405, 'Method Not Allowed', { allow: 'POST' });
       const user = this.authenticate(req.headers.authorization);
       if (!user) return text(res, 401, 'Unauthorized', { 'www-authenticate': 'Basic realm="typed-ews simulator"' });
-      const body = await readBody(req);
+      const body = await readBody(req, this.options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES);
       if (body === undefined) return text(res, 413, 'Request Entity Too Large');
       const number = ++this.requests;
       if (this.options.latencyMs) await delay(this.options.latencyMs);
@@ -252,7 +258,7 @@ class SoapEndpoint {
   private async autodiscover(protocol: 'pox' | 'soap', req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     if (req.method !== 'POST') return text(res, 405, 'Method Not Allowed', { allow: 'POST' });
     if (!this.authenticate(req.headers.authorization)) return text(res, 401, 'Unauthorized', { 'www-authenticate': 'Basic realm="typed-ews simulator"' });
-    const body = await readBody(req);
+    const body = await readBody(req, this.options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES);
     if (body === undefined) return text(res, 413, 'Request Entity Too Large');
     const options = this.options.autodiscover ?? {};
     serveAutodiscover(protocol, {
@@ -340,15 +346,17 @@ function text(res: http.ServerResponse, status: number, body: string, headers: R
   res.end(body);
 }
 
-function readBody(req: http.IncomingMessage): Promise<string | undefined> {
+/** The request body as text; undefined when it is longer than `maxBytes` (read to its end and dropped). */
+function readBody(req: http.IncomingMessage, maxBytes: number): Promise<string | undefined> {
   return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
+    let chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+      if (size <= maxBytes) chunks.push(chunk);
+      else chunks = [];
     });
-    req.on('end', () => resolve(size > MAX_BODY_BYTES ? undefined : Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(size > maxBytes ? undefined : Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
 }

@@ -83,7 +83,8 @@ interface Collected {
   failure?: Error;
 }
 
-function readStreaming(xml: string, cuts: readonly number[]) {
+/** Reads `xml`, cut at `cuts`: string offsets, or byte offsets of its UTF-8 form when `asBytes`. */
+function readStreaming(xml: string, cuts: readonly number[], asBytes = false) {
   const collected: Collected[] = [];
   const reader = envelopeReader(ewsSchema(), {
     binaryContent: {
@@ -95,9 +96,10 @@ function readStreaming(xml: string, cuts: readonly number[]) {
       },
     },
   });
+  const source = asBytes ? Buffer.from(xml, 'utf8') : xml;
   let from = 0;
-  for (const cut of [...cuts, xml.length]) {
-    reader.write(xml.slice(from, cut));
+  for (const cut of [...cuts, source.length]) {
+    reader.write(source.slice(from, cut));
     from = cut;
   }
   return { content: reader.end(), collected, diagnostics: reader.diagnostics };
@@ -116,6 +118,28 @@ describe('the reader hands a streamed base64 element to its sink', () => {
       const messages = (content.body!.value as { ResponseMessages: Record<string, unknown>[] }).ResponseMessages;
       expect(messages.map((message) => [message.ItemId, message.Data])).toEqual([[{ Id: 'item-0', ChangeKey: 'ck' }, undefined], [{ Id: 'item-1', ChangeKey: 'ck' }, undefined]]);
     }
+  });
+
+  test('fed as bytes cut at every position, around characters of two, three and four bytes: the same bytes and the same text', () => {
+    const changeKey = 'é€😀';
+    const document = exportResponse(payloads.map((payload) => payload.toString('base64'))).replace(/ChangeKey="ck"/g, `ChangeKey="${changeKey}"`);
+    for (let cut = 0; cut <= Buffer.byteLength(document); cut++) {
+      const { content, collected } = readStreaming(document, [cut], true);
+      expect(collected.map((entry) => [entry.entryIndex, entry.ended, Buffer.concat(entry.chunks)])).toEqual([[0, true, payloads[0]], [1, true, payloads[1]]]);
+      const messages = (content.body!.value as { ResponseMessages: { ItemId: { ChangeKey: string } }[] }).ResponseMessages;
+      expect(messages.map((message) => message.ItemId.ChangeKey)).toEqual([changeKey, changeKey]);
+    }
+  });
+
+  test('fed as bytes: an entity inside the base64 text is read as its character, a non-ASCII character fails the sink by name', () => {
+    const encoded = PAYLOADS[7].toString('base64');
+    const withEntity = exportResponse([`${encoded.slice(0, 8)}&#${encoded.charCodeAt(8)};${encoded.slice(9)}`]);
+    const at = Buffer.from(withEntity).indexOf('<m:Data>') + 8;
+    for (const cut of [at, at + 4, at + 8, at + 10]) expect(Buffer.concat(readStreaming(withEntity, [cut], true).collected[0].chunks)).toEqual(PAYLOADS[7]);
+    const { collected } = readStreaming(exportResponse(['AAAAé', PAYLOADS[3].toString('base64')]), [at + 2], true);
+    expect(collected[0].failure).toBeInstanceOf(InvalidBase64Error);
+    expect(collected[0].failure!.message).toContain('"é" is not a base64 character');
+    expect(Buffer.concat(collected[1].chunks)).toEqual(PAYLOADS[3]);
   });
 
   test('a large element arrives in many chunks, none of them the whole content', () => {

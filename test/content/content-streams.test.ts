@@ -39,12 +39,19 @@ async function draft(world: SyncWorld, subject: string) {
 }
 
 describe('content streams', () => {
-  test('mimeContentStreams gives each item its MIME message as a stream; an unknown item is a failed entry with its index', async () => {
+  test('mimeContentStreams gives each item its MIME message as a stream with its CharacterSet; an unknown item is a failed entry with its index', async () => {
     await withSimulator(async (world) => {
       const first = await draft(world, 'First of two');
       const second = await draft(world, 'Second of two');
       const missing = { Id: first.Id.replace(/.{6}$/, 'AAAAA=') };
-      const found = await collectContent(mimeContentStreams(world.client, [first, missing, second]));
+      const characterSets: (string | undefined)[] = [];
+      const found = await collectContent((async function* () {
+        for await (const entry of mimeContentStreams(world.client, [first, missing, second])) {
+          if (entry.ok) characterSets.push(entry.characterSet);
+          yield entry;
+        }
+      })());
+      expect(characterSets).toEqual(['UTF-8', 'UTF-8']);
       expect(found.get(1)).toMatch(/^Error/);
       for (const [index, subject] of [[0, 'First of two'], [2, 'Second of two']] as const) {
         const mime = (found.get(index) as { bytes: Buffer }).bytes.toString('utf8');

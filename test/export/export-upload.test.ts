@@ -3,8 +3,14 @@
  * layer's chunks, per-item failures as records, and an export → upload round trip that recreates items
  * with their properties and attachments.
  */
+import { randomBytes } from 'node:crypto';
 import { ItemBatches } from '../../src/batch';
+import { basicAuth } from '../../src/client/auth';
+import { ExchangeClient } from '../../src/client/exchange-client';
 import { exportItems, uploadItems, type ExportRecord, type UploadResult } from '../../src/export';
+import { sizeBoundedChunks } from '../../src/export/upload-items';
+import { startSimulator } from '../../src/simulator/server';
+import { SimulatorState } from '../../src/simulator/store/state';
 import { withSimulator } from '../sync/support';
 
 async function collect<T>(source: AsyncIterable<T>): Promise<T[]> {
@@ -69,5 +75,48 @@ describe('exportItems and uploadItems', () => {
       expect(results[0]).toMatchObject({ ok: false, errorCode: 'ErrorCorruptData', outcomeUnknown: false });
       expect(results[1]).toMatchObject({ ok: true, index: 1 });
     }, { validateRequests: true });
+  });
+});
+
+describe('uploadItems keeps each request under the server\'s size limit', () => {
+  test('items are grouped by size, not only by count; an item too large for any request fails alone with HTTP 413, the others are uploaded', async () => {
+    const limit = 256 * 1024;
+    const sim = await startSimulator({ state: new SimulatorState({ seed: 'upload-size' }), validateRequests: false, maxRequestBytes: limit });
+    const client = new ExchangeClient({ url: sim.url, auth: basicAuth('alice@contoso.com', 'Simulator-1') });
+    try {
+      const batches = new ItemBatches(client);
+      const attachment = randomBytes(70 * 1024).toString('base64');
+      const created = await batches.createItems(Array.from({ length: 6 }, (_, i) => ({
+        $el: 'Message' as const, Subject: `sized ${i}`, Attachments: [{ $el: 'FileAttachment' as const, Name: `a${i}.bin`, Content: attachment }],
+      })), { messageDisposition: 'SaveOnly' });
+      const records = await collect(exportItems(batches, created.responses.map((r) => r.item!.ItemId!)));
+      const mailbox = sim.state.mailbox('alice@contoso.com')!;
+      const inbox = mailbox.folderId(mailbox.distinguishedFolder('inbox')!).Id;
+      const uploads = records.map((record) => {
+        if (!record.ok) throw new Error(record.message);
+        expect(record.data.length).toBeGreaterThan(70 * 1024);
+        return { data: record.data, parentFolderId: inbox };
+      });
+      const before = sim.requestCount();
+      const results = await collect(uploadItems(batches, [...uploads.slice(0, 3), { data: randomBytes(limit), parentFolderId: inbox }, ...uploads.slice(3)], { maxRequestBytes: limit }));
+      expect(results.map((result) => result.index)).toEqual([0, 1, 2, 3, 4, 5, 6]);
+      expect(results.filter((result) => result.ok)).toHaveLength(6);
+      expect(results[3]).toMatchObject({ ok: false, outcomeUnknown: false });
+      expect((results[3] as { message: string }).message).toMatch(/413/);
+      // Two items (~96 KB each as base64) fit under 256 KiB: requests 0-1, 2, 3 alone (refused, not counted),
+      // 4-5, 6; without the size bound all seven would go in one request, refused whole.
+      expect(sim.requestCount() - before).toBe(4);
+      const subjects = mailbox.itemsIn(mailbox.distinguishedFolder('inbox')!.key).map((item) => item.data.Subject).sort();
+      expect(subjects).toEqual(Array.from({ length: 6 }, (_, i) => `sized ${i}`));
+    } finally {
+      client.close();
+      await sim.close();
+    }
+  });
+
+  test('sizeBoundedChunks keeps order, the count limit and the byte limit, and gives an oversized item a chunk of its own', () => {
+    expect(sizeBoundedChunks([10, 10, 10, 10, 10], 2, 1_000_000)).toEqual([[0, 1], [2, 3], [4]]);
+    expect(sizeBoundedChunks([40_000, 40_000, 40_000], 50, 90_000)).toEqual([[0, 1], [2]]);
+    expect(sizeBoundedChunks([10, 500_000, 10, Number.POSITIVE_INFINITY, 10], 50, 100_000)).toEqual([[0], [1], [2], [3], [4]]);
   });
 });

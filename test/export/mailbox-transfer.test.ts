@@ -55,7 +55,8 @@ describe('the typed-ews command line', () => {
     expect(exported).toMatchObject({ command: 'export', directory: 'out', folders: ['inbox', 'drafts'], resume: true, pageSize: 50 });
     expect(exported.url).toBeUndefined();
     expect(parseTransferArguments(['import', '--dir', 'out', '--into', 'junkemail'], { EWS_URL: 'https://mail.contoso.com/EWS/Exchange.asmx' }))
-      .toMatchObject({ command: 'import', into: 'junkemail', url: 'https://mail.contoso.com/EWS/Exchange.asmx' });
+      .toMatchObject({ command: 'import', into: 'junkemail', url: 'https://mail.contoso.com/EWS/Exchange.asmx', maxRequestMb: 64 });
+    expect(parseTransferArguments(['import', '--dir', 'out', '--max-request-mb', '150'], {}).maxRequestMb).toBe(150);
     expect(parseTransferArguments(['export', '--dir', 'out'], {}).folders).toContain('inbox');
   });
 
