@@ -21,6 +21,7 @@ import { EwsMalformedResponseError, EwsRequestValidationError, EwsSoapFaultError
 import { scrubError, secretForms } from './redact';
 import { ResponseMessage, responseMessagesOf, toResponseMessage } from './response-messages';
 import { RequestContext, soapHeadersFor } from './soap-headers';
+import { requestHeaders } from './anchor-mailbox';
 import { openSoapBody } from './soap-response';
 import { HttpTransport, HttpTransportOptions, Transport } from './transport';
 import { windowsTimeZone } from '../values/time-zones';
@@ -39,7 +40,10 @@ export interface ExchangeClientOptions extends Omit<Partial<RequestContext>, 've
   /** The EWS endpoint, usually `https://host/EWS/Exchange.asmx`. */
   readonly url: string;
   readonly auth?: AuthStrategy;
-  /** HTTP headers on every request: `X-AnchorMailbox`, `X-PreferServerAffinity`, `X-ClientStatistics`… */
+  /**
+   * HTTP headers on every request: `X-AnchorMailbox`, `X-PreferServerAffinity`, `X-ClientStatistics`…
+   * With `impersonation` by SMTP address, X-AnchorMailbox is that address unless set here or per call.
+   */
   readonly headers?: Readonly<Record<string, string>>;
   /** Deadline per request (response body included); 100 s by default. */
   readonly timeoutMs?: number;
@@ -242,7 +246,7 @@ export class ExchangeClient {
     const response = await this.transport.send({
       url: this.url,
       body: envelope,
-      headers: { ...this.options.headers, ...options.headers },
+      headers: requestHeaders(context.impersonation, this.options.headers, options.headers),
       soapAction: op.soapAction,
       timeoutMs: options.timeoutMs ?? this.options.timeoutMs,
       signal: options.signal,
