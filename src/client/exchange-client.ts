@@ -25,6 +25,8 @@ import { requestHeaders } from './anchor-mailbox';
 import { openSoapBody } from './soap-response';
 import { HttpTransport, HttpTransportOptions, Transport } from './transport';
 import { windowsTimeZone } from '../values/time-zones';
+import { traceFromEnvironment } from '../trace/debug-trace';
+import { tracedTransport, type TraceHooks } from '../trace/traced-transport';
 
 export const DEFAULT_EXCHANGE_VERSION = 'Exchange2013_SP1';
 
@@ -51,6 +53,12 @@ export interface ExchangeClientOptions extends Omit<Partial<RequestContext>, 've
   readonly tls?: Pick<HttpTransportOptions, 'ca' | 'rejectUnauthorized' | 'maxSockets'>;
   /** Replace the HTTP transport (tests, proxies, the simulator's in-process transport). */
   readonly transport?: Transport;
+  /**
+   * Report every request and response (redacted SOAP envelopes, headers, timings) to these hooks, the
+   * default or a given transport alike. By default the `debug` package's namespaces `typed-ews:*` are
+   * used when the DEBUG environment variable enables them; `false` turns tracing off whatever DEBUG says.
+   */
+  readonly trace?: TraceHooks | false;
   /**
    * Check every request body against the official XSD with libxml2 before sending it; an invalid
    * request fails locally with libxml2's message instead of Exchange's ErrorSchemaValidation.
@@ -95,6 +103,8 @@ export class ExchangeClient {
   serverVersion?: ServerVersionInfo;
   private readonly context: RequestContext;
   private readonly transport: Transport;
+  /** The transport before tracing: the one to close. */
+  readonly #ownTransport: Transport;
   private readonly ownsTransport: boolean;
   private readonly versions: RequestVersions;
 
@@ -105,8 +115,10 @@ export class ExchangeClient {
     // `as string`: an SDK generated from an older release's schema has no such ExchangeVersionType value.
     this.context = withOverrides({ version: DEFAULT_EXCHANGE_VERSION as string as RequestContext['version'] }, { ...options, version: options.version === 'auto' ? undefined : options.version });
     this.ownsTransport = !options.transport;
-    this.transport = options.transport
+    this.#ownTransport = options.transport
       ?? new HttpTransport({ auth: options.auth, timeoutMs: options.timeoutMs, ...options.tls });
+    const trace = options.trace === false ? undefined : options.trace ?? traceFromEnvironment();
+    this.transport = trace ? tracedTransport(this.#ownTransport, trace, () => options.auth?.secrets?.() ?? []) : this.#ownTransport;
   }
 
   /** The descriptors requests are written and responses read with. */
@@ -284,7 +296,7 @@ export class ExchangeClient {
 
   /** Releases pooled connections of the default transport. */
   close(): void {
-    if (this.ownsTransport) (this.transport as HttpTransport).close();
+    if (this.ownsTransport) (this.#ownTransport as HttpTransport).close();
   }
 
   /** Feeds the whole body to the reader; a malformed document or a transport failure throws. */

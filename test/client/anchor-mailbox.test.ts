@@ -1,10 +1,11 @@
 /** X-AnchorMailbox from the impersonated mailbox, as the simulator receives it; an explicit header wins. */
+import type { GetFolderType } from '../../generated/messages';
 import { basicAuth } from '../../src/client/auth';
 import { ExchangeClient, type ExchangeClientOptions } from '../../src/client/exchange-client';
 import { startSimulator, type RunningSimulator } from '../../src/simulator';
 
 const ALICE = { username: 'alice@contoso.com', password: 'Simulator-1' };
-const GET_INBOX = { FolderShape: { BaseShape: 'IdOnly' }, FolderIds: [{ $el: 'DistinguishedFolderId', Id: 'inbox' }] } as const;
+const GET_INBOX: GetFolderType = { FolderShape: { BaseShape: 'IdOnly' }, FolderIds: [{ $el: 'DistinguishedFolderId', Id: 'inbox' }] };
 
 let sim: RunningSimulator;
 let received: Record<string, string | string[] | undefined>[] = [];

@@ -1,6 +1,7 @@
 /** The simulator's sign-in: Basic by default; NTLM (connection-bound) and bearer tokens when offered; https with a test certificate. */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { GetFolderType } from '../../generated/messages';
 import { basicAuth, bearerAuth, ntlmAuth, type AuthStrategy } from '../../src/client/auth';
 import { EwsAuthenticationError } from '../../src/client/errors';
 import { ExchangeClient } from '../../src/client/exchange-client';
@@ -9,7 +10,7 @@ import { startSimulator, type RunningSimulator, type SimulatorOptions } from '..
 const ALICE = { username: 'alice@contoso.com', password: 'Simulator-1' };
 const FIXTURES = path.join(__dirname, '..', 'client', 'fixtures');
 const TLS = { key: readFileSync(path.join(FIXTURES, 'loopback-key.pem')), cert: readFileSync(path.join(FIXTURES, 'loopback-cert.pem')) };
-const GET_INBOX = { FolderShape: { BaseShape: 'IdOnly' }, FolderIds: [{ $el: 'DistinguishedFolderId', Id: 'inbox' }] } as const;
+const GET_INBOX: GetFolderType = { FolderShape: { BaseShape: 'IdOnly' }, FolderIds: [{ $el: 'DistinguishedFolderId', Id: 'inbox' }] };
 
 async function withSimulator(options: SimulatorOptions, auth: AuthStrategy, run: (client: ExchangeClient, sim: RunningSimulator) => Promise<void>): Promise<void> {
   const sim = await startSimulator({ seed: 'auth-test', users: [ALICE], ...options });
