@@ -27,6 +27,7 @@ import { HttpTransport, HttpTransportOptions, Transport } from './transport';
 import { windowsTimeZone } from '../values/time-zones';
 import { traceFromEnvironment } from '../trace/debug-trace';
 import { tracedTransport, type TraceHooks } from '../trace/traced-transport';
+import type { ProxySetting } from '../proxy/proxy-endpoint';
 
 export const DEFAULT_EXCHANGE_VERSION = 'Exchange2013_SP1';
 
@@ -51,6 +52,11 @@ export interface ExchangeClientOptions extends Omit<Partial<RequestContext>, 've
   readonly timeoutMs?: number;
   /** TLS and pooling options of the default transport. */
   readonly tls?: Pick<HttpTransportOptions, 'ca' | 'rejectUnauthorized' | 'maxSockets'>;
+  /**
+   * The default transport's proxy: a URL, or `false` for none; HTTPS_PROXY / HTTP_PROXY / NO_PROXY by
+   * default (see HttpTransportOptions.proxy).
+   */
+  readonly proxy?: ProxySetting;
   /** Replace the HTTP transport (tests, proxies, the simulator's in-process transport). */
   readonly transport?: Transport;
   /**
@@ -116,7 +122,7 @@ export class ExchangeClient {
     this.context = withOverrides({ version: DEFAULT_EXCHANGE_VERSION as string as RequestContext['version'] }, { ...options, version: options.version === 'auto' ? undefined : options.version });
     this.ownsTransport = !options.transport;
     this.#ownTransport = options.transport
-      ?? new HttpTransport({ auth: options.auth, timeoutMs: options.timeoutMs, ...options.tls });
+      ?? new HttpTransport({ auth: options.auth, timeoutMs: options.timeoutMs, ...options.tls, ...(options.proxy !== undefined && { proxy: options.proxy }) });
     const trace = options.trace === false ? undefined : options.trace ?? traceFromEnvironment();
     this.transport = trace ? tracedTransport(this.#ownTransport, trace, () => options.auth?.secrets?.() ?? []) : this.#ownTransport;
   }
