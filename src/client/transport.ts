@@ -72,9 +72,9 @@ const USER_AGENT = `typed-ews/${SDK_VERSION}`;
  * issue 15): of all it offers only a POST with a streamed response was used, and loading it (with
  * form-data, proxy agents, follow-redirects, http2) took 46 of the 90 ms of the package's start-up,
  * paid by the first request of every process. Redirects are never followed (that would re-send the
- * body and the credentials to another URL), proxies are used as src/proxy/ explains (https through
- * a CONNECT tunnel, which keeps NTLM's connection end to end), and nothing is retried here: retrying is the
- * caller's decision (see EwsError.outcomeUnknown). Every status is a response to classify (a SOAP
+ * body and the credentials to another URL), proxies are used as src/proxy/ explains (https through a
+ * CONNECT tunnel, which keeps NTLM's connection end to end), and nothing is retried here: retrying is
+ * the caller's decision (see EwsError.outcomeUnknown). Every status is a response to classify (a SOAP
  * fault comes with 500), not an exception.
  */
 export class HttpTransport implements Transport {

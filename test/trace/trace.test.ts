@@ -106,6 +106,30 @@ describe('trace hooks', () => {
   });
 });
 
+describe('trace of a broken answer', () => {
+  const loopback = loopbackSession();
+
+  it('reports the break, and the reader meets the same error as without tracing', async () => {
+    // Headers and the start of an envelope, then the connection is cut.
+    await loopback.serve((_request, response) => {
+      response.writeHead(200, { 'content-type': 'text/xml; charset=utf-8', 'content-length': '5000' });
+      response.write('<?xml version="1.0"?><s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Body>');
+      setTimeout(() => response.socket?.destroy(), 20);
+    });
+    const failures: unknown[] = [];
+    const trace = recorder();
+    for (const hooks of [trace.hooks, false] as const) {
+      const client = new ExchangeClient({ url: loopback.server.url, trace: hooks });
+      failures.push(await client.call('GetFolder', GET_INBOX).catch((error: unknown) => error));
+      client.close();
+    }
+    const [traced, plain] = failures as Error[];
+    expect(traced!.name).toBe(plain!.name);
+    expect(traced!.constructor).toBe(plain!.constructor);
+    expect(trace.responses).toEqual([expect.objectContaining({ status: 200, bodyError: expect.any(String), envelope: expect.stringContaining('<s:Body>') })]);
+  });
+});
+
 describe('trace redaction', () => {
   const basicSecrets = [ALICE.password, base64(`${ALICE.username}:${ALICE.password}`), base64(ALICE.password)];
 
