@@ -1,7 +1,8 @@
 /**
  * Impersonation: one service account acts in other users' mailboxes (the account needs the
  * ApplicationImpersonation role). Each call carries the ExchangeImpersonation SOAP header; Exchange 2013
- * and later also want the X-AnchorMailbox HTTP header naming the same mailbox, set here per call.
+ * and later also want the X-AnchorMailbox HTTP header naming the same mailbox, which the client sets from
+ * an SMTP impersonation by itself (pass the header for a `sid` or `principalName`).
  *
  *   npx ts-node examples/impersonation.ts
  */
@@ -10,7 +11,7 @@ import { runExample } from './connect';
 
 /** Call options that act as `smtpAddress`. */
 export function actingAs(smtpAddress: string): CallOptions {
-  return { impersonation: { smtpAddress }, headers: { 'X-AnchorMailbox': smtpAddress } };
+  return { impersonation: { smtpAddress } };
 }
 
 /** Each sender sends `recipient` a message from their own mailbox; then the recipient's inbox is read as the recipient. */

@@ -15,6 +15,8 @@ export type { Transport, TransportRequest, TransportResponse, HttpTransportOptio
 export { responseMessagesOf, overallResult } from './client/response-messages';
 export type { ResponseMessage } from './client/response-messages';
 export type { Impersonation, RequestContext } from './client/soap-headers';
+export * from './trace';
+export * from './proxy';
 
 export { field, indexedField, extendedField, singlePath, pathOf, fieldUriFor } from './schema/paths';
 export { distinguishedFolder, folderId, folderEntry, targetFolder } from './schema/folders';

@@ -8,7 +8,7 @@
 import type { OperationName, OperationTypes } from '../../generated/operations';
 import type { ServerVersionInfo } from '../../generated/types';
 import { XmlReadError } from '../runtime/errors';
-import type { BinaryContentOptions } from '../runtime/binary-content';
+import { watchOpenedSinks, type BinaryContentOptions } from '../runtime/binary-content';
 import type { ReadDiagnostic } from '../runtime/diagnostics';
 import { envelopeReader, type SoapEnvelopeContent } from '../runtime/envelope-reader';
 import type { StreamingReader } from '../runtime/reader';
@@ -21,11 +21,15 @@ import { EwsMalformedResponseError, EwsRequestValidationError, EwsSoapFaultError
 import { scrubError, secretForms } from './redact';
 import { ResponseMessage, responseMessagesOf, toResponseMessage } from './response-messages';
 import { RequestContext, soapHeadersFor } from './soap-headers';
+import { requestHeaders } from './anchor-mailbox';
 import { openSoapBody } from './soap-response';
 import { HttpTransport, HttpTransportOptions, Transport } from './transport';
 import { windowsTimeZone } from '../values/time-zones';
 import { retrySettings, type RetryOptions, type RetrySettings } from '../retry/options';
 import { RetryRun, withRetries } from '../retry/retrying';
+import { traceFromEnvironment } from '../trace/debug-trace';
+import { tracedTransport, type TraceHooks } from '../trace/traced-transport';
+import type { ProxySetting } from '../proxy/proxy-endpoint';
 
 export const DEFAULT_EXCHANGE_VERSION = 'Exchange2013_SP1';
 
@@ -41,14 +45,28 @@ export interface ExchangeClientOptions extends Omit<Partial<RequestContext>, 've
   /** The EWS endpoint, usually `https://host/EWS/Exchange.asmx`. */
   readonly url: string;
   readonly auth?: AuthStrategy;
-  /** HTTP headers on every request: `X-AnchorMailbox`, `X-PreferServerAffinity`, `X-ClientStatistics`… */
+  /**
+   * HTTP headers on every request: `X-AnchorMailbox`, `X-PreferServerAffinity`, `X-ClientStatistics`…
+   * With `impersonation` by SMTP address, X-AnchorMailbox is that address unless set here or per call.
+   */
   readonly headers?: Readonly<Record<string, string>>;
   /** Deadline per request (response body included); 100 s by default. */
   readonly timeoutMs?: number;
   /** TLS and pooling options of the default transport. */
   readonly tls?: Pick<HttpTransportOptions, 'ca' | 'rejectUnauthorized' | 'maxSockets'>;
+  /**
+   * The default transport's proxy: a URL, or `false` for none; HTTPS_PROXY / HTTP_PROXY / NO_PROXY by
+   * default (see HttpTransportOptions.proxy).
+   */
+  readonly proxy?: ProxySetting;
   /** Replace the HTTP transport (tests, proxies, the simulator's in-process transport). */
   readonly transport?: Transport;
+  /**
+   * Report every request and response (redacted SOAP envelopes, headers, timings) to these hooks, the
+   * default or a given transport alike. By default the `debug` package's namespaces `typed-ews:*` are
+   * used when the DEBUG environment variable enables them; `false` turns tracing off whatever DEBUG says.
+   */
+  readonly trace?: TraceHooks | false;
   /**
    * Check every request body against the official XSD with libxml2 before sending it; an invalid
    * request fails locally with libxml2's message instead of Exchange's ErrorSchemaValidation.
@@ -102,6 +120,8 @@ export class ExchangeClient {
   serverVersion?: ServerVersionInfo;
   private readonly context: RequestContext;
   private readonly transport: Transport;
+  /** The transport before tracing: the one to close. */
+  readonly #ownTransport: Transport;
   private readonly ownsTransport: boolean;
   private readonly versions: RequestVersions;
   /** The client's retry settings, for calls that bring none of their own. */
@@ -115,8 +135,10 @@ export class ExchangeClient {
     // `as string`: an SDK generated from an older release's schema has no such ExchangeVersionType value.
     this.context = withOverrides({ version: DEFAULT_EXCHANGE_VERSION as string as RequestContext['version'] }, { ...options, version: options.version === 'auto' ? undefined : options.version });
     this.ownsTransport = !options.transport;
-    this.transport = options.transport
-      ?? new HttpTransport({ auth: options.auth, timeoutMs: options.timeoutMs, ...options.tls });
+    this.#ownTransport = options.transport
+      ?? new HttpTransport({ auth: options.auth, timeoutMs: options.timeoutMs, ...options.tls, ...(options.proxy !== undefined && { proxy: options.proxy }) });
+    const trace = options.trace === false ? undefined : options.trace ?? traceFromEnvironment();
+    this.transport = trace ? tracedTransport(this.#ownTransport, trace, () => options.auth?.secrets?.() ?? []) : this.#ownTransport;
   }
 
   /** The descriptors requests are written and responses read with. */
@@ -128,7 +150,11 @@ export class ExchangeClient {
   async call<Op extends OperationName>(
     operation: Op, request: OperationTypes[Op]['requestInput'], options: CallOptions = {},
   ): Promise<CallResult<OperationTypes[Op]['response']>> {
-    return withRetries(this.retryRun(operation, options), () => this.callOnce(operation, request, options));
+    const run = this.retryRun(operation, options);
+    if (!options.binaryContent) return withRetries(run, () => this.callOnce(operation, request, options));
+    const content = watchOpenedSinks(options.binaryContent);
+    const watched = { ...options, binaryContent: content.options };
+    return withRetries(run, () => this.callOnce(operation, request, watched), () => !content.opened());
   }
 
   private async callOnce<Op extends OperationName>(
@@ -200,13 +226,14 @@ export class ExchangeClient {
   ): AsyncGenerator<T, CallResult<never>, undefined> {
     const retries = this.retryRun(operation, options);
     const request = retries.enabled ? () => unsent.request : () => takeRequest(unsent);
+    const sinks = options.binaryContent && watchOpenedSinks(options.binaryContent);
     for (;;) {
       try {
         const { op, body } = await this.send(operation, request(), options);
         const ready: T[] = [];
         const reader: StreamingReader<SoapEnvelopeContent> = envelopeReader(this.schema, {
           streamEntries: { wrapperType, take: (entry, owner) => ready.push(handOver(entry, owner, reader.diagnostics)) },
-          ...(options.binaryContent && { binaryContent: options.binaryContent }),
+          ...(sinks && { binaryContent: sinks.options }),
         });
         const backPressure = options.binaryContent?.backPressure;
         // Streamed base64 is mostly text handed on in pieces, not entries to keep young: whole chunks cost
@@ -225,6 +252,7 @@ export class ExchangeClient {
             }
           }
         } catch (error) {
+          this.abandonSinks(reader, error);
           // Entries complete before the break are answers: handed over first (not under strictResponses).
           if (!(error instanceof EwsStrictResponseError) && ready.length > 0) {
             unsent.request = undefined;
@@ -240,8 +268,9 @@ export class ExchangeClient {
       } catch (error) {
         // One generator, not one wrapping another: each extra layer costs promise hops per entry.
         const scrubbed = this.scrub(error);
-        // Retried only while the request is still held: no entry has been handed over yet.
-        if (unsent.request === undefined) throw scrubbed;
+        // Retried only while the request is still held (no entry has been handed over yet) and no sink
+        // has been given content.
+        if (unsent.request === undefined || sinks?.opened()) throw scrubbed;
         await retries.afterFailure(scrubbed);
       }
     }
@@ -284,7 +313,7 @@ export class ExchangeClient {
     const response = await this.transport.send({
       url: this.url,
       body: envelope,
-      headers: { ...this.options.headers, ...options.headers },
+      headers: requestHeaders(context.impersonation, this.options.headers, options.headers),
       soapAction: op.soapAction,
       timeoutMs: options.timeoutMs ?? this.options.timeoutMs,
       signal: options.signal,
@@ -322,7 +351,7 @@ export class ExchangeClient {
 
   /** Releases pooled connections of the default transport. */
   close(): void {
-    if (this.ownsTransport) (this.transport as HttpTransport).close();
+    if (this.ownsTransport) (this.#ownTransport as HttpTransport).close();
   }
 
   /** Feeds the whole body to the reader; a malformed document or a transport failure throws. */
@@ -334,8 +363,15 @@ export class ExchangeClient {
         if (held) await held;
       }
     } catch (error) {
+      this.abandonSinks(reader, error);
       throw this.readError(error, false);
     }
+  }
+
+  /** The body broke off: a sink still receiving content learns why (scrubbed, like every error the client gives). */
+  private abandonSinks(reader: StreamingReader<SoapEnvelopeContent>, error: unknown): void {
+    const scrubbed = this.scrub(error);
+    reader.abandon(scrubbed instanceof Error ? scrubbed : new Error(String(scrubbed)));
   }
 
   /** Ends the document: an error here means the body stopped before the document did. */

@@ -12,6 +12,8 @@ import { EwsAbortError } from './errors';
 import { RequestLifetime } from './request-lifetime';
 import { StreamedBody } from '../runtime/binary-source';
 import { SDK_VERSION } from './version';
+import type { ProxySetting } from '../proxy/proxy-endpoint';
+import { ProxyRoutes } from '../proxy/proxy-routes';
 
 export interface TransportRequest {
   readonly url: string;
@@ -54,6 +56,12 @@ export interface HttpTransportOptions {
   readonly rejectUnauthorized?: boolean;
   /** Connections per origin in the shared keep-alive pool (default 16). */
   readonly maxSockets?: number;
+  /**
+   * The proxy to send through, as a URL (`http://user:password@proxy:3128`); `false` for none. By default
+   * HTTPS_PROXY / HTTP_PROXY / NO_PROXY (and their lower-case forms) decide. https is tunnelled (CONNECT),
+   * so NTLM works through it; NTLM to a plain-http URL through a proxy is refused (EwsProxyError).
+   */
+  readonly proxy?: ProxySetting;
 }
 
 const DEFAULT_TIMEOUT_MS = 100_000;
@@ -64,9 +72,9 @@ const USER_AGENT = `typed-ews/${SDK_VERSION}`;
  * issue 15): of all it offers only a POST with a streamed response was used, and loading it (with
  * form-data, proxy agents, follow-redirects, http2) took 46 of the 90 ms of the package's start-up,
  * paid by the first request of every process. Redirects are never followed (that would re-send the
- * body and the credentials to another URL), no environment proxy is used (NTLM authenticates a
- * connection, which a proxy would not preserve), and nothing is retried here: retrying is the
- * caller's decision (see EwsError.outcomeUnknown). Every status is a response to classify (a SOAP
+ * body and the credentials to another URL), proxies are used as src/proxy/ explains (https through a
+ * CONNECT tunnel, which keeps NTLM's connection end to end), and nothing is retried here: retrying is
+ * the caller's decision (see EwsError.outcomeUnknown). Every status is a response to classify (a SOAP
  * fault comes with 500), not an exception.
  */
 export class HttpTransport implements Transport {
@@ -75,6 +83,7 @@ export class HttpTransport implements Transport {
   readonly #tls: https.AgentOptions;
   readonly #auth: AuthSession;
   readonly #timeoutMs: number;
+  readonly #proxies: ProxyRoutes;
 
   constructor(options: HttpTransportOptions = {}) {
     this.#timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -82,6 +91,7 @@ export class HttpTransport implements Transport {
     const maxSockets = options.maxSockets ?? 16;
     this.#httpAgent = new http.Agent({ keepAlive: true, maxSockets });
     this.#httpsAgent = new https.Agent({ keepAlive: true, maxSockets, ...this.#tls });
+    this.#proxies = new ProxyRoutes({ proxy: options.proxy, tls: this.#tls, maxSockets });
     this.#auth = (options.auth ?? noAuth).open({ dedicatedAgent: (url) => this.#dedicatedAgent(url) });
   }
 
@@ -105,20 +115,22 @@ export class HttpTransport implements Transport {
     this.#auth.close();
     this.#httpAgent.destroy();
     this.#httpsAgent.destroy();
+    this.#proxies.close();
   }
 
   async #roundTrip(request: WireRequest, lifetime: RequestLifetime): Promise<WireResponse> {
     const carriesBody = request.probe !== true;
     const secure = request.url.startsWith('https:');
     let outgoing: http.ClientRequest | undefined;
+    const route = this.#proxies.routeFor(request.url);
     try {
       const { body, length } = wireBody(request.body);
       const response = await new Promise<http.IncomingMessage>((resolve, reject) => {
-        outgoing = (secure ? https : http).request(request.url, {
+        outgoing = (route?.request ?? (secure ? https.request : http.request))(request.url, {
           method: 'POST',
           // Without a length (a stream of unknown size) the body goes chunked.
           headers: { ...request.headers, ...(length !== undefined && { 'Content-Length': String(length) }) },
-          agent: request.agent ?? (secure ? this.#httpsAgent : this.#httpAgent),
+          agent: request.agent ?? route?.agent ?? (secure ? this.#httpsAgent : this.#httpAgent),
           signal: lifetime.signal,
         }, resolve);
         outgoing.on('error', reject);
@@ -141,9 +153,9 @@ export class HttpTransport implements Transport {
   }
 
   #dedicatedAgent(url: string): http.Agent {
-    return url.startsWith('https:')
+    return this.#proxies.dedicatedAgent(url) ?? (url.startsWith('https:')
       ? new https.Agent({ keepAlive: true, maxSockets: 1, ...this.#tls })
-      : new http.Agent({ keepAlive: true, maxSockets: 1 });
+      : new http.Agent({ keepAlive: true, maxSockets: 1 }));
   }
 }
 

@@ -1,10 +1,14 @@
-/** `npm run demo [-- --email alice@contoso.com]` (through start.js): see run-demo.ts. */
+/** `npm run demo [-- --email alice@contoso.com] [-- --auth ntlm]` (through start.js): see run-demo.ts. */
+import { demoEnvironment, parseDemoArguments } from './arguments';
 import { runDemo } from './run-demo';
 
-const emailFlag = process.argv.indexOf('--email');
-const env = emailFlag >= 0 ? { ...process.env, DEMO_EMAIL: process.argv[emailFlag + 1] ?? '' } : process.env;
-
-runDemo(env, (text) => console.log(text)).catch((error: Error) => {
-  console.error(`demo failed: ${error.name}: ${error.message}`);
-  process.exitCode = 1;
-});
+try {
+  const env = demoEnvironment(parseDemoArguments(process.argv.slice(2)), process.env);
+  runDemo(env, (text) => console.log(text)).catch((error: Error) => {
+    console.error(`demo failed: ${error.name}: ${error.message}`);
+    process.exitCode = 1;
+  });
+} catch (error) {
+  console.error((error as Error).message);
+  process.exitCode = 2;
+}

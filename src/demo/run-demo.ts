@@ -1,14 +1,15 @@
 /**
  * The demo: both seeds against the embedded simulator, or against a real Exchange server when EWS_URL
  * (with EWS_USERNAME/EWS_PASSWORD, or EWS_TOKEN) is set, or found by Autodiscover from EWS_EMAIL (with
- * EWS_PASSWORD). DEMO_EMAIL (`npm run demo -- --email alice@contoso.com`) starts the simulator run from
- * that address by Autodiscover instead of the simulator's URL.
+ * EWS_PASSWORD). EWS_AUTH (`--auth basic|ntlm|token`) chooses the sign-in, on the simulator too; NTLM
+ * takes EWS_DOMAIN. DEMO_EMAIL (`npm run demo -- --email alice@contoso.com`) starts the simulator run
+ * from that address by Autodiscover instead of the simulator's URL.
  */
-import { basicAuth } from '../client/auth';
+import { basicAuth, bearerAuth, ntlmAuth, type AuthStrategy } from '../client/auth';
 import { authFromEnvironment } from '../client/auth/from-environment';
 import { ExchangeClient } from '../client/exchange-client';
 import { ItemBatches } from '../batch';
-import { startSimulator, SimulatorState, ManualClock } from '../simulator';
+import { startSimulator, SimulatorState, ManualClock, type SimulatorOptions } from '../simulator';
 import { connectToServerByEmail, connectToSimulatorByEmail, DEMO_EWS_URL } from './by-email';
 import { runCalendarSeed, runGroupedSearch, type Log } from './seeds';
 
@@ -45,12 +46,13 @@ export async function runDemo(env: DemoEnvironment, log: Log): Promise<void> {
   log('Starting the embedded EWS simulator (src/simulator/) on 127.0.0.1, compiling the EWS schemas once to validate every request…');
   const started = performance.now();
   if (env.DEMO_EMAIL && env.DEMO_EMAIL.toLowerCase() !== ME.username) throw new Error(`the simulator's demo user is ${ME.username}; --email takes that address`);
-  const simulator = await startSimulator({ state, users: [ME], autodiscover: { ewsUrl: DEMO_EWS_URL } });
-  const auth = basicAuth(ME.username, ME.password);
+  const signIn = simulatorSignIn(env.EWS_AUTH);
+  const simulator = await startSimulator({ state, users: [ME], autodiscover: { ewsUrl: DEMO_EWS_URL }, ...signIn.simulator });
+  const auth = signIn.auth;
   const client = env.DEMO_EMAIL
     ? await connectToSimulatorByEmail(env.DEMO_EMAIL, simulator.url, auth, log)
     : new ExchangeClient({ url: simulator.url, auth });
-  log(`typed-ews demo against the embedded EWS simulator at ${simulator.url} (ready in ${Math.round(performance.now() - started)} ms)`);
+  log(`typed-ews demo against the embedded EWS simulator at ${simulator.url}, signed in with ${auth.scheme} (ready in ${Math.round(performance.now() - started)} ms)`);
   try {
     await runCalendarSeed(client, log, { attendees: ATTENDEES, sendInvitations: true });
     log('\n… seeding the inbox: 5 senders × 4 messages, one CreateItem each, as the sender (src/demo/run-demo.ts, seedInbox)');
@@ -60,6 +62,18 @@ export async function runDemo(env: DemoEnvironment, log: Log): Promise<void> {
   } finally {
     client.close();
     await simulator.close();
+  }
+}
+
+const DEMO_TOKEN = 'typed-ews-demo-token';
+
+/** How the demo signs in to the simulator for `--auth` (EWS_AUTH): Basic by default, NTLM, or a bearer token. */
+function simulatorSignIn(method: string | undefined): { auth: AuthStrategy; simulator: Pick<SimulatorOptions, 'authSchemes' | 'bearerTokens'> } {
+  switch (method?.toLowerCase()) {
+    case 'ntlm': return { auth: ntlmAuth({ username: ME.username, password: ME.password }), simulator: { authSchemes: ['NTLM'] } };
+    case 'token': return { auth: bearerAuth(async () => DEMO_TOKEN), simulator: { authSchemes: ['Bearer'], bearerTokens: { [DEMO_TOKEN]: ME.username } } };
+    case undefined: case 'basic': return { auth: basicAuth(ME.username, ME.password), simulator: {} };
+    default: throw new Error(`EWS_AUTH must be basic, ntlm or token, not ${JSON.stringify(method)}`);
   }
 }
 

@@ -55,12 +55,16 @@ export class RetryRun {
   }
 }
 
-/** Runs `attempt` until it succeeds or `run` says a failure is final. */
-export async function withRetries<T>(run: RetryRun, attempt: () => Promise<T>): Promise<T> {
+/**
+ * Runs `attempt` until it succeeds or `run` says a failure is final; `mayRetry`, asked after a failure,
+ * can make it final too (an attempt that handed something over that a second one would repeat).
+ */
+export async function withRetries<T>(run: RetryRun, attempt: () => Promise<T>, mayRetry?: () => boolean): Promise<T> {
   for (;;) {
     try {
       return await attempt();
     } catch (error) {
+      if (mayRetry && !mayRetry()) throw error;
       await run.afterFailure(error);
     }
   }

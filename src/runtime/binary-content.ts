@@ -50,6 +50,18 @@ export interface BinaryContentOptions {
   readonly backPressure?: () => Promise<void> | undefined;
 }
 
+/**
+ * The same options, noting whether a sink was opened: content handed to a sink cannot be taken back, so
+ * a call whose sinks got some is not sent again (the sinks would get it twice).
+ */
+export function watchOpenedSinks(options: BinaryContentOptions): { readonly options: BinaryContentOptions; readonly opened: () => boolean } {
+  let opened = false;
+  return {
+    options: { ...options, open: (place) => { const sink = options.open(place); if (sink !== undefined) opened = true; return sink; } },
+    opened: () => opened,
+  };
+}
+
 /** saxes' states (6.0.0) in which its pending `text` is character data of the open element. */
 const SAXES_TEXT = 13;
 const SAXES_ENTITY = 14;

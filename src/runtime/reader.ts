@@ -574,6 +574,11 @@ export class StreamingReader<R> implements ReaderContext {
   }
 
   /** Keeps the first error; saxes' own (well-formedness) errors get the path and position added. */
+  /** The response broke off (a transport failure): a sink still receiving an element's content fails with `error`. */
+  abandon(error: Error): void {
+    this.binary?.abandon(error);
+  }
+
   private failWith(error: unknown): XmlReadError {
     this.failure = error instanceof XmlReadError ? error
       : this.error(error instanceof Error ? error.message.replace(/^\d+:\d+: /, '') : String(error), error);

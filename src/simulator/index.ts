@@ -8,8 +8,9 @@
  *   await sim.close();
  */
 export { startSimulator, DEFAULT_USERS, EWS_PATH } from './server';
-export type { RunningSimulator, SimulatorOptions, SimulatorUser, ThrottleOptions } from './server';
+export type { RunningSimulator, SimulatorOptions, SimulatorRequestInfo, SimulatorUser, ThrottleOptions } from './server';
 export type { FailureInjector, InjectedFailure, InjectionPoint } from './failure-injection';
+export type { SimulatorAuthOptions, SimulatorAuthScheme } from './authentication';
 export { SimulatorState, ManualClock } from './store';
 export type { Clock, SimulatorSnapshot } from './store';
 export { simulatedOperations, UnsupportedOperationError } from './operations';

@@ -8,6 +8,7 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
+import https from 'node:https';
 import { pipeline } from 'node:stream';
 import type { AddressInfo, Socket } from 'node:net';
 import type { FindItemResponseType } from '../../generated/messages';
@@ -29,6 +30,7 @@ import { releaseRefusal, serverVersionInfoOf } from './release';
 import { SimulatorState, type SimulatorSnapshot } from './store';
 import type { Mailbox } from './store/mailbox';
 import { timeZoneRefusal } from './time-zone-check';
+import { SimulatorAuthenticator, type SimulatorAuthOptions } from './authentication';
 
 export const EWS_PATH = '/EWS/Exchange.asmx';
 
@@ -50,7 +52,7 @@ export interface ThrottleOptions {
   readonly retryAfterSeconds?: number;
 }
 
-export interface SimulatorOptions extends GroupQuirks {
+export interface SimulatorOptions extends GroupQuirks, SimulatorAuthOptions {
   /** 0 (default) picks a free port. */
   readonly port?: number;
   /** Loopback only by default. */
@@ -89,6 +91,17 @@ export interface SimulatorOptions extends GroupQuirks {
   readonly notifications?: NotificationSimulatorOptions;
   /** How /autodiscover/autodiscover.xml (POX) and .svc (SOAP) answer; both serve every mailbox by default. */
   readonly autodiscover?: SimulatorAutodiscoverOptions;
+  /** Serve https with this key and certificate (PEM) instead of plain http. */
+  readonly tls?: { readonly key: string | Buffer; readonly cert: string | Buffer };
+  /** Called with the HTTP headers of every EWS request that passed authentication (tests of routing headers). */
+  readonly onRequest?: (request: SimulatorRequestInfo) => void;
+}
+
+export interface SimulatorRequestInfo {
+  /** 1-based, as `requestCount` counts. */
+  readonly number: number;
+  /** Lower-cased names, as node:http gives them. */
+  readonly headers: Readonly<http.IncomingHttpHeaders>;
 }
 
 export interface RunningSimulator {
@@ -117,15 +130,16 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const endpoint = new SoapEndpoint(state, users, options, options.validateRequests === false ? undefined : await XsdValidator.shared());
 
   const sockets = new Set<Socket>();
-  const server = http.createServer((req, res) => void endpoint.handle(req, res));
-  server.on('connection', (socket) => {
+  const handle = (req: http.IncomingMessage, res: http.ServerResponse): void => void endpoint.handle(req, res);
+  const server = options.tls ? https.createServer(options.tls, handle) : http.createServer(handle);
+  server.on(options.tls ? 'secureConnection' : 'connection', (socket: Socket) => {
     sockets.add(socket);
     socket.once('close', () => sockets.delete(socket));
   });
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve));
   const { address, port } = server.address() as AddressInfo;
   const host = address.includes(':') ? `[${address}]` : address;
-  endpoint.url = `http://${host}:${port}${EWS_PATH}`;
+  endpoint.url = `${options.tls ? 'https' : 'http'}://${host}:${port}${EWS_PATH}`;
   return {
     url: endpoint.url,
     state,
@@ -167,16 +181,18 @@ class SoapEndpoint {
   private readonly maxVersionIndex: number;
   /** The release simulated (`serverVersion` given by name): requests are checked against its schema. */
   private readonly release?: ExchangeVersionType;
+  private readonly authenticator: SimulatorAuthenticator<SimulatorUser>;
   private readonly operationsByRequest = new Map<string, OperationDesc>(
     Object.values(ewsSchema.operations).map((op) => [op.request, op]),
   );
 
   constructor(
     private readonly state: SimulatorState,
-    private readonly users: readonly SimulatorUser[],
+    users: readonly SimulatorUser[],
     private readonly options: SimulatorOptions,
     private readonly validator: XsdValidator | undefined,
   ) {
+    this.authenticator = new SimulatorAuthenticator(users, options);
     this.release = typeof options.serverVersion === 'string' ? options.serverVersion : undefined;
     this.serverVersion = this.release ? serverVersionInfoOf(this.release)
       : (options.serverVersion as ServerVersionInfo | undefined) ?? (options.legacyGroups ? EXCHANGE_2013_LEGACY_GROUPS : EXCHANGE_2016);
@@ -194,11 +210,13 @@ class SoapEndpoint {
       if (autodiscover) return await this.autodiscover(autodiscover, req, res);
       if (path !== EWS_PATH.toLowerCase()) return text(res, 404, 'Not Found');
       if (req.method !== 'POST') return text(res, 405, 'Method Not Allowed', { allow: 'POST' });
-      const user = this.authenticate(req.headers.authorization);
-      if (!user) return text(res, 401, 'Unauthorized', { 'www-authenticate': 'Basic realm="typed-ews simulator"' });
+      const login = this.authenticator.authenticate(req);
+      if ('challenge' in login) return unauthorized(req, res, login.challenge);
+      const user = login.user;
       const body = await readBody(req, this.options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES);
       if (body === undefined) return text(res, 413, 'Request Entity Too Large');
       const number = ++this.requests;
+      this.options.onRequest?.({ number, headers: req.headers });
       if (this.options.latencyMs) await delay(this.options.latencyMs);
       const injected = this.options.injectFailure?.({ number, operation: operationOfSoapAction(req.headers.soapaction as string | undefined) });
       if (injected && refuseBeforeRunning(injected, res)) return;
@@ -257,7 +275,8 @@ class SoapEndpoint {
 
   private async autodiscover(protocol: 'pox' | 'soap', req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     if (req.method !== 'POST') return text(res, 405, 'Method Not Allowed', { allow: 'POST' });
-    if (!this.authenticate(req.headers.authorization)) return text(res, 401, 'Unauthorized', { 'www-authenticate': 'Basic realm="typed-ews simulator"' });
+    const login = this.authenticator.authenticate(req);
+    if ('challenge' in login) return unauthorized(req, res, login.challenge);
     const body = await readBody(req, this.options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES);
     if (body === undefined) return text(res, 413, 'Request Entity Too Large');
     const options = this.options.autodiscover ?? {};
@@ -301,15 +320,6 @@ class SoapEndpoint {
     return mailbox;
   }
 
-  private authenticate(header: string | undefined): SimulatorUser | undefined {
-    if (!header?.startsWith('Basic ')) return undefined;
-    const decoded = Buffer.from(header.slice(6), 'base64').toString('utf8');
-    const colon = decoded.indexOf(':');
-    const username = decoded.slice(0, colon);
-    const password = decoded.slice(colon + 1);
-    return this.users.find((u) => u.username.toLowerCase() === username.toLowerCase() && u.password === password);
-  }
-
   private throttle(number: number, res: http.ServerResponse): boolean {
     const throttle = this.options.throttle;
     if (!throttle || number % throttle.everyNth !== 0) return false;
@@ -339,6 +349,12 @@ function soap(res: http.ServerResponse, status: number, envelope: string | Buffe
   }
   res.writeHead(status, { 'content-type': 'text/xml; charset=utf-8' });
   res.end(envelope);
+}
+
+/** A 401 after the request's body was read, so that the connection (NTLM's, above all) stays usable. */
+function unauthorized(req: http.IncomingMessage, res: http.ServerResponse, challenge: string): void {
+  req.resume();
+  req.once('end', () => text(res, 401, 'Unauthorized', { 'www-authenticate': challenge }));
 }
 
 function text(res: http.ServerResponse, status: number, body: string, headers: Record<string, string> = {}): void {

@@ -292,3 +292,47 @@ describe('waiting respects the AbortSignal', () => {
     expect(requests()).toBe(1);
   });
 });
+
+describe('content handed to a sink is never handed over twice', () => {
+  /** A GetAttachment of a 300 KB file attachment whose t:Content streams into sinks that record what they got. */
+  async function attachmentCall(client: ExchangeClient) {
+    const content = Buffer.alloc(300 * 1024, 0x5a);
+    const created = await client.call('CreateItem', { MessageDisposition: 'SaveOnly', Items: [{ $el: 'Message', Subject: 'with file', Attachments: [{ $el: 'FileAttachment', Name: 'a.bin', Content: content.toString('base64') }] }] });
+    const itemId = (created.responseMessages[0].payload as { Items: { ItemId: { Id: string } }[] }).Items[0].ItemId;
+    const item = await client.call('GetItem', { ItemShape: { BaseShape: 'IdOnly', AdditionalProperties: [{ $el: 'FieldURI', FieldURI: 'item:Attachments' }] }, ItemIds: [{ $el: 'ItemId', ...itemId }] });
+    const attachmentId = (item.responseMessages[0].payload as { Items: { Attachments: { AttachmentId: { Id: string } }[] }[] }).Items[0].Attachments[0].AttachmentId.Id;
+    const sinks: { bytes: Buffer[]; ended: boolean; failed?: Error }[] = [];
+    const run = () => client.call('GetAttachment', { AttachmentIds: [{ Id: attachmentId }] }, {
+      binaryContent: {
+        elements: ['t:Content'],
+        open: () => {
+          const sink: (typeof sinks)[number] = { bytes: [], ended: false };
+          sinks.push(sink);
+          return { write: (bytes) => sink.bytes.push(bytes), end: () => { sink.ended = true; }, fail: (error) => { sink.failed = error; } };
+        },
+      },
+    });
+    return { content, sinks, run };
+  }
+
+  it('an answer cut off inside the streamed content fails its sink and is not sent again', async () => {
+    const { client, inject, requests } = await start();
+    const { sinks, run } = await attachmentCall(client);
+    inject((request) => (request.operation === 'GetAttachment' ? { kind: 'cutAnswer', afterBytes: 100_000 } : undefined));
+    await expect(run()).rejects.toThrow(EwsConnectionError);
+    expect(requests()).toBe(1);
+    expect(sinks).toHaveLength(1);
+    expect(sinks[0].failed).toBeDefined();
+  });
+
+  it('an answer cut off before the content began is asked for again, and the one sink gets the whole content', async () => {
+    const { client, inject, requests } = await start();
+    const { content, sinks, run } = await attachmentCall(client);
+    inject((request) => (request.operation === 'GetAttachment' && request.nthOfOperation === 1 ? { kind: 'cutAnswer', afterBytes: 200 } : undefined));
+    await run();
+    expect(requests()).toBe(2);
+    expect(sinks).toHaveLength(1);
+    expect(sinks[0].ended).toBe(true);
+    expect(Buffer.concat(sinks[0].bytes).equals(content)).toBe(true);
+  });
+});

@@ -1,0 +1,2 @@
+export { EwsProxyError } from './proxy-error';
+export type { ProxySetting } from './proxy-endpoint';

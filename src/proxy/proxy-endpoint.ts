@@ -1,0 +1,47 @@
+/**
+ * Which proxy a request goes through: the `proxy` option, or the environment's HTTPS_PROXY / HTTP_PROXY /
+ * ALL_PROXY with NO_PROXY (lower-case forms first, as curl reads them), through proxy-from-env, the
+ * resolver axios and npm use. The proxy's credentials (user info of its URL) become a
+ * Proxy-Authorization header and are never part of the proxy's name in messages.
+ */
+import { getProxyForUrl } from 'proxy-from-env';
+
+/** A proxy URL for every request, `false` for none whatever the environment says; the environment by default. */
+export type ProxySetting = string | false | undefined;
+
+export interface ProxyEndpoint {
+  /** `http://host:port` without user info: the key for pooling and the name in messages. */
+  readonly origin: string;
+  readonly secure: boolean;
+  readonly hostname: string;
+  readonly port: number;
+  /** `Basic …` for a proxy URL with user info. */
+  readonly authorization?: string;
+}
+
+/** The proxy for `url`, or undefined to connect directly. A malformed proxy URL is a TypeError naming no credential. */
+export function proxyFor(url: string, setting: ProxySetting): ProxyEndpoint | undefined {
+  if (setting === false) return undefined;
+  const proxy = setting ?? getProxyForUrl(url);
+  return proxy ? parseProxy(proxy) : undefined;
+}
+
+export function parseProxy(proxy: string): ProxyEndpoint {
+  const parsed = URL.canParse(proxy) ? new URL(proxy) : undefined;
+  if (parsed?.protocol !== 'http:' && parsed?.protocol !== 'https:') {
+    throw new TypeError('The proxy must be an absolute http: or https: URL (from the `proxy` option or HTTPS_PROXY / HTTP_PROXY)');
+  }
+  const secure = parsed.protocol === 'https:';
+  const port = parsed.port === '' ? (secure ? 443 : 80) : Number(parsed.port);
+  const hostname = parsed.hostname.replace(/^\[(.*)\]$/, '$1');
+  const credentials = parsed.username === '' && parsed.password === ''
+    ? undefined
+    : `${decodeURIComponent(parsed.username)}:${decodeURIComponent(parsed.password)}`;
+  return {
+    origin: `${parsed.protocol}//${parsed.host}`,
+    secure,
+    hostname,
+    port,
+    ...(credentials !== undefined && { authorization: `Basic ${Buffer.from(credentials, 'utf8').toString('base64')}` }),
+  };
+}

@@ -1,0 +1,3 @@
+export { tracedTransport } from './traced-transport';
+export type { TraceErrorEvent, TraceHooks, TraceRequestEvent, TraceResponseEvent } from './traced-transport';
+export { debugTrace, traceFromEnvironment, TRACE_NAMESPACES } from './debug-trace';
