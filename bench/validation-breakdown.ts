@@ -70,8 +70,9 @@ async function rawFunctions(validator: InstanceType<Libxml2['XsdValidator']>, op
       if (!doc) throw new Error('not well-formed');
       return doc;
     },
-    validate: (doc: number | { _ptr?: number }): void => {
-      const pointer = typeof doc === 'number' ? doc : doc._ptr!;
+    /** `doc`: a document pointer, or an XmlDocument (whose `_ptr` it is). */
+    validate: (doc: number | object): void => {
+      const pointer = typeof doc === 'number' ? doc : (doc as { _ptr: number })._ptr;
       if (raw.xmlSchemaValidateDoc(validation, pointer) !== 0) throw new Error(`invalid: ${JSON.stringify(raw.error.storage.get(errors))}`);
     },
     free: (doc: number): void => { raw.xmlFreeDoc(doc); },
