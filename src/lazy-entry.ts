@@ -4,7 +4,8 @@
  * stays the typed surface (declarations, API reference, imports inside this repository); this file
  * only decides when the code loads. A command-line run, a scheduled job or a serverless function
  * calling `client.call` should not load batching, search, notifications, autodiscover, sync, export,
- * validation and NTLM on every start (they were half of a cold first result, bench/RESULTS.md).
+ * validation and NTLM on every start (55–70 ms of CPU per process, more than the client itself;
+ * bench/RESULTS.md).
  *
  * Each export is an `Object.defineProperty(exports, 'Name', { enumerable: true, get: function () {
  * return module.Name; } })` statement, the one getter form Node's CommonJS export detection
