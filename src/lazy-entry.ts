@@ -12,12 +12,7 @@
  * (cjs-module-lexer) recognises, so that `import { ExchangeClient } from 'typed-ews'` keeps working in
  * ES modules. test/client/lazy-loading.test.ts checks that its names and values are src/index.ts's.
  */
-
-/** A stand-in for a module that requires it when one of its properties is first read. */
-function onFirstUse<Module extends object>(load: () => Module): Module {
-  let loaded: Module | undefined;
-  return new Proxy({} as Module, { get: (_target, key) => Reflect.get((loaded ??= load()), key) });
-}
+import { onFirstUse } from './schema/on-first-use';
 
 const client = onFirstUse<typeof import('./client/exchange-client')>(() => require('./client/exchange-client'));
 const basic = onFirstUse<typeof import('./client/auth/basic')>(() => require('./client/auth/basic'));
@@ -190,6 +185,5 @@ Object.defineProperty(exports, 'body', { enumerable: true, get: function () { re
 Object.defineProperty(exports, 'newItem', { enumerable: true, get: function () { return values.newItem; } });
 Object.defineProperty(exports, 'reminder', { enumerable: true, get: function () { return values.reminder; } });
 
-// The generated enumeration values (`DisposalTypeValues`…): small, and their names are the schema's to list.
-export * from '../generated/types';
-export * from '../generated/messages';
+// The generated enumeration values (`DisposalTypeValues`…), as getters too: their names are the schema's to list.
+export * from '../generated/enum-values';
