@@ -8,7 +8,7 @@
  * bench/RESULTS.md).
  *
  * Each export is an `Object.defineProperty(exports, 'Name', { enumerable: true, get: function () {
- * return module.Name; } })` statement, the one getter form Node's CommonJS export detection
+ * return module.Name; } })` statement, a getter form Node's CommonJS export detection
  * (cjs-module-lexer) recognises, so that `import { ExchangeClient } from 'typed-ews'` keeps working in
  * ES modules. test/client/lazy-loading.test.ts checks that its names and values are src/index.ts's.
  */

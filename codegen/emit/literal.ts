@@ -73,6 +73,6 @@ export function printTypeTable(types: Readonly<Record<string, unknown>>): string
  * literal in about two thirds of the CPU time of a String.raw template of the same 612 KB (whose cooked
  * and raw strings it builds both), and diffs of the generated file still show one line per entry.
  */
-export function printLinesLiteral(text: string): string {
+function printLinesLiteral(text: string): string {
   return `'${escapeForSingleQuotes(text).split('\n').join('\\n\\\n')}'`;
 }
