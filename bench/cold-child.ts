@@ -13,7 +13,7 @@ function load(cell: ColdCell): import('./clients/bench-client').BenchClient {
     case 'saxes floor': return (require('./clients/saxes-floor') as typeof import('./clients/saxes-floor')).saxesFloorClient();
     case 'ews-javascript-api': return (require('./clients/ews-javascript-api') as typeof import('./clients/ews-javascript-api')).ewsJavascriptApiClient();
     default: {
-      require(path.join(__dirname, '..', 'src', 'index.js'));
+      require((require('./startup') as typeof import('./startup')).typedEwsEntry(path.join(__dirname, '..')));
       if (cell.client === 'typed-ews ItemBatches') return (require('./clients/typed-ews-batches') as typeof import('./clients/typed-ews-batches')).typedEwsBatchesClient();
       return (require('./clients/typed-ews') as typeof import('./clients/typed-ews')).typedEwsClient({ stream: cell.client === 'typed-ews stream' });
     }

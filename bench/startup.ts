@@ -11,10 +11,10 @@ export type StartupTarget = (typeof STARTUP_TARGETS)[number];
 
 const EWS_URL = 'https://mail.contoso.com/EWS/Exchange.asmx';
 
-/** The package entry once src/index.ts exists (what `require('typed-ews')` loads); the client module until then. */
+/** What `require('typed-ews')` loads: package.json's `main`, in the bench's build (bench/.out/build, which has no `dist/`). */
 export function typedEwsEntry(buildRoot: string): string {
-  const entry = path.join(buildRoot, 'src', 'index.js');
-  return fs.existsSync(entry) ? entry : path.join(buildRoot, 'src', 'client', 'exchange-client.js');
+  const { main } = JSON.parse(fs.readFileSync(path.join(buildRoot, '..', '..', '..', 'package.json'), 'utf8')) as { main: string };
+  return path.join(buildRoot, path.relative('dist', main));
 }
 
 function start(target: StartupTarget): void {

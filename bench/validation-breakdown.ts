@@ -50,6 +50,36 @@ async function loadLibxml2(): Promise<{ lx: Libxml2; importMs: number; validator
   return { lx, importMs, validator, parseOptions };
 }
 
+/**
+ * libxml2-wasm's own wrappers (lib/libxml2.mjs, the module its classes use) for a parser context and a
+ * validation context made once and reused, as libxml2 allows (xmlCtxtReadMemory resets the context);
+ * the classes make and free both for every document.
+ */
+async function rawFunctions(validator: InstanceType<Libxml2['XsdValidator']>, options: number) {
+  type Raw = Record<string, (...args: unknown[]) => number> & { error: { storage: { allocate(value: unknown[]): number; get(index: number): unknown[] }; errorCollector: number } };
+  const raw = await importEsm(path.join(path.dirname(require.resolve('libxml2-wasm')), 'libxml2.mjs')) as unknown as Raw;
+  const schemaPointer = (validator as unknown as { _ptr: number })._ptr;
+  const errors = raw.error.storage.allocate([]);
+  const parser = raw.xmlNewParserCtxt();
+  raw.xmlCtxtSetErrorHandler(parser, raw.error.errorCollector, errors);
+  const validation = raw.xmlSchemaNewValidCtxt(schemaPointer);
+  raw.xmlSchemaSetValidStructuredErrors(validation, raw.error.errorCollector, errors);
+  return {
+    parse: (input: Uint8Array): number => {
+      const doc = raw.xmlReadMemory(parser, input, null, null, options);
+      if (!doc) throw new Error('not well-formed');
+      return doc;
+    },
+    /** `doc`: a document pointer, or an XmlDocument (whose `_ptr` it is). */
+    validate: (doc: number | object): void => {
+      const pointer = typeof doc === 'number' ? doc : (doc as { _ptr: number })._ptr;
+      if (raw.xmlSchemaValidateDoc(validation, pointer) !== 0) throw new Error(`invalid: ${JSON.stringify(raw.error.storage.get(errors))}`);
+    },
+    free: (doc: number): void => { raw.xmlFreeDoc(doc); },
+    close: (): void => { raw.xmlFreeParserCtxt(parser); raw.xmlSchemaFreeValidCtxt(validation); },
+  };
+}
+
 /** A worker that answers at once: the cost of handing a document over, without libxml2. */
 function echoWorker(): { roundTrip: (message: unknown) => Promise<void>; close: () => Promise<number> } {
   const worker = new Worker(`require('node:worker_threads').parentPort.on('message', (m) => require('node:worker_threads').parentPort.postMessage(m.id));`, { eval: true });
@@ -71,6 +101,7 @@ export async function runValidationBreakdown(argv: readonly string[]): Promise<v
   const bytes = Buffer.from(xml, 'utf8');
   const parsed = lx.XmlDocument.fromBuffer(bytes, { option: parseOptions });
   const parse = (option: number) => () => { lx.XmlDocument.fromBuffer(bytes, { option }).dispose(); };
+  const raw = await rawFunctions(validator, parseOptions | P.XML_PARSE_COMPACT);
   // The worker parses with COMPACT too (src/validation/libxml2-worker.ts); the first parse row is without it.
   const phases: Record<string, () => unknown> = {
     'shipped: XsdValidator.validateOne (worker, shared-memory bytes)': () => shipped.validateOne(xml),
@@ -82,7 +113,15 @@ export async function runValidationBreakdown(argv: readonly string[]): Promise<v
     'parse, + XML_PARSE_COMPACT': parse(parseOptions | P.XML_PARSE_COMPACT),
     'parse, + XML_PARSE_NOBLANKS': parse(parseOptions | P.XML_PARSE_NOBLANKS),
     'parse, + XML_PARSE_NODICT': parse(parseOptions | P.XML_PARSE_NODICT),
+    'parse, + XML_PARSE_COMPACT + XML_PARSE_NOBLANKS': parse(parseOptions | P.XML_PARSE_COMPACT | P.XML_PARSE_NOBLANKS),
+    'parse (COMPACT) with one reused parser context (xmlCtxtReadMemory)': () => raw.free(raw.parse(bytes)),
     'validate the parsed DOM (xmlSchemaValidateDoc)': () => validator.validate(parsed),
+    'validate the parsed DOM with one reused validation context': () => raw.validate(parsed),
+    'in this thread, reused contexts: encodeInto + parse (COMPACT) + validate + free': () => {
+      const { written } = encoder.encodeInto(xml, shared);
+      const doc = raw.parse(shared.subarray(0, written));
+      try { raw.validate(doc); } finally { raw.free(doc); }
+    },
     'in this thread, no worker: encodeInto + parse (COMPACT) + validate + free': () => {
       const { written } = encoder.encodeInto(xml, shared);
       const doc = lx.XmlDocument.fromBuffer(shared.subarray(0, written), { option: parseOptions | P.XML_PARSE_COMPACT });
@@ -99,6 +138,7 @@ export async function runValidationBreakdown(argv: readonly string[]): Promise<v
     }
   }
   parsed.dispose();
+  raw.close();
   await echo.close();
   const shippedMedian = median(times[Object.keys(phases)[0]]);
   const lines = [

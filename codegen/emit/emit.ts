@@ -11,6 +11,7 @@ import { resolveFieldUris } from '../passes/field-uris';
 import { linkTypeDocs, operationPage, withSee } from './doc-links';
 import { DATE_INPUT, InputTypeEmitter } from './input-types';
 import { printJsonParse, printTypeTable, printLiteral } from './literal';
+import { enumValueGetters } from './lazy-values';
 import { TypeEmitter } from './ts-types';
 import { VersionDocs } from './version-docs';
 
@@ -38,7 +39,7 @@ export function emitAll(schema: SchemaSet, options: EmitOptions): EmittedFile[] 
   const emitter = new TypeEmitter(schema);
   const header = generatedHeader(options.source);
   const files: SourceFile[] = [];
-  const add = (name: string, statements: StatementStructures[]) => {
+  const add = (name: string, statements: (string | StatementStructures)[]) => {
     files.push(project.createSourceFile(`/${name}.ts`, { statements }, { overwrite: true }));
   };
   const namespaces = [...new Set(Object.values(schema.types).map((t) => t.ns))].sort();
@@ -122,6 +123,7 @@ export function emitAll(schema: SchemaSet, options: EmitOptions): EmittedFile[] 
       declarations: [{ name: 'fieldUrisWithoutElement', type: 'Readonly<Record<string, string>>', initializer: printLiteral(fieldUris.unresolved) }],
     },
   ]);
+  add('enum-values', enumValueGetters(schema, namespaces, fileOf, options.runtimeImport));
   add('index', [
     ...namespaces.map((ns) => ({ kind: StructureKind.ExportDeclaration as const, moduleSpecifier: `./${fileOf(ns)}` })),
     { kind: StructureKind.ExportDeclaration, moduleSpecifier: './elements' },

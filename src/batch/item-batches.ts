@@ -11,15 +11,15 @@
 import type { ExchangeClient } from '../client/exchange-client';
 import { systemClock, type Clock } from '../retry/clock';
 import { DEFAULT_BACKOFF, DEFAULT_MAX_TOTAL_WAIT_MS } from '../retry/options';
-import { createItems, type CreateItemResponse, type CreateItemsOptions, type NewItem } from './operations/create-items';
-import { deleteItems, type DeleteItemsOptions } from './operations/delete-items';
-import { DEFAULT_PROPERTY_SET, getItems, type GetItemsOptions } from './operations/get-items';
+import type { CreateItemResponse, CreateItemsOptions, NewItem } from './operations/create-items';
+import type { DeleteItemsOptions } from './operations/delete-items';
+import type { GetItemsOptions } from './operations/get-items';
 import type { ItemKind, ItemResponseOf } from './operations/item-kinds';
 import type { ItemChange } from './operations/item-changes';
-import { moveOrCopyItems, type MoveCopyItemsOptions } from './operations/move-copy-items';
+import type { MoveCopyItemsOptions } from './operations/move-copy-items';
 import type { BatchContext } from './operations/run-items';
-import { sendItems, type SendItemsOptions } from './operations/send-items';
-import { updateItems, type UpdateItemResponse, type UpdateItemsOptions } from './operations/update-items';
+import type { SendItemsOptions } from './operations/send-items';
+import type { UpdateItemResponse, UpdateItemsOptions } from './operations/update-items';
 import type { FolderRef, ItemIdInput, PropertySet } from './inputs';
 import type { ItemResponse, ServiceResponse, ServiceResponseCollection } from './results';
 import { ChunkScheduler } from './scheduler';
@@ -40,6 +40,20 @@ export interface ItemBatchesOptions {
   /** Time source for every wait; tests pass a virtual clock. */
   readonly clock?: Clock;
 }
+
+/**
+ * Each operation's module is required on its first call: a program that only deletes items should not
+ * load (and compile) creating, updating, moving and sending them. Loading all of them was 24 ms of CPU
+ * of a cold process's first deleteItems, the modules DeleteItem needs 8 (bench/RESULTS.md, issue 15).
+ */
+const operations = {
+  create: () => require('./operations/create-items') as typeof import('./operations/create-items'),
+  get: () => require('./operations/get-items') as typeof import('./operations/get-items'),
+  update: () => require('./operations/update-items') as typeof import('./operations/update-items'),
+  delete: () => require('./operations/delete-items') as typeof import('./operations/delete-items'),
+  moveOrCopy: () => require('./operations/move-copy-items') as typeof import('./operations/move-copy-items'),
+  send: () => require('./operations/send-items') as typeof import('./operations/send-items'),
+};
 
 export class ItemBatches {
   private readonly context: BatchContext;
@@ -68,7 +82,7 @@ export class ItemBatches {
 
   /** Creates items of any kind; attachments are added with CreateAttachment after each item is created. */
   createItems(items: readonly NewItem[], options: CreateItemsOptions = {}): Promise<ServiceResponseCollection<CreateItemResponse>> {
-    return createItems(this.context, items, options);
+    return operations.create().createItems(this.context, items, options);
   }
 
   /**
@@ -77,36 +91,37 @@ export class ItemBatches {
    */
   getItems<K extends ItemKind>(ids: readonly ItemIdInput[], propertySet: PropertySet, options: GetItemsOptions<K> & { readonly itemType: K }): Promise<ServiceResponseCollection<ItemResponseOf<K>>>;
   getItems(ids: readonly ItemIdInput[], propertySet?: PropertySet, options?: GetItemsOptions): Promise<ServiceResponseCollection<ItemResponse>>;
-  getItems(ids: readonly ItemIdInput[], propertySet: PropertySet = DEFAULT_PROPERTY_SET, options: GetItemsOptions = {}): Promise<ServiceResponseCollection<ItemResponse>> {
-    return getItems(this.context, ids, propertySet, options);
+  getItems(ids: readonly ItemIdInput[], propertySet?: PropertySet, options: GetItemsOptions = {}): Promise<ServiceResponseCollection<ItemResponse>> {
+    const { getItems, DEFAULT_PROPERTY_SET } = operations.get();
+    return getItems(this.context, ids, propertySet ?? DEFAULT_PROPERTY_SET, options);
   }
 
   /** The Managed API's name for getItems. */
   bindToItems<K extends ItemKind>(ids: readonly ItemIdInput[], propertySet: PropertySet, options: GetItemsOptions<K> & { readonly itemType: K }): Promise<ServiceResponseCollection<ItemResponseOf<K>>>;
   bindToItems(ids: readonly ItemIdInput[], propertySet?: PropertySet, options?: GetItemsOptions): Promise<ServiceResponseCollection<ItemResponse>>;
-  bindToItems(ids: readonly ItemIdInput[], propertySet: PropertySet = DEFAULT_PROPERTY_SET, options: GetItemsOptions = {}): Promise<ServiceResponseCollection<ItemResponse>> {
+  bindToItems(ids: readonly ItemIdInput[], propertySet?: PropertySet, options: GetItemsOptions = {}): Promise<ServiceResponseCollection<ItemResponse>> {
     return this.getItems(ids, propertySet, options);
   }
 
   updateItems(changes: readonly ItemChange[], options: UpdateItemsOptions = {}): Promise<ServiceResponseCollection<UpdateItemResponse>> {
-    return updateItems(this.context, changes, options);
+    return operations.update().updateItems(this.context, changes, options);
   }
 
   /** Deletes items (MoveToDeletedItems by default). Already-deleted items answer ErrorItemNotFound. */
   deleteItems(ids: readonly ItemIdInput[], options: DeleteItemsOptions = {}): Promise<ServiceResponseCollection<ServiceResponse>> {
-    return deleteItems(this.context, ids, options);
+    return operations.delete().deleteItems(this.context, ids, options);
   }
 
   moveItems(ids: readonly ItemIdInput[], destination: FolderRef, options: MoveCopyItemsOptions = {}): Promise<ServiceResponseCollection<ItemResponse>> {
-    return moveOrCopyItems('MoveItem', this.context, ids, destination, options);
+    return operations.moveOrCopy().moveOrCopyItems('MoveItem', this.context, ids, destination, options);
   }
 
   copyItems(ids: readonly ItemIdInput[], destination: FolderRef, options: MoveCopyItemsOptions = {}): Promise<ServiceResponseCollection<ItemResponse>> {
-    return moveOrCopyItems('CopyItem', this.context, ids, destination, options);
+    return operations.moveOrCopy().moveOrCopyItems('CopyItem', this.context, ids, destination, options);
   }
 
   /** Sends drafts (saving a copy in Sent Items unless saveItemToFolder is false). */
   sendItems(ids: readonly ItemIdInput[], options: SendItemsOptions = {}): Promise<ServiceResponseCollection<ServiceResponse>> {
-    return sendItems(this.context, ids, options);
+    return operations.send().sendItems(this.context, ids, options);
   }
 }

@@ -1,30 +1,45 @@
 /**
- * What the first call pays for: importing the package loads neither the descriptors nor an HTTP
- * library, and a call parses only the type descriptors its request and response hold.
+ * What the first call pays for: importing the package loads the modules of what is used (a client,
+ * not batching, search, notifications…), neither the descriptors nor an HTTP library, and a call
+ * parses only the type descriptors its request and response hold.
  */
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { ExchangeClient } from '../../src/client/exchange-client';
 import { schema } from '../../generated/schema';
+import { parsedTypeNames } from '../../src/schema/type-table';
 import { RecordingTransport, soapResponse } from '../support/soap';
 import { scaledTimeout } from '../support/pace';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const M_NS = 'http://schemas.microsoft.com/exchange/services/2006/messages';
 
-/** Types whose descriptor has been read (its lazy getter replaced by the value). */
+/** Types whose descriptor has been read. */
 function parsedTypes(): string[] {
-  return Object.entries(Object.getOwnPropertyDescriptors(schema.types)).filter(([, desc]) => 'value' in desc).map(([name]) => name);
+  return parsedTypeNames(schema.types);
 }
 
 describe('lazy loading', () => {
-  it('importing the package entry and constructing a client loads neither generated/schema nor axios', () => {
-    const script = `require('./src/index.ts');
-      new (require('./src/index.ts').ExchangeClient)({ url: 'https://mail.contoso.com/EWS/Exchange.asmx' });
+  it('the package entry (package.json main) exports exactly the names and values of src/index.ts', () => {
+    const main = (require('../../package.json') as { main: string }).main;
+    expect(main).toBe('./dist/src/lazy-entry.js');
+    const lazy = require('../../src/lazy-entry') as Record<string, unknown>;
+    const typed = require('../../src') as Record<string, unknown>;
+    expect(Object.keys(lazy).sort()).toEqual(Object.keys(typed).sort());
+    expect(Object.keys(typed).filter((name) => lazy[name] !== typed[name])).toEqual([]);
+  });
+
+  it('requiring the package entry and constructing a client loads the client, not the other subsystems, the descriptors, the enumeration constants or axios', () => {
+    const script = `const { ExchangeClient, basicAuth } = require('./src/lazy-entry.ts');
+      new ExchangeClient({ url: 'https://mail.contoso.com/EWS/Exchange.asmx', auth: basicAuth('user', 'secret') });
       process.stdout.write(JSON.stringify(Object.keys(require.cache)));`;
-    const loaded = JSON.parse(execFileSync(process.execPath, ['-r', 'ts-node/register/transpile-only', '-e', script], { cwd: ROOT, encoding: 'utf8' })) as string[];
-    expect(loaded.some((file) => file.endsWith(path.join('src', 'client', 'exchange-client.ts')))).toBe(true);
-    expect(loaded.filter((file) => file.includes(path.join('generated', 'schema')) || file.includes(path.join('node_modules', 'axios')))).toEqual([]);
+    const loaded = (JSON.parse(execFileSync(process.execPath, ['-r', 'ts-node/register/transpile-only', '-e', script], { cwd: ROOT, encoding: 'utf8' })) as string[])
+      .map((file) => path.relative(ROOT, file));
+    expect(loaded).toEqual(expect.arrayContaining([path.join('src', 'client', 'exchange-client.ts'), path.join('src', 'client', 'auth', 'basic.ts')]));
+    const unwanted = ['batch', 'search', 'notifications', 'autodiscover', 'sync', 'export', 'content', 'validation'].map((folder) => path.join('src', folder) + path.sep);
+    const generated = ['schema', 'types', 'messages'].map((name) => path.join('generated', `${name}.ts`));
+    expect(loaded.filter((file) => unwanted.some((folder) => file.startsWith(folder)) || generated.includes(file)
+      || file.includes(`${path.sep}ntlm`) || file.includes(path.join('node_modules', 'axios')))).toEqual([]);
   }, scaledTimeout(60));
 
   it('a DeleteItem call parses the descriptors of the types it touches, not the whole schema', async () => {
