@@ -1,10 +1,12 @@
 /**
- * `npx ts-node --transpile-only bench/cpu-time.ts [--sizes 1000,10000] [--scenarios …] [--rounds 5] [--transport memory|http]`:
+ * `npx ts-node --transpile-only bench/cpu-time.ts [--sizes 1000,10000] [--scenarios …] [--rounds 5] [--transport memory|http] [--baseline DIR]`:
  * the CPU time (user + system, all of the process's threads, garbage collection included) of each
  * warm call, against the plain saxes floor, in fresh child processes and interleaved rounds like
  * `npm run bench`. On a machine shared with other work, wall time measures the neighbours as much as
  * the client (a floor call took 2-4x longer from one round to the next at a load average of 13 on two
  * cores); CPU time moves far less, so ratios measured in it are the ones to compare under load.
+ * `--baseline DIR` adds the two typed-ews rows of another checkout (e.g. `git archive main` unpacked,
+ * with node_modules linked), marked `(before)`, to the same interleaved rounds: a before/after of a change.
  */
 import path from 'node:path';
 import { transpileProject } from './build';
@@ -18,6 +20,14 @@ import { median } from './stats';
 
 const CLIENTS = ['saxes floor', 'saxes floor (xmlns)', 'typed-ews stream', 'typed-ews'] as const satisfies readonly ClientName[];
 type Client = (typeof CLIENTS)[number];
+const BASELINE_CLIENTS = ['typed-ews stream', 'typed-ews'] as const satisfies readonly Client[];
+
+/** One row of the table: a client, built from this checkout or from the baseline's. */
+interface Row {
+  readonly label: string;
+  readonly client: Client;
+  readonly buildRoot: string;
+}
 
 interface CpuCell {
   readonly client: Client;
@@ -91,7 +101,14 @@ async function main(argv: string[]): Promise<void> {
   const scenarios = option(argv, '--scenarios', SCENARIOS.join(',')).split(',') as ScenarioName[];
   const rounds = Number(option(argv, '--rounds', '5'));
   const transport = option(argv, '--transport', 'memory') as 'memory' | 'http';
+  const baseline = option(argv, '--baseline', '');
   transpileProject(root, buildRoot);
+  const baselineBuild = baseline === '' ? undefined : path.join(path.resolve(baseline), 'bench', '.out', 'build');
+  if (baselineBuild !== undefined) transpileProject(path.resolve(baseline), baselineBuild);
+  const rows: readonly Row[] = [
+    ...CLIENTS.map((client) => ({ label: client, client, buildRoot })),
+    ...(baselineBuild === undefined ? [] : BASELINE_CLIENTS.map((client) => ({ label: `${client} (before)`, client, buildRoot: baselineBuild }))),
+  ];
   const server = transport === 'http' ? await startCannedServer() : undefined;
   const results = new Map<string, CpuMeasurement[]>();
   try {
@@ -99,12 +116,12 @@ async function main(argv: string[]): Promise<void> {
     for (let round = 0; round < rounds; round++) {
       for (const scenario of scenarios) {
         for (const count of sizes) {
-          for (let i = 0; i < CLIENTS.length; i++) {
-            const client = CLIENTS[(i + round) % CLIENTS.length];
+          for (let i = 0; i < rows.length; i++) {
+            const { label, client, buildRoot: childRoot } = rows[(i + round) % rows.length];
             const cell: CpuCell = { client, scenario, count, transport, server: server?.url };
-            const child = await runNode(['--expose-gc', path.join(buildRoot, 'bench', 'cpu-time.js'), '--child', JSON.stringify(cell)], 20 * 60_000);
-            if (child.code !== 0) throw new Error(`${client} ${scenario} ${count}: ${child.stderr.trim().split('\n')[0]}`);
-            const key = `${scenario}|${count}|${client}`;
+            const child = await runNode(['--expose-gc', path.join(childRoot, 'bench', 'cpu-time.js'), '--child', JSON.stringify(cell)], 20 * 60_000);
+            if (child.code !== 0) throw new Error(`${label} ${scenario} ${count}: ${child.stderr.trim().split('\n')[0]}`);
+            const key = `${scenario}|${count}|${label}`;
             results.set(key, [...(results.get(key) ?? []), JSON.parse(child.stdout.trim().split('\n').pop()!) as CpuMeasurement]);
             process.stderr.write(`round ${round + 1}/${rounds} ${key}\n`);
           }
@@ -123,11 +140,11 @@ async function main(argv: string[]): Promise<void> {
   for (const scenario of scenarios) {
     for (const count of sizes) {
       const floor = results.get(`${scenario}|${count}|saxes floor`)!;
-      for (const client of CLIENTS) {
-        const rows = results.get(`${scenario}|${count}|${client}`)!;
-        const ratio = (pick: (m: CpuMeasurement) => number) => median(rows.map((row, i) => pick(row) / pick(floor[i])));
-        lines.push(`| ${scenario} | ${count.toLocaleString('en-US')} | ${client} | ${median(rows.map((r) => r.cpuMs)).toFixed(1)} ms | ${ratio((m) => m.cpuMs).toFixed(2)}× `
-          + `| ${median(rows.map((r) => r.wallMs)).toFixed(1)} ms | ${ratio((m) => m.wallMs).toFixed(2)}× | ${(median(rows.map((r) => r.rssKiB)) / 1024).toFixed(0)} MiB | ${ratio((m) => m.rssKiB).toFixed(2)}× |`);
+      for (const { label } of rows) {
+        const measured = results.get(`${scenario}|${count}|${label}`)!;
+        const ratio = (pick: (m: CpuMeasurement) => number) => median(measured.map((row, i) => pick(row) / pick(floor[i])));
+        lines.push(`| ${scenario} | ${count.toLocaleString('en-US')} | ${label} | ${median(measured.map((r) => r.cpuMs)).toFixed(1)} ms | ${ratio((m) => m.cpuMs).toFixed(2)}× `
+          + `| ${median(measured.map((r) => r.wallMs)).toFixed(1)} ms | ${ratio((m) => m.wallMs).toFixed(2)}× | ${(median(measured.map((r) => r.rssKiB)) / 1024).toFixed(0)} MiB | ${ratio((m) => m.rssKiB).toFixed(2)}× |`);
       }
     }
   }

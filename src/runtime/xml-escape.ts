@@ -43,12 +43,16 @@ export class InvalidXmlCharacterError extends Error {
   }
 }
 
+/** One quick scan decides whether a value needs any work; most values are returned untouched. */
+const TEXT_NEEDS_WORK = /[&<>\r\0-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]/;
+const ATTRIBUTE_NEEDS_WORK = /[&<>"'\t\n\r\0-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]/;
+
 export function escapeText(value: string): string {
-  return escape(value, 1);
+  return TEXT_NEEDS_WORK.test(value) ? escape(value, 1) : value;
 }
 
 export function escapeAttribute(value: string): string {
-  return escape(value, 2);
+  return ATTRIBUTE_NEEDS_WORK.test(value) ? escape(value, 2) : value;
 }
 
 /**
