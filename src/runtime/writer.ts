@@ -19,6 +19,7 @@ import { readDialect } from './value-dialects';
 import type { WriteTrace } from './write-trace';
 import { XmlEmitter } from './xml-emitter';
 import { escapeAttribute, InvalidXmlCharacterError } from './xml-escape';
+import { insertSorted, isPlainObject } from './plain-objects';
 
 export interface WriteOptions {
   /** Start with `<?xml version="1.0" encoding="utf-8"?>`. Default: true. */
@@ -400,23 +401,6 @@ function memberIndexOf(type: CompiledType): ReadonlyMap<string, MemberIndex> {
     memberIndexes.set(type, (index = built));
   }
   return index;
-}
-
-/** Keys mostly come in schema order already, so an insertion keeps this O(n) in practice. */
-function insertSorted(list: number[], value: number): void {
-  let at = list.length;
-  if (at === 0 || list[at - 1] < value) {
-    list.push(value);
-    return;
-  }
-  while (at > 0 && list[at - 1] > value) at--;
-  list.splice(at, 0, value);
-}
-
-/** An object literal (or `Object.create(null)`): its own enumerable keys are all it holds. */
-function isPlainObject(value: object): boolean {
-  const prototype = Object.getPrototypeOf(value);
-  return prototype === Object.prototype || prototype === null;
 }
 
 /** The value an entry stands for: complex entries carry their own properties, the others `$value`. */

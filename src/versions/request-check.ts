@@ -8,6 +8,7 @@ import {
   ELEMENT_TAG_PROP, VALUE_PROP, XSI_TYPE_PROP,
   type ComplexTypeDesc, type ElementDesc, type SchemaSet, type TypeDesc, type TypeRef,
 } from '../schema/descriptors';
+import { insertSorted, isPlainObject } from '../runtime/plain-objects';
 import { factSince, factUntil, versionLookup, type VersionFact, type VersionFacts, type VersionLookup } from '../schema/version-facts';
 
 export interface VersionIssue {
@@ -246,18 +247,11 @@ function presentFields(risky: RiskyMembers, record: Record_): number[] {
   for (const key in record) {
     const index = risky.fieldIndex.get(key);
     if (index === undefined || record[key] === undefined) continue;
-    let at = present.length;
-    while (at > 0 && present[at - 1] > index) at--;
-    present.splice(at, 0, index);
+    insertSorted(present, index);
   }
   return present;
 }
 
-/** An object literal (or `Object.create(null)`): its own enumerable keys are all it holds. */
-function isPlainObject(value: object): boolean {
-  const prototype = Object.getPrototypeOf(value);
-  return prototype === Object.prototype || prototype === null;
-}
 
 const prunings = new WeakMap<VersionFacts, Map<number, SubtreePruning>>();
 
