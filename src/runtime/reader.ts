@@ -572,51 +572,9 @@ function isSchemaAttribute(attribute: XmlAttribute): boolean {
 
 /** Puts a child's value (or entry) into its parent. */
 function place(target: object, targetIsArray: boolean, slot: ChildSlot, value: unknown): void {
-  if (targetIsArray) {
-    (target as unknown[]).push(value);
-    return;
-  }
-  const set = setterOf(slot.prop);
-  if (!slot.many) {
-    set(target as Target, value);
-    return;
-  }
-  const list = (target as Target)[slot.prop] as unknown[] | undefined;
-  if (list === undefined) set(target as Target, [value]);
-  else list.push(value);
-}
-
-type Setter = (target: Target, value: unknown) => void;
-
-/**
- * A store per property name, written as `target["Subject"] = value`. V8 turns an object that gains
- * more than about 16 properties through `target[name] = …` with a computed name into a slow
- * dictionary (a CalendarItem has ~47), which costs memory and time for as long as the item lives; a
- * store with a literal name keeps it a fast object with a shared shape. Without code generation from
- * strings (a locked-down runtime) the store stays computed: same values, slower objects.
- */
-const setters = new Map<string, Setter>();
-
-function setterOf(prop: string): Setter {
-  let set = setters.get(prop);
-  if (set === undefined) setters.set(prop, (set = namedSetter(prop)));
-  return set;
-}
-
-let codeGeneration = true;
-
-function namedSetter(prop: string): Setter {
-  if (codeGeneration) {
-    try {
-      // JSON.stringify makes any name a plain string literal: the text compiled is always `target["…"] = value`.
-      return new Function('target', 'value', `target[${JSON.stringify(prop)}] = value;`) as Setter;
-    } catch {
-      codeGeneration = false;
-    }
-  }
-  return (target, value) => {
-    target[prop] = value;
-  };
+  if (targetIsArray) (target as unknown[]).push(value);
+  else if (!slot.many) (target as Target)[slot.prop] = value;
+  else (((target as Target)[slot.prop] ??= []) as unknown[]).push(value);
 }
 
 /** A `$el`-tagged entry; `value` (a simple value, a wrapper array, or nil) goes in `$value`. */
