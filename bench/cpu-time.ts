@@ -5,8 +5,9 @@
  * `npm run bench`. On a machine shared with other work, wall time measures the neighbours as much as
  * the client (a floor call took 2-4x longer from one round to the next at a load average of 13 on two
  * cores); CPU time moves far less, so ratios measured in it are the ones to compare under load.
- * `--batches` adds ItemBatches (GetItem, CreateItem, DeleteItem at N ≤ 100). `--baseline DIR` adds the typed-ews rows of another checkout (e.g. `git archive main` unpacked,
- * with node_modules linked), marked `(before)`, to the same interleaved rounds: a before/after of a change.
+ * `--batches` adds ItemBatches (GetItem, CreateItem, DeleteItem at N ≤ 100). `--baseline DIR` adds
+ * the typed-ews rows of another checkout (e.g. `git archive main` unpacked, with node_modules linked),
+ * marked `(before)`, to the same interleaved rounds: a before/after of a change.
  */
 import path from 'node:path';
 import { transpileProject } from './build';

@@ -188,11 +188,14 @@ class InstanceWriter {
     let attributes: number[] | undefined;
     let fields: number[] | undefined;
     for (const key in record) {
-      if (key.charCodeAt(0) === DOLLAR) continue;
       const value = record[key];
       if (value === undefined) continue;
       const member = members.get(key);
-      if (member === undefined) this.fail(`${type.name} has no property ${JSON.stringify(key)}`);
+      if (member === undefined) {
+        // `$`-properties are the instance model's own (a wildcard's `$any` is a member, found above).
+        if (key.charCodeAt(0) === DOLLAR) continue;
+        this.fail(`${type.name} has no property ${JSON.stringify(key)}`);
+      }
       if (member.attribute >= 0 && value !== null) insertSorted((attributes ??= []), member.attribute);
       if (member.field >= 0) insertSorted((fields ??= []), member.field);
     }

