@@ -19,6 +19,7 @@ import { readDialect } from './value-dialects';
 import type { WriteTrace } from './write-trace';
 import { XmlEmitter } from './xml-emitter';
 import { escapeAttribute, InvalidXmlCharacterError } from './xml-escape';
+import { insertSorted, isPlainObject } from './plain-objects';
 
 export interface WriteOptions {
   /** Start with `<?xml version="1.0" encoding="utf-8"?>`. Default: true. */
@@ -172,6 +173,45 @@ class InstanceWriter {
     const type = this.actualType(declared, record[XSI_TYPE_PROP]);
     if (record[INVALID_PROP] !== undefined) this.refuseInvalid(record);
     if (record[XSI_TYPE_PROP] !== undefined) this.out.attribute('xsi:type', type.qname);
+    if (isPlainObject(record)) this.presentMembers(type, record);
+    else this.everyMember(type, record);
+    this.unknownElements(record);
+  }
+
+  /**
+   * The members a plain object holds, found from its own keys and written in schema order: a
+   * CalendarItem declares about 80 fields and attributes but holds a handful, and a keyed read per
+   * declared member was most of the writer's time. A key the type does not declare is refused here.
+   */
+  private presentMembers(type: CompiledType, record: Entry): void {
+    const members = memberIndexOf(type);
+    let attributes: number[] | undefined;
+    let fields: number[] | undefined;
+    for (const key in record) {
+      const value = record[key];
+      if (value === undefined) continue;
+      const member = members.get(key);
+      if (member === undefined) {
+        // `$`-properties are the instance model's own (a wildcard's `$any` is a member, found above).
+        if (key.charCodeAt(0) === DOLLAR) continue;
+        this.fail(`${type.name} has no property ${JSON.stringify(key)}`);
+      }
+      if (member.attribute >= 0 && value !== null) insertSorted((attributes ??= []), member.attribute);
+      if (member.field >= 0) insertSorted((fields ??= []), member.field);
+    }
+    if (attributes !== undefined) {
+      for (const index of attributes) {
+        const attribute = type.attributes[index];
+        this.out.attribute(attribute.qname, this.simple(attribute.type, record[attribute.prop]));
+      }
+    }
+    this.unknownAttributes(record[UNKNOWN_ATTRIBUTES_PROP]);
+    this.text(type, record);
+    if (fields !== undefined) for (const index of fields) this.field(type.fields[index], record[type.fields[index].prop]);
+  }
+
+  /** Any other object (a class instance, whose getters its keys do not show): every declared member read. */
+  private everyMember(type: CompiledType, record: Entry): void {
     for (const attribute of type.attributes) {
       const attributeValue = record[attribute.prop];
       if (attributeValue !== undefined && attributeValue !== null) {
@@ -179,11 +219,14 @@ class InstanceWriter {
       }
     }
     this.unknownAttributes(record[UNKNOWN_ATTRIBUTES_PROP]);
+    this.text(type, record);
+    for (const field of type.fields) this.field(field, record[field.prop]);
+    this.refuseUndeclared(type, record);
+  }
+
+  private text(type: CompiledType, record: Entry): void {
     const text = record[VALUE_PROP];
     if (type.text && text !== undefined && text !== null) this.out.text(this.simple(type.text, text));
-    for (const field of type.fields) this.field(field, record[field.prop]);
-    this.unknownElements(record);
-    this.refuseUndeclared(type, record);
   }
 
   /**
@@ -341,6 +384,26 @@ class InstanceWriter {
   private fail(reason: string): never {
     throw new XmlWriteError(reason, `/${this.path.join('/')}`);
   }
+}
+
+/** Where a property goes among a type's members: its index in `attributes` and in `fields`, -1 when none. */
+interface MemberIndex {
+  readonly attribute: number;
+  readonly field: number;
+}
+
+const memberIndexes = new WeakMap<CompiledType, ReadonlyMap<string, MemberIndex>>();
+
+function memberIndexOf(type: CompiledType): ReadonlyMap<string, MemberIndex> {
+  let index = memberIndexes.get(type);
+  if (index === undefined) {
+    const built = new Map<string, { attribute: number; field: number }>();
+    const slot = (prop: string) => built.get(prop) ?? built.set(prop, { attribute: -1, field: -1 }).get(prop)!;
+    type.attributes.forEach((attribute, position) => { slot(attribute.prop).attribute = position; });
+    type.fields.forEach((field, position) => { slot(field.prop).field = position; });
+    memberIndexes.set(type, (index = built));
+  }
+  return index;
 }
 
 /** The value an entry stands for: complex entries carry their own properties, the others `$value`. */

@@ -11,17 +11,28 @@
  * writing them is refused rather than silently altering the caller's data.
  */
 const NOT_XML_CHAR = /[\0-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-const TEXT_SPECIAL_ALL = /[&<>\r]/g;
-const ATTRIBUTE_SPECIAL_ALL = /[&<>"'\t\n\r]/g;
-/** One quick scan decides whether a value needs any work; most values are returned untouched. */
-const TEXT_NEEDS_WORK = /[&<>\r\0-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]/;
-const ATTRIBUTE_NEEDS_WORK = /[&<>"'\t\n\r\0-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]/;
+/**
+ * What a character below U+0040 needs, by code: 0 nothing, 1 escaping in text and attributes, 2 escaping
+ * in attributes only (quotes, TAB, LF), 3 refused (not an XML character).
+ */
+const LOW_CLASS = new Uint8Array(0x40);
+for (let code = 0; code < 0x20; code++) LOW_CLASS[code] = 3;
+LOW_CLASS[0x09] = LOW_CLASS[0x0a] = 2;
+LOW_CLASS[0x0d] = LOW_CLASS[0x26] = LOW_CLASS[0x3c] = LOW_CLASS[0x3e] = 1;
+LOW_CLASS[0x22] = LOW_CLASS[0x27] = 2;
 
-const REPLACEMENTS: Readonly<Record<string, string>> = {
-  '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;',
-  '\t': '&#x9;', '\n': '&#xA;', '\r': '&#xD;',
-};
-const replace = (char: string): string => REPLACEMENTS[char];
+const ENTITIES: readonly string[] = (() => {
+  const entities: string[] = [];
+  entities[0x26] = '&amp;';
+  entities[0x3c] = '&lt;';
+  entities[0x3e] = '&gt;';
+  entities[0x22] = '&quot;';
+  entities[0x27] = '&apos;';
+  entities[0x09] = '&#x9;';
+  entities[0x0a] = '&#xA;';
+  entities[0x0d] = '&#xD;';
+  return entities;
+})();
 
 /** Thrown for a character that XML 1.0 cannot carry; the writer adds the path. */
 export class InvalidXmlCharacterError extends Error {
@@ -32,14 +43,47 @@ export class InvalidXmlCharacterError extends Error {
   }
 }
 
+/** One quick scan decides whether a value needs any work; most values are returned untouched. */
+const TEXT_NEEDS_WORK = /[&<>\r\0-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]/;
+const ATTRIBUTE_NEEDS_WORK = /[&<>"'\t\n\r\0-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]/;
+
 export function escapeText(value: string): string {
-  if (!TEXT_NEEDS_WORK.test(value)) return value;
-  if (NOT_XML_CHAR.test(value)) throw new InvalidXmlCharacterError(value);
-  return value.replace(TEXT_SPECIAL_ALL, replace);
+  return TEXT_NEEDS_WORK.test(value) ? escape(value, 1) : value;
 }
 
 export function escapeAttribute(value: string): string {
-  if (!ATTRIBUTE_NEEDS_WORK.test(value)) return value;
-  if (NOT_XML_CHAR.test(value)) throw new InvalidXmlCharacterError(value);
-  return value.replace(ATTRIBUTE_SPECIAL_ALL, replace);
+  return ATTRIBUTE_NEEDS_WORK.test(value) ? escape(value, 2) : value;
+}
+
+/**
+ * One pass over the characters, copying the runs between those that need an entity: a regular
+ * expression replace with a callback cost a function call per `<` of an HTML body, the largest part
+ * of writing a CreateItem of 10,000 appointments. `escapeUpTo` is the highest LOW_CLASS escaped
+ * (1 in text, 2 in attributes). Only called for values the NEEDS_WORK scan caught: that regex scan is
+ * faster than this loop over characters that need nothing (10,000 ItemIds: 7 ms against 12).
+ */
+function escape(value: string, escapeUpTo: number): string {
+  let out = '';
+  let copied = 0;
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (code < 0x40) {
+      const kind = LOW_CLASS[code];
+      if (kind === 0 || kind > escapeUpTo) {
+        if (kind === 3) throw new InvalidXmlCharacterError(value);
+        continue;
+      }
+      out += i > copied ? value.slice(copied, i) + ENTITIES[code] : ENTITIES[code];
+      copied = i + 1;
+    } else if (code >= 0xd800) {
+      if (code < 0xdc00) {
+        const next = value.charCodeAt(i + 1); // NaN past the end
+        if (!(next >= 0xdc00 && next <= 0xdfff)) throw new InvalidXmlCharacterError(value);
+        i++;
+      } else if (code < 0xe000 || code >= 0xfffe) {
+        throw new InvalidXmlCharacterError(value);
+      }
+    }
+  }
+  return copied === 0 ? value : copied === value.length ? out : out + value.slice(copied);
 }

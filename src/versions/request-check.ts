@@ -8,6 +8,7 @@ import {
   ELEMENT_TAG_PROP, VALUE_PROP, XSI_TYPE_PROP,
   type ComplexTypeDesc, type ElementDesc, type SchemaSet, type TypeDesc, type TypeRef,
 } from '../schema/descriptors';
+import { insertSorted, isPlainObject } from '../runtime/plain-objects';
 import { factSince, factUntil, versionLookup, type VersionFact, type VersionFacts, type VersionLookup } from '../schema/version-facts';
 
 export interface VersionIssue {
@@ -74,7 +75,8 @@ function newestSinceIndex(facts: VersionFacts): number {
 }
 
 class RequestWalker {
-  private readonly path: string[] = [];
+  /** Where the walk is: element declarations (named only when an issue is recorded) and attribute steps. */
+  private readonly path: (ElementDesc | string)[] = [];
   private readonly issues: VersionIssue[] = [];
   private readonly lookup: VersionLookup;
   private readonly pruning: SubtreePruning;
@@ -108,7 +110,7 @@ class RequestWalker {
 
   private element(element: ElementDesc, value: unknown): void {
     if (value === undefined || value === null) return;
-    this.path.push(`${element.ns}:${element.name}`);
+    this.path.push(element);
     this.value(element.type, value);
     this.path.pop();
   }
@@ -141,11 +143,16 @@ class RequestWalker {
       for (const attribute of risky.attributes) {
         const attributeValue = record[attribute.prop];
         if (attributeValue === undefined || attributeValue === null) continue;
-        this.check(this.member(current.name, `@${attribute.name}`), `attribute ${attribute.name} of ${current.name}`);
+        const fact = this.member(current.name, `@${attribute.name}`);
+        if (fact !== undefined && this.fails(fact)) this.check(fact, `attribute ${attribute.name} of ${current.name}`);
         this.simple(attribute.type, attributeValue, `@${attribute.name}`);
       }
       if (current.text && record[VALUE_PROP] !== undefined) this.simple(current.text, record[VALUE_PROP]);
-      for (const field of risky.fields) if (record[field.prop] !== undefined) this.field(current, field, record[field.prop]);
+      if (risky.fields.length <= FEW_FIELDS || !isPlainObject(record)) {
+        for (const field of risky.fields) if (record[field.prop] !== undefined) this.field(current, field, record[field.prop]);
+      } else {
+        for (const index of presentFields(risky, record)) this.field(current, risky.fields[index], record[risky.fields[index].prop]);
+      }
       if (current.derivation !== 'extension') break;
     }
   }
@@ -158,19 +165,25 @@ class RequestWalker {
 
   private field(owner: ComplexTypeDesc, field: ComplexTypeDesc['fields'][number], value: unknown): void {
     if (field.kind === 'any') return;
-    const items = (field.kind === 'compound' || field.many) && Array.isArray(value) ? value : [value];
+    const many = (field.kind === 'compound' || field.many) && Array.isArray(value);
     if (field.kind === 'element') {
-      this.check(this.member(owner.name, field.element.name), `element ${field.element.ns}:${field.element.name} of ${owner.name}`, field.element);
-      for (const item of items) this.element(field.element, item);
+      const fact = this.member(owner.name, field.element.name);
+      if (fact !== undefined && this.fails(fact)) this.check(fact, `element ${field.element.ns}:${field.element.name} of ${owner.name}`, field.element);
+      if (!many) this.element(field.element, value);
+      else for (const item of value as unknown[]) this.element(field.element, item);
       return;
     }
-    for (const entry of items as Record_[]) {
-      const alternative = entry && field.alternatives.find((alt) => alt.name === entry[ELEMENT_TAG_PROP]);
-      if (!alternative) continue;
-      this.check(this.member(owner.name, alternative.name), `element ${alternative.ns}:${alternative.name} of ${owner.name}`, alternative);
-      const target = this.schema.types[alternative.type];
-      this.element(alternative, target?.kind === 'complex' && !target.wrapper ? entry : entry[VALUE_PROP]);
-    }
+    if (!many) this.entry(owner, field, value as Record_);
+    else for (const entry of value as Record_[]) this.entry(owner, field, entry);
+  }
+
+  private entry(owner: ComplexTypeDesc, field: ComplexTypeDesc['fields'][number] & { kind: 'compound' }, entry: Record_): void {
+    const alternative = entry && field.alternatives.find((alt) => alt.name === entry[ELEMENT_TAG_PROP]);
+    if (!alternative) return;
+    const fact = this.member(owner.name, alternative.name);
+    if (fact !== undefined && this.fails(fact)) this.check(fact, `element ${alternative.ns}:${alternative.name} of ${owner.name}`, alternative);
+    const target = this.schema.types[alternative.type];
+    this.element(alternative, target?.kind === 'complex' && !target.wrapper ? entry : entry[VALUE_PROP]);
   }
 
   private simple(typeRef: TypeRef, value: unknown, attribute?: string): void {
@@ -198,9 +211,9 @@ class RequestWalker {
     const first = this.facts.sets[factSince(fact)];
     const lastIndex = factUntil(fact);
     const last = lastIndex === undefined ? undefined : this.facts.sets[lastIndex];
-    const where = element ? [...this.path, `${element.ns}:${element.name}`] : this.path;
+    const where = element ? [...this.path, element] : this.path;
     this.issues.push({
-      path: `/${where.join('/')}`, item, since: first.version, ...(last && { until: last.version }),
+      path: `/${where.map((step) => (typeof step === 'string' ? step : `${step.ns}:${step.name}`)).join('/')}`, item, since: first.version, ...(last && { until: last.version }),
       source: first.name, doubtfulSource: first.doubtful !== undefined,
     });
     return true;
@@ -217,6 +230,26 @@ interface SubtreePruning {
 interface RiskyMembers {
   readonly attributes: ComplexTypeDesc['attributes'];
   readonly fields: ComplexTypeDesc['fields'];
+  /** prop → index in `fields`. */
+  readonly fieldIndex: ReadonlyMap<string, number>;
+}
+
+/** Up to this many risky fields, each is looked up; beyond, the object's own keys are (see presentFields). */
+const FEW_FIELDS = 8;
+
+/**
+ * Indexes of the risky fields a plain object holds, in schema order, found from its keys: a CalendarItem
+ * type has dozens of fields newer than a release but an object holds a handful, and a keyed read per
+ * risky field was most of the check's time on a CreateItem of many items.
+ */
+function presentFields(risky: RiskyMembers, record: Record_): number[] {
+  const present: number[] = [];
+  for (const key in record) {
+    const index = risky.fieldIndex.get(key);
+    if (index === undefined || record[key] === undefined) continue;
+    insertSorted(present, index);
+  }
+  return present;
 }
 
 const prunings = new WeakMap<VersionFacts, Map<number, SubtreePruning>>();
@@ -265,10 +298,12 @@ class TypeReach implements SubtreePruning {
   risky(type: ComplexTypeDesc): RiskyMembers {
     let members = this.riskyMembers.get(type.name);
     if (!members) {
+      const fields = type.fields.filter((field) => field.kind !== 'any'
+        && (field.kind === 'element' ? [field.element] : field.alternatives).some((element) => this.factFails(type.name, element.name) || this.mayFail(element.type)));
       members = {
         attributes: type.attributes.filter((attribute) => this.factFails(type.name, `@${attribute.name}`) || this.mayFail(attribute.type)),
-        fields: type.fields.filter((field) => field.kind !== 'any'
-          && (field.kind === 'element' ? [field.element] : field.alternatives).some((element) => this.factFails(type.name, element.name) || this.mayFail(element.type))),
+        fields,
+        fieldIndex: new Map(fields.map((field, index) => [field.prop, index])),
       };
       this.riskyMembers.set(type.name, members);
     }

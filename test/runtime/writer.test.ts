@@ -32,6 +32,23 @@ describe('writeElement', () => {
     expect(write('m:GetItem', reversed)).toBe(expected);
   });
 
+  test('writes attributes in schema order too, and a null attribute or undefined field as absent', () => {
+    const shuffled = { ItemIds: [{ ChangeKey: 'B', Id: 'A' }, { ChangeKey: null, Id: 'C', Unused: undefined }], ItemShape: { BaseShape: 'IdOnly' } };
+    expect(write('m:GetItem', shuffled)).toBe('<m:GetItem><m:ItemShape><t:BaseShape>IdOnly</t:BaseShape></m:ItemShape>'
+      + '<m:ItemIds><t:ItemId Id="A" ChangeKey="B"/><t:ItemId Id="C"/></m:ItemIds></m:GetItem>');
+  });
+
+  test('writes what a class instance exposes through getters, and an object without prototype, like an object literal', () => {
+    class Shape {
+      get BaseShape(): string {
+        return 'IdOnly';
+      }
+    }
+    const ids = Object.assign(Object.create(null) as object, { Id: 'A', ChangeKey: 'B' });
+    expect(write('m:GetItem', { ItemShape: new Shape(), ItemIds: [ids] })).toBe('<m:GetItem><m:ItemShape><t:BaseShape>IdOnly</t:BaseShape></m:ItemShape>'
+      + '<m:ItemIds><t:ItemId Id="A" ChangeKey="B"/></m:ItemIds></m:GetItem>');
+  });
+
   test('writes base fields before the fields of the derived type', () => {
     expect(write('t:Message', { IsRead: true, Subject: 'Hi', From: { Mailbox: { Name: 'Ann' } } })).toBe(
       '<t:Message><t:Subject>Hi</t:Subject><t:From><t:Mailbox><t:Name>Ann</t:Name></t:Mailbox></t:From><t:IsRead>true</t:IsRead></t:Message>',

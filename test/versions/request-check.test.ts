@@ -57,6 +57,22 @@ describe('findVersionIssues', () => {
     expect(findVersionIssues(schema, op('CreateItem'), request, 'Exchange2013_SP1')).toEqual([]);
   });
 
+  it('reports newer elements in schema order whatever the key order, and finds them behind a class instance\'s getters too', () => {
+    const paths = (item: object) => findVersionIssues(schema, op('CreateItem'), { Items: [item] }, 'Exchange2010_SP2').map((issue) => issue.path);
+    const expected = ['/m:CreateItem/m:Items/t:CalendarItem/t:StartTimeZoneId', '/m:CreateItem/m:Items/t:CalendarItem/t:EndTimeZoneId'];
+    expect(paths({ $el: 'CalendarItem', EndTimeZoneId: 'UTC', Subject: 'Sync', StartTimeZoneId: 'UTC' })).toEqual(expected);
+    class Appointment {
+      readonly $el = 'CalendarItem';
+      get StartTimeZoneId(): string {
+        return 'UTC';
+      }
+      get EndTimeZoneId(): string {
+        return 'UTC';
+      }
+    }
+    expect(paths(new Appointment())).toEqual(expected);
+  });
+
   it('reports an enumeration value added in Exchange 2016 in an attribute', () => {
     const request = { FolderShape: { BaseShape: 'IdOnly' }, FolderIds: [{ $el: 'DistinguishedFolderId', Id: 'recoverableitemsdiscoveryholds' }] };
     const issues = findVersionIssues(schema, op('GetFolder'), request, 'Exchange2013_SP1');
