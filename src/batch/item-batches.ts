@@ -23,6 +23,7 @@ import type { UpdateItemResponse, UpdateItemsOptions } from './operations/update
 import type { FolderRef, ItemIdInput, PropertySet } from './inputs';
 import type { ItemResponse, ServiceResponse, ServiceResponseCollection } from './results';
 import { ChunkScheduler } from './scheduler';
+import { onFirstUse } from '../schema/on-first-use';
 
 export interface ItemBatchesOptions {
   /** Items per request (default 100, the Managed API's customary batch). */
@@ -47,12 +48,12 @@ export interface ItemBatchesOptions {
  * of a cold process's first deleteItems, the modules DeleteItem needs 8 (bench/RESULTS.md, issue 15).
  */
 const operations = {
-  create: () => require('./operations/create-items') as typeof import('./operations/create-items'),
-  get: () => require('./operations/get-items') as typeof import('./operations/get-items'),
-  update: () => require('./operations/update-items') as typeof import('./operations/update-items'),
-  delete: () => require('./operations/delete-items') as typeof import('./operations/delete-items'),
-  moveOrCopy: () => require('./operations/move-copy-items') as typeof import('./operations/move-copy-items'),
-  send: () => require('./operations/send-items') as typeof import('./operations/send-items'),
+  create: onFirstUse<typeof import('./operations/create-items')>(() => require('./operations/create-items')),
+  get: onFirstUse<typeof import('./operations/get-items')>(() => require('./operations/get-items')),
+  update: onFirstUse<typeof import('./operations/update-items')>(() => require('./operations/update-items')),
+  delete: onFirstUse<typeof import('./operations/delete-items')>(() => require('./operations/delete-items')),
+  moveOrCopy: onFirstUse<typeof import('./operations/move-copy-items')>(() => require('./operations/move-copy-items')),
+  send: onFirstUse<typeof import('./operations/send-items')>(() => require('./operations/send-items')),
 };
 
 export class ItemBatches {
@@ -82,7 +83,7 @@ export class ItemBatches {
 
   /** Creates items of any kind; attachments are added with CreateAttachment after each item is created. */
   createItems(items: readonly NewItem[], options: CreateItemsOptions = {}): Promise<ServiceResponseCollection<CreateItemResponse>> {
-    return operations.create().createItems(this.context, items, options);
+    return operations.create.createItems(this.context, items, options);
   }
 
   /**
@@ -92,8 +93,7 @@ export class ItemBatches {
   getItems<K extends ItemKind>(ids: readonly ItemIdInput[], propertySet: PropertySet, options: GetItemsOptions<K> & { readonly itemType: K }): Promise<ServiceResponseCollection<ItemResponseOf<K>>>;
   getItems(ids: readonly ItemIdInput[], propertySet?: PropertySet, options?: GetItemsOptions): Promise<ServiceResponseCollection<ItemResponse>>;
   getItems(ids: readonly ItemIdInput[], propertySet?: PropertySet, options: GetItemsOptions = {}): Promise<ServiceResponseCollection<ItemResponse>> {
-    const { getItems, DEFAULT_PROPERTY_SET } = operations.get();
-    return getItems(this.context, ids, propertySet ?? DEFAULT_PROPERTY_SET, options);
+    return operations.get.getItems(this.context, ids, propertySet ?? operations.get.DEFAULT_PROPERTY_SET, options);
   }
 
   /** The Managed API's name for getItems. */
@@ -104,24 +104,24 @@ export class ItemBatches {
   }
 
   updateItems(changes: readonly ItemChange[], options: UpdateItemsOptions = {}): Promise<ServiceResponseCollection<UpdateItemResponse>> {
-    return operations.update().updateItems(this.context, changes, options);
+    return operations.update.updateItems(this.context, changes, options);
   }
 
   /** Deletes items (MoveToDeletedItems by default). Already-deleted items answer ErrorItemNotFound. */
   deleteItems(ids: readonly ItemIdInput[], options: DeleteItemsOptions = {}): Promise<ServiceResponseCollection<ServiceResponse>> {
-    return operations.delete().deleteItems(this.context, ids, options);
+    return operations.delete.deleteItems(this.context, ids, options);
   }
 
   moveItems(ids: readonly ItemIdInput[], destination: FolderRef, options: MoveCopyItemsOptions = {}): Promise<ServiceResponseCollection<ItemResponse>> {
-    return operations.moveOrCopy().moveOrCopyItems('MoveItem', this.context, ids, destination, options);
+    return operations.moveOrCopy.moveOrCopyItems('MoveItem', this.context, ids, destination, options);
   }
 
   copyItems(ids: readonly ItemIdInput[], destination: FolderRef, options: MoveCopyItemsOptions = {}): Promise<ServiceResponseCollection<ItemResponse>> {
-    return operations.moveOrCopy().moveOrCopyItems('CopyItem', this.context, ids, destination, options);
+    return operations.moveOrCopy.moveOrCopyItems('CopyItem', this.context, ids, destination, options);
   }
 
   /** Sends drafts (saving a copy in Sent Items unless saveItemToFolder is false). */
   sendItems(ids: readonly ItemIdInput[], options: SendItemsOptions = {}): Promise<ServiceResponseCollection<ServiceResponse>> {
-    return operations.send().sendItems(this.context, ids, options);
+    return operations.send.sendItems(this.context, ids, options);
   }
 }

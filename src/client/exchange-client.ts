@@ -120,9 +120,8 @@ export class ExchangeClient {
   serverVersion?: ServerVersionInfo;
   private readonly context: RequestContext;
   private readonly transport: Transport;
-  /** The transport before tracing: the one to close. */
-  readonly #ownTransport: Transport;
-  private readonly ownsTransport: boolean;
+  /** The default transport, made (and closed) by this client; undefined when the caller gave one. */
+  private readonly ownTransport?: HttpTransport;
   private readonly versions: RequestVersions;
   /** The client's retry settings, for calls that bring none of their own. */
   private readonly retry?: RetrySettings;
@@ -134,11 +133,12 @@ export class ExchangeClient {
     this.versions = new RequestVersions(options, options.version === 'auto');
     // `as string`: an SDK generated from an older release's schema has no such ExchangeVersionType value.
     this.context = withOverrides({ version: DEFAULT_EXCHANGE_VERSION as string as RequestContext['version'] }, { ...options, version: options.version === 'auto' ? undefined : options.version });
-    this.ownsTransport = !options.transport;
-    this.#ownTransport = options.transport
-      ?? new HttpTransport({ auth: options.auth, timeoutMs: options.timeoutMs, ...options.tls, ...(options.proxy !== undefined && { proxy: options.proxy }) });
+    if (!options.transport) {
+      this.ownTransport = new HttpTransport({ auth: options.auth, timeoutMs: options.timeoutMs, ...options.tls, ...(options.proxy !== undefined && { proxy: options.proxy }) });
+    }
+    const transport = options.transport ?? this.ownTransport!;
     const trace = options.trace === false ? undefined : options.trace ?? traceFromEnvironment();
-    this.transport = trace ? tracedTransport(this.#ownTransport, trace, () => options.auth?.secrets?.() ?? []) : this.#ownTransport;
+    this.transport = trace ? tracedTransport(transport, trace, () => options.auth?.secrets?.() ?? []) : transport;
   }
 
   /** The descriptors requests are written and responses read with. */
@@ -150,11 +150,9 @@ export class ExchangeClient {
   async call<Op extends OperationName>(
     operation: Op, request: OperationTypes[Op]['requestInput'], options: CallOptions = {},
   ): Promise<CallResult<OperationTypes[Op]['response']>> {
-    const run = this.retryRun(operation, options);
-    if (!options.binaryContent) return withRetries(run, () => this.callOnce(operation, request, options));
-    const content = watchOpenedSinks(options.binaryContent);
-    const watched = { ...options, binaryContent: content.options };
-    return withRetries(run, () => this.callOnce(operation, request, watched), () => !content.opened());
+    const sinks = options.binaryContent && watchOpenedSinks(options.binaryContent);
+    const attempt = sinks ? { ...options, binaryContent: sinks.options } : options;
+    return withRetries(this.retryRun(operation, options), () => this.callOnce(operation, request, attempt), () => !sinks?.opened());
   }
 
   private async callOnce<Op extends OperationName>(
@@ -351,7 +349,7 @@ export class ExchangeClient {
 
   /** Releases pooled connections of the default transport. */
   close(): void {
-    if (this.ownsTransport) (this.#ownTransport as HttpTransport).close();
+    this.ownTransport?.close();
   }
 
   /** Feeds the whole body to the reader; a malformed document or a transport failure throws. */

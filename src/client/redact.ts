@@ -36,6 +36,16 @@ export function redact(text: string): string {
   return result;
 }
 
+/** Header names whose values are credentials or sessions: never shown, whatever they hold. */
+const SECRET_HEADERS: ReadonlySet<string> = new Set(['authorization', 'proxy-authorization', 'cookie', 'set-cookie', 'x-backendoverridecookie']);
+
+/** HTTP headers fit to show: credential and session headers replaced whole, every other value scrubbed of `forms` and known patterns. */
+export function redactHeaders(headers: Readonly<Record<string, string>>, forms: readonly string[]): Record<string, string> {
+  const shown: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) shown[name] = SECRET_HEADERS.has(name.toLowerCase()) ? REDACTED : redactKnown(value, forms);
+  return shown;
+}
+
 /** Secrets shorter than this are not scrubbed by value: replacing "abc" everywhere would mangle messages. */
 const MIN_SECRET_CHARS = 4;
 

@@ -29,16 +29,15 @@ export interface ProxyRouteOptions {
 
 export class ProxyRoutes {
   readonly #agents = new Map<string, http.Agent>();
-  /** Routes by target origin: the environment is read once per origin, not per request. */
+  /** Routes by target URL (a client has one or two): the environment is read once per URL, not per request. */
   readonly #routes = new Map<string, ProxyRoute | null>();
 
   constructor(private readonly options: ProxyRouteOptions) {}
 
   /** The route to `url`, or undefined for a direct connection. */
   routeFor(url: string): ProxyRoute | undefined {
-    const origin = new URL(url).origin;
-    let route = this.#routes.get(origin);
-    if (route === undefined) this.#routes.set(origin, (route = this.#route(url) ?? null));
+    let route = this.#routes.get(url);
+    if (route === undefined) this.#routes.set(url, (route = this.#route(url) ?? null));
     return route ?? undefined;
   }
 

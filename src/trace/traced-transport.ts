@@ -7,7 +7,7 @@
  * so back-pressure and the memory of a large streamed answer stay as they were.
  */
 import { Transform, type TransformCallback, pipeline } from 'node:stream';
-import { redactKnown, REDACTED, secretForms } from '../client/redact';
+import { redactHeaders, redactKnown, secretForms } from '../client/redact';
 import type { Transport, TransportRequest, TransportResponse } from '../client/transport';
 import { StreamedBody } from '../runtime/binary-source';
 
@@ -62,8 +62,6 @@ export interface TraceHooks {
   readonly maxBodyBytes?: number;
 }
 
-/** Header names whose values are credentials or sessions: never shown, whatever they hold. */
-const SECRET_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie', 'set-cookie', 'x-backendoverridecookie']);
 const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
 
 /**
@@ -77,11 +75,12 @@ export function tracedTransport(transport: Transport, hooks: TraceHooks, secrets
   return {
     async send(request: TransportRequest): Promise<TransportResponse> {
       const id = ++count;
-      const scrub = scrubber(secrets());
+      const forms = secretForms(secrets());
+      const scrub = (text: string): string => redactKnown(text, forms);
       const url = scrub(request.url);
       const started = performance.now();
       safely(hooks.onRequest, () => ({
-        id, url, headers: scrubHeaders(request.headers, scrub),
+        id, url, headers: redactHeaders(request.headers, forms),
         ...(request.soapAction !== undefined && { soapAction: request.soapAction }),
         envelope: scrub(envelopeText(request.body, maxBytes)),
         ...envelopeSize(request.body),
@@ -97,7 +96,7 @@ export function tracedTransport(transport: Transport, hooks: TraceHooks, secrets
       if (!hooks.onResponse) return response;
       const tap = new BodyTap(maxBytes);
       const report = (error?: Error | null): void => safely(hooks.onResponse, () => ({
-        id, url, status: response.status, headers: scrubHeaders(response.headers, scrub),
+        id, url, status: response.status, headers: redactHeaders(response.headers, forms),
         envelope: scrub(tap.preview()), bodyBytes: tap.bytes, truncated: tap.bytes > maxBytes,
         timeToHeadersMs, timeToEndMs: performance.now() - started,
         ...(error && { bodyError: scrub(describe(error)) }),
@@ -132,17 +131,6 @@ class BodyTap extends Transform {
   preview(): string {
     return Buffer.concat(this.#kept).toString('utf8');
   }
-}
-
-function scrubber(secrets: readonly string[]): (text: string) => string {
-  const forms = secretForms(secrets);
-  return (text) => redactKnown(text, forms);
-}
-
-function scrubHeaders(headers: Readonly<Record<string, string>>, scrub: (text: string) => string): Record<string, string> {
-  const shown: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) shown[name] = SECRET_HEADERS.has(name.toLowerCase()) ? REDACTED : scrub(value);
-  return shown;
 }
 
 function envelopeText(body: TransportRequest['body'], maxBytes: number): string {
