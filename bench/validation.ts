@@ -56,14 +56,26 @@ async function measureCreateItem(validations: number): Promise<Row> {
   const validator = await XsdValidator.shared();
   const first = await validator.validateOne(xml);
   if (!first.valid) throw new Error(`the 100-item CreateItem is invalid: ${first.errors[0]}`);
-  const times: number[] = [];
-  for (let i = 0; i < validations; i++) {
-    const start = performance.now();
-    await validator.validateOne(xml);
-    times.push(performance.now() - start);
-  }
-  log(`100-item CreateItem (${(xml.length / 1024).toFixed(0)} KiB): median ${median(times).toFixed(3)} ms`);
-  return { what: `validate a 100-item CreateItem (${(xml.length / 1024).toFixed(0)} KiB), after the compile`, measured: `${ms(median(times))} median, ${ms(percentile(times, 0.95))} p95 of ${validations}`, target: '≤ 2 ms median', met: median(times) <= 2 };
+  const timed = async (count: number): Promise<number[]> => {
+    const times: number[] = [];
+    for (let i = 0; i < count; i++) {
+      const start = performance.now();
+      await validator.validateOne(xml);
+      times.push(performance.now() - start);
+    }
+    return times;
+  };
+  // V8 tiers libxml2's WebAssembly up while the first documents run (bench/RESULTS.md, issue 12): the
+  // first validations are reported apart, and the target is read on the ones after them.
+  const warming = await timed(Math.ceil(validations / 5));
+  const times = await timed(validations);
+  log(`100-item CreateItem (${(xml.length / 1024).toFixed(0)} KiB): first ${warming.length} median ${median(warming).toFixed(3)} ms, next ${validations} median ${median(times).toFixed(3)} ms`);
+  return {
+    what: `validate a 100-item CreateItem (${(xml.length / 1024).toFixed(0)} KiB), after the compile`,
+    measured: `${ms(median(times))} median, ${ms(percentile(times, 0.95))} p95 of ${validations} (the ${warming.length} before them, while V8 tiers the WebAssembly up: ${ms(median(warming))} median)`,
+    target: '≤ 2 ms median',
+    met: median(times) <= 2,
+  };
 }
 
 async function measureValidateRequests(rounds: number): Promise<Row> {

@@ -39,7 +39,7 @@ describe('write → read returns the value written', () => {
 
   test('the sample values really contain the characters that need escaping', () => {
     const xml = writeValueAs(miniSchema, { name: 'Root', ns: 't' }, 'ValueKindsType', sampleValue(miniSchema, 'ValueKindsType'));
-    expect(xml).toContain('Q3 &lt;draft&gt; &amp; "final" \'v2\' – café 😀&#xD;\nnext\tline');
+    expect(xml).toContain('Q3 &lt;draft> &amp; "final" \'v2\' – café 😀&#xD;\nnext\tline');
     expect(TRICKY_TEXT).toContain('\r');
   });
 

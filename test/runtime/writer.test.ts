@@ -1,3 +1,4 @@
+import { SaxesParser } from 'saxes';
 import { writeElement, writeEnvelope, writeValueAs, XmlWriteError } from '../../src/runtime';
 import { writeEnvelopeUtf8 } from '../../src/runtime/writer';
 import { schema as ewsSchema } from '../../generated/schema';
@@ -182,10 +183,35 @@ describe('values read forgivingly, sent back', () => {
 });
 
 describe('escaping', () => {
-  test('escapes markup characters in text and quotes in attributes', () => {
+  test('escapes markup characters in text and quotes in attributes, and leaves > as it is', () => {
     expect(writeAs('BodyType', { BodyType: 'Text', lang: `"it's" <b> & c`, $value: `a < b && c > "d" 'e'` })).toBe(
-      '<t:V BodyType="Text" xml:lang="&quot;it&apos;s&quot; &lt;b&gt; &amp; c">a &lt; b &amp;&amp; c &gt; "d" \'e\'</t:V>',
+      '<t:V BodyType="Text" xml:lang="&quot;it&apos;s&quot; &lt;b> &amp; c">a &lt; b &amp;&amp; c > "d" \'e\'</t:V>',
     );
+  });
+
+  test('escapes > in text where it would end a ]]> (also at the start of a value, whose text before may end in ]]), nowhere else', () => {
+    expect(writeAs('BodyType', { BodyType: 'Text', $value: 'a]]>b ]> ]]]>' })).toBe('<t:V BodyType="Text">a]]&gt;b ]> ]]]&gt;</t:V>');
+    expect(writeAs('BodyType', { BodyType: 'Text', $value: '>x' })).toBe('<t:V BodyType="Text">&gt;x</t:V>');
+    expect(writeAs('BodyType', { BodyType: 'Text', $value: ']>x' })).toBe('<t:V BodyType="Text">]&gt;x</t:V>');
+    expect(writeAs('BodyType', { BodyType: 'Text', lang: ']]>', $value: '' })).toContain('xml:lang="]]>"');
+  });
+
+  test('any string of markup, brackets, controls and surrogates reads back unchanged through a standard parser', () => {
+    const alphabet = ['<', '>', ']', '&', '"', "'", '\t', '\n', '\r', 'a', ' ', 'é', '😀', '&amp;', ']]>', 'CDATA['];
+    let seed = 7;
+    const random = () => { seed = (seed * 1103515245 + 12345) & 0x7fffffff; return seed / 0x80000000; };
+    for (let n = 0; n < 2000; n++) {
+      const value = Array.from({ length: 1 + Math.floor(random() * 12) }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
+      const xml = writeAs('BodyType', { BodyType: value, $value: value });
+      // saxes throws on a `]]>` in text, on an unescaped `<` or `&`, and on a lone surrogate it cannot read.
+      const parser = new SaxesParser();
+      let text = '';
+      let attribute: string | undefined;
+      parser.on('text', (t) => { text += t; });
+      parser.on('opentag', (tag) => { attribute = tag.attributes.BodyType as string; });
+      parser.write(xml.replace('<t:V', '<t:V xmlns:t="urn:t"')).close();
+      expect({ text, attribute }).toEqual({ text: value, attribute: value });
+    }
   });
 
   test('escapes text that already looks like an entity, so it reads back unchanged', () => {
