@@ -44,7 +44,7 @@ describe('lazy loading', () => {
       || file.includes(`${path.sep}ntlm`) || file.includes(path.join('node_modules', 'axios')))).toEqual([]);
   }, scaledTimeout(60));
 
-  it('a call to an http: URL answered uncompressed loads neither node:https, node:tls nor node:zlib', async () => {
+  it('a call to an http: URL answered uncompressed, with no proxy variable set, loads neither node:https, node:tls, node:zlib nor proxy-from-env', async () => {
     const server = await startLoopbackServer((_request, response) => {
       response.setHeader('Content-Type', 'text/xml; charset=utf-8');
       response.end(soapResponse(`<m:DeleteItemResponse xmlns:m="${M_NS}"><m:ResponseMessages><m:DeleteItemResponseMessage ResponseClass="Success">`
@@ -54,14 +54,16 @@ describe('lazy loading', () => {
       const script = `const { ExchangeClient } = require('./src/lazy-entry.ts');
         const ews = new ExchangeClient({ url: ${JSON.stringify(server.url)} });
         ews.call('DeleteItem', { DeleteType: 'HardDelete', ItemIds: [{ $el: 'ItemId', Id: 'AAMk=' }] }).then(({ responseMessages }) => {
-          process.stdout.write(JSON.stringify({ codes: responseMessages.map((message) => message.responseCode), builtins: process.moduleLoadList }));
+          process.stdout.write(JSON.stringify({ codes: responseMessages.map((message) => message.responseCode), builtins: process.moduleLoadList, modules: Object.keys(require.cache) }));
           ews.close();
         });`;
-      const { stdout } = await promisify(execFile)(process.execPath, ['-r', 'ts-node/register/transpile-only', '-e', script], { cwd: ROOT, encoding: 'utf8' });
-      const { codes, builtins } = JSON.parse(stdout) as { codes: string[]; builtins: string[] };
+      const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/_proxy$/i.test(name)));
+      const { stdout } = await promisify(execFile)(process.execPath, ['-r', 'ts-node/register/transpile-only', '-e', script], { cwd: ROOT, encoding: 'utf8', env });
+      const { codes, builtins, modules } = JSON.parse(stdout) as { codes: string[]; builtins: string[]; modules: string[] };
       expect(codes).toEqual(['NoError']);
       expect(builtins).toContain('NativeModule http');
       expect(builtins.filter((name) => ['NativeModule https', 'NativeModule tls', 'NativeModule zlib'].includes(name))).toEqual([]);
+      expect(modules.filter((file) => file.includes(`${path.sep}proxy-from-env${path.sep}`))).toEqual([]);
     } finally {
       await server.close();
     }
