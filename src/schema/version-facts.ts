@@ -33,6 +33,12 @@ export interface VersionFacts {
   readonly types: string;
   /** Per type: its elements (`Name`), attributes (`@name`) and enumeration values (`=value`). */
   readonly members: Readonly<Record<string, string>>;
+  /**
+   * Per type, as a fact: the newest set any member a value of the type may hold starts in (and the
+   * earliest after which one was dropped). A release lacking it may lack something such a value holds;
+   * types without an entry hold nothing newer. Computed by the generator (codegen/versions/reach-facts.ts).
+   */
+  readonly reach: string;
 }
 
 /** The set index where an item starts. */
@@ -67,6 +73,7 @@ export function decodeFacts(text: string): Map<string, VersionFact> {
 export class VersionLookup {
   private readonly operationFacts = new Map<string, VersionFact | undefined>();
   private readonly typeFacts = new Map<string, VersionFact | undefined>();
+  private readonly reachFacts = new Map<string, VersionFact | undefined>();
   private readonly memberFacts = new Map<string, Map<string, VersionFact>>();
 
   constructor(readonly facts: VersionFacts) {}
@@ -77,6 +84,11 @@ export class VersionLookup {
 
   type(name: string): VersionFact | undefined {
     return remembered(this.typeFacts, name, () => searchFacts(this.facts.types, name));
+  }
+
+  /** The reach fact of a type (see VersionFacts.reach). */
+  reach(name: string): VersionFact | undefined {
+    return remembered(this.reachFacts, name, () => searchFacts(this.facts.reach, name));
   }
 
   member(type: string, member: string): VersionFact | undefined {
