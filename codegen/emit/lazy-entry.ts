@@ -94,8 +94,8 @@ function uniqueByName(exports: readonly LazyExport[]): LazyExport[] {
   for (const entry of exports) {
     const seen = byName.get(entry.name);
     if (seen === undefined || (entry.explicit && !seen.explicit)) byName.set(entry.name, entry);
-    else if (seen.file !== entry.file || seen.local !== entry.local) {
-      if (seen.explicit === entry.explicit) throw new Error(`lazy entry: src/index.ts exports two different values named ${entry.name}`);
+    else if (seen.explicit === entry.explicit && (seen.file !== entry.file || seen.local !== entry.local)) {
+      throw new Error(`lazy entry: src/index.ts exports two different values named ${entry.name}`);
     }
   }
   return [...byName.values()];

@@ -6,7 +6,7 @@
  */
 import { onFirstUse } from '../schema/on-first-use';
 
-// Required only when a proxy variable is set: resolving and loading the package cost 1–3 ms of CPU in
+// Required only when a proxy variable is set: resolving and loading the package cost 0.6–3.6 ms of CPU in
 // every process, and most environments set none (bench/RESULTS.md, issue 15, third pass).
 const environment = onFirstUse<typeof import('proxy-from-env')>(() => require('proxy-from-env'));
 

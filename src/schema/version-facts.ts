@@ -67,7 +67,7 @@ export function decodeFacts(text: string): Map<string, VersionFact> {
 
 /**
  * Facts looked up by name. The operation and type tables are searched, each name once: a call asks for
- * a few, and decoding the ~1,000 type facts took 1.8 ms of a process's first call (bench/RESULTS.md,
+ * a few, and decoding the ~1,000 type facts took 0.5–2 ms of a process's first call (bench/RESULTS.md,
  * issue 15, third pass). A type's member table is small and read whole, on first use.
  */
 export class VersionLookup {
