@@ -26,9 +26,15 @@ async function main(): Promise<void> {
   const client = load(cell);
   const call = client.prepare(cell.scenario, cell.count, { kind: 'http', url: `${cell.server}/ews/${cell.scenario}/${cell.count}` });
   const callStart = performance.now();
+  const cpuBeforeCall = process.cpuUsage();
+  const callCpuStart = cpuBeforeCall.user + cpuBeforeCall.system;
   const outcome = await call();
   const callEnd = performance.now();
-  const measurement: ColdMeasurement = { loadMs: callStart - loadStart, callMs: callEnd - callStart, outcome };
+  const cpu = process.cpuUsage();
+  const measurement: ColdMeasurement = {
+    loadMs: callStart - loadStart, callMs: callEnd - callStart, outcome,
+    cpuMs: (cpu.user + cpu.system) / 1000, callCpuMs: (cpu.user + cpu.system - callCpuStart) / 1000,
+  };
   process.stdout.write(`${JSON.stringify(measurement)}\n`, () => process.exit(0));
 }
 

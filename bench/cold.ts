@@ -24,6 +24,10 @@ export interface ColdMeasurement {
   /** The first call: request written, sent, response read. */
   readonly callMs: number;
   readonly outcome: Outcome;
+  /** The process's CPU time (user + system, all threads) from its start to the result: what a loaded machine distorts least. */
+  readonly cpuMs: number;
+  /** The first call's share of it. */
+  readonly callCpuMs: number;
 }
 
 /** One round's value of a cold cell: medians over `runs` fresh processes. */
@@ -57,7 +61,7 @@ export async function measureCold(cell: ColdCell, buildRoot: string, runs: numbe
 }
 
 /** Spawns the child and resolves when its result line arrives (not at exit: exiting is not part of the result). */
-function runColdChild(cell: ColdCell, buildRoot: string): Promise<{ elapsedMs: number; measurement: ColdMeasurement }> {
+export function runColdChild(cell: ColdCell, buildRoot: string): Promise<{ elapsedMs: number; measurement: ColdMeasurement }> {
   return new Promise((resolve, reject) => {
     const start = performance.now();
     const child = spawn(process.execPath, [path.join(buildRoot, 'bench', 'cold-child.js'), JSON.stringify(cell)], { stdio: ['ignore', 'pipe', 'pipe'] });

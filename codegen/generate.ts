@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'fs';
 import { join, relative, resolve } from 'path';
 import { CompiledSchema, compileSchemaDir } from './compile-schema';
 import { EmittedFile, emitAll, generatedHeader } from './emit/emit';
+import { emitLazyEntry } from './emit/lazy-entry';
 import { emitSchemaDocuments } from './emit/schema-documents';
 import { loadComparedSets, setDirs } from './versions/schema-sets';
 import { computeVersionFacts } from './versions/version-facts';
@@ -18,12 +19,16 @@ export function generate(schemaDir: string, outDir: string): { compiled: Compile
   });
   const schema = { ...compiled.schema, versions: computeVersionFacts(compiled.schema, versionSets) };
   const source = `${relative(PROJECT_ROOT, schemaDir).split('\\').join('/') || '.'} (sha256 ${schemaDigest(schemaDir)})`;
-  const files = emitAll(schema, {
-    outDir,
-    runtimeImport: relative(outDir, join(PROJECT_ROOT, 'src/schema')).split('\\').join('/'),
-    source,
-  });
+  const runtimeImport = relative(outDir, join(PROJECT_ROOT, 'src/schema')).split('\\').join('/');
+  const files = emitAll(schema, { outDir, runtimeImport, source });
   files.push(emitSchemaDocuments(schemaDir, join(PROJECT_ROOT, 'schemas/validation'), outDir, generatedHeader(source)));
+  // The package entry of the project generated/ belongs to: its src/index.ts's runtime exports, each
+  // loaded on first read (see emit/lazy-entry.ts). A generated/ outside a project gets none.
+  const projectRoot = join(outDir, '..');
+  if (existsSync(join(projectRoot, 'src/index.ts'))) {
+    const entry = emitLazyEntry(join(projectRoot, 'src/index.ts'), projectRoot, outDir, runtimeImport, files);
+    files.push({ path: join(outDir, 'lazy-entry.ts'), text: `${generatedHeader('src/index.ts')}${entry.join('\n')}\n` });
+  }
   return { compiled: { ...compiled, schema }, files };
 }
 

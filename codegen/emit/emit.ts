@@ -11,7 +11,6 @@ import { resolveFieldUris } from '../passes/field-uris';
 import { linkTypeDocs, operationPage, withSee } from './doc-links';
 import { DATE_INPUT, InputTypeEmitter } from './input-types';
 import { printJsonParse, printTypeTable, printLiteral } from './literal';
-import { enumValueGetters } from './lazy-values';
 import { TypeEmitter } from './ts-types';
 import { VersionDocs } from './version-docs';
 
@@ -123,7 +122,6 @@ export function emitAll(schema: SchemaSet, options: EmitOptions): EmittedFile[] 
       declarations: [{ name: 'fieldUrisWithoutElement', type: 'Readonly<Record<string, string>>', initializer: printLiteral(fieldUris.unresolved) }],
     },
   ]);
-  add('enum-values', enumValueGetters(schema, namespaces, fileOf, options.runtimeImport));
   add('index', [
     ...namespaces.map((ns) => ({ kind: StructureKind.ExportDeclaration as const, moduleSpecifier: `./${fileOf(ns)}` })),
     { kind: StructureKind.ExportDeclaration, moduleSpecifier: './elements' },

@@ -9,6 +9,7 @@
 import type { OperationDesc, SchemaSet } from '../../src/schema/descriptors';
 import { encodeFacts, FACT_SEPARATOR, versionLookup, type VersionFact, type VersionFacts } from '../../src/schema/version-facts';
 import { SchemaError } from '../xsd/xml-tree';
+import { reachFacts } from './reach-facts';
 import { ComparedSet, doubtOf, longestVersionList } from './schema-sets';
 
 /** Key of an item: `o:Op`, `t:Type`, or `m:Type/Element`, `m:Type/@attr`, `m:Type/=value`. */
@@ -67,6 +68,7 @@ export function computeVersionFacts(target: SchemaSet, sets: readonly ComparedSe
     operations: encodeFacts(Object.entries(facts.operations)),
     types: encodeFacts(Object.entries(facts.types)),
     members: Object.fromEntries(Object.entries(facts.members).map(([type, members]) => [type, encodeFacts(Object.entries(members))])),
+    reach: encodeFacts(reachFacts(target, facts.members)),
   };
 }
 

@@ -3,10 +3,8 @@
  * tests and the simulator plug in their own; `HttpTransport` is the real one.
  */
 import http from 'node:http';
-import https from 'node:https';
+import type { Agent as HttpsAgent, AgentOptions as HttpsAgentOptions } from 'node:https';
 import { finished, type Readable, type Transform } from 'node:stream';
-import { TLSSocket } from 'node:tls';
-import zlib from 'node:zlib';
 import { noAuth, type AuthSession, type AuthStrategy, type WireRequest, type WireResponse } from './auth/strategy';
 import { EwsAbortError } from './errors';
 import { RequestLifetime } from './request-lifetime';
@@ -14,6 +12,7 @@ import { StreamedBody } from '../runtime/binary-source';
 import { SDK_VERSION } from './version';
 import type { ProxySetting } from '../proxy/proxy-endpoint';
 import { ProxyRoutes } from '../proxy/proxy-routes';
+import { onFirstUse } from '../schema/on-first-use';
 
 export interface TransportRequest {
   readonly url: string;
@@ -48,7 +47,7 @@ export interface HttpTransportOptions {
   /** Default deadline per request in milliseconds (100 s, as Exchange's own clients use). */
   readonly timeoutMs?: number;
   /** Certificate authorities to trust besides the system ones (a private CA for the Exchange server). */
-  readonly ca?: https.AgentOptions['ca'];
+  readonly ca?: HttpsAgentOptions['ca'];
   /**
    * Set to `false` to accept ANY server certificate, which lets anyone on the network read the
    * credentials and the mail. For throwaway test servers only; prefer `ca`. Default `true`.
@@ -67,6 +66,14 @@ export interface HttpTransportOptions {
 const DEFAULT_TIMEOUT_MS = 100_000;
 const USER_AGENT = `typed-ews/${SDK_VERSION}`;
 
+/*
+ * node:https (with node:tls and crypto) and node:zlib load on first use: they cost 4–5 ms of CPU per
+ * process (bench/RESULTS.md, issue 15), which an http: URL never needs and only a compressed answer does.
+ */
+const https = onFirstUse<typeof import('node:https')>(() => require('node:https'));
+const tls = onFirstUse<typeof import('node:tls')>(() => require('node:tls'));
+const zlib = onFirstUse<typeof import('node:zlib')>(() => require('node:zlib'));
+
 /**
  * The real transport: node:http and node:https with keep-alive agents. Not axios (used here until
  * issue 15): of all it offers only a POST with a streamed response was used, and loading it (with
@@ -79,8 +86,9 @@ const USER_AGENT = `typed-ews/${SDK_VERSION}`;
  */
 export class HttpTransport implements Transport {
   readonly #httpAgent: http.Agent;
-  readonly #httpsAgent: https.Agent;
-  readonly #tls: https.AgentOptions;
+  #httpsAgent: HttpsAgent | undefined;
+  readonly #maxSockets: number;
+  readonly #tls: HttpsAgentOptions;
   readonly #auth: AuthSession;
   readonly #timeoutMs: number;
   readonly #proxies: ProxyRoutes;
@@ -89,8 +97,8 @@ export class HttpTransport implements Transport {
     this.#timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.#tls = { rejectUnauthorized: options.rejectUnauthorized ?? true, ...(options.ca !== undefined && { ca: options.ca }) };
     const maxSockets = options.maxSockets ?? 16;
+    this.#maxSockets = maxSockets;
     this.#httpAgent = new http.Agent({ keepAlive: true, maxSockets });
-    this.#httpsAgent = new https.Agent({ keepAlive: true, maxSockets, ...this.#tls });
     this.#proxies = new ProxyRoutes({ proxy: options.proxy, tls: this.#tls, maxSockets });
     this.#auth = (options.auth ?? noAuth).open({ dedicatedAgent: (url) => this.#dedicatedAgent(url) });
   }
@@ -114,7 +122,7 @@ export class HttpTransport implements Transport {
   close(): void {
     this.#auth.close();
     this.#httpAgent.destroy();
-    this.#httpsAgent.destroy();
+    this.#httpsAgent?.destroy();
     this.#proxies.close();
   }
 
@@ -130,7 +138,7 @@ export class HttpTransport implements Transport {
           method: 'POST',
           // Without a length (a stream of unknown size) the body goes chunked.
           headers: { ...request.headers, ...(length !== undefined && { 'Content-Length': String(length) }) },
-          agent: request.agent ?? route?.agent ?? (secure ? this.#httpsAgent : this.#httpAgent),
+          agent: request.agent ?? route?.agent ?? (secure ? this.#sharedHttpsAgent() : this.#httpAgent),
           signal: lifetime.signal,
         }, resolve);
         outgoing.on('error', reject);
@@ -150,6 +158,10 @@ export class HttpTransport implements Transport {
       // finishes once its last byte was handed to the operating system.
       throw lifetime.failure(error, carriesBody && outgoing?.writableFinished === true);
     }
+  }
+
+  #sharedHttpsAgent(): HttpsAgent {
+    return (this.#httpsAgent ??= new https.Agent({ keepAlive: true, maxSockets: this.#maxSockets, ...this.#tls }));
   }
 
   #dedicatedAgent(url: string): http.Agent {
@@ -201,31 +213,43 @@ function quote(soapAction: string): string {
   return soapAction.startsWith('"') ? soapAction : `"${soapAction}"`;
 }
 
+/** Called for NTLM's first leg only, which over https has loaded node:tls already. */
 function peerCertificateOf(socket: unknown): Buffer | undefined {
-  return socket instanceof TLSSocket ? socket.getPeerCertificate().raw : undefined;
+  return socket instanceof tls.TLSSocket ? socket.getPeerCertificate().raw : undefined;
 }
 
 /** Compressed answers (Exchange compresses when asked, and IIS in front of it may) are inflated here. */
 function decoded(response: http.IncomingMessage): Readable {
-  const inflate = inflaterFor(response.headers['content-encoding']);
-  if (!inflate) return response;
+  const encoding = knownEncoding(response.headers['content-encoding']);
+  if (encoding === undefined) return response;
+  const inflate = inflaterFor(encoding);
   response.on('error', (error) => inflate.destroy(error));
   return response.pipe(inflate);
 }
 
-function inflaterFor(encoding: string | undefined): Transform | undefined {
-  switch (encoding?.trim().toLowerCase()) {
-    case 'gzip': case 'x-gzip': return zlib.createGunzip({ flush: zlib.constants.Z_SYNC_FLUSH, finishFlush: zlib.constants.Z_SYNC_FLUSH });
+type ContentEncoding = 'gzip' | 'deflate' | 'br';
+
+function knownEncoding(header: string | undefined): ContentEncoding | undefined {
+  switch (header?.trim().toLowerCase()) {
+    case 'gzip': case 'x-gzip': return 'gzip';
+    case 'deflate': return 'deflate';
+    case 'br': return 'br';
+    default: return undefined;
+  }
+}
+
+function inflaterFor(encoding: ContentEncoding): Transform {
+  switch (encoding) {
+    case 'gzip': return zlib.createGunzip({ flush: zlib.constants.Z_SYNC_FLUSH, finishFlush: zlib.constants.Z_SYNC_FLUSH });
     case 'deflate': return zlib.createInflate({ flush: zlib.constants.Z_SYNC_FLUSH, finishFlush: zlib.constants.Z_SYNC_FLUSH });
     case 'br': return zlib.createBrotliDecompress();
-    default: return undefined;
   }
 }
 
 /** The headers of a decoded body: its encoding and compressed length no longer describe it. */
 function decodedHeaders(headers: http.IncomingHttpHeaders): Record<string, string> {
   const flat = flattenHeaders(headers);
-  if (inflaterFor(flat['content-encoding']) !== undefined) {
+  if (knownEncoding(flat['content-encoding']) !== undefined) {
     delete flat['content-encoding'];
     delete flat['content-length'];
   }

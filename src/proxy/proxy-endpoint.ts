@@ -4,7 +4,11 @@
  * resolver axios and npm use. The proxy's credentials (user info of its URL) become a
  * Proxy-Authorization header and are never part of the proxy's name in messages.
  */
-import { getProxyForUrl } from 'proxy-from-env';
+import { onFirstUse } from '../schema/on-first-use';
+
+// Required only when a proxy variable is set: resolving and loading the package cost 0.6–3.6 ms of CPU in
+// every process, and most environments set none (bench/RESULTS.md, issue 15, third pass).
+const environment = onFirstUse<typeof import('proxy-from-env')>(() => require('proxy-from-env'));
 
 /** A proxy URL for every request, `false` for none whatever the environment says; the environment by default. */
 export type ProxySetting = string | false | undefined;
@@ -21,9 +25,18 @@ export interface ProxyEndpoint {
 
 /** The proxy for `url`, or undefined to connect directly. A malformed proxy URL is a TypeError naming no credential. */
 export function proxyFor(url: string, setting: ProxySetting): ProxyEndpoint | undefined {
-  if (setting === false) return undefined;
-  const proxy = setting ?? getProxyForUrl(url);
+  if (setting === false || (setting === undefined && !environmentNamesProxy(url))) return undefined;
+  const proxy = setting ?? environment.getProxyForUrl(url);
   return proxy ? parseProxy(proxy) : undefined;
+}
+
+/**
+ * Whether a variable proxy-from-env would read for `url` names a proxy: `<scheme>_proxy` or `all_proxy`,
+ * either case (NO_PROXY only ever excludes). Without one it answers '' for every URL.
+ */
+function environmentNamesProxy(url: string): boolean {
+  const scheme = url.slice(0, url.indexOf(':')).toLowerCase();
+  return [`${scheme}_proxy`, 'all_proxy'].some((name) => Boolean(process.env[name] || process.env[name.toUpperCase()]));
 }
 
 export function parseProxy(proxy: string): ProxyEndpoint {

@@ -6,10 +6,16 @@
  * so NTLM to a plain-http URL through a proxy is refused before any credential is sent.
  */
 import http from 'node:http';
-import https from 'node:https';
+import type { AgentOptions as HttpsAgentOptions } from 'node:https';
 import { EwsProxyError } from './proxy-error';
 import { proxyFor, type ProxyEndpoint, type ProxySetting } from './proxy-endpoint';
-import { refusal, TunnelAgent } from './tunnel-agent';
+import type { TunnelAgent } from './tunnel-agent';
+import { onFirstUse } from '../schema/on-first-use';
+
+// Loaded once a proxy applies: every transport holds ProxyRoutes, most never route through a proxy,
+// and node:https with TLS costs 4 ms of CPU per process (see transport.ts).
+const https = onFirstUse<typeof import('node:https')>(() => require('node:https'));
+const tunnels = onFirstUse<typeof import('./tunnel-agent')>(() => require('./tunnel-agent'));
 
 /** `http.request`'s shape: what the transport calls to send one round trip. */
 export type RequestFunction = (url: string, options: http.RequestOptions, onResponse: (response: http.IncomingMessage) => void) => http.ClientRequest;
@@ -23,7 +29,7 @@ export interface ProxyRoute {
 
 export interface ProxyRouteOptions {
   readonly proxy?: ProxySetting;
-  readonly tls: https.AgentOptions;
+  readonly tls: HttpsAgentOptions;
   readonly maxSockets: number;
 }
 
@@ -77,7 +83,7 @@ export class ProxyRoutes {
   }
 
   #tunnelAgent(proxy: ProxyEndpoint, maxSockets: number): TunnelAgent {
-    return new TunnelAgent(proxy, { keepAlive: true, maxSockets, ...this.options.tls });
+    return new tunnels.TunnelAgent(proxy, { keepAlive: true, maxSockets, ...this.options.tls });
   }
 
   #forwardAgent(proxy: ProxyEndpoint): http.Agent {
@@ -99,7 +105,7 @@ function forwardRequest(proxy: ProxyEndpoint): RequestFunction {
     }, (response) => {
       if (response.statusCode !== 407) return onResponse(response);
       response.resume();
-      request.destroy(refusal(proxy, response, 'refused the request'));
+      request.destroy(tunnels.refusal(proxy, response, 'refused the request'));
     });
     return request;
   };

@@ -33,6 +33,12 @@ export interface VersionFacts {
   readonly types: string;
   /** Per type: its elements (`Name`), attributes (`@name`) and enumeration values (`=value`). */
   readonly members: Readonly<Record<string, string>>;
+  /**
+   * Per type, as a fact: the newest set any member a value of the type may hold starts in (and the
+   * earliest after which one was dropped). A release lacking it may lack something such a value holds;
+   * types without an entry hold nothing newer. Computed by the generator (codegen/versions/reach-facts.ts).
+   */
+  readonly reach: string;
 }
 
 /** The set index where an item starts. */
@@ -59,20 +65,30 @@ export function decodeFacts(text: string): Map<string, VersionFact> {
   return facts;
 }
 
-/** Decoded facts, each table on first use. */
+/**
+ * Facts looked up by name. The operation and type tables are searched, each name once: a call asks for
+ * a few, and decoding the ~1,000 type facts took 0.5–2 ms of a process's first call (bench/RESULTS.md,
+ * issue 15, third pass). A type's member table is small and read whole, on first use.
+ */
 export class VersionLookup {
-  private operationFacts?: Map<string, VersionFact>;
-  private typeFacts?: Map<string, VersionFact>;
+  private readonly operationFacts = new Map<string, VersionFact | undefined>();
+  private readonly typeFacts = new Map<string, VersionFact | undefined>();
+  private readonly reachFacts = new Map<string, VersionFact | undefined>();
   private readonly memberFacts = new Map<string, Map<string, VersionFact>>();
 
   constructor(readonly facts: VersionFacts) {}
 
   operation(name: string): VersionFact | undefined {
-    return (this.operationFacts ??= decodeFacts(this.facts.operations)).get(name);
+    return remembered(this.operationFacts, name, () => searchFacts(this.facts.operations, name));
   }
 
   type(name: string): VersionFact | undefined {
-    return (this.typeFacts ??= decodeFacts(this.facts.types)).get(name);
+    return remembered(this.typeFacts, name, () => searchFacts(this.facts.types, name));
+  }
+
+  /** The reach fact of a type (see VersionFacts.reach). */
+  reach(name: string): VersionFact | undefined {
+    return remembered(this.reachFacts, name, () => searchFacts(this.facts.reach, name));
   }
 
   member(type: string, member: string): VersionFact | undefined {
@@ -89,6 +105,34 @@ export class VersionLookup {
     for (const [name, fact] of decodeFacts(this.facts.operations)) yield ['operation', name, fact];
     for (const [name, fact] of decodeFacts(this.facts.types)) yield ['type', name, fact];
     for (const [type, text] of Object.entries(this.facts.members)) for (const [name, fact] of decodeFacts(text)) yield ['member', `${type}/${name}`, fact];
+  }
+}
+
+function remembered(found: Map<string, VersionFact | undefined>, name: string, search: () => VersionFact | undefined): VersionFact | undefined {
+  if (found.has(name)) return found.get(name);
+  const fact = search();
+  found.set(name, fact);
+  return fact;
+}
+
+/** The fact of `name` in encoded text (as decodeFacts would map it), without decoding the rest. */
+export function searchFacts(text: string, name: string): VersionFact | undefined {
+  const key = `${name}:`;
+  let start = text.startsWith(key) ? key.length : -1;
+  let from = 0;
+  for (;;) {
+    if (start < 0) {
+      const at = text.indexOf(FACT_SEPARATOR + key, from);
+      if (at < 0) return undefined;
+      start = at + 1 + key.length;
+    }
+    let end = text.indexOf(FACT_SEPARATOR, start);
+    if (end < 0) end = text.length;
+    // `a:` also begins the entry of a name `a:b`, whose remainder is no fact: look further.
+    const fact = /^(\d+)(?:-(\d+))?$/.exec(text.slice(start, end));
+    if (fact) return fact[2] === undefined ? Number(fact[1]) : [Number(fact[1]), Number(fact[2])];
+    from = start;
+    start = -1;
   }
 }
 

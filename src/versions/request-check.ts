@@ -6,7 +6,7 @@
  */
 import {
   ELEMENT_TAG_PROP, VALUE_PROP, XSI_TYPE_PROP,
-  type ComplexTypeDesc, type ElementDesc, type SchemaSet, type TypeDesc, type TypeRef,
+  type ComplexTypeDesc, type ElementDesc, type SchemaSet, type TypeRef,
 } from '../schema/descriptors';
 import { insertSorted, isPlainObject } from '../runtime/plain-objects';
 import { factSince, factUntil, versionLookup, type VersionFact, type VersionFacts, type VersionLookup } from '../schema/version-facts';
@@ -83,7 +83,7 @@ class RequestWalker {
 
   constructor(private readonly schema: SchemaSet, private readonly facts: VersionFacts, private readonly versionIndex: number) {
     this.lookup = versionLookup(facts);
-    this.pruning = subtreePruning(schema, facts, versionIndex, (fact) => this.fails(fact));
+    this.pruning = subtreePruning(facts, versionIndex, (fact) => this.fails(fact));
   }
 
   /** Whether the release lacks what the fact describes: newer than it, or dropped before it. */
@@ -254,43 +254,24 @@ function presentFields(risky: RiskyMembers, record: Record_): number[] {
 
 const prunings = new WeakMap<VersionFacts, Map<number, SubtreePruning>>();
 
-function subtreePruning(schema: SchemaSet, facts: VersionFacts, versionIndex: number, fails: (fact: VersionFact) => boolean): SubtreePruning {
+function subtreePruning(facts: VersionFacts, versionIndex: number, fails: (fact: VersionFact) => boolean): SubtreePruning {
   let byVersion = prunings.get(facts);
   if (!byVersion) prunings.set(facts, byVersion = new Map());
   let pruning = byVersion.get(versionIndex);
-  if (!pruning) byVersion.set(versionIndex, pruning = new TypeReach(schema, versionLookup(facts), fails));
+  if (!pruning) byVersion.set(versionIndex, pruning = new TypeReach(versionLookup(facts), fails));
   return pruning;
 }
 
-/** Walks the type graph (not values) from a type: its members' facts, its children's types, its bases. */
+/**
+ * Which types may hold something the release lacks, from the generator's reach facts (the type graph
+ * walked once, in codegen/versions/reach-facts.ts): no descriptor is read to decide it.
+ */
 class TypeReach implements SubtreePruning {
-  private readonly known = new Map<TypeRef, boolean>();
-  /** Types being computed, with their depth on the path. */
-  private readonly inProgress = new Map<TypeRef, number>();
-  /** The shallowest in-progress type the current computation ran into (Infinity when none). */
-  private reachedBack = Infinity;
-
-  constructor(private readonly schema: SchemaSet, private readonly lookup: VersionLookup, private readonly fails: (fact: VersionFact) => boolean) {}
+  constructor(private readonly lookup: VersionLookup, private readonly fails: (fact: VersionFact) => boolean) {}
 
   mayFail(typeRef: TypeRef): boolean {
-    const cached = this.known.get(typeRef);
-    if (cached !== undefined) return cached;
-    const depthOnPath = this.inProgress.get(typeRef);
-    if (depthOnPath !== undefined) {
-      // A type met again on its own path adds nothing new: its facts are counted where it was first met.
-      this.reachedBack = Math.min(this.reachedBack, depthOnPath);
-      return false;
-    }
-    const depth = this.inProgress.size;
-    const outer = this.reachedBack;
-    this.reachedBack = Infinity;
-    this.inProgress.set(typeRef, depth);
-    const result = this.compute(typeRef);
-    this.inProgress.delete(typeRef);
-    // "Nothing newer" is final only when it did not lean on a type still being computed above this one.
-    if (result || this.reachedBack >= depth) this.known.set(typeRef, result);
-    this.reachedBack = Math.min(outer, this.reachedBack >= depth ? Infinity : this.reachedBack);
-    return result;
+    const reach = this.lookup.reach(typeRef);
+    return reach !== undefined && this.fails(reach);
   }
 
   private readonly riskyMembers = new Map<string, RiskyMembers>();
@@ -308,29 +289,6 @@ class TypeReach implements SubtreePruning {
       this.riskyMembers.set(type.name, members);
     }
     return members;
-  }
-
-  private compute(typeRef: TypeRef): boolean {
-    const type = this.schema.types[typeRef];
-    if (!type) return false;
-    if (type.kind === 'simple') {
-      if (type.list) return this.mayFail(type.list);
-      return (type.enum ?? []).some((value) => this.factFails(type.name, `=${value}`));
-    }
-    for (let current: ComplexTypeDesc | undefined = type; current;) {
-      for (const attribute of current.attributes) {
-        if (this.factFails(current.name, `@${attribute.name}`) || this.mayFail(attribute.type)) return true;
-      }
-      if (current.text && this.mayFail(current.text)) return true;
-      for (const field of current.fields) {
-        if (field.kind === 'any') continue;
-        const elements = field.kind === 'element' ? [field.element] : field.alternatives;
-        if (elements.some((element) => this.factFails(current!.name, element.name) || this.mayFail(element.type))) return true;
-      }
-      const base: TypeDesc | undefined = current.base ? this.schema.types[current.base] : undefined;
-      current = current.derivation === 'extension' && base?.kind === 'complex' ? base : undefined;
-    }
-    return false;
   }
 
   private factFails(type: string, member: string): boolean {

@@ -68,6 +68,16 @@ describe('proxies from the environment', () => {
     expect(relay.records).toEqual([{ kind: 'forward', target: sim.url, allowed: true }, { kind: 'forward', target: sim.url, allowed: true }]);
   });
 
+  it('ALL_PROXY (either case) applies when no variable of the scheme is set', async () => {
+    const sim = await simulator();
+    const relay = await proxy();
+    setEnvironment({ all_proxy: relay.url });
+    expect(await inboxCode(client(sim, basicAuth(ALICE.username, ALICE.password)))).toBe('NoError');
+    setEnvironment({ ALL_PROXY: relay.url });
+    expect(await inboxCode(client(sim, basicAuth(ALICE.username, ALICE.password)))).toBe('NoError');
+    expect(relay.records).toEqual([{ kind: 'forward', target: sim.url, allowed: true }, { kind: 'forward', target: sim.url, allowed: true }]);
+  });
+
   it('NO_PROXY: a listed host is reached directly', async () => {
     const sim = await simulator({ tls: TLS });
     const relay = await proxy();

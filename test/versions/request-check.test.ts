@@ -3,7 +3,7 @@ import { EwsVersionError } from '../../src/versions/errors';
 import { findVersionIssues } from '../../src/versions/request-check';
 import { versionOfServer } from '../../src/versions/server-version';
 import { schema } from '../../generated/schema';
-import { decodeFacts, encodeFacts, factSince, versionLookup, type VersionFact } from '../../src/schema/version-facts';
+import { decodeFacts, encodeFacts, factSince, searchFacts, versionLookup, type VersionFact } from '../../src/schema/version-facts';
 import { RecordingTransport, soapResponse } from '../support/soap';
 
 const M = 'xmlns:m="http://schemas.microsoft.com/exchange/services/2006/messages"';
@@ -35,6 +35,14 @@ describe('version facts from the historical schema sets', () => {
     const text = encodeFacts([['FindPeople', 3], ['=folder:DistinguishedFolderId', [3, 4]]]);
     expect(text).toBe('FindPeople:3|=folder:DistinguishedFolderId:3-4');
     expect([...decodeFacts(text)]).toEqual([['FindPeople', 3], ['=folder:DistinguishedFolderId', [3, 4]]]);
+  });
+
+  it('finds one fact in encoded text as decoding the whole text would, for every operation and type fact of the schema', () => {
+    const text = encodeFacts([['=folder:Id', 2], ['=folder', [3, 4]], ['Find', 5]]);
+    expect(['=folder:Id', '=folder', 'Find', 'Fin', 'folder'].map((name) => searchFacts(text, name))).toEqual([2, [3, 4], 5, undefined, undefined]);
+    for (const table of [schema.versions!.operations, schema.versions!.types]) {
+      for (const [name, fact] of decodeFacts(table)) expect(searchFacts(table, name)).toEqual(fact);
+    }
   });
 });
 
