@@ -127,6 +127,10 @@ export class EntryStream<T, R> implements AsyncGenerator<T, R, undefined> {
           // Retried only while no entry has been handed over (a second answer would repeat it).
           if (this.handedOver) throw scrubbed;
           await this.source.afterFailure(scrubbed);
+          // Entries of the failed attempt never handed over (the document failed at its end) are not
+          // kept: the next attempt reads them again.
+          this.ready.length = 0;
+          this.head = 0;
           this.attempt = undefined;
         }
       }
