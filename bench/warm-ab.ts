@@ -11,21 +11,12 @@
 import path from 'node:path';
 import { transpileProject } from './build';
 import type { BenchClient, ScenarioName, TimedCall } from './clients/bench-client';
-import { deleteItemResponse, getItemResponse, createItemResponse, findItemGroupedResponse } from './fixtures/exchange-responses';
+import { scenarioResponse } from './fixtures/exchange-responses';
 import { median } from './stats';
 
 function option(name: string, fallback: string): string {
   const at = process.argv.indexOf(name);
   return at >= 0 && process.argv[at + 1] !== undefined ? process.argv[at + 1] : fallback;
-}
-
-function responseOf(scenario: ScenarioName, count: number): string {
-  switch (scenario) {
-    case 'findItemGrouped': return findItemGroupedResponse(count);
-    case 'getItem': return getItemResponse(count);
-    case 'createItem': return createItemResponse(count);
-    case 'deleteItem': return deleteItemResponse(count);
-  }
 }
 
 type Variant = 'stream' | 'call' | 'batches';
@@ -55,7 +46,7 @@ async function main(): Promise<void> {
   const builds = { after: path.join(root, 'bench', '.out', 'build'), before: path.join(path.resolve(baseline), 'bench', '.out', 'build') };
   transpileProject(root, builds.after);
   transpileProject(path.resolve(baseline), builds.before);
-  const response = Buffer.from(responseOf(scenario, count), 'utf8');
+  const response = Buffer.from(scenarioResponse(scenario, count), 'utf8');
   const lines = [`${scenario}, N = ${count}, from memory: CPU ms per call, medians of ${blocks} alternating blocks of ${calls} calls`, '',
     '| variant | before | after | after / before (median of blocks) |', '|---|---:|---:|---:|'];
   for (const variant of variants) {
