@@ -1,5 +1,5 @@
 /**
- * `npx ts-node --transpile-only bench/warm-ab.ts --baseline DIR [--scenario deleteItem] [--count 100] [--blocks 30] [--calls 50]`:
+ * `npx ts-node --transpile-only bench/warm-ab.ts --baseline DIR [--scenario deleteItem] [--count 100] [--blocks 30] [--calls 50] [--warmup 200]`:
  * a before/after of one warm cell in ONE process, from memory: this checkout's typed-ews clients
  * (stream, call(), ItemBatches) and the baseline checkout's, loaded side by side, timed in alternating
  * blocks of `--calls` calls (CPU time per call, user + system). Neighbours' load moves every block
@@ -41,6 +41,7 @@ async function main(): Promise<void> {
   const scenario = option('--scenario', 'deleteItem') as ScenarioName;
   const count = Number(option('--count', '100'));
   const blocks = Number(option('--blocks', '30'));
+  const warmup = Number(option('--warmup', '200'));
   const calls = Number(option('--calls', String(Math.max(2, Math.ceil(5_000 / count)))));
   const variants = option('--variants', scenario === 'findItemGrouped' ? 'stream,call' : 'stream,call,batches').split(',') as Variant[];
   const builds = { after: path.join(root, 'bench', '.out', 'build'), before: path.join(path.resolve(baseline), 'bench', '.out', 'build') };
@@ -52,7 +53,7 @@ async function main(): Promise<void> {
   for (const variant of variants) {
     const timed = { before: clientOf(builds.before, variant).prepare(scenario, count, { kind: 'memory', response }),
       after: clientOf(builds.after, variant).prepare(scenario, count, { kind: 'memory', response }) };
-    for (let i = 0; i < 200; i++) { await timed.before(); await timed.after(); } // warm-up
+    for (let i = 0; i < warmup; i++) { await timed.before(); await timed.after(); }
     const before: number[] = [];
     const after: number[] = [];
     for (let block = 0; block < blocks; block++) {
