@@ -14,7 +14,7 @@ import { transpileProject } from './build';
 import { runNode } from './child-process';
 import { measures, SCENARIOS, type BenchClient, type ClientName, type ScenarioName } from './clients/bench-client';
 import { expectedOutcome } from './cells';
-import { createItemResponse, deleteItemResponse, findItemGroupedResponse, getItemResponse } from './fixtures/exchange-responses';
+import { scenarioResponse } from './fixtures/exchange-responses';
 import { peakRssKiB } from './peak-rss';
 import { startCannedServer } from './server/canned-server';
 import { median } from './stats';
@@ -49,15 +49,6 @@ interface CpuMeasurement {
   readonly rssKiB: number;
 }
 
-function responseOf(scenario: ScenarioName, count: number): string {
-  switch (scenario) {
-    case 'findItemGrouped': return findItemGroupedResponse(count);
-    case 'getItem': return getItemResponse(count);
-    case 'createItem': return createItemResponse(count);
-    case 'deleteItem': return deleteItemResponse(count);
-  }
-}
-
 async function loadClient(client: Client, clientRoot: string): Promise<BenchClient> {
   const clients = path.join(clientRoot, 'bench', 'clients');
   if (client === 'saxes floor' || client === 'saxes floor (xmlns)') {
@@ -73,7 +64,7 @@ async function loadClient(client: Client, clientRoot: string): Promise<BenchClie
 async function measure(cell: CpuCell): Promise<CpuMeasurement> {
   const client = await loadClient(cell.client, cell.clientRoot);
   const call = client.prepare(cell.scenario, cell.count, cell.transport === 'memory'
-    ? { kind: 'memory', response: Buffer.from(responseOf(cell.scenario, cell.count), 'utf8') }
+    ? { kind: 'memory', response: Buffer.from(scenarioResponse(cell.scenario, cell.count), 'utf8') }
     : { kind: 'http', url: `${cell.server}/ews/${cell.scenario}/${cell.count}` });
   const timed = Math.max(5, Math.min(20, Math.ceil(20_000 / cell.count)));
   const cpu: number[] = [];

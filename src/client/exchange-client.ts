@@ -23,6 +23,7 @@ import { ResponseMessage, responseMessagesOf, toResponseMessage } from './respon
 import { RequestContext, soapHeadersFor } from './soap-headers';
 import { requestHeaders } from './anchor-mailbox';
 import { openSoapBody } from './soap-response';
+import { EntryStream } from './entry-stream';
 import { HttpTransport, HttpTransportOptions, Transport } from './transport';
 import { windowsTimeZone } from '../values/time-zones';
 import { retrySettings, type RetryOptions, type RetrySettings } from '../retry/options';
@@ -191,7 +192,7 @@ export class ExchangeClient {
     operation: Op, request: OperationTypes[Op]['requestInput'], options: CallOptions = {},
   ): AsyncGenerator<ResponseMessage, CallResult<OperationTypes[Op]['response']>, undefined> {
     const ownDiagnostics = entryDiagnostics();
-    return this.readEntries(operation, { request }, 'ArrayOfResponseMessagesType', options,
+    return this.readEntries(operation, request, 'ArrayOfResponseMessagesType', options,
       (entry, _owner, diagnostics) => toResponseMessage(entry as never, ownDiagnostics(diagnostics)));
   }
 
@@ -204,74 +205,58 @@ export class ExchangeClient {
   streamEntries<Op extends OperationName>(
     operation: Op, request: OperationTypes[Op]['requestInput'], wrapperType: string, options: CallOptions = {},
   ): AsyncGenerator<{ readonly entry: unknown; readonly owner: unknown }, CallResult<OperationTypes[Op]['response']>, undefined> {
-    return this.readEntries(operation, { request }, wrapperType, options, (entry, owner) => ({ entry, owner }));
+    return this.readEntries(operation, request, wrapperType, options, (entry, owner) => ({ entry, owner }));
   }
 
   /**
-   * The one streaming loop behind stream() and streamEntries(): a single async generator whose plain
-   * `yield`s hand over each entry (a generator wrapping another, or `yield*` over a sync iterator,
-   * costs extra promise round trips per entry: 5 ms of a 45 ms DeleteItem of 10,000). The response is
-   * fed in small slices, so that only a slice's worth of entries is alive when a scavenge runs: fewer
-   * survivors, a young generation that stays small, and a lower peak RSS. For the same reason the
-   * request comes in a holder that sending empties: a generator keeps its arguments to the end, and
-   * the 10,000 ItemIds of a DeleteItem would otherwise survive every scavenge of the reading. When the
-   * call may be retried, the holder keeps the request until the first entry is handed over: a retry is
-   * possible only until then (after it, the caller has entries a second answer would repeat).
+   * The one streaming reader behind stream() and streamEntries(): an EntryStream (entry-stream.ts), a
+   * hand-written AsyncGenerator, since a generator's `yield` costs promise hops per entry. The response
+   * is fed in small slices, so that only a slice's worth of entries is alive when a scavenge runs: fewer
+   * survivors, a young generation that stays small, and a lower peak RSS. The stream holds the request
+   * only while a retry may still send it: until it is sent when the call is not retried, else until the
+   * first entry is handed over (after it, the caller has entries a second answer would repeat); the
+   * 10,000 ItemIds of a DeleteItem would otherwise survive every scavenge of the reading. Nothing here
+   * may keep the request in a closure.
    */
-  private async *readEntries<T>(
-    operation: OperationName, unsent: { request?: unknown }, wrapperType: string, options: CallOptions,
+  private readEntries<T, R>(
+    operation: OperationName, request: unknown, wrapperType: string, options: CallOptions,
     handOver: (entry: unknown, owner: unknown, diagnostics: readonly ReadDiagnostic[]) => T,
-  ): AsyncGenerator<T, CallResult<never>, undefined> {
+  ): EntryStream<T, R> {
     const retries = this.retryRun(operation, options);
-    const request = retries.enabled ? () => unsent.request : () => takeRequest(unsent);
     const sinks = options.binaryContent && watchOpenedSinks(options.binaryContent);
-    for (;;) {
-      try {
-        const { op, body } = await this.send(operation, request(), options);
-        const ready: T[] = [];
+    const backPressure = options.binaryContent?.backPressure;
+    return new EntryStream<T, R>(request, {
+      // Streamed base64 is mostly text handed on in pieces, not entries to keep young: whole chunks cost
+      // fewer calls per megabyte (an 8 KB slice is 850 rounds of decoding per 5 MB attachment).
+      sliceBytes: options.binaryContent ? Number.POSITIVE_INFINITY : STREAM_SLICE_BYTES,
+      retries: retries.enabled,
+      scrub: (error) => this.scrub(error),
+      // No retry once a sink was given content: it would get it twice.
+      afterFailure: (error) => (sinks?.opened() ? Promise.reject(error) : retries.afterFailure(error)),
+      open: async (unsent, push) => {
+        const { op, body } = await this.send(operation, unsent, options);
         const reader: StreamingReader<SoapEnvelopeContent> = envelopeReader(this.schema, {
-          streamEntries: { wrapperType, take: (entry, owner) => ready.push(handOver(entry, owner, reader.diagnostics)) },
+          streamEntries: { wrapperType, take: (entry, owner) => push(handOver(entry, owner, reader.diagnostics)) },
           ...(sinks && { binaryContent: sinks.options }),
         });
-        const backPressure = options.binaryContent?.backPressure;
-        // Streamed base64 is mostly text handed on in pieces, not entries to keep young: whole chunks cost
-        // fewer calls per megabyte (an 8 KB slice is 850 rounds of decoding per 5 MB attachment).
-        const sliceBytes = options.binaryContent ? Number.POSITIVE_INFINITY : STREAM_SLICE_BYTES;
-        try {
-          for await (const chunk of body as AsyncIterable<Buffer>) {
-            for (let offset = 0; offset < chunk.length; offset += sliceBytes) {
-              reader.write(offset === 0 && sliceBytes >= chunk.length ? chunk : chunk.subarray(offset, offset + sliceBytes));
-              this.checkStrict(reader.diagnostics);
-              const held = backPressure?.();
-              if (held) await held;
-              if (ready.length > 0) unsent.request = undefined;
-              for (let i = 0; i < ready.length; i++) yield ready[i];
-              ready.length = 0;
-            }
-          }
-        } catch (error) {
-          this.abandonSinks(reader, error);
-          // Entries complete before the break are answers: handed over first (not under strictResponses).
-          if (!(error instanceof EwsStrictResponseError) && ready.length > 0) {
-            unsent.request = undefined;
-            for (let i = 0; i < ready.length; i++) yield ready[i];
-          }
-          throw this.readError(error, false);
-        }
-        const content = this.finish(reader);
-        if (ready.length > 0) unsent.request = undefined;
-        for (let i = 0; i < ready.length; i++) yield ready[i];
-        ready.length = 0;
-        return this.result(op, content, reader.diagnostics) as CallResult<never>;
-      } catch (error) {
-        // One generator, not one wrapping another: each extra layer costs promise hops per entry.
-        const scrubbed = this.scrub(error);
-        // Retried only while the request is still held (no entry has been handed over yet) and no sink
-        // has been given content.
-        if (unsent.request === undefined || sinks?.opened()) throw scrubbed;
-        await retries.afterFailure(scrubbed);
-      }
-    }
+        let content: SoapEnvelopeContent | undefined;
+        return {
+          body: body as AsyncIterable<Buffer>,
+          backPressure,
+          write: (slice) => {
+            reader.write(slice);
+            this.checkStrict(reader.diagnostics);
+          },
+          failed: (error) => {
+            this.abandonSinks(reader, error);
+            // Under strictResponses a deviation fails the whole response, entries read before it too.
+            return { error: this.readError(error, false), entriesStand: !(error instanceof EwsStrictResponseError) };
+          },
+          end: () => { content = this.finish(reader); },
+          result: () => this.result(op, content!, reader.diagnostics) as R,
+        };
+      },
+    });
   }
 
   /**
@@ -416,13 +401,6 @@ function entryDiagnostics(): (diagnostics: readonly ReadDiagnostic[]) => readonl
     index++;
     return own;
   };
-}
-
-/** The request, once: the holder no longer references it (see readEntries). */
-function takeRequest(unsent: { request?: unknown }): unknown {
-  const { request } = unsent;
-  unsent.request = undefined;
-  return request;
 }
 
 /** Every RequestContext key: the `satisfies` makes a key added to RequestContext fail to compile until listed here. */
