@@ -1,14 +1,11 @@
 /**
  * Bytes to a file, whole or not at all: written to a temporary file beside it, fsynced, then renamed
- * into place, with the SHA-256 and length computed on the way (each byte hashed once, as it arrives;
- * the file is never read back). A failed sink leaves no file. The pieces it is given are copied into
- * blocks of a quarter megabyte that it owns and recycles: one write and one hash update per block,
- * not per network read, and no allocation per piece (so the reader may hand it memory it reuses:
- * `copies`). With `durability: 'caller'` it neither fsyncs the file nor its directory: the caller does
- * so for many files at once before it relies on them (syncFiles), so that fsyncs do not queue before
- * the writes of the files still arriving (they share libuv's four threads).
+ * into place, with the SHA-256 and length computed on the way. A failed sink leaves no file. With
+ * `durability: 'caller'` it neither fsyncs the file nor its directory: the caller does so for many files
+ * at once before it relies on them (syncFiles), so that fsyncs do not queue before the writes of the
+ * files still arriving (they share libuv's four threads).
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { syncDirectory } from '../sync/state-store';
@@ -21,37 +18,14 @@ export interface WrittenFile {
 
 /** Bytes held in memory before the sink asks the reader to wait. */
 const ROOM_BYTES = 1024 * 1024;
-/** A block: what one write takes (the last one of a file takes less). */
-const BLOCK_BYTES = 256 * 1024;
-/** Blocks kept for reuse once written: enough for the few files being written at once. */
-const SPARE_BLOCKS = 32;
-const spareBlocks: Buffer[] = [];
-
-function takeBlock(): Buffer {
-  return spareBlocks.pop() ?? Buffer.allocUnsafeSlow(BLOCK_BYTES);
-}
-
-function giveBack(block: Buffer): void {
-  if (block.length === BLOCK_BYTES && spareBlocks.length < SPARE_BLOCKS) spareBlocks.push(block);
-}
-
-/** Temporary names differ by process and by sink: no random bytes needed per file. */
-let temporaries = 0;
 
 export class FileSink implements FlowingSink {
   /** Resolves once the file is in place (rejects when the content failed or the disk did). */
   readonly done: Promise<WrittenFile>;
-  /** write() copies what it is given before it returns. */
-  readonly copies = true;
   private readonly temporary: string;
   private readonly hash = createHash('sha256');
   private readonly handle: Promise<fs.FileHandle>;
-  /** The block being filled, and how much of it is. */
-  private block: Buffer | undefined;
-  private filled = 0;
-  /** Full blocks (and the last, partial one) waiting for their write, with their lengths. */
-  private queue: { block: Buffer; length: number }[] = [];
-  /** Bytes in `queue` or being written: what backpressure counts, with the block being filled. */
+  private queue: Buffer[] = [];
   private queued = 0;
   private bytes = 0;
   private ended = false;
@@ -61,7 +35,7 @@ export class FileSink implements FlowingSink {
   private settle!: { resolve: (file: WrittenFile) => void; reject: (error: Error) => void };
 
   constructor(private readonly file: string, private readonly durability: 'each' | 'caller' = 'each') {
-    this.temporary = `${file}.${process.pid}-${++temporaries}.tmp`;
+    this.temporary = `${file}.${randomBytes(6).toString('hex')}.tmp`;
     this.done = new Promise((resolve, reject) => { this.settle = { resolve, reject }; });
     this.done.catch(() => undefined); // the owner awaits it; a failure must not also be an unhandled rejection
     this.handle = fs.open(this.temporary, 'w');
@@ -70,23 +44,14 @@ export class FileSink implements FlowingSink {
 
   write(bytes: Buffer): void {
     if (this.failure || this.ended) return;
-    // Most items are small and arrive in one piece: a copy of their own, not a block each (a page's
-    // small files wait for their open together, and would take hundreds of blocks at once).
-    if (this.bytes === 0 && bytes.length < BLOCK_BYTES) this.block = Buffer.allocUnsafe(bytes.length);
+    this.hash.update(bytes);
     this.bytes += bytes.length;
-    let from = 0;
-    while (from < bytes.length) {
-      const block = this.block ??= takeBlock();
-      const copied = bytes.copy(block, this.filled, from);
-      from += copied;
-      this.filled += copied;
-      if (this.filled === block.length) this.seal();
-    }
+    this.queue.push(bytes);
+    this.queued += bytes.length;
+    void this.pump();
   }
 
   end(): void {
-    if (this.failure || this.ended) return;
-    if (this.block) this.seal();
     this.ended = true;
     void this.pump();
   }
@@ -94,10 +59,6 @@ export class FileSink implements FlowingSink {
   fail(error: Error): void {
     if (this.failure) return;
     this.failure = error;
-    // Blocks being written are given back by pump() once their write returns.
-    for (const { block } of this.queue) giveBack(block);
-    if (this.block) giveBack(this.block);
-    this.block = undefined;
     this.queue = [];
     this.queued = 0;
     this.releaseRoom();
@@ -105,7 +66,7 @@ export class FileSink implements FlowingSink {
   }
 
   waitForRoom(): Promise<void> | undefined {
-    if (this.queued + this.filled < ROOM_BYTES || this.failure) return undefined;
+    if (this.queued < ROOM_BYTES || this.failure) return undefined;
     if (!this.room) {
       let resolve!: () => void;
       const promise = new Promise<void>((r) => { resolve = r; });
@@ -114,35 +75,17 @@ export class FileSink implements FlowingSink {
     return this.room.promise;
   }
 
-  /** The block being filled is hashed and queued for writing. */
-  private seal(): void {
-    const block = this.block!;
-    const length = this.filled;
-    this.block = undefined;
-    this.filled = 0;
-    this.hash.update(length === block.length ? block : block.subarray(0, length));
-    this.queue.push({ block, length });
-    this.queued += length;
-    void this.pump();
-  }
-
   private async pump(): Promise<void> {
     if (this.pumping) return;
     this.pumping = true;
     try {
       const handle = await this.handle;
       while (this.queue.length > 0 && !this.failure) {
-        const blocks = this.queue;
+        const chunk = this.queue.length === 1 ? this.queue[0] : Buffer.concat(this.queue);
         this.queue = [];
-        const length = blocks.reduce((sum, { length }) => sum + length, 0);
-        try {
-          await writeAll(handle, blocks.map(({ block, length }) => (length === block.length ? block : block.subarray(0, length))), length);
-        } finally {
-          for (const { block } of blocks) giveBack(block);
-        }
-        if (this.failure) break;
-        this.queued -= length;
-        if (this.queued + this.filled < ROOM_BYTES) this.releaseRoom();
+        await handle.write(chunk, 0, chunk.length);
+        this.queued -= chunk.length;
+        if (this.queued < ROOM_BYTES) this.releaseRoom();
       }
       if (this.ended && !this.failure && this.queue.length === 0) await this.finish(handle);
     } catch (error) {
@@ -175,26 +118,6 @@ export class FileSink implements FlowingSink {
     this.room = undefined;
     room?.resolve();
   }
-}
-
-/** Writes all of `pieces` (`bytes` long) at the file's position: writev may write less than asked. */
-async function writeAll(handle: fs.FileHandle, pieces: Buffer[], bytes: number): Promise<void> {
-  let rest = pieces;
-  let left = bytes;
-  for (;;) {
-    const { bytesWritten } = rest.length === 1 ? await handle.write(rest[0], 0, rest[0].length) : await handle.writev(rest);
-    left -= bytesWritten;
-    if (left <= 0) return;
-    rest = withoutPrefix(rest, bytesWritten);
-  }
-}
-
-/** The pieces after their first `bytes` bytes. */
-function withoutPrefix(pieces: Buffer[], bytes: number): Buffer[] {
-  let skip = bytes;
-  let i = 0;
-  while (skip >= pieces[i].length) skip -= pieces[i++].length;
-  return [pieces[i].subarray(skip), ...pieces.slice(i + 1)];
 }
 
 /** Makes files written with `durability: 'caller'` durable: each fsynced, then their directories. */

@@ -26,7 +26,6 @@ export class CallSinks {
         if (sink === undefined) return undefined;
         this.open.add(sink);
         return {
-          copies: sink.copies,
           write: (bytes) => sink.write(bytes),
           end: () => { this.open.delete(sink); sink.end(); },
           fail: (error) => { this.open.delete(sink); sink.fail(error); },

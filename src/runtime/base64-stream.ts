@@ -26,16 +26,6 @@ for (const c of ' \t\r\n') CLASS[c.charCodeAt(0)] = 2;
 CLASS[61] = 3;
 const EMPTY = Buffer.alloc(0);
 
-/** Where decoded bytes go when the sink copies them before write() returns: reused, never reallocated per piece. */
-let scratch = Buffer.allocUnsafeSlow(0);
-
-/** Memory for `bytes` decoded bytes: the scratch buffer (grown when too small), or a Buffer of their own. */
-function target(bytes: number, reusable: boolean): Buffer {
-  if (!reusable) return Buffer.allocUnsafe(bytes);
-  if (scratch.length < bytes) scratch = Buffer.allocUnsafeSlow(Math.max(bytes, 64 * 1024));
-  return scratch;
-}
-
 export class Base64StreamDecoder {
   /** Characters (without whitespace) not yet decoded: fewer than four between calls. */
   private held = '';
@@ -46,45 +36,6 @@ export class Base64StreamDecoder {
   /** Decodes what complete groups of four the text adds; throws InvalidBase64Error. */
   push(text: string): Buffer | undefined {
     return (this.padding === 0 && this.pushPlain(text)) || this.pushChecked(text);
-  }
-
-  /**
-   * The same for text still in bytes (ASCII: the caller checked it), decoded without joining it to the
-   * held-over characters: the usual case of a streamed element. With `reusable`, the bytes returned are
-   * valid only until the next call (for a sink that copies them at once): no allocation per piece.
-   */
-  pushAscii(bytes: Buffer, reusable = false): Buffer | undefined {
-    return (this.padding === 0 && this.pushPlainAscii(bytes, reusable)) || this.pushChecked(bytes.toString('latin1'));
-  }
-
-  /** pushPlain for ASCII bytes: the held-over group is completed on its own, the rest decoded in place. */
-  private pushPlainAscii(bytes: Buffer, reusable: boolean): Buffer | undefined {
-    const held = this.held.length;
-    const usable = held + bytes.length;
-    const whole = usable - (usable % 4);
-    // The characters held over for the next piece must be plain base64, as in pushPlain.
-    for (let i = Math.max(whole - held, 0); i < bytes.length; i++) if (CLASS[bytes[i]] !== 1) return undefined;
-    if (whole === 0) {
-      this.held += bytes.toString('latin1');
-      this.seen += bytes.length;
-      return EMPTY;
-    }
-    const decoded = (whole / 4) * 3;
-    const out = target(decoded, reusable);
-    let written = 0;
-    let from = 0;
-    if (held > 0) {
-      from = 4 - held;
-      written = out.write(this.held + bytes.toString('latin1', 0, from), 0, 3, 'base64');
-      if (written !== 3) return undefined;
-    }
-    const end = whole - held;
-    if (end > from) written += out.write(bytes.toString('latin1', from, end), written, decoded - written, 'base64');
-    // Node's decoder skips what is not base64 and stops at padding: fewer bytes than that means pushChecked must say why.
-    if (written !== decoded) return undefined;
-    this.held = end === bytes.length ? '' : bytes.toString('latin1', end);
-    this.seen += bytes.length;
-    return out.length === decoded ? out : out.subarray(0, decoded);
   }
 
   /**

@@ -15,13 +15,7 @@ import type { XmlTag } from './xml-tag';
 
 /** Receives one element's decoded bytes. */
 export interface BinarySink {
-  /** The bytes are the sink's to keep, unless it `copies`. */
   write(bytes: Buffer): void;
-  /**
-   * True when write() copies (or is done with) the bytes before it returns: the reader then decodes
-   * every piece into the same memory instead of a new Buffer each.
-   */
-  readonly copies?: boolean;
   /** All of the element was read and written. */
   end(): void;
   /** The content cannot be had: invalid base64 (InvalidBase64Error), or the response broke off. */
@@ -131,7 +125,7 @@ export class BinaryElements {
     // the rest of a character the previous chunk began (a continuation byte is not ASCII either).
     if (end === 0 || !isAscii(bytes.subarray(0, end))) return 0;
     this.takePendingText(parser);
-    capture.ascii(bytes.subarray(0, end));
+    capture.text(bytes.toString('latin1', 0, end));
     return end;
   }
 
@@ -172,24 +166,11 @@ class Base64Capture implements CaptureSink {
   text(text: string): void {
     if (this.failed || this.depth !== 1) return;
     try {
-      this.write(this.decoder.push(text));
+      const bytes = this.decoder.push(text);
+      if (bytes !== undefined && bytes.length > 0) this.sink.write(bytes);
     } catch (error) {
       this.fault(error as Error);
     }
-  }
-
-  /** The element's text as ASCII bytes, straight from the response: never made a string whole. */
-  ascii(bytes: Buffer): void {
-    if (this.failed || this.depth !== 1) return;
-    try {
-      this.write(this.decoder.pushAscii(bytes, this.sink.copies === true));
-    } catch (error) {
-      this.fault(error as Error);
-    }
-  }
-
-  private write(bytes: Buffer | undefined): void {
-    if (bytes !== undefined && bytes.length > 0) this.sink.write(bytes);
   }
 
   close(_tag: XmlTag): void {

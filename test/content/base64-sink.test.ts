@@ -61,36 +61,6 @@ describe('Base64StreamDecoder', () => {
     expect(error).toMatchObject({ offset: 6 });
   });
 
-  test('pushAscii, from bytes cut in three anywhere, gives what push gives, into reused memory or new Buffers alike', () => {
-    const payload = PAYLOADS[7];
-    const text = payload.toString('base64');
-    const bytes = Buffer.from(text, 'latin1');
-    for (const reusable of [false, true]) {
-      for (let a = 0; a <= text.length; a++) for (let b = a; b <= text.length; b++) {
-        const decoder = new Base64StreamDecoder();
-        // Reused memory is only valid until the next call: copied at once, as a copying sink does.
-        const parts = [bytes.subarray(0, a), bytes.subarray(a, b), bytes.subarray(b)].map((piece) => Buffer.from(decoder.pushAscii(piece, reusable) ?? []));
-        expect(Buffer.concat([...parts, decoder.end() ?? Buffer.alloc(0)])).toEqual(payload);
-      }
-    }
-  });
-
-  test('pushAscii refuses what push refuses, at the same offset, and reads wrapped and padded text as push does', () => {
-    const decoder = new Base64StreamDecoder();
-    decoder.pushAscii(Buffer.from('AAAA'), true);
-    let error: unknown;
-    try {
-      decoder.pushAscii(Buffer.from('AA*A'), true);
-    } catch (caught) {
-      error = caught;
-    }
-    expect(error).toMatchObject({ name: 'InvalidBase64Error', offset: 6 });
-    const wrapped = `${PAYLOADS[6].toString('base64').replace(/(.{5})/g, '$1\r\n')}`;
-    const padded = new Base64StreamDecoder();
-    const parts = [wrapped.slice(0, 7), wrapped.slice(7)].map((piece) => Buffer.from(padded.pushAscii(Buffer.from(piece, 'latin1'), true) ?? []));
-    expect(Buffer.concat([...parts, padded.end() ?? Buffer.alloc(0)])).toEqual(PAYLOADS[6]);
-  });
-
   test('refuses misplaced padding and data after the padding', () => {
     for (const pieces of [['A==='], ['=AAA'], ['AB=C'], ['AB==', 'CD=='], ['AB=', '=C'], ['ABC=', '='], ['A']]) {
       expect(decodeError(...pieces)).toBeInstanceOf(InvalidBase64Error);

@@ -9,16 +9,12 @@ describe('FileSink', () => {
   beforeEach(() => { directory = mkdtempSync(path.join(tmpdir(), 'typed-ews-file-sink-')); });
   afterEach(() => rmSync(directory, { recursive: true, force: true }));
 
-  test('pieces written from one reused buffer (it copies them) make the whole file, with its length and SHA-256, across many blocks', async () => {
+  test('pieces of many sizes make the whole file, with its length and SHA-256, and no temporary file is left', async () => {
     const content = Buffer.from(Array.from({ length: 1_300_000 }, (_, i) => (i * 131 + 7) & 0xff));
     const sink = new FileSink(path.join(directory, 'item.bin'));
-    expect(sink.copies).toBe(true);
-    const reused = Buffer.alloc(70_001);
     for (let from = 0; from < content.length;) {
-      const length = Math.min(reused.length, content.length - from, 1 + (from % 50_000));
-      content.copy(reused, 0, from, from + length);
-      sink.write(reused.subarray(0, length));
-      reused.fill(0); // what the caller does with its memory once write() returned must not reach the file
+      const length = Math.min(70_001, content.length - from, 1 + (from % 50_000));
+      sink.write(Buffer.from(content.subarray(from, from + length)));
       from += length;
       const room = sink.waitForRoom();
       if (room) await room;
