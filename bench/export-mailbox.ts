@@ -46,7 +46,7 @@ const AUTH = `Basic ${Buffer.from('alice@contoso.com:Simulator-1').toString('bas
 
 async function startSimulatorProcess(): Promise<{ url: string; child: ChildProcess }> {
   const generate = ['--generate', String(ITEMS), '--attachment-every', String(LARGE_EVERY), '--attachment-mb', String(LARGE_MB)];
-  // Compiled (see `main`), the simulator runs as JavaScript too.
+  // Compiled (see runCompiled), the simulator runs as JavaScript too.
   const simulator = __filename.endsWith('.js') ? [path.join(__dirname, '../src/simulator/cli.js')] : ['-r', 'ts-node/register/transpile-only', path.join(__dirname, '../src/simulator/cli.ts')];
   const child = spawn(process.execPath, [...simulator, '--port', '0', '--no-validation', ...generate],
     { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, TS_NODE_TRANSPILE_ONLY: '1' } });
