@@ -134,6 +134,8 @@ function childCpuSeconds(pid: number | undefined): number | undefined {
 interface Phase {
   readonly seconds: number;
   readonly clientCpu: number;
+  /** The part of clientCpu spent in the kernel (socket reads, file writes, fsync). */
+  readonly clientSystemCpu: number;
   readonly simulatorCpu: number | undefined;
 }
 
@@ -145,15 +147,16 @@ async function measured<T>(child: ChildProcess, run: () => Promise<T>): Promise<
   if (process.env.BENCH_PHASE_MARKS) console.error(`phase ${Number(started / 1000n)} ${Number(process.hrtime.bigint() / 1000n)}`);
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const clientCpu = cpuSecondsSince(cpu);
+  const clientSystemCpu = process.cpuUsage(cpu).system / 1e6;
   const simulatorAfter = childCpuSeconds(child.pid);
   const simulatorCpu = simulatorBefore !== undefined && simulatorAfter !== undefined ? simulatorAfter - simulatorBefore : undefined;
-  return { result, phase: { seconds, clientCpu, simulatorCpu } };
+  return { result, phase: { seconds, clientCpu, clientSystemCpu, simulatorCpu } };
 }
 
 /** "client CPU s, simulator CPU s of wall s": how busy each side was (near the wall time: it never waited). */
 function cpuLine(phase: Phase): string {
   const simulator = phase.simulatorCpu === undefined ? 'simulator CPU unknown' : `simulator CPU ${phase.simulatorCpu.toFixed(1)} s`;
-  return `client CPU ${phase.clientCpu.toFixed(1)} s, ${simulator}, of ${phase.seconds.toFixed(1)} s wall`;
+  return `client CPU ${phase.clientCpu.toFixed(1)} s (system ${phase.clientSystemCpu.toFixed(1)} s), ${simulator}, of ${phase.seconds.toFixed(1)} s wall`;
 }
 
 /** Client CPU per item ÷ simulator CPU per item, both measured over the same phase (same items). */
