@@ -11,12 +11,18 @@
  * 3. exportMailbox (sync pages, ExportItems through the batch layer, each item's data streamed into its
  *    file, manifest written), sampling RSS every 20 ms: the RSS after the first 1,000 items (10% when
  *    there are fewer than 10,000) versus the peak.
+ * Beside each phase's wall time it reports the CPU time of this process (the client, all its threads) and
+ * of the simulator child (/proc/<pid>/stat, Linux), and for phases 2 and 3 the client's CPU per item over
+ * the simulator's: on two cores, where the simulator needs one to serve at its floor rate, 80% of the floor
+ * is reachable when that ratio is at most 1.25. Unlike wall time, it holds on a machine other work loads.
+ * It runs compiled to JavaScript (see runCompiled); `--ts-node` keeps it under ts-node, as before.
+ * BENCH_PHASE_MARKS=1 prints each phase's start and end (µs, the clock of `node --cpu-prof`) to stderr.
  * Prints a Markdown section for bench/RESULTS.md.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import * as http from 'node:http';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import * as path from 'node:path';
 import { basicAuth } from '../src/client/auth';
 import { ExchangeClient } from '../src/client/exchange-client';
@@ -25,6 +31,7 @@ import { ItemBatches } from '../src/batch';
 import { exportMailbox } from '../src/export/export-mailbox';
 import { exportItemsTo, type ExportSink } from '../src/export/export-items';
 import { syncItems } from '../src/sync';
+import { transpileProject } from './build';
 
 const flag = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -39,7 +46,9 @@ const AUTH = `Basic ${Buffer.from('alice@contoso.com:Simulator-1').toString('bas
 
 async function startSimulatorProcess(): Promise<{ url: string; child: ChildProcess }> {
   const generate = ['--generate', String(ITEMS), '--attachment-every', String(LARGE_EVERY), '--attachment-mb', String(LARGE_MB)];
-  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', path.join(__dirname, '../src/simulator/cli.ts'), '--port', '0', '--no-validation', ...generate],
+  // Compiled (see runCompiled), the simulator runs as JavaScript too.
+  const simulator = __filename.endsWith('.js') ? [path.join(__dirname, '../src/simulator/cli.js')] : ['-r', 'ts-node/register/transpile-only', path.join(__dirname, '../src/simulator/cli.ts')];
+  const child = spawn(process.execPath, [...simulator, '--port', '0', '--no-validation', ...generate],
     { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, TS_NODE_TRANSPILE_ONLY: '1' } });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
@@ -83,7 +92,7 @@ async function servingRate(url: string, ids: string[]): Promise<{ seconds: numbe
 }
 
 /** exportItemsTo into sinks that hash and drop: the client's own rate, without the disk. */
-async function clientRate(client: ExchangeClient, ids: string[]): Promise<{ seconds: number; cpuSeconds: number; failed: number }> {
+async function clientRate(client: ExchangeClient, ids: string[]): Promise<{ failed: number }> {
   const batches = new ItemBatches(client, { batchSize: 50, concurrency: 3 });
   const hashingSink = (): ExportSink<string> => {
     const hash = createHash('sha256');
@@ -92,10 +101,8 @@ async function clientRate(client: ExchangeClient, ids: string[]): Promise<{ seco
     return { done, write: (bytes) => { hash.update(bytes); }, end: () => settle.resolve(hash.digest('hex')), fail: (error) => settle.reject(error), waitForRoom: () => undefined };
   };
   let failed = 0;
-  const started = process.hrtime.bigint();
-  const cpu = process.cpuUsage();
   for await (const record of exportItemsTo(batches, ids.map((Id) => ({ Id })), hashingSink, { windowSize: PAGE_SIZE })) if (!record.ok) failed++;
-  return { seconds: Number(process.hrtime.bigint() - started) / 1e9, cpuSeconds: cpuSecondsSince(cpu), failed };
+  return { failed };
 }
 
 /** This process's CPU time (user + system) since `start`: how much of the wall time the client itself used. */
@@ -104,15 +111,69 @@ function cpuSecondsSince(start: NodeJS.CpuUsage): number {
   return (used.user + used.system) / 1e6;
 }
 
+/** Clock ticks per second of /proc/<pid>/stat's times: 100 on every Linux this runs on (getconf CLK_TCK). */
+const CLOCK_TICKS = 100;
+
+/**
+ * The simulator child's CPU time so far (utime + stime, all its threads), from /proc (Linux); undefined
+ * elsewhere. With the client's own CPU time it makes the phases comparable on a machine other work loads.
+ */
+function childCpuSeconds(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'latin1');
+    // The command name (field 2) may hold spaces: count fields after its closing parenthesis.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS; // fields 14 and 15: utime, stime
+  } catch {
+    return undefined;
+  }
+}
+
+/** One phase's wall time and both sides' CPU time. */
+interface Phase {
+  readonly seconds: number;
+  readonly clientCpu: number;
+  /** The part of clientCpu spent in the kernel (socket reads, file writes, fsync). */
+  readonly clientSystemCpu: number;
+  readonly simulatorCpu: number | undefined;
+}
+
+async function measured<T>(child: ChildProcess, run: () => Promise<T>): Promise<{ result: T; phase: Phase }> {
+  const simulatorBefore = childCpuSeconds(child.pid);
+  const cpu = process.cpuUsage();
+  const started = process.hrtime.bigint();
+  const result = await run();
+  if (process.env.BENCH_PHASE_MARKS) console.error(`phase ${Number(started / 1000n)} ${Number(process.hrtime.bigint() / 1000n)}`);
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const clientCpu = cpuSecondsSince(cpu);
+  const clientSystemCpu = process.cpuUsage(cpu).system / 1e6;
+  const simulatorAfter = childCpuSeconds(child.pid);
+  const simulatorCpu = simulatorBefore !== undefined && simulatorAfter !== undefined ? simulatorAfter - simulatorBefore : undefined;
+  return { result, phase: { seconds, clientCpu, clientSystemCpu, simulatorCpu } };
+}
+
+/** "client CPU s, simulator CPU s of wall s": how busy each side was (near the wall time: it never waited). */
+function cpuLine(phase: Phase): string {
+  const simulator = phase.simulatorCpu === undefined ? 'simulator CPU unknown' : `simulator CPU ${phase.simulatorCpu.toFixed(1)} s`;
+  return `client CPU ${phase.clientCpu.toFixed(1)} s (system ${phase.clientSystemCpu.toFixed(1)} s), ${simulator}, of ${phase.seconds.toFixed(1)} s wall`;
+}
+
+/** Client CPU per item ÷ simulator CPU per item, both measured over the same phase (same items). */
+function cpuRatio(phase: Phase): string {
+  return phase.simulatorCpu === undefined || phase.simulatorCpu === 0 ? '—' : (phase.clientCpu / phase.simulatorCpu).toFixed(2);
+}
+
 async function main(): Promise<void> {
   const { url, child } = await startSimulatorProcess();
   const client = new ExchangeClient({ url, auth: basicAuth('alice@contoso.com', 'Simulator-1') });
   const directory = mkdtempSync(path.join(tmpdir(), 'typed-ews-bench-export-'));
+  const loadBefore = loadavg();
   try {
     const ids: string[] = [];
     for await (const page of syncItems(client, 'inbox')) for (const change of page.changes) if ('itemId' in change && change.itemId) ids.push(change.itemId.Id);
-    const floor = await servingRate(url, ids);
-    const alone = await clientRate(client, ids);
+    const floor = await measured(child, () => servingRate(url, ids));
+    const alone = await measured(child, () => clientRate(client, ids));
 
     global.gc?.();
     let peak = process.memoryUsage().rss;
@@ -120,29 +181,30 @@ async function main(): Promise<void> {
     let atBaseline: number | undefined;
     let exported = 0;
     const sampler = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rss); }, 20);
-    const started = process.hrtime.bigint();
-    const cpu = process.cpuUsage();
-    const summary = await exportMailbox(client, {
+    const exporting = await measured(child, () => exportMailbox(client, {
       directory, mailbox: 'alice@contoso.com', folders: ['inbox'], pageSize: PAGE_SIZE, batches: { batchSize: 50, concurrency: 3 },
       onProgress: (counts) => {
         exported = counts.items;
         if (atBaseline === undefined && exported >= baselineAfter) atBaseline = process.memoryUsage().rss;
       },
-    });
-    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    const cpuSeconds = cpuSecondsSince(cpu);
+    }));
+    const summary = exporting.result;
     clearInterval(sampler);
     peak = Math.max(peak, process.memoryUsage().rss);
     const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(0);
+    const floorRate = ids.length / floor.phase.seconds;
+    const perItem = (seconds: number | undefined, items: number) => (seconds === undefined ? '?' : (1000 * seconds / items).toFixed(2));
+    const load = (values: number[]) => values.map((v) => v.toFixed(2)).join(' ');
     console.log(`## Export of a mailbox (bench/export-mailbox.ts)\n`);
-    console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${mb(totalmem())} MB RAM, Node ${process.version}. Command: \`npm run bench:export -- --items ${ITEMS} --large-every ${LARGE_EVERY} --large-mb ${LARGE_MB} --page-size ${PAGE_SIZE}\`.\n`);
+    console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${mb(totalmem())} MB RAM, Node ${process.version}, load average ${load(loadBefore)} before → ${load(loadavg())} after. Command: \`npm run bench:export -- --items ${ITEMS} --large-every ${LARGE_EVERY} --large-mb ${LARGE_MB} --page-size ${PAGE_SIZE}\`.\n`);
     console.log(`| measure | value |\n| --- | --- |`);
     console.log(`| items (every ${LARGE_EVERY}th with a ${LARGE_MB} MB attachment) | ${summary.items} exported, ${summary.failed} failed, ${mb(summary.bytes)} MB of data |`);
-    console.log(`| simulator serving rate (node:http floor, answers unread) | ${(ids.length / floor.seconds).toFixed(0)} items/s, ${mb(floor.bytes / floor.seconds)} MB/s |`);
-    console.log(`| the client alone: exportItemsTo into a hashing sink (no disk) | ${(ids.length / alone.seconds).toFixed(0)} items/s (${(100 * floor.seconds / alone.seconds).toFixed(0)}% of the floor), ${alone.failed} failed; client CPU ${alone.cpuSeconds.toFixed(1)} s of ${alone.seconds.toFixed(1)} s |`);
-    console.log(`| exportMailbox (sync + ExportItems + files + manifest) | ${(summary.items / seconds).toFixed(0)} items/s (${(100 * (summary.items / seconds) / (ids.length / floor.seconds)).toFixed(0)}% of the floor); client CPU ${cpuSeconds.toFixed(1)} s of ${seconds.toFixed(1)} s |`);
+    console.log(`| simulator serving rate (node:http floor, answers unread) | ${floorRate.toFixed(0)} items/s, ${mb(floor.result.bytes / floor.phase.seconds)} MB/s; ${cpuLine(floor.phase)}; simulator ${perItem(floor.phase.simulatorCpu, ids.length)} ms CPU/item |`);
+    console.log(`| the client alone: exportItemsTo into a hashing sink (no disk) | ${(ids.length / alone.phase.seconds).toFixed(0)} items/s (${(100 * floor.phase.seconds / alone.phase.seconds).toFixed(0)}% of the floor), ${alone.result.failed} failed; ${cpuLine(alone.phase)} |`);
+    console.log(`| exportMailbox (sync + ExportItems + files + manifest) | ${(summary.items / exporting.phase.seconds).toFixed(0)} items/s (${(100 * (summary.items / exporting.phase.seconds) / floorRate).toFixed(0)}% of the floor); ${cpuLine(exporting.phase)} |`);
+    console.log(`| CPU per item, client ÷ simulator (≤ 1.25: 80% of the floor is reachable on two cores) | client alone ${perItem(alone.phase.clientCpu, ids.length)} ÷ ${perItem(alone.phase.simulatorCpu, ids.length)} ms = **${cpuRatio(alone.phase)}**; exportMailbox ${perItem(exporting.phase.clientCpu, summary.items)} ÷ ${perItem(exporting.phase.simulatorCpu, summary.items)} ms = **${cpuRatio(exporting.phase)}** |`);
     console.log(`| RSS after the first ${baselineAfter} items → peak | ${mb(atBaseline ?? 0)} MB → ${mb(peak)} MB (${(peak / (atBaseline ?? peak)).toFixed(2)}×) |`);
-    console.log(`| time | export ${seconds.toFixed(1)} s, client alone ${alone.seconds.toFixed(1)} s, floor ${floor.seconds.toFixed(1)} s |`);
+    console.log(`| time | export ${exporting.phase.seconds.toFixed(1)} s, client alone ${alone.phase.seconds.toFixed(1)} s, floor ${floor.phase.seconds.toFixed(1)} s |`);
   } finally {
     client.close();
     child.kill();
@@ -150,7 +212,24 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: Error) => {
-  console.error(error);
-  process.exitCode = 1;
-});
+/**
+ * Run through ts-node (`npm run bench:export`), the bench compiles the project (bench/build.ts) and runs
+ * itself and the simulator as JavaScript, as users run the SDK: ts-node would keep the TypeScript
+ * compiler in both heaps, and every mark-compact of the client would walk it.
+ */
+function runCompiled(): void {
+  const root = path.join(__dirname, '..');
+  const buildRoot = path.join(root, 'bench', '.out', 'build');
+  transpileProject(root, buildRoot);
+  const compiled = path.join(buildRoot, 'bench', 'export-mailbox.js');
+  const run = spawnSync(process.execPath, ['--expose-gc', ...process.execArgv.filter((flag) => flag.startsWith('--cpu-prof')), compiled, ...process.argv.slice(2)], { stdio: 'inherit' });
+  process.exitCode = run.status ?? 1;
+}
+
+if (__filename.endsWith('.ts') && !process.argv.includes('--ts-node')) runCompiled();
+else {
+  main().catch((error: Error) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
+}
