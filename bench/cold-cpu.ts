@@ -12,12 +12,8 @@ import { transpileProject } from './build';
 import { runColdChild, type ColdCell } from './cold';
 import { CLIENTS, SCENARIOS, type ClientName, type ScenarioName } from './clients/bench-client';
 import { startCannedServer } from './server/canned-server';
+import { option } from './options';
 import { median } from './stats';
-
-function option(argv: readonly string[], name: string, fallback: string): string {
-  const at = argv.indexOf(name);
-  return at >= 0 && argv[at + 1] !== undefined ? argv[at + 1] : fallback;
-}
 
 function parseCell(spec: string): { client: ClientName; scenario: ScenarioName; count: number } {
   const [client, scenario, count] = spec.split(':');

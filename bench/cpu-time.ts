@@ -17,6 +17,7 @@ import { expectedOutcome } from './cells';
 import { scenarioResponse } from './fixtures/exchange-responses';
 import { peakRssKiB } from './peak-rss';
 import { startCannedServer } from './server/canned-server';
+import { option } from './options';
 import { median } from './stats';
 
 const CLIENTS = ['saxes floor', 'saxes floor (xmlns)', 'typed-ews stream', 'typed-ews'] as const satisfies readonly ClientName[];
@@ -84,11 +85,6 @@ async function measure(cell: CpuCell): Promise<CpuMeasurement> {
   }
   client.close();
   return { cpuMs: median(cpu), wallMs: median(wall), rssKiB: peakRssKiB() };
-}
-
-function option(argv: readonly string[], name: string, fallback: string): string {
-  const at = argv.indexOf(name);
-  return at >= 0 && argv[at + 1] !== undefined ? argv[at + 1] : fallback;
 }
 
 async function main(argv: string[]): Promise<void> {

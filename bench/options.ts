@@ -118,3 +118,9 @@ function clientList(text: string): ClientName[] {
   for (const name of names) if (!(known as readonly string[]).includes(name)) throw new Error(`--clients: unknown client ${name}; known: ${known.join(', ')}`);
   return known.filter((client) => client === 'saxes floor' || names.includes(client));
 }
+
+/** The value after `name` on a plain command line (`--rounds 5`), or `fallback`. */
+export function option(argv: readonly string[], name: string, fallback: string): string {
+  const at = argv.indexOf(name);
+  return at >= 0 && argv[at + 1] !== undefined ? argv[at + 1] : fallback;
+}

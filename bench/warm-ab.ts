@@ -12,12 +12,10 @@ import path from 'node:path';
 import { transpileProject } from './build';
 import type { BenchClient, ScenarioName, TimedCall } from './clients/bench-client';
 import { scenarioResponse } from './fixtures/exchange-responses';
+import { option as optionIn } from './options';
 import { median } from './stats';
 
-function option(name: string, fallback: string): string {
-  const at = process.argv.indexOf(name);
-  return at >= 0 && process.argv[at + 1] !== undefined ? process.argv[at + 1] : fallback;
-}
+const option = (name: string, fallback: string): string => optionIn(process.argv, name, fallback);
 
 type Variant = 'stream' | 'call' | 'batches';
 

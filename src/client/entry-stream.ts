@@ -114,8 +114,11 @@ export class EntryStream<T, R> implements AsyncGenerator<T, R, undefined> {
   }
 
   /** Reads until an entry is ready, the body ends (the return value), or a failure is final. */
-  private async advance(): Promise<IteratorResult<T, R>> {
-    this.running = true;
+  private advance(): Promise<IteratorResult<T, R>> {
+    return this.exclusive(() => this.readOn());
+  }
+
+  private async readOn(): Promise<IteratorResult<T, R>> {
     this.phase = READING;
     try {
       for (;;) {
@@ -137,8 +140,6 @@ export class EntryStream<T, R> implements AsyncGenerator<T, R, undefined> {
     } catch (error) {
       this.finish();
       throw error;
-    } finally {
-      this.release();
     }
   }
 

@@ -53,14 +53,20 @@ export function encodeFacts(entries: Iterable<readonly [string, VersionFact]>): 
   return [...entries].map(([name, fact]) => `${name}:${typeof fact === 'number' ? fact : `${fact[0]}-${fact[1]}`}`).join(FACT_SEPARATOR);
 }
 
+/** One encoded fact (`3` or `2-5`); undefined for text that is no fact. */
+function parseFact(text: string): VersionFact | undefined {
+  const match = /^(\d+)(?:-(\d+))?$/.exec(text);
+  if (!match) return undefined;
+  return match[2] === undefined ? Number(match[1]) : [Number(match[1]), Number(match[2])];
+}
+
 export function decodeFacts(text: string): Map<string, VersionFact> {
   const facts = new Map<string, VersionFact>();
   if (!text) return facts;
   for (const entry of text.split(FACT_SEPARATOR)) {
     const colon = entry.lastIndexOf(':');
-    const fact = entry.slice(colon + 1);
-    const dash = fact.indexOf('-');
-    facts.set(entry.slice(0, colon), dash < 0 ? Number(fact) : [Number(fact.slice(0, dash)), Number(fact.slice(dash + 1))]);
+    const fact = parseFact(entry.slice(colon + 1));
+    if (fact !== undefined) facts.set(entry.slice(0, colon), fact);
   }
   return facts;
 }
@@ -129,8 +135,8 @@ export function searchFacts(text: string, name: string): VersionFact | undefined
     let end = text.indexOf(FACT_SEPARATOR, start);
     if (end < 0) end = text.length;
     // `a:` also begins the entry of a name `a:b`, whose remainder is no fact: look further.
-    const fact = /^(\d+)(?:-(\d+))?$/.exec(text.slice(start, end));
-    if (fact) return fact[2] === undefined ? Number(fact[1]) : [Number(fact[1]), Number(fact[2])];
+    const fact = parseFact(text.slice(start, end));
+    if (fact !== undefined) return fact;
     from = start;
     start = -1;
   }
