@@ -144,7 +144,7 @@ describe('HttpTransport failures', () => {
     expect(error).toBeInstanceOf(EwsTimeoutError);
     expect(error).toMatchObject({ timeoutMs: 300, requestSent: true, retryable: true, outcomeUnknown: true });
     expect(error.message).toBe('No complete response within 300 ms; the request had been sent, so the server may have processed it');
-    expect(Date.now() - started).toBeLessThan(2000);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(299); // not before its time; jest's timeout catches a hang
   });
 
   it('times out while the body is streaming: the body fails with EwsTimeoutError', async () => {
@@ -199,10 +199,9 @@ describe('HttpTransport failures', () => {
   });
 
   it('an AbortSignal fired while waiting for the answer rejects with EwsAbortError, request sent', async () => {
-    const server = await loopback.serve(() => undefined);
-    const transport = loopback.connect();
     const controller = new AbortController();
-    setTimeout(() => controller.abort(), 100);
+    const server = await loopback.serve(() => controller.abort()); // fired once the server holds the request
+    const transport = loopback.connect();
     const error = await rejectionOf(transport.send(request(server.url, { signal: controller.signal })));
     expect(error).toBeInstanceOf(EwsAbortError);
     expect(error).toMatchObject({ requestSent: true, outcomeUnknown: true });
