@@ -6,13 +6,16 @@
  * (`--generate`). Then, in this process:
  * 1. the simulator's own serving rate: ExportItems of every id, 50 a request, 3 in flight, over node:http
  *    with prebuilt request bodies and the answers discarded unread (the floor: what the server can serve);
- * 2. the client alone: exportItemsTo of every id into a sink that only hashes (same chunks and slots, no
- *    disk): what the SDK's reading and decoding can take;
- * 3. exportMailbox (sync pages, ExportItems through the batch layer, each item's data streamed into its
+ * 2. the client alone: exportItemsTo of every id into a sink that only counts (same chunks and slots, no
+ *    disk): what the SDK's reading and decoding can take; then again into a sink that computes the
+ *    SHA-256 the manifest records;
+ * 3. the disk floor: the same answers over node:http, their decoded share of bytes written into as many
+ *    files, renamed and fsynced page by page, with no SDK: what this machine's disk allows such an export;
+ * 4. exportMailbox (sync pages, ExportItems through the batch layer, each item's data streamed into its
  *    file, manifest written), sampling RSS every 20 ms: the RSS after the first 1,000 items (10% when
  *    there are fewer than 10,000) versus the peak.
  * Beside each phase's wall time it reports the CPU time of this process (the client, all its threads) and
- * of the simulator child (/proc/<pid>/stat, Linux), and for phases 2 and 3 the client's CPU per item over
+ * of the simulator child (/proc/<pid>/stat, Linux), and for phases 2 and 4 the client's CPU per item over
  * the simulator's: on two cores, where the simulator needs one to serve at its floor rate, 80% of the floor
  * is reachable when that ratio is at most 1.25. Unlike wall time, it holds on a machine other work loads.
  * It runs compiled to JavaScript (see runCompiled); `--ts-node` keeps it under ts-node, as before.
@@ -20,7 +23,8 @@
  * Prints a Markdown section for bench/RESULTS.md.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { rename, writeFile } from 'node:fs/promises';
 import * as http from 'node:http';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import * as path from 'node:path';
@@ -30,6 +34,7 @@ import { createHash } from 'node:crypto';
 import { ItemBatches } from '../src/batch';
 import { exportMailbox } from '../src/export/export-mailbox';
 import { exportItemsTo, type ExportSink } from '../src/export/export-items';
+import { syncFiles } from '../src/content/file-sink';
 import { syncItems } from '../src/sync';
 import { transpileProject } from './build';
 
@@ -62,46 +67,103 @@ async function startSimulatorProcess(): Promise<{ url: string; child: ChildProce
   return { url, child };
 }
 
-/** The floor: ExportItems bodies built in advance, sent with node:http, answers counted and dropped. */
-async function servingRate(url: string, ids: string[]): Promise<{ seconds: number; bytes: number }> {
+/** ExportItems bodies of 50 ids each, built in advance. */
+function exportBodies(ids: readonly string[]): string[] {
   const bodies: string[] = [];
   for (let i = 0; i < ids.length; i += 50) {
     const itemIds = ids.slice(i, i + 50).map((id) => `<t:ItemId Id="${id}"/>`).join('');
     bodies.push(`<?xml version="1.0" encoding="utf-8"?><soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/" xmlns:t="http://schemas.microsoft.com/exchange/services/2006/types" xmlns:m="http://schemas.microsoft.com/exchange/services/2006/messages"><soap:Header><t:RequestServerVersion Version="Exchange2013_SP1"/></soap:Header><soap:Body><m:ExportItems><m:ItemIds>${itemIds}</m:ItemIds></m:ExportItems></soap:Body></soap:Envelope>`);
   }
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 3 });
+  return bodies;
+}
+
+/**
+ * Sends `bodies` with node:http, 3 in flight, and hands each whole answer to `take` with the index of
+ * its body (the floor drops it).
+ * Resolves with the bytes received once every answer is taken.
+ */
+async function sendAll(url: string, bodies: readonly string[], agent: http.Agent, take?: (answer: Buffer[], index: number) => Promise<void>): Promise<number> {
   let bytes = 0;
-  const started = process.hrtime.bigint();
   let next = 0;
   const worker = async () => {
     while (next < bodies.length) {
-      const body = bodies[next++];
-      await new Promise<void>((resolve, reject) => {
+      const index = next++;
+      const body = bodies[index];
+      const answer = await new Promise<Buffer[]>((resolve, reject) => {
+        const chunks: Buffer[] = [];
         const request = http.request(url, { method: 'POST', agent, headers: { 'content-type': 'text/xml; charset=utf-8', authorization: AUTH } }, (response) => {
-          response.on('data', (chunk: Buffer) => { bytes += chunk.length; });
-          response.on('end', () => (response.statusCode === 200 ? resolve() : reject(new Error(`HTTP ${response.statusCode}`))));
+          response.on('data', (chunk: Buffer) => {
+            bytes += chunk.length;
+            if (take) chunks.push(chunk);
+          });
+          response.on('end', () => (response.statusCode === 200 ? resolve(chunks) : reject(new Error(`HTTP ${response.statusCode}`))));
         });
         request.on('error', reject);
         request.end(body);
       });
+      await take?.(answer, index);
     }
   };
   await Promise.all([worker(), worker(), worker()]);
-  agent.destroy();
-  return { seconds: Number(process.hrtime.bigint() - started) / 1e9, bytes };
+  return bytes;
 }
 
-/** exportItemsTo into sinks that hash and drop: the client's own rate, without the disk. */
-async function clientRate(client: ExchangeClient, ids: string[]): Promise<{ failed: number }> {
+/** The floor: what the server can serve, the answers counted and dropped unread. */
+async function servingRate(url: string, ids: string[]): Promise<{ bytes: number }> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 3 });
+  const bytes = await sendAll(url, exportBodies(ids), agent);
+  agent.destroy();
+  return { bytes };
+}
+
+/**
+ * The disk floor: what this machine allows an export that keeps the same promises, with no SDK and no
+ * parsing. Page by page, as exportMailbox goes, the same answers are received and ¾ of each answer's bytes
+ * (what base64 decodes to) are written into as many files as it has items, each to a temporary name and
+ * renamed, then the page's files are fsynced before the next page starts.
+ */
+async function writeAsDiskFloor(url: string, ids: string[], directory: string): Promise<{ bytes: number }> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 3 });
+  let bytes = 0;
+  let fileNumber = 0;
+  for (let start = 0; start < ids.length; start += PAGE_SIZE) {
+    const page = ids.slice(start, start + PAGE_SIZE);
+    const files: string[] = [];
+    bytes += await sendAll(url, exportBodies(page), agent, async (answer, index) => {
+      const data = Buffer.concat(answer);
+      const itemCount = Math.min(50, page.length - index * 50);
+      const part = Math.floor(data.length * 3 / 4 / itemCount);
+      await Promise.all(Array.from({ length: itemCount }, async (_, i) => {
+        const file = path.join(directory, `floor-${fileNumber++}`);
+        await writeFile(`${file}.tmp`, data.subarray(i * part, (i + 1) * part));
+        await rename(`${file}.tmp`, file);
+        files.push(file);
+      }));
+    });
+    await syncFiles(files);
+  }
+  agent.destroy();
+  return { bytes };
+}
+
+/**
+ * exportItemsTo into sinks that drop the bytes: the client's own rate, without the disk. A counting sink
+ * measures the SDK's reading and decoding alone; a hashing sink adds the SHA-256 the manifest records.
+ */
+async function clientRate(client: ExchangeClient, ids: string[], sink: 'counting' | 'hashing'): Promise<{ failed: number }> {
   const batches = new ItemBatches(client, { batchSize: 50, concurrency: 3 });
-  const hashingSink = (): ExportSink<string> => {
-    const hash = createHash('sha256');
+  const sinkFor = (): ExportSink<string> => {
+    const hash = sink === 'hashing' ? createHash('sha256') : undefined;
+    let bytes = 0;
     let settle!: { resolve: (digest: string) => void; reject: (error: Error) => void };
     const done = new Promise<string>((resolve, reject) => { settle = { resolve, reject }; });
-    return { done, write: (bytes) => { hash.update(bytes); }, end: () => settle.resolve(hash.digest('hex')), fail: (error) => settle.reject(error), waitForRoom: () => undefined };
+    return {
+      done, write: (chunk) => { bytes += chunk.length; hash?.update(chunk); },
+      end: () => settle.resolve(hash?.digest('hex') ?? String(bytes)), fail: (error) => settle.reject(error), waitForRoom: () => undefined,
+    };
   };
   let failed = 0;
-  for await (const record of exportItemsTo(batches, ids.map((Id) => ({ Id })), hashingSink, { windowSize: PAGE_SIZE })) if (!record.ok) failed++;
+  for await (const record of exportItemsTo(batches, ids.map((Id) => ({ Id })), sinkFor, { windowSize: PAGE_SIZE })) if (!record.ok) failed++;
   return { failed };
 }
 
@@ -173,7 +235,12 @@ async function main(): Promise<void> {
     const ids: string[] = [];
     for await (const page of syncItems(client, 'inbox')) for (const change of page.changes) if ('itemId' in change && change.itemId) ids.push(change.itemId.Id);
     const floor = await measured(child, () => servingRate(url, ids));
-    const alone = await measured(child, () => clientRate(client, ids));
+    const alone = await measured(child, () => clientRate(client, ids, 'counting'));
+    const hashing = await measured(child, () => clientRate(client, ids, 'hashing'));
+    // Its files stay until the end: deleted, they would hand the export page-cache memory already mapped.
+    const floorDirectory = path.join(directory, 'disk-floor');
+    mkdirSync(floorDirectory);
+    const diskFloor = await measured(child, () => writeAsDiskFloor(url, ids, floorDirectory));
 
     global.gc?.();
     let peak = process.memoryUsage().rss;
@@ -182,7 +249,7 @@ async function main(): Promise<void> {
     let exported = 0;
     const sampler = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rss); }, 20);
     const exporting = await measured(child, () => exportMailbox(client, {
-      directory, mailbox: 'alice@contoso.com', folders: ['inbox'], pageSize: PAGE_SIZE, batches: { batchSize: 50, concurrency: 3 },
+      directory: path.join(directory, 'export'), mailbox: 'alice@contoso.com', folders: ['inbox'], pageSize: PAGE_SIZE, batches: { batchSize: 50, concurrency: 3 },
       onProgress: (counts) => {
         exported = counts.items;
         if (atBaseline === undefined && exported >= baselineAfter) atBaseline = process.memoryUsage().rss;
@@ -200,11 +267,15 @@ async function main(): Promise<void> {
     console.log(`| measure | value |\n| --- | --- |`);
     console.log(`| items (every ${LARGE_EVERY}th with a ${LARGE_MB} MB attachment) | ${summary.items} exported, ${summary.failed} failed, ${mb(summary.bytes)} MB of data |`);
     console.log(`| simulator serving rate (node:http floor, answers unread) | ${floorRate.toFixed(0)} items/s, ${mb(floor.result.bytes / floor.phase.seconds)} MB/s; ${cpuLine(floor.phase)}; simulator ${perItem(floor.phase.simulatorCpu, ids.length)} ms CPU/item |`);
-    console.log(`| the client alone: exportItemsTo into a hashing sink (no disk) | ${(ids.length / alone.phase.seconds).toFixed(0)} items/s (${(100 * floor.phase.seconds / alone.phase.seconds).toFixed(0)}% of the floor), ${alone.result.failed} failed; ${cpuLine(alone.phase)} |`);
-    console.log(`| exportMailbox (sync + ExportItems + files + manifest) | ${(summary.items / exporting.phase.seconds).toFixed(0)} items/s (${(100 * (summary.items / exporting.phase.seconds) / floorRate).toFixed(0)}% of the floor); ${cpuLine(exporting.phase)} |`);
-    console.log(`| CPU per item, client ÷ simulator (≤ 1.25: 80% of the floor is reachable on two cores) | client alone ${perItem(alone.phase.clientCpu, ids.length)} ÷ ${perItem(alone.phase.simulatorCpu, ids.length)} ms = **${cpuRatio(alone.phase)}**; exportMailbox ${perItem(exporting.phase.clientCpu, summary.items)} ÷ ${perItem(exporting.phase.simulatorCpu, summary.items)} ms = **${cpuRatio(exporting.phase)}** |`);
+    console.log(`| the client alone: exportItemsTo into a sink that counts (the SDK's reading and decoding, no disk) | ${(ids.length / alone.phase.seconds).toFixed(0)} items/s (**${(100 * floor.phase.seconds / alone.phase.seconds).toFixed(0)}% of the floor**), ${alone.result.failed} failed; ${cpuLine(alone.phase)} |`);
+    console.log(`| the client with the manifest's hash: exportItemsTo into a sink that computes SHA-256 (no disk) | ${(ids.length / hashing.phase.seconds).toFixed(0)} items/s (${(100 * floor.phase.seconds / hashing.phase.seconds).toFixed(0)}% of the floor), ${hashing.result.failed} failed; ${cpuLine(hashing.phase)} |`);
+    const diskFloorRate = ids.length / diskFloor.phase.seconds;
+    console.log(`| the disk floor: the same answers over node:http, ¾ of their bytes into as many files, renamed, fsynced per page of ${PAGE_SIZE} (no SDK) | ${diskFloorRate.toFixed(0)} items/s (${(100 * diskFloorRate / floorRate).toFixed(0)}% of the floor); ${cpuLine(diskFloor.phase)} |`);
+    const exportRate = summary.items / exporting.phase.seconds;
+    console.log(`| exportMailbox (sync + ExportItems + files + manifest) | ${exportRate.toFixed(0)} items/s (${(100 * exportRate / floorRate).toFixed(0)}% of the floor, **${(100 * exportRate / diskFloorRate).toFixed(0)}% of the disk floor**); ${cpuLine(exporting.phase)} |`);
+    console.log(`| CPU per item, client ÷ simulator (≤ 1.25: 80% of the floor is reachable on two cores) | client alone ${perItem(alone.phase.clientCpu, ids.length)} ÷ ${perItem(alone.phase.simulatorCpu, ids.length)} ms = **${cpuRatio(alone.phase)}**; with the hash ${perItem(hashing.phase.clientCpu, ids.length)} ÷ ${perItem(hashing.phase.simulatorCpu, ids.length)} ms = ${cpuRatio(hashing.phase)}; exportMailbox ${perItem(exporting.phase.clientCpu, summary.items)} ÷ ${perItem(exporting.phase.simulatorCpu, summary.items)} ms = **${cpuRatio(exporting.phase)}** |`);
     console.log(`| RSS after the first ${baselineAfter} items → peak | ${mb(atBaseline ?? 0)} MB → ${mb(peak)} MB (${(peak / (atBaseline ?? peak)).toFixed(2)}×) |`);
-    console.log(`| time | export ${exporting.phase.seconds.toFixed(1)} s, client alone ${alone.phase.seconds.toFixed(1)} s, floor ${floor.phase.seconds.toFixed(1)} s |`);
+    console.log(`| time | export ${exporting.phase.seconds.toFixed(1)} s, disk floor ${diskFloor.phase.seconds.toFixed(1)} s, client alone ${alone.phase.seconds.toFixed(1)} s (with the hash ${hashing.phase.seconds.toFixed(1)} s), floor ${floor.phase.seconds.toFixed(1)} s |`);
   } finally {
     client.close();
     child.kill();
