@@ -96,11 +96,16 @@ describe('responses that are errors', () => {
   });
 
   it('503 with Retry-After as an HTTP-date is throttling with the time left until that date', async () => {
-    const error = await failureOf(503, { 'Retry-After': new Date(Date.now() + 10_000).toUTCString() });
+    const before = Date.now();
+    const date = new Date(before + 10_000);
+    const error = await failureOf(503, { 'Retry-After': date.toUTCString() });
+    const after = Date.now();
     expect(error).toBeInstanceOf(EwsThrottledError);
     const { retryAfterMs } = error as EwsThrottledError;
-    expect(retryAfterMs).toBeGreaterThan(8_000);
-    expect(retryAfterMs).toBeLessThanOrEqual(10_000);
+    // An HTTP-date has whole seconds: the date sent is up to 1 s before `date`, read between before and after.
+    const sent = Math.floor(date.getTime() / 1000) * 1000;
+    expect(retryAfterMs).toBeGreaterThanOrEqual(sent - after);
+    expect(retryAfterMs).toBeLessThanOrEqual(sent - before);
   });
 
   it('500 with an HTML page is a server error showing the content type and the first 200 characters', async () => {
