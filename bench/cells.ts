@@ -1,5 +1,5 @@
 /** What one child process measures, and what it reports back. Shared by the parent and the child. */
-import type { ClientName, Outcome, ScenarioName } from './clients/bench-client';
+import { CLIENTS, SCENARIOS, type ClientName, type Outcome, type ScenarioName } from './clients/bench-client';
 import { isMissing } from './fixtures/workload';
 
 export const REQUEST_BUILDERS = ['string template', 'typed-ews writer', 'xmlbuilder2'] as const;
@@ -9,6 +9,12 @@ export interface Repetitions {
   /** Untimed calls first (JIT, lazily compiled descriptors, connection set-up); the first one is reported as "first call". */
   readonly warmup: number;
   readonly timed: number;
+}
+
+/** The parts of a `client:scenario:N` spec (e.g. `typed-ews:getItem:100`) as a cell's fields; undefined when one is not known. */
+export function cellOf(client: string | undefined, scenario: string | undefined, count: string | undefined): { client: ClientName; scenario: ScenarioName; count: number } | undefined {
+  if (!(CLIENTS as readonly (string | undefined)[]).includes(client) || !(SCENARIOS as readonly (string | undefined)[]).includes(scenario) || !Number.isInteger(Number(count))) return undefined;
+  return { client: client as ClientName, scenario: scenario as ScenarioName, count: Number(count) };
 }
 
 /** One client calling one scenario, over loopback HTTP or with the response handed over from memory. */

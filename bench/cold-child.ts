@@ -6,6 +6,7 @@
  */
 import path from 'node:path';
 import type { ColdCell, ColdMeasurement } from './cold';
+import { cpuMsSince } from './cpu-clock';
 
 /** Client modules by name; required inside main() so that the clock covers loading them. */
 function load(cell: ColdCell): import('./clients/bench-client').BenchClient {
@@ -27,13 +28,10 @@ async function main(): Promise<void> {
   const call = client.prepare(cell.scenario, cell.count, { kind: 'http', url: `${cell.server}/ews/${cell.scenario}/${cell.count}` });
   const callStart = performance.now();
   const cpuBeforeCall = process.cpuUsage();
-  const callCpuStart = cpuBeforeCall.user + cpuBeforeCall.system;
   const outcome = await call();
   const callEnd = performance.now();
-  const cpu = process.cpuUsage();
   const measurement: ColdMeasurement = {
-    loadMs: callStart - loadStart, callMs: callEnd - callStart, outcome,
-    cpuMs: (cpu.user + cpu.system) / 1000, callCpuMs: (cpu.user + cpu.system - callCpuStart) / 1000,
+    loadMs: callStart - loadStart, callMs: callEnd - callStart, outcome, cpuMs: cpuMsSince(), callCpuMs: cpuMsSince(cpuBeforeCall),
   };
   process.stdout.write(`${JSON.stringify(measurement)}\n`, () => process.exit(0));
 }

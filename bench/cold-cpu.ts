@@ -10,17 +10,17 @@
 import path from 'node:path';
 import { transpileProject } from './build';
 import { runColdChild, type ColdCell } from './cold';
-import { CLIENTS, SCENARIOS, type ClientName, type ScenarioName } from './clients/bench-client';
+import { cellOf } from './cells';
+import type { ClientName, ScenarioName } from './clients/bench-client';
 import { startCannedServer } from './server/canned-server';
 import { option } from './options';
 import { median } from './stats';
 
 function parseCell(spec: string): { client: ClientName; scenario: ScenarioName; count: number } {
   const [client, scenario, count] = spec.split(':');
-  if (!(CLIENTS as readonly string[]).includes(client) || !(SCENARIOS as readonly string[]).includes(scenario) || !Number.isInteger(Number(count))) {
-    throw new Error(`--cells: expected client:scenario:N, e.g. typed-ews:getItem:100; got ${spec}`);
-  }
-  return { client: client as ClientName, scenario: scenario as ScenarioName, count: Number(count) };
+  const cell = cellOf(client, scenario, count);
+  if (!cell) throw new Error(`--cells: expected client:scenario:N, e.g. typed-ews:getItem:100; got ${spec}`);
+  return cell;
 }
 
 async function main(argv: string[]): Promise<void> {

@@ -19,6 +19,7 @@ import { peakRssKiB } from './peak-rss';
 import { startCannedServer } from './server/canned-server';
 import { option } from './options';
 import { median } from './stats';
+import { cpuMsSince } from './cpu-clock';
 
 const CLIENTS = ['saxes floor', 'saxes floor (xmlns)', 'typed-ews stream', 'typed-ews'] as const satisfies readonly ClientName[];
 /** With `--batches`: ItemBatches too, where it has the scenario (see `measures`). */
@@ -76,10 +77,10 @@ async function measure(cell: CpuCell): Promise<CpuMeasurement> {
     const startedAt = performance.now();
     const outcome = await call();
     const elapsed = performance.now() - startedAt;
-    const used = process.cpuUsage(started);
+    const cpuMs = cpuMsSince(started);
     if (outcome.items !== expected.items || outcome.errors !== expected.errors) throw new Error(`${cell.client} saw ${JSON.stringify(outcome)}, expected ${JSON.stringify(expected)}`);
     if (run >= cell.warmup) {
-      cpu.push((used.user + used.system) / 1000);
+      cpu.push(cpuMs);
       wall.push(elapsed);
     }
   }

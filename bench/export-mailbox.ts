@@ -37,11 +37,10 @@ import { exportItemsTo, type ExportSink } from '../src/export/export-items';
 import { syncFiles } from '../src/content/file-sink';
 import { syncItems } from '../src/sync';
 import { transpileProject } from './build';
+import { cpuMsSince } from './cpu-clock';
+import { option } from './options';
 
-const flag = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-};
+const flag = (name: string, fallback: number): number => Number(option(process.argv, `--${name}`, String(fallback)));
 const ITEMS = flag('items', 2000);
 const LARGE_EVERY = flag('large-every', 10);
 const LARGE_MB = flag('large-mb', 1);
@@ -167,12 +166,6 @@ async function clientRate(client: ExchangeClient, ids: string[], sink: 'counting
   return { failed };
 }
 
-/** This process's CPU time (user + system) since `start`: how much of the wall time the client itself used. */
-function cpuSecondsSince(start: NodeJS.CpuUsage): number {
-  const used = process.cpuUsage(start);
-  return (used.user + used.system) / 1e6;
-}
-
 /** Clock ticks per second of /proc/<pid>/stat's times: 100 on every Linux this runs on (getconf CLK_TCK). */
 const CLOCK_TICKS = 100;
 
@@ -208,7 +201,7 @@ async function measured<T>(child: ChildProcess, run: () => Promise<T>): Promise<
   const result = await run();
   if (process.env.BENCH_PHASE_MARKS) console.error(`phase ${Number(started / 1000n)} ${Number(process.hrtime.bigint() / 1000n)}`);
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  const clientCpu = cpuSecondsSince(cpu);
+  const clientCpu = cpuMsSince(cpu) / 1000;
   const clientSystemCpu = process.cpuUsage(cpu).system / 1e6;
   const simulatorAfter = childCpuSeconds(child.pid);
   const simulatorCpu = simulatorBefore !== undefined && simulatorAfter !== undefined ? simulatorAfter - simulatorBefore : undefined;

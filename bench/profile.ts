@@ -7,8 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { transpileProject } from './build';
 import { runNode } from './child-process';
-import { CLIENTS, SCENARIOS, type ClientName, type ScenarioName } from './clients/bench-client';
-import type { CallCell } from './cells';
+import { cellOf, type CallCell } from './cells';
 import { startCannedServer } from './server/canned-server';
 import { STARTUP_TARGETS } from './startup';
 
@@ -22,15 +21,15 @@ export async function profileCell(spec: string, root: string, log: (line: string
   const [client, scenario, count, transport = 'http'] = spec.split(':');
   if (client === 'startup') return requireTimes(scenario, root);
   if (client === 'cold') return profileColdCell(spec.split(':').slice(1), root, log);
-  if (!(CLIENTS as readonly string[]).includes(client) || !(SCENARIOS as readonly string[]).includes(scenario)
-    || !Number.isInteger(Number(count)) || (transport !== 'http' && transport !== 'memory')) {
+  const cell = cellOf(client, scenario, count);
+  if (!cell || (transport !== 'http' && transport !== 'memory')) {
     throw new Error(`--profile: expected client:scenario:N[:http|memory], e.g. typed-ews:getItem:10000; got ${spec}`);
   }
   const name = `${client.replace(/\W+/g, '-')}-${scenario}-${count}-${transport}-${Date.now()}.cpuprofile`;
   const run = await profiledChild(root, name, () => ['--expose-gc'], 'child.js', 20 * 60_000, (server): CallCell => ({
-    kind: 'call', client: client as ClientName, scenario: scenario as ScenarioName, count: Number(count), transport,
+    kind: 'call', ...cell, transport,
     // Enough calls that the steady state, not loading and compiling, fills the profile.
-    server, warmup: 2, timed: Math.max(3, Math.ceil(100_000 / Number(count))),
+    server, warmup: 2, timed: Math.max(3, Math.ceil(100_000 / cell.count)),
   }));
   log(`profile written to ${path.relative(root, run.file)} (open it in Chrome DevTools › Performance)`);
   return summarizeProfile(run.profile, root);
@@ -71,12 +70,13 @@ async function requireTimes(target: string, root: string): Promise<string> {
  * `--cpu-prof`, with the require tree: what the first call and loading the client cost.
  */
 async function profileColdCell([client, scenario, count]: string[], root: string, log: (line: string) => void): Promise<string> {
-  if (!(CLIENTS as readonly string[]).includes(client) || !(SCENARIOS as readonly string[]).includes(scenario) || !Number.isInteger(Number(count))) {
+  const cell = cellOf(client, scenario, count);
+  if (!cell) {
     throw new Error(`--profile cold:client:scenario:N, e.g. cold:typed-ews:deleteItem:100; got cold:${client}:${scenario}:${count}`);
   }
   const name = `cold-${client.replace(/\W+/g, '-')}-${scenario}-${count}-${Date.now()}.cpuprofile`;
   const run = await profiledChild(root, name, (buildRoot) => ['--cpu-prof-interval', '100', '-r', path.join(buildRoot, 'bench', 'require-timer.js')], 'cold-child.js', 60_000,
-    (server) => ({ client, scenario, count: Number(count), server }));
+    (server) => ({ ...cell, server }));
   log(`profile written to ${path.relative(root, run.file)}`);
   return `${run.stdout.trim()}\n\n${run.stderr.trim()}\n\n${summarizeProfile(run.profile, root, 40)}`;
 }

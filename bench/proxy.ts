@@ -15,6 +15,7 @@ import { TunnelAgent } from '../src/proxy/tunnel-agent';
 import { startLoopbackServer } from '../test/support/loopback-server';
 import { startTestProxy } from '../test/support/proxy-server';
 import { median } from './stats';
+import { cpuMsSince } from './cpu-clock';
 
 const ROOT = path.resolve(__dirname, '..');
 const FIXTURES = path.join(ROOT, 'test', 'client', 'fixtures');
@@ -69,11 +70,11 @@ async function main(): Promise<void> {
       const started = performance.now();
       for (let i = 0; i < requests; i++) await post(server.url, agent);
       const wall = (performance.now() - started) / requests;
-      const used = process.cpuUsage(cpu);
+      const cpuMs = cpuMsSince(cpu);
       agent.destroy();
       const entry = results.get(name) ?? { wall: [], cpu: [], tunnels: [] };
       entry.wall.push(wall);
-      entry.cpu.push((used.user + used.system) / 1000 / requests);
+      entry.cpu.push(cpuMs / requests);
       entry.tunnels.push(relay.records.length - before);
       results.set(name, entry);
     }

@@ -14,6 +14,7 @@ import type { BenchClient, ScenarioName, TimedCall } from './clients/bench-clien
 import { scenarioResponse } from './fixtures/exchange-responses';
 import { option as optionIn } from './options';
 import { median } from './stats';
+import { cpuMsSince } from './cpu-clock';
 
 const option = (name: string, fallback: string): string => optionIn(process.argv, name, fallback);
 
@@ -28,8 +29,7 @@ function clientOf(buildRoot: string, variant: Variant): BenchClient {
 async function cpuPerCall(call: TimedCall, calls: number): Promise<number> {
   const started = process.cpuUsage();
   for (let i = 0; i < calls; i++) await call();
-  const used = process.cpuUsage(started);
-  return (used.user + used.system) / 1000 / calls;
+  return cpuMsSince(started) / calls;
 }
 
 async function main(): Promise<void> {

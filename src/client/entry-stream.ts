@@ -106,11 +106,14 @@ export class EntryStream<T, R> implements AsyncGenerator<T, R, undefined> {
 
   private take(): IteratorResult<T, R> {
     const value = this.ready[this.head++];
-    if (this.head === this.ready.length) {
-      this.ready.length = 0;
-      this.head = 0;
-    }
+    if (this.head === this.ready.length) this.dropReady();
     return { done: false, value };
+  }
+
+  /** Forgets the entries read and not handed over. */
+  private dropReady(): void {
+    this.ready.length = 0;
+    this.head = 0;
   }
 
   /** Reads until an entry is ready, the body ends (the return value), or a failure is final. */
@@ -132,8 +135,7 @@ export class EntryStream<T, R> implements AsyncGenerator<T, R, undefined> {
           await this.source.afterFailure(scrubbed);
           // Entries of the failed attempt never handed over (the document failed at its end) are not
           // kept: the next attempt reads them again.
-          this.ready.length = 0;
-          this.head = 0;
+          this.dropReady();
           this.attempt = undefined;
         }
       }
@@ -203,8 +205,7 @@ export class EntryStream<T, R> implements AsyncGenerator<T, R, undefined> {
         this.failure = { error: failure };
         return true;
       }
-      this.ready.length = 0;
-      this.head = 0;
+      this.dropReady();
       throw failure;
     }
   }
@@ -233,8 +234,7 @@ export class EntryStream<T, R> implements AsyncGenerator<T, R, undefined> {
     this.request = undefined;
     this.failure = undefined;
     this.attempt = undefined;
-    this.ready.length = 0;
-    this.head = 0;
+    this.dropReady();
   }
 
   private async exclusive(operation: () => Promise<IteratorResult<T, R>>): Promise<IteratorResult<T, R>> {

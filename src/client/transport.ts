@@ -12,7 +12,7 @@ import { StreamedBody } from '../runtime/binary-source';
 import { SDK_VERSION } from './version';
 import type { ProxySetting } from '../proxy/proxy-endpoint';
 import { ProxyRoutes } from '../proxy/proxy-routes';
-import { onFirstUse } from '../schema/on-first-use';
+import { https, tls, zlib } from './node-builtins';
 
 export interface TransportRequest {
   readonly url: string;
@@ -65,14 +65,6 @@ export interface HttpTransportOptions {
 
 const DEFAULT_TIMEOUT_MS = 100_000;
 const USER_AGENT = `typed-ews/${SDK_VERSION}`;
-
-/*
- * node:https (with node:tls and crypto) and node:zlib load on first use: they cost 4–5 ms of CPU per
- * process (bench/RESULTS.md, issue 15), which an http: URL never needs and only a compressed answer does.
- */
-const https = onFirstUse<typeof import('node:https')>(() => require('node:https'));
-const tls = onFirstUse<typeof import('node:tls')>(() => require('node:tls'));
-const zlib = onFirstUse<typeof import('node:zlib')>(() => require('node:zlib'));
 
 /**
  * The real transport: node:http and node:https with keep-alive agents. Not axios (used here until

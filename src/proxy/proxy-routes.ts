@@ -10,11 +10,10 @@ import type { AgentOptions as HttpsAgentOptions } from 'node:https';
 import { EwsProxyError } from './proxy-error';
 import { proxyFor, type ProxyEndpoint, type ProxySetting } from './proxy-endpoint';
 import type { TunnelAgent } from './tunnel-agent';
+import { https } from '../client/node-builtins';
 import { onFirstUse } from '../schema/on-first-use';
 
-// Loaded once a proxy applies: every transport holds ProxyRoutes, most never route through a proxy,
-// and node:https with TLS costs 4 ms of CPU per process (see transport.ts).
-const https = onFirstUse<typeof import('node:https')>(() => require('node:https'));
+// Loaded once a proxy applies: every transport holds ProxyRoutes, and most never route through a proxy.
 const tunnels = onFirstUse<typeof import('./tunnel-agent')>(() => require('./tunnel-agent'));
 
 /** `http.request`'s shape: what the transport calls to send one round trip. */
